@@ -1,0 +1,174 @@
+"""Checking many checklist files: discovery, an optional cache, both cores."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from branchcheck import __version__, resources
+from branchcheck.errors import Problem, UsageError
+from branchcheck.loading import Report, check_file
+
+YAML_SUFFIXES = (".yaml", ".yml")
+PARALLEL_THRESHOLD = 16
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Outcome of a ``validate`` run."""
+
+    reports: tuple[Report, ...]
+
+    @property
+    def problems(self) -> list[Problem]:
+        """All problems of all files, in file order."""
+        return [p for r in self.reports for p in r.problems]
+
+    @property
+    def error_count(self) -> int:
+        """Number of errors."""
+        return sum(len(r.errors) for r in self.reports)
+
+    @property
+    def warning_count(self) -> int:
+        """Number of warnings."""
+        return sum(len(r.warnings) for r in self.reports)
+
+    def failed(self, strict: bool) -> bool:
+        """Whether the run fails (errors, or warnings under ``strict``)."""
+        return self.error_count > 0 or (strict and self.warning_count > 0)
+
+
+def discover(paths: Sequence[str]) -> list[str]:
+    """Files named by ``paths``: files as given, directories searched for YAML files."""
+    files: list[str] = []
+    for raw in paths:
+        if os.path.isdir(raw):
+            found = sorted(
+                str(p) for p in Path(raw).rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()
+            )
+            files.extend(found)
+        elif os.path.exists(raw):
+            files.append(raw)
+        else:
+            bundled = resources.bundled_checklist(raw)
+            if bundled is None:
+                raise UsageError(f"{raw}: no such file or directory")
+            files.append(str(bundled))
+    return files
+
+
+def _check_one(args: tuple[str, int]) -> Report:
+    path, max_bytes = args
+    return check_file(path, max_bytes=max_bytes)
+
+
+def check_files(
+    files: Sequence[str], *, max_bytes: int, jobs: int = 0, cache_dir: str | None = None
+) -> Summary:
+    """Check ``files`` (in parallel when many); reports keep the input order."""
+    cache = _Cache(cache_dir) if cache_dir else None
+    reports: dict[int, Report] = {}
+    todo: list[int] = []
+    for i, path in enumerate(files):
+        hit = cache.get(path, max_bytes) if cache else None
+        if hit is not None:
+            reports[i] = hit
+        else:
+            todo.append(i)
+    workers = jobs or min(os.cpu_count() or 1, 4)
+    if workers > 1 and len(todo) >= PARALLEL_THRESHOLD:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            args = [(files[i], max_bytes) for i in todo]
+            chunk = max(1, len(args) // (workers * 4))
+            for i, report in zip(todo, pool.map(_check_one, args, chunksize=chunk), strict=True):
+                reports[i] = report
+    else:
+        for i in todo:
+            reports[i] = _check_one((files[i], max_bytes))
+    if cache:
+        for i in todo:
+            cache.put(files[i], reports[i])
+    return Summary(tuple(reports[i] for i in range(len(files))))
+
+
+def default_cache_dir() -> str:
+    """Where validation results of unchanged files are remembered."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "branchcheck", "validate")
+
+
+class _Cache:
+    """Remembers files found valid, keyed by content, schema and tool version."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+        schema = resources.schema_path("checklist").read_bytes()
+        self.salt = hashlib.sha256(schema + __version__.encode()).hexdigest()
+
+    def _key(self, path: str) -> str | None:
+        try:
+            with open(path, "rb") as fh:
+                raw = fh.read()
+        except OSError:
+            return None
+        return hashlib.sha256(self.salt.encode() + raw).hexdigest()
+
+    def get(self, path: str, max_bytes: int) -> Report | None:
+        try:
+            if os.path.getsize(path) > max_bytes:
+                return None
+        except OSError:
+            return None
+        key = self._key(path)
+        if key is None:
+            return None
+        entry = os.path.join(self.folder, key[:2], key)
+        try:
+            with open(entry, encoding="utf-8") as fh:
+                stored = json.load(fh)
+        except (OSError, ValueError):
+            return None
+        problems = tuple(
+            Problem(path, p["line"], p["column"], p["rule"], p["message"], p["severity"], p["path"])
+            for p in stored.get("warnings", [])
+        )
+        return Report(path, problems, None)
+
+    def put(self, path: str, report: Report) -> None:
+        if report.errors:
+            return  # only clean files are remembered; errors are always recomputed
+        key = self._key(path)
+        if key is None:
+            return
+        folder = os.path.join(self.folder, key[:2])
+        try:
+            os.makedirs(folder, exist_ok=True)
+            tmp = os.path.join(folder, f".{key}.{os.getpid()}.tmp")
+            with open(tmp, "w", encoding="utf-8") as fh:
+                json.dump({"warnings": [_plain(p) for p in report.warnings]}, fh)
+            os.replace(tmp, os.path.join(folder, key))
+        except OSError:
+            pass  # a cache that cannot be written is simply not used
+
+
+def _plain(p: Problem) -> dict[str, object]:
+    return {
+        "line": p.line,
+        "column": p.column,
+        "rule": p.rule,
+        "message": p.message,
+        "severity": p.severity,
+        "path": p.path,
+    }
+
+
+def problems_as_dicts(problems: Iterable[Problem]) -> list[dict[str, object]]:
+    """Problems as JSON-ready mappings."""
+    return [{"file": p.file, **_plain(p)} for p in problems]

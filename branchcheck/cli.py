@@ -1,0 +1,105 @@
+"""The Typer application: options in, exit code out.
+
+Each command lives in ``branchcheck.commands.<name>``; this module wires them
+up and holds the one error handler. Heavy libraries (yaml, jsonschema, rich
+rendering) are imported inside the commands that need them, so ``--help`` and
+``--version`` stay fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from branchcheck import __version__
+from branchcheck.commands import validate as _validate
+from branchcheck.errors import (
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    BranchcheckError,
+)
+
+app = typer.Typer(
+    name="branchcheck",
+    help="Self-assessment checklists for retail bank branches: validate, score, compare.\n\n"
+    "Exit codes: 0 ok; 1 check failed / regression found; 2 usage error or invalid input; "
+    "3 internal error; 130 interrupted.",
+    rich_markup_mode=None,
+    add_completion=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"branchcheck {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """Self-assessment checklists for retail bank branches."""
+
+
+app.command("validate")(_validate.validate)
+app.command("schema")(_validate.schema)
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the CLI and return its exit code; the single place errors are reported."""
+    import click
+
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(args=argv, prog_name="branchcheck", standalone_mode=False)
+    except BranchcheckError as exc:
+        _error(str(exc) if exc.problems else exc.message)
+        return exc.exit_code
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code or 0)
+    except click.exceptions.Abort:
+        _error("interrupted")
+        return EXIT_INTERRUPTED
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_OK
+    except Exception as exc:
+        if os.environ.get("BRANCHCHECK_DEBUG"):
+            raise
+        _error(
+            f"internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in branchcheck; set BRANCHCHECK_DEBUG=1 to see the traceback."
+        )
+        return EXIT_INTERNAL
+    return int(code or 0) if isinstance(code, int) else EXIT_OK
+
+
+def _error(message: str) -> None:
+    try:
+        sys.stderr.write(f"Error: {message}\n")
+        sys.stderr.flush()
+    except (BrokenPipeError, OSError):
+        pass
+
+
+def _quiet_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass

@@ -1,0 +1,69 @@
+"""``branchcheck validate`` and ``branchcheck schema``."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from branchcheck.errors import EXIT_FAILED, EXIT_OK, UsageError
+
+
+def validate(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Checklist files or directories (searched for *.yaml, *.yml), or bundled ids.",
+            show_default=False,
+        ),
+    ],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="Output: text, json or github.")
+    ] = "text",
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1, help="Refuse files larger than this.")
+    ] = 5 * 1024 * 1024,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0 = automatic).")
+    ] = 0,
+    cache: Annotated[
+        bool, typer.Option("--cache/--no-cache", help="Remember files found valid (by content).")
+    ] = False,
+) -> int:
+    """Check checklist files: strict YAML, JSON Schema and semantic rules.
+
+    Exit 0 when all are valid, 1 when any is invalid (or has warnings under
+    --strict), 2 for usage errors or paths that do not exist.
+    """
+    from branchcheck.checker import check_files, default_cache_dir, discover
+    from branchcheck.render.problems import REPORTERS
+
+    if fmt not in REPORTERS:
+        raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(REPORTERS)}")
+    files = discover(paths)
+    if not files:
+        raise UsageError("no checklist files found (looked for *.yaml and *.yml)")
+    summary = check_files(
+        files, max_bytes=max_bytes, jobs=jobs, cache_dir=default_cache_dir() if cache else None
+    )
+    out = sys.stdout
+    for line in REPORTERS[fmt](summary, strict):
+        out.write(line + "\n")
+    out.flush()
+    return EXIT_FAILED if summary.failed(strict) else EXIT_OK
+
+
+def schema(
+    name: Annotated[str, typer.Argument(help="checklist, answers or result.")] = "checklist",
+) -> int:
+    """Print a bundled JSON Schema (draft-07, with $id) for editors and other validators."""
+    from branchcheck import resources
+
+    if name not in resources.SCHEMA_NAMES:
+        raise UsageError(
+            f"unknown schema {name!r}; choose one of {', '.join(resources.SCHEMA_NAMES)}"
+        )
+    sys.stdout.write(resources.schema_path(name).read_text(encoding="utf-8"))
+    return EXIT_OK

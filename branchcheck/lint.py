@@ -1,0 +1,248 @@
+"""Semantic checks of a schema-valid checklist that JSON Schema cannot express.
+
+Rules are documented in docs/checklist-format.md ("Semantic rules").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from branchcheck.errors import Problem
+from branchcheck.strictyaml import Document, Path
+
+_TYPE_KEYS = {
+    "check": set(),
+    "scale": {"scale"},
+    "choice": {"options"},
+    "metric": {"pass_if", "bands", "min", "max", "unit"},
+    "text": set(),
+}
+_TYPED_KEYS = {"scale", "options", "pass_if", "bands", "min", "max", "unit"}
+
+
+def lint(doc: Document) -> list[Problem]:
+    """Semantic problems of a schema-valid checklist document."""
+    data: dict[str, Any] = doc.data
+    problems: list[Problem] = []
+    problems += _ids(doc, data)
+    problems += _grades(doc, data)
+    items = _items(data)
+    problems += _item_rules(doc, data, items)
+    problems += _translations(doc, data)
+    return sorted(problems, key=lambda p: (p.line, p.column, p.rule))
+
+
+def _items(data: dict[str, Any]) -> list[tuple[Path, dict[str, Any]]]:
+    found: list[tuple[Path, dict[str, Any]]] = []
+    for si, section in enumerate(data["sections"]):
+        for ii, item in enumerate(section["items"]):
+            found.append((("sections", si, "items", ii), item))
+    return found
+
+
+def _ids(doc: Document, data: dict[str, Any]) -> Iterator[Problem]:
+    seen: dict[str, Path] = {}
+    for si, section in enumerate(data["sections"]):
+        entries: list[tuple[Path, Any]] = [(("sections", si), section)]
+        entries += [(("sections", si, "items", ii), it) for ii, it in enumerate(section["items"])]
+        for path, entry in entries:
+            ident = entry["id"]
+            if ident in seen:
+                line, col = doc.locate((*seen[ident], "id"))
+                yield doc.problem(
+                    (*path, "id"),
+                    "duplicate-id",
+                    f"id {ident!r} is already used at line {line}, column {col}",
+                )
+            else:
+                seen[ident] = path
+
+
+def _grades(doc: Document, data: dict[str, Any]) -> Iterator[Problem]:
+    grades = data.get("grades")
+    if not grades:
+        return
+    for i in range(1, len(grades)):
+        if grades[i]["min"] >= grades[i - 1]["min"]:
+            yield doc.problem(
+                ("grades", i, "min"),
+                "grades-order",
+                f"grade bands must be strictly descending: {grades[i]['min']} "
+                f"follows {grades[i - 1]['min']}",
+            )
+    if grades[-1]["min"] != 0:
+        yield doc.problem(
+            ("grades", len(grades) - 1, "min"),
+            "grades-order",
+            "the last grade band must start at 0 so every score gets a grade",
+        )
+
+
+def _item_rules(
+    doc: Document, data: dict[str, Any], items: list[tuple[Path, dict[str, Any]]]
+) -> Iterator[Problem]:
+    scales = data.get("scales") or {}
+    earlier: dict[str, dict[str, Any]] = {}
+    all_ids = {it["id"] for _, it in items}
+    for path, item in items:
+        kind = item["type"]
+        for key in sorted(_TYPED_KEYS & set(item) - _TYPE_KEYS[kind]):
+            yield doc.problem(
+                (*path, key), "type-fields", f"{key!r} does not apply to a {kind} item", key=True
+            )
+        if kind == "scale" and item.get("scale") not in scales:
+            yield doc.problem(
+                (*path, "scale"),
+                "unknown-scale",
+                f"scale {item.get('scale')!r} is not defined under 'scales'",
+            )
+        if kind == "choice" and not any(o["points"] > 0 for o in item["options"]):
+            yield doc.problem(
+                (*path, "options"),
+                "choice-no-points",
+                "at least one option must be worth more than 0 points",
+            )
+        if kind == "choice":
+            keys = [o["key"] for o in item["options"]]
+            for oi, key in enumerate(keys):
+                if key in keys[:oi]:
+                    yield doc.problem(
+                        (*path, "options", oi, "key"),
+                        "duplicate-id",
+                        f"option key {key!r} is used twice",
+                    )
+        if kind == "metric":
+            yield from _metric(doc, path, item)
+        if "critical" in item and (kind == "text" or item.get("weight", 1) == 0):
+            yield doc.problem(
+                (*path, "critical"),
+                "critical-unscored",
+                "a knockout must be on a scored item (not text, weight above 0)",
+            )
+        when = item.get("when")
+        if when is not None:
+            yield from _when(doc, path, when, earlier, all_ids, scales)
+        earlier[item["id"]] = item
+    for name, scale in scales.items():
+        if scale["max"] <= scale["min"]:
+            yield doc.problem(
+                ("scales", name, "max"),
+                "scale-range",
+                f"scale {name!r}: max must be greater than min",
+            )
+        for label in scale.get("labels", {}):
+            if not scale["min"] <= int(label) <= scale["max"]:
+                yield doc.problem(
+                    ("scales", name, "labels", label),
+                    "scale-range",
+                    f"label {label} is outside {scale['min']}-{scale['max']}",
+                    key=True,
+                )
+
+
+def _metric(doc: Document, path: Path, item: dict[str, Any]) -> Iterator[Problem]:
+    lo, hi = item.get("min"), item.get("max")
+    if lo is not None and hi is not None and lo >= hi:
+        yield doc.problem((*path, "max"), "metric-threshold", "max must be greater than min")
+    conditions = [((*path, "pass_if"), item["pass_if"])]
+    conditions += [((*path, "bands", i), b) for i, b in enumerate(item.get("bands", []))]
+    for cpath, cond in conditions:
+        value = cond["value"]
+        if (lo is not None and value < lo) or (hi is not None and value > hi):
+            yield doc.problem(
+                (*cpath, "value"),
+                "metric-threshold",
+                f"threshold {value} is outside the valid range of answers",
+            )
+    for i, band in enumerate(item.get("bands", [])):
+        if band["op"][0] != item["pass_if"]["op"][0]:
+            yield doc.problem(
+                (*path, "bands", i, "op"),
+                "metric-threshold",
+                "a band must point the same way as pass_if (both >= or both <=)",
+            )
+
+
+def _when(
+    doc: Document,
+    path: Path,
+    when: dict[str, Any],
+    earlier: dict[str, dict[str, Any]],
+    all_ids: set[str],
+    scales: dict[str, Any],
+) -> Iterator[Problem]:
+    target = when["item"]
+    wpath = (*path, "when", "item")
+    if target not in all_ids:
+        yield doc.problem(wpath, "when-unknown-item", f"'when' refers to unknown item {target!r}")
+        return
+    if target not in earlier:
+        yield doc.problem(
+            wpath, "when-forward", f"'when' must refer to an earlier item; {target!r} comes later"
+        )
+        return
+    ref = earlier[target]
+    equals = when["equals"]
+    ok = True
+    if ref["type"] == "check":
+        ok = equals in ("pass", "fail", "na", True, False)
+    elif ref["type"] == "choice":
+        ok = str(equals) in {o["key"] for o in ref["options"]} or equals == "na"
+    elif ref["type"] == "scale":
+        scale = scales.get(ref.get("scale", ""))
+        ok = equals == "na" or (
+            scale is not None
+            and isinstance(equals, int)
+            and not isinstance(equals, bool)
+            and scale["min"] <= equals <= scale["max"]
+        )
+    elif ref["type"] == "metric":
+        ok = equals == "na" or (isinstance(equals, (int, float)) and not isinstance(equals, bool))
+    if not ok:
+        yield doc.problem(
+            (*path, "when", "equals"),
+            "when-bad-value",
+            f"{equals!r} is not a possible answer of {ref['type']} item {target!r}",
+        )
+
+
+def _translations(doc: Document, data: dict[str, Any]) -> Iterator[Problem]:
+    langs = data.get("languages") or ["zh", "en"]
+    for path, text in _texts(data):
+        if isinstance(text, str):
+            if len(langs) > 1:
+                yield doc.problem(
+                    path,
+                    "missing-translation",
+                    f"plain text given; write it as {{{', '.join(langs)}}} translations",
+                    severity="warning",
+                )
+            continue
+        missing = [lang for lang in langs if lang not in text]
+        if missing:
+            yield doc.problem(
+                path, "missing-translation", f"text lacks {', '.join(missing)}", severity="warning"
+            )
+
+
+def _texts(data: dict[str, Any]) -> Iterator[tuple[Path, Any]]:
+    for key in ("title", "description"):
+        if key in data:
+            yield (key,), data[key]
+    for name, scale in (data.get("scales") or {}).items():
+        for label, text in (scale.get("labels") or {}).items():
+            yield ("scales", name, "labels", label), text
+    for gi, grade in enumerate(data.get("grades") or []):
+        yield ("grades", gi, "label"), grade["label"]
+    for si, section in enumerate(data["sections"]):
+        for key in ("title", "description"):
+            if key in section:
+                yield ("sections", si, key), section[key]
+        for ii, item in enumerate(section["items"]):
+            base: Path = ("sections", si, "items", ii)
+            for key in ("text", "guidance"):
+                if key in item:
+                    yield (*base, key), item[key]
+            for oi, option in enumerate(item.get("options") or []):
+                yield (*base, "options", oi, "label"), option["label"]

@@ -1,0 +1,185 @@
+"""Checklist loading pipeline: strict YAML -> JSON Schema -> semantic lint -> model."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from branchcheck import resources
+from branchcheck.errors import InputError, NotFoundError, Problem
+from branchcheck.model import (
+    Band,
+    Checklist,
+    Condition,
+    Grade,
+    Ipa,
+    Item,
+    Option,
+    Scale,
+    Section,
+    Text,
+    When,
+)
+from branchcheck.strictyaml import DEFAULT_MAX_BYTES, Document, decode, parse_mapping, read_bytes
+
+
+@dataclass(frozen=True)
+class Report:
+    """Outcome of checking one checklist file."""
+
+    file: str
+    problems: tuple[Problem, ...]
+    checklist: Checklist | None
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """Problems of severity error."""
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """Problems of severity warning."""
+        return tuple(p for p in self.problems if p.severity == "warning")
+
+
+def resolve(ref: str) -> str:
+    """Path of a checklist given as a bundled id or a file path."""
+    bundled = resources.bundled_checklist(ref)
+    if bundled is not None and not os.path.exists(ref):
+        return str(bundled)
+    if os.path.isfile(ref):
+        return ref
+    if os.path.isdir(ref):
+        raise InputError.at(
+            Problem(ref, 0, 0, "unreadable", "is a directory, not a checklist file")
+        )
+    raise NotFoundError(f"no bundled checklist or file named {ref!r} (see 'branchcheck list')")
+
+
+def check_file(
+    path: str, *, display: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Report:
+    """Check one checklist file through every stage; never raises for bad input."""
+    name = display or path
+    try:
+        raw = read_bytes(path, max_bytes=max_bytes, display=name)
+        return check_bytes(raw, name, path=path)
+    except InputError as exc:
+        return Report(name, exc.problems, None)
+
+
+def check_bytes(raw: bytes, name: str, *, path: str = "") -> Report:
+    """Check a checklist given as bytes (``name`` is used in messages)."""
+    try:
+        doc = parse_mapping(decode(raw, name), name)
+    except InputError as exc:
+        return Report(name, exc.problems, None)
+    from branchcheck.validation import schema_problems
+
+    problems = schema_problems(doc, "checklist")
+    if problems:
+        return Report(name, tuple(problems), None)
+    from branchcheck.lint import lint
+
+    problems = lint(doc)
+    if any(p.severity == "error" for p in problems):
+        return Report(name, tuple(problems), None)
+    checklist = build(doc, hashlib.sha256(raw).hexdigest(), path or name)
+    return Report(name, tuple(problems), checklist)
+
+
+def load_checklist(ref: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Checklist:
+    """Load a valid checklist by bundled id or path; raises :class:`InputError`."""
+    path = resolve(ref)
+    display = ref if os.path.isfile(ref) else os.path.basename(path)
+    report = check_file(path, display=display, max_bytes=max_bytes)
+    if report.checklist is None:
+        raise InputError(f"{display}: invalid checklist", report.errors)
+    return report.checklist
+
+
+def _text(value: Any) -> Text:
+    if isinstance(value, str):
+        return {"": value}
+    return dict(value)
+
+
+def _opt_text(value: Any) -> Text | None:
+    return None if value is None else _text(value)
+
+
+def _ipa(value: Any) -> Ipa | None:
+    if value is None:
+        return None
+    return Ipa(value.get("importance"), value.get("performance"))
+
+
+def build(doc: Document, sha256: str, path: str) -> Checklist:
+    """The model of a checked checklist document."""
+    data: dict[str, Any] = doc.data
+    scales = {
+        name: Scale(
+            name, s["min"], s["max"], {int(k): _text(v) for k, v in (s.get("labels") or {}).items()}
+        )
+        for name, s in (data.get("scales") or {}).items()
+    }
+    sections = tuple(
+        Section(
+            id=s["id"],
+            title=_text(s["title"]),
+            items=tuple(_item(i, scales) for i in s["items"]),
+            weight=float(s.get("weight", 1)),
+            description=_opt_text(s.get("description")),
+            ipa=_ipa(s.get("ipa")),
+        )
+        for s in data["sections"]
+    )
+    return Checklist(
+        id=data["id"],
+        version=data["version"],
+        title=_text(data["title"]),
+        sections=sections,
+        languages=tuple(data.get("languages") or ("zh", "en")),
+        scales=scales,
+        grades=tuple(Grade(float(g["min"]), _text(g["label"])) for g in data.get("grades") or []),
+        description=_opt_text(data.get("description")),
+        estimated_minutes=data.get("estimated_minutes"),
+        tags=tuple(data.get("tags") or ()),
+        sha256=sha256,
+        path=path,
+    )
+
+
+def _item(d: dict[str, Any], scales: dict[str, Scale]) -> Item:
+    when = d.get("when")
+    pass_if = d.get("pass_if")
+    equals = when["equals"] if when else None
+    if isinstance(equals, bool):
+        equals = "pass" if equals else "fail"
+    return Item(
+        id=d["id"],
+        text=_text(d["text"]),
+        type=d["type"],
+        guidance=_opt_text(d.get("guidance")),
+        weight=float(d.get("weight", 1)),
+        allow_na=d.get("allow_na", True),
+        note_required_on_fail=d.get("note_required_on_fail", False),
+        critical=d.get("critical"),
+        when=When(when["item"], equals) if when and equals is not None else None,
+        source=d.get("source"),
+        scale=scales.get(d["scale"]) if "scale" in d else None,
+        options=tuple(
+            Option(o["key"], _text(o["label"]), float(o["points"])) for o in d.get("options") or []
+        ),
+        unit=d.get("unit"),
+        pass_if=Condition(pass_if["op"], float(pass_if["value"])) if pass_if else None,
+        bands=tuple(
+            Band(Condition(b["op"], float(b["value"])), float(b["fraction"]))
+            for b in d.get("bands") or []
+        ),
+        min=d.get("min"),
+        max=d.get("max"),
+        ipa=_ipa(d.get("ipa")),
+    )

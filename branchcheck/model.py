@@ -1,0 +1,312 @@
+"""Frozen data model: checklists, answers, scored results and diffs. No I/O here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+Text = Mapping[str, str]
+"""A text by language code; a plain string in the file is stored under the key ``""``."""
+
+ItemType = Literal["check", "scale", "choice", "metric", "text"]
+Status = Literal["pass", "partial", "fail", "na", "skipped", "info"]
+AnswerValue = str | int | float
+"""``"pass"``/``"fail"`` (check), int (scale), option key (choice), number (metric),
+free text (text), or ``"na"``."""
+
+NA = "na"
+STATUSES: tuple[Status, ...] = ("pass", "partial", "fail", "na", "skipped", "info")
+ITEM_TYPES: tuple[ItemType, ...] = ("check", "scale", "choice", "metric", "text")
+
+
+def localise(text: Text | None, lang: str) -> str:
+    """The text in ``lang``, else the plain string, else the first language given."""
+    if not text:
+        return ""
+    if lang in text:
+        return text[lang]
+    if "" in text:
+        return text[""]
+    if lang != "en" and "en" in text:
+        return text["en"]
+    return next(iter(text.values()))
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A threshold such as ``>= 85``."""
+
+    op: str
+    value: float
+
+    def holds(self, x: float) -> bool:
+        """Whether ``x`` meets the threshold."""
+        if self.op == ">=":
+            return x >= self.value
+        if self.op == ">":
+            return x > self.value
+        if self.op == "<=":
+            return x <= self.value
+        if self.op == "<":
+            return x < self.value
+        return x == self.value
+
+    def __str__(self) -> str:
+        return f"{self.op} {self.value:g}"
+
+
+@dataclass(frozen=True)
+class Band:
+    """Partial credit for a metric that misses ``pass_if`` but meets this condition."""
+
+    condition: Condition
+    fraction: float
+
+
+@dataclass(frozen=True)
+class Scale:
+    """A reusable numeric response scale."""
+
+    id: str
+    min: int
+    max: int
+    labels: Mapping[int, Text] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer of a ``choice`` item."""
+
+    key: str
+    label: Text
+    points: float
+
+
+@dataclass(frozen=True)
+class When:
+    """Condition making an item applicable: an earlier item answered ``equals``."""
+
+    item: str
+    equals: AnswerValue
+
+
+@dataclass(frozen=True)
+class Ipa:
+    """Figures for importance-performance analysis."""
+
+    importance: float | None = None
+    performance: float | None = None
+
+
+@dataclass(frozen=True)
+class Item:
+    """One question or standard of a checklist."""
+
+    id: str
+    text: Text
+    type: ItemType
+    guidance: Text | None = None
+    weight: float = 1.0
+    allow_na: bool = True
+    note_required_on_fail: bool = False
+    critical: Literal["section", "checklist"] | None = None
+    when: When | None = None
+    source: str | None = None
+    scale: Scale | None = None
+    options: tuple[Option, ...] = ()
+    unit: str | None = None
+    pass_if: Condition | None = None
+    bands: tuple[Band, ...] = ()
+    min: float | None = None
+    max: float | None = None
+    ipa: Ipa | None = None
+
+    @property
+    def scored(self) -> bool:
+        """Whether the item counts towards scores (not text, weight above 0)."""
+        return self.type != "text" and self.weight > 0
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled group of items with a weight in the overall score."""
+
+    id: str
+    title: Text
+    items: tuple[Item, ...]
+    weight: float = 1.0
+    description: Text | None = None
+    ipa: Ipa | None = None
+
+
+@dataclass(frozen=True)
+class Grade:
+    """A band on the overall final score."""
+
+    min: float
+    label: Text
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """A validated checklist."""
+
+    id: str
+    version: int
+    title: Text
+    sections: tuple[Section, ...]
+    languages: tuple[str, ...] = ("zh", "en")
+    scales: Mapping[str, Scale] = field(default_factory=dict)
+    grades: tuple[Grade, ...] = ()
+    description: Text | None = None
+    estimated_minutes: float | None = None
+    tags: tuple[str, ...] = ()
+    sha256: str = ""
+    path: str = ""
+
+    def items(self) -> Iterator[tuple[Section, Item]]:
+        """Every item in order, with its section."""
+        for section in self.sections:
+            for item in section.items:
+                yield section, item
+
+    def item_index(self) -> dict[str, Item]:
+        """Items by id."""
+        return {item.id: item for _, item in self.items()}
+
+    @property
+    def item_count(self) -> int:
+        """Number of items."""
+        return sum(len(s.items) for s in self.sections)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A reviewer's answer to one item: a normalised value and an optional note."""
+
+    item_id: str
+    value: AnswerValue
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    """How one item was answered and scored."""
+
+    id: str
+    section: str
+    type: ItemType
+    text: Text
+    status: Status
+    value: AnswerValue | None = None
+    fraction: float | None = None
+    note: str | None = None
+    weight: float = 1.0
+    critical: str | None = None
+    applicable: bool = True
+    guidance: Text | None = None
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class SectionScore:
+    """Raw and final (after knockouts) score of a section, 0-100, or None if unscored."""
+
+    id: str
+    title: Text
+    weight: float
+    raw: float | None
+    final: float | None
+    knocked_out: bool = False
+
+
+@dataclass(frozen=True)
+class Score:
+    """The scored outcome of a set of answers."""
+
+    items: tuple[ItemResult, ...]
+    sections: tuple[SectionScore, ...]
+    overall_raw: float | None
+    overall_final: float | None
+    grade: Grade | None
+    coverage: float
+    complete: bool
+    knocked_out: bool
+
+
+@dataclass(frozen=True)
+class Result:
+    """A stored self-check: who, when, which checklist, and its score."""
+
+    tool_version: str
+    checklist_id: str
+    checklist_version: int
+    checklist_sha256: str
+    checklist_title: Text
+    branch: str
+    reviewer: str
+    started: str
+    finished: str
+    lang: str
+    score: Score
+    path: str = ""
+
+    @property
+    def overall_final(self) -> float | None:
+        """Overall final score (0-100) or None."""
+        return self.score.overall_final
+
+
+Change = Literal[
+    "regressed", "improved", "unchanged", "newly_na", "no_longer_na", "added", "removed"
+]
+Flag = Literal[
+    "knockout_triggered",
+    "knockout_cleared",
+    "threshold_crossed",
+    "persistent_failure",
+    "text_changed",
+]
+
+
+@dataclass(frozen=True)
+class ItemDiff:
+    """How one item changed between two results."""
+
+    id: str
+    change: Change
+    old: ItemResult | None
+    new: ItemResult | None
+    flags: tuple[Flag, ...] = ()
+
+
+@dataclass(frozen=True)
+class Delta:
+    """Old and new value of a score and their difference (None where either is missing)."""
+
+    id: str
+    old: float | None
+    new: float | None
+
+    @property
+    def delta(self) -> float | None:
+        """new - old, or None."""
+        if self.old is None or self.new is None:
+            return None
+        return self.new - self.old
+
+
+@dataclass(frozen=True)
+class Diff:
+    """Comparison of two results of the same checklist."""
+
+    old: Result
+    new: Result
+    items: tuple[ItemDiff, ...]
+    sections: tuple[Delta, ...]
+    overall: Delta
+    overall_raw: Delta
+    coverage: Delta
+    grade_changed: bool
+    version_changed: bool

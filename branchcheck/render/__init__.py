@@ -1,0 +1,1 @@
+"""Reporters: each renders a core object as lines written to a stream passed in."""

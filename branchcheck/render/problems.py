@@ -1,0 +1,65 @@
+"""Reporters for ``validate``: text, json and GitHub workflow annotations."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+
+from branchcheck.checker import Summary, problems_as_dicts
+
+FORMATS = ("text", "json", "github")
+
+
+def text(summary: Summary, strict: bool) -> Iterator[str]:
+    """``file:line:col: severity: message [rule]`` lines, then a summary line."""
+    for p in summary.problems:
+        yield str(p)
+    files = len(summary.reports)
+    bad = sum(1 for r in summary.reports if r.errors or (strict and r.warnings))
+    verdict = "FAILED" if summary.failed(strict) else "OK"
+    yield (
+        f"{verdict}: {files} file{'s' if files != 1 else ''} checked, {bad} invalid, "
+        f"{summary.error_count} error{'s' if summary.error_count != 1 else ''}, "
+        f"{summary.warning_count} warning{'s' if summary.warning_count != 1 else ''}"
+        + (" (warnings count as errors under --strict)" if strict and summary.warning_count else "")
+    )
+
+
+def as_json(summary: Summary, strict: bool) -> Iterator[str]:
+    """One JSON document: verdict, counts and the list of problems."""
+    doc = {
+        "valid": not summary.failed(strict),
+        "strict": strict,
+        "files": len(summary.reports),
+        "errors": summary.error_count,
+        "warnings": summary.warning_count,
+        "problems": problems_as_dicts(summary.problems),
+    }
+    yield json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def _escape(value: str, *, prop: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def github(summary: Summary, strict: bool) -> Iterator[str]:
+    """GitHub Actions workflow commands (``::error file=...,line=...,col=...::msg``)."""
+    for p in summary.problems:
+        level = "error" if p.severity == "error" or strict else "warning"
+        loc = f"file={_escape(p.file, prop=True)}"
+        if p.line > 0:
+            loc += f",line={p.line},col={p.column}"
+        yield f"::{level} {loc},title={_escape(p.rule, prop=True)}::{_escape(p.message)}"
+    yield from (
+        text(Summary(()), strict) if not summary.reports else [list(text(summary, strict))[-1]]
+    )
+
+
+REPORTERS: dict[str, Callable[[Summary, bool], Iterator[str]]] = {
+    "text": text,
+    "json": as_json,
+    "github": github,
+}

@@ -1,0 +1,57 @@
+"""The one place that finds bundled checklists and schemas.
+
+In an installed wheel they live in ``branchcheck/_data/``; in a source checkout
+(editable install) they are the repository's top-level ``checklists/`` and
+``schemas/`` folders.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from branchcheck.errors import NotFoundError
+
+SCHEMA_NAMES = ("checklist", "answers", "result")
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@cache
+def data_dir(kind: str) -> Path:
+    """Folder holding the bundled ``checklists`` or ``schemas``."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_data" / kind, here.parent / kind):
+        if candidate.is_dir():
+            return candidate
+    raise NotFoundError(f"bundled {kind} are missing from this installation")
+
+
+def bundled_checklists() -> list[Path]:
+    """Paths of the bundled checklist files, sorted by id."""
+    return sorted(data_dir("checklists").glob("*.yaml"))
+
+
+def bundled_checklist(checklist_id: str) -> Path | None:
+    """Path of the bundled checklist ``checklist_id``, or None."""
+    if not _ID.match(checklist_id):
+        return None
+    path = data_dir("checklists") / f"{checklist_id}.yaml"
+    return path if path.is_file() else None
+
+
+def schema_path(name: str) -> Path:
+    """Path of a bundled JSON Schema (``checklist``, ``answers`` or ``result``)."""
+    if name not in SCHEMA_NAMES:
+        raise NotFoundError(f"unknown schema {name!r}; choose one of {', '.join(SCHEMA_NAMES)}")
+    return data_dir("schemas") / f"{name}.schema.json"
+
+
+@cache
+def schema(name: str) -> dict[str, Any]:
+    """A bundled JSON Schema as data."""
+    with open(schema_path(name), encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    return data

@@ -1,0 +1,334 @@
+"""Results on disk: (de)serialisation, atomic writes, never overwrite, re-validate on read.
+
+Layout: ``<results-dir>/<branch>/<checklist-id>/<UTC timestamp>.yaml``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from branchcheck.errors import InputError, Problem, StorageError, TamperedError, UsageError
+from branchcheck.model import Grade, ItemResult, Result, Score, SectionScore, Text
+
+RESULT_FORMAT = "branchcheck-result/1"
+DEFAULT_DIR = "branchcheck-results"
+_BRANCH = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_CHECKLIST_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_TOLERANCE = 1e-6
+
+
+def check_branch(branch: str) -> str:
+    """``branch`` if it is a safe id (letters, digits, ``_``, ``-``), else a usage error."""
+    if not _BRANCH.match(branch):
+        raise UsageError(
+            f"invalid branch id {branch!r}: use 1-64 letters, digits, '_' or '-' (e.g. SH-001)"
+        )
+    return branch
+
+
+def results_dir(option: str | None = None) -> Path:
+    """``--results-dir``, else ``$BRANCHCHECK_RESULTS``, else ``./branchcheck-results``."""
+    return Path(option or os.environ.get("BRANCHCHECK_RESULTS") or DEFAULT_DIR)
+
+
+def now_iso() -> str:
+    """Local time now, ISO 8601 with offset, to the second."""
+    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+# ---------------------------------------------------------------- atomic files
+
+
+def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> None:
+    """Write ``data`` to ``path`` via a temp file in the same folder, fsync and rename.
+
+    With ``overwrite=False`` an existing ``path`` is never replaced (the rename
+    is done with a hard link, which fails if the target exists).
+    """
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise StorageError(f"cannot write to {folder}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if overwrite:
+            os.replace(tmp, path)
+        else:
+            os.link(tmp, path)  # atomic create-if-absent
+            os.unlink(tmp)
+        _fsync_dir(folder)
+    except FileExistsError:
+        _unlink(tmp)
+        raise StorageError(f"{path} already exists; results are never overwritten") from None
+    except OSError as exc:
+        _unlink(tmp)
+        raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+# ---------------------------------------------------------------- (de)serialise
+
+
+def _text_out(text: Text | None) -> Any:
+    if text is None:
+        return None
+    if set(text) == {""}:
+        return text[""]
+    return dict(text)
+
+
+def _text_in(value: Any) -> Text:
+    if isinstance(value, str):
+        return {"": value}
+    return dict(value or {})
+
+
+def result_to_dict(result: Result) -> dict[str, Any]:
+    """A result as plain data (the stored layout, see schemas/result.schema.json)."""
+    s = result.score
+    grade = None
+    if s.grade is not None:
+        grade = {"min": s.grade.min, "label": _text_out(s.grade.label)}
+    items = []
+    for it in s.items:
+        entry: dict[str, Any] = {
+            "id": it.id, "section": it.section, "type": it.type, "text": _text_out(it.text),
+            "status": it.status, "value": it.value, "fraction": it.fraction, "note": it.note,
+            "weight": it.weight, "critical": it.critical, "applicable": it.applicable,
+        }
+        if it.unit is not None:
+            entry["unit"] = it.unit
+        if it.guidance is not None:
+            entry["guidance"] = _text_out(it.guidance)
+        items.append(entry)
+    return {
+        "format": RESULT_FORMAT,
+        "tool_version": result.tool_version,
+        "checklist": {"id": result.checklist_id, "version": result.checklist_version,
+                      "sha256": result.checklist_sha256,
+                      "title": _text_out(result.checklist_title)},
+        "branch": result.branch,
+        "reviewer": result.reviewer,
+        "lang": result.lang,
+        "started": result.started,
+        "finished": result.finished,
+        "overall": {"raw": s.overall_raw, "final": s.overall_final},
+        "grade": grade,
+        "coverage": s.coverage,
+        "complete": s.complete,
+        "knocked_out": s.knocked_out,
+        "sections": [{"id": x.id, "title": _text_out(x.title), "weight": x.weight, "raw": x.raw,
+                      "final": x.final, "knocked_out": x.knocked_out} for x in s.sections],
+        "items": items,
+    }
+
+
+def result_from_dict(d: Mapping[str, Any], path: str = "") -> Result:
+    """Rebuild a :class:`Result` from schema-valid data."""
+    grade = d.get("grade")
+    score = Score(
+        items=tuple(ItemResult(
+            id=i["id"], section=i["section"], type=i["type"], text=_text_in(i["text"]),
+            status=i["status"], value=i.get("value"), fraction=i.get("fraction"),
+            note=i.get("note"), weight=float(i.get("weight", 1)), critical=i.get("critical"),
+            applicable=i.get("applicable", True),
+            guidance=_text_in(i["guidance"]) if i.get("guidance") is not None else None,
+            unit=i.get("unit"),
+        ) for i in d["items"]),
+        sections=tuple(SectionScore(
+            id=x["id"], title=_text_in(x.get("title") or x["id"]),
+            weight=float(x.get("weight", 1)), raw=x["raw"], final=x["final"],
+            knocked_out=x["knocked_out"],
+        ) for x in d["sections"]),
+        overall_raw=d["overall"]["raw"],
+        overall_final=d["overall"]["final"],
+        grade=Grade(float(grade["min"]), _text_in(grade["label"])) if grade else None,
+        coverage=float(d["coverage"]),
+        complete=d["complete"],
+        knocked_out=d.get("knocked_out", False),
+    )
+    ck = d["checklist"]
+    return Result(
+        tool_version=d.get("tool_version", ""), checklist_id=ck["id"],
+        checklist_version=ck["version"], checklist_sha256=ck["sha256"],
+        checklist_title=_text_in(ck.get("title") or ck["id"]), branch=d["branch"],
+        reviewer=d.get("reviewer") or "", started=d.get("started") or "",
+        finished=d.get("finished") or "", lang=d.get("lang") or "en", score=score, path=path,
+    )
+
+
+def dump_yaml(data: Any) -> str:
+    """YAML text of plain data (block style, unicode kept, key order kept)."""
+    import yaml
+
+    dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return str(yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False,
+                         default_flow_style=False, width=1000))
+
+
+# ---------------------------------------------------------------- store and read
+
+
+def result_path(root: Path, result: Result) -> Path:
+    """Where ``result`` is stored under ``root`` (ids validated, no path tricks)."""
+    check_branch(result.branch)
+    if not _CHECKLIST_ID.match(result.checklist_id):
+        raise UsageError(f"invalid checklist id {result.checklist_id!r}")
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    return root / result.branch / result.checklist_id / f"{stamp}.yaml"
+
+
+def write_result(result: Result, *, root: Path | None = None, path: Path | None = None) -> Path:
+    """Store ``result`` (under ``root``, or exactly at ``path``); never overwrites."""
+    target = path if path is not None else result_path(root or results_dir(), result)
+    data = dump_yaml(result_to_dict(result)).encode("utf-8")
+    atomic_write(target, data, overwrite=False)
+    return target
+
+
+def read_result(path: str | Path, *, verify: bool = True) -> Result:
+    """Load a result file, validate it against the result schema and (by default)
+    check that its scores match its answers."""
+    from branchcheck.strictyaml import load_mapping
+    from branchcheck.validation import schema_problems
+
+    name = str(path)
+    doc = load_mapping(name, display=name)
+    problems = schema_problems(doc, "result")
+    if problems:
+        raise InputError(f"{name}: not a valid result file", problems)
+    result = result_from_dict(doc.data, name)
+    if verify:
+        issues = tamper_problems(result)
+        if issues:
+            raise TamperedError(
+                f"{name}: result looks hand-edited: its scores do not match its answers",
+                [Problem(name, 0, 0, "tampered", msg) for msg in issues],
+            )
+    return result
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return abs(a - b) <= _TOLERANCE * max(1.0, abs(a), abs(b))
+
+
+def tamper_problems(result: Result) -> list[str]:
+    """Inconsistencies between a result's item answers and its stored scores."""
+    s = result.score
+    found: list[str] = []
+    for it in s.items:
+        expect = None
+        if it.fraction is not None:
+            if it.fraction >= 1:
+                expect = "pass"
+            elif it.fraction <= 0:
+                expect = "fail"
+            else:
+                expect = "partial"
+        if expect is not None and it.status != expect:
+            found.append(f"item {it.id}: status {it.status} does not match fraction {it.fraction}")
+        if it.type == "check" and it.value in ("pass", "fail"):
+            want = 1.0 if it.value == "pass" else 0.0
+            if not _close(it.fraction, want):
+                found.append(f"item {it.id}: answer {it.value} does not give fraction "
+                             f"{it.fraction}")
+    knock_all = False
+    finals: list[tuple[float, float]] = []
+    raws: list[tuple[float, float]] = []
+    for sec in s.sections:
+        members = [i for i in s.items if i.section == sec.id]
+        pairs = [(i.weight, i.fraction) for i in members
+                 if i.fraction is not None and i.weight > 0 and i.type != "text"]
+        total = sum(w for w, _ in pairs)
+        raw = 100.0 * sum(w * f for w, f in pairs) / total if total > 0 else None
+        knocked = any(i.status == "fail" and i.critical == "section" for i in members)
+        knock_all = knock_all or any(i.status == "fail" and i.critical == "checklist"
+                                     for i in members)
+        final = None if raw is None else (0.0 if knocked else raw)
+        if not _close(raw, sec.raw) or not _close(final, sec.final):
+            found.append(f"section {sec.id}: stored score {sec.raw}/{sec.final} does not match "
+                         f"its items ({raw}/{final})")
+        if raw is not None and final is not None:
+            raws.append((sec.weight, raw))
+            finals.append((sec.weight, final))
+    wr = sum(w for w, _ in raws)
+    o_raw = sum(w * v for w, v in raws) / wr if wr > 0 else None
+    o_final = sum(w * v for w, v in finals) / wr if wr > 0 else None
+    if knock_all and o_final is not None:
+        o_final = 0.0
+    if not _close(o_raw, s.overall_raw) or not _close(o_final, s.overall_final):
+        found.append(f"overall score {s.overall_raw}/{s.overall_final} does not match the "
+                     f"sections ({o_raw}/{o_final})")
+    if s.grade is not None and s.overall_final is not None:
+        # The band must hold the score; the next higher band must not.
+        if s.grade.min > s.overall_final + _TOLERANCE:
+            found.append(f"grade starting at {s.grade.min:g} does not fit score "
+                         f"{s.overall_final:.2f}")
+    return found
+
+
+@dataclass(frozen=True)
+class StoredResult:
+    """A result file found under a results directory."""
+
+    path: Path
+    branch: str
+    checklist_id: str
+    stamp: str
+
+
+def iter_stored(root: Path, branch: str | None = None,
+                checklist_id: str | None = None) -> Iterator[StoredResult]:
+    """Stored result files, newest first (by their UTC timestamp file names)."""
+    if branch is not None:
+        check_branch(branch)
+    found: list[StoredResult] = []
+    if not root.is_dir():
+        return iter(())
+    for bdir in sorted(root.iterdir()):
+        if not bdir.is_dir() or not _BRANCH.match(bdir.name):
+            continue
+        if branch is not None and bdir.name != branch:
+            continue
+        for cdir in sorted(bdir.iterdir()):
+            if not cdir.is_dir() or (checklist_id is not None and cdir.name != checklist_id):
+                continue
+            for f in cdir.glob("*.yaml"):
+                if f.name.startswith(".") or f.name.startswith("draft"):
+                    continue
+                found.append(StoredResult(f, bdir.name, cdir.name, f.stem))
+    found.sort(key=lambda r: (r.stamp, str(r.path)), reverse=True)
+    return iter(found)
