@@ -15,6 +15,7 @@ from branchcheck.model import (
     Grade,
     Item,
     ItemResult,
+    Result,
     Score,
     SectionScore,
     Status,
@@ -154,4 +155,32 @@ def score(checklist: Checklist, answers: Mapping[str, Answer]) -> Score:
         coverage=coverage,
         complete=answered == expected,
         knocked_out=knockout_all,
+    )
+
+
+def make_result(
+    checklist: Checklist,
+    answers: Mapping[str, Answer],
+    *,
+    branch: str,
+    reviewer: str,
+    lang: str,
+    started: str,
+    finished: str,
+) -> Result:
+    """A :class:`Result` of scoring ``answers`` (timestamps given, so this stays pure)."""
+    from branchcheck import __version__
+
+    return Result(
+        tool_version=__version__,
+        checklist_id=checklist.id,
+        checklist_version=checklist.version,
+        checklist_sha256=checklist.sha256,
+        checklist_title=checklist.title,
+        branch=branch,
+        reviewer=reviewer,
+        started=started,
+        finished=finished,
+        lang=lang,
+        score=score(checklist, answers),
     )

@@ -1,0 +1,32 @@
+"""UI language: ``--lang``, else ``$BRANCHCHECK_LANG``, else the locale (zh if Chinese, else en)."""
+
+from __future__ import annotations
+
+import os
+
+from branchcheck.errors import UsageError
+
+LANGUAGES = ("zh", "en")
+
+
+def resolve_lang(option: str | None = None) -> str:
+    """The UI language to use."""
+    if option:
+        if option not in LANGUAGES:
+            raise UsageError(f"unknown language {option!r}; choose one of {', '.join(LANGUAGES)}")
+        return option
+    env = os.environ.get("BRANCHCHECK_LANG", "").strip()
+    if env:
+        if env not in LANGUAGES:
+            raise UsageError(f"BRANCHCHECK_LANG={env!r} is not one of {', '.join(LANGUAGES)}")
+        return env
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def t(lang: str, zh: str, en: str) -> str:
+    """Pick the Chinese or English wording of a UI message."""
+    return zh if lang == "zh" else en
