@@ -1,0 +1,355 @@
+"""The bundled checklist library: counts and figures fixed by the source material.
+
+These tests read the YAML files directly (``yaml.safe_load``) so they pin the
+content of the library independently of the loader.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+CHECKLISTS = Path(__file__).resolve().parents[2] / "checklists"
+
+EXPECTED_IDS = {
+    "excellent-service",
+    "mystery-shopper",
+    "window-service",
+    "daily-opening",
+    "complaint-handling",
+    "hotline-kpi",
+    "customer-maintenance",
+    "satisfaction-survey",
+}
+
+SOURCE = re.compile(r"^\d{3}_[0-9a-f]{16}\.txt: .+")
+LANGS = ("zh", "en")
+
+
+@cache
+def load(checklist_id: str) -> dict[str, Any]:
+    with (CHECKLISTS / f"{checklist_id}.yaml").open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    assert isinstance(data, dict)
+    return data
+
+
+def items(data: dict[str, Any]) -> list[dict[str, Any]]:
+    return [item for section in data["sections"] for item in section["items"]]
+
+
+def section(data: dict[str, Any], section_id: str) -> dict[str, Any]:
+    found = [s for s in data["sections"] if s["id"] == section_id]
+    assert len(found) == 1, f"{data['id']}: expected one section {section_id!r}"
+    return found[0]
+
+
+def item_index(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {item["id"]: item for item in items(data)}
+
+
+def bilingual(text: Any) -> bool:
+    return isinstance(text, dict) and all(
+        isinstance(text.get(lang), str) and text[lang].strip() for lang in LANGS
+    )
+
+
+ALL = sorted(EXPECTED_IDS)
+
+
+# --- the library as a whole -------------------------------------------------------
+
+
+def test_library_has_exactly_the_expected_checklists() -> None:
+    found = {p.stem for p in CHECKLISTS.glob("*.yaml")}
+    assert found == EXPECTED_IDS
+
+
+@pytest.mark.parametrize("checklist_id", ALL)
+def test_top_level(checklist_id: str) -> None:
+    data = load(checklist_id)
+    assert data["id"] == checklist_id
+    assert data["version"] == 1
+    assert data["languages"] == ["zh", "en"]
+    assert bilingual(data["title"])
+    assert bilingual(data["description"])
+    assert isinstance(data["estimated_minutes"], (int, float)) and data["estimated_minutes"] > 0
+    assert [g["min"] for g in data["grades"]] == [90, 75, 60, 0]
+    assert [g["label"]["en"] for g in data["grades"]] == ["Excellent", "Good", "Pass", "Needs work"]
+    assert all(bilingual(g["label"]) for g in data["grades"])
+
+
+@pytest.mark.parametrize("checklist_id", ALL)
+def test_ids_unique_across_sections_and_items(checklist_id: str) -> None:
+    data = load(checklist_id)
+    ids = [s["id"] for s in data["sections"]] + [i["id"] for i in items(data)]
+    assert len(ids) == len(set(ids)), [x for x in ids if ids.count(x) > 1]
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", x) for x in ids)
+
+
+@pytest.mark.parametrize("checklist_id", ALL)
+def test_every_section_is_bilingual(checklist_id: str) -> None:
+    for sec in load(checklist_id)["sections"]:
+        assert bilingual(sec["title"]), sec["id"]
+        if "description" in sec:
+            assert bilingual(sec["description"]), sec["id"]
+
+
+@pytest.mark.parametrize("checklist_id", ALL)
+def test_every_item_has_text_guidance_and_source(checklist_id: str) -> None:
+    for item in items(load(checklist_id)):
+        assert bilingual(item["text"]), item["id"]
+        assert bilingual(item.get("guidance")), item["id"]
+        source = item.get("source")
+        assert isinstance(source, str) and SOURCE.match(source), (item["id"], source)
+
+
+@pytest.mark.parametrize("checklist_id", ALL)
+def test_scales_when_and_metrics_are_consistent(checklist_id: str) -> None:
+    data = load(checklist_id)
+    scales = data.get("scales") or {}
+    seen: dict[str, dict[str, Any]] = {}
+    for item in items(data):
+        if item["type"] == "scale":
+            assert item["scale"] in scales, item["id"]
+        if item["type"] == "metric":
+            cond = item["pass_if"]
+            assert cond["op"] in (">=", ">", "<=", "<", "==")
+            assert isinstance(item.get("unit"), str), item["id"]
+            if "min" in item:
+                assert cond["value"] >= item["min"], item["id"]
+            if "max" in item:
+                assert cond["value"] <= item["max"], item["id"]
+        if "when" in item:
+            ref = seen.get(item["when"]["item"])
+            assert ref is not None, f"{item['id']}: 'when' must name an earlier item"
+            if ref["type"] == "check":
+                assert item["when"]["equals"] in ("pass", "fail"), item["id"]
+        if "critical" in item:
+            assert item["type"] != "text" and item.get("weight", 1) > 0, item["id"]
+        seen[item["id"]] = item
+
+
+@pytest.mark.parametrize("checklist_id", ALL)
+def test_scale_labels_are_bilingual(checklist_id: str) -> None:
+    for scale in (load(checklist_id).get("scales") or {}).values():
+        assert scale["max"] > scale["min"]
+        for label in (scale.get("labels") or {}).values():
+            assert bilingual(label)
+
+
+# --- excellent service: 3 modules x 3 elements --------------------------------------
+
+
+def test_excellent_service_has_three_modules_of_three_elements() -> None:
+    data = load("excellent-service")
+    assert [s["id"] for s in data["sections"]] == [
+        "facilities",
+        "professionalism",
+        "customer-focus",
+    ]
+    assert [len(s["items"]) for s in data["sections"]] == [3, 3, 3]
+    assert len(items(data)) == 9
+
+
+def test_excellent_service_ethics_is_a_red_line_and_tidiness_is_not() -> None:
+    data = load("excellent-service")
+    critical = [i for i in items(data) if i.get("critical") == "checklist"]
+    assert len(critical) == 1
+    assert "误导" in critical[0]["guidance"]["zh"] or "误导" in critical[0]["text"]["zh"]
+    assert critical[0] in section(data, "professionalism")["items"]
+    assert "critical" not in item_index(data)["tidy-and-orderly"]
+
+
+# --- mystery shopper ----------------------------------------------------------------
+
+
+def test_mystery_shopper_sections_and_scale_items() -> None:
+    data = load("mystery-shopper")
+    assert [s["id"] for s in data["sections"]] == [
+        "facilities",
+        "lobby-experience",
+        "teller-experience",
+    ]
+    assert "five-point" in data["scales"]
+    scale = data["scales"]["five-point"]
+    assert (scale["min"], scale["max"]) == (1, 5)
+    assert any(i["type"] == "scale" for i in items(data))
+
+
+# --- window service: 3 stages, 5 steps ------------------------------------------------
+
+
+def test_window_service_has_five_steps_in_order() -> None:
+    data = load("window-service")
+    steps = [i["id"] for i in items(data) if i["id"].startswith("step-")]
+    assert len(steps) == 5
+    assert [int(s.split("-")[1]) for s in steps] == [1, 2, 3, 4, 5]
+
+
+def test_window_service_steps_spread_over_the_three_stages() -> None:
+    data = load("window-service")
+    stages = ["greet-stage", "satisfy-stage", "farewell-stage"]
+    per_stage = [
+        [i["id"] for i in section(data, s)["items"] if i["id"].startswith("step-")] for s in stages
+    ]
+    assert all(per_stage), per_stage
+    assert sum(len(x) for x in per_stage) == 5
+
+
+def test_window_service_covers_the_five_customer_types() -> None:
+    data = load("window-service")
+    assert len(section(data, "customer-types")["items"]) == 5
+
+
+# --- daily opening --------------------------------------------------------------------
+
+
+def test_daily_opening_is_short_and_quick() -> None:
+    data = load("daily-opening")
+    all_items = items(data)
+    assert 15 <= len(all_items) <= 25
+    assert all(i["type"] == "check" for i in all_items)
+    assert data["estimated_minutes"] <= 5
+
+
+# --- complaint handling ---------------------------------------------------------------
+
+
+def test_complaint_handling_five_steps_and_seven_suggestions() -> None:
+    data = load("complaint-handling")
+    assert len(section(data, "five-steps")["items"]) == 5
+    assert len(section(data, "seven-suggestions")["items"]) == 7
+
+
+# --- hotline KPIs ---------------------------------------------------------------------
+
+HEADLINE_KPIS = {
+    "answer-15s": (">=", 85),
+    "abandon-rate": ("<=", 5),
+    "first-line-resolution": (">=", 95),
+    "recording-success": (">=", 95),
+}
+
+
+@pytest.mark.parametrize(("item_id", "expected"), sorted(HEADLINE_KPIS.items()))
+def test_hotline_headline_kpis(item_id: str, expected: tuple[str, int]) -> None:
+    item = item_index(load("hotline-kpi"))[item_id]
+    assert item["type"] == "metric"
+    assert (item["pass_if"]["op"], item["pass_if"]["value"]) == expected
+    assert item["unit"] == "%"
+    assert (item["min"], item["max"]) == (0, 100)
+
+
+def test_hotline_staff_figures() -> None:
+    index = item_index(load("hotline-kpi"))
+    figures = {
+        i["id"]: (i["pass_if"]["op"], i["pass_if"]["value"])
+        for i in index.values()
+        if i["type"] == "metric"
+    }
+    assert set(figures.values()) >= {
+        (">=", 85),  # qualification exam
+        (">=", 70),  # employee satisfaction
+        ("<=", 15),  # dissatisfaction
+        ("<=", 10),  # attrition
+        (">=", 1),  # manager live monitoring, hours a month
+    }
+
+
+# --- satisfaction survey ---------------------------------------------------------------
+
+SUB_FACTORS = {
+    # system operations
+    "system-stability": (97, 76),
+    "peak-day-throughput": (75, 80),
+    "normal-day-throughput": (52, 95),
+    "report-accuracy": (52, 90),
+    # link management operations
+    "notice-official-documents": (86, 80),
+    "notice-brief-letters": (86, 76),
+    "fee-report-accuracy": (82, 87),
+    "new-service-application": (17, 78),
+    # application development and testing
+    "spec-change-notice": (63, 93),
+    "test-schedule-fit": (62, 93),
+    "test-tool-feasibility": (60, 73),
+    # staff service
+    "problem-solving-ability": (84, 95),
+    "problem-solving-speed": (73, 81),
+    "service-attitude": (34, 76),
+}
+
+SUB_FACTOR_SECTION = {
+    "system-operations": [
+        "system-stability",
+        "peak-day-throughput",
+        "normal-day-throughput",
+        "report-accuracy",
+    ],
+    "link-operations": [
+        "notice-official-documents",
+        "notice-brief-letters",
+        "fee-report-accuracy",
+        "new-service-application",
+    ],
+    "development-and-testing": ["spec-change-notice", "test-schedule-fit", "test-tool-feasibility"],
+    "staff-service": ["problem-solving-ability", "problem-solving-speed", "service-attitude"],
+}
+
+IMAGE_ITEMS = {
+    "image-professional-information": 91,
+    "image-secure-systems": 81,
+    "image-convenient-service": 72,
+    "image-innovative-technology": 62,
+}
+
+
+def test_satisfaction_survey_sub_factor_figures() -> None:
+    index = item_index(load("satisfaction-survey"))
+    assert len(SUB_FACTORS) == 14
+    for item_id, (importance, performance) in SUB_FACTORS.items():
+        item = index[item_id]
+        assert item["type"] == "metric"
+        assert item["unit"] == "%"
+        assert item["ipa"] == {"importance": importance, "performance": performance}, item_id
+
+
+def test_satisfaction_survey_sub_factors_sit_under_their_factor() -> None:
+    data = load("satisfaction-survey")
+    for section_id, expected in SUB_FACTOR_SECTION.items():
+        assert [i["id"] for i in section(data, section_id)["items"]] == expected
+
+
+def test_satisfaction_survey_factors() -> None:
+    data = load("satisfaction-survey")
+    assert len(data["sections"]) == 5
+    performance = {s["id"]: s["ipa"]["performance"] for s in data["sections"]}
+    assert performance == {
+        "system-operations": 83,
+        "link-operations": 84,
+        "development-and-testing": 87,
+        "staff-service": 86,
+        "company-image": 77,
+    }
+    importance = [s["ipa"]["importance"] for s in data["sections"]]
+    assert importance == sorted(importance, reverse=True)  # follows the importance rank
+
+
+def test_satisfaction_survey_image_items() -> None:
+    data = load("satisfaction-survey")
+    image = {i["id"]: i for i in section(data, "company-image")["items"]}
+    assert {k: v["ipa"]["performance"] for k, v in image.items()} == IMAGE_ITEMS
+    assert all("importance" not in v["ipa"] for v in image.values())
+
+
+def test_satisfaction_survey_overall_figures_in_description() -> None:
+    description = load("satisfaction-survey")["description"]
+    for lang in LANGS:
+        for figure in ("81", "85", "1"):
+            assert figure in description[lang]
