@@ -88,7 +88,7 @@ def normalise(item: Item, raw: Any) -> AnswerValue:
 
 def _show(raw: Any) -> str:
     if isinstance(raw, bool):
-        return "yes/no" if raw else "no"
+        return "yes" if raw else "no"
     if raw is None:
         return "an empty value"
     if isinstance(raw, (list, dict)):

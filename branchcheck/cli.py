@@ -14,6 +14,18 @@ import sys
 import typer
 
 from branchcheck import __version__
+from branchcheck.commands import diff as _diff
+from branchcheck.commands import exercise as _exercise
+from branchcheck.commands import grade as _grade
+from branchcheck.commands import history as _history
+from branchcheck.commands import ipa as _ipa
+from branchcheck.commands import list as _list
+from branchcheck.commands import new as _new
+from branchcheck.commands import report as _report
+from branchcheck.commands import results as _results
+from branchcheck.commands import run as _run
+from branchcheck.commands import score as _score
+from branchcheck.commands import show as _show
 from branchcheck.commands import validate as _validate
 from branchcheck.errors import (
     EXIT_INTERNAL,
@@ -52,33 +64,52 @@ def _main(
 
 app.command("validate")(_validate.validate)
 app.command("schema")(_validate.schema)
+app.command("list")(_list.list_checklists)
+app.command("show")(_show.show)
+app.command("new")(_new.new)
+app.command("score")(_score.score)
+app.command("results")(_results.results)
+app.command("run")(_run.run)
+app.command("grade")(_grade.grade)
+app.command("ipa")(_ipa.ipa)
+app.add_typer(_exercise.app, name="exercise")
+app.command("diff")(_diff.diff)
+app.command("history")(_history.history)
+app.command("report")(_report.report)
 
 
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; the single place errors are reported."""
-    import click
-
     command = typer.main.get_command(app)
     try:
         code = command.main(args=argv, prog_name="branchcheck", standalone_mode=False)
     except BranchcheckError as exc:
         _error(str(exc) if exc.problems else exc.message)
         return exc.exit_code
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         return int(exc.exit_code or 0)
-    except click.exceptions.Abort:
+    except (typer.Abort, KeyboardInterrupt):
         _error("interrupted")
         return EXIT_INTERRUPTED
-    except click.ClickException as exc:
-        exc.show()
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        _error("interrupted")
-        return EXIT_INTERRUPTED
+    except typer.TyperException as exc:
+        show = getattr(exc, "show", None)
+        if callable(show):
+            show()
+        else:
+            _error(str(exc))
+        return int(getattr(exc, "exit_code", EXIT_USAGE) or EXIT_USAGE)
     except BrokenPipeError:
         _quiet_stdout()
         return EXIT_OK
-    except Exception as exc:
+    except SystemExit as exc:  # raised by Typer itself, e.g. on a closed pipe
+        if isinstance(exc.__context__, BrokenPipeError):
+            _quiet_stdout()
+            return EXIT_OK
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    except OSError as exc:  # disk full, permission denied while writing output, ...
+        _error(f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""))
+        return EXIT_USAGE
+    except Exception as exc:  # last line of defence: never a traceback
         if os.environ.get("BRANCHCHECK_DEBUG"):
             raise
         _error(
@@ -86,7 +117,7 @@ def run(argv: list[str] | None = None) -> int:
             "This is a bug in branchcheck; set BRANCHCHECK_DEBUG=1 to see the traceback."
         )
         return EXIT_INTERNAL
-    return int(code or 0) if isinstance(code, int) else EXIT_OK
+    return int(code) if isinstance(code, int) else EXIT_OK
 
 
 def _error(message: str) -> None:

@@ -5,24 +5,14 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from branchcheck import resources
 from branchcheck.errors import InputError, NotFoundError, Problem
-from branchcheck.model import (
-    Band,
-    Checklist,
-    Condition,
-    Grade,
-    Ipa,
-    Item,
-    Option,
-    Scale,
-    Section,
-    Text,
-    When,
-)
 from branchcheck.strictyaml import DEFAULT_MAX_BYTES, Document, decode, parse_mapping, read_bytes
+
+if TYPE_CHECKING:  # the model is imported when a checklist is built (validate needs none)
+    from branchcheck.model import Checklist, Ipa, Item, Scale, Text
 
 
 @dataclass(frozen=True)
@@ -59,18 +49,26 @@ def resolve(ref: str) -> str:
 
 
 def check_file(
-    path: str, *, display: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    path: str,
+    *,
+    display: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    model: bool = True,
 ) -> Report:
-    """Check one checklist file through every stage; never raises for bad input."""
+    """Check one checklist file through every stage; never raises for bad input.
+
+    With ``model=False`` the report carries no :class:`Checklist` (``validate``
+    only needs the problems, and a model is costly to send between processes).
+    """
     name = display or path
     try:
         raw = read_bytes(path, max_bytes=max_bytes, display=name)
-        return check_bytes(raw, name, path=path)
+        return check_bytes(raw, name, path=path, model=model)
     except InputError as exc:
         return Report(name, exc.problems, None)
 
 
-def check_bytes(raw: bytes, name: str, *, path: str = "") -> Report:
+def check_bytes(raw: bytes, name: str, *, path: str = "", model: bool = True) -> Report:
     """Check a checklist given as bytes (``name`` is used in messages)."""
     try:
         doc = parse_mapping(decode(raw, name), name)
@@ -84,7 +82,7 @@ def check_bytes(raw: bytes, name: str, *, path: str = "") -> Report:
     from branchcheck.lint import lint
 
     problems = lint(doc)
-    if any(p.severity == "error" for p in problems):
+    if not model or any(p.severity == "error" for p in problems):
         return Report(name, tuple(problems), None)
     checklist = build(doc, hashlib.sha256(raw).hexdigest(), path or name)
     return Report(name, tuple(problems), checklist)
@@ -111,6 +109,8 @@ def _opt_text(value: Any) -> Text | None:
 
 
 def _ipa(value: Any) -> Ipa | None:
+    from branchcheck.model import Ipa
+
     if value is None:
         return None
     return Ipa(value.get("importance"), value.get("performance"))
@@ -118,6 +118,8 @@ def _ipa(value: Any) -> Ipa | None:
 
 def build(doc: Document, sha256: str, path: str) -> Checklist:
     """The model of a checked checklist document."""
+    from branchcheck.model import Checklist, Grade, Scale, Section
+
     data: dict[str, Any] = doc.data
     scales = {
         name: Scale(
@@ -153,6 +155,8 @@ def build(doc: Document, sha256: str, path: str) -> Checklist:
 
 
 def _item(d: dict[str, Any], scales: dict[str, Scale]) -> Item:
+    from branchcheck.model import Band, Condition, Item, Option, When
+
     when = d.get("when")
     pass_if = d.get("pass_if")
     equals = when["equals"] if when else None

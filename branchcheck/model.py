@@ -310,3 +310,10 @@ class Diff:
     coverage: Delta
     grade_changed: bool
     version_changed: bool
+    sections_raw: tuple[Delta, ...] = ()
+    """Raw (before knockouts) section scores, in the order of ``sections``."""
+
+    @property
+    def cross_branch(self) -> bool:
+        """Whether the two results are of different branches."""
+        return self.old.branch != self.new.branch

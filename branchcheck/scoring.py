@@ -118,7 +118,7 @@ def score(checklist: Checklist, answers: Mapping[str, Answer]) -> Score:
             answer = answers.get(item.id)
             applicable = applies[item.id]
             value = answer.value if answer is not None and applicable else None
-            note = answer.note if answer is not None else None
+            note = answer.note if answer is not None and applicable else None
             frac = fraction(item, value) if value is not None else None
             status: Status = status_of(item, value, frac) if applicable else "na"
             if applicable and item.type != "text":

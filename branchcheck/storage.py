@@ -26,7 +26,7 @@ _TOLERANCE = 1e-6
 
 def check_branch(branch: str) -> str:
     """``branch`` if it is a safe id (letters, digits, ``_``, ``-``), else a usage error."""
-    if not _BRANCH.match(branch):
+    if not _BRANCH.fullmatch(branch):
         raise UsageError(
             f"invalid branch id {branch!r}: use 1-64 letters, digits, '_' or '-' (e.g. SH-001)"
         )
@@ -203,7 +203,7 @@ def dump_yaml(data: Any) -> str:
 def result_path(root: Path, result: Result) -> Path:
     """Where ``result`` is stored under ``root`` (ids validated, no path tricks)."""
     check_branch(result.branch)
-    if not _CHECKLIST_ID.match(result.checklist_id):
+    if not _CHECKLIST_ID.fullmatch(result.checklist_id):
         raise UsageError(f"invalid checklist id {result.checklist_id!r}")
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     return root / result.branch / result.checklist_id / f"{stamp}.yaml"
@@ -319,7 +319,7 @@ def iter_stored(root: Path, branch: str | None = None,
     if not root.is_dir():
         return iter(())
     for bdir in sorted(root.iterdir()):
-        if not bdir.is_dir() or not _BRANCH.match(bdir.name):
+        if not bdir.is_dir() or not _BRANCH.fullmatch(bdir.name):
             continue
         if branch is not None and bdir.name != branch:
             continue

@@ -1,8 +1,18 @@
-"""JSON Schema validation with located, plain-language errors."""
+"""JSON Schema validation with located, plain-language errors.
+
+Two passes: a fast validity check (ahead-of-time generated code in
+``branchcheck._fastschema``, a few milliseconds, no jsonschema import), then,
+only for documents that fail it, jsonschema (Draft 7) for every error with its
+location. jsonschema has the last word: a document the fast check rejects but
+jsonschema accepts is valid.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import hashlib
+import importlib
+import json
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -34,11 +44,47 @@ def validator(name: str) -> Validator:
     return Draft7Validator(schema)
 
 
+def schema_digest(schema: Any) -> str:
+    """SHA-256 of a schema's canonical JSON (as recorded in the generated modules)."""
+    canonical = json.dumps(schema, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+@cache
+def fast_validator(name: str) -> Callable[[Any], Any] | None:
+    """The generated validity check of schema ``name``, if it matches the bundled schema.
+
+    Returns None (use jsonschema) when the module is missing or was generated
+    from a different version of the schema.
+    """
+    try:
+        module = importlib.import_module(f"branchcheck._fastschema.{name}")
+    except ImportError:
+        return None
+    if getattr(module, "SCHEMA_SHA256", None) != schema_digest(resources.schema(name)):
+        return None
+    check: Callable[[Any], Any] = module.validate
+    return check
+
+
+def is_valid(data: Any, schema_name: str) -> bool:
+    """Whether ``data`` is valid against the bundled schema ``schema_name``."""
+    fast = fast_validator(schema_name)
+    if fast is not None:
+        try:
+            fast(data)
+        except Exception:  # noqa: S110 - any doubt goes to jsonschema below
+            pass
+        else:
+            return True
+    return bool(validator(schema_name).is_valid(data))
+
+
 def schema_problems(doc: Document, schema_name: str) -> list[Problem]:
     """Every schema violation of ``doc``, located at the offending node."""
-    v = validator(schema_name)
-    if v.is_valid(doc.data):
+    if is_valid(doc.data, schema_name):
         return []
+    v = validator(schema_name)
     problems: list[Problem] = []
     for error in v.iter_errors(doc.data):
         problems.extend(_problems(doc, error))
@@ -60,7 +106,41 @@ def _problems(doc: Document, error: ValidationError) -> Iterable[Problem]:
                     (*path, key), "schema", f"unknown key {key!r} (allowed: {hint})", key=True
                 )
         return
-    yield doc.problem(path, "schema", _message(error), key=kind == "propertyNames")
+    if kind == "oneOf" and _is_text(sub) and isinstance(instance, dict):
+        # A mapping is meant as {language: text}: report what is wrong inside it.
+        inner = [e for e in error.context or () if list(e.relative_schema_path)[:1] == [1]]
+        if inner:
+            for e in inner:
+                yield from _problems(doc, e)
+            return
+    if "propertyNames" in error.relative_schema_path and isinstance(instance, str):
+        yield doc.problem((*path, instance), "schema", _key_message(error), key=True)
+        return
+    rule = "schema"
+    message = _message(error)
+    if kind == "required" and "then" in error.absolute_schema_path and isinstance(instance, dict):
+        # The allOf/if/then rules of item types: a key the type needs is missing.
+        rule = "type-fields"
+        required: Any = error.validator_value
+        missing = [k for k in required if k not in instance]
+        message = f"a {instance.get('type')} item needs {', '.join(repr(k) for k in missing)}"
+    yield doc.problem(path, rule, message)
+
+
+def _is_text(sub: Any) -> bool:
+    return isinstance(sub, dict) and str(sub.get("description", "")).startswith("A plain string")
+
+
+def _key_message(error: ValidationError) -> str:
+    key = error.instance
+    pattern = str(error.validator_value) if error.validator == "pattern" else ""
+    if pattern.startswith("^[a-z]{2,3}"):
+        return f"{key!r} is not a language code (like zh, en or zh-Hant)"
+    if pattern.startswith("^[a-z0-9]+(-"):
+        return f"name {key!r} is not a kebab-case id (lower-case letters, digits, '-')"
+    if pattern.startswith("^-?[0-9]+"):
+        return f"label key {key!r} is not a whole number"
+    return f"key {key!r}: {error.message}"
 
 
 def _message(error: ValidationError) -> str:
@@ -71,36 +151,55 @@ def _message(error: ValidationError) -> str:
     where = _where(error)
     if kind == "required":
         missing = [k for k in value if isinstance(inst, dict) and k not in inst]
-        return f"{where}missing required key {', '.join(repr(k) for k in missing)}"
+        keys = ", ".join(repr(k) for k in missing)
+        return f"{where}missing required key{'s' if len(missing) > 1 else ''} {keys}"
     if kind == "type":
         want = value
         wants = [want] if isinstance(want, str) else list(want)
         names = " or ".join(_TYPE_NAMES.get(w, w) for w in wants)
-        return f"{where}expected {names}, got {_describe(inst)}"
+        hint = ""
+        if "string" in wants and isinstance(inst, bool):
+            hint = " (put it in quotes: YAML reads yes, no, on, off as true/false)"
+        elif "string" in wants and isinstance(inst, (int, float)):
+            hint = " (put it in quotes to keep it as text)"
+        return f"{where}expected {names}, got {_describe(inst)}{hint}"
     if kind in ("enum", "const"):
         choices = value if kind == "enum" else [value]
         return f"{where}{_short(inst)} is not one of: {', '.join(str(c) for c in choices)}"
     if kind == "pattern":
         if value.startswith("^[a-z0-9]+(-"):
             return f"{where}{_short(inst)} is not a kebab-case id (lower-case letters, digits, '-')"
+        if value.startswith("^[a-z]{2,3}"):
+            return f"{where}{_short(inst)} is not a language code (like zh, en or zh-Hant)"
         return f"{where}{_short(inst)} does not match {value}"
-    if kind == "oneOf" and sub.get("description", "").startswith("A plain string"):
-        return f"{where}a text must be a non-empty string or a {{language: text}} mapping"
+    if kind == "oneOf" and _is_text(sub):
+        if isinstance(inst, str):
+            return f"{where}a text must not be empty"
+        return (
+            f"{where}a text must be a non-empty string or a {{language: text}} mapping, "
+            f"not {_describe(inst)}"
+        )
     if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         sign = {"minimum": ">=", "maximum": "<=", "exclusiveMinimum": ">", "exclusiveMaximum": "<"}[
             kind
         ]
         return f"{where}{_short(inst)} must be {sign} {value}"
     if kind == "minItems":
-        return f"{where}needs at least {value} entries"
+        return f"{where}needs at least {value} entr{'ies' if value != 1 else 'y'}"
     if kind == "minLength":
         return f"{where}must not be empty"
+    if kind == "maxLength":
+        return f"{where}is longer than {value} characters"
+    if kind == "minProperties":
+        return f"{where}must not be empty"
+    if kind == "uniqueItems":
+        return f"{where}has repeated entries"
     return where + error.message
 
 
 def _where(error: ValidationError) -> str:
-    path = [p for p in error.absolute_path if isinstance(p, str)]
-    return f"{path[-1]}: " if path else ""
+    path = list(error.absolute_path)
+    return f"{path[-1]}: " if path and isinstance(path[-1], str) else ""
 
 
 def _describe(value: Any) -> str:

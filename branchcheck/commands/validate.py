@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from branchcheck.errors import EXIT_FAILED, EXIT_OK, UsageError
+from branchcheck.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError
 
 
 def validate(
@@ -15,6 +15,7 @@ def validate(
         list[str],
         typer.Argument(
             help="Checklist files or directories (searched for *.yaml, *.yml), or bundled ids.",
+        metavar="PATH...",
             show_default=False,
         ),
     ],
@@ -29,13 +30,17 @@ def validate(
         int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0 = automatic).")
     ] = 0,
     cache: Annotated[
-        bool, typer.Option("--cache/--no-cache", help="Remember files found valid (by content).")
+        bool,
+        typer.Option(
+            "--cache/--no-cache",
+            help="Remember files found valid, by content, in ~/.cache/branchcheck.",
+        ),
     ] = False,
 ) -> int:
     """Check checklist files: strict YAML, JSON Schema and semantic rules.
 
     Exit 0 when all are valid, 1 when any is invalid (or has warnings under
-    --strict), 2 for usage errors or paths that do not exist.
+    --strict), 2 for usage errors or paths that do not exist or cannot be read.
     """
     from branchcheck.checker import check_files, default_cache_dir, discover
     from branchcheck.render.problems import REPORTERS
@@ -52,6 +57,8 @@ def validate(
     for line in REPORTERS[fmt](summary, strict):
         out.write(line + "\n")
     out.flush()
+    if any(p.rule == "unreadable" for p in summary.problems):
+        return EXIT_USAGE  # a path that cannot be read is a usage error, after the report
     return EXIT_FAILED if summary.failed(strict) else EXIT_OK
 
 

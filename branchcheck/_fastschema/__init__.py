@@ -1,0 +1,1 @@
+"""Validity checks generated from the bundled JSON Schemas (validation.py)."""

@@ -1,0 +1,418 @@
+"""Validity check for schemas/result.schema.json (generated: do not edit).
+
+Made by scripts/gen_fast_validators.py with fastjsonschema 2.22.3.
+branchcheck.validation uses it only while SCHEMA_SHA256 matches the bundled
+schema, and asks jsonschema for the detailed errors of an invalid document.
+"""
+# ruff: noqa
+# mypy: ignore-errors
+# fmt: off
+
+SCHEMA_SHA256 = "9b6fca2e095a809cf419f426dbd2c334300003165bb4de769a428d66ed307aaf"
+from decimal import Decimal
+import re
+class JsonSchemaValueException(ValueError):
+    """A document does not match the schema (fast_fail: the first problem only)."""
+
+    def __init__(self, message, value=None, name=None, definition=None, rule=None):
+        super().__init__(message)
+        self.message = message
+        self.value = value
+        self.name = name
+        self.rule = rule
+
+
+class JsonSchemaValuesException(ValueError):
+    """Several problems (unused: the modules are generated with fast_fail)."""
+
+    def __init__(self, errors):
+        super().__init__("; ".join(e.message for e in errors))
+        self.errors = errors
+
+
+REGEX_PATTERNS = {
+    '^[a-z0-9]+(-[a-z0-9]+)*$': re.compile('^[a-z0-9]+(-[a-z0-9]+)*\\Z'),
+    '^[0-9a-f]{64}$': re.compile('^[0-9a-f]{64}\\Z'),
+    '^[A-Za-z0-9_-]{1,64}$': re.compile('^[A-Za-z0-9_-]{1,64}\\Z'),
+    '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$': re.compile('^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})\\Z')
+}
+
+NoneType = type(None)
+
+def validate_https___branchcheck_dev_schemas_result_v1_schema_json(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='type')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['format', 'tool_version', 'checklist', 'branch', 'reviewer', 'started', 'finished', 'overall', 'grade', 'coverage', 'complete', 'sections', 'items']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition=None, rule='required')
+        data_keys = set(data.keys())
+        if "format" in data_keys:
+            data_keys.remove("format")
+            data__format = data["format"]
+            if not (isinstance(data__format, str) and data__format == 'branchcheck-result/1'):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".format must be same as const definition: branchcheck-result/1", value=data__format, name="" + (name_prefix or "data") + ".format", definition=None, rule='const')
+        if "tool_version" in data_keys:
+            data_keys.remove("tool_version")
+            data__toolversion = data["tool_version"]
+            if not isinstance(data__toolversion, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".tool_version must be string", value=data__toolversion, name="" + (name_prefix or "data") + ".tool_version", definition=None, rule='type')
+        if "checklist" in data_keys:
+            data_keys.remove("checklist")
+            data__checklist = data["checklist"]
+            if not isinstance(data__checklist, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".checklist must be object", value=data__checklist, name="" + (name_prefix or "data") + ".checklist", definition=None, rule='type')
+            data__checklist_is_dict = isinstance(data__checklist, dict)
+            if data__checklist_is_dict:
+                data__checklist__missing_keys = set(['id', 'version', 'sha256']) - data__checklist.keys()
+                if data__checklist__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".checklist must contain " + (str(sorted(data__checklist__missing_keys)) + " properties"), value=data__checklist, name="" + (name_prefix or "data") + ".checklist", definition=None, rule='required')
+                data__checklist_keys = set(data__checklist.keys())
+                if "id" in data__checklist_keys:
+                    data__checklist_keys.remove("id")
+                    data__checklist__id = data__checklist["id"]
+                    if not isinstance(data__checklist__id, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".checklist.id must be string", value=data__checklist__id, name="" + (name_prefix or "data") + ".checklist.id", definition=None, rule='type')
+                    if isinstance(data__checklist__id, str):
+                        if not REGEX_PATTERNS['^[a-z0-9]+(-[a-z0-9]+)*$'].search(data__checklist__id):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".checklist.id must match pattern ^[a-z0-9]+(-[a-z0-9]+)*$", value=data__checklist__id, name="" + (name_prefix or "data") + ".checklist.id", definition=None, rule='pattern')
+                if "version" in data__checklist_keys:
+                    data__checklist_keys.remove("version")
+                    data__checklist__version = data__checklist["version"]
+                    if not isinstance(data__checklist__version, (int)) and not (isinstance(data__checklist__version, float) and data__checklist__version.is_integer()) or isinstance(data__checklist__version, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".checklist.version must be integer", value=data__checklist__version, name="" + (name_prefix or "data") + ".checklist.version", definition=None, rule='type')
+                    if isinstance(data__checklist__version, (int, float, Decimal)) and not isinstance(data__checklist__version, bool):
+                        if data__checklist__version < 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".checklist.version must be bigger than or equal to 1", value=data__checklist__version, name="" + (name_prefix or "data") + ".checklist.version", definition=None, rule='minimum')
+                if "sha256" in data__checklist_keys:
+                    data__checklist_keys.remove("sha256")
+                    data__checklist__sha256 = data__checklist["sha256"]
+                    if not isinstance(data__checklist__sha256, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".checklist.sha256 must be string", value=data__checklist__sha256, name="" + (name_prefix or "data") + ".checklist.sha256", definition=None, rule='type')
+                    if isinstance(data__checklist__sha256, str):
+                        if not REGEX_PATTERNS['^[0-9a-f]{64}$'].search(data__checklist__sha256):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".checklist.sha256 must match pattern ^[0-9a-f]{64}$", value=data__checklist__sha256, name="" + (name_prefix or "data") + ".checklist.sha256", definition=None, rule='pattern')
+                if "title" in data__checklist_keys:
+                    data__checklist_keys.remove("title")
+                    data__checklist__title = data__checklist["title"]
+                    validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_text(data__checklist__title, custom_formats, (name_prefix or "data") + ".checklist.title")
+                if data__checklist_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".checklist must not contain "+str(data__checklist_keys)+" properties", value=data__checklist, name="" + (name_prefix or "data") + ".checklist", definition=None, rule='additionalProperties')
+        if "branch" in data_keys:
+            data_keys.remove("branch")
+            data__branch = data["branch"]
+            if not isinstance(data__branch, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".branch must be string", value=data__branch, name="" + (name_prefix or "data") + ".branch", definition=None, rule='type')
+            if isinstance(data__branch, str):
+                if not REGEX_PATTERNS['^[A-Za-z0-9_-]{1,64}$'].search(data__branch):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".branch must match pattern ^[A-Za-z0-9_-]{1,64}$", value=data__branch, name="" + (name_prefix or "data") + ".branch", definition=None, rule='pattern')
+        if "reviewer" in data_keys:
+            data_keys.remove("reviewer")
+            data__reviewer = data["reviewer"]
+            if not isinstance(data__reviewer, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".reviewer must be string", value=data__reviewer, name="" + (name_prefix or "data") + ".reviewer", definition=None, rule='type')
+        if "lang" in data_keys:
+            data_keys.remove("lang")
+            data__lang = data["lang"]
+            if not isinstance(data__lang, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".lang must be string", value=data__lang, name="" + (name_prefix or "data") + ".lang", definition=None, rule='type')
+        if "started" in data_keys:
+            data_keys.remove("started")
+            data__started = data["started"]
+            if not isinstance(data__started, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".started must be string", value=data__started, name="" + (name_prefix or "data") + ".started", definition=None, rule='type')
+            if isinstance(data__started, str):
+                if not REGEX_PATTERNS['^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$'].search(data__started):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".started must match pattern ^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$", value=data__started, name="" + (name_prefix or "data") + ".started", definition=None, rule='pattern')
+        if "finished" in data_keys:
+            data_keys.remove("finished")
+            data__finished = data["finished"]
+            if not isinstance(data__finished, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".finished must be string", value=data__finished, name="" + (name_prefix or "data") + ".finished", definition=None, rule='type')
+            if isinstance(data__finished, str):
+                if not REGEX_PATTERNS['^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$'].search(data__finished):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".finished must match pattern ^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$", value=data__finished, name="" + (name_prefix or "data") + ".finished", definition=None, rule='pattern')
+        if "overall" in data_keys:
+            data_keys.remove("overall")
+            data__overall = data["overall"]
+            if not isinstance(data__overall, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".overall must be object", value=data__overall, name="" + (name_prefix or "data") + ".overall", definition=None, rule='type')
+            data__overall_is_dict = isinstance(data__overall, dict)
+            if data__overall_is_dict:
+                data__overall__missing_keys = set(['raw', 'final']) - data__overall.keys()
+                if data__overall__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".overall must contain " + (str(sorted(data__overall__missing_keys)) + " properties"), value=data__overall, name="" + (name_prefix or "data") + ".overall", definition=None, rule='required')
+                data__overall_keys = set(data__overall.keys())
+                if "raw" in data__overall_keys:
+                    data__overall_keys.remove("raw")
+                    data__overall__raw = data__overall["raw"]
+                    validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_score(data__overall__raw, custom_formats, (name_prefix or "data") + ".overall.raw")
+                if "final" in data__overall_keys:
+                    data__overall_keys.remove("final")
+                    data__overall__final = data__overall["final"]
+                    validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_score(data__overall__final, custom_formats, (name_prefix or "data") + ".overall.final")
+                if data__overall_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".overall must not contain "+str(data__overall_keys)+" properties", value=data__overall, name="" + (name_prefix or "data") + ".overall", definition=None, rule='additionalProperties')
+        if "grade" in data_keys:
+            data_keys.remove("grade")
+            data__grade = data["grade"]
+            data__grade_one_of_count1 = 0
+            if data__grade_one_of_count1 < 2:
+                try:
+                    if not isinstance(data__grade, (NoneType)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".grade must be null", value=data__grade, name="" + (name_prefix or "data") + ".grade", definition=None, rule='type')
+                    data__grade_one_of_count1 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if data__grade_one_of_count1 < 2:
+                try:
+                    if not isinstance(data__grade, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".grade must be object", value=data__grade, name="" + (name_prefix or "data") + ".grade", definition=None, rule='type')
+                    data__grade_is_dict = isinstance(data__grade, dict)
+                    if data__grade_is_dict:
+                        data__grade__missing_keys = set(['min', 'label']) - data__grade.keys()
+                        if data__grade__missing_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".grade must contain " + (str(sorted(data__grade__missing_keys)) + " properties"), value=data__grade, name="" + (name_prefix or "data") + ".grade", definition=None, rule='required')
+                        data__grade_keys = set(data__grade.keys())
+                        if "min" in data__grade_keys:
+                            data__grade_keys.remove("min")
+                            data__grade__min = data__grade["min"]
+                            if not isinstance(data__grade__min, (int, float, Decimal)) or isinstance(data__grade__min, bool):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".grade.min must be number", value=data__grade__min, name="" + (name_prefix or "data") + ".grade.min", definition=None, rule='type')
+                        if "label" in data__grade_keys:
+                            data__grade_keys.remove("label")
+                            data__grade__label = data__grade["label"]
+                            validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_text(data__grade__label, custom_formats, (name_prefix or "data") + ".grade.label")
+                        if data__grade_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".grade must not contain "+str(data__grade_keys)+" properties", value=data__grade, name="" + (name_prefix or "data") + ".grade", definition=None, rule='additionalProperties')
+                    data__grade_one_of_count1 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if data__grade_one_of_count1 != 1:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".grade must be valid exactly by one definition" + (" (" + str(data__grade_one_of_count1) + " matches found)"), value=data__grade, name="" + (name_prefix or "data") + ".grade", definition=None, rule='oneOf')
+        if "coverage" in data_keys:
+            data_keys.remove("coverage")
+            data__coverage = data["coverage"]
+            if not isinstance(data__coverage, (int, float, Decimal)) or isinstance(data__coverage, bool):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".coverage must be number", value=data__coverage, name="" + (name_prefix or "data") + ".coverage", definition=None, rule='type')
+            if isinstance(data__coverage, (int, float, Decimal)) and not isinstance(data__coverage, bool):
+                if data__coverage < 0:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".coverage must be bigger than or equal to 0", value=data__coverage, name="" + (name_prefix or "data") + ".coverage", definition=None, rule='minimum')
+                if data__coverage > 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".coverage must be smaller than or equal to 1", value=data__coverage, name="" + (name_prefix or "data") + ".coverage", definition=None, rule='maximum')
+        if "complete" in data_keys:
+            data_keys.remove("complete")
+            data__complete = data["complete"]
+            if not isinstance(data__complete, (bool)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".complete must be boolean", value=data__complete, name="" + (name_prefix or "data") + ".complete", definition=None, rule='type')
+        if "knocked_out" in data_keys:
+            data_keys.remove("knocked_out")
+            data__knockedout = data["knocked_out"]
+            if not isinstance(data__knockedout, (bool)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".knocked_out must be boolean", value=data__knockedout, name="" + (name_prefix or "data") + ".knocked_out", definition=None, rule='type')
+        if "sections" in data_keys:
+            data_keys.remove("sections")
+            data__sections = data["sections"]
+            if not isinstance(data__sections, (list, tuple)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections must be array", value=data__sections, name="" + (name_prefix or "data") + ".sections", definition=None, rule='type')
+            data__sections_is_list = isinstance(data__sections, (list, tuple))
+            if data__sections_is_list:
+                data__sections_len = len(data__sections)
+                for data__sections_x, data__sections_item in enumerate(data__sections):
+                    if not isinstance(data__sections_item, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}]".format(**locals()) + " must be object", value=data__sections_item, name="" + (name_prefix or "data") + ".sections[{data__sections_x}]".format(**locals()) + "", definition=None, rule='type')
+                    data__sections_item_is_dict = isinstance(data__sections_item, dict)
+                    if data__sections_item_is_dict:
+                        data__sections_item__missing_keys = set(['id', 'raw', 'final', 'knocked_out']) - data__sections_item.keys()
+                        if data__sections_item__missing_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}]".format(**locals()) + " must contain " + (str(sorted(data__sections_item__missing_keys)) + " properties"), value=data__sections_item, name="" + (name_prefix or "data") + ".sections[{data__sections_x}]".format(**locals()) + "", definition=None, rule='required')
+                        data__sections_item_keys = set(data__sections_item.keys())
+                        if "id" in data__sections_item_keys:
+                            data__sections_item_keys.remove("id")
+                            data__sections_item__id = data__sections_item["id"]
+                            if not isinstance(data__sections_item__id, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}].id".format(**locals()) + " must be string", value=data__sections_item__id, name="" + (name_prefix or "data") + ".sections[{data__sections_x}].id".format(**locals()) + "", definition=None, rule='type')
+                        if "title" in data__sections_item_keys:
+                            data__sections_item_keys.remove("title")
+                            data__sections_item__title = data__sections_item["title"]
+                            validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_text(data__sections_item__title, custom_formats, (name_prefix or "data") + ".sections[{data__sections_x}].title".format(**locals()))
+                        if "weight" in data__sections_item_keys:
+                            data__sections_item_keys.remove("weight")
+                            data__sections_item__weight = data__sections_item["weight"]
+                            if not isinstance(data__sections_item__weight, (int, float, Decimal)) or isinstance(data__sections_item__weight, bool):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}].weight".format(**locals()) + " must be number", value=data__sections_item__weight, name="" + (name_prefix or "data") + ".sections[{data__sections_x}].weight".format(**locals()) + "", definition=None, rule='type')
+                            if isinstance(data__sections_item__weight, (int, float, Decimal)) and not isinstance(data__sections_item__weight, bool):
+                                if data__sections_item__weight < 0:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}].weight".format(**locals()) + " must be bigger than or equal to 0", value=data__sections_item__weight, name="" + (name_prefix or "data") + ".sections[{data__sections_x}].weight".format(**locals()) + "", definition=None, rule='minimum')
+                        if "raw" in data__sections_item_keys:
+                            data__sections_item_keys.remove("raw")
+                            data__sections_item__raw = data__sections_item["raw"]
+                            validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_score(data__sections_item__raw, custom_formats, (name_prefix or "data") + ".sections[{data__sections_x}].raw".format(**locals()))
+                        if "final" in data__sections_item_keys:
+                            data__sections_item_keys.remove("final")
+                            data__sections_item__final = data__sections_item["final"]
+                            validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_score(data__sections_item__final, custom_formats, (name_prefix or "data") + ".sections[{data__sections_x}].final".format(**locals()))
+                        if "knocked_out" in data__sections_item_keys:
+                            data__sections_item_keys.remove("knocked_out")
+                            data__sections_item__knockedout = data__sections_item["knocked_out"]
+                            if not isinstance(data__sections_item__knockedout, (bool)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}].knocked_out".format(**locals()) + " must be boolean", value=data__sections_item__knockedout, name="" + (name_prefix or "data") + ".sections[{data__sections_x}].knocked_out".format(**locals()) + "", definition=None, rule='type')
+                        if data__sections_item_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}]".format(**locals()) + " must not contain "+str(data__sections_item_keys)+" properties", value=data__sections_item, name="" + (name_prefix or "data") + ".sections[{data__sections_x}]".format(**locals()) + "", definition=None, rule='additionalProperties')
+        if "items" in data_keys:
+            data_keys.remove("items")
+            data__items = data["items"]
+            if not isinstance(data__items, (list, tuple)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items must be array", value=data__items, name="" + (name_prefix or "data") + ".items", definition=None, rule='type')
+            data__items_is_list = isinstance(data__items, (list, tuple))
+            if data__items_is_list:
+                data__items_len = len(data__items)
+                for data__items_x, data__items_item in enumerate(data__items):
+                    if not isinstance(data__items_item, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}]".format(**locals()) + " must be object", value=data__items_item, name="" + (name_prefix or "data") + ".items[{data__items_x}]".format(**locals()) + "", definition=None, rule='type')
+                    data__items_item_is_dict = isinstance(data__items_item, dict)
+                    if data__items_item_is_dict:
+                        data__items_item__missing_keys = set(['id', 'section', 'type', 'text', 'status', 'value', 'fraction', 'note']) - data__items_item.keys()
+                        if data__items_item__missing_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}]".format(**locals()) + " must contain " + (str(sorted(data__items_item__missing_keys)) + " properties"), value=data__items_item, name="" + (name_prefix or "data") + ".items[{data__items_x}]".format(**locals()) + "", definition=None, rule='required')
+                        data__items_item_keys = set(data__items_item.keys())
+                        if "id" in data__items_item_keys:
+                            data__items_item_keys.remove("id")
+                            data__items_item__id = data__items_item["id"]
+                            if not isinstance(data__items_item__id, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].id".format(**locals()) + " must be string", value=data__items_item__id, name="" + (name_prefix or "data") + ".items[{data__items_x}].id".format(**locals()) + "", definition=None, rule='type')
+                        if "section" in data__items_item_keys:
+                            data__items_item_keys.remove("section")
+                            data__items_item__section = data__items_item["section"]
+                            if not isinstance(data__items_item__section, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].section".format(**locals()) + " must be string", value=data__items_item__section, name="" + (name_prefix or "data") + ".items[{data__items_x}].section".format(**locals()) + "", definition=None, rule='type')
+                        if "type" in data__items_item_keys:
+                            data__items_item_keys.remove("type")
+                            data__items_item__type = data__items_item["type"]
+                            if not (isinstance(data__items_item__type, str) and data__items_item__type == 'check' or isinstance(data__items_item__type, str) and data__items_item__type == 'scale' or isinstance(data__items_item__type, str) and data__items_item__type == 'choice' or isinstance(data__items_item__type, str) and data__items_item__type == 'metric' or isinstance(data__items_item__type, str) and data__items_item__type == 'text'):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].type".format(**locals()) + " must be one of ['check', 'scale', 'choice', 'metric', 'text']", value=data__items_item__type, name="" + (name_prefix or "data") + ".items[{data__items_x}].type".format(**locals()) + "", definition=None, rule='enum')
+                        if "text" in data__items_item_keys:
+                            data__items_item_keys.remove("text")
+                            data__items_item__text = data__items_item["text"]
+                            validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_text(data__items_item__text, custom_formats, (name_prefix or "data") + ".items[{data__items_x}].text".format(**locals()))
+                        if "guidance" in data__items_item_keys:
+                            data__items_item_keys.remove("guidance")
+                            data__items_item__guidance = data__items_item["guidance"]
+                            validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_text(data__items_item__guidance, custom_formats, (name_prefix or "data") + ".items[{data__items_x}].guidance".format(**locals()))
+                        if "status" in data__items_item_keys:
+                            data__items_item_keys.remove("status")
+                            data__items_item__status = data__items_item["status"]
+                            if not (isinstance(data__items_item__status, str) and data__items_item__status == 'pass' or isinstance(data__items_item__status, str) and data__items_item__status == 'partial' or isinstance(data__items_item__status, str) and data__items_item__status == 'fail' or isinstance(data__items_item__status, str) and data__items_item__status == 'na' or isinstance(data__items_item__status, str) and data__items_item__status == 'skipped' or isinstance(data__items_item__status, str) and data__items_item__status == 'info'):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].status".format(**locals()) + " must be one of ['pass', 'partial', 'fail', 'na', 'skipped', 'info']", value=data__items_item__status, name="" + (name_prefix or "data") + ".items[{data__items_x}].status".format(**locals()) + "", definition=None, rule='enum')
+                        if "value" in data__items_item_keys:
+                            data__items_item_keys.remove("value")
+                            data__items_item__value = data__items_item["value"]
+                            if not isinstance(data__items_item__value, (str, int, float, Decimal, NoneType)) or isinstance(data__items_item__value, bool):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].value".format(**locals()) + " must be string or number or null", value=data__items_item__value, name="" + (name_prefix or "data") + ".items[{data__items_x}].value".format(**locals()) + "", definition=None, rule='type')
+                        if "fraction" in data__items_item_keys:
+                            data__items_item_keys.remove("fraction")
+                            data__items_item__fraction = data__items_item["fraction"]
+                            data__items_item__fraction_one_of_count2 = 0
+                            if data__items_item__fraction_one_of_count2 < 2:
+                                try:
+                                    if not isinstance(data__items_item__fraction, (NoneType)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + " must be null", value=data__items_item__fraction, name="" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + "", definition=None, rule='type')
+                                    data__items_item__fraction_one_of_count2 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if data__items_item__fraction_one_of_count2 < 2:
+                                try:
+                                    if not isinstance(data__items_item__fraction, (int, float, Decimal)) or isinstance(data__items_item__fraction, bool):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + " must be number", value=data__items_item__fraction, name="" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + "", definition=None, rule='type')
+                                    if isinstance(data__items_item__fraction, (int, float, Decimal)) and not isinstance(data__items_item__fraction, bool):
+                                        if data__items_item__fraction < 0:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + " must be bigger than or equal to 0", value=data__items_item__fraction, name="" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + "", definition=None, rule='minimum')
+                                        if data__items_item__fraction > 1:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + " must be smaller than or equal to 1", value=data__items_item__fraction, name="" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + "", definition=None, rule='maximum')
+                                    data__items_item__fraction_one_of_count2 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if data__items_item__fraction_one_of_count2 != 1:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + " must be valid exactly by one definition" + (" (" + str(data__items_item__fraction_one_of_count2) + " matches found)"), value=data__items_item__fraction, name="" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + "", definition=None, rule='oneOf')
+                        if "note" in data__items_item_keys:
+                            data__items_item_keys.remove("note")
+                            data__items_item__note = data__items_item["note"]
+                            if not isinstance(data__items_item__note, (str, NoneType)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].note".format(**locals()) + " must be string or null", value=data__items_item__note, name="" + (name_prefix or "data") + ".items[{data__items_x}].note".format(**locals()) + "", definition=None, rule='type')
+                        if "weight" in data__items_item_keys:
+                            data__items_item_keys.remove("weight")
+                            data__items_item__weight = data__items_item["weight"]
+                            if not isinstance(data__items_item__weight, (int, float, Decimal)) or isinstance(data__items_item__weight, bool):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].weight".format(**locals()) + " must be number", value=data__items_item__weight, name="" + (name_prefix or "data") + ".items[{data__items_x}].weight".format(**locals()) + "", definition=None, rule='type')
+                            if isinstance(data__items_item__weight, (int, float, Decimal)) and not isinstance(data__items_item__weight, bool):
+                                if data__items_item__weight < 0:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].weight".format(**locals()) + " must be bigger than or equal to 0", value=data__items_item__weight, name="" + (name_prefix or "data") + ".items[{data__items_x}].weight".format(**locals()) + "", definition=None, rule='minimum')
+                        if "critical" in data__items_item_keys:
+                            data__items_item_keys.remove("critical")
+                            data__items_item__critical = data__items_item["critical"]
+                            if not (isinstance(data__items_item__critical, str) and data__items_item__critical == 'section' or isinstance(data__items_item__critical, str) and data__items_item__critical == 'checklist' or data__items_item__critical is None):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].critical".format(**locals()) + " must be one of ['section', 'checklist', None]", value=data__items_item__critical, name="" + (name_prefix or "data") + ".items[{data__items_x}].critical".format(**locals()) + "", definition=None, rule='enum')
+                        if "applicable" in data__items_item_keys:
+                            data__items_item_keys.remove("applicable")
+                            data__items_item__applicable = data__items_item["applicable"]
+                            if not isinstance(data__items_item__applicable, (bool)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].applicable".format(**locals()) + " must be boolean", value=data__items_item__applicable, name="" + (name_prefix or "data") + ".items[{data__items_x}].applicable".format(**locals()) + "", definition=None, rule='type')
+                        if "unit" in data__items_item_keys:
+                            data__items_item_keys.remove("unit")
+                            data__items_item__unit = data__items_item["unit"]
+                            if not isinstance(data__items_item__unit, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].unit".format(**locals()) + " must be string", value=data__items_item__unit, name="" + (name_prefix or "data") + ".items[{data__items_x}].unit".format(**locals()) + "", definition=None, rule='type')
+                        if data__items_item_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}]".format(**locals()) + " must not contain "+str(data__items_item_keys)+" properties", value=data__items_item, name="" + (name_prefix or "data") + ".items[{data__items_x}]".format(**locals()) + "", definition=None, rule='additionalProperties')
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='additionalProperties')
+    return data
+
+def validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_score(data, custom_formats={}, name_prefix=None):
+    data_one_of_count3 = 0
+    if data_one_of_count3 < 2:
+        try:
+            if not isinstance(data, (NoneType)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be null", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='type')
+            data_one_of_count3 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if data_one_of_count3 < 2:
+        try:
+            if not isinstance(data, (int, float, Decimal)) or isinstance(data, bool):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be number", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='type')
+            if isinstance(data, (int, float, Decimal)) and not isinstance(data, bool):
+                if data < 0:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must be bigger than or equal to 0", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='minimum')
+                if data > 100:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must be smaller than or equal to 100", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='maximum')
+            data_one_of_count3 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if data_one_of_count3 != 1:
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition" + (" (" + str(data_one_of_count3) + " matches found)"), value=data, name="" + (name_prefix or "data") + "", definition=None, rule='oneOf')
+    return data
+
+def validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_text(data, custom_formats={}, name_prefix=None):
+    data_one_of_count4 = 0
+    if data_one_of_count4 < 2:
+        try:
+            if not isinstance(data, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='type')
+            data_one_of_count4 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if data_one_of_count4 < 2:
+        try:
+            if not isinstance(data, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='type')
+            data_is_dict = isinstance(data, dict)
+            if data_is_dict:
+                data_keys = set(data.keys())
+                for data_key in data_keys:
+                    if data_key not in []:
+                        data_value = data.get(data_key)
+                        if not isinstance(data_value, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be string", value=data_value, name="" + (name_prefix or "data") + ".{data_key}".format(**locals()) + "", definition=None, rule='type')
+            data_one_of_count4 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if data_one_of_count4 != 1:
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition" + (" (" + str(data_one_of_count4) + " matches found)"), value=data, name="" + (name_prefix or "data") + "", definition=None, rule='oneOf')
+    return data
+
+
+validate = validate_https___branchcheck_dev_schemas_result_v1_schema_json

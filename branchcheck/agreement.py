@@ -1,0 +1,134 @@
+"""Rater agreement statistics: pure functions, no I/O.
+
+Cohen's kappa (two raters, nominal categories), linear-weighted kappa (two
+raters, ordered categories) and Fleiss' kappa (many raters). Formulas are
+documented in docs/trainers.md. A kappa whose chance agreement is 1 (or that
+has nothing to compare) is undefined: it comes back as ``value=None`` with a
+``reason``, never as a division by zero.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+H = TypeVar("H", bound=Hashable)
+
+_EPS = 1e-12
+
+
+@dataclass(frozen=True)
+class Kappa:
+    """A kappa statistic with its parts, or ``value=None`` and the reason it is undefined."""
+
+    value: float | None
+    observed: float | None
+    expected: float | None
+    n: int
+    reason: str | None = None
+
+    @property
+    def defined(self) -> bool:
+        """Whether the statistic could be computed."""
+        return self.value is not None
+
+
+def confusion(pairs: Sequence[tuple[H, H]], categories: Sequence[H]) -> list[list[int]]:
+    """Counts ``m[i][j]`` of pairs rated ``categories[i]`` by rater A and ``[j]`` by B."""
+    index = {c: k for k, c in enumerate(categories)}
+    m = [[0] * len(categories) for _ in categories]
+    for a, b in pairs:
+        if a not in index or b not in index:
+            raise ValueError(f"rating {a!r}/{b!r} is not one of the categories {categories!r}")
+        m[index[a]][index[b]] += 1
+    return m
+
+
+def kappa_from_matrix(
+    matrix: Sequence[Sequence[int]], weights: Sequence[Sequence[float]] | None = None
+) -> Kappa:
+    """(Weighted) kappa of a square confusion matrix.
+
+    ``weights[i][j]`` is the credit for rating ``i`` against ``j`` (1 on the
+    diagonal); without weights it is the identity, giving Cohen's kappa:
+    ``kappa = (p_o - p_e) / (1 - p_e)`` with ``p_o = sum w_ij p_ij`` and
+    ``p_e = sum w_ij r_i c_j`` (``r``, ``c`` the row and column shares).
+    """
+    k = len(matrix)
+    if any(len(row) != k for row in matrix):
+        raise ValueError("the confusion matrix must be square")
+    if weights is None:
+        weights = [[1.0 if i == j else 0.0 for j in range(k)] for i in range(k)]
+    n = sum(sum(row) for row in matrix)
+    if n == 0:
+        return Kappa(None, None, None, 0, "no items rated by both")
+    rows = [sum(matrix[i]) / n for i in range(k)]
+    cols = [sum(matrix[i][j] for i in range(k)) / n for j in range(k)]
+    p_o = sum(weights[i][j] * matrix[i][j] for i in range(k) for j in range(k)) / n
+    p_e = sum(weights[i][j] * rows[i] * cols[j] for i in range(k) for j in range(k))
+    if p_e >= 1 - _EPS:
+        return Kappa(None, p_o, p_e, n,
+                     "chance agreement is 1 (every answer in the same category)")
+    return Kappa((p_o - p_e) / (1 - p_e), p_o, p_e, n)
+
+
+def cohen_kappa(pairs: Sequence[tuple[H, H]], categories: Sequence[H]) -> Kappa:
+    """Cohen's kappa of two raters' ``(a, b)`` ratings over nominal ``categories``."""
+    return kappa_from_matrix(confusion(pairs, categories))
+
+
+def linear_weights(k: int) -> list[list[float]]:
+    """Linear agreement weights ``w_ij = 1 - |i - j| / (k - 1)`` for ``k`` ordered categories."""
+    if k < 2:
+        return [[1.0] * k for _ in range(k)]
+    return [[1.0 - abs(i - j) / (k - 1) for j in range(k)] for i in range(k)]
+
+
+def weighted_kappa(pairs: Sequence[tuple[int, int]], categories: Sequence[int]) -> Kappa:
+    """Linear-weighted kappa of two raters' ratings on ordered ``categories``
+    (e.g. the points of a 1-5 scale, in order)."""
+    if len(categories) < 2:
+        return Kappa(None, None, None, len(pairs), "a scale needs at least two points")
+    return kappa_from_matrix(confusion(pairs, categories), linear_weights(len(categories)))
+
+
+def fleiss_kappa(counts: Sequence[Sequence[int]]) -> Kappa:
+    """Fleiss' kappa of ``counts[i][j]``: how many raters put subject ``i`` in category ``j``.
+
+    Every subject must have the same number of raters ``n`` (at least 2):
+    ``P_i = (sum_j n_ij^2 - n) / (n (n - 1))``, ``P = mean P_i``,
+    ``p_j = sum_i n_ij / (N n)``, ``P_e = sum_j p_j^2``,
+    ``kappa = (P - P_e) / (1 - P_e)``.
+    """
+    subjects = [list(row) for row in counts]
+    if not subjects:
+        return Kappa(None, None, None, 0, "no items rated by every trainee")
+    n = sum(subjects[0])
+    if any(sum(row) != n for row in subjects):
+        raise ValueError("every subject must be rated by the same number of raters")
+    if n < 2:
+        return Kappa(None, None, None, len(subjects), "needs at least two raters")
+    big_n = len(subjects)
+    k = len(subjects[0])
+    p_i = [(sum(c * c for c in row) - n) / (n * (n - 1)) for row in subjects]
+    p_bar = sum(p_i) / big_n
+    p_j = [sum(row[j] for row in subjects) / (big_n * n) for j in range(k)]
+    p_e = sum(p * p for p in p_j)
+    if p_e >= 1 - _EPS:
+        return Kappa(None, p_bar, p_e, big_n,
+                     "chance agreement is 1 (every answer in the same category)")
+    return Kappa((p_bar - p_e) / (1 - p_e), p_bar, p_e, big_n)
+
+
+def interpret(value: float | None) -> str:
+    """Landis & Koch (1977) wording for a kappa value ("n/a" when undefined)."""
+    if value is None:
+        return "n/a"
+    if value < 0:
+        return "poor"
+    for limit, word in ((0.20, "slight"), (0.40, "fair"), (0.60, "moderate"),
+                        (0.80, "substantial")):
+        if value <= limit:
+            return word
+    return "almost perfect"

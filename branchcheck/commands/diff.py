@@ -1,0 +1,128 @@
+"""``branchcheck diff``: what got better, what got worse, what keeps failing."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from branchcheck.errors import EXIT_FAILED, EXIT_OK, NotFoundError, UsageError
+
+if TYPE_CHECKING:
+    from branchcheck.model import Result
+
+
+def diff(
+    old: Annotated[
+        str | None, typer.Argument(help="Older result file.", show_default=False)
+    ] = None,
+    new: Annotated[
+        str | None, typer.Argument(help="Newer result file.", show_default=False)
+    ] = None,
+    branch: Annotated[
+        str | None,
+        typer.Option("--branch", "-b", help="Compare the newest stored result of this branch "
+                     "with an older one (instead of OLD NEW)."),
+    ] = None,
+    checklist: Annotated[
+        str | None,
+        typer.Option("--checklist", "-c", help="Checklist id (needed when the branch has "
+                     "results of several checklists)."),
+    ] = None,
+    against: Annotated[
+        int, typer.Option("--against", min=1, help="With --branch: compare with the N-th "
+                          "older result (1 = the one before the newest).")
+    ] = 1,
+    results_dir: Annotated[
+        str | None,
+        typer.Option("--results-dir", help="Stored results (default $BRANCHCHECK_RESULTS or "
+                     "./branchcheck-results)."),
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="Output: text, md, json or html.")
+    ] = "text",
+    fail_on: Annotated[
+        list[str] | None,
+        typer.Option("--fail-on", help="Exit 1 when: regression (an item got worse), "
+                     "knockout (a knockout item newly failed) or drop:N (overall final score "
+                     "fell by more than N points). Repeatable."),
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Output language: zh or en.")
+    ] = None,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write to this file (default stdout).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing -o file.")] = False,
+) -> int:
+    """Compare two results of the same checklist: item changes, section and overall
+    score deltas, grade and coverage changes.
+
+    Give two result files (OLD NEW), or --branch [--checklist] to compare the
+    newest stored result with an older one. Exit 0 ok (or no gate fired), 1 a
+    --fail-on gate fired, 2 bad input or results of different checklists.
+    """
+    from branchcheck import diff as core
+    from branchcheck.commands.report import check_format, emit
+    from branchcheck.i18n import resolve_lang
+    from branchcheck.render import diff as render
+
+    check_format(fmt, render.FORMATS)
+    ui = resolve_lang(lang)
+    gates = [core.parse_gate(g) for g in fail_on or []]
+    before, after = _pick(old, new, branch, checklist, against, results_dir)
+    result = core.compare(before, after)
+    fired = core.fired(result, gates)
+    if fmt == "text":
+        if output is None or output == "-":
+            render.text(result, ui, sys.stdout)
+        else:
+            import io
+
+            buf = io.StringIO()
+            render.text(result, ui, buf)
+            emit(buf.getvalue(), output, force)
+    else:
+        emit(render.render(result, fmt, ui, fired, gates), output, force)
+    for gate, reason in fired:
+        sys.stderr.write(f"branchcheck: --fail-on {gate} fired: {reason}\n")
+    return EXIT_FAILED if fired else EXIT_OK
+
+
+def _pick(old: str | None, new: str | None, branch: str | None, checklist: str | None,
+          against: int, results_dir: str | None) -> tuple[Result, Result]:
+    """The two results to compare: from files, or from the store."""
+    from branchcheck import storage
+
+    if branch is None:
+        if checklist is not None or against != 1:
+            raise UsageError("--checklist and --against go with --branch")
+        if old is None or new is None:
+            raise UsageError("give two result files (OLD NEW), or --branch ID to compare "
+                             "stored results")
+        return storage.read_result(old), storage.read_result(new)
+    if old is not None:
+        raise UsageError("give either two result files or --branch, not both")
+    storage.check_branch(branch)
+    if checklist is not None:
+        from branchcheck.history import check_checklist_id
+
+        check_checklist_id(checklist)
+    root = storage.results_dir(results_dir)
+    stored = list(storage.iter_stored(root, branch, checklist))
+    found = sorted({s.checklist_id for s in stored})
+    if not stored:
+        what = f"checklist {checklist!r} of " if checklist else ""
+        raise NotFoundError(f"no stored results for {what}branch {branch} under {root}")
+    if checklist is None and len(found) > 1:
+        raise UsageError(f"branch {branch} has results of several checklists "
+                         f"({', '.join(found)}); choose one with --checklist")
+    if len(stored) <= against:
+        raise NotFoundError(
+            f"branch {branch} has {len(stored)} stored {found[0]} result(s); "
+            f"--against {against} needs at least {against + 1}")
+    newest, older = stored[0].path, stored[against].path
+    sys.stderr.write(f"comparing {older} -> {newest}\n")
+    return storage.read_result(older), storage.read_result(newest)
+

@@ -1,0 +1,62 @@
+"""``branchcheck exercise``: helpers for scripting a course (``exercise new``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from branchcheck.errors import EXIT_OK
+
+app = typer.Typer(
+    help="Helpers for running a course exercise: answers templates for a class.",
+    rich_markup_mode=None,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.command("new")
+def new(
+    checklist: Annotated[
+        str, typer.Argument(help="Bundled checklist id or path of a checklist file.",
+                            show_default=False)
+    ],
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="Folder to write the exercise into.",
+                          show_default=False)
+    ],
+    trainees: Annotated[
+        int | None, typer.Option("--trainees", "-n", help="Number of trainees "
+                                 "(templates trainee-01, trainee-02, ...).")
+    ] = None,
+    names: Annotated[
+        str | None, typer.Option("--names", help="Trainees' names, comma-separated "
+                                 "(letters, digits, '_', '-', '.').")
+    ] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Language of the templates: zh or "
+                                             "en.")] = None,
+) -> int:
+    """Write a blank answers template per trainee, a key template and a README.
+
+    Layout: DIR/README.md, DIR/key.yaml, DIR/answers/NAME.yaml. Existing files
+    are never overwritten (nothing is written then). Exit 0 on success, 2 for
+    usage errors, an invalid checklist or existing files.
+    """
+    from branchcheck import exercise
+    from branchcheck.i18n import resolve_lang
+    from branchcheck.loading import load_checklist
+
+    people = exercise.trainee_names(trainees, names)
+    ui = resolve_lang(lang)
+    ck = load_checklist(checklist)
+    ref = exercise.checklist_ref(checklist, ck)
+    written = exercise.write(Path(output), exercise.plan(ck, ref, people, ui))
+    for path in written:
+        sys.stderr.write(f"Wrote {path}\n")
+    sys.stderr.write(f"Exercise ready: {len(people)} trainee template(s) in "
+                     f"{Path(output) / 'answers'}; fill in {Path(output) / 'key.yaml'} "
+                     "with the reference answers.\n")
+    return EXIT_OK

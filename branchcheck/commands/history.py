@@ -1,0 +1,89 @@
+"""``branchcheck history``: a branch's stored results over time."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from branchcheck.errors import EXIT_OK, NotFoundError
+
+
+def history(
+    branch: Annotated[
+        str, typer.Option("--branch", "-b", help="Branch id.", show_default=False)
+    ],
+    checklist: Annotated[
+        str | None,
+        typer.Option("--checklist", "-c", help="Only this checklist (default: every "
+                     "checklist the branch has results of)."),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", help="Only results finished on or after this day "
+                     "(YYYY-MM-DD)."),
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="Output: text, json or csv.")
+    ] = "text",
+    top: Annotated[
+        int, typer.Option("--top", min=1, max=1000, help="How many most-failed items to list.")
+    ] = 10,
+    results_dir: Annotated[
+        str | None,
+        typer.Option("--results-dir", help="Stored results (default $BRANCHCHECK_RESULTS or "
+                     "./branchcheck-results)."),
+    ] = None,
+    cache: Annotated[
+        bool,
+        typer.Option("--cache/--no-cache", help="Reuse parsed results from "
+                     "<results-dir>/.cache (files are re-checked when their bytes change)."),
+    ] = True,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Output language: zh or en.")
+    ] = None,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write to this file (default stdout).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing -o file.")] = False,
+) -> int:
+    """One row per stored result (oldest first): date, reviewer, overall final score,
+    grade, each section's score, coverage; a trend line per column (text) and the
+    items that failed most often.
+
+    Files that are invalid or hand-edited are skipped with a warning. Exit 0 ok,
+    2 bad options or no stored results for the branch.
+    """
+    from branchcheck import history as core
+    from branchcheck import storage
+    from branchcheck.commands.report import check_format, emit
+    from branchcheck.i18n import resolve_lang
+    from branchcheck.render import history as render
+
+    check_format(fmt, render.FORMATS)
+    ui = resolve_lang(lang)
+    storage.check_branch(branch)
+    if checklist is not None:
+        core.check_checklist_id(checklist)
+    day = core.parse_since(since) if since is not None else None
+    root = storage.results_dir(results_dir)
+    if not any(storage.iter_stored(root, branch, checklist)):
+        what = f"checklist {checklist!r} of " if checklist else ""
+        raise NotFoundError(f"no stored results for {what}branch {branch} under {root}")
+    loaded = core.load(root, branch, checklist, since=day, use_cache=cache)
+    for path, reason in loaded.skipped:
+        sys.stderr.write(f"warning: skipped {core.describe(path, reason)}\n")
+    histories = core.build(loaded.results, top)
+    if not histories:
+        sys.stderr.write(f"no results of branch {branch} since {since}\n" if since else
+                         f"no readable results of branch {branch}\n")
+    if fmt == "json":
+        data: str | bytes = render.as_json(histories, ui, branch=branch, since=day,
+                                           skipped=loaded.skipped)
+    elif fmt == "csv":
+        data = render.as_csv(histories, ui)
+    else:
+        data = render.as_text(histories, ui) if histories else ""
+    emit(data, output, force)
+    return EXIT_OK

@@ -1,0 +1,150 @@
+"""``branchcheck ipa``: importance-performance analysis of a checklist or a stored result."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING, Annotated, cast
+
+import typer
+
+from branchcheck.errors import EXIT_OK, InputError, NotFoundError, Problem, UsageError
+
+if TYPE_CHECKING:
+    from branchcheck.ipa import Analysis, Crosshair, Level
+    from branchcheck.model import Checklist
+    from branchcheck.render.ipa import Meta
+
+FORMATS = ("text", "md", "json", "html")
+LEVELS = ("item", "section")
+
+
+def ipa(
+    source: Annotated[
+        str, typer.Argument(metavar="RESULT_OR_CHECKLIST", show_default=False,
+                            help="A stored result file, or a checklist (bundled id or path).")
+    ],
+    checklist: Annotated[
+        str | None, typer.Option("--checklist", "-c", help="For a result: the checklist it "
+                                 "was scored with (else the bundled one of its id).")
+    ] = None,
+    level: Annotated[str, typer.Option("--level", help="Analyse items or sections.")] = "item",
+    crosshair: Annotated[
+        str, typer.Option("--crosshair", help="Where the quadrants split: mean, median or "
+                          "scale-mid.")
+    ] = "mean",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: text, md, json or html.")
+                   ] = "text",
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write the report to this file "
+                                 "(replaced atomically) instead of stdout.")
+    ] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Report language: zh or en.")
+                    ] = None,
+) -> int:
+    """Importance-performance analysis: which items to improve first.
+
+    Items (or sections) with ipa figures are split into four quadrants by a
+    crosshair. Exit 0 on success, 2 for usage errors, invalid files or no data.
+    """
+    from branchcheck.i18n import resolve_lang
+    from branchcheck.ipa import CROSSHAIRS
+    from branchcheck.render import ipa as render
+
+    for value, allowed, what in ((fmt, FORMATS, "format"), (level, LEVELS, "level"),
+                                 (crosshair, CROSSHAIRS, "crosshair")):
+        if value not in allowed:
+            raise UsageError(f"unknown {what} {value!r}; choose one of {', '.join(allowed)}")
+    ui = resolve_lang(lang)
+    analysis, meta = analyse_source(source, checklist, level, crosshair, ui)
+    if fmt == "json":
+        report = render.as_json(analysis, meta, ui) + "\n"
+    elif fmt == "md":
+        report = render.markdown(analysis, meta, ui)
+    elif fmt == "html":
+        report = render.html(analysis, meta, ui)
+    else:
+        report = render.text(analysis, meta, ui)
+    write_report(report, output)
+    return EXIT_OK
+
+
+def write_report(report: str | bytes, output: str | None) -> None:
+    """Print ``report`` (text, or bytes such as CSV), or write it atomically to ``output``."""
+    data = report.encode("utf-8") if isinstance(report, str) else report
+    if output is None:
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:
+            sys.stdout.write(data.decode("utf-8"))
+        else:
+            buffer.write(data)
+            buffer.flush()
+        return
+    from pathlib import Path
+
+    from branchcheck.storage import atomic_write
+
+    if os.path.isdir(output):
+        raise UsageError(f"{output} is a folder; give a file name for --output")
+    atomic_write(Path(output), data)
+    sys.stderr.write(f"Report written: {output}\n")
+
+
+def analyse_source(source: str, checklist: str | None, level: str, crosshair: str,
+                   lang: str) -> tuple[Analysis, Meta]:
+    """Load ``source`` (a result or a checklist) and run the analysis."""
+    from branchcheck.grading import is_result
+    from branchcheck.ipa import analyse, from_checklist, from_result
+    from branchcheck.loading import load_checklist
+    from branchcheck.model import localise
+    from branchcheck.render.ipa import Meta
+    from branchcheck.storage import read_result
+
+    lv = cast("Level", level)
+    if os.path.isfile(source) and is_result(source):
+        result = read_result(source)
+        ck = _result_checklist(source, result.checklist_id, result.checklist_version, checklist)
+        points, missing = from_result(result, ck, lv)
+        what = (f"{source} ({result.branch}, {result.finished[:10] or result.started[:10]}); "
+                f"importance from {ck.id} v{ck.version}")
+    else:
+        if checklist is not None:
+            raise UsageError("--checklist is only for a result; give the checklist itself "
+                             "as RESULT_OR_CHECKLIST")
+        ck = load_checklist(source)
+        points, missing = from_checklist(ck, lv)
+        what = f"{ck.id} v{ck.version}, ipa figures in the checklist"
+    unit = "sections" if lv == "section" else "items"
+    if not points:
+        hint = "" if missing else f" ({unit} need 'ipa: {{importance, performance}}')"
+        raise InputError.at(Problem(source, 0, 0, "no-ipa-data",
+                                    f"no {unit} with both an importance and a performance "
+                                    f"figure{hint}"))
+    mode = cast("Crosshair", crosshair)
+    meta = Meta(localise(ck.title, lang) or ck.id, what, lv)
+    return analyse(points, missing, method=mode), meta
+
+
+def _result_checklist(source: str, checklist_id: str, version: int, given: str | None
+                      ) -> Checklist:
+    from branchcheck.loading import load_checklist
+
+    if given is None:
+        try:
+            ck = load_checklist(checklist_id)
+        except NotFoundError:
+            raise NotFoundError(
+                f"{source} was scored with checklist {checklist_id!r} v{version}, which is not "
+                "bundled with branchcheck; pass its file with --checklist FILE") from None
+    else:
+        ck = load_checklist(given)
+        if ck.id != checklist_id:
+            raise InputError.at(Problem(given, 0, 0, "checklist-mismatch",
+                                        f"is checklist {ck.id!r}, but {source} was scored with "
+                                        f"{checklist_id!r}"))
+    if ck.version != version:
+        sys.stderr.write(f"Warning: {source} was scored with version {version} of "
+                         f"{checklist_id!r}; importance figures come from version "
+                         f"{ck.version}\n")
+    return ck

@@ -1,0 +1,112 @@
+"""``branchcheck report``: one result as Markdown, HTML, CSV or JSON."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from branchcheck.errors import EXIT_OK, StorageError, UsageError
+
+if TYPE_CHECKING:
+    from branchcheck.model import Result
+
+
+def emit(data: str | bytes, output: str | None, force: bool) -> None:
+    """Write a document to stdout, or atomically to ``output`` (never over a file
+    unless ``force``)."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if output is None or output == "-":
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # a text-only stream (embedding, some test runners)
+            sys.stdout.write(raw.decode("utf-8"))
+        else:
+            buffer.write(raw)
+            buffer.flush()
+        return
+    from branchcheck.storage import atomic_write
+
+    target = Path(output)
+    if target.is_dir():
+        raise UsageError(f"{output} is a directory; give a file name with -o")
+    if target.exists() and not force:
+        raise StorageError(f"{output} already exists; use --force to replace it")
+    atomic_write(target, raw, overwrite=force)
+    sys.stderr.write(f"wrote {output}\n")
+
+
+def check_format(fmt: str, allowed: tuple[str, ...]) -> str:
+    """``fmt`` if it is one of ``allowed``, else a usage error."""
+    if fmt not in allowed:
+        raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(allowed)}")
+    return fmt
+
+
+def report(
+    result: Annotated[str, typer.Argument(help="A result file.", show_default=False)],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="Output: md, html, csv or json.")
+    ] = "md",
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write to this file (default stdout).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing -o file.")] = False,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Report language: zh or en.")
+    ] = None,
+    with_history: Annotated[
+        bool,
+        typer.Option("--history", help="HTML: add a trend of the overall score from stored "
+                     "results of the same branch and checklist."),
+    ] = False,
+    results_dir: Annotated[
+        str | None,
+        typer.Option("--results-dir", help="Stored results for --history "
+                     "(default $BRANCHCHECK_RESULTS or ./branchcheck-results)."),
+    ] = None,
+) -> int:
+    """Write a report of one result: summary, section scores, knockouts, failed and
+    partial items with notes and guidance.
+
+    md (default) and html are for people (html: one self-contained, printable
+    file with an SVG chart); csv (one row per item, UTF-8 with BOM, safe for
+    spreadsheets) and json are for tools. Exit 0 ok, 2 bad input or usage.
+    """
+    from branchcheck import storage
+    from branchcheck.i18n import resolve_lang
+    from branchcheck.render.report import FORMATS, render
+
+    check_format(fmt, FORMATS)
+    ui = resolve_lang(lang)
+    if with_history and fmt != "html":
+        raise UsageError("--history is only for --format html")
+    loaded = storage.read_result(result)
+    trend = _trend(loaded, results_dir) if with_history else None
+    emit(render(loaded, fmt, ui, trend), output, force)
+    return EXIT_OK
+
+
+def _trend(result: Result, results_dir: str | None) -> list[tuple[str, float | None]]:
+    """(date, overall final) of the stored results of the same branch and checklist
+    finished up to ``result``, ending with ``result`` itself."""
+    from branchcheck import history, storage
+    from branchcheck.render.report import date_text
+
+    root = storage.results_dir(results_dir)
+    loaded = history.load(root, result.branch, result.checklist_id)
+    for path, reason in loaded.skipped:
+        sys.stderr.write(f"warning: skipped {history.describe(path, reason)}\n")
+    me = Path(result.path).resolve()
+    end = history.parse_time(result.finished)
+    points = []
+    for r in loaded.results:
+        when = history.parse_time(r.finished)
+        if Path(r.path).resolve() == me or (end and when and when > end):
+            continue
+        points.append((date_text(r.finished), r.overall_final))
+    points.append((date_text(result.finished), result.overall_final))
+    return points
+

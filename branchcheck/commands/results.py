@@ -1,0 +1,181 @@
+"""``branchcheck results``: list stored results, newest first."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from branchcheck.errors import EXIT_OK, BranchcheckError, TamperedError, UsageError
+
+if TYPE_CHECKING:
+    from branchcheck.model import Result
+    from branchcheck.storage import StoredResult
+
+FORMATS = ("text", "json")
+_CHECKLIST_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One listed result file: its result, or the error that stopped it being read."""
+
+    stored: StoredResult
+    result: Result | None
+    error: str | None
+    tampered: bool = False
+
+
+def results(
+    branch: Annotated[str | None, typer.Option(
+        "--branch", "-b", metavar="ID", help="Only this branch.")] = None,
+    checklist: Annotated[str | None, typer.Option(
+        "--checklist", "-c", metavar="ID", help="Only this checklist id.")] = None,
+    results_dir: Annotated[str | None, typer.Option(
+        "--results-dir", metavar="DIR",
+        help="Results folder (else $BRANCHCHECK_RESULTS, else ./branchcheck-results).")] = None,
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", metavar="text|json", help="Output: text or json.")] = "text",
+    limit: Annotated[int | None, typer.Option(
+        "--limit", "-n", min=1, metavar="N", help="Show at most N results.")] = None,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", metavar="zh|en", help="UI language: zh or en.")] = None,
+) -> int:
+    """List stored results, newest first.
+
+    Unreadable or tampered files are listed with an error marker and a warning
+    on stderr. Exit 0 (also when nothing is stored), 2 for usage errors.
+    """
+    from branchcheck import storage
+    from branchcheck.i18n import resolve_lang
+
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if checklist is not None and not _CHECKLIST_ID.fullmatch(checklist):
+        raise UsageError(f"invalid checklist id {checklist!r}")
+    ui = resolve_lang(lang)
+    root = storage.results_dir(results_dir)
+    rows = list(collect(root, branch=branch, checklist_id=checklist, limit=limit))
+    for row in rows:
+        if row.error is not None:
+            sys.stderr.write(f"Warning: {row.error}\n")
+    if fmt == "json":
+        sys.stdout.write(json.dumps([as_dict(r) for r in rows], ensure_ascii=False, indent=2)
+                         + "\n")
+    elif rows:
+        _table(rows, ui)
+    else:
+        sys.stderr.write(f"No results stored under {root}\n")
+    sys.stdout.flush()
+    return EXIT_OK
+
+
+def collect(root: Path, *, branch: str | None = None, checklist_id: str | None = None,
+            limit: int | None = None) -> list[Row]:
+    """Stored results under ``root``, newest first, each read and verified."""
+    from branchcheck import storage
+
+    rows: list[Row] = []
+    for stored in storage.iter_stored(root, branch, checklist_id):
+        if limit is not None and len(rows) >= limit:
+            break
+        try:
+            rows.append(Row(stored, storage.read_result(stored.path), None))
+        except BranchcheckError as exc:
+            first = exc.problems[0] if exc.problems else None
+            detail = f"{first.location()}: {first.message}" if first else exc.message
+            if exc.problems and first is not None and first.line <= 0:
+                detail = f"{exc.message}: {first.message}"
+            rows.append(Row(stored, None, detail, isinstance(exc, TamperedError)))
+    return rows
+
+
+def as_dict(row: Row) -> dict[str, Any]:
+    """A listing row as plain data (scores unrounded)."""
+    r = row.result
+    if r is None:
+        return {"path": str(row.stored.path), "branch": row.stored.branch,
+                "checklist": {"id": row.stored.checklist_id}, "error": row.error,
+                "tampered": row.tampered}
+    s = r.score
+    return {
+        "path": str(row.stored.path),
+        "finished": r.finished,
+        "branch": r.branch,
+        "checklist": {"id": r.checklist_id, "version": r.checklist_version},
+        "reviewer": r.reviewer,
+        "overall": {"raw": s.overall_raw, "final": s.overall_final},
+        "grade": _label(s.grade.label) if s.grade is not None else None,
+        "coverage": s.coverage,
+        "complete": s.complete,
+        "error": None,
+        "tampered": False,
+    }
+
+
+def _label(text: Mapping[str, str]) -> str | dict[str, str]:
+    return text[""] if set(text) == {""} else dict(text)
+
+
+def _table(rows: list[Row], lang: str) -> None:
+    from rich import box
+    from rich.table import Table
+
+    from branchcheck.i18n import t
+    from branchcheck.model import localise
+    from branchcheck.output import console, fmt_score
+    from branchcheck.render.result import short_date
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for name, justify in (
+        (t(lang, "日期", "Date"), "left"), (t(lang, "网点", "Branch"), "left"),
+        (t(lang, "检查表", "Checklist"), "left"), (t(lang, "检查人", "Reviewer"), "left"),
+        (t(lang, "总分", "Final"), "right"), (t(lang, "等级", "Grade"), "left"),
+        (t(lang, "完成度", "Coverage"), "right"), (t(lang, "完整", "Complete"), "left"),
+        (t(lang, "文件", "File"), "left"),
+    ):
+        table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    yes, no = t(lang, "是", "yes"), t(lang, "否", "no")
+    for row in rows:
+        r = row.result
+        path = str(row.stored.path)
+        if r is None:
+            mark = (t(lang, "被篡改", "TAMPERED") if row.tampered
+                    else t(lang, "无法读取", "UNREADABLE"))
+            table.add_row(_stamp_date(row.stored.stamp), row.stored.branch,
+                          row.stored.checklist_id, "", "", "", "", f"[red]{mark}[/red]",
+                          _esc(path))
+            continue
+        s = r.score
+        grade = localise(s.grade.label, lang) if s.grade is not None else "—"
+        table.add_row(
+            short_date(r.finished or r.started), _esc(r.branch),
+            f"{r.checklist_id} v{r.checklist_version}", _esc(r.reviewer or "—"),
+            fmt_score(s.overall_final), _esc(grade), f"{100 * s.coverage:.0f}%",
+            yes if s.complete else f"[yellow]{no}[/yellow]", _esc(path),
+        )
+    con = console(sys.stdout)
+    if not con.is_terminal:
+        # A pipe or file: never squeeze or wrap columns to an assumed width.
+        con.width = 10_000
+        con.width = con.measure(table).maximum
+    con.print(table)
+
+
+def _stamp_date(stamp: str) -> str:
+    """``2024-05-01 02:30Z`` from a file name stamp ``20240501T023000123456Z``."""
+    if len(stamp) >= 13 and stamp[8] == "T" and stamp[:8].isdigit():
+        return f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]} {stamp[9:11]}:{stamp[11:13]}Z"
+    return stamp
+
+
+def _esc(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)

@@ -1,0 +1,167 @@
+"""``branchcheck run``: the interactive self-check, autosaved to a draft after every answer."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from branchcheck.errors import EXIT_OK, CheckFailed, Interrupted, NotFoundError, UsageError
+
+if TYPE_CHECKING:
+    from branchcheck.drafts import Draft
+    from branchcheck.model import Answer, Checklist
+    from branchcheck.session import Prompter
+
+
+def run(
+    checklist: Annotated[
+        str, typer.Argument(help="Bundled checklist id or path of a checklist file.",
+                            show_default=False)
+    ],
+    branch: Annotated[
+        str, typer.Option("--branch", "-b", help="Branch id (letters, digits, '_' or '-').",
+                          show_default=False)
+    ],
+    reviewer: Annotated[
+        str | None, typer.Option("--reviewer", "-r", help="Reviewer name (default: $USER).")
+    ] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="UI language: zh or en.")] = None,
+    results_dir: Annotated[
+        str | None,
+        typer.Option("--results-dir", help="Store drafts and results under this folder "
+                     "(else $BRANCHCHECK_RESULTS, else ./branchcheck-results)."),
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue the saved draft where it stopped.")
+    ] = False,
+    restart: Annotated[
+        bool, typer.Option("--restart", help="Discard the saved draft and start again.")
+    ] = False,
+) -> int:
+    """Walk a branch through a checklist at the terminal, then store and show the result.
+
+    Answer lines: '<answer> [# note]' (a text item takes the whole line); ':b' back,
+    ':s' skip, ':q' save and quit, ':?' help. Every answer is saved to a draft at
+    <results-dir>/<branch>/<checklist>/draft.yaml; --resume continues it. With stdin
+    not a terminal, answers are read line by line (one per applicable item).
+    Exit 0 when done or after ':q', 1 when input ends before the last item (draft
+    kept), 2 for usage errors, invalid input or a draft that does not match,
+    130 on Ctrl-C (draft kept).
+    """
+    from branchcheck import storage
+    from branchcheck.drafts import Draft, draft_path, read_draft, remove_draft
+    from branchcheck.i18n import resolve_lang
+    from branchcheck.loading import load_checklist
+
+    if resume and restart:
+        raise UsageError("use either --resume or --restart, not both")
+    storage.check_branch(branch)
+    ui = resolve_lang(lang)
+    ck = load_checklist(checklist)
+    root = storage.results_dir(results_dir)
+    path = draft_path(root, branch, ck.id)
+    resume_cmd = _resume_command(checklist, branch, results_dir)
+    if resume:
+        if not path.is_file():
+            raise NotFoundError(f"no draft to resume at {path}; start without --resume")
+        draft = read_draft(path, ck, branch)
+        draft.reviewer = reviewer or draft.reviewer
+        draft.lang = ui if lang else draft.lang
+    else:
+        if path.is_file():
+            if not restart:
+                raise UsageError(
+                    f"an unfinished draft of {ck.id!r} for branch {branch} exists at {path}; "
+                    "pass --resume to continue it or --restart to discard it")
+            remove_draft(path)
+        who = reviewer or os.environ.get("USER") or "unknown"
+        draft = Draft.start(ck, branch=branch, reviewer=who, lang=ui)
+    return _walk(ck, draft, path, root, resume_cmd)
+
+
+def _resume_command(ref: str, branch: str, results_dir: str | None) -> str:
+    parts = ["branchcheck", "run", ref, "--branch", branch]
+    if results_dir:
+        parts += ["--results-dir", results_dir]
+    return shlex.join([*parts, "--resume"])
+
+
+def _interactive() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _prompter(lang: str, interactive: bool) -> Prompter:
+    from branchcheck.prompters import PlainPrompter, TerminalPrompter
+
+    if interactive:
+        return TerminalPrompter()
+    return PlainPrompter(sys.stdin, sys.stderr, lang)
+
+
+def _walk(ck: Checklist, draft: Draft, path: Path, root: Path, resume_cmd: str) -> int:
+    from branchcheck.drafts import save_draft
+    from branchcheck.i18n import t
+    from branchcheck.session import Session, index_of
+
+    lang = draft.lang
+
+    def save(s: Session) -> None:
+        draft.answers = s.answers
+        draft.position = s.position
+        save_draft(path, draft)
+
+    interactive = _interactive()
+    session = Session(ck, _prompter(lang, interactive), lang=lang, answers=draft.answers,
+                      start=index_of(ck, draft.position), on_change=save)
+    try:
+        outcome = session.run()
+    except KeyboardInterrupt:  # outside a prompt, e.g. while saving
+        outcome = "interrupted"
+    if interactive:
+        sys.stdout.write("\n")  # leave the prompt line (after ^C / ^D) before what follows
+        sys.stdout.flush()
+    if outcome == "done":
+        return _finish(ck, draft, session.applicable_answers(), path, root)
+    save(session)
+    count = len(draft.answers)
+    saved = t(lang, f"已保存 {count} 个答案到草稿 {path}", f"{count} answers saved to draft {path}")
+    again = t(lang, f"继续请运行：{resume_cmd}", f"resume with: {resume_cmd}")
+    if outcome == "quit":
+        sys.stderr.write(f"{saved}\n{again}\n")
+        sys.stderr.flush()
+        return EXIT_OK
+    if outcome == "interrupted":
+        raise Interrupted(t(lang, f"已中断；{saved}；{again}", f"interrupted; {saved}; {again}"))
+    raise CheckFailed(t(lang, f"输入在最后一项之前结束；{saved}；{again}",
+                        f"input ended before the last item; {saved}; {again}"))
+
+
+def _finish(ck: Checklist, draft: Draft, answers: dict[str, Answer], path: Path,
+            root: Path) -> int:
+    import dataclasses
+
+    from branchcheck import storage
+    from branchcheck.drafts import remove_draft
+    from branchcheck.i18n import t
+    from branchcheck.render import result as render
+    from branchcheck.scoring import make_result
+
+    result = make_result(ck, answers,
+                         branch=draft.branch, reviewer=draft.reviewer, lang=draft.lang,
+                         started=draft.started, finished=storage.now_iso())
+    stored = storage.write_result(result, root=root)
+    remove_draft(path)
+    sys.stdout.flush()
+    render.text(dataclasses.replace(result, path=str(stored)), draft.lang, sys.stdout)
+    sys.stdout.flush()
+    sys.stderr.write(t(draft.lang, f"结果已保存：{stored}\n", f"Result saved: {stored}\n"))
+    sys.stderr.flush()
+    return EXIT_OK

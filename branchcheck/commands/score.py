@@ -1,0 +1,174 @@
+"""``branchcheck score``: score an answers file non-interactively, store and print the result."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from branchcheck.errors import EXIT_OK, InputError, Problem, UsageError
+
+if TYPE_CHECKING:
+    from branchcheck.answersfile import AnswersFile
+    from branchcheck.model import Answer, Checklist
+
+FORMATS = ("text", "json")
+
+
+def score(
+    checklist: Annotated[str, typer.Argument(
+        metavar="CHECKLIST", help="Bundled checklist id or path of a checklist file.",
+        show_default=False)],
+    answers: Annotated[str, typer.Option(
+        "--answers", "-a", metavar="FILE", show_default=False,
+        help="Answers file (YAML or JSON); - reads stdin.")],
+    branch: Annotated[str | None, typer.Option(
+        "--branch", "-b", metavar="ID", help="Branch id (else the file's 'branch').")] = None,
+    reviewer: Annotated[str | None, typer.Option(
+        "--reviewer", "-r", metavar="NAME",
+        help="Reviewer (else the file's 'reviewer').")] = None,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", metavar="zh|en", help="UI language: zh or en.")] = None,
+    results_dir: Annotated[str | None, typer.Option(
+        "--results-dir", metavar="DIR",
+        help="Store under this folder (else $BRANCHCHECK_RESULTS, "
+             "else ./branchcheck-results).")] = None,
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", metavar="FILE",
+        help="Write the result to exactly this file (never overwritten).")] = None,
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", metavar="text|json", help="Output: text or json.")] = "text",
+    no_save: Annotated[bool, typer.Option(
+        "--no-save", help="Print the result without storing it.")] = False,
+) -> int:
+    """Score an answers file against a checklist, store the result and print it.
+
+    Exit 0 when scored (even with a low score or an incomplete result, which is
+    marked as such), 2 for usage errors or invalid answers (nothing is written).
+    """
+    from branchcheck import storage
+    from branchcheck.answersfile import answers_for, read_answers_file
+    from branchcheck.i18n import resolve_lang
+    from branchcheck.loading import load_checklist
+    from branchcheck.render import result as render
+    from branchcheck.scoring import make_result
+
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if output is not None and results_dir is not None:
+        raise UsageError("use either --results-dir or -o/--output, not both")
+    if output is not None and no_save:
+        raise UsageError("use either --no-save or -o/--output, not both")
+    if output is not None and os.path.lexists(output):
+        raise UsageError(f"{output} already exists; results are never overwritten")
+    if branch is not None:
+        storage.check_branch(branch)
+
+    ck = load_checklist(checklist)
+    af = read_answers_file(answers)
+    _check_same_checklist(af, ck, checklist)
+    problems = _header_problems(af)
+    try:
+        values = answers_for(af, ck)
+    except InputError as exc:
+        problems.extend(exc.problems)
+    if problems:
+        problems.sort(key=lambda p: (p.line, p.column))
+        raise InputError(f"{af.file}: invalid answers", problems)
+
+    branch = branch or af.branch
+    if not branch:
+        raise UsageError("no branch given: use --branch ID or put 'branch: ID' in the answers file")
+    storage.check_branch(branch)
+    ui = resolve_lang(lang or af.lang)
+    now = storage.now_iso()
+    finished = af.finished or now
+    started = af.started or (af.finished or now)
+    result = make_result(ck, values, branch=branch, reviewer=reviewer or af.reviewer or "",
+                         lang=ui, started=started, finished=finished)
+    _warn(af, ck, values)
+
+    if not no_save:
+        if output is not None:
+            path = storage.write_result(result, path=Path(output))
+        else:
+            path = storage.write_result(result, root=storage.results_dir(results_dir))
+        sys.stderr.write(f"Result saved: {path}\n")
+        sys.stderr.flush()
+    if fmt == "json":
+        sys.stdout.write(render.as_json(result) + "\n")
+    else:
+        render.text(result, ui, sys.stdout)
+    sys.stdout.flush()
+    return EXIT_OK
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _check_same_checklist(af: AnswersFile, ck: Checklist, ref: str) -> None:
+    """The answers file's ``checklist`` must name ``ck`` (by id or by its file)."""
+    named = af.checklist
+    if named == ck.id:
+        return
+    near = os.path.join(os.path.dirname(af.file), named) if af.file != "<stdin>" else named
+    if ck.path and (_same_file(named, ck.path) or _same_file(near, ck.path)):
+        return
+    raise InputError.at(af.doc.problem(
+        ("checklist",), "checklist-mismatch",
+        f"these answers are for checklist {named!r}, but {ref!r} is checklist {ck.id!r}",
+    ))
+
+
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$")
+
+
+def _header_problems(af: AnswersFile) -> list[Problem]:
+    """Checks of the file's own fields: times must be ISO 8601 with an offset (as results
+    store them) and ``lang`` one of the UI languages."""
+    from branchcheck.i18n import LANGUAGES
+
+    found: list[Problem] = []
+    for key, value in (("started", af.started), ("finished", af.finished)):
+        if value is not None and not _ISO.match(value):
+            found.append(af.doc.problem(
+                (key,), "bad-time", f"{key} {value!r} is not an ISO 8601 time with offset, "
+                "e.g. 2024-05-01T09:30:00+08:00"))
+    if af.lang is not None and af.lang not in LANGUAGES:
+        found.append(af.doc.problem(
+            ("lang",), "bad-lang", f"lang {af.lang!r} is not one of {', '.join(LANGUAGES)}"))
+    return found
+
+
+def _warn(af: AnswersFile, ck: Checklist, values: dict[str, Answer]) -> None:
+    """Warnings on stderr: failed items lacking a required note, ignored answers."""
+    from branchcheck.scoring import applicability, fraction
+
+    applies = applicability(ck, values)
+    found: list[Problem] = []
+    for _, item in ck.items():
+        answer = values.get(item.id)
+        if answer is None:
+            continue
+        where = ("answers", item.id)
+        if not applies[item.id]:
+            assert item.when is not None  # noqa: S101 - only `when` items can be inapplicable
+            found.append(af.doc.problem(
+                where, "not-applicable",
+                f"answer to {item.id!r} ignored: it applies only when {item.when.item!r} is "
+                f"{item.when.equals!r}", severity="warning", key=True))
+        elif (item.note_required_on_fail and not answer.note
+              and fraction(item, answer.value) == 0.0):
+            found.append(af.doc.problem(
+                where, "note-missing", f"{item.id!r} failed without the note it asks for",
+                severity="warning", key=True))
+    for p in found:
+        sys.stderr.write(f"Warning: {p.location()}: {p.message} [{p.rule}]\n")

@@ -1,0 +1,46 @@
+"""``branchcheck show``: a checklist in the terminal, as a printable form, or as JSON."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from branchcheck.errors import EXIT_OK, UsageError
+
+
+def show(
+    checklist: Annotated[
+        str, typer.Argument(help="A bundled checklist id or a checklist file.", show_default=False)
+    ],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="Output: text (terminal), md (printable form) or json (model)."
+        ),
+    ] = "text",
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Language: zh or en (default: $BRANCHCHECK_LANG, locale)."),
+    ] = None,
+) -> int:
+    """Show a checklist: terminal text, printable form or JSON.
+
+    Text and md list sections, items, accepted answers, guidance, knockouts,
+    conditions and thresholds.
+
+    Exit 0, or 2 when the checklist does not exist or is invalid (each problem
+    is reported as file:line:col).
+    """
+    from branchcheck.i18n import resolve_lang
+    from branchcheck.loading import load_checklist
+    from branchcheck.render.checklist import FORMATS, REPORTERS
+
+    ui = resolve_lang(lang)
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    model = load_checklist(checklist)
+    REPORTERS[fmt](model, ui, sys.stdout)
+    sys.stdout.flush()
+    return EXIT_OK

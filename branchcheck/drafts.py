@@ -1,0 +1,250 @@
+"""Drafts of interactive runs: autosaved after every answer, resumed with ``--resume``.
+
+A draft lives next to the results it will become, at
+``<results-dir>/<branch>/<checklist-id>/draft.yaml`` (``storage.iter_stored``
+skips names starting with ``draft``). It is always written with
+``storage.atomic_write`` (temp file, fsync, rename), so a killed process leaves
+either the previous draft or the new one, never a torn file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from branchcheck.answers import AnswerError, normalise
+from branchcheck.errors import InputError, Problem, StorageError, UsageError
+from branchcheck.i18n import LANGUAGES
+from branchcheck.model import Answer, Checklist
+from branchcheck.storage import atomic_write, check_branch, now_iso
+
+DRAFT_FORMAT = "branchcheck-draft/1"
+DRAFT_NAME = "draft.yaml"
+_CHECKLIST_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_MAX_BYTES = 5 * 1024 * 1024
+
+
+@dataclass
+class Draft:
+    """An unfinished run: who, which checklist (pinned by version and sha256), the
+    answers so far (by item id) and the id of the next item to ask (None = none left)."""
+
+    checklist_id: str
+    version: int
+    sha256: str
+    branch: str
+    reviewer: str
+    lang: str
+    started: str
+    answers: dict[str, Answer] = field(default_factory=dict)
+    position: str | None = None
+    saved: str = ""
+
+    @classmethod
+    def start(cls, checklist: Checklist, *, branch: str, reviewer: str, lang: str) -> Draft:
+        """A new, empty draft for ``checklist``, starting now at its first item."""
+        first = next((item.id for _, item in checklist.items()), None)
+        return cls(checklist.id, checklist.version, checklist.sha256, branch, reviewer, lang,
+                   now_iso(), {}, first)
+
+
+def draft_path(root: Path, branch: str, checklist_id: str) -> Path:
+    """Where the draft of ``checklist_id`` for ``branch`` lives (ids validated)."""
+    check_branch(branch)
+    if not _CHECKLIST_ID.match(checklist_id):
+        raise UsageError(f"invalid checklist id {checklist_id!r}")
+    return root / branch / checklist_id / DRAFT_NAME
+
+
+def draft_to_dict(draft: Draft) -> dict[str, Any]:
+    """The stored layout of a draft as plain data."""
+    return {
+        "format": DRAFT_FORMAT,
+        "checklist": {"id": draft.checklist_id, "version": draft.version,
+                      "sha256": draft.sha256},
+        "branch": draft.branch,
+        "reviewer": draft.reviewer,
+        "lang": draft.lang,
+        "started": draft.started,
+        "saved": draft.saved,
+        "position": draft.position,
+        "answers": {
+            a.item_id: {"value": a.value, "note": a.note} for a in draft.answers.values()
+        },
+    }
+
+
+# Characters YAML reads as line breaks or refuses, which json.dumps leaves raw.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+
+
+def _scalar(value: Any) -> str:
+    """A scalar as JSON, which YAML reads back as the same value (a double-quoted
+    string, a number or null); floats YAML 1.1 would read as strings are still
+    numbers to ``answers.normalise``, which every value goes through on load."""
+    text = json.dumps(value, ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+@lru_cache(maxsize=4096)
+def _answer_line(answer: Answer) -> str:
+    return (f"  {_scalar(answer.item_id)}: "
+            f"{{value: {_scalar(answer.value)}, note: {_scalar(answer.note)}}}\n")
+
+
+def draft_text(draft: Draft) -> str:
+    """The draft as YAML (block layout, JSON-quoted scalars).
+
+    Written by hand rather than with PyYAML's representer so that saving after
+    every answer stays well under a millisecond even for long checklists; each
+    answer's line is cached.
+    """
+    d = draft_to_dict(draft)
+    ck = d["checklist"]
+    head = [
+        f"format: {_scalar(DRAFT_FORMAT)}",
+        "checklist:",
+        f"  id: {_scalar(ck['id'])}",
+        f"  version: {_scalar(ck['version'])}",
+        f"  sha256: {_scalar(ck['sha256'])}",
+        *(f"{key}: {_scalar(d[key])}"
+          for key in ("branch", "reviewer", "lang", "started", "saved", "position")),
+    ]
+    if not draft.answers:
+        return "\n".join(head) + "\nanswers: {}\n"
+    body = "".join(_answer_line(a) for a in draft.answers.values())
+    return "\n".join(head) + "\nanswers:\n" + body
+
+
+def save_draft(path: Path, draft: Draft) -> None:
+    """Atomically replace the draft at ``path`` with ``draft`` (stamped with the time)."""
+    draft.saved = now_iso()
+    atomic_write(path, draft_text(draft).encode("utf-8"))
+
+
+def remove_draft(path: Path) -> None:
+    """Delete the draft at ``path`` if there is one."""
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise StorageError(f"cannot remove draft {path}: {exc.strerror or exc}") from None
+
+
+def read_draft(path: Path, checklist: Checklist, branch: str) -> Draft:
+    """Load the draft at ``path`` for ``checklist`` and ``branch``.
+
+    Malformed drafts, drafts for another checklist, branch, version or file
+    content (sha256), unknown items and values the item does not accept are
+    refused with located errors (``file:line:col``).
+    """
+    from branchcheck.strictyaml import load_mapping
+
+    name = str(path)
+    doc = load_mapping(name, max_bytes=_MAX_BYTES, display=name)
+    d: dict[str, Any] = doc.data
+    problems = _shape_problems(d, doc)
+    if problems:
+        raise InputError(f"{name}: not a valid draft", problems)
+    ck = d["checklist"]
+    refuse: list[Problem] = []
+    if ck["id"] != checklist.id:
+        refuse.append(doc.problem(("checklist", "id"), "wrong-checklist",
+                                  f"draft is for checklist {ck['id']!r}, not {checklist.id!r}"))
+    elif ck["version"] != checklist.version:
+        refuse.append(doc.problem(
+            ("checklist", "version"), "version-mismatch",
+            f"draft was started with version {ck['version']} of {checklist.id!r}, but the "
+            f"checklist is now version {checklist.version}; finish it with version "
+            f"{ck['version']} or pass --restart to discard it"))
+    elif ck["sha256"] != checklist.sha256:
+        refuse.append(doc.problem(
+            ("checklist", "sha256"), "checklist-changed",
+            f"the file of {checklist.id!r} version {checklist.version} changed since the draft "
+            f"was started (sha256 {ck['sha256'][:12]}… now {checklist.sha256[:12]}…); "
+            "restore it or pass --restart to discard the draft"))
+    if d["branch"] != branch:
+        refuse.append(doc.problem(("branch",), "wrong-branch",
+                                  f"draft is for branch {d['branch']!r}, not {branch!r}"))
+    if refuse:
+        raise InputError(f"{name}: draft does not match", refuse)
+    answers = _answers(doc.data["answers"], checklist, doc)
+    position = d.get("position")
+    if position is not None and position not in checklist.item_index():
+        raise InputError.at(doc.problem(("position",), "unknown-item",
+                                        f"{checklist.id!r} has no item {position!r}"))
+    return Draft(ck["id"], ck["version"], ck["sha256"], d["branch"], d["reviewer"], d["lang"],
+                 d["started"], answers, position, str(d.get("saved") or ""))
+
+
+def _answers(entries: Mapping[str, Any], checklist: Checklist, doc: Any) -> dict[str, Answer]:
+    index = checklist.item_index()
+    problems: list[Problem] = []
+    answers: dict[str, Answer] = {}
+    for item_id, entry in entries.items():
+        path = ("answers", item_id)
+        item = index.get(item_id)
+        if item is None:
+            problems.append(doc.problem(path, "unknown-item",
+                                        f"{checklist.id!r} has no item {item_id!r}", key=True))
+            continue
+        try:
+            value = normalise(item, entry["value"])
+        except AnswerError as exc:
+            problems.append(doc.problem((*path, "value"), "bad-answer", str(exc)))
+            continue
+        answers[item_id] = Answer(item_id, value, entry.get("note") or None)
+    if problems:
+        raise InputError(f"{doc.file}: invalid answers in draft", problems)
+    return answers
+
+
+_STR_FIELDS = ("branch", "reviewer", "started")
+
+
+def _shape_problems(d: dict[str, Any], doc: Any) -> list[Problem]:
+    """Structural checks of a draft document (there is no public schema for drafts)."""
+    found: list[Problem] = []
+
+    def bad(path: tuple[str, ...], message: str) -> None:
+        found.append(doc.problem(path, "draft-format", message))
+
+    if d.get("format") != DRAFT_FORMAT:
+        bad(("format",), f"expected format: {DRAFT_FORMAT}")
+    ck = d.get("checklist")
+    if not isinstance(ck, dict):
+        bad(("checklist",), "checklist must be a mapping with id, version and sha256")
+    else:
+        if not isinstance(ck.get("id"), str):
+            bad(("checklist", "id"), "checklist id must be a string")
+        if not isinstance(ck.get("version"), int) or isinstance(ck.get("version"), bool):
+            bad(("checklist", "version"), "checklist version must be a whole number")
+        if not isinstance(ck.get("sha256"), str):
+            bad(("checklist", "sha256"), "checklist sha256 must be a string")
+    for key in _STR_FIELDS:
+        if not isinstance(d.get(key), str):
+            bad((key,), f"{key} must be a string")
+    if d.get("lang") not in LANGUAGES:
+        bad(("lang",), f"lang must be one of {', '.join(LANGUAGES)}")
+    if d.get("position") is not None and not isinstance(d.get("position"), str):
+        bad(("position",), "position must be an item id or null")
+    answers = d.get("answers")
+    if answers is None:
+        d["answers"] = {}
+    elif not isinstance(answers, dict):
+        bad(("answers",), "answers must be a mapping of item id to {value, note}")
+    else:
+        for item_id, entry in answers.items():
+            if not isinstance(entry, dict) or "value" not in entry:
+                bad(("answers", item_id), "an answer must be a mapping with a value")
+            elif not isinstance(entry["value"], (str, int, float)):
+                bad(("answers", item_id, "value"), "value must be a string or a number")
+            elif entry.get("note") is not None and not isinstance(entry.get("note"), str):
+                bad(("answers", item_id, "note"), "note must be a string or null")
+    return found

@@ -1,0 +1,398 @@
+"""Grading a class: trainees' answers against a key, per trainee and per item.
+
+:func:`grade` is pure; :func:`load_class` reads the key (an answers file or a
+stored result) and the trainees' answers files. Definitions: docs/trainers.md.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from branchcheck.agreement import Kappa, cohen_kappa, fleiss_kappa, weighted_kappa
+from branchcheck.answersfile import AnswersFile, answers_for
+from branchcheck.errors import InputError, NotFoundError, Problem, UsageError
+from branchcheck.loading import load_checklist
+from branchcheck.model import Answer, AnswerValue, Checklist, Item, ItemResult, Scale, Score, Status
+from branchcheck.scoring import score
+from branchcheck.storage import RESULT_FORMAT, read_result
+from branchcheck.strictyaml import DEFAULT_MAX_BYTES, decode, parse_mapping, read_bytes
+
+CHECK_CATEGORIES: tuple[Status, ...] = ("pass", "fail", "na")
+"""Categories of Cohen's kappa on check items."""
+STATUS_CATEGORIES: tuple[Status, ...] = ("pass", "partial", "fail", "na")
+"""Categories of Fleiss' kappa (every compared item, by status)."""
+ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+@dataclass(frozen=True)
+class Rater:
+    """One set of answers (the key or a trainee's), scored."""
+
+    name: str
+    file: str
+    answers: Mapping[str, Answer]
+    score: Score
+    blank: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Miss:
+    """An item whose status differs from the key's."""
+
+    item: str
+    key_status: Status
+    status: Status
+    key_value: AnswerValue | None
+    value: AnswerValue | None
+
+
+@dataclass(frozen=True)
+class TraineeGrade:
+    """How one trainee compares with the key."""
+
+    rater: Rater
+    agreed: int
+    compared: int
+    scale_mad: float | None
+    scale_pairs: int
+    wrong: tuple[Miss, ...]
+    kappa: Kappa
+    weighted: tuple[tuple[str, Kappa], ...]
+
+    @property
+    def agreement(self) -> float | None:
+        """Share of compared items with the key's status (None if nothing compared)."""
+        return self.agreed / self.compared if self.compared else None
+
+
+@dataclass(frozen=True)
+class ItemStat:
+    """How the class answered one item."""
+
+    item: Item
+    section: str
+    key_status: Status
+    key_value: AnswerValue | None
+    agreed: int
+    total: int
+    counts: tuple[tuple[Status, int], ...]
+    wrong_by: tuple[str, ...]
+
+    @property
+    def share(self) -> float | None:
+        """Share of trainees who agreed with the key."""
+        return self.agreed / self.total if self.total else None
+
+
+@dataclass(frozen=True)
+class ClassGrade:
+    """The graded class."""
+
+    checklist: Checklist
+    key: Rater
+    trainees: tuple[TraineeGrade, ...]
+    items: tuple[ItemStat, ...]
+    fleiss: Kappa
+    fleiss_excluded: int
+    no_key: tuple[str, ...]
+
+
+def rater(checklist: Checklist, name: str, file: str, answers: Mapping[str, Answer],
+          blank: Sequence[str] = ()) -> Rater:
+    """Score ``answers`` into a :class:`Rater`."""
+    return Rater(name, file, dict(answers), score(checklist, answers), tuple(blank))
+
+
+def compared_items(key: Rater) -> list[ItemResult]:
+    """Items graded: applicable in the key, not free text, and answered by the key."""
+    return [i for i in key.score.items
+            if i.applicable and i.type != "text" and i.status != "skipped"]
+
+
+def _number(value: AnswerValue | None) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def grade_trainee(checklist: Checklist, key: Rater, trainee: Rater) -> TraineeGrade:
+    """Agreement, misses and kappas of one trainee against the key."""
+    index = checklist.item_index()
+    mine = {i.id: i for i in trainee.score.items}
+    agreed = 0
+    wrong: list[Miss] = []
+    diffs: list[int] = []
+    check_pairs: list[tuple[Status, Status]] = []
+    scale_pairs: dict[str, list[tuple[int, int]]] = {}
+    scales: dict[str, Scale] = {}
+    items = compared_items(key)
+    for k in items:
+        t = mine[k.id]
+        if t.status == k.status:
+            agreed += 1
+        else:
+            wrong.append(Miss(k.id, k.status, t.status, k.value, t.value))
+        if k.type == "check" and t.status in CHECK_CATEGORIES and k.status in CHECK_CATEGORIES:
+            check_pairs.append((k.status, t.status))
+        a, b = _number(k.value), _number(t.value)
+        if k.type == "scale" and a is not None and b is not None:
+            diffs.append(abs(a - b))
+            scale = index[k.id].scale
+            if scale is not None:
+                scales[scale.id] = scale
+                scale_pairs.setdefault(scale.id, []).append((a, b))
+    weighted = [
+        (sid, weighted_kappa(pairs, list(range(scales[sid].min, scales[sid].max + 1))))
+        for sid, pairs in scale_pairs.items()
+    ]
+    return TraineeGrade(
+        rater=trainee, agreed=agreed, compared=len(items),
+        scale_mad=sum(diffs) / len(diffs) if diffs else None, scale_pairs=len(diffs),
+        wrong=tuple(wrong), kappa=_check_kappa(check_pairs, any(k.type == "check" for k in items)),
+        weighted=tuple(weighted),
+    )
+
+
+def _check_kappa(pairs: list[tuple[Status, Status]], any_check: bool) -> Kappa:
+    if pairs:
+        return cohen_kappa(pairs, CHECK_CATEGORIES)
+    why = "check items left blank" if any_check else "no check items are graded"
+    return Kappa(None, None, None, 0, why)
+
+
+def grade(checklist: Checklist, key: Rater, trainees: Sequence[Rater]) -> ClassGrade:
+    """Grade every trainee against ``key``, and the class item by item."""
+    graded = tuple(grade_trainee(checklist, key, t) for t in trainees)
+    index = checklist.item_index()
+    section_of = {i.id: s.id for s, i in checklist.items()}
+    by_trainee = [{i.id: i for i in t.score.items} for t in trainees]
+    stats: list[ItemStat] = []
+    rows: list[list[int]] = []
+    excluded = 0
+    items = compared_items(key)
+    for k in items:
+        statuses = [m[k.id].status for m in by_trainee]
+        wrong_by = tuple(t.name for t, s in zip(trainees, statuses, strict=True)
+                         if s != k.status)
+        counts = tuple((s, statuses.count(s)) for s in (*STATUS_CATEGORIES, "skipped")
+                       if statuses.count(s))
+        stats.append(ItemStat(index[k.id], section_of[k.id], k.status, k.value,
+                              len(statuses) - len(wrong_by), len(statuses), counts, wrong_by))
+        if all(s in STATUS_CATEGORIES for s in statuses):
+            rows.append([statuses.count(c) for c in STATUS_CATEGORIES])
+        else:
+            excluded += 1
+    position = {k.id: n for n, k in enumerate(items)}
+    stats.sort(key=lambda s: (1.0 if s.share is None else s.share, position[s.item.id]))
+    no_key = tuple(i.id for i in key.score.items
+                   if i.applicable and i.type != "text" and i.status == "skipped")
+    fleiss = fleiss_kappa(rows) if rows else Kappa(
+        None, None, None, 0, "no item answered by every trainee")
+    return ClassGrade(checklist, key, graded, tuple(stats), fleiss, excluded, no_key)
+
+
+def parse_share(text: str) -> float:
+    """``--min-agreement``: a share from 0 to 1 (``0.8``) or a percentage (``80%``)."""
+    raw = text.strip()
+    percent = raw.endswith("%")
+    try:
+        value = float(raw.rstrip("%").strip())
+    except ValueError:
+        raise UsageError(f"--min-agreement {text!r} is not a number; use e.g. 0.8 or 80%"
+                         ) from None
+    if percent:
+        value /= 100
+    elif value > 1:
+        raise UsageError(f"--min-agreement {text!r} is above 1; write a share (0.8) or a "
+                         f"percentage ({raw}%)")
+    if not 0 <= value <= 1:
+        raise UsageError(f"--min-agreement {text!r} must be between 0 and 1 (0% and 100%)")
+    return value
+
+
+def answer_files(paths: Sequence[str], exclude: str | None = None) -> list[str]:
+    """Files named, and the ``*.yaml``/``*.yml``/``*.json`` files of folders named
+    (sorted, not recursive), without ``exclude`` (the key)."""
+    skip = os.path.realpath(exclude) if exclude else None
+    found: list[str] = []
+    for p in paths:
+        if os.path.isdir(p):
+            found.extend(str(f) for f in sorted(Path(p).iterdir())
+                         if f.is_file() and f.suffix.lower() in ANSWER_SUFFIXES
+                         and not f.name.startswith("."))
+        elif os.path.exists(p):
+            found.append(p)
+        else:
+            raise InputError.at(Problem(p, 0, 0, "unreadable", "no such file or folder"))
+    seen: set[str] = set()
+    unique = []
+    for f in found:
+        real = os.path.realpath(f)
+        if real != skip and real not in seen:
+            seen.add(real)
+            unique.append(f)
+    return unique
+
+
+_SAFE_NAME = re.compile(r"[^\W_][\w.-]{0,63}")
+
+
+def safe_name(name: str) -> bool:
+    """Whether ``name`` is fit for a file name: letters (any script), digits,
+    ``_``, ``-``, ``.``; starting with a letter or digit; 1-64 characters."""
+    return bool(_SAFE_NAME.fullmatch(name)) and ".." not in name
+
+
+# ---------------------------------------------------------------- reading a class
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A key and a class of trainees, read and scored against one checklist."""
+
+    checklist: Checklist
+    key: Rater
+    trainees: tuple[Rater, ...]
+    notes: tuple[str, ...] = ()
+
+
+def read_answers(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES
+                 ) -> tuple[AnswersFile, tuple[str, ...]]:
+    """An answers file whose blank answers (``item-id:`` with no value, as in an
+    ``exercise new`` template) are dropped and returned as unanswered ids."""
+    from branchcheck.validation import schema_problems
+
+    doc = parse_mapping(decode(read_bytes(path, max_bytes=max_bytes, display=path), path), path)
+    data = doc.data
+    blank: list[str] = []
+    if "answers" in data and data["answers"] is None:
+        data["answers"] = {}
+    entries = data.get("answers")
+    if isinstance(entries, dict):
+        for item_id, entry in list(entries.items()):
+            if entry is None or (isinstance(entry, dict) and set(entry) <= {"value", "note"}
+                                 and entry.get("value") is None):
+                blank.append(item_id)
+                del entries[item_id]
+    problems = schema_problems(doc, "answers")
+    if problems:
+        raise InputError(f"{path}: invalid answers file", problems)
+    af = AnswersFile(doc, data["checklist"], data.get("version"), data.get("branch"),
+                     data.get("reviewer"), data.get("lang"), data.get("started"),
+                     data.get("finished"))
+    return af, tuple(blank)
+
+
+def _checked_answers(af: AnswersFile, blank: Sequence[str], checklist: Checklist
+                     ) -> dict[str, Answer]:
+    index = checklist.item_index()
+    problems = [af.doc.problem(("answers", b), "unknown-item",
+                               f"{checklist.id!r} has no item {b!r}", key=True)
+                for b in blank if b not in index]
+    try:
+        answers = answers_for(af, checklist)
+    except InputError as exc:
+        problems.extend(exc.problems)
+        answers = {}
+    if problems:
+        raise InputError(f"{af.file}: invalid answers", problems)
+    return answers
+
+
+class _Checklists:
+    """Loads each checklist reference once; checks that all name the same checklist."""
+
+    def __init__(self, given: str | None, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.cache: dict[str, Checklist] = {}
+        self.fixed = self.load(given) if given else None
+        self.chosen: Checklist | None = self.fixed
+        self.first = given or ""
+
+    def load(self, ref: str) -> Checklist:
+        if ref not in self.cache:
+            self.cache[ref] = load_checklist(ref, max_bytes=self.max_bytes)
+        return self.cache[ref]
+
+    def match(self, ref: str, where: Problem | None, file: str) -> None:
+        """Check that ``ref`` (a file's ``checklist``) names the chosen checklist."""
+        if self.chosen is not None and ref == self.chosen.id:
+            return
+        try:
+            found = self.load(ref)
+        except (NotFoundError, InputError) as exc:
+            hint = "" if self.fixed else "; pass --checklist FILE"
+            msg = f"checklist {ref!r} cannot be loaded ({exc.message}){hint}"
+            raise InputError.at(_moved(where, file, "unknown-checklist", msg)) from None
+        if self.chosen is None:
+            self.chosen, self.first = found, file
+        elif found.id != self.chosen.id or found.version != self.chosen.version:
+            msg = (f"names checklist {found.id!r} v{found.version}, but {self.first} is for "
+                   f"{self.chosen.id!r} v{self.chosen.version}: all files must be for the "
+                   "same checklist")
+            raise InputError.at(_moved(where, file, "checklist-mismatch", msg))
+
+
+def _moved(where: Problem | None, file: str, rule: str, message: str) -> Problem:
+    if where is None:
+        return Problem(file, 0, 0, rule, message)
+    return Problem(where.file, where.line, where.column, rule, message, path=where.path)
+
+
+def is_result(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bool:
+    """Whether ``path`` holds a stored result (``format: branchcheck-result/1``)."""
+    from branchcheck.strictyaml import load_mapping
+
+    doc = load_mapping(path, max_bytes=max_bytes, display=path)
+    return bool(doc.data.get("format") == RESULT_FORMAT)
+
+
+def load_class(key_path: str, answer_paths: Sequence[str], *, checklist: str | None = None,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
+    """Read the key (answers file or stored result) and the trainees' answers files,
+    all for one checklist (their ``checklist`` field, or ``checklist`` if given)."""
+    files = answer_files(answer_paths, exclude=key_path)
+    if not files:
+        raise UsageError("no answers files found (looked for *.yaml, *.yml and *.json)")
+    refs = _Checklists(checklist, max_bytes)
+    notes: list[str] = []
+    key_result = None
+    key_af: tuple[AnswersFile, tuple[str, ...]] | None = None
+    if is_result(key_path, max_bytes):
+        key_result = read_result(key_path)
+        refs.match(key_result.checklist_id, None, key_path)
+    else:
+        key_af = read_answers(key_path, max_bytes=max_bytes)
+        refs.match(key_af[0].checklist, key_af[0].doc.problem(("checklist",), "", ""), key_path)
+    trainee_files = [(f, read_answers(f, max_bytes=max_bytes)) for f in files]
+    for f, (af, _) in trainee_files:
+        refs.match(af.checklist, af.doc.problem(("checklist",), "", ""), f)
+    ck = refs.chosen
+    assert ck is not None  # noqa: S101 - set by the first match
+    if key_result is not None:
+        if key_result.checklist_version != ck.version:
+            raise InputError.at(Problem(key_path, 0, 0, "version-mismatch",
+                                        f"the key is a result for version "
+                                        f"{key_result.checklist_version} of {ck.id!r}; the "
+                                        f"checklist is version {ck.version}"))
+        if key_result.checklist_sha256 and key_result.checklist_sha256 != ck.sha256:
+            notes.append(f"{key_path}: the checklist file changed since this result was "
+                         "stored (same version); grading against the current one")
+        answers = {i.id: Answer(i.id, i.value, i.note) for i in key_result.score.items
+                   if i.value is not None}
+        key = rater(ck, "key", key_path, answers)
+    else:
+        assert key_af is not None  # noqa: S101
+        key = rater(ck, "key", key_path, _checked_answers(key_af[0], key_af[1], ck), key_af[1])
+    if not compared_items(key):
+        raise InputError.at(Problem(key_path, 0, 0, "empty-key",
+                                    "the key answers no gradable item; fill in its answers"))
+    names = [af.reviewer or Path(f).stem for f, (af, _) in trainee_files]
+    trainees = []
+    for (f, (af, blank)), name in zip(trainee_files, names, strict=True):
+        if names.count(name) > 1 or name == "key":
+            name = f"{name} ({Path(f).name})"
+        trainees.append(rater(ck, name, f, _checked_answers(af, blank, ck), blank))
+    return Loaded(ck, key, tuple(trainees), tuple(notes))

@@ -1,0 +1,368 @@
+"""A branch's stored results over time: rows, sparklines, most-failed items.
+
+Reading is the cost (strict YAML + schema + tamper check per file), so parsed
+results are cached in ``<results-dir>/.cache/history/<branch>/<checklist>.json``,
+keyed by each file's name *and the SHA-256 of its bytes*: a file that changed in
+any way is parsed and checked again. Cached entries are rebuilt and re-run
+through the tamper check, so editing the cache gains nothing over editing a
+result file. Files missing from the cache are parsed in parallel when many.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from branchcheck.errors import BranchcheckError, StorageError, UsageError
+from branchcheck.model import Result, Text
+
+CACHE_FORMAT = "branchcheck-history-cache/1"
+CACHE_MAX_BYTES = 256 * 1024 * 1024
+PARALLEL_THRESHOLD = 16
+SPARK = "▁▂▃▄▅▆▇█"
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+CHECKLIST_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def parse_since(text: str) -> date:
+    """A ``--since`` date (YYYY-MM-DD); :class:`UsageError` if it is not one."""
+    try:
+        if _DATE.fullmatch(text):
+            return date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise UsageError(f"invalid date {text!r}: use YYYY-MM-DD, e.g. 2024-05-01")
+
+
+def check_checklist_id(text: str) -> str:
+    """``text`` if it is a checklist id (kebab-case), else a usage error."""
+    if not CHECKLIST_ID.fullmatch(text):
+        raise UsageError(f"invalid checklist id {text!r}: use lowercase letters, digits and "
+                         "'-' (e.g. daily-opening)")
+    return text
+
+
+def parse_time(iso: str) -> datetime | None:
+    """An ISO 8601 timestamp (``Z`` allowed), or None if it is not one."""
+    try:
+        return datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def result_date(result: Result) -> date | None:
+    """The calendar day a result was finished (in its own time zone)."""
+    when = parse_time(result.finished or result.started)
+    return when.date() if when else None
+
+
+# ---------------------------------------------------------------- loading
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """Results read from a results directory, oldest first, and the files skipped."""
+
+    results: tuple[Result, ...]
+    skipped: tuple[tuple[str, str], ...]
+    parsed: int = 0
+    cached: int = 0
+
+
+def _read_one(path: str) -> tuple[dict[str, Any] | None, str]:
+    """Read and check one result file (in a worker process): its data, or an error."""
+    from branchcheck import storage
+
+    try:
+        return _slim(storage.result_to_dict(storage.read_result(path))), ""
+    except BranchcheckError as exc:
+        return None, _reason(exc, path)
+
+
+def _reason(exc: BranchcheckError, path: str) -> str:
+    """One line saying why a file was skipped (its path left out, the caller names it)."""
+    located = {str(p) for p in exc.problems}
+    parts = [] if exc.message in located else [exc.message.removeprefix(f"{path}: ")]
+    for p in exc.problems:
+        where = f"{p.line}:{p.column}: " if p.line > 0 else ""
+        parts.append(f"{where}{p.message}")
+    return "; ".join(parts)
+
+
+def describe(path: str, reason: str) -> str:
+    """``path:line:col: message`` (or ``path: message``) of a skipped file."""
+    return f"{path}:{reason}" if reason[:1].isdigit() else f"{path}: {reason}"
+
+
+def _slim(data: dict[str, Any]) -> dict[str, Any]:
+    for item in data["items"]:
+        item.pop("guidance", None)
+    return data
+
+
+def load(root: Path, branch: str, checklist_id: str | None = None, *,
+         since: date | None = None, use_cache: bool = True, jobs: int = 0) -> Loaded:
+    """Stored results of ``branch`` (and ``checklist_id``), finished on or after ``since``.
+
+    Unreadable, invalid or hand-edited files are skipped and listed in ``skipped``.
+    """
+    from branchcheck import storage
+    from branchcheck.strictyaml import DEFAULT_MAX_BYTES
+
+    stored = list(storage.iter_stored(root, branch, checklist_id))
+    present: dict[str, set[str]] = {}  # every stored file, before --since: the cache keeps them
+    for s in stored:
+        present.setdefault(s.checklist_id, set()).add(s.path.name)
+    if since is not None:  # file names are UTC stamps: keep a day either side of midnight
+        floor = (since - timedelta(days=1)).strftime("%Y%m%d")
+        stored = [s for s in stored if not s.stamp[:8].isdigit() or s.stamp[:8] >= floor]
+    groups: dict[str, list[storage.StoredResult]] = {}
+    for s in stored:
+        groups.setdefault(s.checklist_id, []).append(s)
+    results: list[Result] = []
+    skipped: list[tuple[str, str]] = []
+    parsed = cached = 0
+    for ck, files in sorted(groups.items()):
+        if not CHECKLIST_ID.fullmatch(ck):
+            skipped += [(str(s.path), f"folder {ck!r} is not a checklist id") for s in files]
+            continue
+        cache = _Cache(root, branch, ck) if use_cache else None
+        misses: list[tuple[str, str]] = []  # (path, sha256)
+        for s in files:
+            name = str(s.path)
+            try:
+                if s.path.stat().st_size > DEFAULT_MAX_BYTES:
+                    misses.append((name, ""))  # read_result refuses it with a clear message
+                    continue
+                digest = hashlib.sha256(s.path.read_bytes()).hexdigest()
+            except OSError as exc:
+                skipped.append((name, exc.strerror or str(exc)))
+                continue
+            hit = cache.get(s.path.name, digest, name) if cache else None
+            if hit is not None:
+                results.append(hit)
+                cached += 1
+            else:
+                misses.append((name, digest))
+        for (name, digest), (data, error) in zip(misses, _read_all([m[0] for m in misses], jobs),
+                                                  strict=True):
+            if data is None:
+                skipped.append((name, error))
+                continue
+            parsed += 1
+            results.append(storage.result_from_dict(data, name))
+            if cache and digest:
+                cache.put(Path(name).name, digest, data)
+        if cache:
+            cache.save(present[ck])
+    kept: list[Result] = []
+    for r, folder in ((r, Path(r.path).parent) for r in results):
+        if r.branch != folder.parent.name or r.checklist_id != folder.name:
+            skipped.append((r.path, f"stored under {folder.parent.name}/{folder.name} but is a "
+                                    f"{r.checklist_id} result of branch {r.branch}"))
+            continue
+        day = result_date(r)
+        if since is not None and (day is None or day < since):
+            continue
+        kept.append(r)
+    kept.sort(key=_chrono_key)
+    return Loaded(tuple(kept), tuple(sorted(skipped)), parsed, cached)
+
+
+def _chrono_key(result: Result) -> tuple[float, str]:
+    when = parse_time(result.finished or result.started)
+    return (when.timestamp() if when and when.tzinfo else 0.0, Path(result.path).name)
+
+
+def _read_all(paths: Sequence[str], jobs: int) -> Iterable[tuple[dict[str, Any] | None, str]]:
+    workers = jobs or min(os.cpu_count() or 1, 4)
+    if workers > 1 and len(paths) >= PARALLEL_THRESHOLD:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            chunk = max(1, len(paths) // (workers * 4))
+            return list(pool.map(_read_one, paths, chunksize=chunk))
+    return [_read_one(p) for p in paths]
+
+
+class _Cache:
+    """Parsed results of one branch + checklist, keyed by file name and content hash."""
+
+    def __init__(self, root: Path, branch: str, checklist_id: str) -> None:
+        from branchcheck import __version__, resources
+
+        self.path = root / ".cache" / "history" / branch / f"{checklist_id}.json"
+        schema = resources.schema_path("result").read_bytes()
+        self.salt = hashlib.sha256(schema + f"{__version__}|{CACHE_FORMAT}".encode()).hexdigest()
+        self.entries: dict[str, Any] = {}
+        self.dirty = False
+        try:
+            if self.path.stat().st_size <= CACHE_MAX_BYTES:
+                data = json.loads(self.path.read_bytes())
+                if (isinstance(data, dict) and data.get("format") == CACHE_FORMAT
+                        and data.get("salt") == self.salt
+                        and isinstance(data.get("entries"), dict)):
+                    self.entries = data["entries"]
+        except (OSError, ValueError, RecursionError):
+            pass  # no cache, or an unusable one: everything is parsed again
+
+    def get(self, name: str, digest: str, path: str) -> Result | None:
+        """The cached result of file ``name`` if its content hash matches, re-checked."""
+        from branchcheck import storage
+
+        entry = self.entries.get(name)
+        if not isinstance(entry, dict) or entry.get("sha256") != digest:
+            return None
+        try:
+            result = storage.result_from_dict(entry["result"], path)
+            if storage.tamper_problems(result):
+                return None
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+        return result
+
+    def put(self, name: str, digest: str, data: dict[str, Any]) -> None:
+        """Remember the checked data of file ``name``."""
+        self.entries[name] = {"sha256": digest, "result": data}
+        self.dirty = True
+
+    def save(self, existing: set[str]) -> None:
+        """Write the cache (entries of files that still exist) if anything changed."""
+        from branchcheck.storage import atomic_write
+
+        stale = [k for k in self.entries if k not in existing]
+        for k in stale:
+            del self.entries[k]
+        if not (self.dirty or stale):
+            return
+        data = {"format": CACHE_FORMAT, "salt": self.salt, "entries": self.entries}
+        try:
+            atomic_write(self.path, json.dumps(data, ensure_ascii=False,
+                                               separators=(",", ":")).encode("utf-8"))
+        except StorageError:
+            pass  # a cache that cannot be written is simply not used
+
+
+# ---------------------------------------------------------------- rows and trends
+
+
+@dataclass(frozen=True)
+class Row:
+    """One stored result as a history row."""
+
+    path: str
+    finished: str
+    reviewer: str
+    version: int
+    overall: float | None
+    overall_raw: float | None
+    grade: Text | None
+    coverage: float
+    complete: bool
+    knocked_out: bool
+    sections: Mapping[str, float | None]
+    """Final score by section id."""
+
+
+@dataclass(frozen=True)
+class Failing:
+    """An item that failed in some of the results: how often, out of how many answers."""
+
+    id: str
+    section: str
+    text: Text
+    failed: int
+    answered: int
+
+
+@dataclass(frozen=True)
+class History:
+    """The history of one branch on one checklist, oldest row first."""
+
+    branch: str
+    checklist_id: str
+    title: Text
+    sections: tuple[tuple[str, Text], ...]
+    rows: tuple[Row, ...]
+    most_failed: tuple[Failing, ...]
+
+
+def _row(r: Result) -> Row:
+    s = r.score
+    return Row(
+        path=r.path, finished=r.finished or r.started, reviewer=r.reviewer,
+        version=r.checklist_version, overall=s.overall_final, overall_raw=s.overall_raw,
+        grade=s.grade.label if s.grade else None, coverage=s.coverage, complete=s.complete,
+        knocked_out=s.knocked_out, sections={x.id: x.final for x in s.sections},
+    )
+
+
+def most_failed(results: Sequence[Result], top: int = 10) -> tuple[Failing, ...]:
+    """The ``top`` items with most failures (ties by id); texts from the newest result."""
+    failed: Counter[str] = Counter()
+    answered: Counter[str] = Counter()
+    latest: dict[str, tuple[str, Text]] = {}
+    for r in results:  # oldest first, so newer texts win
+        for it in r.score.items:
+            if it.status in ("pass", "partial", "fail"):
+                answered[it.id] += 1
+            if it.status == "fail":
+                failed[it.id] += 1
+            latest[it.id] = (it.section, it.text)
+    ranked = sorted(failed, key=lambda k: (-failed[k], k))[:top]
+    return tuple(Failing(k, latest[k][0], latest[k][1], failed[k], answered[k]) for k in ranked)
+
+
+def build(results: Sequence[Result], top: int = 10) -> list[History]:
+    """One :class:`History` per checklist (by id), from results sorted oldest first."""
+    groups: dict[str, list[Result]] = {}
+    for r in results:
+        groups.setdefault(r.checklist_id, []).append(r)
+    out: list[History] = []
+    for ck, rs in sorted(groups.items()):
+        sections: dict[str, Text] = {}
+        for r in reversed(rs):  # newest first: its order and titles win
+            for x in r.score.sections:
+                sections.setdefault(x.id, x.title)
+        out.append(History(
+            branch=rs[-1].branch, checklist_id=ck, title=rs[-1].checklist_title,
+            sections=tuple(sections.items()), rows=tuple(_row(r) for r in rs),
+            most_failed=most_failed(rs, top),
+        ))
+    return out
+
+
+def sparkline(values: Sequence[float | None], width: int = 40) -> str:
+    """A unicode block trend of ``values`` scaled min-max (a space where there is none).
+
+    More values than ``width`` are averaged into ``width`` buckets.
+    """
+    if len(values) > width:
+        buckets: list[float | None] = []
+        for i in range(width):
+            chunk = [v for v in values[i * len(values) // width:(i + 1) * len(values) // width]
+                     if v is not None]
+            buckets.append(sum(chunk) / len(chunk) if chunk else None)
+        values = buckets
+    known = [v for v in values if v is not None]
+    if not known:
+        return " " * len(values)
+    lo, hi = min(known), max(known)
+    top = len(SPARK) - 1
+    out = []
+    for v in values:
+        if v is None:
+            out.append(" ")
+        elif hi - lo < 1e-9:
+            out.append(SPARK[top // 2])
+        else:
+            out.append(SPARK[round((v - lo) / (hi - lo) * top)])
+    return "".join(out)

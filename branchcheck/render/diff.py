@@ -1,0 +1,389 @@
+"""A diff of two results as text (rich), Markdown, JSON or HTML."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import IO, Any
+
+from branchcheck.diff import CHANGES, Gate, counts, ordered
+from branchcheck.i18n import t
+from branchcheck.model import Delta, Diff, ItemDiff, ItemResult, Result, localise
+from branchcheck.output import fmt_score, pad, width
+from branchcheck.render.report import (
+    date_text,
+    grade_text,
+    pct,
+    signed,
+    status_label,
+    title_of,
+    value_text,
+)
+from branchcheck.render.svg import clip
+
+FORMATS = ("text", "md", "json", "html")
+DIFF_FORMAT = "branchcheck-diff/1"
+
+
+def change_label(change: str, lang: str) -> str:
+    """An item class in the UI language."""
+    return {
+        "regressed": t(lang, "退步", "regressed"),
+        "improved": t(lang, "进步", "improved"),
+        "newly_na": t(lang, "变为不适用", "newly N/A"),
+        "no_longer_na": t(lang, "恢复适用", "no longer N/A"),
+        "added": t(lang, "新增", "added"),
+        "removed": t(lang, "移除", "removed"),
+        "unchanged": t(lang, "不变", "unchanged"),
+    }[change]
+
+
+def flag_label(flag: str, lang: str) -> str:
+    """A flag in the UI language."""
+    return {
+        "knockout_triggered": t(lang, "触发否决", "knockout triggered"),
+        "knockout_cleared": t(lang, "解除否决", "knockout cleared"),
+        "threshold_crossed": t(lang, "越过阈值", "crossed threshold"),
+        "persistent_failure": t(lang, "持续不通过", "still failing"),
+        "text_changed": t(lang, "措辞变更", "wording changed"),
+    }[flag]
+
+
+def notes(diff: Diff, lang: str) -> list[str]:
+    """What the reader must know: version change, other branch, reversed order."""
+    old, new = diff.old, diff.new
+    out: list[str] = []
+    if old.checklist_version != new.checklist_version:
+        out.append(t(lang,
+                     f"检查表版本不同（v{old.checklist_version} → v{new.checklist_version}）："
+                     "按项目编号逐项比较。",
+                     f"Different checklist versions (v{old.checklist_version} → "
+                     f"v{new.checklist_version}): items are compared by id."))
+    elif diff.version_changed:
+        out.append(t(lang,
+                     f"检查表内容不同但版本号相同（v{new.checklist_version}）："
+                     "按项目编号逐项比较。",
+                     f"The checklist content differs under the same version "
+                     f"(v{new.checklist_version}): items are compared by id."))
+    if diff.cross_branch:
+        out.append(t(lang, f"比较的是不同网点：{old.branch} → {new.branch}。",
+                     f"Comparing different branches: {old.branch} → {new.branch}."))
+    from branchcheck.history import parse_time
+
+    a, b = parse_time(old.finished), parse_time(new.finished)
+    if a and b and a.tzinfo and b.tzinfo and b < a:
+        out.append(t(lang, "注意：NEW 的完成时间早于 OLD，请检查参数顺序。",
+                     "NEW was finished before OLD: check the order of the arguments."))
+    return out
+
+
+def state(item: ItemResult | None, lang: str) -> str:
+    """An item's status (and value, unless a plain check) for a table cell."""
+    if item is None:
+        return "—"
+    label = status_label(item.status, lang)
+    if item.type == "check" or item.value is None or item.status == "na":
+        return label
+    value = value_text(item, lang)
+    if len(value) > 24:
+        value = value[:23] + "…"
+    if item.status == "partial" and item.fraction is not None:
+        value += f" ({pct(item.fraction)})"
+    return f"{label} {value}"
+
+
+def _side_item(d: ItemDiff) -> ItemResult:
+    item = d.new or d.old
+    assert item is not None  # noqa: S101 - an ItemDiff has one side at least
+    return item
+
+
+def _item_text(d: ItemDiff, lang: str) -> str:
+    return localise(_side_item(d).text, lang) or d.id
+
+
+def _item_label(d: ItemDiff, lang: str) -> str:
+    """The item's text; with its old wording too when that changed."""
+    label = _item_text(d, lang)
+    if "text_changed" in d.flags and d.old is not None:
+        was = localise(d.old.text, lang) or d.id
+        label += t(lang, f"（原：{was}）", f" (was: {was})")
+    return label
+
+
+def shown(diff: Diff) -> list[ItemDiff]:
+    """Items worth listing: every change, and unchanged items with a flag."""
+    return [d for d in ordered(diff) if d.change != "unchanged" or d.flags]
+
+
+def _who(result: Result) -> str:
+    return (f"{result.branch} · {result.reviewer or '—'} · {date_text(result.finished)} · "
+            f"v{result.checklist_version}")
+
+
+def _summary(diff: Diff, lang: str) -> str:
+    c = counts(diff)
+    return ", ".join(f"{c[k]} {change_label(k, lang)}" for k in CHANGES)
+
+
+def _section_titles(diff: Diff, lang: str) -> dict[str, str]:
+    titles = {s.id: localise(s.title, lang) or s.id for s in diff.old.score.sections}
+    titles.update({s.id: localise(s.title, lang) or s.id for s in diff.new.score.sections})
+    return titles
+
+
+def _knocked(result: Result, section: str) -> bool:
+    return any(s.id == section and s.knocked_out for s in result.score.sections)
+
+
+# ---------------------------------------------------------------- text
+
+
+def text(diff: Diff, lang: str, out: IO[str]) -> None:
+    """Human diff on a rich console: scores, then changed items, regressions first."""
+    from rich import box
+    from rich.markup import escape
+    from rich.table import Table
+
+    from branchcheck.output import console
+
+    con = console(out)
+
+    def coloured(delta: float | None, text_: str) -> str:
+        if delta is None or abs(delta) < 0.05:
+            return text_
+        return f"[green]{text_}[/green]" if delta > 0 else f"[red]{text_}[/red]"
+
+    con.print(f"[bold]{escape(title_of(diff.new, lang))}[/bold] ({escape(diff.new.checklist_id)})")
+    con.print(f"  OLD  {escape(_who(diff.old))}  [dim]{escape(diff.old.path)}[/dim]")
+    con.print(f"  NEW  {escape(_who(diff.new))}  [dim]{escape(diff.new.path)}[/dim]")
+    for note in notes(diff, lang):
+        con.print(f"  [yellow]{t(lang, '注意', 'Note')}: {escape(note)}[/yellow]")
+    con.print()
+    o, r, cov = diff.overall, diff.overall_raw, diff.coverage
+    con.print(f"{t(lang, '总分', 'Overall')}: {fmt_score(o.old)} → [bold]{fmt_score(o.new)}"
+              f"[/bold]  {coloured(o.delta, signed(o.delta))}   [dim]({t(lang, '原始分', 'raw')} "
+              f"{fmt_score(r.old)} → {fmt_score(r.new)}, {signed(r.delta)})[/dim]")
+    grades = (f"{escape(grade_text(diff.old.score.grade, lang))} → "
+              f"{escape(grade_text(diff.new.score.grade, lang))}")
+    if diff.grade_changed:
+        grades = f"[bold]{grades}[/bold]"
+    con.print(f"{t(lang, '等级', 'Grade')}: {grades}")
+    cov_delta = None if cov.delta is None else 100 * cov.delta
+    con.print(f"{t(lang, '完成度', 'Coverage')}: {pct(cov.old)} → {pct(cov.new)}  "
+              f"{coloured(cov_delta, signed(cov_delta, 0))}")
+    con.print()
+    titles = _section_titles(diff, lang)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for name, right in ((t(lang, "部分", "Section"), False), (t(lang, "原", "Old"), True),
+                        (t(lang, "新", "New"), True), ("Δ", True), ("", False)):
+        table.add_column(name, justify="right" if right else "left")
+    for sd in diff.sections:
+        ko = t(lang, "否决", "knocked out") if _knocked(diff.new, sd.id) else ""
+        table.add_row(escape(titles.get(sd.id, sd.id)), fmt_score(sd.old), fmt_score(sd.new),
+                      coloured(sd.delta, signed(sd.delta)), f"[red]{ko}[/red]" if ko else "")
+    con.print(table)
+    rows = shown(diff)
+    id_w = max([width(d.id) for d in rows] + [4])
+    text_w = min(36, max([width(_item_text(d, lang)) for d in rows] + [4]))
+    old_w = max([width(state(d.old, lang)) for d in rows] + [1])
+    for change in CHANGES:
+        group = [d for d in rows if d.change == change]
+        if not group:
+            continue
+        style = {"regressed": "red", "improved": "green"}.get(change, "bold")
+        heading = change_label(change, lang)
+        if change == "unchanged":
+            heading = t(lang, "不变但需留意", "unchanged, flagged")
+        con.print()
+        con.print(f"[{style}]{escape(heading)} ({len(group)})[/{style}]")
+        for d in group:
+            flags = ", ".join(flag_label(f, lang) for f in d.flags)
+            if flags:
+                flags = (f"  [red]{escape(flags)}[/red]" if "knockout_triggered" in d.flags
+                         else f"  [yellow]{escape(flags)}[/yellow]")
+            con.print(f"  {escape(pad(d.id, id_w))}  "
+                      f"{escape(pad(clip(_item_text(d, lang), text_w), text_w))}  "
+                      f"{escape(pad(state(d.old, lang), old_w))} → "
+                      f"{escape(state(d.new, lang))}{flags}")
+    con.print()
+    con.print(f"{t(lang, '合计', 'Summary')}: {_summary(diff, lang)}")
+
+
+# ---------------------------------------------------------------- markdown
+
+
+def as_md(diff: Diff, lang: str) -> str:
+    """The diff as Markdown (deterministic: good for golden files and pull requests)."""
+    from branchcheck.render.report_md import md, table
+
+    o, r, cov = diff.overall, diff.overall_raw, diff.coverage
+    lines = [f"# {md(title_of(diff.new, lang))} — {t(lang, '对比', 'diff')}", "",
+             f"- OLD: {md(_who(diff.old))} ({md(diff.old.path)})",
+             f"- NEW: {md(_who(diff.new))} ({md(diff.new.path)})"]
+    lines += [f"- **{t(lang, '注意', 'Note')}**: {md(n)}" for n in notes(diff, lang)]
+    cov_delta = None if cov.delta is None else 100 * cov.delta
+    lines += [
+        "",
+        f"- {t(lang, '总分', 'Overall')}: {fmt_score(o.old)} → **{fmt_score(o.new)}** "
+        f"({signed(o.delta)})",
+        f"- {t(lang, '原始分', 'Raw')}: {fmt_score(r.old)} → {fmt_score(r.new)} "
+        f"({signed(r.delta)})",
+        f"- {t(lang, '等级', 'Grade')}: {md(grade_text(diff.old.score.grade, lang))} → "
+        f"{md(grade_text(diff.new.score.grade, lang))}"
+        + (t(lang, "（变化）", " (changed)") if diff.grade_changed else ""),
+        f"- {t(lang, '完成度', 'Coverage')}: {pct(cov.old)} → {pct(cov.new)} "
+        f"({signed(cov_delta, 0)})",
+        "", f"## {t(lang, '各部分', 'Sections')}", "",
+    ]
+    titles = _section_titles(diff, lang)
+    lines += table(
+        [t(lang, "部分", "Section"), t(lang, "原", "Old"), t(lang, "新", "New"), "Δ", ""],
+        [[md(titles.get(d.id, d.id)), fmt_score(d.old), fmt_score(d.new), signed(d.delta),
+          t(lang, "否决", "knocked out") if _knocked(diff.new, d.id) else ""]
+         for d in diff.sections],
+        right={1, 2, 3},
+    )
+    lines += ["", f"## {t(lang, '项目', 'Items')}", "", _summary(diff, lang) + ".", ""]
+    rows = shown(diff)
+    if rows:
+        lines += table(
+            [t(lang, "变化", "Change"), t(lang, "项目", "Item"), t(lang, "内容", "Text"),
+             t(lang, "原", "Old"), t(lang, "新", "New"), t(lang, "标记", "Flags")],
+            [[change_label(d.change, lang), md(d.id), md(_item_label(d, lang)),
+              md(state(d.old, lang)), md(state(d.new, lang)),
+              ", ".join(flag_label(f, lang) for f in d.flags)] for d in rows],
+        )
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- json
+
+
+def _state_json(item: ItemResult | None) -> dict[str, Any] | None:
+    if item is None:
+        return None
+    return {"status": item.status, "value": item.value, "fraction": item.fraction}
+
+
+def _delta_json(d: Delta) -> dict[str, Any]:
+    return {"old": d.old, "new": d.new, "delta": d.delta}
+
+
+def _side(result: Result) -> dict[str, Any]:
+    return {"path": result.path, "branch": result.branch, "reviewer": result.reviewer,
+            "finished": result.finished, "checklist_version": result.checklist_version}
+
+
+def as_data(diff: Diff, lang: str, gates: Sequence[tuple[Gate, str]] = (),
+            checked: Sequence[Gate] = ()) -> dict[str, Any]:
+    """The diff as plain data (see docs/diff.md for the layout)."""
+    titles = _section_titles(diff, lang)
+    raw = {d.id: d for d in diff.sections_raw}
+    fired = {str(g): reason for g, reason in gates}
+    return {
+        "format": DIFF_FORMAT,
+        "checklist": {"id": diff.new.checklist_id, "title": title_of(diff.new, lang),
+                      "old_version": diff.old.checklist_version,
+                      "new_version": diff.new.checklist_version,
+                      "version_changed": diff.version_changed},
+        "old": _side(diff.old),
+        "new": _side(diff.new),
+        "cross_branch": diff.cross_branch,
+        "notes": notes(diff, lang),
+        "overall": _delta_json(diff.overall),
+        "overall_raw": _delta_json(diff.overall_raw),
+        "grade": {"old": grade_text(diff.old.score.grade, lang) if diff.old.score.grade else None,
+                  "new": grade_text(diff.new.score.grade, lang) if diff.new.score.grade else None,
+                  "changed": diff.grade_changed},
+        "coverage": _delta_json(diff.coverage),
+        "sections": [
+            {"id": d.id, "title": titles.get(d.id, d.id), **_delta_json(d),
+             "raw": _delta_json(raw[d.id]) if d.id in raw else None,
+             "knocked_out": {"old": _knocked(diff.old, d.id), "new": _knocked(diff.new, d.id)}}
+            for d in diff.sections
+        ],
+        "items": [
+            {"id": i.id, "section": _side_item(i).section, "text": _item_text(i, lang),
+             "change": i.change, "old": _state_json(i.old), "new": _state_json(i.new),
+             "flags": list(i.flags)}
+            for i in diff.items
+        ],
+        "counts": counts(diff),
+        "gates": [{"gate": str(g), "fired": str(g) in fired, "reason": fired.get(str(g))}
+                  for g in checked],
+    }
+
+
+def as_json(diff: Diff, lang: str, gates: Sequence[tuple[Gate, str]] = (),
+            checked: Sequence[Gate] = ()) -> str:
+    """The diff as JSON."""
+    return json.dumps(as_data(diff, lang, gates, checked), ensure_ascii=False, indent=2) + "\n"
+
+
+# ---------------------------------------------------------------- html
+
+
+def as_html(diff: Diff, lang: str) -> str:
+    """The diff as one self-contained HTML page."""
+    from branchcheck.render.report_html import esc, page, rows_table
+
+    def cls(delta: float | None, text_: str) -> str:
+        if delta is None or abs(delta) < 0.05:
+            return esc(text_)
+        return f'<span class="{"good" if delta > 0 else "bad"}">{esc(text_)}</span>'
+
+    o, r, cov = diff.overall, diff.overall_raw, diff.coverage
+    title = f"{title_of(diff.new, lang)} — {t(lang, '对比', 'diff')}"
+    out = [f"<h1>{esc(title)}</h1>\n"]
+    out.append(rows_table(["", t(lang, "网点 · 检查人 · 时间 · 版本", "Branch · reviewer · date · "
+                                "version"), t(lang, "文件", "File")],
+                          [["OLD", esc(_who(diff.old)), f"<code>{esc(diff.old.path)}</code>"],
+                           ["NEW", esc(_who(diff.new)), f"<code>{esc(diff.new.path)}</code>"]]))
+    out += [f'<p class="note">{esc(n)}</p>\n' for n in notes(diff, lang)]
+    cov_delta = None if cov.delta is None else 100 * cov.delta
+    out.append(rows_table(
+        ["", t(lang, "原", "Old"), t(lang, "新", "New"), "Δ"],
+        [[t(lang, "总分", "Overall"), fmt_score(o.old), f"<strong>{fmt_score(o.new)}</strong>",
+          cls(o.delta, signed(o.delta))],
+         [t(lang, "原始分", "Raw"), fmt_score(r.old), fmt_score(r.new),
+          cls(r.delta, signed(r.delta))],
+         [t(lang, "等级", "Grade"), esc(grade_text(diff.old.score.grade, lang)),
+          esc(grade_text(diff.new.score.grade, lang)),
+          t(lang, "变化", "changed") if diff.grade_changed else ""],
+         [t(lang, "完成度", "Coverage"), pct(cov.old), pct(cov.new),
+          cls(cov_delta, signed(cov_delta, 0))]],
+        numeric={1, 2, 3}))
+    titles = _section_titles(diff, lang)
+    out.append(f"<h2>{t(lang, '各部分', 'Sections')}</h2>\n")
+    out.append(rows_table(
+        [t(lang, "部分", "Section"), t(lang, "原", "Old"), t(lang, "新", "New"), "Δ", ""],
+        [[esc(titles.get(d.id, d.id)), fmt_score(d.old), fmt_score(d.new),
+          cls(d.delta, signed(d.delta)),
+          f'<span class="ko">{t(lang, "否决", "knocked out")}</span>'
+          if _knocked(diff.new, d.id) else ""] for d in diff.sections],
+        numeric={1, 2, 3}))
+    out.append(f"<h2>{t(lang, '项目', 'Items')}</h2>\n<p>{esc(_summary(diff, lang))}</p>\n")
+    rows = shown(diff)
+    if rows:
+        out.append(rows_table(
+            [t(lang, "变化", "Change"), t(lang, "项目", "Item"), t(lang, "原", "Old"),
+             t(lang, "新", "New"), t(lang, "标记", "Flags")],
+            [[f'<span class="{ {"regressed": "bad", "improved": "good"}.get(d.change, "")}">'
+              f"{esc(change_label(d.change, lang))}</span>",
+              f"<code>{esc(d.id)}</code> {esc(_item_label(d, lang))}",
+              esc(state(d.old, lang)), esc(state(d.new, lang)),
+              esc(", ".join(flag_label(f, lang) for f in d.flags))] for d in rows]))
+    return page(title, "".join(out), lang)
+
+
+def render(diff: Diff, fmt: str, lang: str, gates: Sequence[tuple[Gate, str]] = (),
+           checked: Sequence[Gate] = ()) -> str:
+    """The diff in ``fmt`` (md, json or html; text goes to a console, see :func:`text`)."""
+    if fmt == "md":
+        return as_md(diff, lang)
+    if fmt == "json":
+        return as_json(diff, lang, gates, checked)
+    return as_html(diff, lang)
+

@@ -1,0 +1,278 @@
+"""Reports of a graded class: text, Markdown, JSON and CSV."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from branchcheck.agreement import Kappa, interpret
+from branchcheck.grading import ClassGrade, ItemStat, Miss, TraineeGrade
+from branchcheck.i18n import t
+from branchcheck.model import AnswerValue, Status, localise
+from branchcheck.output import fmt_score, pad, width
+
+FORMATS = ("text", "md", "json", "csv")
+
+
+# ---------------------------------------------------------------- shared helpers
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]],
+          right: Sequence[int] = ()) -> list[str]:
+    """A plain-text table with CJK-aware column widths (``right``: right-aligned columns)."""
+    cols = [max([width(h)] + [width(r[c]) for r in rows]) for c, h in enumerate(headers)]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(pad(x, cols[c], right=c in right)
+                         for c, x in enumerate(cells)).rstrip()
+
+    return [line(headers), "  ".join("-" * w for w in cols), *(line(r) for r in rows)]
+
+
+def md_cell(text: str) -> str:
+    """Text made safe for a Markdown table cell."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def fmt_kappa(k: Kappa) -> str:
+    """``0.40`` or ``n/a``."""
+    return "n/a" if k.value is None else f"{k.value:.2f}"
+
+
+def fmt_share(x: float | None) -> str:
+    """``87.5%`` or an em dash."""
+    return "—" if x is None else f"{100 * x:.1f}%"
+
+
+def _status(lang: str, s: Status) -> str:
+    words = {"pass": ("通过", "pass"), "partial": ("部分", "partial"), "fail": ("不通过", "fail"),
+             "na": ("不适用", "n/a"), "skipped": ("未答", "not answered"),
+             "info": ("备注", "info")}
+    zh, en = words[s]
+    return t(lang, zh, en)
+
+
+def _value(v: AnswerValue | None) -> str:
+    if v is None:
+        return ""
+    return f"{v:g}" if isinstance(v, float) else str(v)
+
+
+def _answer(lang: str, status: Status, value: AnswerValue | None) -> str:
+    v = _value(value)
+    word = _status(lang, status)
+    return word if v in ("", "pass", "fail", "na") else f"{v} ({word})"
+
+
+def _miss(lang: str, m: Miss) -> str:
+    given = (t(lang, "未作答", "not answered") if m.status == "skipped" else
+             f"{t(lang, '作答', 'answered')} {_answer(lang, m.status, m.value)}")
+    key = _answer(lang, m.key_status, m.key_value)
+    return f"{m.item} ({t(lang, '答案', 'key')} {key}, {given})"
+
+
+def _weighted(tg: TraineeGrade) -> str:
+    if not tg.weighted:
+        return "—"
+    if len(tg.weighted) == 1:
+        return fmt_kappa(tg.weighted[0][1])
+    return "; ".join(f"{sid} {fmt_kappa(k)}" for sid, k in tg.weighted)
+
+
+def _counts(lang: str, st: ItemStat) -> str:
+    return ", ".join(f"{_status(lang, s)} {n}" for s, n in st.counts)
+
+
+def _undefined(lang: str, cg: ClassGrade) -> list[str]:
+    notes = []
+    for tg in cg.trainees:  # undefined for lack of data shows as n/a in the table
+        if tg.kappa.reason and tg.kappa.n:
+            notes.append(f"{tg.rater.name}: κ {t(lang, '无法计算', 'undefined')}: "
+                         f"{tg.kappa.reason}")
+        for sid, k in tg.weighted:
+            if k.reason and k.n:
+                notes.append(f"{tg.rater.name}: κw({sid}) {t(lang, '无法计算', 'undefined')}: "
+                             f"{k.reason}")
+    return notes
+
+
+# ---------------------------------------------------------------- text and Markdown
+
+
+def _trainee_rows(lang: str, cg: ClassGrade) -> list[list[str]]:
+    key_overall = fmt_score(cg.key.score.overall_final)
+    return [[tg.rater.name, f"{tg.agreed}/{tg.compared}", fmt_share(tg.agreement),
+             "—" if tg.scale_mad is None else f"{tg.scale_mad:.2f}",
+             fmt_kappa(tg.kappa), _weighted(tg), fmt_score(tg.rater.score.overall_final),
+             key_overall, str(len(tg.wrong))] for tg in cg.trainees]
+
+
+def _trainee_headers(lang: str) -> list[str]:
+    return [t(lang, "学员", "trainee"), t(lang, "一致", "agreed"), t(lang, "一致率", "agreement"),
+            t(lang, "量表平均差", "scale MAD"), "κ (check)", "κw (scale)",
+            t(lang, "得分", "score"), t(lang, "答案得分", "key score"),
+            t(lang, "错题", "wrong")]
+
+
+def _item_rows(lang: str, cg: ClassGrade, limit: int | None = None) -> list[list[str]]:
+    return [[st.item.id, localise(st.item.text, lang),
+             _answer(lang, st.key_status, st.key_value),
+             f"{st.agreed}/{st.total}", _counts(lang, st), ", ".join(st.wrong_by) or "—"]
+            for st in cg.items[:limit]]
+
+
+def _item_headers(lang: str) -> list[str]:
+    return [t(lang, "题目", "item"), t(lang, "内容", "text"), t(lang, "答案", "key"),
+            t(lang, "一致", "agreed"), t(lang, "全班作答", "class answers"),
+            t(lang, "答错的学员", "wrong")]
+
+
+def _title(lang: str, cg: ClassGrade) -> str:
+    ck = cg.checklist
+    return f"{localise(ck.title, lang) or ck.id} ({ck.id} v{ck.version})"
+
+
+def _summary(lang: str, cg: ClassGrade) -> list[str]:
+    f = cg.fleiss
+    used = f.n
+    lines = [t(lang,
+               f"全班一致性（Fleiss' kappa，{len(cg.trainees)} 名学员，{used} 题）："
+               f"{fmt_kappa(f)}（{interpret(f.value)}）",
+               f"Class agreement (Fleiss' kappa, {len(cg.trainees)} trainees, {used} items): "
+               f"{fmt_kappa(f)} ({interpret(f.value)})")]
+    if f.reason:
+        lines.append(t(lang, f"  无法计算：{f.reason}", f"  undefined: {f.reason}"))
+    if cg.fleiss_excluded:
+        lines.append(t(lang, f"  {cg.fleiss_excluded} 题未计入（有学员未作答）",
+                       f"  {cg.fleiss_excluded} item(s) left out (not answered by every "
+                       "trainee)"))
+    if cg.no_key:
+        lines.append(t(lang, "答案未作答、不评分的题目：", "Items the key leaves unanswered "
+                       "(not graded): ") + ", ".join(cg.no_key))
+    return lines
+
+
+def text(cg: ClassGrade, lang: str) -> str:
+    """The plain-text report."""
+    compared = cg.trainees[0].compared if cg.trainees else 0
+    out = [_title(lang, cg),
+           t(lang, f"答案：{cg.key.file}；{len(cg.trainees)} 名学员；比较 {compared} 题",
+             f"Key: {cg.key.file}; {len(cg.trainees)} trainees; {compared} items compared"),
+           "", t(lang, "学员", "Trainees")]
+    out += table(_trainee_headers(lang), _trainee_rows(lang, cg), right=(1, 2, 3, 4, 5, 6, 7, 8))
+    out += ["", t(lang, "逐题一致情况（最需重讲的在前）",
+                  "Items by agreement with the key (teach again from the top)")]
+    out += table(_item_headers(lang), _item_rows(lang, cg))
+    out += ["", *_summary(lang, cg)]
+    wrong = [tg for tg in cg.trainees if tg.wrong]
+    if wrong:
+        out += ["", t(lang, "各学员答错的题目", "Wrong answers by trainee")]
+        out += [f"- {tg.rater.name}: " + "; ".join(_miss(lang, m) for m in tg.wrong)
+                for tg in wrong]
+    notes = _undefined(lang, cg)
+    if notes:
+        out += ["", *notes]
+    return "\n".join(out) + "\n"
+
+
+def markdown(cg: ClassGrade, lang: str) -> str:
+    """The Markdown report."""
+    def md_table(headers: list[str], rows: list[list[str]]) -> list[str]:
+        return ["| " + " | ".join(md_cell(h) for h in headers) + " |",
+                "|" + "---|" * len(headers),
+                *("| " + " | ".join(md_cell(c) for c in r) + " |" for r in rows)]
+
+    compared = cg.trainees[0].compared if cg.trainees else 0
+    out = [f"# {md_cell(t(lang, '评分练习结果', 'Grading'))}: {md_cell(_title(lang, cg))}", "",
+           md_cell(t(lang, f"答案：{cg.key.file}；{len(cg.trainees)} 名学员；比较 {compared} 题",
+                     f"Key: {cg.key.file}; {len(cg.trainees)} trainees; "
+                     f"{compared} items compared")),
+           "", f"## {t(lang, '学员', 'Trainees')}", ""]
+    out += md_table(_trainee_headers(lang), _trainee_rows(lang, cg))
+    heading = t(lang, "逐题一致情况（最需重讲的在前）", "Items, teach again from the top")
+    out += ["", f"## {heading}", ""]
+    out += md_table(_item_headers(lang), _item_rows(lang, cg))
+    out += ["", f"## {t(lang, '一致性', 'Agreement')}", ""]
+    out += [md_cell(line.strip()) + "  " for line in _summary(lang, cg)]
+    wrong = [tg for tg in cg.trainees if tg.wrong]
+    if wrong:
+        out += ["", f"## {t(lang, '各学员答错的题目', 'Wrong answers by trainee')}", ""]
+        out += [f"- **{md_cell(tg.rater.name)}**: "
+                + md_cell("; ".join(_miss(lang, m) for m in tg.wrong)) for tg in wrong]
+    notes = _undefined(lang, cg)
+    if notes:
+        out += ["", *(f"- {md_cell(n)}" for n in notes)]
+    return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------- JSON and CSV
+
+
+def kappa_dict(k: Kappa) -> dict[str, Any]:
+    """A kappa as plain data."""
+    return {"value": k.value, "observed": k.observed, "expected": k.expected, "n": k.n,
+            "interpretation": interpret(k.value), "reason": k.reason}
+
+
+def as_dict(cg: ClassGrade, lang: str, min_agreement: float | None = None,
+            below: Sequence[str] = ()) -> dict[str, Any]:
+    """The whole report as plain data."""
+    ck = cg.checklist
+    return {
+        "checklist": {"id": ck.id, "version": ck.version, "title": localise(ck.title, lang)},
+        "key": {"file": cg.key.file, "overall": cg.key.score.overall_final,
+                "blank": list(cg.key.blank)},
+        "no_key_items": list(cg.no_key),
+        "trainees": [{
+            "name": tg.rater.name, "file": tg.rater.file, "agreed": tg.agreed,
+            "compared": tg.compared, "agreement": tg.agreement, "scale_mad": tg.scale_mad,
+            "scale_pairs": tg.scale_pairs, "kappa_check": kappa_dict(tg.kappa),
+            "weighted_kappa_scale": {sid: kappa_dict(k) for sid, k in tg.weighted},
+            "overall": tg.rater.score.overall_final, "key_overall": cg.key.score.overall_final,
+            "blank": list(tg.rater.blank),
+            "wrong": [{"item": m.item, "key_status": m.key_status, "status": m.status,
+                       "key_value": m.key_value, "value": m.value} for m in tg.wrong],
+        } for tg in cg.trainees],
+        "items": [{
+            "id": st.item.id, "section": st.section, "type": st.item.type,
+            "text": localise(st.item.text, lang), "key_status": st.key_status,
+            "key_value": st.key_value, "agreed": st.agreed, "total": st.total,
+            "share": st.share, "counts": dict(st.counts), "wrong_by": list(st.wrong_by),
+        } for st in cg.items],
+        "fleiss": {**kappa_dict(cg.fleiss), "items_left_out": cg.fleiss_excluded},
+        "min_agreement": min_agreement,
+        "below_min_agreement": list(below),
+    }
+
+
+def as_json(cg: ClassGrade, lang: str, min_agreement: float | None = None,
+            below: Sequence[str] = ()) -> str:
+    """The report as JSON."""
+    return json.dumps(as_dict(cg, lang, min_agreement, below), ensure_ascii=False, indent=2)
+
+
+CSV_COLUMNS = ("trainee", "file", "agreed", "compared", "agreement", "scale_mad",
+               "kappa_check", "weighted_kappa_scale", "score", "key_score", "wrong_items")
+
+
+def as_csv(cg: ClassGrade) -> bytes:
+    """One row per trainee (columns :data:`CSV_COLUMNS`) as spreadsheet-safe CSV
+    (UTF-8 with BOM, cells guarded against formulas by :mod:`branchcheck.csvsafe`)."""
+    from branchcheck.csvsafe import Cell, to_csv
+
+    rows: list[list[Cell]] = []
+    for tg in cg.trainees:
+        weighted = ";".join(f"{sid}={'' if k.value is None else f'{k.value:.4f}'}"
+                            for sid, k in tg.weighted)
+        rows.append([
+            tg.rater.name, tg.rater.file, tg.agreed, tg.compared, _round(tg.agreement, 4),
+            _round(tg.scale_mad, 4), _round(tg.kappa.value, 4), weighted,
+            _round(tg.rater.score.overall_final, 2), _round(cg.key.score.overall_final, 2),
+            " ".join(m.item for m in tg.wrong),
+        ])
+    return to_csv(CSV_COLUMNS, rows)
+
+
+def _round(x: float | None, digits: int) -> float | None:
+    return None if x is None else round(x, digits)

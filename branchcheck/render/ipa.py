@@ -1,0 +1,399 @@
+"""Importance-performance analysis reports: a text scatter, Markdown, JSON and HTML (SVG)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+from branchcheck.i18n import t
+from branchcheck.ipa import QUADRANTS, Analysis, Placed, Quadrant
+from branchcheck.model import localise
+from branchcheck.output import width
+
+FORMATS = ("text", "md", "json", "html")
+
+_NAMES: dict[Quadrant, tuple[str, str, str, str]] = {
+    # zh, en, zh meaning, en meaning
+    "concentrate": ("重点改进", "Concentrate here", "重要性高、表现低：优先改进",
+                    "high importance, low performance: improve first"),
+    "keep-up": ("继续保持", "Keep up the good work", "重要性高、表现高",
+                "high importance, high performance"),
+    "low-priority": ("次要改进", "Low priority", "重要性低、表现低：资源允许时改进",
+                     "low importance, low performance: improve when resources allow"),
+    "overkill": ("可能过度投入", "Possible overkill", "重要性低、表现高：可调出资源",
+                 "low importance, high performance: resources could go elsewhere"),
+}
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What was analysed, for the report header."""
+
+    title: str
+    source: str
+    level: str
+
+
+def quadrant_name(q: Quadrant, lang: str) -> str:
+    """Display name of a quadrant."""
+    return t(lang, _NAMES[q][0], _NAMES[q][1])
+
+
+def quadrant_meaning(q: Quadrant, lang: str) -> str:
+    """What a quadrant means."""
+    return t(lang, _NAMES[q][2], _NAMES[q][3])
+
+
+def num(x: float) -> str:
+    """A figure for display: whole numbers without decimals, else one decimal."""
+    return f"{x:.0f}" if abs(x - round(x)) < 1e-9 else f"{x:.1f}"
+
+
+def _label(p: Placed, lang: str) -> str:
+    return localise(p.point.text, lang) or p.point.id
+
+
+_CUT = frozenset(" :：“”\"'‘’(（)）-—,，")
+
+
+def _common(texts: list[str]) -> str:
+    first = texts[0]
+    n = 0
+    while n < len(first) and all(len(x) > n and x[n] == first[n] for x in texts):
+        n += 1
+    return first[:n]
+
+
+def short_labels(a: Analysis, lang: str) -> dict[int, str]:
+    """Labels without the wording every label shares (``Respondents satisfied with:
+    system stability`` -> ``system stability``), cut only at spaces and punctuation."""
+    full = {p.number: _label(p, lang) for p in a.points}
+    texts = list(full.values())
+    if len(texts) < 3:
+        return full
+    prefix = _common(texts)
+    while prefix and prefix[-1] not in _CUT:
+        prefix = prefix[:-1]
+    suffix = _common([x[::-1] for x in texts])[::-1]
+    while suffix and suffix[0] not in _CUT:
+        suffix = suffix[1:]
+    short = {n: x[len(prefix):len(x) - len(suffix)].strip() for n, x in full.items()}
+    return full if any(not v for v in short.values()) else short
+
+
+# ---------------------------------------------------------------- conclusion
+
+
+def conclusion(a: Analysis, lang: str) -> str:
+    """A short paragraph answering "what to improve first, and why", from the data."""
+    ci, cp = num(a.importance_cut), num(a.performance_cut)
+    how = {"mean": t(lang, "均值", "mean"), "median": t(lang, "中位数", "median"),
+           "scale-mid": t(lang, "量程中点", "scale midpoint")}[a.crosshair]
+
+    names = short_labels(a, lang)
+
+    def items(q: Quadrant) -> list[str]:
+        return [f"{names[p.number]} ({num(p.point.importance)}/{num(p.point.performance)})"
+                for p in a.quadrant(q)]
+
+    first, keep, low, over = (items(q) for q in QUADRANTS)
+    sep = t(lang, "；", "; ")
+    parts: list[str] = []
+    if first:
+        top = a.quadrant("concentrate")[0]
+        zh_gap, en_gap = (
+            (f"的差距最大（重要性比表现高 {num(top.gap)}）",
+             f"which has the largest gap (importance {num(top.gap)} above performance)")
+            if top.gap > 0 else
+            ("的重要性与表现之差最大", "which has the largest importance-performance gap"))
+        parts.append(t(
+            lang,
+            f"应优先改进（括号内为重要性/表现）：{sep.join(first)}。这些方面的重要性"
+            f"不低于{how} {ci}，表现却低于{how} {cp}：客户最看重、又最不满意。其中"
+            f"“{names[top.number]}”{zh_gap}，应最先着手。",
+            f"Improve first (importance/performance): {sep.join(first)}. Their importance is "
+            f"at or above the {how} of {ci} but their performance is below the {how} of {cp}: "
+            "customers value them most and are least satisfied with them. Start with "
+            f"\"{names[top.number]}\", {en_gap}."))
+    else:
+        parts.append(t(lang, f"没有重要性高而表现低的方面（以{how}为分界）。",
+                       f"No item combines high importance with low performance (split at the "
+                       f"{how})."))
+    if keep:
+        parts.append(t(lang, f"继续保持：{sep.join(keep)}。", f"Keep up: {sep.join(keep)}."))
+    if over:
+        parts.append(t(lang, f"可能投入过度、可调出资源：{sep.join(over)}。",
+                       f"Possible overkill, where resources could be freed: {sep.join(over)}."))
+    if low:
+        parts.append(t(lang, f"次要改进（资源允许时）：{sep.join(low)}。",
+                       f"Low priority (when resources allow): {sep.join(low)}."))
+    if a.missing:
+        parts.append(t(lang, f"另有 {len(a.missing)} 项缺少数据，未参与分析。",
+                       f"{len(a.missing)} item(s) lack a figure and are not analysed."))
+    return " ".join(parts) if lang != "zh" else "".join(parts)
+
+
+# ---------------------------------------------------------------- text scatter
+
+
+def _span(values: list[float]) -> tuple[float, float]:
+    lo, hi = min(values), max(values)
+    pad = max((hi - lo) * 0.05, 0.5)
+    return lo - pad, hi + pad
+
+
+def scatter(a: Analysis, lang: str, cols: int = 61, rows: int = 19) -> list[str]:
+    """The four quadrants as a character scatter (x: performance, y: importance)."""
+    xs = [p.point.performance for p in a.points] + [a.performance_cut]
+    ys = [p.point.importance for p in a.points] + [a.importance_cut]
+    x0, x1 = _span(xs)
+    y0, y1 = _span(ys)
+
+    def col(x: float) -> int:
+        return round((x - x0) / (x1 - x0) * (cols - 1))
+
+    def row(y: float) -> int:
+        return round((y1 - y) / (y1 - y0) * (rows - 1))
+
+    grid = [[" "] * cols for _ in range(rows)]
+    cc, cr = col(a.performance_cut), row(a.importance_cut)
+    for r in range(rows):
+        grid[r][cc] = "│"
+    for c in range(cols):
+        grid[cr][c] = "┼" if c == cc else "─"
+    taken = [[False] * cols for _ in range(rows)]
+
+    def put(r: int, c: int, text: str) -> bool:
+        cells: list[str] = []
+        for ch in text:
+            cells += [ch] + ([""] if width(ch) == 2 else [])
+        lo, hi = max(c - 1, 0), min(c + len(cells) + 1, cols)
+        if c < 0 or c + len(cells) > cols or any(taken[r][k] for k in range(lo, hi)):
+            return False
+        for k, cell in enumerate(cells):
+            grid[r][c + k] = cell
+            taken[r][c + k] = True
+        return True
+
+    put(0, 0, quadrant_name("concentrate", lang))
+    name = quadrant_name("keep-up", lang)
+    put(0, cols - width(name), name)
+    put(rows - 1, 0, quadrant_name("low-priority", lang))
+    name = quadrant_name("overkill", lang)
+    put(rows - 1, cols - width(name), name)
+    for p in a.points:
+        r, c = row(p.point.importance), col(p.point.performance)
+        label = str(p.number)
+        for dr, dc in ((0, 0), (0, 1), (0, -len(label)), (0, 2), (-1, 0), (1, 0), (0, -3)):
+            if 0 <= r + dr < rows and put(r + dr, c + dc, label):
+                break
+    ylab = {0: num(y1), cr: num(a.importance_cut), rows - 1: num(y0)}
+    margin = max(width(v) for v in ylab.values())
+    out = [t(lang, "重要性", "importance")]
+    for r in range(rows):
+        out.append(f"{ylab.get(r, ''):>{margin}} ┤" if r in ylab else " " * margin + " │")
+        out[-1] += "".join(grid[r]).rstrip()
+    out.append(" " * margin + " └" + "─" * cols)
+    axis = [" "] * (cols + 8)
+    for c, text in ((0, num(x0)), (cc, num(a.performance_cut)), (cols - 1, num(x1))):
+        start = max(0, min(c - len(text) // 2, cols + 8 - len(text)))
+        if all(axis[start + k] == " " for k in range(len(text))):
+            axis[start:start + len(text)] = list(text)
+    out.append(" " * (margin + 2) + "".join(axis).rstrip())
+    label = t(lang, "表现 →", "performance →")
+    out.append(" " * (margin + 2 + cols - width(label)) + label)
+    return out
+
+
+# ---------------------------------------------------------------- text and Markdown
+
+
+def _header(a: Analysis, meta: Meta, lang: str) -> list[str]:
+    how = {"mean": t(lang, "均值", "means"), "median": t(lang, "中位数", "medians"),
+           "scale-mid": t(lang, "量程中点", "scale midpoints")}[a.crosshair]
+    return [
+        t(lang, f"重要性-表现分析：{meta.title}", f"Importance-performance analysis: {meta.title}"),
+        t(lang, f"数据：{meta.source}；{len(a.points)} 项", f"Data: {meta.source}; "
+          f"{len(a.points)} points"),
+        t(lang, f"分界线（{how}）：重要性 {num(a.importance_cut)}，表现 {num(a.performance_cut)}"
+          "（等于分界值算作高）",
+          f"Crosshair ({how}): importance {num(a.importance_cut)}, performance "
+          f"{num(a.performance_cut)} (a figure equal to it counts as high)"),
+    ]
+
+
+def _rows(a: Analysis, q: Quadrant, lang: str) -> list[list[str]]:
+    return [[str(p.number), p.point.id, _label(p, lang), num(p.point.importance),
+             num(p.point.performance), num(p.gap)] for p in a.quadrant(q)]
+
+
+def _headers(lang: str) -> list[str]:
+    return ["#", "id", t(lang, "内容", "item"), t(lang, "重要性", "importance"),
+            t(lang, "表现", "performance"), t(lang, "差距", "gap")]
+
+
+def _missing_lines(a: Analysis, lang: str) -> list[str]:
+    out = []
+    for m in a.missing:
+        why = (t(lang, "无重要性数据", "no importance figure") if m.reason == "no-importance"
+               else t(lang, "无表现数据", "no performance figure"))
+        fig = m.performance if m.performance is not None else m.importance
+        shown = f", {num(fig)}" if fig is not None else ""
+        out.append(f"{m.id} ({localise(m.text, lang)}{shown}): {why}")
+    return out
+
+
+def text(a: Analysis, meta: Meta, lang: str) -> str:
+    """Header, scatter, quadrant lists, left-out items and the conclusion."""
+    from branchcheck.render.grade import table
+
+    out = [*_header(a, meta, lang), "", *scatter(a, lang)]
+    for q in QUADRANTS:
+        out += ["", f"{quadrant_name(q, lang)} ({quadrant_meaning(q, lang)})"]
+        rows = _rows(a, q, lang)
+        out += table(_headers(lang), rows, right=(0, 3, 4, 5)) if rows else [
+            t(lang, "  （无）", "  (none)")]
+    if a.missing:
+        out += ["", t(lang, "未参与分析：", "Not plotted:")]
+        out += [f"- {line}" for line in _missing_lines(a, lang)]
+    out += ["", t(lang, "结论", "Conclusion"), conclusion(a, lang)]
+    return "\n".join(out) + "\n"
+
+
+def markdown(a: Analysis, meta: Meta, lang: str) -> str:
+    """The report in Markdown (the scatter in a code block)."""
+    from branchcheck.render.grade import md_cell
+
+    head = _header(a, meta, lang)
+    out = [f"# {md_cell(head[0])}", "", *(md_cell(h) + "  " for h in head[1:]), "",
+           f"## {t(lang, '结论', 'Conclusion')}", "", md_cell(conclusion(a, lang)), "",
+           "```", *scatter(a, lang), "```"]
+    for q in QUADRANTS:
+        out += ["", f"## {quadrant_name(q, lang)}", "", md_cell(quadrant_meaning(q, lang)), ""]
+        rows = _rows(a, q, lang)
+        if rows:
+            out += ["| " + " | ".join(_headers(lang)) + " |", "|" + "---|" * 6]
+            out += ["| " + " | ".join(md_cell(c) for c in r) + " |" for r in rows]
+        else:
+            out.append(t(lang, "（无）", "(none)"))
+    if a.missing:
+        out += ["", f"## {t(lang, '未参与分析', 'Not plotted')}", ""]
+        out += [f"- {md_cell(line)}" for line in _missing_lines(a, lang)]
+    return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------- JSON
+
+
+def as_dict(a: Analysis, meta: Meta, lang: str) -> dict[str, Any]:
+    """The analysis as plain data."""
+    return {
+        "title": meta.title, "source": meta.source, "level": meta.level,
+        "crosshair": {"method": a.crosshair, "importance": a.importance_cut,
+                      "performance": a.performance_cut,
+                      "importance_range": a.importance_range,
+                      "performance_range": a.performance_range},
+        "points": [{"number": p.number, "id": p.point.id, "text": _label(p, lang),
+                    "importance": p.point.importance, "performance": p.point.performance,
+                    "gap": p.gap, "quadrant": p.quadrant} for p in a.points],
+        "quadrants": {q: [p.point.id for p in a.quadrant(q)] for q in QUADRANTS},
+        "missing": [{"id": m.id, "text": localise(m.text, lang), "reason": m.reason,
+                     "importance": m.importance, "performance": m.performance}
+                    for m in a.missing],
+        "conclusion": conclusion(a, lang),
+    }
+
+
+def as_json(a: Analysis, meta: Meta, lang: str) -> str:
+    """The analysis as JSON."""
+    return json.dumps(as_dict(a, meta, lang), ensure_ascii=False, indent=2)
+
+
+# ---------------------------------------------------------------- HTML
+
+
+def svg(a: Analysis, lang: str, w: int = 640, h: int = 480) -> str:
+    """The scatter as an inline SVG (text escaped)."""
+    m = 56
+    xs = [p.point.performance for p in a.points] + [a.performance_cut]
+    ys = [p.point.importance for p in a.points] + [a.importance_cut]
+    x0, x1 = _span(xs)
+    y0, y1 = _span(ys)
+
+    def sx(x: float) -> float:
+        return m + (x - x0) / (x1 - x0) * (w - 2 * m)
+
+    def sy(y: float) -> float:
+        return h - m - (y - y0) / (y1 - y0) * (h - 2 * m)
+
+    cx, cy = sx(a.performance_cut), sy(a.importance_cut)
+    fills = {"concentrate": "#fde2e1", "keep-up": "#e3f4e1", "low-priority": "#f1f1f1",
+             "overkill": "#fff3d6"}
+    boxes = {"concentrate": (m, m, cx - m, cy - m), "keep-up": (cx, m, w - m - cx, cy - m),
+             "low-priority": (m, cy, cx - m, h - m - cy),
+             "overkill": (cx, cy, w - m - cx, h - m - cy)}
+    aria = escape(t(lang, "重要性-表现散点图", "Importance-performance scatter"))
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" '
+             f'height="{h}" role="img" aria-label="{aria}">']
+    for q, (bx, by, bw, bh) in boxes.items():
+        parts.append(f'<rect x="{bx:.1f}" y="{by:.1f}" width="{max(bw, 0):.1f}" '
+                     f'height="{max(bh, 0):.1f}" fill="{fills[q]}"/>')
+    corners: dict[Quadrant, tuple[float, float, str]] = {
+        "concentrate": (m + 6, m + 16, "start"), "keep-up": (w - m - 6, m + 16, "end"),
+        "low-priority": (m + 6, h - m - 8, "start"), "overkill": (w - m - 6, h - m - 8, "end")}
+    for q, (tx, ty, anchor) in corners.items():
+        parts.append(f'<text x="{tx}" y="{ty}" text-anchor="{anchor}" class="q">'
+                     f'{escape(quadrant_name(q, lang))}</text>')
+    parts.append(f'<line x1="{cx:.1f}" y1="{m}" x2="{cx:.1f}" y2="{h - m}" class="cross"/>')
+    parts.append(f'<line x1="{m}" y1="{cy:.1f}" x2="{w - m}" y2="{cy:.1f}" class="cross"/>')
+    parts.append(f'<rect x="{m}" y="{m}" width="{w - 2 * m}" height="{h - 2 * m}" '
+                 'fill="none" stroke="#555"/>')
+    for p in a.points:
+        px, py = sx(p.point.performance), sy(p.point.importance)
+        tip = (f"{p.number}. {_label(p, lang)}: {num(p.point.importance)}/"
+               f"{num(p.point.performance)}")
+        parts.append(f'<g><title>{escape(tip)}</title><circle cx="{px:.1f}" cy="{py:.1f}" '
+                     f'r="4" class="pt {p.quadrant}"/><text x="{px + 6:.1f}" y="{py - 5:.1f}" '
+                     f'class="n">{p.number}</text></g>')
+    for x in (x0, a.performance_cut, x1):
+        parts.append(f'<text x="{sx(x):.1f}" y="{h - m + 16}" text-anchor="middle">'
+                     f'{escape(num(x))}</text>')
+    for y in (y0, a.importance_cut, y1):
+        parts.append(f'<text x="{m - 6}" y="{sy(y) + 4:.1f}" text-anchor="end">'
+                     f'{escape(num(y))}</text>')
+    parts.append(f'<text x="{w / 2}" y="{h - 12}" text-anchor="middle">'
+                 f'{escape(t(lang, "表现", "performance"))}</text>')
+    parts.append(f'<text x="14" y="{h / 2}" text-anchor="middle" transform="rotate(-90 14 '
+                 f'{h / 2})">{escape(t(lang, "重要性", "importance"))}</text>')
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+_CSS = """svg text{font-size:12px;font-family:sans-serif}svg .q{font-weight:bold;fill:#666}
+svg .cross{stroke:#333;stroke-dasharray:4 3}svg .pt{stroke:#222}svg .concentrate{fill:#d62728}
+svg .keep-up{fill:#2ca02c}svg .low-priority{fill:#7f7f7f}svg .overkill{fill:#e6a100}
+svg .n{font-weight:bold}.conclusion{font-size:1.05em}"""
+
+
+def html(a: Analysis, meta: Meta, lang: str) -> str:
+    """A self-contained HTML page: header, conclusion, SVG scatter, quadrant tables."""
+    from branchcheck.render.report_html import page, rows_table
+
+    head = _header(a, meta, lang)
+    out = [f"<style>{_CSS}</style>", f"<h1>{escape(head[0])}</h1>",
+           *(f"<p>{escape(h)}</p>" for h in head[1:]),
+           f"<h2>{escape(t(lang, '结论', 'Conclusion'))}</h2>",
+           f'<p class="conclusion">{escape(conclusion(a, lang))}</p>', svg(a, lang)]
+    for q in QUADRANTS:
+        out.append(f"<h2>{escape(quadrant_name(q, lang))}</h2>"
+                   f"<p>{escape(quadrant_meaning(q, lang))}</p>")
+        rows = [[escape(c) for c in r] for r in _rows(a, q, lang)]
+        out.append(rows_table([escape(h) for h in _headers(lang)], rows, {0, 3, 4, 5}) if rows
+                   else f"<p>{escape(t(lang, '（无）', '(none)'))}</p>")
+    if a.missing:
+        out.append(f"<h2>{escape(t(lang, '未参与分析', 'Not plotted'))}</h2><ul>")
+        out += [f"<li>{escape(line)}</li>" for line in _missing_lines(a, lang)]
+        out.append("</ul>")
+    return page(head[0], "\n".join(out) + "\n", lang)

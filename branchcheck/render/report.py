@@ -1,0 +1,145 @@
+"""Reports of one result: shared wording, CSV and JSON; md and html live next door.
+
+Every renderer returns the whole document (``str`` or, for CSV, UTF-8 bytes
+with a BOM), so the command can write it to stdout or atomically to a file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from branchcheck.i18n import t
+from branchcheck.model import Grade, ItemResult, Result, localise
+
+FORMATS = ("md", "html", "csv", "json")
+
+CSV_COLUMNS = (
+    "branch", "checklist", "checklist_version", "finished", "reviewer", "section",
+    "section_title", "item", "text", "type", "status", "value", "unit", "fraction", "weight",
+    "critical", "applicable", "note", "guidance",
+)
+
+
+def status_label(status: str, lang: str) -> str:
+    """An item status in the UI language."""
+    labels = {
+        "pass": t(lang, "通过", "pass"),
+        "partial": t(lang, "部分达标", "partial"),
+        "fail": t(lang, "不通过", "fail"),
+        "na": t(lang, "不适用", "n/a"),
+        "skipped": t(lang, "未答", "not answered"),
+        "info": t(lang, "备注", "info"),
+    }
+    return labels.get(status, status)
+
+
+def value_text(item: ItemResult, lang: str) -> str:
+    """The answer of an item for people: status word, number with unit, key or text."""
+    v = item.value
+    if v is None:
+        return "—"
+    if v == "na" and item.type != "text":
+        return status_label("na", lang)
+    if item.type == "check":
+        return status_label(str(v), lang) if v in ("pass", "fail") else str(v)
+    if isinstance(v, float):
+        text = f"{v:g}"
+    else:
+        text = str(v)
+    if item.unit and isinstance(v, (int, float)):
+        text += item.unit if item.unit == "%" else f" {item.unit}"
+    return text
+
+
+def date_text(iso: str) -> str:
+    """``2024-05-01 14:03`` from an ISO 8601 timestamp (as given if it is not one)."""
+    if len(iso) >= 16 and iso[10] == "T":
+        return f"{iso[:10]} {iso[11:16]}"
+    return iso or "—"
+
+
+def grade_text(grade: Grade | None, lang: str) -> str:
+    """A grade's label, or an em dash."""
+    return localise(grade.label, lang) if grade is not None else "—"
+
+
+def pct(fraction: float | None, digits: int = 0) -> str:
+    """A 0-1 fraction as a percentage (``—`` when None)."""
+    return "—" if fraction is None else f"{100 * fraction:.{digits}f}%"
+
+
+def signed(delta: float | None, digits: int = 1) -> str:
+    """``+2.5`` / ``-1.0`` / ``±0.0`` (``—`` when None)."""
+    if delta is None:
+        return "—"
+    text = f"{delta:+.{digits}f}"
+    return "±" + text[1:] if float(text) == 0 else text
+
+
+def title_of(result: Result, lang: str) -> str:
+    """The checklist title of a result in the UI language (its id if it has none)."""
+    return localise(result.checklist_title, lang) or result.checklist_id
+
+
+def knockout_scope(item: ItemResult, lang: str) -> str:
+    """What a failed critical item knocks out."""
+    if item.critical == "checklist":
+        return t(lang, "整表否决", "knocks out the whole checklist")
+    return t(lang, "本部分否决", "knocks out its section")
+
+
+def failed_items(result: Result, status: str) -> list[ItemResult]:
+    """Items of ``result`` with ``status``, in checklist order."""
+    return [i for i in result.score.items if i.status == status]
+
+
+def knockouts(result: Result) -> list[ItemResult]:
+    """Critical items that failed."""
+    return [i for i in result.score.items if i.critical and i.status == "fail"]
+
+
+def section_titles(result: Result, lang: str) -> dict[str, str]:
+    """Section titles by id, in the UI language."""
+    return {s.id: localise(s.title, lang) or s.id for s in result.score.sections}
+
+
+def as_json(result: Result) -> str:
+    """The result as JSON, in the stored layout (valid against the result schema)."""
+    from branchcheck import storage
+
+    return json.dumps(storage.result_to_dict(result), ensure_ascii=False, indent=2) + "\n"
+
+
+def as_csv(result: Result, lang: str) -> bytes:
+    """One row per item (columns :data:`CSV_COLUMNS`), UTF-8 with BOM, formula-safe."""
+    from branchcheck.csvsafe import Cell, to_csv
+
+    titles = section_titles(result, lang)
+    rows: list[Sequence[Cell]] = []
+    for it in result.score.items:
+        value: Cell = it.value if isinstance(it.value, (int, float)) else (
+            None if it.value is None else str(it.value))
+        rows.append((
+            result.branch, result.checklist_id, result.checklist_version,
+            result.finished, result.reviewer, it.section, titles.get(it.section, it.section),
+            it.id, localise(it.text, lang), it.type, it.status, value, it.unit, it.fraction,
+            it.weight, it.critical, it.applicable, it.note, localise(it.guidance, lang) or None,
+        ))
+    return to_csv(CSV_COLUMNS, rows)
+
+
+def render(result: Result, fmt: str, lang: str,
+           trend: Sequence[tuple[str, float | None]] | None = None) -> str | bytes:
+    """The report of ``result`` in ``fmt`` (one of :data:`FORMATS`)."""
+    if fmt == "md":
+        from branchcheck.render.report_md import report_md
+
+        return report_md(result, lang)
+    if fmt == "html":
+        from branchcheck.render.report_html import report_html
+
+        return report_html(result, lang, trend)
+    if fmt == "csv":
+        return as_csv(result, lang)
+    return as_json(result)

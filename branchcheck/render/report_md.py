@@ -1,0 +1,123 @@
+"""Markdown report of one result (summary, sections, knockouts, failed and partial items)."""
+
+from __future__ import annotations
+
+import re
+
+from branchcheck.i18n import t
+from branchcheck.model import ItemResult, Result, localise
+from branchcheck.output import fmt_score
+from branchcheck.render.report import (
+    date_text,
+    failed_items,
+    grade_text,
+    knockout_scope,
+    knockouts,
+    pct,
+    section_titles,
+    status_label,
+    title_of,
+    value_text,
+)
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|&~#])")
+_BREAKS = re.compile(r"\s*[\r\n]+\s*")
+
+
+def md(text: str) -> str:
+    """``text`` safe inside a Markdown line or table cell (no markup, no HTML, one line)."""
+    return _SPECIAL.sub(r"\\\1", _BREAKS.sub(" ", text.strip()))
+
+
+def table(header: list[str], rows: list[list[str]], right: set[int] | None = None) -> list[str]:
+    """A GitHub-flavoured Markdown table (cells must already be escaped)."""
+    right = right or set()
+    align = ["--:" if i in right else "---" for i in range(len(header))]
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(align) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def summary_lines(result: Result, lang: str) -> list[str]:
+    """The bullet list at the top of a report."""
+    s = result.score
+    coverage = pct(s.coverage)
+    if not s.complete:
+        skipped = sum(1 for i in s.items if i.status == "skipped")
+        coverage += t(lang, f"（未完成，{skipped} 项未答）",
+                      f" (incomplete: {skipped} not answered)")
+    overall = f"**{fmt_score(s.overall_final)}**"
+    if s.overall_raw != s.overall_final:
+        overall += t(lang, f"（原始分 {fmt_score(s.overall_raw)}）",
+                     f" (raw {fmt_score(s.overall_raw)})")
+    if s.knocked_out:
+        overall += t(lang, " — 整表否决", " — whole checklist knocked out")
+    return [
+        f"- {t(lang, '检查表', 'Checklist')}: {md(result.checklist_id)} "
+        f"v{result.checklist_version}",
+        f"- {t(lang, '网点', 'Branch')}: {md(result.branch)}",
+        f"- {t(lang, '检查人', 'Reviewer')}: {md(result.reviewer or '—')}",
+        f"- {t(lang, '完成时间', 'Finished')}: {md(date_text(result.finished))}",
+        f"- {t(lang, '总分', 'Overall score')}: {overall}",
+        f"- {t(lang, '等级', 'Grade')}: {md(grade_text(s.grade, lang))}",
+        f"- {t(lang, '完成度', 'Coverage')}: {coverage}",
+    ]
+
+
+def _item_block(item: ItemResult, lang: str, titles: dict[str, str], guidance: bool,
+                ) -> list[str]:
+    label = localise(item.text, lang) or item.id
+    lines = [f"### {md(titles.get(item.section, item.section))} / {md(label)}", "",
+             f"- {t(lang, '编号', 'Item')}: {md(item.id)}",
+             f"- {t(lang, '结果', 'Answer')}: {md(value_text(item, lang))}"
+             + (f" ({pct(item.fraction)})" if item.status == "partial" else "")]
+    if item.critical:
+        lines.append(f"- {t(lang, '否决项', 'Knockout item')}: {knockout_scope(item, lang)}")
+    lines.append(f"- {t(lang, '备注', 'Note')}: {md(item.note) if item.note else '—'}")
+    if guidance and item.guidance:
+        lines.append(f"- {t(lang, '改进指引', 'Guidance')}: {md(localise(item.guidance, lang))}")
+    lines.append("")
+    return lines
+
+
+def report_md(result: Result, lang: str) -> str:
+    """The Markdown report of ``result`` in ``lang``."""
+    s = result.score
+    titles = section_titles(result, lang)
+    out = [f"# {md(title_of(result, lang))} — {t(lang, '自查报告', 'self-check report')}", ""]
+    out += summary_lines(result, lang)
+    out += ["", f"## {t(lang, '各部分得分', 'Sections')}", ""]
+    ko = t(lang, "否决", "knocked out")
+    out += table(
+        [t(lang, "部分", "Section"), t(lang, "权重", "Weight"), t(lang, "原始分", "Raw"),
+         t(lang, "最终分", "Final"), ""],
+        [[md(titles[x.id]), f"{x.weight:g}", fmt_score(x.raw), fmt_score(x.final),
+          ko if x.knocked_out else ""] for x in s.sections],
+        right={1, 2, 3},
+    )
+    out.append("")
+    kos = knockouts(result)
+    if kos:
+        out += [f"## {t(lang, '否决项', 'Knockouts')}", ""]
+        for item in kos:
+            label = localise(item.text, lang) or item.id
+            out.append(f"- {md(item.id)} {md(label)}: {knockout_scope(item, lang)}")
+        out.append("")
+    for status, heading, guidance in (
+        ("fail", t(lang, "不通过项", "Failed items"), True),
+        ("partial", t(lang, "部分达标项", "Partial items"), True),
+    ):
+        items = failed_items(result, status)
+        out += [f"## {heading} ({len(items)})", ""]
+        if not items:
+            out += [t(lang, "无。", "None."), ""]
+        for item in items:
+            out += _item_block(item, lang, titles, guidance)
+    skipped = failed_items(result, "skipped")
+    if skipped:
+        out += [f"## {t(lang, '未答项', 'Not answered')} ({len(skipped)})", ""]
+        out += [f"- {md(i.id)} {md(localise(i.text, lang) or i.id)}" for i in skipped]
+        out.append("")
+    out.append(t(lang, f"*{status_label('pass', lang)}的项目未列出。*",
+                 "*Items that passed are not listed.*"))
+    return "\n".join(out) + "\n"

@@ -1,0 +1,149 @@
+"""Summary of one scored result: a human report (rich) and JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import IO, TYPE_CHECKING
+
+from branchcheck.i18n import t
+from branchcheck.model import ItemResult, Result, localise
+from branchcheck.output import fmt_score
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def as_json(result: Result) -> str:
+    """The result as JSON (the stored layout, see schemas/result.schema.json)."""
+    from branchcheck import storage
+
+    return json.dumps(storage.result_to_dict(result), ensure_ascii=False, indent=2)
+
+
+def short_date(iso: str) -> str:
+    """``2024-05-01 14:03`` from an ISO 8601 timestamp (as given if it is not one)."""
+    if len(iso) >= 16 and iso[10] == "T":
+        return f"{iso[:10]} {iso[11:16]}"
+    return iso or "—"
+
+
+def _value(item: ItemResult, lang: str) -> str:
+    if item.value is None:
+        return "—"
+    if isinstance(item.value, float):
+        text = f"{item.value:g}"
+    else:
+        text = str(item.value)
+    if item.value == "pass":
+        text = t(lang, "通过", "pass")
+    elif item.value == "fail":
+        text = t(lang, "不通过", "fail")
+    if item.unit and isinstance(item.value, (int, float)):
+        text += item.unit if item.unit == "%" else f" {item.unit}"
+    return text
+
+
+def _header(con: Console, result: Result, lang: str) -> None:
+    title = localise(result.checklist_title, lang) or result.checklist_id
+    con.print(f"[bold]{_esc(title)}[/bold]  ({result.checklist_id} v{result.checklist_version})")
+    reviewer = result.reviewer or "—"
+    con.print(
+        f"{t(lang, '网点', 'Branch')}: {_esc(result.branch)}   "
+        f"{t(lang, '检查人', 'Reviewer')}: {_esc(reviewer)}   "
+        f"{t(lang, '日期', 'Date')}: {short_date(result.finished or result.started)}"
+    )
+
+
+def _esc(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def text(result: Result, lang: str, out: IO[str]) -> None:
+    """Human summary: header, section table, overall, grade, coverage, knockouts,
+    then failed and partial items with their notes."""
+    from rich import box
+    from rich.table import Table
+
+    from branchcheck.output import console
+
+    con = console(out)
+    s = result.score
+    _header(con, result, lang)
+    con.print()
+
+    ko = t(lang, "否决", "knocked out")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(t(lang, "部分", "Section"))
+    table.add_column(t(lang, "权重", "Weight"), justify="right")
+    table.add_column(t(lang, "原始分", "Raw"), justify="right")
+    table.add_column(t(lang, "最终分", "Final"), justify="right")
+    marks = s.knocked_out or any(sec.knocked_out for sec in s.sections)
+    if marks:
+        table.add_column("")
+    for sec in s.sections:
+        row = [_esc(localise(sec.title, lang) or sec.id), f"{sec.weight:g}",
+               fmt_score(sec.raw), fmt_score(sec.final)]
+        if marks:
+            row.append(f"[red]{ko}[/red]" if sec.knocked_out else "")
+        table.add_row(*row)
+    table.add_section()
+    row = [f"[bold]{t(lang, '总分', 'Overall')}[/bold]", "", fmt_score(s.overall_raw),
+           f"[bold]{fmt_score(s.overall_final)}[/bold]"]
+    if marks:
+        row.append(f"[red]{t(lang, '整表否决', 'checklist knocked out')}[/red]"
+                   if s.knocked_out else "")
+    table.add_row(*row)
+    con.print(table)
+
+    grade = localise(s.grade.label, lang) if s.grade is not None else "—"
+    con.print(f"{t(lang, '等级', 'Grade')}: [bold]{_esc(grade)}[/bold]")
+    coverage = f"{t(lang, '完成度', 'Coverage')}: {100 * s.coverage:.0f}%"
+    if not s.complete:
+        skipped = sum(1 for i in s.items if i.status == "skipped" and i.type != "text")
+        coverage += "  [yellow]" + t(
+            lang, f"未完成（{skipped} 项未答）", f"INCOMPLETE ({skipped} not answered)"
+        ) + "[/yellow]"
+    con.print(coverage)
+
+    knocked = [i for i in s.items if i.critical and i.status == "fail"]
+    if knocked:
+        con.print()
+        con.print(f"[bold red]{t(lang, '否决项', 'Knockout items failed')}[/bold red]")
+        for item in knocked:
+            scope = (t(lang, "整表", "whole checklist") if item.critical == "checklist"
+                     else t(lang, "本部分", "section"))
+            con.print(f"  ✗ {_item_line(item, lang)}  [red]({ko}: {scope})[/red]")
+            _note(con, item, lang)
+
+    for status, heading in (
+        ("fail", t(lang, "不通过项", "Failed items")),
+        ("partial", t(lang, "部分达标项", "Partial items")),
+    ):
+        # weight-0 items are asked but not scored (often facts such as "has an ATM")
+        rows = [i for i in s.items
+                if i.status == status and i.weight > 0 and i not in knocked]
+        if not rows:
+            continue
+        con.print()
+        con.print(f"[bold]{heading}[/bold] ({len(rows)})")
+        mark = "✗" if status == "fail" else "~"
+        for item in rows:
+            con.print(f"  {mark} {_item_line(item, lang)}")
+            _note(con, item, lang)
+
+
+def _item_line(item: ItemResult, lang: str) -> str:
+    label = localise(item.text, lang) or item.id
+    extra = ""
+    if item.type in ("scale", "choice", "metric"):
+        extra = f" = {_value(item, lang)}"
+        if item.fraction is not None and item.status == "partial":
+            extra += f" ({100 * item.fraction:.0f}%)"
+    return f"[dim]{_esc(item.section)}/{_esc(item.id)}[/dim] {_esc(label)}{_esc(extra)}"
+
+
+def _note(con: Console, item: ItemResult, lang: str) -> None:
+    if item.note:
+        con.print(f"      {t(lang, '备注', 'note')}: {_esc(item.note)}")

@@ -1,0 +1,129 @@
+"""Generate ``branchcheck/_fastschema/<name>.py`` from ``schemas/<name>.schema.json``.
+
+The generated modules are plain Python produced ahead of time by fastjsonschema,
+so branchcheck can answer "is this document valid?" in a few milliseconds
+without fastjsonschema installed and without exec/eval at run time. Detailed,
+located error messages still come from jsonschema (branchcheck/validation.py),
+which is only imported when a document is invalid.
+
+Run after changing a schema (a test regenerates the modules and fails when
+the committed ones are stale)::
+
+    python scripts/gen_fast_validators.py          # rewrite the modules
+    python scripts/gen_fast_validators.py --check  # exit 1 when stale
+
+Needs the fastjsonschema version pinned in pyproject.toml's ``test`` extra.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import hashlib
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMAS = ROOT / "schemas"
+TARGET = ROOT / "branchcheck" / "_fastschema"
+NAMES = ("checklist", "answers", "result")
+
+_IMPORT = "from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException"
+_EXCEPTIONS = '''
+
+class JsonSchemaValueException(ValueError):
+    """A document does not match the schema (fast_fail: the first problem only)."""
+
+    def __init__(self, message, value=None, name=None, definition=None, rule=None):
+        super().__init__(message)
+        self.message = message
+        self.value = value
+        self.name = name
+        self.rule = rule
+
+
+class JsonSchemaValuesException(ValueError):
+    """Several problems (unused: the modules are generated with fast_fail)."""
+
+    def __init__(self, errors):
+        super().__init__("; ".join(e.message for e in errors))
+        self.errors = errors
+'''
+# Every raise repeats the whole sub-schema as a dict literal; drop it (keeps the
+# module small and readable: the schema file is the reference).
+_DEFINITION = re.compile(r", definition=.*, rule=('[A-Za-z]+')\)$")
+
+
+def schema_digest(schema: object) -> str:
+    """SHA-256 of a schema's canonical JSON (insensitive to formatting and line ends)."""
+    canonical = json.dumps(schema, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def generate(name: str) -> str:
+    """Source of the module for schema ``name``."""
+    import fastjsonschema
+
+    schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
+    digest = schema_digest(schema)
+    code = fastjsonschema.compile_to_code(
+        copy.deepcopy(schema), use_default=False, use_formats=False
+    )
+    lines = []
+    entry = None
+    for line in code.splitlines():
+        if line.startswith("VERSION = "):
+            continue
+        if line == _IMPORT:
+            lines.extend(_EXCEPTIONS.strip("\n").splitlines())
+            continue
+        if entry is None and line.startswith("def validate"):
+            entry = line[4 : line.index("(")]
+        lines.append(_DEFINITION.sub(r", definition=None, rule=\1)", line.rstrip()))
+    if entry is None:
+        raise SystemExit(f"{name}: no validation function in the generated code")
+    header = [
+        f'"""Validity check for schemas/{name}.schema.json (generated: do not edit).',
+        "",
+        f"Made by scripts/gen_fast_validators.py with fastjsonschema {fastjsonschema.VERSION}.",
+        "branchcheck.validation uses it only while SCHEMA_SHA256 matches the bundled",
+        'schema, and asks jsonschema for the detailed errors of an invalid document.',
+        '"""',
+        "# ruff: noqa",
+        "# mypy: ignore-errors",
+        "# fmt: off",
+        "",
+        f'SCHEMA_SHA256 = "{digest}"',
+    ]
+    footer = ["", "", f"validate = {entry}", ""]
+    return "\n".join(header + lines + footer)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 when a module is stale")
+    args = parser.parse_args(argv)
+    stale = []
+    TARGET.mkdir(exist_ok=True)
+    init = TARGET / "__init__.py"
+    init_text = '"""Validity checks generated from the bundled JSON Schemas (validation.py)."""\n'
+    if not init.exists() or init.read_text(encoding="utf-8") != init_text:
+        stale.append(init)
+        if not args.check:
+            init.write_text(init_text, encoding="utf-8")
+    for name in NAMES:
+        path = TARGET / f"{name}.py"
+        code = generate(name)
+        if not path.exists() or path.read_text(encoding="utf-8") != code:
+            stale.append(path)
+            if not args.check:
+                path.write_text(code, encoding="utf-8")
+    for path in stale:
+        print(f"{'stale' if args.check else 'wrote'}: {path.relative_to(ROOT)}")
+    return 1 if (stale and args.check) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,270 @@
+"""``branchcheck grade`` end to end: a class of six synthetic trainees (tests/data/trainees)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from branchcheck import storage
+from branchcheck.answersfile import answers_for, read_answers_file
+from branchcheck.cli import run
+from branchcheck.loading import load_checklist
+from branchcheck.scoring import make_result
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "trainees"
+KEY = str(DATA / "key.yaml")
+CLASS = str(DATA / "class")
+COURSE = str(DATA / "course.yaml")
+BASE = [KEY, CLASS, "--checklist", COURSE]
+
+
+@pytest.fixture(autouse=True)
+def _env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("BRANCHCHECK_LANG", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("NO_COLOR", "1")
+
+
+def loc(path: Path, needle: str) -> str:
+    """``file:line:col`` of the first occurrence of ``needle`` in ``path``."""
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if needle in line:
+            return f"{path}:{n}:{line.index(needle) + 1}"
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+def grade(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = run(["grade", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def copy_class(tmp_path: Path) -> Path:
+    """The fixture class in tmp_path, with the checklist named by path in every file."""
+    folder = tmp_path / "class"
+    shutil.copytree(CLASS, folder)
+    for f in [*folder.iterdir(), tmp_path / "key.yaml"]:
+        src = DATA / "key.yaml" if f.name == "key.yaml" and f.parent == tmp_path else f
+        text = src.read_text(encoding="utf-8")
+        f.write_text(text.replace("checklist: course-role-play", f"checklist: {COURSE}"),
+                     encoding="utf-8")
+    return folder
+
+
+def test_text_report_for_the_class(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = grade(capsys, *BASE)
+    assert code == 0 and err == ""
+    assert "Counter service role-play (course-role-play v1)" in out
+    assert "6 trainees; 16 items compared" in out
+    rows = {line.split()[0]: line.split() for line in out.splitlines()
+            if line.split() and line.split()[0] in ("alice", "bob", "陈静", "dana", "eve",
+                                                   "frank")}
+    assert rows["alice"][1:3] == ["16/16", "100.0%"]
+    assert rows["bob"][1:3] == ["9/16", "56.2%"]
+    assert rows["陈静"][1:5] == ["14/16", "87.5%", "0.25", "0.60"]
+    # Worst item first: greet-eye, 3 of 6 agreed.
+    items = out.split("teach again from the top")[1].splitlines()
+    assert items[3].startswith("greet-eye") and "3/6" in items[3]
+    assert "Class agreement (Fleiss' kappa, 6 trainees, 14 items): 0.22 (fair)" in out
+    assert "- frank: greet-eye (key fail, not answered)" in out
+
+
+def test_json_report_is_data_only(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = grade(capsys, *BASE, "--format", "json")
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    people = {t["name"]: t for t in data["trainees"]}
+    assert len(people) == 6
+    assert people["bob"]["agreement"] == pytest.approx(9 / 16)
+    assert people["bob"]["kappa_check"]["value"] == pytest.approx(0.0)
+    assert people["bob"]["weighted_kappa_scale"]["five-point"]["value"] == pytest.approx(1 / 7)
+    assert people["alice"]["kappa_check"]["interpretation"] == "almost perfect"
+    assert people["frank"]["blank"] == ["greet-eye", "patience"]
+    assert data["items"][0]["id"] == "greet-eye" and data["items"][0]["share"] == 0.5
+    assert data["fleiss"]["value"] == pytest.approx(461 / 2057)
+    assert data["fleiss"]["items_left_out"] == 2
+    assert data["min_agreement"] is None and data["below_min_agreement"] == []
+
+
+def test_csv_report(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = grade(capsys, *BASE, "-f", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
+    assert [r["trainee"] for r in rows] == ["alice", "bob", "陈静", "dana", "eve", "frank"]
+    assert rows[1]["agreed"] == "9" and rows[1]["compared"] == "16"
+    assert rows[1]["weighted_kappa_scale"] == "five-point=0.1429"
+    assert rows[5]["wrong_items"] == "greet-eye patience has-complaint complaint-handled"
+
+
+def test_csv_cells_are_guarded_against_formulas(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "class"
+    folder.mkdir()
+    text = (DATA / "class" / "alice.yaml").read_text(encoding="utf-8")
+    (folder / "x.yaml").write_text(text.replace("reviewer: alice",
+                                                "reviewer: '=HYPERLINK(\"http://x\")'"),
+                                   encoding="utf-8")
+    code, out, _ = grade(capsys, KEY, str(folder), "-c", COURSE, "-f", "csv")
+    assert code == 0
+    row = list(csv.reader(io.StringIO(out.lstrip("\ufeff"))))[1]
+    assert row[0] == "'=HYPERLINK(\"http://x\")"
+
+
+def test_markdown_report(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = grade(capsys, *BASE, "-f", "md")
+    assert code == 0
+    assert out.startswith("# Grading: Counter service role-play")
+    assert "| alice | 16/16 | 100.0% |" in out
+    assert "| greet-eye | Makes eye contact | fail | 3/6 |" in out
+
+
+def test_chinese_report(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = grade(capsys, *BASE, "--lang", "zh")
+    assert code == 0
+    assert "柜面服务角色扮演评分" in out and "全班一致性" in out
+
+
+@pytest.mark.parametrize(("threshold", "code", "below"), [
+    ("80%", 1, ["bob 56.2%", "dana 50.0%", "eve 56.2%", "frank 75.0%"]),
+    ("0.75", 1, ["bob 56.2%", "dana 50.0%", "eve 56.2%"]),
+    ("0.5", 0, []),  # dana at exactly 50 % is not below
+])
+def test_min_agreement_gate(capsys: pytest.CaptureFixture[str], threshold: str, code: int,
+                            below: list[str]) -> None:
+    got, out, err = grade(capsys, *BASE, "--min-agreement", threshold, "-f", "json")
+    assert got == code
+    data = json.loads(out)  # the report is still written
+    assert len(data["below_min_agreement"]) == len(below)
+    if below:
+        assert err.startswith("Below the minimum agreement of ")
+        assert ", ".join(below) in err
+    else:
+        assert err == ""
+
+
+@pytest.mark.parametrize("bad", ["80", "abc", "150%"])
+def test_min_agreement_usage_errors(capsys: pytest.CaptureFixture[str], bad: str) -> None:
+    code, out, err = grade(capsys, *BASE, "--min-agreement", bad)
+    assert code == 2 and out == ""
+    assert err.startswith("Error: --min-agreement")
+
+
+def test_stored_result_as_key(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ck = load_checklist(COURSE)
+    answers = answers_for(read_answers_file(KEY), ck)
+    result = make_result(ck, answers, branch="TRAINING", reviewer="trainer", lang="en",
+                         started="2024-05-01T09:00:00+08:00",
+                         finished="2024-05-01T09:20:00+08:00")
+    key = storage.write_result(result, path=tmp_path / "key-result.yaml")
+    code, out, _ = grade(capsys, str(key), CLASS, "-c", COURSE, "-f", "json")
+    assert code == 0
+    from_result = json.loads(out)
+    _, out, _ = grade(capsys, *BASE, "-f", "json")
+    from_file = json.loads(out)
+    for a, b in zip(from_result["trainees"], from_file["trainees"], strict=True):
+        assert (a["name"], a["agreed"], a["kappa_check"]) == (b["name"], b["agreed"],
+                                                            b["kappa_check"])
+
+
+def test_checklist_from_the_files_field(tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    folder = copy_class(tmp_path)
+    code, out, _ = grade(capsys, str(tmp_path / "key.yaml"), str(folder), "-f", "json")
+    assert code == 0
+    assert len(json.loads(out)["trainees"]) == 6
+
+
+def test_key_inside_the_answers_folder_is_skipped(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    folder = copy_class(tmp_path)
+    shutil.move(tmp_path / "key.yaml", folder / "key.yaml")
+    code, out, _ = grade(capsys, str(folder / "key.yaml"), str(folder), "-f", "json")
+    assert code == 0
+    assert "key" not in [t["name"] for t in json.loads(out)["trainees"]]
+
+
+def test_files_for_different_checklists(tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    folder = copy_class(tmp_path)
+    odd = folder / "zed.yaml"
+    odd.write_text("checklist: excellent-service\nanswers:\n  tidy-and-orderly: pass\n",
+                   encoding="utf-8")
+    code, out, err = grade(capsys, str(tmp_path / "key.yaml"), str(folder))
+    assert code == 2 and out == ""
+    assert f"{loc(odd, 'excellent')}: error: names checklist 'excellent-service'" in err
+    assert "all files must be for the same checklist" in err
+
+
+def test_unknown_checklist_id_suggests_the_option(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = grade(capsys, KEY, CLASS)
+    assert code == 2
+    assert f"{KEY}:2:12: error: checklist 'course-role-play' cannot be loaded" in err
+    assert "pass --checklist FILE" in err
+    assert "Traceback" not in err
+
+
+def test_bad_answer_is_located(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "class"
+    folder.mkdir()
+    text = (DATA / "class" / "bob.yaml").read_text(encoding="utf-8")
+    bad = folder / "bob.yaml"
+    bad.write_text(text.replace("patience: 3", "patience: 7").replace(
+        "thank: pass", "thnak: pass"), encoding="utf-8")
+    code, out, err = grade(capsys, KEY, str(folder), "-c", COURSE)
+    assert code == 2 and out == ""
+    lines = err.splitlines()
+    assert lines[0] == (f"Error: {loc(bad, '7')}: error: 7 is out of range for 'patience': "
+                        "use a whole number from 1 to 5 [bad-answer]")
+    assert lines[1].startswith(f"{loc(bad, 'thnak')}: error: 'course-role-play' has no item "
+                               "'thnak'")
+
+
+def test_invalid_yaml_is_located(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "a.yaml"
+    bad.write_text("checklist: course-role-play\nanswers:\n  thank: [pass\n", encoding="utf-8")
+    code, _, err = grade(capsys, KEY, str(bad), "-c", COURSE)
+    assert code == 2
+    assert err.startswith(f"Error: {bad}:4:1: error: YAML syntax")
+
+
+def test_empty_folder_and_missing_paths(tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = grade(capsys, KEY, str(tmp_path), "-c", COURSE)
+    assert code == 2 and "no answers files found" in err
+    code, _, err = grade(capsys, KEY, str(tmp_path / "nope"), "-c", COURSE)
+    assert code == 2 and "no such file or folder" in err
+    code, _, err = grade(capsys, *BASE, "--format", "xml")
+    assert code == 2 and "unknown format 'xml'" in err
+
+
+def test_blank_key_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    key = tmp_path / "key.yaml"
+    key.write_text("checklist: course-role-play\nanswers:\n  thank:\n", encoding="utf-8")
+    code, _, err = grade(capsys, str(key), CLASS, "-c", COURSE)
+    assert code == 2 and "the key answers no gradable item" in err
+
+
+def test_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "report.md"
+    code, out, err = grade(capsys, *BASE, "-f", "md", "-o", str(target))
+    assert code == 0 and out == ""
+    assert f"Report written: {target}" in err
+    assert target.read_text(encoding="utf-8").startswith("# Grading:")
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]  # no temp files left
+
+
+def test_real_process() -> None:
+    proc = subprocess.run([sys.executable, "-m", "branchcheck", "grade", *BASE, "-f", "json",
+                           "--min-agreement", "90%"],
+                          capture_output=True, text=True, encoding="utf-8", check=False)
+    assert proc.returncode == 1
+    assert json.loads(proc.stdout)["below_min_agreement"] == ["bob", "陈静", "dana", "eve",
+                                                             "frank"]
+    assert "Below the minimum agreement of 90.0%" in proc.stderr

@@ -1,0 +1,210 @@
+"""``branchcheck run`` in a real pseudo-terminal (pexpect), Ctrl-C + resume, and a
+piped run killed with SIGKILL mid-way (the draft must hold every answer given)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pexpect
+import pytest
+
+from branchcheck import storage
+from branchcheck.drafts import DRAFT_NAME, read_draft
+from branchcheck.loading import load_checklist
+from branchcheck.model import Answer
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = "tests/data/valid/issue-example.yaml"
+ID = "example-branch-check"
+# (text shown, answer typed) for each item of the example, in order
+WALK = [
+    ("Hall clean and orderly", "y"),
+    ("Branch has self-service machines", "y"),
+    ("Self-service machines working", "n # ATM 2 screen dark"),
+    ("Greeting courtesy", "4"),
+    ("Product suggested fits the customer", "b"),
+    ("No misleading sales", "y"),
+    ("Calls answered within 15 s", "87.5"),
+    ("Other remarks", "排队较长 # 中午"),
+]
+TIMEOUT = 30
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
+
+
+def spawn(results: Path, *extra: str, color: bool = False) -> Any:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("NO_COLOR", "BRANCHCHECK_RESULTS", "BRANCHCHECK_LANG")}
+    env.update(TERM="xterm-256color", USER="tester")
+    if not color:
+        env["NO_COLOR"] = "1"
+    args = ["-m", "branchcheck", "run", EXAMPLE, "--branch", "T1", "--results-dir",
+            str(results), "--lang", "en", *extra]
+    return pexpect.spawn(sys.executable, args, cwd=str(ROOT), env=env, encoding="utf-8",
+                         timeout=TIMEOUT, dimensions=(40, 120))
+
+
+def answer(child: Any, steps: list[tuple[str, str]]) -> None:
+    for text, line in steps:
+        child.expect_exact(text)
+        child.expect_exact("> ")
+        child.sendline(line)
+
+
+def finish(child: Any) -> str:
+    child.expect(pexpect.EOF)
+    child.close()
+    return str(child.before)
+
+
+def test_whole_checklist_in_a_terminal(tmp_path: Path) -> None:
+    child = spawn(tmp_path)
+    child.expect_exact("Facilities")
+    child.expect_exact("item 1 of 7 · section 1 of 2")
+    child.expect_exact("Floor, counters and zones free of clutter")  # guidance
+    child.expect_exact("Answers: y/yes/pass or n/no/fail")
+    child.expect_exact("> ")
+    child.sendline("maybe")  # invalid: explained, asked again
+    child.expect_exact("is not an answer for check 'hall-tidy'")
+    child.expect_exact("> ")
+    child.sendline("y")
+    answer(child, WALK[1:2])
+    child.expect_exact("item 3 of 8")  # the `when` item appeared
+    answer(child, WALK[2:])
+    child.expect_exact("Example branch check  (example-branch-check v1)")
+    child.expect_exact("Overall")
+    child.expect_exact("Failed items (1)")
+    child.expect_exact("note: ATM 2 screen dark")
+    child.expect(r"Result saved: (\S+\.yaml)")
+    saved = Path(str(child.match.group(1)))
+    finish(child)
+    assert child.exitstatus == 0
+    result = storage.read_result(saved)
+    got = {i.id: (i.value, i.note) for i in result.score.items}
+    assert got["atm-working"] == ("fail", "ATM 2 screen dark")
+    assert got["answer-15s"] == (87.5, None)
+    assert got["remarks"] == ("排队较长 # 中午", None)  # a text item takes the whole line
+    assert result.score.complete
+    assert not (tmp_path / "T1" / ID / DRAFT_NAME).exists()
+
+
+def test_ctrl_c_saves_then_resume_finishes(tmp_path: Path) -> None:
+    child = spawn(tmp_path)
+    answer(child, WALK[:3])
+    child.expect_exact("Greeting courtesy")
+    child.expect_exact("> ")
+    child.sendline("")  # no answer yet: asked again
+    child.expect_exact("Please answer")
+    child.expect_exact("> ")
+    child.sendintr()
+    child.expect_exact("interrupted; 3 answers saved to draft")
+    child.expect_exact("--resume")
+    finish(child)
+    assert child.exitstatus == 130
+
+    ck = load_checklist(str(ROOT / EXAMPLE))
+    path = tmp_path / "T1" / ID / DRAFT_NAME
+    draft = read_draft(path, ck, "T1")
+    assert draft.answers == {
+        "hall-tidy": Answer("hall-tidy", "pass"),
+        "has-atm": Answer("has-atm", "pass"),
+        "atm-working": Answer("atm-working", "fail", "ATM 2 screen dark"),
+    }
+    assert draft.position == "greeting-quality"
+
+    child = spawn(tmp_path, "--resume")
+    child.expect_exact("item 4 of 8")  # continues where it stopped
+    answer(child, WALK[3:])
+    child.expect_exact("Overall")
+    finish(child)
+    assert child.exitstatus == 0
+    assert not path.exists()
+    (stored,) = list(storage.iter_stored(tmp_path))
+    result = storage.read_result(stored.path)
+    assert {i.id: i.value for i in result.score.items}["atm-working"] == "fail"
+    assert result.score.complete
+
+
+def test_colour_only_without_no_color(tmp_path: Path) -> None:
+    child = spawn(tmp_path / "a", color=True)
+    child.expect_exact("> ")
+    coloured = str(child.before)
+    child.sendline(":q")
+    finish(child)
+    assert "\x1b[1m" in coloured  # bold item text
+    child = spawn(tmp_path / "b")
+    child.expect_exact("> ")
+    plain = str(child.before)
+    child.sendline(":q")
+    finish(child)
+    assert child.exitstatus == 0
+    assert "\x1b[" not in plain.replace("\x1b[?1034h", "")  # readline's meta-key switch
+
+
+class Collector(threading.Thread):
+    """Reads a pipe in the background so the test can wait for a prompt."""
+
+    def __init__(self, stream: object) -> None:
+        super().__init__(daemon=True)
+        self.stream = stream
+        self.text = ""
+        self.lock = threading.Lock()
+
+    def run(self) -> None:
+        fd = self.stream.fileno()  # type: ignore[attr-defined]
+        while chunk := os.read(fd, 4096):
+            with self.lock:
+                self.text += chunk.decode("utf-8", "replace")
+
+    def wait_for(self, needle: str, timeout: float = TIMEOUT) -> None:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            with self.lock:
+                if needle in self.text:
+                    return
+            time.sleep(0.01)
+        raise AssertionError(f"{needle!r} never shown; got:\n{self.text}")
+
+
+def test_sigkill_loses_at_most_the_answer_being_typed(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "BRANCHCHECK_RESULTS"}
+    env["NO_COLOR"] = "1"
+    cmd = [sys.executable, "-m", "branchcheck", "run", EXAMPLE, "--branch", "T1",
+           "--results-dir", str(tmp_path), "--lang", "en"]
+    proc = subprocess.Popen(cmd, cwd=str(ROOT), env=env, stdin=subprocess.PIPE,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert proc.stdin is not None
+    err = Collector(proc.stderr)
+    err.start()
+    try:
+        err.wait_for("item 1 of 7")
+        for n, (_, line) in enumerate(WALK[:5], start=1):
+            proc.stdin.write(f"{line}\n".encode())
+            proc.stdin.flush()
+            err.wait_for(f"item {n + 1} of")  # the next prompt is up
+        proc.stdin.write(b"n # half-typ")  # the sixth answer, not finished
+        proc.stdin.flush()
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=TIMEOUT)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == -signal.SIGKILL
+    ck = load_checklist(str(ROOT / EXAMPLE))
+    draft = read_draft(tmp_path / "T1" / ID / DRAFT_NAME, ck, "T1")
+    assert draft.answers == {
+        "hall-tidy": Answer("hall-tidy", "pass"),
+        "has-atm": Answer("has-atm", "pass"),
+        "atm-working": Answer("atm-working", "fail", "ATM 2 screen dark"),
+        "greeting-quality": Answer("greeting-quality", 4),
+        "product-choice": Answer("product-choice", "b"),
+    }
+    assert draft.position == "no-misleading-sales"
+    assert list(storage.iter_stored(tmp_path)) == []

@@ -1,0 +1,120 @@
+"""The wheel ships the bundled checklists and schemas, and works from a fresh venv.
+
+Builds the wheel (``python -m build --wheel``, isolated: hatchling comes from
+the package index), installs it with its dependencies into a new virtual
+environment and runs ``branchcheck`` from a temporary directory, so nothing
+from the checkout can be picked up. Takes 30-60 s; deselect with ``-m "not slow"``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from branchcheck import __version__
+
+ROOT = Path(__file__).resolve().parents[1]
+CHECKLISTS = sorted((ROOT / "checklists").glob("*.yaml"))
+SCHEMAS = sorted((ROOT / "schemas").glob("*.schema.json"))
+
+pytestmark = pytest.mark.slow
+
+
+def _run(args: list[str | Path], cwd: Path, timeout: int = 600) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+    return subprocess.run(
+        [str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout
+    )
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    done = _run([sys.executable, "-m", "build", "--wheel", "--outdir", out, ROOT], cwd=out)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    (whl,) = out.glob("branchcheck-*.whl")
+    return whl
+
+
+@pytest.fixture(scope="module")
+def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    home = tmp_path_factory.mktemp("venv")
+    done = _run([sys.executable, "-m", "venv", home / "env"], cwd=home)
+    assert done.returncode == 0, done.stderr
+    python = home / "env" / ("Scripts" if os.name == "nt" else "bin") / "python"
+    done = _run([python, "-m", "pip", "install", "--quiet", wheel], cwd=home)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    return python
+
+
+def test_wheel_contains_the_data_and_generated_validators(wheel: Path) -> None:
+    assert CHECKLISTS, "no bundled checklists in checklists/"
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for path in CHECKLISTS:
+        assert f"branchcheck/_data/checklists/{path.name}" in names
+    for path in SCHEMAS:
+        assert f"branchcheck/_data/schemas/{path.name}" in names
+    for name in ("checklist", "answers", "result"):
+        assert f"branchcheck/_fastschema/{name}.py" in names
+    assert not [n for n in names if n.startswith(("tests/", "checklists/", "schemas/"))]
+    with zipfile.ZipFile(wheel) as zf:
+        for path in CHECKLISTS:
+            assert zf.read(f"branchcheck/_data/checklists/{path.name}") == path.read_bytes()
+
+
+def test_installed_package_uses_its_own_data(venv: Path, tmp_path: Path) -> None:
+    code = (
+        "import branchcheck, branchcheck.resources as r; "
+        "print(branchcheck.__file__); print(r.data_dir('checklists')); print(r.data_dir('schemas'))"
+    )
+    done = _run([venv, "-c", code], cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    package, checklists, schemas = done.stdout.splitlines()
+    env = venv.parent.parent
+    for path in (package, checklists, schemas):
+        assert Path(path).resolve().is_relative_to(env.resolve()), path
+        assert not Path(path).resolve().is_relative_to(ROOT.resolve()), path
+    assert Path(checklists).name == "checklists" and Path(checklists).parent.name == "_data"
+
+
+def test_installed_validate_each_bundled_id(venv: Path, tmp_path: Path) -> None:
+    exe = venv.parent / "branchcheck"
+    done = _run([exe, "--version"], cwd=tmp_path)
+    assert (done.returncode, done.stdout.strip()) == (0, f"branchcheck {__version__}")
+    for path in CHECKLISTS:
+        done = _run([exe, "validate", "--strict", path.stem], cwd=tmp_path)
+        assert done.returncode == 0, (path.stem, done.stdout, done.stderr)
+        assert done.stdout.strip() == "OK: 1 file checked, 0 invalid, 0 errors, 0 warnings"
+
+
+def test_installed_validate_the_data_directory(venv: Path, tmp_path: Path) -> None:
+    find = "import branchcheck.resources as r; print(r.data_dir('checklists'))"
+    folder = _run([venv, "-c", find], cwd=tmp_path).stdout.strip()
+    exe = venv.parent / "branchcheck"
+    for fmt in ("text", "json", "github"):
+        done = _run([exe, "validate", "--format", fmt, folder], cwd=tmp_path)
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert "Traceback" not in done.stderr
+    done = _run([exe, "validate", folder], cwd=tmp_path)
+    assert f"OK: {len(CHECKLISTS)} files checked" in done.stdout
+
+
+def test_installed_validate_rejects_bad_input_and_prints_schemas(
+    venv: Path, tmp_path: Path
+) -> None:
+    exe = venv.parent / "branchcheck"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\nid: y\n", encoding="utf-8")
+    done = _run([exe, "validate", bad], cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stdout.startswith(f"{bad}:2:1: error: duplicate key 'id'")
+    assert _run([exe, "validate", tmp_path / "missing.yaml"], cwd=tmp_path).returncode == 2
+    for name in ("checklist", "answers", "result"):
+        done = _run([exe, "schema", name], cwd=tmp_path)
+        assert done.returncode == 0 and '"$id"' in done.stdout

@@ -1,0 +1,228 @@
+"""Importance-performance analysis: crosshairs, quadrants, data sources, the bundled exercise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from branchcheck.ipa import (
+    Point,
+    analyse,
+    cut,
+    from_checklist,
+    from_result,
+    possible_range,
+    quadrant_of,
+)
+from branchcheck.loading import load_checklist
+from branchcheck.model import Answer
+from branchcheck.render import ipa as render
+from branchcheck.scoring import make_result
+
+# The course exercise of seed 004 (/work/shared/domain/standards.md section 7,
+# "Sub-factors (importance score, satisfied %)"), by the item ids of the bundled
+# satisfaction-survey checklist: (importance, performance).
+EXERCISE = {
+    "system-stability": (97, 76),            # 系统稳定度
+    "peak-day-throughput": (75, 80),         # 峰日系统处理效能
+    "normal-day-throughput": (52, 95),       # 平日系统处理效能
+    "report-accuracy": (52, 90),             # 系统报表资料正确性
+    "notice-official-documents": (86, 80),   # 信息通报方式及速度(公文)
+    "notice-brief-letters": (86, 76),        # 信息通报方式及速度(简函)
+    "fee-report-accuracy": (82, 87),         # 手续费月报资料正确性
+    "new-service-application": (17, 78),     # 新增服务申请流程
+    "spec-change-notice": (63, 93),          # 规格变动通知时机
+    "test-schedule-fit": (62, 93),           # 测试时间配合度
+    "test-tool-feasibility": (60, 73),       # 测试工具的可行性
+    "problem-solving-ability": (84, 95),     # 解决问题的能力
+    "problem-solving-speed": (73, 81),       # 解决问题的速度
+    "service-attitude": (34, 76),            # 服务态度
+}
+# Mean importance = 923 / 14 = 65.93; mean performance = 1173 / 14 = 83.79.
+# High importance: >= 65.93 -> 97, 75, 86, 86, 82, 84, 73. High performance:
+# >= 83.79 -> 95, 90, 87, 93, 93, 95.
+EXPECTED_QUADRANT = {
+    "system-stability": "concentrate",          # 97 high, 76 low
+    "peak-day-throughput": "concentrate",       # 75 high, 80 low
+    "normal-day-throughput": "overkill",        # 52 low, 95 high
+    "report-accuracy": "overkill",              # 52 low, 90 high
+    "notice-official-documents": "concentrate",  # 86 high, 80 low
+    "notice-brief-letters": "concentrate",      # 86 high, 76 low
+    "fee-report-accuracy": "keep-up",           # 82 high, 87 high
+    "new-service-application": "low-priority",  # 17 low, 78 low
+    "spec-change-notice": "overkill",           # 63 low, 93 high
+    "test-schedule-fit": "overkill",            # 62 low, 93 high
+    "test-tool-feasibility": "low-priority",    # 60 low, 73 low
+    "problem-solving-ability": "keep-up",       # 84 high, 95 high
+    "problem-solving-speed": "concentrate",     # 73 high, 81 low
+    "service-attitude": "low-priority",         # 34 low, 76 low
+}
+# Priority inside "concentrate here" = importance - performance, largest first:
+# system-stability 21, notice-brief-letters 10, notice-official-documents 6,
+# peak-day-throughput -5, problem-solving-speed -8.
+EXPECTED_FIRST = ["system-stability", "notice-brief-letters", "notice-official-documents",
+                  "peak-day-throughput", "problem-solving-speed"]
+IMAGE_ITEMS = ["image-professional-information", "image-secure-systems",
+               "image-convenient-service", "image-innovative-technology"]
+
+
+def test_bundled_exercise_item_by_item() -> None:
+    ck = load_checklist("satisfaction-survey")
+    points, missing = from_checklist(ck)
+    assert {p.id: (p.importance, p.performance) for p in points} == EXERCISE
+    a = analyse(points, missing, method="mean")
+    assert a.importance_cut == pytest.approx(923 / 14)
+    assert a.performance_cut == pytest.approx(1173 / 14)
+    assert {p.point.id: p.quadrant for p in a.points} == EXPECTED_QUADRANT
+    assert [p.point.id for p in a.quadrant("concentrate")] == EXPECTED_FIRST
+    assert [p.point.id for p in a.quadrant("keep-up")] == [
+        "fee-report-accuracy", "problem-solving-ability"]  # gaps -5, -11
+    # The company-image items have a satisfied share only: listed, not plotted.
+    assert [(m.id, m.reason) for m in a.missing] == [(i, "no-importance") for i in IMAGE_ITEMS]
+    assert [m.performance for m in a.missing] == [91, 81, 72, 62]
+
+
+def test_bundled_exercise_conclusion_answers_the_question() -> None:
+    a = analyse(*from_checklist(load_checklist("satisfaction-survey")))
+    text = render.conclusion(a, "en")
+    assert text.startswith("Improve first (importance/performance): system stability (97/76); "
+                           "way and speed of notices (brief letters) (86/76)")
+    assert "mean of 65.9" in text and "mean of 83.8" in text
+    assert 'Start with "system stability", which has the largest gap (importance 21 above' in text
+    zh = render.conclusion(a, "zh")
+    assert zh.startswith("应优先改进（括号内为重要性/表现）：系统稳定度 (97/76)")
+
+
+def test_bundled_exercise_by_section() -> None:
+    # Section figures: importance from the factor rank (100, 80, 60, 40, 20, mean
+    # 60), performance the satisfied share (83, 84, 87, 86, 77, mean 83.4).
+    # Development and testing sits exactly on the importance mean: a tie counts
+    # as high.
+    ck = load_checklist("satisfaction-survey")
+    a = analyse(*from_checklist(ck, "section"))
+    assert a.importance_cut == pytest.approx(60)
+    assert a.performance_cut == pytest.approx(83.4)
+    assert {p.point.id: p.quadrant for p in a.points} == {
+        "system-operations": "concentrate",
+        "link-operations": "keep-up",
+        "development-and-testing": "keep-up",
+        "staff-service": "overkill",
+        "company-image": "low-priority",
+    }
+
+
+def test_ties_count_as_high() -> None:
+    assert quadrant_of(50, 50, 50, 50) == "keep-up"
+    assert quadrant_of(49.9, 50, 50, 50) == "overkill"
+    assert quadrant_of(50, 49.9, 50, 50) == "concentrate"
+    assert quadrant_of(49.9, 49.9, 50, 50) == "low-priority"
+
+
+def test_crosshair_methods() -> None:
+    values = [1.0, 2.0, 3.0, 10.0]
+    assert cut(values, "mean") == (4.0, None)
+    assert cut(values, "median") == (2.5, None)
+    assert cut(values, "scale-mid") == (5.0, (0, 10))
+    assert cut([20.0, 70.0], "scale-mid") == (50.0, (0, 100))
+    assert cut([20.0, 70.0], "scale-mid", (0.0, 200.0)) == (100.0, (0.0, 200.0))
+
+
+@pytest.mark.parametrize(("values", "rng"), [
+    ([0.2, 0.9], (0, 1)), ([1, 3, 5], (1, 5)), ([2, 7], (1, 7)), ([0, 9], (0, 10)),
+    ([17, 97], (0, 100)), ([-5, 20], (-5, 20)), ([150, 300], (150, 300)),
+])
+def test_possible_range(values: list[float], rng: tuple[float, float]) -> None:
+    assert possible_range(values) == rng
+
+
+def test_scale_mid_uses_the_declared_metric_range() -> None:
+    # All performance figures are 0-100 percentages: scale-mid = 50 on both axes,
+    # so only the two items under 50 importance leave "keep up".
+    a = analyse(*from_checklist(load_checklist("satisfaction-survey")), method="scale-mid")
+    assert (a.importance_cut, a.performance_cut) == (50, 50)
+    assert a.performance_range == (0.0, 100.0)
+    assert sorted(p.point.id for p in a.points if p.quadrant != "keep-up") == [
+        "new-service-application", "service-attitude"]
+    assert {p.quadrant for p in a.points if p.point.id == "service-attitude"} == {"overkill"}
+
+
+def test_no_points_is_an_error() -> None:
+    with pytest.raises(ValueError):
+        analyse([])
+
+
+def test_numbering_follows_input_order() -> None:
+    pts = [Point("a", {"": "A"}, 1, 9), Point("b", {"": "B"}, 9, 1)]
+    a = analyse(pts)
+    assert [(p.number, p.point.id) for p in a.points] == [(1, "a"), (2, "b")]
+    assert [p.point.id for p in a.ranked()] == ["b", "a"]  # concentrate before overkill
+
+
+IPA_CHECKLIST = """\
+id: ipa-mini
+version: 1
+title: Mini survey
+scales:
+  five: {min: 1, max: 5}
+sections:
+  - id: s
+    title: Section
+    ipa: {importance: 70}
+    items:
+      - {id: speed, text: Speed, type: metric, min: 0, max: 100,
+         pass_if: {op: ">=", value: 80}, ipa: {importance: 90, performance: 10}}
+      - {id: tidy, text: Tidy, type: check, ipa: {importance: 20, performance: 10}}
+      - {id: warmth, text: Warmth, type: scale, scale: five, ipa: {importance: 60}}
+      - {id: image, text: Image, type: metric, pass_if: {op: ">=", value: 1},
+         ipa: {performance: 5}}
+      - {id: plain, text: Plain, type: check}
+"""
+
+
+def test_points_from_a_result(tmp_path: Path) -> None:
+    path = tmp_path / "mini.yaml"
+    path.write_text(IPA_CHECKLIST, encoding="utf-8")
+    ck = load_checklist(str(path))
+    answers = {"speed": Answer("speed", 65), "tidy": Answer("tidy", "pass"),
+               "warmth": Answer("warmth", "na"), "plain": Answer("plain", "fail")}
+    result = make_result(ck, answers, branch="B1", reviewer="r", lang="en",
+                         started="2024-01-01T00:00:00+00:00",
+                         finished="2024-01-01T00:10:00+00:00")
+    points, missing = from_result(result, ck)
+    # Metric: the answer itself; check: fraction x 100; the checklist's own
+    # performance figures are ignored for a result.
+    assert [(p.id, p.importance, p.performance) for p in points] == [
+        ("speed", 90, 65), ("tidy", 20, 100)]
+    assert points[0].performance_range == (0.0, 100.0)
+    assert [(m.id, m.reason) for m in missing] == [
+        ("warmth", "no-performance"), ("image", "no-importance")]
+    sections, _ = from_result(result, ck, "section")
+    assert [(p.id, p.importance) for p in sections] == [("s", 70)]
+    assert sections[0].performance == pytest.approx(result.score.sections[0].raw)
+
+
+def test_text_scatter_shows_every_point_and_quadrant() -> None:
+    a = analyse(*from_checklist(load_checklist("satisfaction-survey")))
+    lines = render.scatter(a, "en")
+    body = "\n".join(lines)
+    for name in ("Concentrate here", "Keep up the good work", "Low priority",
+                 "Possible overkill"):
+        assert name in body
+    plotted: list[str] = []
+    for line in lines[1:-3]:  # the plot rows, after the y-axis margin
+        area = line[line.index("┤") + 1:] if "┤" in line else line[line.index("│") + 1:]
+        for ch in "│─┼":
+            area = area.replace(ch, " ")
+        plotted += [tok for tok in area.split() if tok.isdigit()]
+    assert sorted(plotted, key=int) == [str(n) for n in range(1, 15)]  # each label once
+    assert "65.9" in body and "83.8" in body
+
+
+def test_html_is_escaped_and_self_contained() -> None:
+    pts = [Point("x", {"": "<script>alert(1)</script>"}, 80, 20),
+           Point("y", {"": "A & B"}, 20, 80)]
+    page = render.html(analyse(pts), render.Meta("T <b>", "src", "item"), "en")
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;" in page and "A &amp; B" in page and "T &lt;b&gt;" in page
+    assert "<svg" in page and "http://" not in page.replace("http://www.w3.org/2000/svg", "")
