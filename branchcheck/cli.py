@@ -84,7 +84,10 @@ def run(argv: list[str] | None = None) -> int:
     try:
         code = command.main(args=argv, prog_name="branchcheck", standalone_mode=False)
     except BranchcheckError as exc:
-        _error(str(exc) if exc.problems else exc.message)
+        _error(exc.message)
+        for problem in exc.problems:
+            if str(problem) != exc.message:
+                _line(str(problem))
         return exc.exit_code
     except typer.Exit as exc:
         return int(exc.exit_code or 0)
@@ -124,6 +127,13 @@ def _error(message: str) -> None:
     try:
         sys.stderr.write(f"Error: {message}\n")
         sys.stderr.flush()
+    except (BrokenPipeError, OSError):
+        pass
+
+
+def _line(text: str) -> None:
+    try:
+        sys.stderr.write(f"{text}\n")
     except (BrokenPipeError, OSError):
         pass
 

@@ -258,6 +258,8 @@ def tamper_problems(result: Result) -> list[str]:
                 expect = "fail"
             else:
                 expect = "partial"
+        if expect is None and it.status in ("pass", "partial", "fail"):
+            found.append(f"item {it.id}: status {it.status} without a fraction")
         if expect is not None and it.status != expect:
             found.append(f"item {it.id}: status {it.status} does not match fraction {it.fraction}")
         if it.type == "check" and it.value in ("pass", "fail"):

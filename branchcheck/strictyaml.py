@@ -80,7 +80,7 @@ def decode(raw: bytes, file: str) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
+        before = raw[: exc.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
         line = before.count(b"\n") + 1
         col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         raise InputError.at(
@@ -328,8 +328,9 @@ class _Builder:
 def parse(text: str, file: str) -> Document:
     """Parse YAML ``text`` strictly; errors name ``file``, line and column."""
     builder = _Builder(file)
-    loader = _Loader(text)
+    loader: Any = None
     try:
+        loader = _Loader(text)  # the pure-Python reader checks characters here already
         # get_event returns None after the end of the stream: iterating on it
         # directly skips yaml.parse's generator (a few ms per 60 KB file).
         doc = builder.build(iter(loader.get_event, None))
@@ -345,11 +346,33 @@ def parse(text: str, file: str) -> Document:
         raise InputError.at(
             Problem(file, line, col, "yaml-syntax", f"YAML syntax: {what}")
         ) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (e.g. NUL)
+        line, col = _line_col(text, exc.position, chars=exc.encoding == "unicode")
+        raise InputError.at(
+            Problem(
+                file,
+                line,
+                col,
+                "yaml-syntax",
+                f"character #x{exc.character:04x} is not allowed in YAML ({exc.reason})",
+            )
+        ) from None
     except yaml.YAMLError as exc:
         raise InputError.at(Problem(file, 0, 0, "yaml-syntax", f"YAML: {exc}")) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return doc
+
+
+def _line_col(text: str, position: int, *, chars: bool) -> tuple[int, int]:
+    """1-based line and column of a character (or UTF-8 byte) offset in ``text``."""
+    if chars:
+        before = text[:position]
+    else:
+        before = text.encode("utf-8")[:position].decode("utf-8", "replace")
+    before = before.replace("\r\n", "\n").replace("\r", "\n")
+    return before.count("\n") + 1, len(before) - before.rfind("\n")
 
 
 def load_mapping(

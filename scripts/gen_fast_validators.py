@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import hashlib
 import json
 import re
 import sys
@@ -56,15 +55,12 @@ class JsonSchemaValuesException(ValueError):
 _DEFINITION = re.compile(r", definition=.*, rule=('[A-Za-z]+')\)$")
 
 
-def schema_digest(schema: object) -> str:
-    """SHA-256 of a schema's canonical JSON (insensitive to formatting and line ends)."""
-    canonical = json.dumps(schema, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
 def generate(name: str) -> str:
     """Source of the module for schema ``name``."""
     import fastjsonschema
+
+    sys.path.insert(0, str(ROOT))
+    from branchcheck.validation import schema_digest  # the digest the run time compares
 
     schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
     digest = schema_digest(schema)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from branchcheck.errors import EXIT_OK, NotFoundError
+from branchcheck.errors import EXIT_OK, InputError, NotFoundError
 
 
 def history(
@@ -53,7 +53,7 @@ def history(
     items that failed most often.
 
     Files that are invalid or hand-edited are skipped with a warning. Exit 0 ok,
-    2 bad options or no stored results for the branch.
+    2 bad options, no stored results for the branch, or none of them readable.
     """
     from branchcheck import history as core
     from branchcheck import storage
@@ -74,10 +74,12 @@ def history(
     loaded = core.load(root, branch, checklist, since=day, use_cache=cache)
     for path, reason in loaded.skipped:
         sys.stderr.write(f"warning: skipped {core.describe(path, reason)}\n")
+    if not loaded.results and loaded.skipped:
+        raise InputError(f"none of the stored results of branch {branch} could be read "
+                         "(see the warnings above)")
     histories = core.build(loaded.results, top)
     if not histories:
-        sys.stderr.write(f"no results of branch {branch} since {since}\n" if since else
-                         f"no readable results of branch {branch}\n")
+        sys.stderr.write(f"no results of branch {branch} since {since}\n")
     if fmt == "json":
         data: str | bytes = render.as_json(histories, ui, branch=branch, since=day,
                                            skipped=loaded.skipped)

@@ -187,6 +187,7 @@ def text(diff: Diff, lang: str, out: IO[str]) -> None:
     id_w = max([width(d.id) for d in rows] + [4])
     text_w = min(36, max([width(_item_text(d, lang)) for d in rows] + [4]))
     old_w = max([width(state(d.old, lang)) for d in rows] + [1])
+    lines: list[str] = []
     for change in CHANGES:
         group = [d for d in rows if d.change == change]
         if not group:
@@ -195,17 +196,18 @@ def text(diff: Diff, lang: str, out: IO[str]) -> None:
         heading = change_label(change, lang)
         if change == "unchanged":
             heading = t(lang, "不变但需留意", "unchanged, flagged")
-        con.print()
-        con.print(f"[{style}]{escape(heading)} ({len(group)})[/{style}]")
+        lines += ["", f"[{style}]{escape(heading)} ({len(group)})[/{style}]"]
         for d in group:
             flags = ", ".join(flag_label(f, lang) for f in d.flags)
             if flags:
                 flags = (f"  [red]{escape(flags)}[/red]" if "knockout_triggered" in d.flags
                          else f"  [yellow]{escape(flags)}[/yellow]")
-            con.print(f"  {escape(pad(d.id, id_w))}  "
-                      f"{escape(pad(clip(_item_text(d, lang), text_w), text_w))}  "
-                      f"{escape(pad(state(d.old, lang), old_w))} → "
-                      f"{escape(state(d.new, lang))}{flags}")
+            lines.append(f"  {escape(pad(d.id, id_w))}  "
+                         f"{escape(pad(clip(_item_text(d, lang), text_w), text_w))}  "
+                         f"{escape(pad(state(d.old, lang), old_w))} → "
+                         f"{escape(state(d.new, lang))}{flags}")
+    if lines:
+        con.print("\n".join(lines))  # one call: rich parses the markup once
     con.print()
     con.print(f"{t(lang, '合计', 'Summary')}: {_summary(diff, lang)}")
 

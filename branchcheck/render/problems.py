@@ -14,10 +14,15 @@ def text(summary: Summary, strict: bool) -> Iterator[str]:
     """``file:line:col: severity: message [rule]`` lines, then a summary line."""
     for p in summary.problems:
         yield str(p)
+    yield summary_line(summary, strict)
+
+
+def summary_line(summary: Summary, strict: bool) -> str:
+    """``OK|FAILED: N files checked, N invalid, N errors, N warnings``."""
     files = len(summary.reports)
     bad = sum(1 for r in summary.reports if r.errors or (strict and r.warnings))
     verdict = "FAILED" if summary.failed(strict) else "OK"
-    yield (
+    return (
         f"{verdict}: {files} file{'s' if files != 1 else ''} checked, {bad} invalid, "
         f"{summary.error_count} error{'s' if summary.error_count != 1 else ''}, "
         f"{summary.warning_count} warning{'s' if summary.warning_count != 1 else ''}"
@@ -53,9 +58,7 @@ def github(summary: Summary, strict: bool) -> Iterator[str]:
         if p.line > 0:
             loc += f",line={p.line},col={p.column}"
         yield f"::{level} {loc},title={_escape(p.rule, prop=True)}::{_escape(p.message)}"
-    yield from (
-        text(Summary(()), strict) if not summary.reports else [list(text(summary, strict))[-1]]
-    )
+    yield summary_line(summary, strict)
 
 
 REPORTERS: dict[str, Callable[[Summary, bool], Iterator[str]]] = {

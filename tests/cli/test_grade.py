@@ -220,9 +220,10 @@ def test_bad_answer_is_located(tmp_path: Path, capsys: pytest.CaptureFixture[str
     code, out, err = grade(capsys, KEY, str(folder), "-c", COURSE)
     assert code == 2 and out == ""
     lines = err.splitlines()
-    assert lines[0] == (f"Error: {loc(bad, '7')}: error: 7 is out of range for 'patience': "
+    assert lines[0] == f"Error: {bad}: invalid answers"
+    assert lines[1] == (f"{loc(bad, '7')}: error: 7 is out of range for 'patience': "
                         "use a whole number from 1 to 5 [bad-answer]")
-    assert lines[1].startswith(f"{loc(bad, 'thnak')}: error: 'course-role-play' has no item "
+    assert lines[2].startswith(f"{loc(bad, 'thnak')}: error: 'course-role-play' has no item "
                                "'thnak'")
 
 

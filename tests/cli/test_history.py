@@ -142,3 +142,12 @@ def test_output_file(root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert target.read_bytes().startswith(b"\xef\xbb\xbfbranch,checklist,")
     assert run(["history", "-b", "SH-001", "-f", "csv", "-o", str(target)]) == 2
     assert "already exists" in capsys.readouterr().err
+
+
+def test_nothing_readable_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "SH-001" / "mini"
+    folder.mkdir(parents=True)
+    (folder / "20240101T000000000000Z.yaml").write_text("- a list\n", encoding="utf-8")
+    assert run(["history", "-b", "SH-001", "--results-dir", str(tmp_path)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "warning: skipped" in err and "could be read" in err

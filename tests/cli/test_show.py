@@ -217,7 +217,8 @@ def test_invalid_checklist_file_is_exit_2_with_locations(
     )
     code, out, err = show(capsys, str(bad), "--format", "json")
     assert (code, out) == (2, "")
-    assert re.match(rf"Error: {re.escape(str(bad))}:10:15: error: ", err)
+    assert err.startswith(f"Error: {bad}: invalid checklist\n")
+    assert re.search(rf"^{re.escape(str(bad))}:10:15: error: ", err, re.MULTILINE)
     assert "Traceback" not in err
     code, out, err = show(capsys, str(tmp_path))
     assert code == 2 and "is a directory" in err

@@ -383,3 +383,18 @@ def test_output_into_a_closed_pipe_is_quiet(tmp_path: Path) -> None:
     err = proc.stderr.read().decode()
     proc.wait(timeout=60)
     assert "Traceback" not in err
+
+
+def test_pre_commit_hook_definition() -> None:
+    import yaml
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    (hook,) = hooks
+    assert hook["id"] == "branchcheck-validate"
+    assert hook["entry"] == "branchcheck validate"
+    assert hook["language"] == "python"
+    files = re.compile(hook["files"])
+    assert files.search("checklists/daily-opening.yaml") and files.search("x/y.yml")
+    assert not files.search("schemas/checklist.schema.json")
+    docs = (ROOT / "docs" / "editors.md").read_text(encoding="utf-8")
+    assert "id: branchcheck-validate" in docs and "files: ^checklists/" in docs

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from branchcheck.lint import lint
 from branchcheck.loading import check_bytes
@@ -199,3 +202,48 @@ def test_lint_is_located() -> None:
     (problem,) = check_bytes(items(CHECK, CHECK).encode(), "x.yaml").problems
     assert (problem.line, problem.column, problem.path) == (11, 14, "/sections/0/items/1/id")
     assert "already used at line 10, column 14" in problem.message
+
+
+# -- robustness: any input gives a report, never an exception ---------------------------
+
+EXAMPLE_TEXT = (
+    Path(__file__).resolve().parents[1] / "data" / "valid" / "issue-example.yaml"
+).read_text(encoding="utf-8")
+_EXAMPLE_LINES = EXAMPLE_TEXT.splitlines()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    edits=st.lists(
+        st.tuples(
+            st.sampled_from(["delete", "duplicate", "swap", "replace"]),
+            st.integers(0, len(_EXAMPLE_LINES) - 1),
+            st.integers(0, len(_EXAMPLE_LINES) - 1),
+            st.sampled_from(
+                ["pass", "0", "-1", "five-point", "has-atm", "yes", "", "[]", "{}", "~", "x: 1",
+                 "&a", "*a", "!!str", "1.5", "check", "metric", "zh", "'", "{", "- ", "\t"]
+            ),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_mutated_checklists_always_give_a_report(edits: list[tuple[str, int, int, str]]) -> None:
+    lines = list(_EXAMPLE_LINES)
+    for action, i, j, token in edits:
+        i, j = i % len(lines), j % len(lines)
+        if action == "delete" and len(lines) > 1:
+            del lines[i]
+        elif action == "duplicate":
+            lines.insert(j, lines[i])
+        elif action == "swap":
+            lines[i], lines[j] = lines[j], lines[i]
+        else:
+            words = lines[i].split(" ")
+            words[j % len(words)] = token
+            lines[i] = " ".join(words)
+    report = check_bytes("\n".join(lines).encode(), "m.yaml")
+    for p in report.problems:
+        assert p.line >= 0 and p.message and p.rule
+    if report.checklist is None:
+        assert report.errors

@@ -273,6 +273,16 @@ def test_bad_explicitly_tagged_scalars(loader: str, text: str, rule: str) -> Non
     assert error_of(text).rule == rule
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "col"),
+    [("t: 中文\nid: x\x00\n", 2, 6), ("a: 1\r\nb: \x07\r\n", 2, 4), ("\x1b: 1\n", 1, 1)],
+)
+def test_characters_yaml_forbids_are_located(loader: str, text: str, line: int, col: int) -> None:
+    problem = error_of(text)
+    assert (problem.rule, problem.line, problem.column) == ("yaml-syntax", line, col)
+    assert "is not allowed in YAML" in problem.message
+
+
 def test_mapping_keys_must_be_scalars(loader: str) -> None:
     problem = error_of("? [a, b]\n: c\n")
     assert (problem.rule, problem.line, problem.column) == ("yaml-key", 1, 3)
@@ -295,6 +305,8 @@ def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
         ("t: 中文\n".encode() + b"x: \xc3\x28\n", 2, 4),
         ("t: 中文".encode() + b"\x80\n", 1, 6),
         (b"\xef\xbb\xbfa: 1\nb: \xed\xa0\x80\n", 2, 4),  # a UTF-16 surrogate, after a BOM
+        (b"a: 1\r\nb: 2\r\nc: \xe9\r\n", 3, 4),  # Windows line ends
+        (b"a: 1\rb: \xe9\r", 2, 4),  # old Mac line ends
     ],
 )
 def test_invalid_utf8_is_located(tmp_path: Path, raw: bytes, line: int, col: int) -> None:

@@ -117,15 +117,50 @@ def test_invalid_examples_produce_exactly_the_expected_problems(path: Path) -> N
         assert report.checklist is None
 
 
+_ISSUE = (DATA / "valid" / "issue-example.yaml").read_bytes()
+GENERATED = {
+    # name: (bytes, max_bytes, expected (rule, line, col) or None for valid)
+    "bom": (b"\xef\xbb\xbf" + _ISSUE, 5 * 1024 * 1024, None),
+    "crlf": (_ISSUE.replace(b"\n", b"\r\n"), 5 * 1024 * 1024, None),
+    "invalid-utf8": (_ISSUE.replace("厅堂".encode(), b"\xe5\x8e"), 5 * 1024 * 1024,
+                     ("encoding", 21, 20)),
+    "over-max-bytes": (_ISSUE, len(_ISSUE) - 1, ("too-large", 0, 0)),
+    "exactly-max-bytes": (_ISSUE, len(_ISSUE), None),
+    "deep-100k-flow": (b"a: " + b"[" * 100_000 + b"]" * 100_000, 5 * 1024 * 1024,
+                       ("yaml-depth", 1, 68)),
+    "deep-100k-block": (b"a:\n  " + b"- " * 100_000 + b"x\n", 5 * 1024 * 1024,
+                        ("yaml-depth", 2, 131)),
+    "binary": (bytes(range(256)) * 4, 5 * 1024 * 1024, ("encoding", 3, 115)),  # \n, \r
+    "nul-bytes": (b"id: x\x00\n", 5 * 1024 * 1024, ("yaml-syntax", 1, 6)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(GENERATED))
+def test_generated_hostile_and_edge_files(name: str, tmp_path: Path) -> None:
+    raw, max_bytes, expected = GENERATED[name]
+    path = tmp_path / f"{name}.yaml"
+    path.write_bytes(raw)
+    started = time.perf_counter()
+    report = check_file(str(path), max_bytes=max_bytes)
+    assert time.perf_counter() - started < 2
+    if expected is None:
+        assert report.problems == () and report.checklist is not None
+    else:
+        assert [(p.rule, p.line, p.column) for p in report.problems] == [expected]
+
+
 def test_the_invalid_examples_cover_every_rule() -> None:
     covered = {rule for path in INVALID for rule, *_ in expectations(path)}
     assert DOCUMENTED_RULES | LOADER_RULES <= covered, (DOCUMENTED_RULES | LOADER_RULES) - covered
 
 
-def test_the_documented_rules_are_the_ones_in_the_format_doc() -> None:
+def test_every_rule_of_the_format_doc_has_an_invalid_example() -> None:
     doc = (ROOT / "docs" / "checklist-format.md").read_text(encoding="utf-8")
     table = doc[doc.index("## Semantic rules") :]
-    assert set(re.findall(r"^\| `([a-z-]+)` \|", table, re.M)) == DOCUMENTED_RULES
+    documented = set(re.findall(r"^\| `([a-z-]+)` \|", table, re.M))
+    assert DOCUMENTED_RULES <= documented
+    covered = {rule for path in INVALID for rule, *_ in expectations(path)}
+    assert documented <= covered, documented - covered
 
 
 def test_the_schema_failure_kinds_are_covered() -> None:
@@ -304,11 +339,10 @@ def test_fast_pass_never_accepts_what_jsonschema_rejects(data: st.DataObject) ->
         if action == "delete":
             del parent[path[-1]]
         elif action == "add" and isinstance(parent, dict):
-            parent[data.draw(st.sampled_from(["extra", "weight", "min", "scale", "when"]))] = (
-                data.draw(_ODD_VALUES)
-            )
+            key = data.draw(st.sampled_from(["extra", "weight", "min", "scale", "when"]))
+            parent[key] = copy.deepcopy(data.draw(_ODD_VALUES))  # never share the samples
         else:
-            parent[path[-1]] = data.draw(_ODD_VALUES)
+            parent[path[-1]] = copy.deepcopy(data.draw(_ODD_VALUES))
     fast = validation.fast_validator("checklist")
     assert fast is not None
     try:
