@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +25,8 @@ class AnswersFile:
     lang: str | None
     started: str | None
     finished: str | None
+    blank: tuple[str, ...] = ()
+    """Ids of answers left blank, dropped on reading (only with ``allow_blank``)."""
 
     @property
     def file(self) -> str:
@@ -31,8 +34,14 @@ class AnswersFile:
         return self.doc.file
 
 
-def read_answers_file(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> AnswersFile:
-    """Read ``path`` (``-`` = stdin) and check it against the answers schema."""
+def read_answers_file(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                      allow_blank: bool = False) -> AnswersFile:
+    """Read ``path`` (``-`` = stdin) and check it against the answers schema.
+
+    With ``allow_blank``, blank answers (``item-id:`` with no value, or a value of
+    null, as in an ``exercise new`` template) and a bare ``answers:`` are not errors:
+    they are dropped before the check and their ids kept in ``blank``.
+    """
     if path == "-":
         raw = sys.stdin.buffer.read(max_bytes + 1)
         name = "<stdin>"
@@ -43,6 +52,7 @@ def read_answers_file(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Answe
         name = path
         raw = read_bytes(path, max_bytes=max_bytes, display=name)
     doc = parse_mapping(decode(raw, name), name)
+    blank = _drop_blank(doc.data) if allow_blank else ()
     from branchcheck.validation import schema_problems
 
     problems = schema_problems(doc, "answers")
@@ -50,38 +60,72 @@ def read_answers_file(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Answe
         raise InputError(f"{name}: invalid answers file", problems)
     d = doc.data
     return AnswersFile(doc, d["checklist"], d.get("version"), d.get("branch"), d.get("reviewer"),
-                       d.get("lang"), d.get("started"), d.get("finished"))
+                       d.get("lang"), d.get("started"), d.get("finished"), blank)
 
 
-def answers_for(af: AnswersFile, checklist: Checklist) -> dict[str, Answer]:
-    """Check every answer against ``checklist``: unknown ids, wrong types, out-of-range
-    values and ``na`` where not allowed are located errors (all reported at once)."""
+def _drop_blank(data: dict[str, Any]) -> tuple[str, ...]:
+    """Remove blank answers from ``data`` (a bare ``answers:`` becomes ``{}``); their ids."""
+    if "answers" in data and data["answers"] is None:
+        data["answers"] = {}
+    entries = data.get("answers")
+    blank: list[str] = []
+    if isinstance(entries, dict):
+        for item_id, entry in list(entries.items()):
+            if entry is None or (isinstance(entry, dict) and set(entry) <= {"value", "note"}
+                                 and entry.get("value") is None):
+                blank.append(item_id)
+                del entries[item_id]
+    return tuple(blank)
+
+
+def _unknown_item(doc: Document, checklist: Checklist, item_id: str) -> Problem:
+    return doc.problem(("answers", item_id), "unknown-item",
+                       f"{checklist.id!r} has no item {item_id!r}", key=True)
+
+
+def check_answers(doc: Document, entries: Mapping[str, Any], checklist: Checklist,
+                  heading: str, problems: Sequence[Problem] = ()) -> dict[str, Answer]:
+    """The answers of ``entries`` (``/answers`` of ``doc``: item id to a value or to
+    ``{value, note}``), each checked against ``checklist``.
+
+    Unknown ids, wrong types, out-of-range values and ``na`` where not allowed
+    are located errors; if there are any (or ``problems`` found before), they are
+    all raised at once as an :class:`InputError` headed ``heading``.
+    """
     index = checklist.item_index()
-    problems: list[Problem] = []
+    found = list(problems)
     answers: dict[str, Answer] = {}
-    doc = af.doc
-    if af.version is not None and af.version != checklist.version:
-        problems.append(doc.problem(("version",), "version-mismatch",
-                                    f"answers are for version {af.version} of "
-                                    f"{checklist.id!r}, the checklist is version "
-                                    f"{checklist.version}"))
-    entries: dict[str, Any] = doc.data["answers"]
     for item_id, entry in entries.items():
-        path = ("answers", item_id)
         item = index.get(item_id)
         if item is None:
-            problems.append(doc.problem(path, "unknown-item",
-                                        f"{checklist.id!r} has no item {item_id!r}", key=True))
+            found.append(_unknown_item(doc, checklist, item_id))
             continue
+        path = ("answers", item_id)
         raw, note = (entry.get("value"), entry.get("note")) if isinstance(entry, dict) else (
             entry, None)
         vpath = (*path, "value") if isinstance(entry, dict) else path
         try:
             value = normalise(item, raw)
         except AnswerError as exc:
-            problems.append(doc.problem(vpath, "bad-answer", str(exc)))
+            found.append(doc.problem(vpath, "bad-answer", str(exc)))
             continue
         answers[item_id] = Answer(item_id, value, note or None)
-    if problems:
-        raise InputError(f"{af.file}: invalid answers", problems)
+    if found:
+        raise InputError(heading, found)
     return answers
+
+
+def answers_for(af: AnswersFile, checklist: Checklist) -> dict[str, Answer]:
+    """Check every answer of ``af`` against ``checklist`` (see :func:`check_answers`);
+    a version other than the checklist's, and blank answers to unknown items, are
+    errors too."""
+    doc = af.doc
+    index = checklist.item_index()
+    problems = [_unknown_item(doc, checklist, b) for b in af.blank if b not in index]
+    if af.version is not None and af.version != checklist.version:
+        problems.append(doc.problem(("version",), "version-mismatch",
+                                    f"answers are for version {af.version} of "
+                                    f"{checklist.id!r}, the checklist is version "
+                                    f"{checklist.version}"))
+    return check_answers(doc, doc.data["answers"], checklist, f"{af.file}: invalid answers",
+                         problems)

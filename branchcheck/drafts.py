@@ -11,21 +11,18 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from branchcheck.answers import AnswerError, normalise
 from branchcheck.errors import InputError, Problem, StorageError, UsageError
 from branchcheck.i18n import LANGUAGES
-from branchcheck.model import Answer, Checklist
+from branchcheck.model import CHECKLIST_ID, Answer, Checklist
 from branchcheck.storage import atomic_write, check_branch, now_iso
 
 DRAFT_FORMAT = "branchcheck-draft/1"
 DRAFT_NAME = "draft.yaml"
-_CHECKLIST_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _MAX_BYTES = 5 * 1024 * 1024
 
 
@@ -56,7 +53,7 @@ class Draft:
 def draft_path(root: Path, branch: str, checklist_id: str) -> Path:
     """Where the draft of ``checklist_id`` for ``branch`` lives (ids validated)."""
     check_branch(branch)
-    if not _CHECKLIST_ID.match(checklist_id):
+    if not CHECKLIST_ID.match(checklist_id):
         raise UsageError(f"invalid checklist id {checklist_id!r}")
     return root / branch / checklist_id / DRAFT_NAME
 
@@ -144,6 +141,7 @@ def read_draft(path: Path, checklist: Checklist, branch: str) -> Draft:
     content (sha256), unknown items and values the item does not accept are
     refused with located errors (``file:line:col``).
     """
+    from branchcheck.answersfile import check_answers
     from branchcheck.strictyaml import load_mapping
 
     name = str(path)
@@ -174,35 +172,14 @@ def read_draft(path: Path, checklist: Checklist, branch: str) -> Draft:
                                   f"draft is for branch {d['branch']!r}, not {branch!r}"))
     if refuse:
         raise InputError(f"{name}: draft does not match", refuse)
-    answers = _answers(doc.data["answers"], checklist, doc)
+    answers = check_answers(doc, doc.data["answers"], checklist,
+                            f"{doc.file}: invalid answers in draft")
     position = d.get("position")
     if position is not None and position not in checklist.item_index():
         raise InputError.at(doc.problem(("position",), "unknown-item",
                                         f"{checklist.id!r} has no item {position!r}"))
     return Draft(ck["id"], ck["version"], ck["sha256"], d["branch"], d["reviewer"], d["lang"],
                  d["started"], answers, position, str(d.get("saved") or ""))
-
-
-def _answers(entries: Mapping[str, Any], checklist: Checklist, doc: Any) -> dict[str, Answer]:
-    index = checklist.item_index()
-    problems: list[Problem] = []
-    answers: dict[str, Answer] = {}
-    for item_id, entry in entries.items():
-        path = ("answers", item_id)
-        item = index.get(item_id)
-        if item is None:
-            problems.append(doc.problem(path, "unknown-item",
-                                        f"{checklist.id!r} has no item {item_id!r}", key=True))
-            continue
-        try:
-            value = normalise(item, entry["value"])
-        except AnswerError as exc:
-            problems.append(doc.problem((*path, "value"), "bad-answer", str(exc)))
-            continue
-        answers[item_id] = Answer(item_id, value, entry.get("note") or None)
-    if problems:
-        raise InputError(f"{doc.file}: invalid answers in draft", problems)
-    return answers
 
 
 _STR_FIELDS = ("branch", "reviewer", "started")

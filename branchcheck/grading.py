@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from branchcheck.agreement import Kappa, cohen_kappa, fleiss_kappa, weighted_kappa
-from branchcheck.answersfile import AnswersFile, answers_for
+from branchcheck.answersfile import AnswersFile, answers_for, read_answers_file
 from branchcheck.errors import InputError, NotFoundError, Problem, UsageError
 from branchcheck.loading import load_checklist
 from branchcheck.model import Answer, AnswerValue, Checklist, Item, ItemResult, Scale, Score, Status
 from branchcheck.scoring import score
 from branchcheck.storage import RESULT_FORMAT, read_result
-from branchcheck.strictyaml import DEFAULT_MAX_BYTES, decode, parse_mapping, read_bytes
+from branchcheck.strictyaml import DEFAULT_MAX_BYTES
 
 CHECK_CATEGORIES: tuple[Status, ...] = ("pass", "fail", "na")
 """Categories of Cohen's kappa on check items."""
@@ -262,43 +262,8 @@ def read_answers(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES
                  ) -> tuple[AnswersFile, tuple[str, ...]]:
     """An answers file whose blank answers (``item-id:`` with no value, as in an
     ``exercise new`` template) are dropped and returned as unanswered ids."""
-    from branchcheck.validation import schema_problems
-
-    doc = parse_mapping(decode(read_bytes(path, max_bytes=max_bytes, display=path), path), path)
-    data = doc.data
-    blank: list[str] = []
-    if "answers" in data and data["answers"] is None:
-        data["answers"] = {}
-    entries = data.get("answers")
-    if isinstance(entries, dict):
-        for item_id, entry in list(entries.items()):
-            if entry is None or (isinstance(entry, dict) and set(entry) <= {"value", "note"}
-                                 and entry.get("value") is None):
-                blank.append(item_id)
-                del entries[item_id]
-    problems = schema_problems(doc, "answers")
-    if problems:
-        raise InputError(f"{path}: invalid answers file", problems)
-    af = AnswersFile(doc, data["checklist"], data.get("version"), data.get("branch"),
-                     data.get("reviewer"), data.get("lang"), data.get("started"),
-                     data.get("finished"))
-    return af, tuple(blank)
-
-
-def _checked_answers(af: AnswersFile, blank: Sequence[str], checklist: Checklist
-                     ) -> dict[str, Answer]:
-    index = checklist.item_index()
-    problems = [af.doc.problem(("answers", b), "unknown-item",
-                               f"{checklist.id!r} has no item {b!r}", key=True)
-                for b in blank if b not in index]
-    try:
-        answers = answers_for(af, checklist)
-    except InputError as exc:
-        problems.extend(exc.problems)
-        answers = {}
-    if problems:
-        raise InputError(f"{af.file}: invalid answers", problems)
-    return answers
+    af = read_answers_file(path, max_bytes=max_bytes, allow_blank=True)
+    return af, af.blank
 
 
 class _Checklists:
@@ -385,7 +350,7 @@ def load_class(key_path: str, answer_paths: Sequence[str], *, checklist: str | N
         key = rater(ck, "key", key_path, answers)
     else:
         assert key_af is not None  # noqa: S101
-        key = rater(ck, "key", key_path, _checked_answers(key_af[0], key_af[1], ck), key_af[1])
+        key = rater(ck, "key", key_path, answers_for(key_af[0], ck), key_af[1])
     if not compared_items(key):
         raise InputError.at(Problem(key_path, 0, 0, "empty-key",
                                     "the key answers no gradable item; fill in its answers"))
@@ -394,5 +359,5 @@ def load_class(key_path: str, answer_paths: Sequence[str], *, checklist: str | N
     for (f, (af, blank)), name in zip(trainee_files, names, strict=True):
         if names.count(name) > 1 or name == "key":
             name = f"{name} ({Path(f).name})"
-        trainees.append(rater(ck, name, f, _checked_answers(af, blank, ck), blank))
+        trainees.append(rater(ck, name, f, answers_for(af, ck), blank))
     return Loaded(ck, key, tuple(trainees), tuple(notes))

@@ -19,17 +19,19 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from branchcheck.errors import BranchcheckError, StorageError, UsageError
-from branchcheck.model import Result, Text
+from branchcheck.errors import BranchcheckError, NotFoundError, StorageError, UsageError
+from branchcheck.model import CHECKLIST_ID, Result, Text
+
+if TYPE_CHECKING:
+    from branchcheck.storage import StoredResult
 
 CACHE_FORMAT = "branchcheck-history-cache/1"
 CACHE_MAX_BYTES = 256 * 1024 * 1024
 PARALLEL_THRESHOLD = 16
 SPARK = "▁▂▃▄▅▆▇█"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-CHECKLIST_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def parse_since(text: str) -> date:
@@ -48,6 +50,18 @@ def check_checklist_id(text: str) -> str:
         raise UsageError(f"invalid checklist id {text!r}: use lowercase letters, digits and "
                          "'-' (e.g. daily-opening)")
     return text
+
+
+def stored_of(root: Path, branch: str, checklist_id: str | None = None) -> list[StoredResult]:
+    """The stored result files of ``branch`` (of ``checklist_id`` if given), newest
+    first; :class:`NotFoundError` when there are none."""
+    from branchcheck import storage
+
+    stored = list(storage.iter_stored(root, branch, checklist_id))
+    if not stored:
+        what = f"checklist {checklist_id!r} of " if checklist_id else ""
+        raise NotFoundError(f"no stored results for {what}branch {branch} under {root}")
+    return stored
 
 
 def parse_time(iso: str) -> datetime | None:

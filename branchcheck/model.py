@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
@@ -16,6 +17,8 @@ AnswerValue = str | int | float
 free text (text), or ``"na"``."""
 
 NA = "na"
+CHECKLIST_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+"""A checklist id: kebab-case, lowercase letters and digits (e.g. ``daily-opening``)."""
 STATUSES: tuple[Status, ...] = ("pass", "partial", "fail", "na", "skipped", "info")
 ITEM_TYPES: tuple[ItemType, ...] = ("check", "scale", "choice", "metric", "text")
 

@@ -8,15 +8,14 @@ In an installed wheel they live in ``branchcheck/_data/``; in a source checkout
 from __future__ import annotations
 
 import json
-import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from branchcheck.errors import NotFoundError
+from branchcheck.model import CHECKLIST_ID
 
 SCHEMA_NAMES = ("checklist", "answers", "result")
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 @cache
@@ -36,7 +35,7 @@ def bundled_checklists() -> list[Path]:
 
 def bundled_checklist(checklist_id: str) -> Path | None:
     """Path of the bundled checklist ``checklist_id``, or None."""
-    if not _ID.match(checklist_id):
+    if not CHECKLIST_ID.match(checklist_id):
         return None
     path = data_dir("checklists") / f"{checklist_id}.yaml"
     return path if path.is_file() else None

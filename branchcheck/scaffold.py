@@ -6,8 +6,8 @@ import json
 import re
 
 from branchcheck.errors import UsageError
+from branchcheck.model import CHECKLIST_ID
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_ID = 64
 
 # Comments of the template, by key: (zh, en).
@@ -265,7 +265,7 @@ _PLACEHOLDER = re.compile(r"«([a-z_]+)»")
 
 def check_id(checklist_id: str) -> str:
     """``checklist_id`` if it is kebab-case (at most 64 characters), else a usage error."""
-    if len(checklist_id) > MAX_ID or not ID_PATTERN.match(checklist_id):
+    if len(checklist_id) > MAX_ID or not CHECKLIST_ID.match(checklist_id):
         raise UsageError(
             f"invalid checklist id {checklist_id!r}: use kebab-case, e.g. daily-opening "
             f"(lower-case letters, digits and single hyphens, at most {MAX_ID} characters)"

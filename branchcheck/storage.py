@@ -15,12 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from branchcheck.errors import InputError, Problem, StorageError, TamperedError, UsageError
-from branchcheck.model import Grade, ItemResult, Result, Score, SectionScore, Text
+from branchcheck.model import CHECKLIST_ID, Grade, ItemResult, Result, Score, SectionScore, Text
 
 RESULT_FORMAT = "branchcheck-result/1"
 DEFAULT_DIR = "branchcheck-results"
 _BRANCH = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-_CHECKLIST_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _TOLERANCE = 1e-6
 
 
@@ -50,7 +49,8 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> None:
     """Write ``data`` to ``path`` via a temp file in the same folder, fsync and rename.
 
     With ``overwrite=False`` an existing ``path`` is never replaced (the rename
-    is done with a hard link, which fails if the target exists).
+    is done with a hard link, which fails if the target exists). The file gets
+    the usual mode of a new file (0666 less the umask), not the temp file's 0600.
     """
     folder = path.parent
     try:
@@ -59,6 +59,7 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> None:
     except OSError as exc:
         raise StorageError(f"cannot write to {folder}: {exc.strerror or exc}") from None
     try:
+        _usual_mode(tmp)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -71,10 +72,20 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> None:
         _fsync_dir(folder)
     except FileExistsError:
         _unlink(tmp)
-        raise StorageError(f"{path} already exists; results are never overwritten") from None
+        raise StorageError(f"{path} already exists") from None
     except OSError as exc:
         _unlink(tmp)
         raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _usual_mode(path: str) -> None:
+    """Give ``path`` the mode a new file gets (0666 less the umask); best effort."""
+    mask = os.umask(0)
+    os.umask(mask)
+    try:
+        os.chmod(path, 0o666 & ~mask)
+    except OSError:
+        pass
 
 
 def _unlink(path: str) -> None:
@@ -203,7 +214,7 @@ def dump_yaml(data: Any) -> str:
 def result_path(root: Path, result: Result) -> Path:
     """Where ``result`` is stored under ``root`` (ids validated, no path tricks)."""
     check_branch(result.branch)
-    if not _CHECKLIST_ID.fullmatch(result.checklist_id):
+    if not CHECKLIST_ID.fullmatch(result.checklist_id):
         raise UsageError(f"invalid checklist id {result.checklist_id!r}")
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     return root / result.branch / result.checklist_id / f"{stamp}.yaml"

@@ -7,6 +7,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from branchcheck.commands.options import (
+    ForceOption,
+    LangOption,
+    OutputOption,
+    ResultsDirOption,
+    check_choice,
+    emit,
+)
 from branchcheck.errors import EXIT_FAILED, EXIT_OK, NotFoundError, UsageError
 
 if TYPE_CHECKING:
@@ -34,11 +42,7 @@ def diff(
         int, typer.Option("--against", min=1, help="With --branch: compare with the N-th "
                           "older result (1 = the one before the newest).")
     ] = 1,
-    results_dir: Annotated[
-        str | None,
-        typer.Option("--results-dir", help="Stored results (default $BRANCHCHECK_RESULTS or "
-                     "./branchcheck-results)."),
-    ] = None,
+    results_dir: ResultsDirOption = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="Output: text, md, json or html.")
     ] = "text",
@@ -48,13 +52,9 @@ def diff(
                      "knockout (a knockout item newly failed) or drop:N (overall final score "
                      "fell by more than N points). Repeatable."),
     ] = None,
-    lang: Annotated[
-        str | None, typer.Option("--lang", help="Output language: zh or en.")
-    ] = None,
-    output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write to this file (default stdout).")
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing -o file.")] = False,
+    lang: LangOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> int:
     """Compare two results of the same checklist: item changes, section and overall
     score deltas, grade and coverage changes.
@@ -64,11 +64,10 @@ def diff(
     --fail-on gate fired, 2 bad input or results of different checklists.
     """
     from branchcheck import diff as core
-    from branchcheck.commands.report import check_format, emit
     from branchcheck.i18n import resolve_lang
     from branchcheck.render import diff as render
 
-    check_format(fmt, render.FORMATS)
+    check_choice(fmt, render.FORMATS)
     ui = resolve_lang(lang)
     gates = [core.parse_gate(g) for g in fail_on or []]
     before, after = _pick(old, new, branch, checklist, against, results_dir)
@@ -93,7 +92,7 @@ def diff(
 def _pick(old: str | None, new: str | None, branch: str | None, checklist: str | None,
           against: int, results_dir: str | None) -> tuple[Result, Result]:
     """The two results to compare: from files, or from the store."""
-    from branchcheck import storage
+    from branchcheck import history, storage
 
     if branch is None:
         if checklist is not None or against != 1:
@@ -106,15 +105,9 @@ def _pick(old: str | None, new: str | None, branch: str | None, checklist: str |
         raise UsageError("give either two result files or --branch, not both")
     storage.check_branch(branch)
     if checklist is not None:
-        from branchcheck.history import check_checklist_id
-
-        check_checklist_id(checklist)
-    root = storage.results_dir(results_dir)
-    stored = list(storage.iter_stored(root, branch, checklist))
+        history.check_checklist_id(checklist)
+    stored = history.stored_of(storage.results_dir(results_dir), branch, checklist)
     found = sorted({s.checklist_id for s in stored})
-    if not stored:
-        what = f"checklist {checklist!r} of " if checklist else ""
-        raise NotFoundError(f"no stored results for {what}branch {branch} under {root}")
     if checklist is None and len(found) > 1:
         raise UsageError(f"branch {branch} has results of several checklists "
                          f"({', '.join(found)}); choose one with --checklist")

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from branchcheck.commands.options import ChecklistArgument
 from branchcheck.errors import EXIT_OK
 
 app = typer.Typer(
@@ -20,10 +21,7 @@ app = typer.Typer(
 
 @app.command("new")
 def new(
-    checklist: Annotated[
-        str, typer.Argument(help="Bundled checklist id or path of a checklist file.",
-                            show_default=False)
-    ],
+    checklist: ChecklistArgument,
     output: Annotated[
         str, typer.Option("--output", "-o", help="Folder to write the exercise into.",
                           show_default=False)

@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from branchcheck.errors import EXIT_FAILED, EXIT_OK, UsageError
+from branchcheck.commands.options import (
+    REPORT_WRITTEN,
+    ForceOption,
+    OutputOption,
+    ReportLangOption,
+    check_choice,
+    emit,
+)
+from branchcheck.errors import EXIT_FAILED, EXIT_OK
 
 FORMATS = ("text", "md", "json", "csv")
 
@@ -31,26 +39,21 @@ def grade(
         str | None, typer.Option("--min-agreement", help="Exit 1 if any trainee agrees with "
                                  "the key on less than this share of items: 0.8 or 80%.")
     ] = None,
-    output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write the report to this file "
-                                 "(replaced atomically) instead of stdout.")
-    ] = None,
-    lang: Annotated[str | None, typer.Option("--lang", help="Report language: zh or en.")
-                    ] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    lang: ReportLangOption = None,
 ) -> int:
     """Grade trainees' answers against a key: agreement per trainee and per item, kappas.
 
     Exit 0 when graded, 1 when --min-agreement is given and a trainee is below
     it, 2 for usage errors or invalid files.
     """
-    from branchcheck.commands.ipa import write_report
     from branchcheck.grading import grade as grade_class
     from branchcheck.grading import load_class, parse_share
     from branchcheck.i18n import resolve_lang
     from branchcheck.render import grade as render
 
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    check_choice(fmt, FORMATS)
     threshold = parse_share(min_agreement) if min_agreement is not None else None
     ui = resolve_lang(lang)
     loaded = load_class(key, answers, checklist=checklist)
@@ -69,7 +72,7 @@ def grade(
         report = render.markdown(cg, ui)
     else:
         report = render.text(cg, ui)
-    write_report(report, output)
+    emit(report, output, force, notice=REPORT_WRITTEN)
     if below and threshold is not None:
         listed = ", ".join(f"{tg.rater.name} {render.fmt_share(tg.agreement)}" for tg in below)
         sys.stderr.write(f"Below the minimum agreement of {render.fmt_share(threshold)}: "

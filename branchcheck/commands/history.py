@@ -7,13 +7,20 @@ from typing import Annotated
 
 import typer
 
-from branchcheck.errors import EXIT_OK, InputError, NotFoundError
+from branchcheck.commands.options import (
+    BranchOption,
+    ForceOption,
+    LangOption,
+    OutputOption,
+    ResultsDirOption,
+    check_choice,
+    emit,
+)
+from branchcheck.errors import EXIT_OK, InputError
 
 
 def history(
-    branch: Annotated[
-        str, typer.Option("--branch", "-b", help="Branch id.", show_default=False)
-    ],
+    branch: BranchOption,
     checklist: Annotated[
         str | None,
         typer.Option("--checklist", "-c", help="Only this checklist (default: every "
@@ -30,23 +37,15 @@ def history(
     top: Annotated[
         int, typer.Option("--top", min=1, max=1000, help="How many most-failed items to list.")
     ] = 10,
-    results_dir: Annotated[
-        str | None,
-        typer.Option("--results-dir", help="Stored results (default $BRANCHCHECK_RESULTS or "
-                     "./branchcheck-results)."),
-    ] = None,
+    results_dir: ResultsDirOption = None,
     cache: Annotated[
         bool,
         typer.Option("--cache/--no-cache", help="Reuse parsed results from "
                      "<results-dir>/.cache (files are re-checked when their bytes change)."),
     ] = True,
-    lang: Annotated[
-        str | None, typer.Option("--lang", help="Output language: zh or en.")
-    ] = None,
-    output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write to this file (default stdout).")
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing -o file.")] = False,
+    lang: LangOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> int:
     """One row per stored result (oldest first): date, reviewer, overall final score,
     grade, each section's score, coverage; a trend line per column (text) and the
@@ -57,20 +56,17 @@ def history(
     """
     from branchcheck import history as core
     from branchcheck import storage
-    from branchcheck.commands.report import check_format, emit
     from branchcheck.i18n import resolve_lang
     from branchcheck.render import history as render
 
-    check_format(fmt, render.FORMATS)
+    check_choice(fmt, render.FORMATS)
     ui = resolve_lang(lang)
     storage.check_branch(branch)
     if checklist is not None:
         core.check_checklist_id(checklist)
     day = core.parse_since(since) if since is not None else None
     root = storage.results_dir(results_dir)
-    if not any(storage.iter_stored(root, branch, checklist)):
-        what = f"checklist {checklist!r} of " if checklist else ""
-        raise NotFoundError(f"no stored results for {what}branch {branch} under {root}")
+    core.stored_of(root, branch, checklist)
     loaded = core.load(root, branch, checklist, since=day, use_cache=cache)
     for path, reason in loaded.skipped:
         sys.stderr.write(f"warning: skipped {core.describe(path, reason)}\n")

@@ -8,6 +8,14 @@ from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
+from branchcheck.commands.options import (
+    REPORT_WRITTEN,
+    ForceOption,
+    OutputOption,
+    ReportLangOption,
+    check_choice,
+    emit,
+)
 from branchcheck.errors import EXIT_OK, InputError, NotFoundError, Problem, UsageError
 
 if TYPE_CHECKING:
@@ -35,12 +43,9 @@ def ipa(
     ] = "mean",
     fmt: Annotated[str, typer.Option("--format", "-f", help="Output: text, md, json or html.")
                    ] = "text",
-    output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write the report to this file "
-                                 "(replaced atomically) instead of stdout.")
-    ] = None,
-    lang: Annotated[str | None, typer.Option("--lang", help="Report language: zh or en.")
-                    ] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    lang: ReportLangOption = None,
 ) -> int:
     """Importance-performance analysis: which items to improve first.
 
@@ -53,8 +58,7 @@ def ipa(
 
     for value, allowed, what in ((fmt, FORMATS, "format"), (level, LEVELS, "level"),
                                  (crosshair, CROSSHAIRS, "crosshair")):
-        if value not in allowed:
-            raise UsageError(f"unknown {what} {value!r}; choose one of {', '.join(allowed)}")
+        check_choice(value, allowed, what)
     ui = resolve_lang(lang)
     analysis, meta = analyse_source(source, checklist, level, crosshair, ui)
     if fmt == "json":
@@ -65,30 +69,8 @@ def ipa(
         report = render.html(analysis, meta, ui)
     else:
         report = render.text(analysis, meta, ui)
-    write_report(report, output)
+    emit(report, output, force, notice=REPORT_WRITTEN)
     return EXIT_OK
-
-
-def write_report(report: str | bytes, output: str | None) -> None:
-    """Print ``report`` (text, or bytes such as CSV), or write it atomically to ``output``."""
-    data = report.encode("utf-8") if isinstance(report, str) else report
-    if output is None:
-        sys.stdout.flush()
-        buffer = getattr(sys.stdout, "buffer", None)
-        if buffer is None:
-            sys.stdout.write(data.decode("utf-8"))
-        else:
-            buffer.write(data)
-            buffer.flush()
-        return
-    from pathlib import Path
-
-    from branchcheck.storage import atomic_write
-
-    if os.path.isdir(output):
-        raise UsageError(f"{output} is a folder; give a file name for --output")
-    atomic_write(Path(output), data)
-    sys.stderr.write(f"Report written: {output}\n")
 
 
 def analyse_source(source: str, checklist: str | None, level: str, crosshair: str,

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import sys
-from collections.abc import Iterator, Sequence
 from typing import Annotated
 
 import typer
 
-from branchcheck.errors import EXIT_OK, UsageError
+from branchcheck.commands.options import check_choice
+from branchcheck.errors import EXIT_OK
 from branchcheck.i18n import t
-
-FORMATS = ("text", "json")
-TITLE_CELLS = 56
 
 
 def list_checklists(
@@ -40,12 +36,12 @@ def list_checklists(
     Files under --dir that are not valid checklists are skipped with a warning
     on stderr. Exit 0, or 2 for usage errors (unknown format, missing folder).
     """
-    from branchcheck.catalog import as_json_ready, build_catalog
+    from branchcheck.catalog import build_catalog
     from branchcheck.i18n import resolve_lang
+    from branchcheck.render import catalog as render
 
     ui = resolve_lang(lang)
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    check_choice(fmt, render.FORMATS)
     catalog = build_catalog(dirs or ())
     for p in catalog.skipped:
         sys.stderr.write(
@@ -55,60 +51,10 @@ def list_checklists(
         )
     out = sys.stdout
     if fmt == "json":
-        doc = [as_json_ready(e) for e in catalog.entries]
-        out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        out.write(render.as_json(catalog.entries))
     elif not catalog.entries:
         sys.stderr.write(t(ui, "未找到清单。\n", "No checklists found.\n"))
     else:
-        rows = [
-            [
-                e.id,
-                str(e.version),
-                clip(" ".join(e.title_in(ui).split()), TITLE_CELLS),
-                str(e.sections),
-                str(e.items),
-                "—" if e.estimated_minutes is None else f"{e.estimated_minutes:g}",
-            ]
-            for e in catalog.entries
-        ]
-        for line in table(header(ui), rows, right=(1, 3, 4, 5)):
-            out.write(line + "\n")
+        out.write(render.text(catalog.entries, ui))
     out.flush()
     return EXIT_OK
-
-
-def header(lang: str) -> list[str]:
-    """Column headings of the list table in ``lang``."""
-    if lang == "zh":
-        return ["编号", "版本", "标题", "部分", "项目", "分钟"]
-    return ["ID", "Version", "Title", "Sections", "Items", "Minutes"]
-
-
-def clip(text: str, cells: int) -> str:
-    """``text`` cut to at most ``cells`` display cells, ending in ``…`` when cut."""
-    from branchcheck.output import width
-
-    if width(text) <= cells:
-        return text
-    out = ""
-    for ch in text:
-        if width(out + ch) > cells - 1:
-            break
-        out += ch
-    return out + "…"
-
-
-def table(head: list[str], rows: Sequence[list[str]], right: Sequence[int] = ()) -> Iterator[str]:
-    """Lines of a plain table aligned by terminal display width (CJK counts 2 cells)."""
-    from branchcheck.output import pad, width
-
-    widths = [max(width(r[c]) for r in [head, *rows]) for c in range(len(head))]
-
-    def line(cells: list[str]) -> str:
-        parts = [pad(v, widths[c], right=c in right) for c, v in enumerate(cells)]
-        return "  ".join(parts).rstrip()
-
-    yield line(head)
-    yield line(["-" * w for w in widths])
-    for row in rows:
-        yield line(row)

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from branchcheck.errors import EXIT_OK, UsageError
+from branchcheck.commands.options import emit
+from branchcheck.errors import EXIT_OK
 
 
 def new(
@@ -36,22 +37,14 @@ def new(
     """
     from branchcheck.i18n import resolve_lang, t
     from branchcheck.scaffold import check_id, template
-    from branchcheck.storage import atomic_write
 
     ui = resolve_lang(lang)
     check_id(checklist_id)
     if output == "-":
-        sys.stdout.write(template(checklist_id, ui))
-        sys.stdout.flush()
+        emit(template(checklist_id, ui), output, force)
         return EXIT_OK
-    target = Path(output) if output else Path(f"{checklist_id}.yaml")
-    if target.is_dir():
-        raise UsageError(f"{target} is a directory; give a file name with -o")
-    if target.exists() and not force:
-        raise UsageError(f"{target} already exists; use --force to overwrite it")
-    data = template(checklist_id, ui, str(target)).encode("utf-8")
-    atomic_write(target, data, overwrite=force)
-    _readable(target)
+    target = str(Path(output) if output else Path(f"{checklist_id}.yaml"))
+    emit(template(checklist_id, ui, target), target, force, notice=None)
     sys.stderr.write(
         t(
             ui,
@@ -60,15 +53,3 @@ def new(
         )
     )
     return EXIT_OK
-
-
-def _readable(path: Path) -> None:
-    """Give the new file the usual mode (0666 less the umask); temp files start as 0600."""
-    import os
-
-    mask = os.umask(0)
-    os.umask(mask)
-    try:
-        os.chmod(path, 0o666 & ~mask)
-    except OSError:
-        pass

@@ -8,41 +8,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from branchcheck.errors import EXIT_OK, StorageError, UsageError
+from branchcheck.commands.options import (
+    ForceOption,
+    OutputOption,
+    ReportLangOption,
+    check_choice,
+    emit,
+)
+from branchcheck.errors import EXIT_OK, UsageError
 
 if TYPE_CHECKING:
     from branchcheck.model import Result
-
-
-def emit(data: str | bytes, output: str | None, force: bool) -> None:
-    """Write a document to stdout, or atomically to ``output`` (never over a file
-    unless ``force``)."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    if output is None or output == "-":
-        sys.stdout.flush()
-        buffer = getattr(sys.stdout, "buffer", None)
-        if buffer is None:  # a text-only stream (embedding, some test runners)
-            sys.stdout.write(raw.decode("utf-8"))
-        else:
-            buffer.write(raw)
-            buffer.flush()
-        return
-    from branchcheck.storage import atomic_write
-
-    target = Path(output)
-    if target.is_dir():
-        raise UsageError(f"{output} is a directory; give a file name with -o")
-    if target.exists() and not force:
-        raise StorageError(f"{output} already exists; use --force to replace it")
-    atomic_write(target, raw, overwrite=force)
-    sys.stderr.write(f"wrote {output}\n")
-
-
-def check_format(fmt: str, allowed: tuple[str, ...]) -> str:
-    """``fmt`` if it is one of ``allowed``, else a usage error."""
-    if fmt not in allowed:
-        raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(allowed)}")
-    return fmt
 
 
 def report(
@@ -50,13 +26,9 @@ def report(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="Output: md, html, csv or json.")
     ] = "md",
-    output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write to this file (default stdout).")
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing -o file.")] = False,
-    lang: Annotated[
-        str | None, typer.Option("--lang", help="Report language: zh or en.")
-    ] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    lang: ReportLangOption = None,
     with_history: Annotated[
         bool,
         typer.Option("--history", help="HTML: add a trend of the overall score from stored "
@@ -79,7 +51,7 @@ def report(
     from branchcheck.i18n import resolve_lang
     from branchcheck.render.report import FORMATS, render
 
-    check_format(fmt, FORMATS)
+    check_choice(fmt, FORMATS)
     ui = resolve_lang(lang)
     if with_history and fmt != "html":
         raise UsageError("--history is only for --format html")

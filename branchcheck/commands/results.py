@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -12,14 +11,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from branchcheck.errors import EXIT_OK, BranchcheckError, TamperedError, UsageError
+from branchcheck.commands.options import UiLangOption, check_choice
+from branchcheck.errors import EXIT_OK, BranchcheckError, TamperedError
 
 if TYPE_CHECKING:
     from branchcheck.model import Result
     from branchcheck.storage import StoredResult
 
 FORMATS = ("text", "json")
-_CHECKLIST_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -44,8 +43,7 @@ def results(
         "--format", "-f", metavar="text|json", help="Output: text or json.")] = "text",
     limit: Annotated[int | None, typer.Option(
         "--limit", "-n", min=1, metavar="N", help="Show at most N results.")] = None,
-    lang: Annotated[str | None, typer.Option(
-        "--lang", metavar="zh|en", help="UI language: zh or en.")] = None,
+    lang: UiLangOption = None,
 ) -> int:
     """List stored results, newest first.
 
@@ -55,10 +53,11 @@ def results(
     from branchcheck import storage
     from branchcheck.i18n import resolve_lang
 
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    if checklist is not None and not _CHECKLIST_ID.fullmatch(checklist):
-        raise UsageError(f"invalid checklist id {checklist!r}")
+    check_choice(fmt, FORMATS)
+    if checklist is not None:
+        from branchcheck.history import check_checklist_id
+
+        check_checklist_id(checklist)
     ui = resolve_lang(lang)
     root = storage.results_dir(results_dir)
     rows = list(collect(root, branch=branch, checklist_id=checklist, limit=limit))
@@ -128,9 +127,8 @@ def _table(rows: list[Row], lang: str) -> None:
     from rich.table import Table
 
     from branchcheck.i18n import t
-    from branchcheck.model import localise
     from branchcheck.output import console, fmt_score
-    from branchcheck.render.result import short_date
+    from branchcheck.render.report import date_text, grade_text
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for name, justify in (
@@ -153,9 +151,9 @@ def _table(rows: list[Row], lang: str) -> None:
                           _esc(path))
             continue
         s = r.score
-        grade = localise(s.grade.label, lang) if s.grade is not None else "—"
+        grade = grade_text(s.grade, lang)
         table.add_row(
-            short_date(r.finished or r.started), _esc(r.branch),
+            date_text(r.finished or r.started), _esc(r.branch),
             f"{r.checklist_id} v{r.checklist_version}", _esc(r.reviewer or "—"),
             fmt_score(s.overall_final), _esc(grade), f"{100 * s.coverage:.0f}%",
             yes if s.complete else f"[yellow]{no}[/yellow]", _esc(path),

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from branchcheck.commands.options import BranchOption, ChecklistArgument
 from branchcheck.errors import EXIT_OK, CheckFailed, Interrupted, NotFoundError, UsageError
 
 if TYPE_CHECKING:
@@ -19,14 +20,8 @@ if TYPE_CHECKING:
 
 
 def run(
-    checklist: Annotated[
-        str, typer.Argument(help="Bundled checklist id or path of a checklist file.",
-                            show_default=False)
-    ],
-    branch: Annotated[
-        str, typer.Option("--branch", "-b", help="Branch id (letters, digits, '_' or '-').",
-                          show_default=False)
-    ],
+    checklist: ChecklistArgument,
+    branch: BranchOption,
     reviewer: Annotated[
         str | None, typer.Option("--reviewer", "-r", help="Reviewer name (default: $USER).")
     ] = None,

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from branchcheck.commands.options import UiLangOption, check_choice
 from branchcheck.errors import EXIT_OK, InputError, Problem, UsageError
 
 if TYPE_CHECKING:
@@ -31,8 +32,7 @@ def score(
     reviewer: Annotated[str | None, typer.Option(
         "--reviewer", "-r", metavar="NAME",
         help="Reviewer (else the file's 'reviewer').")] = None,
-    lang: Annotated[str | None, typer.Option(
-        "--lang", metavar="zh|en", help="UI language: zh or en.")] = None,
+    lang: UiLangOption = None,
     results_dir: Annotated[str | None, typer.Option(
         "--results-dir", metavar="DIR",
         help="Store under this folder (else $BRANCHCHECK_RESULTS, "
@@ -55,10 +55,10 @@ def score(
     from branchcheck.i18n import resolve_lang
     from branchcheck.loading import load_checklist
     from branchcheck.render import result as render
+    from branchcheck.render.report import as_json
     from branchcheck.scoring import make_result
 
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    check_choice(fmt, FORMATS)
     if output is not None and results_dir is not None:
         raise UsageError("use either --results-dir or -o/--output, not both")
     if output is not None and no_save:
@@ -100,7 +100,7 @@ def score(
         sys.stderr.write(f"Result saved: {path}\n")
         sys.stderr.flush()
     if fmt == "json":
-        sys.stdout.write(render.as_json(result) + "\n")
+        sys.stdout.write(as_json(result))
     else:
         render.text(result, ui, sys.stdout)
     sys.stdout.flush()

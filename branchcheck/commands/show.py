@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from branchcheck.errors import EXIT_OK, UsageError
+from branchcheck.commands.options import check_choice
+from branchcheck.errors import EXIT_OK
 
 
 def show(
@@ -38,8 +39,7 @@ def show(
     from branchcheck.render.checklist import FORMATS, REPORTERS
 
     ui = resolve_lang(lang)
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    check_choice(fmt, FORMATS)
     model = load_checklist(checklist)
     REPORTERS[fmt](model, ui, sys.stdout)
     sys.stdout.flush()

@@ -19,7 +19,7 @@ from branchcheck.render.report import (
     title_of,
     value_text,
 )
-from branchcheck.render.svg import clip
+from branchcheck.render.text import clip
 
 FORMATS = ("text", "md", "json", "html")
 DIFF_FORMAT = "branchcheck-diff/1"

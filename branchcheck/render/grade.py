@@ -10,24 +10,13 @@ from branchcheck.agreement import Kappa, interpret
 from branchcheck.grading import ClassGrade, ItemStat, Miss, TraineeGrade
 from branchcheck.i18n import t
 from branchcheck.model import AnswerValue, Status, localise
-from branchcheck.output import fmt_score, pad, width
+from branchcheck.output import fmt_score
+from branchcheck.render.text import table
 
 FORMATS = ("text", "md", "json", "csv")
 
 
 # ---------------------------------------------------------------- shared helpers
-
-
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]],
-          right: Sequence[int] = ()) -> list[str]:
-    """A plain-text table with CJK-aware column widths (``right``: right-aligned columns)."""
-    cols = [max([width(h)] + [width(r[c]) for r in rows]) for c, h in enumerate(headers)]
-
-    def line(cells: Sequence[str]) -> str:
-        return "  ".join(pad(x, cols[c], right=c in right)
-                         for c, x in enumerate(cells)).rstrip()
-
-    return [line(headers), "  ".join("-" * w for w in cols), *(line(r) for r in rows)]
 
 
 def md_cell(text: str) -> str:

@@ -12,7 +12,7 @@ from branchcheck.i18n import t
 from branchcheck.model import localise
 from branchcheck.output import fmt_score, pad, width
 from branchcheck.render.report import date_text, pct
-from branchcheck.render.svg import clip
+from branchcheck.render.text import clip, table
 
 FORMATS = ("text", "json", "csv")
 HISTORY_FORMAT = "branchcheck-history/1"
@@ -21,16 +21,6 @@ SPARK_WIDTH = 40
 
 def _grade(row: Row, lang: str) -> str:
     return localise(row.grade, lang) if row.grade is not None else "—"
-
-
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> list[str]:
-    widths = [max([width(h)] + [width(r[i]) for r in rows]) for i, h in enumerate(header)]
-
-    def line(cells: Sequence[str]) -> str:
-        return "  ".join(pad(c, widths[i], right=i in right)
-                         for i, c in enumerate(cells)).rstrip()
-
-    return [line(header), "  ".join("-" * w for w in widths), *(line(r) for r in rows)]
 
 
 def text_one(h: History, lang: str) -> list[str]:
@@ -50,7 +40,7 @@ def text_one(h: History, lang: str) -> list[str]:
              *(fmt_score(r.sections.get(sid)) for sid, _ in h.sections), pct(r.coverage)]
             for r in h.rows]
     numeric = {2, 3, *range(5, 5 + len(h.sections)), 5 + len(h.sections)}
-    lines += _table(header, rows, numeric)
+    lines += table(header, rows, numeric)
     if any(r.knocked_out for r in h.rows):
         lines.append(t(lang, "! = 整表否决", "! = whole checklist knocked out"))
     lines += ["", t(lang, "趋势（旧 → 新）", "Trend (oldest → newest)")]
@@ -69,7 +59,7 @@ def text_one(h: History, lang: str) -> list[str]:
     if not h.most_failed:
         lines.append("  " + t(lang, "无不通过项。", "No item failed."))
     else:
-        lines += ["  " + x for x in _table(
+        lines += ["  " + x for x in table(
             [t(lang, "不通过", "Failed"), t(lang, "作答", "Answered"), t(lang, "项目", "Item"),
              t(lang, "内容", "Text")],
             [[str(f.failed), str(f.answered), f.id, clip(localise(f.text, lang) or f.id, 50)]

@@ -144,12 +144,16 @@ def _span(values: list[float]) -> tuple[float, float]:
     return lo - pad, hi + pad
 
 
-def scatter(a: Analysis, lang: str, cols: int = 61, rows: int = 19) -> list[str]:
-    """The four quadrants as a character scatter (x: performance, y: importance)."""
+def _frame(a: Analysis) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The plotted ranges of performance (x) and importance (y), crosshair included."""
     xs = [p.point.performance for p in a.points] + [a.performance_cut]
     ys = [p.point.importance for p in a.points] + [a.importance_cut]
-    x0, x1 = _span(xs)
-    y0, y1 = _span(ys)
+    return _span(xs), _span(ys)
+
+
+def scatter(a: Analysis, lang: str, cols: int = 61, rows: int = 19) -> list[str]:
+    """The four quadrants as a character scatter (x: performance, y: importance)."""
+    (x0, x1), (y0, y1) = _frame(a)
 
     def col(x: float) -> int:
         return round((x - x0) / (x1 - x0) * (cols - 1))
@@ -247,7 +251,7 @@ def _missing_lines(a: Analysis, lang: str) -> list[str]:
 
 def text(a: Analysis, meta: Meta, lang: str) -> str:
     """Header, scatter, quadrant lists, left-out items and the conclusion."""
-    from branchcheck.render.grade import table
+    from branchcheck.render.text import table
 
     out = [*_header(a, meta, lang), "", *scatter(a, lang)]
     for q in QUADRANTS:
@@ -317,10 +321,7 @@ def as_json(a: Analysis, meta: Meta, lang: str) -> str:
 def svg(a: Analysis, lang: str, w: int = 640, h: int = 480) -> str:
     """The scatter as an inline SVG (text escaped)."""
     m = 56
-    xs = [p.point.performance for p in a.points] + [a.performance_cut]
-    ys = [p.point.importance for p in a.points] + [a.importance_cut]
-    x0, x1 = _span(xs)
-    y0, y1 = _span(ys)
+    (x0, x1), (y0, y1) = _frame(a)
 
     def sx(x: float) -> float:
         return m + (x - x0) / (x1 - x0) * (w - 2 * m)

@@ -1,56 +1,26 @@
-"""Summary of one scored result: a human report (rich) and JSON."""
+"""Summary of one scored result for the terminal (rich); JSON is ``render.report.as_json``."""
 
 from __future__ import annotations
 
-import json
 from typing import IO, TYPE_CHECKING
 
 from branchcheck.i18n import t
 from branchcheck.model import ItemResult, Result, localise
 from branchcheck.output import fmt_score
+from branchcheck.render.report import date_text, grade_text, title_of, value_text
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 
-def as_json(result: Result) -> str:
-    """The result as JSON (the stored layout, see schemas/result.schema.json)."""
-    from branchcheck import storage
-
-    return json.dumps(storage.result_to_dict(result), ensure_ascii=False, indent=2)
-
-
-def short_date(iso: str) -> str:
-    """``2024-05-01 14:03`` from an ISO 8601 timestamp (as given if it is not one)."""
-    if len(iso) >= 16 and iso[10] == "T":
-        return f"{iso[:10]} {iso[11:16]}"
-    return iso or "—"
-
-
-def _value(item: ItemResult, lang: str) -> str:
-    if item.value is None:
-        return "—"
-    if isinstance(item.value, float):
-        text = f"{item.value:g}"
-    else:
-        text = str(item.value)
-    if item.value == "pass":
-        text = t(lang, "通过", "pass")
-    elif item.value == "fail":
-        text = t(lang, "不通过", "fail")
-    if item.unit and isinstance(item.value, (int, float)):
-        text += item.unit if item.unit == "%" else f" {item.unit}"
-    return text
-
-
 def _header(con: Console, result: Result, lang: str) -> None:
-    title = localise(result.checklist_title, lang) or result.checklist_id
+    title = title_of(result, lang)
     con.print(f"[bold]{_esc(title)}[/bold]  ({result.checklist_id} v{result.checklist_version})")
     reviewer = result.reviewer or "—"
     con.print(
         f"{t(lang, '网点', 'Branch')}: {_esc(result.branch)}   "
         f"{t(lang, '检查人', 'Reviewer')}: {_esc(reviewer)}   "
-        f"{t(lang, '日期', 'Date')}: {short_date(result.finished or result.started)}"
+        f"{t(lang, '日期', 'Date')}: {date_text(result.finished or result.started)}"
     )
 
 
@@ -97,7 +67,7 @@ def text(result: Result, lang: str, out: IO[str]) -> None:
     table.add_row(*row)
     con.print(table)
 
-    grade = localise(s.grade.label, lang) if s.grade is not None else "—"
+    grade = grade_text(s.grade, lang)
     con.print(f"{t(lang, '等级', 'Grade')}: [bold]{_esc(grade)}[/bold]")
     coverage = f"{t(lang, '完成度', 'Coverage')}: {100 * s.coverage:.0f}%"
     if not s.complete:
@@ -138,7 +108,7 @@ def _item_line(item: ItemResult, lang: str) -> str:
     label = localise(item.text, lang) or item.id
     extra = ""
     if item.type in ("scale", "choice", "metric"):
-        extra = f" = {_value(item, lang)}"
+        extra = f" = {value_text(item, lang)}"
         if item.fraction is not None and item.status == "partial":
             extra += f" ({100 * item.fraction:.0f}%)"
     return f"[dim]{_esc(item.section)}/{_esc(item.id)}[/dim] {_esc(label)}{_esc(extra)}"

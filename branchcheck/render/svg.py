@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from html import escape
 
 from branchcheck.output import width as cells
+from branchcheck.render.text import clip
 
 _FONT = 'font-family="sans-serif" font-size="12"'
 _CELL_PX = 7  # approximate width of one terminal cell at 12px
@@ -25,18 +26,13 @@ class Bar:
     knocked_out: bool = False
 
 
-def clip(text: str, max_cells: int) -> str:
-    """``text`` cut to ``max_cells`` display cells (CJK counts 2), with an ellipsis."""
-    if cells(text) <= max_cells:
-        return text
-    out, used = "", 0
-    for ch in text:
-        w = cells(ch)
-        if used + w > max_cells - 1:
-            break
-        out += ch
-        used += w
-    return out + "…"
+def _open(width: int, height: int, title: str) -> list[str]:
+    """The opening ``<svg>`` tag and its ``<title>``."""
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" aria-label="{escape(title)}">',
+        f"<title>{escape(title)}</title>",
+    ]
 
 
 def _num(x: float) -> str:
@@ -52,11 +48,7 @@ def bar_chart(bars: Sequence[Bar], *, title: str, width: int = 640) -> str:
     row = 24
     top = 8
     height = top + row * len(bars) + 24
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" aria-label="{escape(title)}">',
-        f"<title>{escape(title)}</title>",
-    ]
+    parts = _open(width, height, title)
     for tick in (0, 25, 50, 75, 100):
         x = left + span * tick / 100
         parts.append(f'<line x1="{_num(x)}" y1="{top}" x2="{_num(x)}" '
@@ -95,11 +87,7 @@ def trend_line(points: Sequence[tuple[str, float | None]], *, title: str,
         x = left + (span_x * i / (n - 1) if n > 1 else span_x / 2)
         return x, top + span_y * (1 - v / 100)
 
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" aria-label="{escape(title)}">',
-        f"<title>{escape(title)}</title>",
-    ]
+    parts = _open(width, height, title)
     for tick in (0, 25, 50, 75, 100):
         y = top + span_y * (1 - tick / 100)
         parts.append(f'<line x1="{left}" y1="{_num(y)}" x2="{width - right}" y2="{_num(y)}" '

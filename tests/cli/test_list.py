@@ -14,8 +14,8 @@ import pytest
 from branchcheck import resources
 from branchcheck.catalog import build_catalog
 from branchcheck.cli import run
-from branchcheck.commands.list import clip
 from branchcheck.output import width
+from branchcheck.render.text import clip
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "tests" / "data" / "valid" / "issue-example.yaml"

@@ -53,7 +53,7 @@ def test_round_trip_keeps_everything(tmp_path: Path, result: Result) -> None:
 def test_write_never_overwrites(tmp_path: Path, result: Result) -> None:
     target = tmp_path / "out.yaml"
     target.write_text("precious\n", encoding="utf-8")
-    with pytest.raises(StorageError, match="never overwritten"):
+    with pytest.raises(StorageError, match="already exists"):
         storage.write_result(result, path=target)
     assert target.read_text(encoding="utf-8") == "precious\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.yaml"]  # no temp file left

@@ -1,0 +1,83 @@
+"""What several commands share: Typer option declarations, choice checks and ``emit``.
+
+The aliases are ``Annotated`` types, used as ``lang: LangOption = None``; each
+keeps the name, short flag and help of the commands that declared it alike.
+Options whose wording differs from command to command (``--format`` above all)
+stay with their command.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Collection
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from branchcheck.errors import StorageError, UsageError
+
+ChecklistArgument = Annotated[
+    str, typer.Argument(help="Bundled checklist id or path of a checklist file.",
+                        show_default=False)
+]
+BranchOption = Annotated[
+    str, typer.Option("--branch", "-b", help="Branch id (letters, digits, '_' or '-').",
+                      show_default=False)
+]
+ResultsDirOption = Annotated[
+    str | None,
+    typer.Option("--results-dir", help="Stored results (default $BRANCHCHECK_RESULTS or "
+                 "./branchcheck-results)."),
+]
+LangOption = Annotated[str | None, typer.Option("--lang", help="Output language: zh or en.")]
+ReportLangOption = Annotated[
+    str | None, typer.Option("--lang", help="Report language: zh or en.")
+]
+UiLangOption = Annotated[
+    str | None, typer.Option("--lang", metavar="zh|en", help="UI language: zh or en.")
+]
+OutputOption = Annotated[
+    str | None, typer.Option("--output", "-o", help="Write to this file (default stdout).")
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing -o file.")]
+
+REPORT_WRITTEN = "Report written: {path}"
+"""The ``notice`` of :func:`emit` for ``grade`` and ``ipa`` (others say ``wrote FILE``)."""
+
+
+def check_choice(value: str, allowed: Collection[str], what: str = "format") -> str:
+    """``value`` if it is one of ``allowed``, else a usage error naming ``what``."""
+    if value not in allowed:
+        raise UsageError(f"unknown {what} {value!r}; choose one of {', '.join(allowed)}")
+    return value
+
+
+def emit(data: str | bytes, output: str | None, force: bool, *,
+         notice: str | None = "wrote {path}") -> None:
+    """Write a document to stdout (``output`` None or ``-``), or atomically to the
+    file ``output``, never over an existing file unless ``force``.
+
+    ``notice`` is written to stderr after a file is written (``{path}`` is
+    replaced by ``output``); None writes nothing.
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if output is None or output == "-":
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # a text-only stream (embedding, some test runners)
+            sys.stdout.write(raw.decode("utf-8"))
+        else:
+            buffer.write(raw)
+            buffer.flush()
+        return
+    from branchcheck.storage import atomic_write
+
+    target = Path(output)
+    if target.is_dir():
+        raise UsageError(f"{output} is a directory; give a file name with -o")
+    if target.exists() and not force:
+        raise StorageError(f"{output} already exists; use --force to replace it")
+    atomic_write(target, raw, overwrite=force)
+    if notice is not None:
+        sys.stderr.write(notice.format(path=output) + "\n")

@@ -1,0 +1,34 @@
+"""Plain-text layout by terminal display width (CJK characters count 2 cells)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from branchcheck.output import pad, width
+
+
+def clip(text: str, max_cells: int) -> str:
+    """``text`` cut to ``max_cells`` display cells, ending in ``…`` when cut."""
+    if width(text) <= max_cells:
+        return text
+    out, used = "", 0
+    for ch in text:
+        w = width(ch)
+        if used + w > max_cells - 1:
+            break
+        out += ch
+        used += w
+    return out + "…"
+
+
+def table(head: Sequence[str], rows: Sequence[Sequence[str]],
+          right: Collection[int] = ()) -> list[str]:
+    """Lines of a plain table: heading, a rule of dashes, then the rows; columns are
+    two spaces apart and ``right`` lists the right-aligned ones."""
+    widths = [max([width(h)] + [width(r[c]) for r in rows]) for c, h in enumerate(head)]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(pad(x, widths[c], right=c in right)
+                         for c, x in enumerate(cells)).rstrip()
+
+    return [line(head), "  ".join("-" * w for w in widths), *(line(r) for r in rows)]
