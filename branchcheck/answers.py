@@ -13,7 +13,19 @@ NA_WORDS = frozenset({"na", "n/a", "不适用"})
 
 
 class AnswerError(ValueError):
-    """A value that the item does not accept; the message says what it does accept."""
+    """A value that the item does not accept; the message says what it does accept.
+
+    ``str(exc)`` is the English message; :meth:`text` gives it in a UI language.
+    """
+
+    def __init__(self, en: str, zh: str = "") -> None:
+        super().__init__(en)
+        self.en = en
+        self.zh = zh or en
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang`` (``zh`` or ``en``)."""
+        return self.zh if lang == "zh" else self.en
 
 
 def accepted(item: Item, lang: str = "en") -> str:
@@ -62,7 +74,8 @@ def normalise(item: Item, raw: Any) -> AnswerValue:
             raw = NA
     if raw == NA and item.type != "text":
         if not item.allow_na:
-            raise AnswerError(f"'{item.id}' may not be answered na (not applicable)")
+            raise AnswerError(f"'{item.id}' may not be answered na (not applicable)",
+                              f"'{item.id}' 不能答 na（不适用）")
         return NA
     if item.type == "check":
         return _check(item, raw)
@@ -76,22 +89,27 @@ def normalise(item: Item, raw: Any) -> AnswerValue:
             if key is not None and key.lower() in lowered:
                 return lowered[key.lower()]
             raise AnswerError(
-                f"{_show(raw)} is not an option of '{item.id}'; choose one of {', '.join(keys)}"
+                f"{_show(raw)} is not an option of '{item.id}'; choose one of {', '.join(keys)}",
+                f"{_show(raw, 'zh')} 不是 '{item.id}' 的选项；请选 {', '.join(keys)} 之一",
             )
         return key
     if item.type == "metric":
         return _metric(item, raw)
     if isinstance(raw, bool) or raw is None or isinstance(raw, (list, dict)):
-        raise AnswerError(f"'{item.id}' takes text, not {_show(raw)}")
+        raise AnswerError(f"'{item.id}' takes text, not {_show(raw)}",
+                          f"'{item.id}' 须填文字，而不是{_show(raw, 'zh')}")
     return str(raw)
 
 
-def _show(raw: Any) -> str:
+def _show(raw: Any, lang: str = "en") -> str:
+    zh = lang == "zh"
     if isinstance(raw, bool):
         return "yes" if raw else "no"
     if raw is None:
-        return "an empty value"
+        return "空值" if zh else "an empty value"
     if isinstance(raw, (list, dict)):
+        if zh:
+            return "列表" if isinstance(raw, list) else "映射"
         return "a list" if isinstance(raw, list) else "a mapping"
     return repr(raw) if isinstance(raw, str) else str(raw)
 
@@ -107,13 +125,20 @@ def _check(item: Item, raw: Any) -> str:
             return "fail"
     raise AnswerError(
         f"{_show(raw)} is not an answer for check '{item.id}'; "
-        "use pass/y/yes/是 or fail/n/no/否" + ("" if not item.allow_na else " or na")
+        "use pass/y/yes/是 or fail/n/no/否" + ("" if not item.allow_na else " or na"),
+        f"{_show(raw, 'zh')} 不是是否题 '{item.id}' 的答案；请用 y/是/pass（通过）或 "
+        "n/否/fail（不通过）" + ("" if not item.allow_na else "，或 na（不适用）"),
     )
+
+
+def _not_a_number(item: Item, raw: Any) -> AnswerError:
+    return AnswerError(f"'{item.id}' needs a number, not {_show(raw)}",
+                       f"'{item.id}' 须填数值，而不是 {_show(raw, 'zh')}")
 
 
 def _number(item: Item, raw: Any) -> float:
     if isinstance(raw, bool) or raw is None:
-        raise AnswerError(f"'{item.id}' needs a number, not {_show(raw)}")
+        raise _not_a_number(item, raw)
     if isinstance(raw, (int, float)):
         value = float(raw)
     elif isinstance(raw, str):
@@ -121,11 +146,12 @@ def _number(item: Item, raw: Any) -> float:
         try:
             value = float(text)
         except ValueError:
-            raise AnswerError(f"'{item.id}' needs a number, not {_show(raw)}") from None
+            raise _not_a_number(item, raw) from None
     else:
-        raise AnswerError(f"'{item.id}' needs a number, not {_show(raw)}")
+        raise _not_a_number(item, raw)
     if not math.isfinite(value):
-        raise AnswerError(f"'{item.id}' needs a finite number, not {_show(raw)}")
+        raise AnswerError(f"'{item.id}' needs a finite number, not {_show(raw)}",
+                          f"'{item.id}' 须填有限的数值，而不是 {_show(raw, 'zh')}")
     return value
 
 
@@ -135,7 +161,9 @@ def _scale(item: Item, raw: Any) -> int:
     if value != int(value) or not item.scale.min <= value <= item.scale.max:
         raise AnswerError(
             f"{_show(raw)} is out of range for '{item.id}': "
-            f"use a whole number from {item.scale.min} to {item.scale.max}"
+            f"use a whole number from {item.scale.min} to {item.scale.max}",
+            f"{_show(raw, 'zh')} 超出 '{item.id}' 的范围：请填 {item.scale.min}-{item.scale.max} "
+            "的整数",
         )
     return int(value)
 
@@ -143,7 +171,9 @@ def _scale(item: Item, raw: Any) -> int:
 def _metric(item: Item, raw: Any) -> float | int:
     value = _number(item, raw)
     if item.min is not None and value < item.min:
-        raise AnswerError(f"{_show(raw)} is below the minimum {item.min:g} of '{item.id}'")
+        raise AnswerError(f"{_show(raw)} is below the minimum {item.min:g} of '{item.id}'",
+                          f"{_show(raw, 'zh')} 低于 '{item.id}' 的最小值 {item.min:g}")
     if item.max is not None and value > item.max:
-        raise AnswerError(f"{_show(raw)} is above the maximum {item.max:g} of '{item.id}'")
+        raise AnswerError(f"{_show(raw)} is above the maximum {item.max:g} of '{item.id}'",
+                          f"{_show(raw, 'zh')} 高于 '{item.id}' 的最大值 {item.max:g}")
     return int(value) if value == int(value) and abs(value) < 2**53 else value

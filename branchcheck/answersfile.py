@@ -9,6 +9,7 @@ from typing import Any
 
 from branchcheck.answers import AnswerError, normalise
 from branchcheck.errors import InputError, Problem
+from branchcheck.i18n import t
 from branchcheck.model import Answer, Checklist
 from branchcheck.strictyaml import DEFAULT_MAX_BYTES, Document, decode, parse_mapping, read_bytes
 
@@ -35,7 +36,7 @@ class AnswersFile:
 
 
 def read_answers_file(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
-                      allow_blank: bool = False) -> AnswersFile:
+                      allow_blank: bool = False, lang: str = "en") -> AnswersFile:
     """Read ``path`` (``-`` = stdin) and check it against the answers schema.
 
     With ``allow_blank``, blank answers (``item-id:`` with no value, or a value of
@@ -46,8 +47,9 @@ def read_answers_file(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
         raw = sys.stdin.buffer.read(max_bytes + 1)
         name = "<stdin>"
         if len(raw) > max_bytes:
-            raise InputError.at(Problem(name, 0, 0, "too-large",
-                                        f"input is over the limit of {max_bytes} bytes"))
+            raise InputError.at(Problem(name, 0, 0, "too-large", t(
+                lang, f"输入超过 {max_bytes} 字节的上限",
+                f"input is over the limit of {max_bytes} bytes")))
     else:
         name = path
         raw = read_bytes(path, max_bytes=max_bytes, display=name)
@@ -57,7 +59,8 @@ def read_answers_file(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
 
     problems = schema_problems(doc, "answers")
     if problems:
-        raise InputError(f"{name}: invalid answers file", problems)
+        raise InputError(t(lang, f"{name}：答案文件无效", f"{name}: invalid answers file"),
+                         problems)
     d = doc.data
     return AnswersFile(doc, d["checklist"], d.get("version"), d.get("branch"), d.get("reviewer"),
                        d.get("lang"), d.get("started"), d.get("finished"), blank)
@@ -78,19 +81,23 @@ def _drop_blank(data: dict[str, Any]) -> tuple[str, ...]:
     return tuple(blank)
 
 
-def _unknown_item(doc: Document, checklist: Checklist, item_id: str) -> Problem:
+def _unknown_item(doc: Document, checklist: Checklist, item_id: str,
+                  lang: str = "en") -> Problem:
     return doc.problem(("answers", item_id), "unknown-item",
-                       f"{checklist.id!r} has no item {item_id!r}", key=True)
+                       t(lang, f"{checklist.id!r} 没有项目 {item_id!r}",
+                         f"{checklist.id!r} has no item {item_id!r}"), key=True)
 
 
 def check_answers(doc: Document, entries: Mapping[str, Any], checklist: Checklist,
-                  heading: str, problems: Sequence[Problem] = ()) -> dict[str, Answer]:
+                  heading: str, problems: Sequence[Problem] = (),
+                  lang: str = "en") -> dict[str, Answer]:
     """The answers of ``entries`` (``/answers`` of ``doc``: item id to a value or to
     ``{value, note}``), each checked against ``checklist``.
 
     Unknown ids, wrong types, out-of-range values and ``na`` where not allowed
     are located errors; if there are any (or ``problems`` found before), they are
-    all raised at once as an :class:`InputError` headed ``heading``.
+    all raised at once as an :class:`InputError` headed ``heading``; messages are
+    in ``lang``.
     """
     index = checklist.item_index()
     found = list(problems)
@@ -98,7 +105,7 @@ def check_answers(doc: Document, entries: Mapping[str, Any], checklist: Checklis
     for item_id, entry in entries.items():
         item = index.get(item_id)
         if item is None:
-            found.append(_unknown_item(doc, checklist, item_id))
+            found.append(_unknown_item(doc, checklist, item_id, lang))
             continue
         path = ("answers", item_id)
         raw, note = (entry.get("value"), entry.get("note")) if isinstance(entry, dict) else (
@@ -107,7 +114,7 @@ def check_answers(doc: Document, entries: Mapping[str, Any], checklist: Checklis
         try:
             value = normalise(item, raw)
         except AnswerError as exc:
-            found.append(doc.problem(vpath, "bad-answer", str(exc)))
+            found.append(doc.problem(vpath, "bad-answer", exc.text(lang)))
             continue
         answers[item_id] = Answer(item_id, value, note or None)
     if found:
@@ -115,17 +122,19 @@ def check_answers(doc: Document, entries: Mapping[str, Any], checklist: Checklis
     return answers
 
 
-def answers_for(af: AnswersFile, checklist: Checklist) -> dict[str, Answer]:
+def answers_for(af: AnswersFile, checklist: Checklist, lang: str = "en") -> dict[str, Answer]:
     """Check every answer of ``af`` against ``checklist`` (see :func:`check_answers`);
     a version other than the checklist's, and blank answers to unknown items, are
     errors too."""
     doc = af.doc
     index = checklist.item_index()
-    problems = [_unknown_item(doc, checklist, b) for b in af.blank if b not in index]
+    problems = [_unknown_item(doc, checklist, b, lang) for b in af.blank if b not in index]
     if af.version is not None and af.version != checklist.version:
-        problems.append(doc.problem(("version",), "version-mismatch",
-                                    f"answers are for version {af.version} of "
-                                    f"{checklist.id!r}, the checklist is version "
-                                    f"{checklist.version}"))
-    return check_answers(doc, doc.data["answers"], checklist, f"{af.file}: invalid answers",
-                         problems)
+        problems.append(doc.problem(("version",), "version-mismatch", t(
+            lang, f"答案针对 {checklist.id!r} 的版本 {af.version}，而检查表是版本 "
+                  f"{checklist.version}",
+            f"answers are for version {af.version} of {checklist.id!r}, the checklist is "
+            f"version {checklist.version}")))
+    return check_answers(doc, doc.data["answers"], checklist,
+                         t(lang, f"{af.file}：答案无效", f"{af.file}: invalid answers"),
+                         problems, lang)

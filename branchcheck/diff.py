@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from branchcheck.errors import UsageError
+from branchcheck.i18n import t
 from branchcheck.model import (
     Change,
     Delta,
@@ -124,17 +125,21 @@ def _section_deltas(old: Sequence[SectionScore], new: Sequence[SectionScore],
     return final, raw
 
 
-def compare(old: Result, new: Result) -> Diff:
+def compare(old: Result, new: Result, lang: str = "en") -> Diff:
     """Compare two results of the same checklist, item by item (matched by id).
 
-    Results of different checklists raise :class:`UsageError`; different
-    versions of one checklist are compared (``Diff.version_changed``).
+    Results of different checklists raise :class:`UsageError` (worded in
+    ``lang``); different versions of one checklist are compared
+    (``Diff.version_changed``).
     """
     if old.checklist_id != new.checklist_id:
-        raise UsageError(
+        raise UsageError(t(
+            lang,
+            f"无法比较不同检查表的结果：{_name(old)} 是 {old.checklist_id!r}，"
+            f"{_name(new)} 是 {new.checklist_id!r}",
             f"cannot compare results of different checklists: {_name(old)} is "
-            f"{old.checklist_id!r}, {_name(new)} is {new.checklist_id!r}"
-        )
+            f"{old.checklist_id!r}, {_name(new)} is {new.checklist_id!r}",
+        ))
     olds = {i.id: i for i in old.score.items}
     news = {i.id: i for i in new.score.items}
     ids = _merge_ids([i.id for i in old.score.items], [i.id for i in new.score.items])
@@ -195,7 +200,7 @@ class Gate:
         return f"drop:{self.points:g}" if self.kind == "drop" else self.kind
 
 
-def parse_gate(text: str) -> Gate:
+def parse_gate(text: str, lang: str = "en") -> Gate:
     """A gate from its ``--fail-on`` spelling; :class:`UsageError` if it is not one."""
     spec = text.strip().lower()
     if spec in ("regression", "knockout"):
@@ -205,43 +210,53 @@ def parse_gate(text: str) -> Gate:
         points = float(match.group(1))
         if points <= 100:
             return Gate("drop", points)
-    raise UsageError(
+    raise UsageError(t(
+        lang,
+        f"无效的 --fail-on {text!r}：可用 regression、knockout 或 drop:N"
+        "（N 为总分（最终分）允许下降的分数，0-100）",
         f"invalid --fail-on {text!r}: use regression, knockout or drop:N "
-        "(N = points of the overall final score, 0-100)"
-    )
+        "(N = points of the overall final score, 0-100)",
+    ))
 
 
-def gate_reason(diff: Diff, gate: Gate) -> str | None:
-    """Why ``gate`` fires on ``diff`` (a short English sentence), or None if it does not."""
+def gate_reason(diff: Diff, gate: Gate, lang: str = "en") -> str | None:
+    """Why ``gate`` fires on ``diff`` (a short sentence in ``lang``), or None if it does not."""
     if gate.kind == "regression":
         hit = [d.id for d in diff.items if d.change == "regressed"]
         if hit:
-            return f"{len(hit)} item(s) regressed: {_ids(hit)}"
+            return t(lang, f"{len(hit)} 个项目退步：{_ids(hit, lang)}",
+                     f"{len(hit)} item(s) regressed: {_ids(hit, lang)}")
         return None
     if gate.kind == "knockout":
         hit = [d.id for d in diff.items if "knockout_triggered" in d.flags]
         if hit:
-            return f"{len(hit)} knockout item(s) newly failed: {_ids(hit)}"
+            return t(lang, f"{len(hit)} 个否决项新出现不通过：{_ids(hit, lang)}",
+                     f"{len(hit)} knockout item(s) newly failed: {_ids(hit, lang)}")
         return None
     delta = diff.overall.delta
     if delta is not None and -delta > gate.points + _EPS:
         assert diff.overall.old is not None and diff.overall.new is not None  # noqa: S101
-        return (f"overall final score dropped {-delta:.1f} points "
-                f"({diff.overall.old:.1f} -> {diff.overall.new:.1f}), "
-                f"more than {gate.points:g}")
+        old, new = diff.overall.old, diff.overall.new
+        return t(lang,
+                 f"总分（最终分）下降 {-delta:.1f} 分（{old:.1f} → {new:.1f}），"
+                 f"超过 {gate.points:g} 分",
+                 f"overall final score dropped {-delta:.1f} points "
+                 f"({old:.1f} -> {new:.1f}), more than {gate.points:g}")
     return None
 
 
-def fired(diff: Diff, gates: Iterable[Gate]) -> list[tuple[Gate, str]]:
-    """The gates that fire, with their reasons."""
+def fired(diff: Diff, gates: Iterable[Gate], lang: str = "en") -> list[tuple[Gate, str]]:
+    """The gates that fire, with their reasons (in ``lang``)."""
     out: list[tuple[Gate, str]] = []
     for gate in gates:
-        reason = gate_reason(diff, gate)
+        reason = gate_reason(diff, gate, lang)
         if reason is not None:
             out.append((gate, reason))
     return out
 
 
-def _ids(ids: Sequence[str], limit: int = 5) -> str:
+def _ids(ids: Sequence[str], lang: str = "en", limit: int = 5) -> str:
+    if len(ids) <= limit:
+        return ", ".join(ids)
     shown = ", ".join(ids[:limit])
-    return shown + (f" and {len(ids) - limit} more" if len(ids) > limit else "")
+    return t(lang, f"{shown} 等共 {len(ids)} 项", f"{shown} and {len(ids) - limit} more")

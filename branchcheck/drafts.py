@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from branchcheck.errors import InputError, Problem, StorageError, UsageError
-from branchcheck.i18n import LANGUAGES
+from branchcheck.i18n import LANGUAGES, t
 from branchcheck.model import CHECKLIST_ID, Answer, Checklist
 from branchcheck.storage import atomic_write, check_branch, now_iso
 
@@ -134,12 +134,12 @@ def remove_draft(path: Path) -> None:
         raise StorageError(f"cannot remove draft {path}: {exc.strerror or exc}") from None
 
 
-def read_draft(path: Path, checklist: Checklist, branch: str) -> Draft:
+def read_draft(path: Path, checklist: Checklist, branch: str, lang: str = "en") -> Draft:
     """Load the draft at ``path`` for ``checklist`` and ``branch``.
 
     Malformed drafts, drafts for another checklist, branch, version or file
     content (sha256), unknown items and values the item does not accept are
-    refused with located errors (``file:line:col``).
+    refused with located errors (``file:line:col``), worded in ``lang``.
     """
     from branchcheck.answersfile import check_answers
     from branchcheck.strictyaml import load_mapping
@@ -147,37 +147,48 @@ def read_draft(path: Path, checklist: Checklist, branch: str) -> Draft:
     name = str(path)
     doc = load_mapping(name, max_bytes=_MAX_BYTES, display=name)
     d: dict[str, Any] = doc.data
-    problems = _shape_problems(d, doc)
+    problems = _shape_problems(d, doc, lang)
     if problems:
-        raise InputError(f"{name}: not a valid draft", problems)
+        raise InputError(t(lang, f"{name}：不是有效的草稿", f"{name}: not a valid draft"),
+                         problems)
     ck = d["checklist"]
     refuse: list[Problem] = []
     if ck["id"] != checklist.id:
-        refuse.append(doc.problem(("checklist", "id"), "wrong-checklist",
-                                  f"draft is for checklist {ck['id']!r}, not {checklist.id!r}"))
+        refuse.append(doc.problem(("checklist", "id"), "wrong-checklist", t(
+            lang, f"草稿属于检查表 {ck['id']!r}，不是 {checklist.id!r}",
+            f"draft is for checklist {ck['id']!r}, not {checklist.id!r}")))
     elif ck["version"] != checklist.version:
-        refuse.append(doc.problem(
-            ("checklist", "version"), "version-mismatch",
+        refuse.append(doc.problem(("checklist", "version"), "version-mismatch", t(
+            lang,
+            f"草稿是用 {checklist.id!r} 的版本 {ck['version']} 开始的，但检查表现在是版本 "
+            f"{checklist.version}；请用版本 {ck['version']} 完成它，或加 --restart 丢弃草稿",
             f"draft was started with version {ck['version']} of {checklist.id!r}, but the "
             f"checklist is now version {checklist.version}; finish it with version "
-            f"{ck['version']} or pass --restart to discard it"))
+            f"{ck['version']} or pass --restart to discard it")))
     elif ck["sha256"] != checklist.sha256:
-        refuse.append(doc.problem(
-            ("checklist", "sha256"), "checklist-changed",
+        refuse.append(doc.problem(("checklist", "sha256"), "checklist-changed", t(
+            lang,
+            f"草稿开始后，{checklist.id!r} 版本 {checklist.version} 的文件已被修改（sha256 "
+            f"{ck['sha256'][:12]}… 现为 {checklist.sha256[:12]}…）；请恢复该文件，或加 "
+            "--restart 丢弃草稿",
             f"the file of {checklist.id!r} version {checklist.version} changed since the draft "
             f"was started (sha256 {ck['sha256'][:12]}… now {checklist.sha256[:12]}…); "
-            "restore it or pass --restart to discard the draft"))
+            "restore it or pass --restart to discard the draft")))
     if d["branch"] != branch:
-        refuse.append(doc.problem(("branch",), "wrong-branch",
-                                  f"draft is for branch {d['branch']!r}, not {branch!r}"))
+        refuse.append(doc.problem(("branch",), "wrong-branch", t(
+            lang, f"草稿属于网点 {d['branch']!r}，不是 {branch!r}",
+            f"draft is for branch {d['branch']!r}, not {branch!r}")))
     if refuse:
-        raise InputError(f"{name}: draft does not match", refuse)
+        raise InputError(t(lang, f"{name}：草稿与检查表不符", f"{name}: draft does not match"),
+                         refuse)
     answers = check_answers(doc, doc.data["answers"], checklist,
-                            f"{doc.file}: invalid answers in draft")
+                            t(lang, f"{doc.file}：草稿中有无效答案",
+                              f"{doc.file}: invalid answers in draft"), lang=lang)
     position = d.get("position")
     if position is not None and position not in checklist.item_index():
-        raise InputError.at(doc.problem(("position",), "unknown-item",
-                                        f"{checklist.id!r} has no item {position!r}"))
+        raise InputError.at(doc.problem(("position",), "unknown-item", t(
+            lang, f"{checklist.id!r} 没有项目 {position!r}",
+            f"{checklist.id!r} has no item {position!r}")))
     return Draft(ck["id"], ck["version"], ck["sha256"], d["branch"], d["reviewer"], d["lang"],
                  d["started"], answers, position, str(d.get("saved") or ""))
 
@@ -185,43 +196,51 @@ def read_draft(path: Path, checklist: Checklist, branch: str) -> Draft:
 _STR_FIELDS = ("branch", "reviewer", "started")
 
 
-def _shape_problems(d: dict[str, Any], doc: Any) -> list[Problem]:
+def _shape_problems(d: dict[str, Any], doc: Any, lang: str = "en") -> list[Problem]:
     """Structural checks of a draft document (there is no public schema for drafts)."""
     found: list[Problem] = []
 
-    def bad(path: tuple[str, ...], message: str) -> None:
-        found.append(doc.problem(path, "draft-format", message))
+    def bad(path: tuple[str, ...], zh: str, en: str) -> None:
+        found.append(doc.problem(path, "draft-format", t(lang, zh, en)))
 
     if d.get("format") != DRAFT_FORMAT:
-        bad(("format",), f"expected format: {DRAFT_FORMAT}")
+        bad(("format",), f"应为 format: {DRAFT_FORMAT}", f"expected format: {DRAFT_FORMAT}")
     ck = d.get("checklist")
     if not isinstance(ck, dict):
-        bad(("checklist",), "checklist must be a mapping with id, version and sha256")
+        bad(("checklist",), "checklist 必须是含 id、version 和 sha256 的映射",
+            "checklist must be a mapping with id, version and sha256")
     else:
         if not isinstance(ck.get("id"), str):
-            bad(("checklist", "id"), "checklist id must be a string")
+            bad(("checklist", "id"), "checklist id 必须是字符串", "checklist id must be a string")
         if not isinstance(ck.get("version"), int) or isinstance(ck.get("version"), bool):
-            bad(("checklist", "version"), "checklist version must be a whole number")
+            bad(("checklist", "version"), "checklist version 必须是整数",
+                "checklist version must be a whole number")
         if not isinstance(ck.get("sha256"), str):
-            bad(("checklist", "sha256"), "checklist sha256 must be a string")
+            bad(("checklist", "sha256"), "checklist sha256 必须是字符串",
+                "checklist sha256 must be a string")
     for key in _STR_FIELDS:
         if not isinstance(d.get(key), str):
-            bad((key,), f"{key} must be a string")
+            bad((key,), f"{key} 必须是字符串", f"{key} must be a string")
     if d.get("lang") not in LANGUAGES:
-        bad(("lang",), f"lang must be one of {', '.join(LANGUAGES)}")
+        bad(("lang",), f"lang 必须是 {', '.join(LANGUAGES)} 之一",
+            f"lang must be one of {', '.join(LANGUAGES)}")
     if d.get("position") is not None and not isinstance(d.get("position"), str):
-        bad(("position",), "position must be an item id or null")
+        bad(("position",), "position 必须是项目编号或 null", "position must be an item id or null")
     answers = d.get("answers")
     if answers is None:
         d["answers"] = {}
     elif not isinstance(answers, dict):
-        bad(("answers",), "answers must be a mapping of item id to {value, note}")
+        bad(("answers",), "answers 必须是项目编号到 {value, note} 的映射",
+            "answers must be a mapping of item id to {value, note}")
     else:
         for item_id, entry in answers.items():
             if not isinstance(entry, dict) or "value" not in entry:
-                bad(("answers", item_id), "an answer must be a mapping with a value")
+                bad(("answers", item_id), "每个答案必须是含 value 的映射",
+                    "an answer must be a mapping with a value")
             elif not isinstance(entry["value"], (str, int, float)):
-                bad(("answers", item_id, "value"), "value must be a string or a number")
+                bad(("answers", item_id, "value"), "value 必须是字符串或数值",
+                    "value must be a string or a number")
             elif entry.get("note") is not None and not isinstance(entry.get("note"), str):
-                bad(("answers", item_id, "note"), "note must be a string or null")
+                bad(("answers", item_id, "note"), "note 必须是字符串或 null",
+                    "note must be a string or null")
     return found

@@ -15,6 +15,7 @@ from pathlib import Path
 from branchcheck.agreement import Kappa, cohen_kappa, fleiss_kappa, weighted_kappa
 from branchcheck.answersfile import AnswersFile, answers_for, read_answers_file
 from branchcheck.errors import InputError, NotFoundError, Problem, UsageError
+from branchcheck.i18n import t
 from branchcheck.loading import load_checklist
 from branchcheck.model import Answer, AnswerValue, Checklist, Item, ItemResult, Scale, Score, Status
 from branchcheck.scoring import score
@@ -315,9 +316,10 @@ def is_result(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bool:
 
 
 def load_class(key_path: str, answer_paths: Sequence[str], *, checklist: str | None = None,
-               max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
+               max_bytes: int = DEFAULT_MAX_BYTES, lang: str = "en") -> Loaded:
     """Read the key (answers file or stored result) and the trainees' answers files,
-    all for one checklist (their ``checklist`` field, or ``checklist`` if given)."""
+    all for one checklist (their ``checklist`` field, or ``checklist`` if given).
+    ``lang`` is the language of the returned notes."""
     files = answer_files(answer_paths, exclude=key_path)
     if not files:
         raise UsageError("no answers files found (looked for *.yaml, *.yml and *.json)")
@@ -343,8 +345,10 @@ def load_class(key_path: str, answer_paths: Sequence[str], *, checklist: str | N
                                         f"{key_result.checklist_version} of {ck.id!r}; the "
                                         f"checklist is version {ck.version}"))
         if key_result.checklist_sha256 and key_result.checklist_sha256 != ck.sha256:
-            notes.append(f"{key_path}: the checklist file changed since this result was "
-                         "stored (same version); grading against the current one")
+            notes.append(t(lang, f"{key_path}：结果保存后检查表文件已改动（版本相同）；按当前的"
+                                 "检查表评分",
+                           f"{key_path}: the checklist file changed since this result was "
+                           "stored (same version); grading against the current one"))
         answers = {i.id: Answer(i.id, i.value, i.note) for i in key_result.score.items
                    if i.value is not None}
         key = rater(ck, "key", key_path, answers)

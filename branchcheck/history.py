@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from branchcheck.errors import BranchcheckError, NotFoundError, StorageError, UsageError
+from branchcheck.i18n import t
 from branchcheck.model import CHECKLIST_ID, Result, Text
 
 if TYPE_CHECKING:
@@ -34,33 +35,42 @@ SPARK = "▁▂▃▄▅▆▇█"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def parse_since(text: str) -> date:
+def parse_since(text: str, lang: str = "en") -> date:
     """A ``--since`` date (YYYY-MM-DD); :class:`UsageError` if it is not one."""
     try:
         if _DATE.fullmatch(text):
             return date.fromisoformat(text)
     except ValueError:
         pass
-    raise UsageError(f"invalid date {text!r}: use YYYY-MM-DD, e.g. 2024-05-01")
+    raise UsageError(t(lang, f"无效的日期 {text!r}：请用 YYYY-MM-DD 格式，例如 2024-05-01",
+                       f"invalid date {text!r}: use YYYY-MM-DD, e.g. 2024-05-01"))
 
 
-def check_checklist_id(text: str) -> str:
+def check_checklist_id(text: str, lang: str = "en") -> str:
     """``text`` if it is a checklist id (kebab-case), else a usage error."""
     if not CHECKLIST_ID.fullmatch(text):
-        raise UsageError(f"invalid checklist id {text!r}: use lowercase letters, digits and "
-                         "'-' (e.g. daily-opening)")
+        raise UsageError(t(lang, f"无效的检查表编号 {text!r}：只能用小写字母、数字和 '-'"
+                                 "（例如 daily-opening）",
+                           f"invalid checklist id {text!r}: use lowercase letters, digits and "
+                           "'-' (e.g. daily-opening)"))
     return text
 
 
-def stored_of(root: Path, branch: str, checklist_id: str | None = None) -> list[StoredResult]:
+def stored_of(root: Path, branch: str, checklist_id: str | None = None,
+              lang: str = "en") -> list[StoredResult]:
     """The stored result files of ``branch`` (of ``checklist_id`` if given), newest
     first; :class:`NotFoundError` when there are none."""
     from branchcheck import storage
 
     stored = list(storage.iter_stored(root, branch, checklist_id))
     if not stored:
-        what = f"checklist {checklist_id!r} of " if checklist_id else ""
-        raise NotFoundError(f"no stored results for {what}branch {branch} under {root}")
+        if checklist_id:
+            raise NotFoundError(t(
+                lang, f"{root} 下没有网点 {branch} 的检查表 {checklist_id!r} 的已保存结果",
+                f"no stored results for checklist {checklist_id!r} of branch {branch} "
+                f"under {root}"))
+        raise NotFoundError(t(lang, f"{root} 下没有网点 {branch} 的已保存结果",
+                              f"no stored results for branch {branch} under {root}"))
     return stored
 
 
@@ -91,12 +101,12 @@ class Loaded:
     cached: int = 0
 
 
-def _read_one(path: str) -> tuple[dict[str, Any] | None, str]:
+def _read_one(path: str, lang: str = "en") -> tuple[dict[str, Any] | None, str]:
     """Read and check one result file (in a worker process): its data, or an error."""
     from branchcheck import storage
 
     try:
-        return _slim(storage.result_to_dict(storage.read_result(path))), ""
+        return _slim(storage.result_to_dict(storage.read_result(path, lang=lang))), ""
     except BranchcheckError as exc:
         return None, _reason(exc, path)
 
@@ -104,7 +114,8 @@ def _read_one(path: str) -> tuple[dict[str, Any] | None, str]:
 def _reason(exc: BranchcheckError, path: str) -> str:
     """One line saying why a file was skipped (its path left out, the caller names it)."""
     located = {str(p) for p in exc.problems}
-    parts = [] if exc.message in located else [exc.message.removeprefix(f"{path}: ")]
+    message = exc.message.removeprefix(f"{path}: ").removeprefix(f"{path}：")
+    parts = [] if exc.message in located else [message]
     for p in exc.problems:
         where = f"{p.line}:{p.column}: " if p.line > 0 else ""
         parts.append(f"{where}{p.message}")
@@ -123,10 +134,12 @@ def _slim(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def load(root: Path, branch: str, checklist_id: str | None = None, *,
-         since: date | None = None, use_cache: bool = True, jobs: int = 0) -> Loaded:
+         since: date | None = None, use_cache: bool = True, jobs: int = 0,
+         lang: str = "en") -> Loaded:
     """Stored results of ``branch`` (and ``checklist_id``), finished on or after ``since``.
 
-    Unreadable, invalid or hand-edited files are skipped and listed in ``skipped``.
+    Unreadable, invalid or hand-edited files are skipped and listed in ``skipped``
+    (why, in ``lang``).
     """
     from branchcheck import storage
     from branchcheck.strictyaml import DEFAULT_MAX_BYTES
@@ -146,7 +159,9 @@ def load(root: Path, branch: str, checklist_id: str | None = None, *,
     parsed = cached = 0
     for ck, files in sorted(groups.items()):
         if not CHECKLIST_ID.fullmatch(ck):
-            skipped += [(str(s.path), f"folder {ck!r} is not a checklist id") for s in files]
+            skipped += [(str(s.path), t(lang, f"文件夹 {ck!r} 不是检查表编号",
+                                        f"folder {ck!r} is not a checklist id"))
+                        for s in files]
             continue
         cache = _Cache(root, branch, ck) if use_cache else None
         misses: list[tuple[str, str]] = []  # (path, sha256)
@@ -166,8 +181,8 @@ def load(root: Path, branch: str, checklist_id: str | None = None, *,
                 cached += 1
             else:
                 misses.append((name, digest))
-        for (name, digest), (data, error) in zip(misses, _read_all([m[0] for m in misses], jobs),
-                                                  strict=True):
+        read = _read_all([m[0] for m in misses], jobs, lang)
+        for (name, digest), (data, error) in zip(misses, read, strict=True):
             if data is None:
                 skipped.append((name, error))
                 continue
@@ -180,8 +195,11 @@ def load(root: Path, branch: str, checklist_id: str | None = None, *,
     kept: list[Result] = []
     for r, folder in ((r, Path(r.path).parent) for r in results):
         if r.branch != folder.parent.name or r.checklist_id != folder.name:
-            skipped.append((r.path, f"stored under {folder.parent.name}/{folder.name} but is a "
-                                    f"{r.checklist_id} result of branch {r.branch}"))
+            skipped.append((r.path, t(
+                lang, f"存放在 {folder.parent.name}/{folder.name} 下，却是网点 {r.branch} 的 "
+                      f"{r.checklist_id} 结果",
+                f"stored under {folder.parent.name}/{folder.name} but is a "
+                f"{r.checklist_id} result of branch {r.branch}")))
             continue
         day = result_date(r)
         if since is not None and (day is None or day < since):
@@ -196,15 +214,17 @@ def _chrono_key(result: Result) -> tuple[float, str]:
     return (when.timestamp() if when and when.tzinfo else 0.0, Path(result.path).name)
 
 
-def _read_all(paths: Sequence[str], jobs: int) -> Iterable[tuple[dict[str, Any] | None, str]]:
+def _read_all(paths: Sequence[str], jobs: int,
+              lang: str = "en") -> Iterable[tuple[dict[str, Any] | None, str]]:
     workers = jobs or min(os.cpu_count() or 1, 4)
     if workers > 1 and len(paths) >= PARALLEL_THRESHOLD:
         from concurrent.futures import ProcessPoolExecutor
+        from functools import partial
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
             chunk = max(1, len(paths) // (workers * 4))
-            return list(pool.map(_read_one, paths, chunksize=chunk))
-    return [_read_one(p) for p in paths]
+            return list(pool.map(partial(_read_one, lang=lang), paths, chunksize=chunk))
+    return [_read_one(p, lang) for p in paths]
 
 
 class _Cache:

@@ -10,8 +10,8 @@ LANGUAGES = ("zh", "en")
 
 
 def resolve_lang(option: str | None = None) -> str:
-    """The UI language to use."""
-    if option:
+    """The UI language to use (an explicit ``option``, even empty, must be a known one)."""
+    if option is not None:
         if option not in LANGUAGES:
             raise UsageError(f"unknown language {option!r}; choose one of {', '.join(LANGUAGES)}")
         return option

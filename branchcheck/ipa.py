@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from branchcheck.model import Checklist, Ipa, Result, Text
+from branchcheck.model import Checklist, Result, Text
 
 Quadrant = Literal["concentrate", "keep-up", "low-priority", "overkill"]
 QUADRANTS: tuple[Quadrant, ...] = ("concentrate", "keep-up", "low-priority", "overkill")
@@ -35,6 +35,10 @@ class Point:
     importance: float
     performance: float
     performance_range: tuple[float, float] | None = None
+    group: str | None = None
+    """For an item: the id of its section (the factor it belongs to)."""
+    group_text: Text | None = None
+    """For an item: the title of its section."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,8 @@ class Missing:
     reason: Literal["no-importance", "no-performance"]
     importance: float | None = None
     performance: float | None = None
+    group: str | None = None
+    group_text: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -150,16 +156,18 @@ def from_checklist(checklist: Checklist, level: Level = "item"
     """Points from the ``ipa`` figures of a checklist's items (or sections)."""
     points: list[Point] = []
     missing: list[Missing] = []
-    units: list[tuple[str, Text, Ipa | None, tuple[float, float] | None]]
     if level == "section":
-        units = [(s.id, s.title, s.ipa, None) for s in checklist.sections]
-    else:
-        units = [(i.id, i.text, i.ipa, _metric_range(i.min, i.max) if i.type == "metric"
-                  else None) for _, i in checklist.items()]
-    for uid, text, ipa, rng in units:
-        if ipa is None:
+        for s in checklist.sections:
+            if s.ipa is not None:
+                _sort(points, missing, s.id, s.title, s.ipa.importance, s.ipa.performance,
+                      None)
+        return points, missing
+    for section, i in checklist.items():
+        if i.ipa is None:
             continue
-        _sort(points, missing, uid, text, ipa.importance, ipa.performance, rng)
+        rng = _metric_range(i.min, i.max) if i.type == "metric" else None
+        _sort(points, missing, i.id, i.text, i.ipa.importance, i.ipa.performance, rng,
+              (section.id, section.title))
     return points, missing
 
 
@@ -181,7 +189,7 @@ def from_result(result: Result, checklist: Checklist, level: Level = "item"
         return points, missing
     index = checklist.item_index()
     answered = {it.id: it for it in result.score.items}
-    for _, item in checklist.items():
+    for section, item in checklist.items():
         if item.ipa is None:
             continue
         it = answered.get(item.id)
@@ -193,16 +201,19 @@ def from_result(result: Result, checklist: Checklist, level: Level = "item"
                 rng = _metric_range(index[item.id].min, index[item.id].max)
             elif it.fraction is not None:
                 perf = 100.0 * it.fraction
-        _sort(points, missing, item.id, item.text, item.ipa.importance, perf, rng)
+        _sort(points, missing, item.id, item.text, item.ipa.importance, perf, rng,
+              (section.id, section.title))
     return points, missing
 
 
 def _sort(points: list[Point], missing: list[Missing], uid: str, text: Text,
           importance: float | None, performance: float | None,
-          rng: tuple[float, float] | None) -> None:
+          rng: tuple[float, float] | None,
+          group: tuple[str, Text] | None = None) -> None:
+    gid, gtext = group if group is not None else (None, None)
     if importance is None:
-        missing.append(Missing(uid, text, "no-importance", None, performance))
+        missing.append(Missing(uid, text, "no-importance", None, performance, gid, gtext))
     elif performance is None:
-        missing.append(Missing(uid, text, "no-performance", importance, None))
+        missing.append(Missing(uid, text, "no-performance", importance, None, gid, gtext))
     else:
-        points.append(Point(uid, text, float(importance), float(performance), rng))
+        points.append(Point(uid, text, float(importance), float(performance), rng, gid, gtext))

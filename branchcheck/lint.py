@@ -30,7 +30,26 @@ def lint(doc: Document) -> list[Problem]:
     items = _items(data)
     problems += _item_rules(doc, data, items)
     problems += _translations(doc, data)
+    problems += _not_finite(doc, data)
     return sorted(problems, key=lambda p: (p.line, p.column, p.rule))
+
+
+def _not_finite(doc: Document, data: dict[str, Any]) -> Iterator[Problem]:
+    """YAML's ``.nan`` and ``.inf`` pass every JSON Schema bound but break every score."""
+    stack: list[tuple[Path, Any]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        kind = type(value)
+        if kind is float:
+            if value - value != 0:  # inf - inf and nan - nan are nan
+                shown = ".nan" if value != value else ("-.inf" if value < 0 else ".inf")
+                yield doc.problem(
+                    path, "not-finite", f"{shown} is not allowed: numbers must be finite"
+                )
+        elif kind is dict:
+            stack.extend(((*path, k), v) for k, v in value.items())
+        elif kind is list:
+            stack.extend(((*path, i), v) for i, v in enumerate(value))
 
 
 def _items(data: dict[str, Any]) -> list[tuple[Path, dict[str, Any]]]:
@@ -131,7 +150,18 @@ def _item_rules(
                 "scale-range",
                 f"scale {name!r}: max must be greater than min",
             )
+        points: dict[int, str] = {}
         for label in scale.get("labels", {}):
+            if int(label) in points:  # "1" and "01" (or "0" and "-0") are the same point
+                line, col = doc.locate(("scales", name, "labels", points[int(label)]), key=True)
+                yield doc.problem(
+                    ("scales", name, "labels", label),
+                    "duplicate-key",
+                    f"label {label} names the same point as label {points[int(label)]} "
+                    f"(line {line}, column {col})",
+                    key=True,
+                )
+            points.setdefault(int(label), label)
             if not scale["min"] <= int(label) <= scale["max"]:
                 yield doc.problem(
                     ("scales", name, "labels", label),

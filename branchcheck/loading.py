@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from branchcheck import resources
-from branchcheck.errors import InputError, NotFoundError, Problem
+from branchcheck.errors import InputError, NotFoundError, Problem, UsageError
+from branchcheck.i18n import resolve_lang, t
 from branchcheck.strictyaml import DEFAULT_MAX_BYTES, Document, decode, parse_mapping, read_bytes
 
 if TYPE_CHECKING:  # the model is imported when a checklist is built (validate needs none)
@@ -34,18 +35,39 @@ class Report:
         return tuple(p for p in self.problems if p.severity == "warning")
 
 
-def resolve(ref: str) -> str:
+def _ui(lang: str | None) -> str:
+    """The language of messages: ``lang``, else the user's (``$BRANCHCHECK_LANG``, locale)."""
+    try:
+        return resolve_lang(lang)
+    except UsageError:
+        return "en"
+
+
+def resolve(ref: str, *, lang: str | None = None) -> str:
     """Path of a checklist given as a bundled id or a file path."""
     bundled = resources.bundled_checklist(ref)
     if bundled is not None and not os.path.exists(ref):
         return str(bundled)
     if os.path.isfile(ref):
         return ref
+    ui = _ui(lang)
     if os.path.isdir(ref):
         raise InputError.at(
-            Problem(ref, 0, 0, "unreadable", "is a directory, not a checklist file")
+            Problem(
+                ref,
+                0,
+                0,
+                "unreadable",
+                t(ui, "是一个目录，不是清单文件", "is a directory, not a checklist file"),
+            )
         )
-    raise NotFoundError(f"no bundled checklist or file named {ref!r} (see 'branchcheck list')")
+    raise NotFoundError(
+        t(
+            ui,
+            f"没有名为 {ref!r} 的内置清单或文件（见 'branchcheck list'）",
+            f"no bundled checklist or file named {ref!r} (see 'branchcheck list')",
+        )
+    )
 
 
 def check_file(
@@ -88,13 +110,22 @@ def check_bytes(raw: bytes, name: str, *, path: str = "", model: bool = True) ->
     return Report(name, tuple(problems), checklist)
 
 
-def load_checklist(ref: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Checklist:
-    """Load a valid checklist by bundled id or path; raises :class:`InputError`."""
-    path = resolve(ref)
+def load_checklist(
+    ref: str, *, max_bytes: int = DEFAULT_MAX_BYTES, lang: str | None = None
+) -> Checklist:
+    """Load a valid checklist by bundled id or path; raises :class:`InputError`.
+
+    ``lang`` is the language of the error headline (default: the user's); the
+    located problems below it are in English, as ``validate`` prints them.
+    """
+    path = resolve(ref, lang=lang)
     display = ref if os.path.isfile(ref) else os.path.basename(path)
     report = check_file(path, display=display, max_bytes=max_bytes)
     if report.checklist is None:
-        raise InputError(f"{display}: invalid checklist", report.errors)
+        ui = _ui(lang)
+        raise InputError(
+            t(ui, f"{display}：清单无效", f"{display}: invalid checklist"), report.errors
+        )
     return report.checklist
 
 

@@ -17,8 +17,10 @@ AnswerValue = str | int | float
 free text (text), or ``"na"``."""
 
 NA = "na"
-CHECKLIST_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-"""A checklist id: kebab-case, lowercase letters and digits (e.g. ``daily-opening``)."""
+CHECKLIST_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")
+r"""A checklist id: kebab-case, lowercase letters and digits (e.g. ``daily-opening``).
+
+``\Z``, not ``$``: ``$`` also matches before a final line break (``"abc\n"``)."""
 STATUSES: tuple[Status, ...] = ("pass", "partial", "fail", "na", "skipped", "info")
 ITEM_TYPES: tuple[ItemType, ...] = ("check", "scale", "choice", "metric", "text")
 
@@ -254,6 +256,8 @@ class Result:
     lang: str
     score: Score
     path: str = ""
+    checklist_grades: tuple[Grade, ...] = ()
+    """The checklist's grade bands (highest first), so the grade can be re-checked."""
 
     @property
     def overall_final(self) -> float | None:

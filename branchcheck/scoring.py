@@ -183,4 +183,5 @@ def make_result(
         finished=finished,
         lang=lang,
         score=score(checklist, answers),
+        checklist_grades=checklist.grades,
     )

@@ -245,7 +245,7 @@ class Session:
             try:
                 value = normalise(item, parsed.answer)
             except AnswerError as exc:
-                self.prompter.message(self._bad_answer(parsed.answer, exc, item), "error")
+                self.prompter.message(self._bad_answer(exc, item), "error")
                 continue
             note = parsed.note
             if note is None and item.note_required_on_fail and fails(item, value):
@@ -347,7 +347,7 @@ class Session:
         return t(self.lang, f"请在 # 前写答案（如：n # 备注）。可选答案：{self._accepted(item)}",
                  f"Put the answer before '#' (e.g. n # note). Accepted: {self._accepted(item)}")
 
-    def _bad_answer(self, raw: str, exc: AnswerError, item: Item) -> str:
+    def _bad_answer(self, exc: AnswerError, item: Item) -> str:
         if self.lang == "zh":
-            return f"无法接受的答案 {raw!r}。可选答案：{self._accepted(item)}"
-        return f"{exc}. Accepted: {self._accepted(item)}"
+            return f"{exc.text('zh')}。可选答案：{self._accepted(item)}"
+        return f"{exc.text('en')}. Accepted: {self._accepted(item)}"

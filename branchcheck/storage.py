@@ -8,27 +8,47 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from branchcheck.errors import InputError, Problem, StorageError, TamperedError, UsageError
-from branchcheck.model import CHECKLIST_ID, Grade, ItemResult, Result, Score, SectionScore, Text
+from branchcheck.i18n import t
+from branchcheck.model import (
+    CHECKLIST_ID,
+    NA,
+    Grade,
+    ItemResult,
+    Result,
+    Score,
+    SectionScore,
+    Text,
+    localise,
+)
 
 RESULT_FORMAT = "branchcheck-result/1"
 DEFAULT_DIR = "branchcheck-results"
 _BRANCH = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _TOLERANCE = 1e-6
+_MAX_SAME_STAMP = 100
+_Say = Callable[[str, str], None]
+"""Adds a problem message, given in Chinese and English."""
 
 
-def check_branch(branch: str) -> str:
+class ExistsError(StorageError):
+    """The target of a write that must not overwrite already exists."""
+
+
+def check_branch(branch: str, lang: str = "en") -> str:
     """``branch`` if it is a safe id (letters, digits, ``_``, ``-``), else a usage error."""
     if not _BRANCH.fullmatch(branch):
-        raise UsageError(
-            f"invalid branch id {branch!r}: use 1-64 letters, digits, '_' or '-' (e.g. SH-001)"
-        )
+        raise UsageError(t(
+            lang,
+            f"网点编号 {branch!r} 无效：只能用 1-64 个字母、数字、'_' 或 '-'（如 SH-001）",
+            f"invalid branch id {branch!r}: use 1-64 letters, digits, '_' or '-' (e.g. SH-001)",
+        ))
     return branch
 
 
@@ -72,7 +92,7 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> None:
         _fsync_dir(folder)
     except FileExistsError:
         _unlink(tmp)
-        raise StorageError(f"{path} already exists") from None
+        raise ExistsError(f"{path} already exists") from None
     except OSError as exc:
         _unlink(tmp)
         raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from None
@@ -130,7 +150,7 @@ def result_to_dict(result: Result) -> dict[str, Any]:
     s = result.score
     grade = None
     if s.grade is not None:
-        grade = {"min": s.grade.min, "label": _text_out(s.grade.label)}
+        grade = _grade_out(s.grade)
     items = []
     for it in s.items:
         entry: dict[str, Any] = {
@@ -143,12 +163,15 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         if it.guidance is not None:
             entry["guidance"] = _text_out(it.guidance)
         items.append(entry)
+    checklist: dict[str, Any] = {"id": result.checklist_id, "version": result.checklist_version,
+                                 "sha256": result.checklist_sha256,
+                                 "title": _text_out(result.checklist_title)}
+    if result.checklist_grades:
+        checklist["grades"] = [_grade_out(g) for g in result.checklist_grades]
     return {
         "format": RESULT_FORMAT,
         "tool_version": result.tool_version,
-        "checklist": {"id": result.checklist_id, "version": result.checklist_version,
-                      "sha256": result.checklist_sha256,
-                      "title": _text_out(result.checklist_title)},
+        "checklist": checklist,
         "branch": result.branch,
         "reviewer": result.reviewer,
         "lang": result.lang,
@@ -163,6 +186,14 @@ def result_to_dict(result: Result) -> dict[str, Any]:
                       "final": x.final, "knocked_out": x.knocked_out} for x in s.sections],
         "items": items,
     }
+
+
+def _grade_out(grade: Grade) -> dict[str, Any]:
+    return {"min": grade.min, "label": _text_out(grade.label)}
+
+
+def _grade_in(data: Mapping[str, Any]) -> Grade:
+    return Grade(float(data["min"]), _text_in(data["label"]))
 
 
 def result_from_dict(d: Mapping[str, Any], path: str = "") -> Result:
@@ -184,7 +215,7 @@ def result_from_dict(d: Mapping[str, Any], path: str = "") -> Result:
         ) for x in d["sections"]),
         overall_raw=d["overall"]["raw"],
         overall_final=d["overall"]["final"],
-        grade=Grade(float(grade["min"]), _text_in(grade["label"])) if grade else None,
+        grade=_grade_in(grade) if grade else None,
         coverage=float(d["coverage"]),
         complete=d["complete"],
         knocked_out=d.get("knocked_out", False),
@@ -196,6 +227,7 @@ def result_from_dict(d: Mapping[str, Any], path: str = "") -> Result:
         checklist_title=_text_in(ck.get("title") or ck["id"]), branch=d["branch"],
         reviewer=d.get("reviewer") or "", started=d.get("started") or "",
         finished=d.get("finished") or "", lang=d.get("lang") or "en", score=score, path=path,
+        checklist_grades=tuple(_grade_in(g) for g in ck.get("grades") or ()),
     )
 
 
@@ -221,16 +253,31 @@ def result_path(root: Path, result: Result) -> Path:
 
 
 def write_result(result: Result, *, root: Path | None = None, path: Path | None = None) -> Path:
-    """Store ``result`` (under ``root``, or exactly at ``path``); never overwrites."""
-    target = path if path is not None else result_path(root or results_dir(), result)
+    """Store ``result`` (under ``root``, or exactly at ``path``); never overwrites.
+
+    Under ``root``, a file name already taken (two results stored in the same
+    microsecond, or a clock with a coarse resolution) gets a ``-2``, ``-3``, ...
+    suffix instead of failing; an explicit ``path`` that exists is an error.
+    """
     data = dump_yaml(result_to_dict(result)).encode("utf-8")
-    atomic_write(target, data, overwrite=False)
-    return target
+    if path is not None:
+        atomic_write(path, data, overwrite=False)
+        return path
+    base = result_path(root or results_dir(), result)
+    for n in range(1, _MAX_SAME_STAMP + 1):
+        target = base if n == 1 else base.with_name(f"{base.stem}-{n}{base.suffix}")
+        try:
+            atomic_write(target, data, overwrite=False)
+        except ExistsError:
+            continue
+        return target
+    raise StorageError(f"cannot store the result: {_MAX_SAME_STAMP} files named "
+                       f"{base.stem}*{base.suffix} already exist in {base.parent}")
 
 
-def read_result(path: str | Path, *, verify: bool = True) -> Result:
+def read_result(path: str | Path, *, verify: bool = True, lang: str = "en") -> Result:
     """Load a result file, validate it against the result schema and (by default)
-    check that its scores match its answers."""
+    check that its scores match its answers (messages in ``lang``)."""
     from branchcheck.strictyaml import load_mapping
     from branchcheck.validation import schema_problems
 
@@ -238,13 +285,15 @@ def read_result(path: str | Path, *, verify: bool = True) -> Result:
     doc = load_mapping(name, display=name)
     problems = schema_problems(doc, "result")
     if problems:
-        raise InputError(f"{name}: not a valid result file", problems)
+        raise InputError(t(lang, f"{name}：不是有效的结果文件", f"{name}: not a valid result file"),
+                         problems)
     result = result_from_dict(doc.data, name)
     if verify:
-        issues = tamper_problems(result)
+        issues = tamper_problems(result, lang)
         if issues:
             raise TamperedError(
-                f"{name}: result looks hand-edited: its scores do not match its answers",
+                t(lang, f"{name}：结果似乎被手工修改过：分数与答案不符",
+                  f"{name}: result looks hand-edited: its scores do not match its answers"),
                 [Problem(name, 0, 0, "tampered", msg) for msg in issues],
             )
     return result
@@ -256,28 +305,23 @@ def _close(a: float | None, b: float | None) -> bool:
     return abs(a - b) <= _TOLERANCE * max(1.0, abs(a), abs(b))
 
 
-def tamper_problems(result: Result) -> list[str]:
-    """Inconsistencies between a result's item answers and its stored scores."""
+def _grade_name(grade: Grade | None, lang: str) -> str:
+    if grade is None:
+        return t(lang, "无", "none")
+    return localise(grade.label, lang) or f">= {grade.min:g}"
+
+
+def tamper_problems(result: Result, lang: str = "en") -> list[str]:
+    """Inconsistencies between a result's item answers and its stored scores, flags,
+    coverage and grade (messages in ``lang``)."""
     s = result.score
     found: list[str] = []
+
+    def say(zh: str, en: str) -> None:
+        found.append(t(lang, zh, en))
+
     for it in s.items:
-        expect = None
-        if it.fraction is not None:
-            if it.fraction >= 1:
-                expect = "pass"
-            elif it.fraction <= 0:
-                expect = "fail"
-            else:
-                expect = "partial"
-        if expect is None and it.status in ("pass", "partial", "fail"):
-            found.append(f"item {it.id}: status {it.status} without a fraction")
-        if expect is not None and it.status != expect:
-            found.append(f"item {it.id}: status {it.status} does not match fraction {it.fraction}")
-        if it.type == "check" and it.value in ("pass", "fail"):
-            want = 1.0 if it.value == "pass" else 0.0
-            if not _close(it.fraction, want):
-                found.append(f"item {it.id}: answer {it.value} does not give fraction "
-                             f"{it.fraction}")
+        _item_problems(it, say)
     knock_all = False
     finals: list[tuple[float, float]] = []
     raws: list[tuple[float, float]] = []
@@ -292,8 +336,13 @@ def tamper_problems(result: Result) -> list[str]:
                                      for i in members)
         final = None if raw is None else (0.0 if knocked else raw)
         if not _close(raw, sec.raw) or not _close(final, sec.final):
-            found.append(f"section {sec.id}: stored score {sec.raw}/{sec.final} does not match "
-                         f"its items ({raw}/{final})")
+            say(f"部分 {sec.id}：保存的分数 {sec.raw}/{sec.final} 与其各项不符"
+                f"（应为 {raw}/{final}）",
+                f"section {sec.id}: stored score {sec.raw}/{sec.final} does not match "
+                f"its items ({raw}/{final})")
+        if sec.knocked_out != (knocked and raw is not None):
+            say(f"部分 {sec.id}：否决标记 {sec.knocked_out} 与其各项不符",
+                f"section {sec.id}: knocked_out {sec.knocked_out} does not match its items")
         if raw is not None and final is not None:
             raws.append((sec.weight, raw))
             finals.append((sec.weight, final))
@@ -303,14 +352,80 @@ def tamper_problems(result: Result) -> list[str]:
     if knock_all and o_final is not None:
         o_final = 0.0
     if not _close(o_raw, s.overall_raw) or not _close(o_final, s.overall_final):
-        found.append(f"overall score {s.overall_raw}/{s.overall_final} does not match the "
-                     f"sections ({o_raw}/{o_final})")
-    if s.grade is not None and s.overall_final is not None:
-        # The band must hold the score; the next higher band must not.
-        if s.grade.min > s.overall_final + _TOLERANCE:
-            found.append(f"grade starting at {s.grade.min:g} does not fit score "
-                         f"{s.overall_final:.2f}")
+        say(f"总分 {s.overall_raw}/{s.overall_final} 与各部分不符（应为 {o_raw}/{o_final}）",
+            f"overall score {s.overall_raw}/{s.overall_final} does not match the "
+            f"sections ({o_raw}/{o_final})")
+    if s.knocked_out != knock_all:
+        say(f"整表否决标记 {s.knocked_out} 与各项不符",
+            f"knocked_out {s.knocked_out} does not match the items")
+    asked = [i for i in s.items if i.applicable and i.type != "text"]
+    answered = sum(1 for i in asked if i.status != "skipped")
+    coverage = answered / len(asked) if asked else 1.0
+    if not _close(coverage, s.coverage):
+        say(f"完成度 {s.coverage} 与各项不符（应为 {coverage}）",
+            f"coverage {s.coverage} does not match the items ({coverage})")
+    if s.complete != (answered == len(asked)):
+        say(f"完整标记 {s.complete} 与各项不符", f"complete {s.complete} does not match the items")
+    _grade_problems(result, say)
     return found
+
+
+def _item_problems(it: ItemResult, say: _Say) -> None:
+    """Checks of one item's status against its value and fraction."""
+    expect = None
+    if it.fraction is not None:
+        if it.fraction >= 1:
+            expect = "pass"
+        elif it.fraction <= 0:
+            expect = "fail"
+        else:
+            expect = "partial"
+    if expect is None and it.status in ("pass", "partial", "fail"):
+        say(f"项目 {it.id}：状态 {it.status} 却没有得分比例",
+            f"item {it.id}: status {it.status} without a fraction")
+    if expect is not None and it.status != expect:
+        say(f"项目 {it.id}：状态 {it.status} 与得分比例 {it.fraction} 不符",
+            f"item {it.id}: status {it.status} does not match fraction {it.fraction}")
+    if it.type == "check" and it.value in ("pass", "fail"):
+        want = 1.0 if it.value == "pass" else 0.0
+        if not _close(it.fraction, want):
+            say(f"项目 {it.id}：答案 {it.value} 不会得到得分比例 {it.fraction}",
+                f"item {it.id}: answer {it.value} does not give fraction {it.fraction}")
+    if not it.applicable:
+        wrong = it.status != "na" or it.value is not None
+    elif it.status == "skipped":
+        wrong = it.value is not None
+    elif it.value is None:
+        wrong = True
+    elif it.status == "na":
+        wrong = it.value != NA
+    else:
+        wrong = it.status == "info" and it.type != "text"
+    if wrong:
+        say(f"项目 {it.id}：状态 {it.status} 与答案 {it.value!r} 不符",
+            f"item {it.id}: status {it.status} does not match answer {it.value!r}")
+
+
+def _grade_problems(result: Result, say: _Say) -> None:
+    """The grade must be the first band holding the overall final score."""
+    from branchcheck.scoring import grade_for
+
+    s = result.score
+    if result.checklist_grades:
+        want = grade_for(result.checklist_grades, s.overall_final)
+        if want != s.grade:
+            final = "—" if s.overall_final is None else f"{s.overall_final:.2f}"
+            say(f"等级 {_grade_name(s.grade, 'zh')} 与总分 {final} 不符（应为 "
+                f"{_grade_name(want, 'zh')}）",
+                f"grade {_grade_name(s.grade, 'en')} does not fit score {final} (the "
+                f"checklist's bands give {_grade_name(want, 'en')})")
+        return
+    # Older results without the bands: the band must at least hold the score.
+    if s.grade is not None and (s.overall_final is None
+                                or s.grade.min > s.overall_final + _TOLERANCE):
+        final = "—" if s.overall_final is None else f"{s.overall_final:.2f}"
+        say(f"起点为 {s.grade.min:g} 的等级与总分 {final} 不符",
+            f"grade starting at {s.grade.min:g} does not fit score {final}")
 
 
 @dataclass(frozen=True)

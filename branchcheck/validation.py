@@ -134,13 +134,21 @@ def _is_text(sub: Any) -> bool:
 def _key_message(error: ValidationError) -> str:
     key = error.instance
     pattern = str(error.validator_value) if error.validator == "pattern" else ""
+    hint = _line_break_hint(key)
     if pattern.startswith("^[a-z]{2,3}"):
-        return f"{key!r} is not a language code (like zh, en or zh-Hant)"
+        return f"{key!r} is not a language code (like zh, en or zh-Hant){hint}"
     if pattern.startswith("^[a-z0-9]+(-"):
-        return f"name {key!r} is not a kebab-case id (lower-case letters, digits, '-')"
+        return f"name {key!r} is not a kebab-case id (lower-case letters, digits, '-'){hint}"
     if pattern.startswith("^-?[0-9]+"):
-        return f"label key {key!r} is not a whole number"
+        return f"label key {key!r} is not a whole number{hint}"
     return f"key {key!r}: {error.message}"
+
+
+def _line_break_hint(value: object) -> str:
+    """Why an id that looks right is refused: Python's ``$`` alone would let it through."""
+    if isinstance(value, str) and value.endswith("\n"):
+        return " (it ends with a line break: remove it)"
+    return ""
 
 
 def _message(error: ValidationError) -> str:
@@ -167,11 +175,20 @@ def _message(error: ValidationError) -> str:
         choices = value if kind == "enum" else [value]
         return f"{where}{_short(inst)} is not one of: {', '.join(str(c) for c in choices)}"
     if kind == "pattern":
+        hint = _line_break_hint(inst)
         if value.startswith("^[a-z0-9]+(-"):
-            return f"{where}{_short(inst)} is not a kebab-case id (lower-case letters, digits, '-')"
+            return (
+                f"{where}{_short(inst)} is not a kebab-case id "
+                f"(lower-case letters, digits, '-'){hint}"
+            )
         if value.startswith("^[a-z]{2,3}"):
-            return f"{where}{_short(inst)} is not a language code (like zh, en or zh-Hant)"
-        return f"{where}{_short(inst)} does not match {value}"
+            return f"{where}{_short(inst)} is not a language code (like zh, en or zh-Hant){hint}"
+        if value.startswith("^[A-Za-z0-9][A-Za-z0-9_-]"):
+            return (
+                f"{where}{_short(inst)} is not an option key (a letter or digit, then up to "
+                f"15 letters, digits, '_' or '-'){hint}"
+            )
+        return f"{where}{_short(inst)} does not match {value}{hint}"
     if kind == "oneOf" and _is_text(sub):
         if isinstance(inst, str):
             return f"{where}a text must not be empty"

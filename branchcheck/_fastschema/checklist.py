@@ -8,7 +8,7 @@ schema, and asks jsonschema for the detailed errors of an invalid document.
 # mypy: ignore-errors
 # fmt: off
 
-SCHEMA_SHA256 = "7cca2d96bd5da2f3cf432fa498c18dbdd6baaa4acca53d4aba9fc0ce56982a56"
+SCHEMA_SHA256 = "15378872f08982e1d4beb5dcc86786fade581bbdde7cff7a7a317c1e8d4bd3ec"
 from decimal import Decimal
 import re
 class JsonSchemaValueException(ValueError):
@@ -31,10 +31,10 @@ class JsonSchemaValuesException(ValueError):
 
 
 REGEX_PATTERNS = {
-    '^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$': re.compile('^[A-Za-z0-9][A-Za-z0-9_-]{0,15}\\Z'),
-    '^-?[0-9]+$': re.compile('^-?[0-9]+\\Z'),
-    '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$': re.compile('^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?\\Z'),
-    '^[a-z0-9]+(-[a-z0-9]+)*$': re.compile('^[a-z0-9]+(-[a-z0-9]+)*\\Z')
+    '^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$(?!\\n)': re.compile('^[A-Za-z0-9][A-Za-z0-9_-]{0,15}\\Z(?!\\n)'),
+    '^-?[0-9]+$(?!\\n)': re.compile('^-?[0-9]+\\Z(?!\\n)'),
+    '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$(?!\\n)': re.compile('^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?\\Z(?!\\n)'),
+    '^[a-z0-9]+(-[a-z0-9]+)*$(?!\\n)': re.compile('^[a-z0-9]+(-[a-z0-9]+)*\\Z(?!\\n)')
 }
 
 NoneType = type(None)
@@ -388,8 +388,8 @@ def validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitio
                             if not isinstance(data__options_item__key, (str)):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".options[{data__options_x}].key".format(**locals()) + " must be string", value=data__options_item__key, name="" + (name_prefix or "data") + ".options[{data__options_x}].key".format(**locals()) + "", definition=None, rule='type')
                             if isinstance(data__options_item__key, str):
-                                if not REGEX_PATTERNS['^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$'].search(data__options_item__key):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".options[{data__options_x}].key".format(**locals()) + " must match pattern ^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$", value=data__options_item__key, name="" + (name_prefix or "data") + ".options[{data__options_x}].key".format(**locals()) + "", definition=None, rule='pattern')
+                                if not REGEX_PATTERNS['^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$(?!\\n)'].search(data__options_item__key):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".options[{data__options_x}].key".format(**locals()) + " must match pattern ^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$(?!\\n)", value=data__options_item__key, name="" + (name_prefix or "data") + ".options[{data__options_x}].key".format(**locals()) + "", definition=None, rule='pattern')
                         if "label" in data__options_item_keys:
                             data__options_item_keys.remove("label")
                             data__options_item__label = data__options_item["label"]
@@ -561,8 +561,8 @@ def validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitio
                     for data__labels_key in data__labels:
                         try:
                             if isinstance(data__labels_key, str):
-                                if not REGEX_PATTERNS['^-?[0-9]+$'].search(data__labels_key):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".labels must match pattern ^-?[0-9]+$", value=data__labels_key, name="" + (name_prefix or "data") + ".labels", definition=None, rule='pattern')
+                                if not REGEX_PATTERNS['^-?[0-9]+$(?!\\n)'].search(data__labels_key):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".labels must match pattern ^-?[0-9]+$(?!\\n)", value=data__labels_key, name="" + (name_prefix or "data") + ".labels", definition=None, rule='pattern')
                         except (JsonSchemaValueException, JsonSchemaValuesException):
                             data__labels_property_names = False
                     if not data__labels_property_names:
@@ -575,8 +575,8 @@ def validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitio
     if not isinstance(data, (str)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='type')
     if isinstance(data, str):
-        if not REGEX_PATTERNS['^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='pattern')
+        if not REGEX_PATTERNS['^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$(?!\\n)'].search(data):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$(?!\\n)", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='pattern')
     return data
 
 def validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_text(data, custom_formats={}, name_prefix=None):
@@ -632,8 +632,8 @@ def validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitio
         data_len = len(data)
         if data_len > 64:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must be shorter than or equal to 64 characters", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='maxLength')
-        if not REGEX_PATTERNS['^[a-z0-9]+(-[a-z0-9]+)*$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[a-z0-9]+(-[a-z0-9]+)*$", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='pattern')
+        if not REGEX_PATTERNS['^[a-z0-9]+(-[a-z0-9]+)*$(?!\\n)'].search(data):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[a-z0-9]+(-[a-z0-9]+)*$(?!\\n)", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='pattern')
     return data
 
 

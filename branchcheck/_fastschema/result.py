@@ -8,7 +8,7 @@ schema, and asks jsonschema for the detailed errors of an invalid document.
 # mypy: ignore-errors
 # fmt: off
 
-SCHEMA_SHA256 = "9b6fca2e095a809cf419f426dbd2c334300003165bb4de769a428d66ed307aaf"
+SCHEMA_SHA256 = "fedeeb1b448b53207743d69fe3f7939b1cb1b2d1cc09423796631ca2030f702a"
 from decimal import Decimal
 import re
 class JsonSchemaValueException(ValueError):
@@ -97,6 +97,16 @@ def validate_https___branchcheck_dev_schemas_result_v1_schema_json(data, custom_
                     data__checklist_keys.remove("title")
                     data__checklist__title = data__checklist["title"]
                     validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_text(data__checklist__title, custom_formats, (name_prefix or "data") + ".checklist.title")
+                if "grades" in data__checklist_keys:
+                    data__checklist_keys.remove("grades")
+                    data__checklist__grades = data__checklist["grades"]
+                    if not isinstance(data__checklist__grades, (list, tuple)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".checklist.grades must be array", value=data__checklist__grades, name="" + (name_prefix or "data") + ".checklist.grades", definition=None, rule='type')
+                    data__checklist__grades_is_list = isinstance(data__checklist__grades, (list, tuple))
+                    if data__checklist__grades_is_list:
+                        data__checklist__grades_len = len(data__checklist__grades)
+                        for data__checklist__grades_x, data__checklist__grades_item in enumerate(data__checklist__grades):
+                            validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_grade(data__checklist__grades_item, custom_formats, (name_prefix or "data") + ".checklist.grades[{data__checklist__grades_x}]".format(**locals()))
                 if data__checklist_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".checklist must not contain "+str(data__checklist_keys)+" properties", value=data__checklist, name="" + (name_prefix or "data") + ".checklist", definition=None, rule='additionalProperties')
         if "branch" in data_keys:
@@ -166,25 +176,7 @@ def validate_https___branchcheck_dev_schemas_result_v1_schema_json(data, custom_
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if data__grade_one_of_count1 < 2:
                 try:
-                    if not isinstance(data__grade, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".grade must be object", value=data__grade, name="" + (name_prefix or "data") + ".grade", definition=None, rule='type')
-                    data__grade_is_dict = isinstance(data__grade, dict)
-                    if data__grade_is_dict:
-                        data__grade__missing_keys = set(['min', 'label']) - data__grade.keys()
-                        if data__grade__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".grade must contain " + (str(sorted(data__grade__missing_keys)) + " properties"), value=data__grade, name="" + (name_prefix or "data") + ".grade", definition=None, rule='required')
-                        data__grade_keys = set(data__grade.keys())
-                        if "min" in data__grade_keys:
-                            data__grade_keys.remove("min")
-                            data__grade__min = data__grade["min"]
-                            if not isinstance(data__grade__min, (int, float, Decimal)) or isinstance(data__grade__min, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".grade.min must be number", value=data__grade__min, name="" + (name_prefix or "data") + ".grade.min", definition=None, rule='type')
-                        if "label" in data__grade_keys:
-                            data__grade_keys.remove("label")
-                            data__grade__label = data__grade["label"]
-                            validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_text(data__grade__label, custom_formats, (name_prefix or "data") + ".grade.label")
-                        if data__grade_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".grade must not contain "+str(data__grade_keys)+" properties", value=data__grade, name="" + (name_prefix or "data") + ".grade", definition=None, rule='additionalProperties')
+                    validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_grade(data__grade, custom_formats, (name_prefix or "data") + ".grade")
                     data__grade_one_of_count1 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if data__grade_one_of_count1 != 1:
@@ -386,6 +378,28 @@ def validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count3 != 1:
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition" + (" (" + str(data_one_of_count3) + " matches found)"), value=data, name="" + (name_prefix or "data") + "", definition=None, rule='oneOf')
+    return data
+
+def validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_grade(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='type')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['min', 'label']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition=None, rule='required')
+        data_keys = set(data.keys())
+        if "min" in data_keys:
+            data_keys.remove("min")
+            data__min = data["min"]
+            if not isinstance(data__min, (int, float, Decimal)) or isinstance(data__min, bool):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".min must be number", value=data__min, name="" + (name_prefix or "data") + ".min", definition=None, rule='type')
+        if "label" in data_keys:
+            data_keys.remove("label")
+            data__label = data["label"]
+            validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_text(data__label, custom_formats, (name_prefix or "data") + ".label")
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='additionalProperties')
     return data
 
 def validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_text(data, custom_formats={}, name_prefix=None):

@@ -64,15 +64,16 @@ def diff(
     --fail-on gate fired, 2 bad input or results of different checklists.
     """
     from branchcheck import diff as core
-    from branchcheck.i18n import resolve_lang
+    from branchcheck.i18n import resolve_lang, t
     from branchcheck.render import diff as render
 
     check_choice(fmt, render.FORMATS)
     ui = resolve_lang(lang)
-    gates = [core.parse_gate(g) for g in fail_on or []]
-    before, after = _pick(old, new, branch, checklist, against, results_dir)
-    result = core.compare(before, after)
-    fired = core.fired(result, gates)
+    gates = [core.parse_gate(g, ui) for g in fail_on or []]
+    before, after = _pick(old, new, branch, checklist, against, results_dir, ui)
+    result = core.compare(before, after, ui)
+    fired = core.fired(result, gates, ui)
+    notice = t(ui, "已写入 {path}", "wrote {path}")
     if fmt == "text":
         if output is None or output == "-":
             render.text(result, ui, sys.stdout)
@@ -81,41 +82,50 @@ def diff(
 
             buf = io.StringIO()
             render.text(result, ui, buf)
-            emit(buf.getvalue(), output, force)
+            emit(buf.getvalue(), output, force, notice=notice)
     else:
-        emit(render.render(result, fmt, ui, fired, gates), output, force)
+        emit(render.render(result, fmt, ui, fired, gates), output, force, notice=notice)
     for gate, reason in fired:
-        sys.stderr.write(f"branchcheck: --fail-on {gate} fired: {reason}\n")
+        sys.stderr.write(t(ui, f"branchcheck: --fail-on {gate} 已触发：{reason}\n",
+                           f"branchcheck: --fail-on {gate} fired: {reason}\n"))
     return EXIT_FAILED if fired else EXIT_OK
 
 
 def _pick(old: str | None, new: str | None, branch: str | None, checklist: str | None,
-          against: int, results_dir: str | None) -> tuple[Result, Result]:
+          against: int, results_dir: str | None, ui: str) -> tuple[Result, Result]:
     """The two results to compare: from files, or from the store."""
     from branchcheck import history, storage
+    from branchcheck.i18n import t
 
     if branch is None:
         if checklist is not None or against != 1:
-            raise UsageError("--checklist and --against go with --branch")
+            raise UsageError(t(ui, "--checklist 和 --against 需与 --branch 一起使用",
+                               "--checklist and --against go with --branch"))
         if old is None or new is None:
-            raise UsageError("give two result files (OLD NEW), or --branch ID to compare "
-                             "stored results")
-        return storage.read_result(old), storage.read_result(new)
+            raise UsageError(t(ui, "请给出两个结果文件（OLD NEW），"
+                                   "或用 --branch ID 比较已保存的结果",
+                               "give two result files (OLD NEW), or --branch ID to compare "
+                               "stored results"))
+        return storage.read_result(old, lang=ui), storage.read_result(new, lang=ui)
     if old is not None:
-        raise UsageError("give either two result files or --branch, not both")
-    storage.check_branch(branch)
+        raise UsageError(t(ui, "请给出两个结果文件或 --branch，不能同时给出",
+                           "give either two result files or --branch, not both"))
+    storage.check_branch(branch, ui)
     if checklist is not None:
-        history.check_checklist_id(checklist)
-    stored = history.stored_of(storage.results_dir(results_dir), branch, checklist)
+        history.check_checklist_id(checklist, ui)
+    stored = history.stored_of(storage.results_dir(results_dir), branch, checklist, ui)
     found = sorted({s.checklist_id for s in stored})
     if checklist is None and len(found) > 1:
-        raise UsageError(f"branch {branch} has results of several checklists "
-                         f"({', '.join(found)}); choose one with --checklist")
+        raise UsageError(t(ui, f"网点 {branch} 有多个检查表的结果（{', '.join(found)}）；"
+                               "请用 --checklist 选择一个",
+                           f"branch {branch} has results of several checklists "
+                           f"({', '.join(found)}); choose one with --checklist"))
     if len(stored) <= against:
-        raise NotFoundError(
+        raise NotFoundError(t(
+            ui, f"网点 {branch} 只有 {len(stored)} 个已保存的 {found[0]} 结果；"
+                f"--against {against} 至少需要 {against + 1} 个",
             f"branch {branch} has {len(stored)} stored {found[0]} result(s); "
-            f"--against {against} needs at least {against + 1}")
+            f"--against {against} needs at least {against + 1}"))
     newest, older = stored[0].path, stored[against].path
-    sys.stderr.write(f"comparing {older} -> {newest}\n")
-    return storage.read_result(older), storage.read_result(newest)
-
+    sys.stderr.write(t(ui, f"比较 {older} → {newest}\n", f"comparing {older} -> {newest}\n"))
+    return storage.read_result(older, lang=ui), storage.read_result(newest, lang=ui)

@@ -44,7 +44,7 @@ def new(
     usage errors, an invalid checklist or existing files.
     """
     from branchcheck import exercise
-    from branchcheck.i18n import resolve_lang
+    from branchcheck.i18n import resolve_lang, t
     from branchcheck.loading import load_checklist
 
     people = exercise.trainee_names(trainees, names)
@@ -53,8 +53,10 @@ def new(
     ref = exercise.checklist_ref(checklist, ck)
     written = exercise.write(Path(output), exercise.plan(ck, ref, people, ui))
     for path in written:
-        sys.stderr.write(f"Wrote {path}\n")
-    sys.stderr.write(f"Exercise ready: {len(people)} trainee template(s) in "
-                     f"{Path(output) / 'answers'}; fill in {Path(output) / 'key.yaml'} "
-                     "with the reference answers.\n")
+        sys.stderr.write(t(ui, f"已写入 {path}\n", f"Wrote {path}\n"))
+    answers_dir, key = Path(output) / "answers", Path(output) / "key.yaml"
+    sys.stderr.write(t(ui, f"练习已准备好：{answers_dir} 中有 {len(people)} 份学员模板；请在 "
+                           f"{key} 中填写参考答案。\n",
+                       f"Exercise ready: {len(people)} trainee template(s) in {answers_dir}; "
+                       f"fill in {key} with the reference answers.\n"))
     return EXIT_OK

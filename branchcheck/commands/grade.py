@@ -50,15 +50,15 @@ def grade(
     """
     from branchcheck.grading import grade as grade_class
     from branchcheck.grading import load_class, parse_share
-    from branchcheck.i18n import resolve_lang
+    from branchcheck.i18n import resolve_lang, t
     from branchcheck.render import grade as render
 
     check_choice(fmt, FORMATS)
     threshold = parse_share(min_agreement) if min_agreement is not None else None
     ui = resolve_lang(lang)
-    loaded = load_class(key, answers, checklist=checklist)
+    loaded = load_class(key, answers, checklist=checklist, lang=ui)
     for note in loaded.notes:
-        sys.stderr.write(f"Warning: {note}\n")
+        sys.stderr.write(t(ui, f"警告：{note}\n", f"Warning: {note}\n"))
     cg = grade_class(loaded.checklist, loaded.key, loaded.trainees)
     below = [] if threshold is None else [
         tg for tg in cg.trainees if tg.agreement is not None and tg.agreement < threshold]
@@ -72,10 +72,12 @@ def grade(
         report = render.markdown(cg, ui)
     else:
         report = render.text(cg, ui)
-    emit(report, output, force, notice=REPORT_WRITTEN)
+    emit(report, output, force, notice=t(ui, "报告已写入：{path}", REPORT_WRITTEN))
     if below and threshold is not None:
-        listed = ", ".join(f"{tg.rater.name} {render.fmt_share(tg.agreement)}" for tg in below)
-        sys.stderr.write(f"Below the minimum agreement of {render.fmt_share(threshold)}: "
-                         f"{listed}\n")
+        listed = t(ui, "，", ", ").join(f"{tg.rater.name} {render.fmt_share(tg.agreement)}"
+                                        for tg in below)
+        share = render.fmt_share(threshold)
+        sys.stderr.write(t(ui, f"低于最低一致率 {share} 的学员：{listed}\n",
+                           f"Below the minimum agreement of {share}: {listed}\n"))
         return EXIT_FAILED
     return EXIT_OK

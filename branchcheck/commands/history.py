@@ -56,26 +56,29 @@ def history(
     """
     from branchcheck import history as core
     from branchcheck import storage
-    from branchcheck.i18n import resolve_lang
+    from branchcheck.i18n import resolve_lang, t
     from branchcheck.render import history as render
 
     check_choice(fmt, render.FORMATS)
     ui = resolve_lang(lang)
-    storage.check_branch(branch)
+    storage.check_branch(branch, ui)
     if checklist is not None:
-        core.check_checklist_id(checklist)
-    day = core.parse_since(since) if since is not None else None
+        core.check_checklist_id(checklist, ui)
+    day = core.parse_since(since, ui) if since is not None else None
     root = storage.results_dir(results_dir)
-    core.stored_of(root, branch, checklist)
-    loaded = core.load(root, branch, checklist, since=day, use_cache=cache)
+    core.stored_of(root, branch, checklist, ui)
+    loaded = core.load(root, branch, checklist, since=day, use_cache=cache, lang=ui)
     for path, reason in loaded.skipped:
-        sys.stderr.write(f"warning: skipped {core.describe(path, reason)}\n")
+        sys.stderr.write(t(ui, "警告：已跳过 ", "warning: skipped ")
+                         + core.describe(path, reason) + "\n")
     if not loaded.results and loaded.skipped:
-        raise InputError(f"none of the stored results of branch {branch} could be read "
-                         "(see the warnings above)")
+        raise InputError(t(ui, f"网点 {branch} 的已保存结果都无法读取（见上面的警告）",
+                           f"none of the stored results of branch {branch} could be read "
+                           "(see the warnings above)"))
     histories = core.build(loaded.results, top)
     if not histories:
-        sys.stderr.write(f"no results of branch {branch} since {since}\n")
+        sys.stderr.write(t(ui, f"网点 {branch} 自 {since} 起没有结果\n",
+                           f"no results of branch {branch} since {since}\n"))
     if fmt == "json":
         data: str | bytes = render.as_json(histories, ui, branch=branch, since=day,
                                            skipped=loaded.skipped)
@@ -83,5 +86,5 @@ def history(
         data = render.as_csv(histories, ui)
     else:
         data = render.as_text(histories, ui) if histories else ""
-    emit(data, output, force)
+    emit(data, output, force, notice=t(ui, "已写入 {path}", "wrote {path}"))
     return EXIT_OK

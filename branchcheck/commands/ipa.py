@@ -52,7 +52,7 @@ def ipa(
     Items (or sections) with ipa figures are split into four quadrants by a
     crosshair. Exit 0 on success, 2 for usage errors, invalid files or no data.
     """
-    from branchcheck.i18n import resolve_lang
+    from branchcheck.i18n import resolve_lang, t
     from branchcheck.ipa import CROSSHAIRS
     from branchcheck.render import ipa as render
 
@@ -69,7 +69,7 @@ def ipa(
         report = render.html(analysis, meta, ui)
     else:
         report = render.text(analysis, meta, ui)
-    emit(report, output, force, notice=REPORT_WRITTEN)
+    emit(report, output, force, notice=t(ui, "报告已写入：{path}", REPORT_WRITTEN))
     return EXIT_OK
 
 
@@ -77,6 +77,7 @@ def analyse_source(source: str, checklist: str | None, level: str, crosshair: st
                    lang: str) -> tuple[Analysis, Meta]:
     """Load ``source`` (a result or a checklist) and run the analysis."""
     from branchcheck.grading import is_result
+    from branchcheck.i18n import t
     from branchcheck.ipa import analyse, from_checklist, from_result
     from branchcheck.loading import load_checklist
     from branchcheck.model import localise
@@ -84,32 +85,43 @@ def analyse_source(source: str, checklist: str | None, level: str, crosshair: st
     from branchcheck.storage import read_result
 
     lv = cast("Level", level)
+    mode = cast("Crosshair", crosshair)
+    factors: Analysis | None = None
     if os.path.isfile(source) and is_result(source):
         result = read_result(source)
-        ck = _result_checklist(source, result.checklist_id, result.checklist_version, checklist)
+        ck = _result_checklist(source, result.checklist_id, result.checklist_version, checklist,
+                               lang)
         points, missing = from_result(result, ck, lv)
-        what = (f"{source} ({result.branch}, {result.finished[:10] or result.started[:10]}); "
-                f"importance from {ck.id} v{ck.version}")
+        if lv == "item":
+            sections = from_result(result, ck, "section")[0]
+            factors = analyse(sections, method=mode) if sections else None
+        day = result.finished[:10] or result.started[:10]
+        what = t(lang, f"{source}（{result.branch}，{day}）；重要性取自 {ck.id} v{ck.version}",
+                 f"{source} ({result.branch}, {day}); importance from {ck.id} v{ck.version}")
     else:
         if checklist is not None:
             raise UsageError("--checklist is only for a result; give the checklist itself "
                              "as RESULT_OR_CHECKLIST")
         ck = load_checklist(source)
         points, missing = from_checklist(ck, lv)
-        what = f"{ck.id} v{ck.version}, ipa figures in the checklist"
+        if lv == "item":
+            sections = from_checklist(ck, "section")[0]
+            factors = analyse(sections, method=mode) if sections else None
+        what = t(lang, f"{ck.id} v{ck.version}，检查表中的 IPA 数据",
+                 f"{ck.id} v{ck.version}, ipa figures in the checklist")
     unit = "sections" if lv == "section" else "items"
     if not points:
         hint = "" if missing else f" ({unit} need 'ipa: {{importance, performance}}')"
         raise InputError.at(Problem(source, 0, 0, "no-ipa-data",
                                     f"no {unit} with both an importance and a performance "
                                     f"figure{hint}"))
-    mode = cast("Crosshair", crosshair)
-    meta = Meta(localise(ck.title, lang) or ck.id, what, lv)
+    meta = Meta(localise(ck.title, lang) or ck.id, what, lv, factors)
     return analyse(points, missing, method=mode), meta
 
 
-def _result_checklist(source: str, checklist_id: str, version: int, given: str | None
-                      ) -> Checklist:
+def _result_checklist(source: str, checklist_id: str, version: int, given: str | None,
+                      lang: str = "en") -> Checklist:
+    from branchcheck.i18n import t
     from branchcheck.loading import load_checklist
 
     if given is None:
@@ -126,7 +138,9 @@ def _result_checklist(source: str, checklist_id: str, version: int, given: str |
                                         f"is checklist {ck.id!r}, but {source} was scored with "
                                         f"{checklist_id!r}"))
     if ck.version != version:
-        sys.stderr.write(f"Warning: {source} was scored with version {version} of "
-                         f"{checklist_id!r}; importance figures come from version "
-                         f"{ck.version}\n")
+        sys.stderr.write(t(lang, f"警告：{source} 是按 {checklist_id!r} 第 {version} 版评分的；"
+                                 f"重要性数据取自第 {ck.version} 版\n",
+                           f"Warning: {source} was scored with version {version} of "
+                           f"{checklist_id!r}; importance figures come from version "
+                           f"{ck.version}\n"))
     return ck

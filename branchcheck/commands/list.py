@@ -31,7 +31,8 @@ def list_checklists(
     """List bundled checklists and those under --dir.
 
     Shows id, version, title (in the UI language), sections, items and
-    estimated minutes.
+    estimated minutes; with --dir also each file, which is what show and run
+    take for a checklist that is not bundled.
 
     Files under --dir that are not valid checklists are skipped with a warning
     on stderr. Exit 0, or 2 for usage errors (unknown format, missing folder).

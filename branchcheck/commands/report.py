@@ -48,37 +48,52 @@ def report(
     spreadsheets) and json are for tools. Exit 0 ok, 2 bad input or usage.
     """
     from branchcheck import storage
-    from branchcheck.i18n import resolve_lang
+    from branchcheck.i18n import resolve_lang, t
     from branchcheck.render.report import FORMATS, render
 
     check_choice(fmt, FORMATS)
     ui = resolve_lang(lang)
     if with_history and fmt != "html":
-        raise UsageError("--history is only for --format html")
-    loaded = storage.read_result(result)
-    trend = _trend(loaded, results_dir) if with_history else None
-    emit(render(loaded, fmt, ui, trend), output, force)
+        raise UsageError(t(ui, "--history 只用于 --format html",
+                           "--history is only for --format html"))
+    loaded = storage.read_result(result, lang=ui)
+    trend = _trend(loaded, results_dir, ui) if with_history else None
+    emit(render(loaded, fmt, ui, trend), output, force,
+         notice=t(ui, "已写入 {path}", "wrote {path}"))
     return EXIT_OK
 
 
-def _trend(result: Result, results_dir: str | None) -> list[tuple[str, float | None]]:
+def _trend(result: Result, results_dir: str | None,
+           ui: str) -> list[tuple[str, float | None]]:
     """(date, overall final) of the stored results of the same branch and checklist
-    finished up to ``result``, ending with ``result`` itself."""
+    finished up to ``result``, ending with ``result`` itself (once, also when the
+    file given is a copy of a stored one)."""
     from branchcheck import history, storage
+    from branchcheck.i18n import t
     from branchcheck.render.report import date_text
 
     root = storage.results_dir(results_dir)
-    loaded = history.load(root, result.branch, result.checklist_id)
+    loaded = history.load(root, result.branch, result.checklist_id, lang=ui)
     for path, reason in loaded.skipped:
-        sys.stderr.write(f"warning: skipped {history.describe(path, reason)}\n")
+        sys.stderr.write(t(ui, "警告：已跳过 ", "warning: skipped ")
+                         + history.describe(path, reason) + "\n")
     me = Path(result.path).resolve()
     end = history.parse_time(result.finished)
     points = []
     for r in loaded.results:
         when = history.parse_time(r.finished)
-        if Path(r.path).resolve() == me or (end and when and when > end):
+        if Path(r.path).resolve() == me or (end and when and when > end) or _same(r, result):
             continue
         points.append((date_text(r.finished), r.overall_final))
     points.append((date_text(result.finished), result.overall_final))
     return points
 
+
+def _same(a: Result, b: Result) -> bool:
+    """Whether two results are the same self-check (a stored file and a copy of it)."""
+
+    def key(r: Result) -> tuple[object, ...]:
+        return (r.started, r.finished, r.reviewer, r.checklist_version, r.checklist_sha256,
+                r.score.overall_raw, r.score.overall_final, r.score.coverage)
+
+    return key(a) == key(b)

@@ -51,16 +51,18 @@ def results(
     on stderr. Exit 0 (also when nothing is stored), 2 for usage errors.
     """
     from branchcheck import storage
-    from branchcheck.i18n import resolve_lang
+    from branchcheck.i18n import resolve_lang, t
 
     check_choice(fmt, FORMATS)
+    ui = resolve_lang(lang)
     if checklist is not None:
         from branchcheck.history import check_checklist_id
 
-        check_checklist_id(checklist)
-    ui = resolve_lang(lang)
+        check_checklist_id(checklist, ui)
+    if branch is not None:
+        storage.check_branch(branch, ui)
     root = storage.results_dir(results_dir)
-    rows = list(collect(root, branch=branch, checklist_id=checklist, limit=limit))
+    rows = list(collect(root, branch=branch, checklist_id=checklist, limit=limit, lang=ui))
     for row in rows:
         if row.error is not None:
             sys.stderr.write(f"Warning: {row.error}\n")
@@ -70,27 +72,38 @@ def results(
     elif rows:
         _table(rows, ui)
     else:
-        sys.stderr.write(f"No results stored under {root}\n")
+        sys.stderr.write(t(ui, f"{root} 下没有保存的结果\n", f"No results stored under {root}\n"))
     sys.stdout.flush()
     return EXIT_OK
 
 
 def collect(root: Path, *, branch: str | None = None, checklist_id: str | None = None,
-            limit: int | None = None) -> list[Row]:
-    """Stored results under ``root``, newest first, each read and verified."""
+            limit: int | None = None, lang: str = "en") -> list[Row]:
+    """Stored results under ``root``, newest first, each read and verified (a result
+    stored in the folder of another branch or checklist is listed as tampered)."""
     from branchcheck import storage
+    from branchcheck.i18n import t
 
     rows: list[Row] = []
     for stored in storage.iter_stored(root, branch, checklist_id):
         if limit is not None and len(rows) >= limit:
             break
         try:
-            rows.append(Row(stored, storage.read_result(stored.path), None))
+            result = storage.read_result(stored.path, lang=lang)
+            if (result.branch, result.checklist_id) != (stored.branch, stored.checklist_id):
+                where = f"{stored.branch}/{stored.checklist_id}"
+                rows.append(Row(stored, None, t(
+                    lang, f"{stored.path}：存放在 {where} 下，但它是网点 {result.branch} 的 "
+                          f"{result.checklist_id} 结果",
+                    f"{stored.path}: stored under {where} but is a result of "
+                    f"{result.checklist_id} for branch {result.branch}"), tampered=True))
+                continue
+            rows.append(Row(stored, result, None))
         except BranchcheckError as exc:
             first = exc.problems[0] if exc.problems else None
             detail = f"{first.location()}: {first.message}" if first else exc.message
             if exc.problems and first is not None and first.line <= 0:
-                detail = f"{exc.message}: {first.message}"
+                detail = f"{exc.message}{t(lang, '：', ': ')}{first.message}"
             rows.append(Row(stored, None, detail, isinstance(exc, TamperedError)))
     return rows
 

@@ -50,29 +50,33 @@ def run(
     """
     from branchcheck import storage
     from branchcheck.drafts import Draft, draft_path, read_draft, remove_draft
-    from branchcheck.i18n import resolve_lang
+    from branchcheck.i18n import resolve_lang, t
     from branchcheck.loading import load_checklist
 
-    if resume and restart:
-        raise UsageError("use either --resume or --restart, not both")
-    storage.check_branch(branch)
     ui = resolve_lang(lang)
+    if resume and restart:
+        raise UsageError(t(ui, "--resume 和 --restart 只能选一个",
+                           "use either --resume or --restart, not both"))
+    storage.check_branch(branch, ui)
     ck = load_checklist(checklist)
     root = storage.results_dir(results_dir)
     path = draft_path(root, branch, ck.id)
     resume_cmd = _resume_command(checklist, branch, results_dir)
     if resume:
         if not path.is_file():
-            raise NotFoundError(f"no draft to resume at {path}; start without --resume")
-        draft = read_draft(path, ck, branch)
+            raise NotFoundError(t(ui, f"{path} 没有可继续的草稿；请不加 --resume 重新开始",
+                                  f"no draft to resume at {path}; start without --resume"))
+        draft = read_draft(path, ck, branch, ui)
         draft.reviewer = reviewer or draft.reviewer
         draft.lang = ui if lang else draft.lang
     else:
         if path.is_file():
             if not restart:
-                raise UsageError(
+                raise UsageError(t(
+                    ui, f"网点 {branch} 有一份未完成的 {ck.id!r} 草稿：{path}；"
+                        "加 --resume 继续，或加 --restart 丢弃后重新开始",
                     f"an unfinished draft of {ck.id!r} for branch {branch} exists at {path}; "
-                    "pass --resume to continue it or --restart to discard it")
+                    "pass --resume to continue it or --restart to discard it"))
             remove_draft(path)
         who = reviewer or os.environ.get("USER") or "unknown"
         draft = Draft.start(ck, branch=branch, reviewer=who, lang=ui)

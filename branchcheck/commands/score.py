@@ -52,52 +52,59 @@ def score(
     """
     from branchcheck import storage
     from branchcheck.answersfile import answers_for, read_answers_file
-    from branchcheck.i18n import resolve_lang
+    from branchcheck.i18n import LANGUAGES, resolve_lang, t
     from branchcheck.loading import load_checklist
     from branchcheck.render import result as render
     from branchcheck.render.report import as_json
     from branchcheck.scoring import make_result
 
     check_choice(fmt, FORMATS)
+    ui = resolve_lang(lang)
     if output is not None and results_dir is not None:
-        raise UsageError("use either --results-dir or -o/--output, not both")
+        raise UsageError(t(ui, "--results-dir 和 -o/--output 只能选一个",
+                           "use either --results-dir or -o/--output, not both"))
     if output is not None and no_save:
-        raise UsageError("use either --no-save or -o/--output, not both")
+        raise UsageError(t(ui, "--no-save 和 -o/--output 只能选一个",
+                           "use either --no-save or -o/--output, not both"))
     if output is not None and os.path.lexists(output):
-        raise UsageError(f"{output} already exists; results are never overwritten")
+        raise UsageError(t(ui, f"{output} 已存在；结果从不覆盖",
+                           f"{output} already exists; results are never overwritten"))
     if branch is not None:
-        storage.check_branch(branch)
+        storage.check_branch(branch, ui)
 
     ck = load_checklist(checklist)
-    af = read_answers_file(answers)
-    _check_same_checklist(af, ck, checklist)
-    problems = _header_problems(af)
+    af = read_answers_file(answers, lang=ui)
+    if lang is None and af.lang in LANGUAGES:
+        ui = af.lang  # the file's language, unless --lang says otherwise
+    _check_same_checklist(af, ck, checklist, ui)
+    problems = _header_problems(af, ui)
     try:
-        values = answers_for(af, ck)
+        values = answers_for(af, ck, ui)
     except InputError as exc:
         problems.extend(exc.problems)
     if problems:
         problems.sort(key=lambda p: (p.line, p.column))
-        raise InputError(f"{af.file}: invalid answers", problems)
+        raise InputError(t(ui, f"{af.file}：答案无效", f"{af.file}: invalid answers"), problems)
 
     branch = branch or af.branch
     if not branch:
-        raise UsageError("no branch given: use --branch ID or put 'branch: ID' in the answers file")
-    storage.check_branch(branch)
-    ui = resolve_lang(lang or af.lang)
+        raise UsageError(t(ui, "没有指定网点：请用 --branch ID，或在答案文件中写 'branch: ID'",
+                           "no branch given: use --branch ID or put 'branch: ID' in the "
+                           "answers file"))
+    storage.check_branch(branch, ui)
     now = storage.now_iso()
     finished = af.finished or now
     started = af.started or (af.finished or now)
     result = make_result(ck, values, branch=branch, reviewer=reviewer or af.reviewer or "",
                          lang=ui, started=started, finished=finished)
-    _warn(af, ck, values)
+    _warn(af, ck, values, ui)
 
     if not no_save:
         if output is not None:
             path = storage.write_result(result, path=Path(output))
         else:
             path = storage.write_result(result, root=storage.results_dir(results_dir))
-        sys.stderr.write(f"Result saved: {path}\n")
+        sys.stderr.write(t(ui, f"结果已保存：{path}\n", f"Result saved: {path}\n"))
         sys.stderr.flush()
     if fmt == "json":
         sys.stdout.write(as_json(result))
@@ -114,7 +121,7 @@ def _same_file(a: str, b: str) -> bool:
         return False
 
 
-def _check_same_checklist(af: AnswersFile, ck: Checklist, ref: str) -> None:
+def _check_same_checklist(af: AnswersFile, ck: Checklist, ref: str, lang: str = "en") -> None:
     """The answers file's ``checklist`` must name ``ck`` (by id or by its file)."""
     named = af.checklist
     if named == ck.id:
@@ -122,34 +129,41 @@ def _check_same_checklist(af: AnswersFile, ck: Checklist, ref: str) -> None:
     near = os.path.join(os.path.dirname(af.file), named) if af.file != "<stdin>" else named
     if ck.path and (_same_file(named, ck.path) or _same_file(near, ck.path)):
         return
+    from branchcheck.i18n import t
+
     raise InputError.at(af.doc.problem(
         ("checklist",), "checklist-mismatch",
-        f"these answers are for checklist {named!r}, but {ref!r} is checklist {ck.id!r}",
+        t(lang, f"这些答案属于检查表 {named!r}，但 {ref!r} 是检查表 {ck.id!r}",
+          f"these answers are for checklist {named!r}, but {ref!r} is checklist {ck.id!r}"),
     ))
 
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$")
 
 
-def _header_problems(af: AnswersFile) -> list[Problem]:
+def _header_problems(af: AnswersFile, lang: str = "en") -> list[Problem]:
     """Checks of the file's own fields: times must be ISO 8601 with an offset (as results
     store them) and ``lang`` one of the UI languages."""
-    from branchcheck.i18n import LANGUAGES
+    from branchcheck.i18n import LANGUAGES, t
 
     found: list[Problem] = []
     for key, value in (("started", af.started), ("finished", af.finished)):
         if value is not None and not _ISO.match(value):
-            found.append(af.doc.problem(
-                (key,), "bad-time", f"{key} {value!r} is not an ISO 8601 time with offset, "
-                "e.g. 2024-05-01T09:30:00+08:00"))
+            found.append(af.doc.problem((key,), "bad-time", t(
+                lang, f"{key} {value!r} 不是带时区偏移的 ISO 8601 时间，"
+                      "例如 2024-05-01T09:30:00+08:00",
+                f"{key} {value!r} is not an ISO 8601 time with offset, "
+                "e.g. 2024-05-01T09:30:00+08:00")))
     if af.lang is not None and af.lang not in LANGUAGES:
-        found.append(af.doc.problem(
-            ("lang",), "bad-lang", f"lang {af.lang!r} is not one of {', '.join(LANGUAGES)}"))
+        found.append(af.doc.problem(("lang",), "bad-lang", t(
+            lang, f"lang {af.lang!r} 不是 {', '.join(LANGUAGES)} 之一",
+            f"lang {af.lang!r} is not one of {', '.join(LANGUAGES)}")))
     return found
 
 
-def _warn(af: AnswersFile, ck: Checklist, values: dict[str, Answer]) -> None:
+def _warn(af: AnswersFile, ck: Checklist, values: dict[str, Answer], lang: str = "en") -> None:
     """Warnings on stderr: failed items lacking a required note, ignored answers."""
+    from branchcheck.i18n import t
     from branchcheck.scoring import applicability, fraction
 
     applies = applicability(ck, values)
@@ -161,14 +175,16 @@ def _warn(af: AnswersFile, ck: Checklist, values: dict[str, Answer]) -> None:
         where = ("answers", item.id)
         if not applies[item.id]:
             assert item.when is not None  # noqa: S101 - only `when` items can be inapplicable
-            found.append(af.doc.problem(
-                where, "not-applicable",
+            found.append(af.doc.problem(where, "not-applicable", t(
+                lang, f"忽略 {item.id!r} 的答案：仅当 {item.when.item!r} 为 "
+                      f"{item.when.equals!r} 时才适用",
                 f"answer to {item.id!r} ignored: it applies only when {item.when.item!r} is "
-                f"{item.when.equals!r}", severity="warning", key=True))
+                f"{item.when.equals!r}"), severity="warning", key=True))
         elif (item.note_required_on_fail and not answer.note
               and fraction(item, answer.value) == 0.0):
-            found.append(af.doc.problem(
-                where, "note-missing", f"{item.id!r} failed without the note it asks for",
+            found.append(af.doc.problem(where, "note-missing", t(
+                lang, f"{item.id!r} 不通过，但缺少要求的备注",
+                f"{item.id!r} failed without the note it asks for"),
                 severity="warning", key=True))
     for p in found:
         sys.stderr.write(f"Warning: {p.location()}: {p.message} [{p.rule}]\n")

@@ -15,7 +15,7 @@ def validate(
         list[str],
         typer.Argument(
             help="Checklist files or directories (searched for *.yaml, *.yml), or bundled ids.",
-        metavar="PATH...",
+            metavar="PATH...",
             show_default=False,
         ),
     ],

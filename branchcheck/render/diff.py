@@ -72,7 +72,7 @@ def notes(diff: Diff, lang: str) -> list[str]:
 
     a, b = parse_time(old.finished), parse_time(new.finished)
     if a and b and a.tzinfo and b.tzinfo and b < a:
-        out.append(t(lang, "注意：NEW 的完成时间早于 OLD，请检查参数顺序。",
+        out.append(t(lang, "新结果（NEW）的完成时间早于原结果（OLD），请检查参数顺序。",
                      "NEW was finished before OLD: check the order of the arguments."))
     return out
 
@@ -123,7 +123,31 @@ def _who(result: Result) -> str:
 
 def _summary(diff: Diff, lang: str) -> str:
     c = counts(diff)
-    return ", ".join(f"{c[k]} {change_label(k, lang)}" for k in CHANGES)
+    return t(lang, "，", ", ").join(t(lang, f"{change_label(k, lang)} {c[k]} 项",
+                                        f"{c[k]} {change_label(k, lang)}") for k in CHANGES)
+
+
+def _sides(lang: str) -> tuple[str, str]:
+    """How OLD and NEW are named in a report."""
+    return t(lang, "原", "OLD"), t(lang, "新", "NEW")
+
+
+def _knock_label(diff: Diff, section: str, lang: str) -> str:
+    """Knocked out in NEW, or knockout cleared (knocked out in OLD only), or nothing."""
+    if _knocked(diff.new, section):
+        return t(lang, "否决", "knocked out")
+    if _knocked(diff.old, section):
+        return t(lang, "解除否决", "knockout cleared")
+    return ""
+
+
+def _raw_deltas(diff: Diff) -> dict[str, Delta]:
+    return {d.id: d for d in diff.sections_raw}
+
+
+def _section_head(lang: str) -> list[str]:
+    return [t(lang, "部分", "Section"), t(lang, "原", "Old"), t(lang, "新", "New"), "Δ",
+            t(lang, "原始分 Δ", "Raw Δ"), ""]
 
 
 def _section_titles(diff: Diff, lang: str) -> dict[str, str]:
@@ -155,8 +179,9 @@ def text(diff: Diff, lang: str, out: IO[str]) -> None:
         return f"[green]{text_}[/green]" if delta > 0 else f"[red]{text_}[/red]"
 
     con.print(f"[bold]{escape(title_of(diff.new, lang))}[/bold] ({escape(diff.new.checklist_id)})")
-    con.print(f"  OLD  {escape(_who(diff.old))}  [dim]{escape(diff.old.path)}[/dim]")
-    con.print(f"  NEW  {escape(_who(diff.new))}  [dim]{escape(diff.new.path)}[/dim]")
+    was, now = _sides(lang)
+    con.print(f"  {was}  {escape(_who(diff.old))}  [dim]{escape(diff.old.path)}[/dim]")
+    con.print(f"  {now}  {escape(_who(diff.new))}  [dim]{escape(diff.new.path)}[/dim]")
     for note in notes(diff, lang):
         con.print(f"  [yellow]{t(lang, '注意', 'Note')}: {escape(note)}[/yellow]")
     con.print()
@@ -175,13 +200,16 @@ def text(diff: Diff, lang: str, out: IO[str]) -> None:
     con.print()
     titles = _section_titles(diff, lang)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for name, right in ((t(lang, "部分", "Section"), False), (t(lang, "原", "Old"), True),
-                        (t(lang, "新", "New"), True), ("Δ", True), ("", False)):
-        table.add_column(name, justify="right" if right else "left")
+    for i, name in enumerate(_section_head(lang)):
+        table.add_column(name, justify="right" if 0 < i < 5 else "left")
+    raw = _raw_deltas(diff)
     for sd in diff.sections:
-        ko = t(lang, "否决", "knocked out") if _knocked(diff.new, sd.id) else ""
+        ko = _knock_label(diff, sd.id, lang)
+        rd = raw[sd.id].delta if sd.id in raw else None
         table.add_row(escape(titles.get(sd.id, sd.id)), fmt_score(sd.old), fmt_score(sd.new),
-                      coloured(sd.delta, signed(sd.delta)), f"[red]{ko}[/red]" if ko else "")
+                      coloured(sd.delta, signed(sd.delta)), coloured(rd, signed(rd)),
+                      f"[{'red' if _knocked(diff.new, sd.id) else 'green'}]{escape(ko)}"
+                      f"[/]" if ko else "")
     con.print(table)
     rows = shown(diff)
     id_w = max([width(d.id) for d in rows] + [4])
@@ -220,9 +248,10 @@ def as_md(diff: Diff, lang: str) -> str:
     from branchcheck.render.report_md import md, table
 
     o, r, cov = diff.overall, diff.overall_raw, diff.coverage
+    was, now = _sides(lang)
     lines = [f"# {md(title_of(diff.new, lang))} — {t(lang, '对比', 'diff')}", "",
-             f"- OLD: {md(_who(diff.old))} ({md(diff.old.path)})",
-             f"- NEW: {md(_who(diff.new))} ({md(diff.new.path)})"]
+             f"- {was}: {md(_who(diff.old))} ({md(diff.old.path)})",
+             f"- {now}: {md(_who(diff.new))} ({md(diff.new.path)})"]
     lines += [f"- **{t(lang, '注意', 'Note')}**: {md(n)}" for n in notes(diff, lang)]
     cov_delta = None if cov.delta is None else 100 * cov.delta
     lines += [
@@ -239,14 +268,16 @@ def as_md(diff: Diff, lang: str) -> str:
         "", f"## {t(lang, '各部分', 'Sections')}", "",
     ]
     titles = _section_titles(diff, lang)
+    raw = _raw_deltas(diff)
     lines += table(
-        [t(lang, "部分", "Section"), t(lang, "原", "Old"), t(lang, "新", "New"), "Δ", ""],
+        _section_head(lang),
         [[md(titles.get(d.id, d.id)), fmt_score(d.old), fmt_score(d.new), signed(d.delta),
-          t(lang, "否决", "knocked out") if _knocked(diff.new, d.id) else ""]
+          signed(raw[d.id].delta if d.id in raw else None), _knock_label(diff, d.id, lang)]
          for d in diff.sections],
-        right={1, 2, 3},
+        right={1, 2, 3, 4},
     )
-    lines += ["", f"## {t(lang, '项目', 'Items')}", "", _summary(diff, lang) + ".", ""]
+    lines += ["", f"## {t(lang, '项目', 'Items')}", "",
+              _summary(diff, lang) + t(lang, "。", "."), ""]
     rows = shown(diff)
     if rows:
         lines += table(
@@ -339,10 +370,11 @@ def as_html(diff: Diff, lang: str) -> str:
     o, r, cov = diff.overall, diff.overall_raw, diff.coverage
     title = f"{title_of(diff.new, lang)} — {t(lang, '对比', 'diff')}"
     out = [f"<h1>{esc(title)}</h1>\n"]
+    was, now = _sides(lang)
     out.append(rows_table(["", t(lang, "网点 · 检查人 · 时间 · 版本", "Branch · reviewer · date · "
                                 "version"), t(lang, "文件", "File")],
-                          [["OLD", esc(_who(diff.old)), f"<code>{esc(diff.old.path)}</code>"],
-                           ["NEW", esc(_who(diff.new)), f"<code>{esc(diff.new.path)}</code>"]]))
+                          [[was, esc(_who(diff.old)), f"<code>{esc(diff.old.path)}</code>"],
+                           [now, esc(_who(diff.new)), f"<code>{esc(diff.new.path)}</code>"]]))
     out += [f'<p class="note">{esc(n)}</p>\n' for n in notes(diff, lang)]
     cov_delta = None if cov.delta is None else 100 * cov.delta
     out.append(rows_table(
@@ -359,13 +391,21 @@ def as_html(diff: Diff, lang: str) -> str:
         numeric={1, 2, 3}))
     titles = _section_titles(diff, lang)
     out.append(f"<h2>{t(lang, '各部分', 'Sections')}</h2>\n")
+    raw = _raw_deltas(diff)
+
+    def knock(section: str) -> str:
+        label = _knock_label(diff, section, lang)
+        kind = "ko" if _knocked(diff.new, section) else "good"
+        return f'<span class="{kind}">{esc(label)}</span>' if label else ""
+
     out.append(rows_table(
-        [t(lang, "部分", "Section"), t(lang, "原", "Old"), t(lang, "新", "New"), "Δ", ""],
+        _section_head(lang),
         [[esc(titles.get(d.id, d.id)), fmt_score(d.old), fmt_score(d.new),
           cls(d.delta, signed(d.delta)),
-          f'<span class="ko">{t(lang, "否决", "knocked out")}</span>'
-          if _knocked(diff.new, d.id) else ""] for d in diff.sections],
-        numeric={1, 2, 3}))
+          cls(raw[d.id].delta if d.id in raw else None,
+              signed(raw[d.id].delta if d.id in raw else None)),
+          knock(d.id)] for d in diff.sections],
+        numeric={1, 2, 3, 4}))
     out.append(f"<h2>{t(lang, '项目', 'Items')}</h2>\n<p>{esc(_summary(diff, lang))}</p>\n")
     rows = shown(diff)
     if rows:

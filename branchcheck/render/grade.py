@@ -34,6 +34,43 @@ def fmt_share(x: float | None) -> str:
     return "—" if x is None else f"{100 * x:.1f}%"
 
 
+_READING_ZH = {"n/a": "无法计算", "poor": "差", "slight": "轻微", "fair": "一般",
+               "moderate": "中等", "substantial": "高度", "almost perfect": "几乎完全一致"}
+
+_REASONS_ZH = {
+    "no items rated by both": "没有双方都作答的题目",
+    "chance agreement is 1 (every answer in the same category)":
+        "机会一致率为 1（所有答案都在同一类别）",
+    "a scale needs at least two points": "量表至少需要两个刻度",
+    "no items rated by every trainee": "没有全体学员都作答的题目",
+    "no item answered by every trainee": "没有全体学员都作答的题目",
+    "needs at least two raters": "至少需要两名学员",
+    "check items left blank": "检查项未作答",
+    "no check items are graded": "没有可评分的检查项",
+}
+
+
+def reading(lang: str, value: float | None) -> str:
+    """Landis & Koch wording of a kappa value in the UI language."""
+    word = interpret(value)
+    return _READING_ZH.get(word, word) if lang == "zh" else word
+
+
+def reason(lang: str, text: str | None) -> str:
+    """Why a kappa is undefined, in the UI language."""
+    if text is None:
+        return ""
+    return _REASONS_ZH.get(text, text) if lang == "zh" else text
+
+
+def legend(lang: str) -> str:
+    """How to read kappa (Landis & Koch 1977), one line."""
+    return t(lang, "κ 的解读（Landis & Koch 1977）：<0 差，0–0.20 轻微，0.21–0.40 一般，"
+                   "0.41–0.60 中等，0.61–0.80 高度，0.81–1 几乎完全一致",
+             "Reading κ (Landis & Koch 1977): <0 poor, 0-0.20 slight, 0.21-0.40 fair, "
+             "0.41-0.60 moderate, 0.61-0.80 substantial, 0.81-1 almost perfect")
+
+
 def _status(lang: str, s: Status) -> str:
     words = {"pass": ("通过", "pass"), "partial": ("部分", "partial"), "fail": ("不通过", "fail"),
              "na": ("不适用", "n/a"), "skipped": ("未答", "not answered"),
@@ -77,12 +114,12 @@ def _undefined(lang: str, cg: ClassGrade) -> list[str]:
     notes = []
     for tg in cg.trainees:  # undefined for lack of data shows as n/a in the table
         if tg.kappa.reason and tg.kappa.n:
-            notes.append(f"{tg.rater.name}: κ {t(lang, '无法计算', 'undefined')}: "
-                         f"{tg.kappa.reason}")
+            notes.append(f"{tg.rater.name}: κ {t(lang, '无法计算', 'undefined')}"
+                         f"{t(lang, '：', ': ')}{reason(lang, tg.kappa.reason)}")
         for sid, k in tg.weighted:
             if k.reason and k.n:
-                notes.append(f"{tg.rater.name}: κw({sid}) {t(lang, '无法计算', 'undefined')}: "
-                             f"{k.reason}")
+                notes.append(f"{tg.rater.name}: κw({sid}) {t(lang, '无法计算', 'undefined')}"
+                             f"{t(lang, '：', ': ')}{reason(lang, k.reason)}")
     return notes
 
 
@@ -99,7 +136,8 @@ def _trainee_rows(lang: str, cg: ClassGrade) -> list[list[str]]:
 
 def _trainee_headers(lang: str) -> list[str]:
     return [t(lang, "学员", "trainee"), t(lang, "一致", "agreed"), t(lang, "一致率", "agreement"),
-            t(lang, "量表平均差", "scale MAD"), "κ (check)", "κw (scale)",
+            t(lang, "量表平均差", "scale MAD"), t(lang, "κ（检查项）", "κ (check)"),
+            t(lang, "κw（量表）", "κw (scale)"),
             t(lang, "得分", "score"), t(lang, "答案得分", "key score"),
             t(lang, "错题", "wrong")]
 
@@ -127,11 +165,11 @@ def _summary(lang: str, cg: ClassGrade) -> list[str]:
     used = f.n
     lines = [t(lang,
                f"全班一致性（Fleiss' kappa，{len(cg.trainees)} 名学员，{used} 题）："
-               f"{fmt_kappa(f)}（{interpret(f.value)}）",
+               f"{fmt_kappa(f)}（{reading(lang, f.value)}）",
                f"Class agreement (Fleiss' kappa, {len(cg.trainees)} trainees, {used} items): "
                f"{fmt_kappa(f)} ({interpret(f.value)})")]
     if f.reason:
-        lines.append(t(lang, f"  无法计算：{f.reason}", f"  undefined: {f.reason}"))
+        lines.append(t(lang, f"  无法计算：{reason(lang, f.reason)}", f"  undefined: {f.reason}"))
     if cg.fleiss_excluded:
         lines.append(t(lang, f"  {cg.fleiss_excluded} 题未计入（有学员未作答）",
                        f"  {cg.fleiss_excluded} item(s) left out (not answered by every "
@@ -150,6 +188,7 @@ def text(cg: ClassGrade, lang: str) -> str:
              f"Key: {cg.key.file}; {len(cg.trainees)} trainees; {compared} items compared"),
            "", t(lang, "学员", "Trainees")]
     out += table(_trainee_headers(lang), _trainee_rows(lang, cg), right=(1, 2, 3, 4, 5, 6, 7, 8))
+    out.append(legend(lang))
     out += ["", t(lang, "逐题一致情况（最需重讲的在前）",
                   "Items by agreement with the key (teach again from the top)")]
     out += table(_item_headers(lang), _item_rows(lang, cg))
@@ -173,12 +212,13 @@ def markdown(cg: ClassGrade, lang: str) -> str:
                 *("| " + " | ".join(md_cell(c) for c in r) + " |" for r in rows)]
 
     compared = cg.trainees[0].compared if cg.trainees else 0
-    out = [f"# {md_cell(t(lang, '评分练习结果', 'Grading'))}: {md_cell(_title(lang, cg))}", "",
+    out = [f"# {md_cell(t(lang, '评分练习结果：', 'Grading: '))}{md_cell(_title(lang, cg))}", "",
            md_cell(t(lang, f"答案：{cg.key.file}；{len(cg.trainees)} 名学员；比较 {compared} 题",
                      f"Key: {cg.key.file}; {len(cg.trainees)} trainees; "
                      f"{compared} items compared")),
            "", f"## {t(lang, '学员', 'Trainees')}", ""]
     out += md_table(_trainee_headers(lang), _trainee_rows(lang, cg))
+    out += ["", md_cell(legend(lang))]
     heading = t(lang, "逐题一致情况（最需重讲的在前）", "Items, teach again from the top")
     out += ["", f"## {heading}", ""]
     out += md_table(_item_headers(lang), _item_rows(lang, cg))

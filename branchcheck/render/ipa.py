@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from html import escape
-from typing import Any
+from typing import Any, TypeVar
 
 from branchcheck.i18n import t
 from branchcheck.ipa import QUADRANTS, Analysis, Placed, Quadrant
@@ -13,6 +13,7 @@ from branchcheck.model import localise
 from branchcheck.output import width
 
 FORMATS = ("text", "md", "json", "html")
+K = TypeVar("K")
 
 _NAMES: dict[Quadrant, tuple[str, str, str, str]] = {
     # zh, en, zh meaning, en meaning
@@ -29,11 +30,13 @@ _NAMES: dict[Quadrant, tuple[str, str, str, str]] = {
 
 @dataclass(frozen=True)
 class Meta:
-    """What was analysed, for the report header."""
+    """What was analysed, for the report header; ``factors`` is the section-level
+    analysis shown next to an item-level one (None if the sections carry no figures)."""
 
     title: str
     source: str
     level: str
+    factors: Analysis | None = None
 
 
 def quadrant_name(q: Quadrant, lang: str) -> str:
@@ -55,7 +58,7 @@ def _label(p: Placed, lang: str) -> str:
     return localise(p.point.text, lang) or p.point.id
 
 
-_CUT = frozenset(" :：“”\"'‘’(（)）-—,，")
+_CUT = frozenset(":：“”\"'‘’(（)）-—,，")
 
 
 def _common(texts: list[str]) -> str:
@@ -66,13 +69,14 @@ def _common(texts: list[str]) -> str:
     return first[:n]
 
 
-def short_labels(a: Analysis, lang: str) -> dict[int, str]:
-    """Labels without the wording every label shares (``Respondents satisfied with:
-    system stability`` -> ``system stability``), cut only at spaces and punctuation."""
-    full = {p.number: _label(p, lang) for p in a.points}
+def trim_shared(full: dict[K, str]) -> dict[K, str]:
+    """Labels without the wording all of them share (``Respondents satisfied with:
+    system stability`` -> ``system stability``), cut only at punctuation (a shared
+    ``a company`` stays: it is part of the wording, not a heading);
+    unchanged for fewer than three labels or if a label would become empty."""
     texts = list(full.values())
     if len(texts) < 3:
-        return full
+        return dict(full)
     prefix = _common(texts)
     while prefix and prefix[-1] not in _CUT:
         prefix = prefix[:-1]
@@ -80,17 +84,85 @@ def short_labels(a: Analysis, lang: str) -> dict[int, str]:
     while suffix and suffix[0] not in _CUT:
         suffix = suffix[1:]
     short = {n: x[len(prefix):len(x) - len(suffix)].strip() for n, x in full.items()}
-    return full if any(not v for v in short.values()) else short
+    return dict(full) if any(not v for v in short.values()) else short
+
+
+def short_labels(a: Analysis, lang: str) -> dict[int, str]:
+    """The points' labels by number, without the wording every label shares."""
+    return trim_shared({p.number: _label(p, lang) for p in a.points})
 
 
 # ---------------------------------------------------------------- conclusion
 
 
-def conclusion(a: Analysis, lang: str) -> str:
-    """A short paragraph answering "what to improve first, and why", from the data."""
+def _how(method: str, lang: str) -> str:
+    return {"mean": t(lang, "均值", "mean"), "median": t(lang, "中位数", "median"),
+            "scale-mid": t(lang, "量程中点", "scale midpoint")}[method]
+
+
+def _by_factor(a: Analysis, names: dict[int, str], lang: str) -> str:
+    """The "concentrate here" items grouped by their section, in priority order."""
+    if len({p.point.group for p in a.points}) < 2:  # one section: nothing to group
+        return ""
+    groups: dict[str, tuple[str, list[str]]] = {}
+    for p in a.quadrant("concentrate"):
+        if p.point.group is None:
+            return ""
+        title = localise(p.point.group_text, lang) or p.point.group
+        groups.setdefault(p.point.group, (title, []))[1].append(names[p.number])
+    if not groups:
+        return ""
+    zh = "；".join(f"{title}（{'、'.join(items)}）" for title, items in groups.values())
+    en = "; ".join(f"{title} ({', '.join(items)})" for title, items in groups.values())
+    return t(lang, f"按因素：{zh}。", f"By factor: {en}.")
+
+
+def _factor_level(f: Analysis, lang: str) -> str:
+    """One sentence on the section-level analysis."""
+    first = f.quadrant("concentrate")
+    how = _how(f.crosshair, lang)
+    if not first:
+        return t(lang, f"从因素层面看，没有重要性高而表现低的因素（以{how}为分界）。",
+                 f"At the factor level, no factor combines high importance with low "
+                 f"performance (split at the {how}).")
+    listed = [f"{_label(p, lang)} ({num(p.point.importance)}/{num(p.point.performance)})"
+              for p in first]
+    ci, cp = num(f.importance_cut), num(f.performance_cut)
+    return t(lang,
+             f"从因素层面看，应优先改进的因素是{'、'.join(listed)}：重要性不低于{how} {ci}，"
+             f"表现低于{how} {cp}。",
+             f"At the factor level, the factor{'s' if len(first) > 1 else ''} to improve "
+             f"first: {'; '.join(listed)}, with importance at or above the {how} of {ci} "
+             f"and performance below the {how} of {cp}.")
+
+
+def _missing_note(a: Analysis, lang: str) -> str:
+    """How many were not analysed, and which unplotted items still perform poorly."""
+    n = len(a.missing)
+    out = t(lang, f"另有 {n} 项缺少数据，未参与分析。",
+            f"{n} item(s) lack a figure and are not analysed.")
+    low = sorted((m for m in a.missing if m.reason == "no-importance"
+                  and m.performance is not None and m.performance < a.performance_cut),
+                 key=lambda m: (m.performance, m.id))
+    if not low:
+        return out
+    names = trim_shared({m.id: localise(m.text, lang) or m.id for m in a.missing})
+    listed = [f"{names[m.id]} ({num(m.performance)})" for m in low
+              if m.performance is not None]
+    cp, how = num(a.performance_cut), _how(a.crosshair, lang)
+    return out + t(
+        lang,
+        f"其中{'；'.join(listed)}的表现低于{how} {cp}，但缺少重要性数据、无法定位："
+        "值得进一步了解其重要性。",
+        f" Of these, {'; '.join(listed)} perform below the {how} of {cp} but have no "
+        "importance figure to place them: worth finding out how much they matter.")
+
+
+def conclusion(a: Analysis, lang: str, factors: Analysis | None = None) -> str:
+    """A short paragraph answering "what to improve first, and why", from the data;
+    with ``factors`` (the section-level analysis) also which factor comes first."""
     ci, cp = num(a.importance_cut), num(a.performance_cut)
-    how = {"mean": t(lang, "均值", "mean"), "median": t(lang, "中位数", "median"),
-           "scale-mid": t(lang, "量程中点", "scale midpoint")}[a.crosshair]
+    how = _how(a.crosshair, lang)
 
     names = short_labels(a, lang)
 
@@ -117,10 +189,15 @@ def conclusion(a: Analysis, lang: str) -> str:
             f"at or above the {how} of {ci} but their performance is below the {how} of {cp}: "
             "customers value them most and are least satisfied with them. Start with "
             f"\"{names[top.number]}\", {en_gap}."))
+        grouped = _by_factor(a, names, lang)
+        if grouped:
+            parts.append(grouped)
     else:
         parts.append(t(lang, f"没有重要性高而表现低的方面（以{how}为分界）。",
                        f"No item combines high importance with low performance (split at the "
                        f"{how})."))
+    if factors is not None:
+        parts.append(_factor_level(factors, lang))
     if keep:
         parts.append(t(lang, f"继续保持：{sep.join(keep)}。", f"Keep up: {sep.join(keep)}."))
     if over:
@@ -130,8 +207,7 @@ def conclusion(a: Analysis, lang: str) -> str:
         parts.append(t(lang, f"次要改进（资源允许时）：{sep.join(low)}。",
                        f"Low priority (when resources allow): {sep.join(low)}."))
     if a.missing:
-        parts.append(t(lang, f"另有 {len(a.missing)} 项缺少数据，未参与分析。",
-                       f"{len(a.missing)} item(s) lack a figure and are not analysed."))
+        parts.append(_missing_note(a, lang))
     return " ".join(parts) if lang != "zh" else "".join(parts)
 
 
@@ -151,18 +227,29 @@ def _frame(a: Analysis) -> tuple[tuple[float, float], tuple[float, float]]:
     return _span(xs), _span(ys)
 
 
-def scatter(a: Analysis, lang: str, cols: int = 61, rows: int = 19) -> list[str]:
-    """The four quadrants as a character scatter (x: performance, y: importance)."""
-    (x0, x1), (y0, y1) = _frame(a)
+SCREEN = 80
+"""Terminal width the text scatter fits in."""
 
-    def col(x: float) -> int:
-        return round((x - x0) / (x1 - x0) * (cols - 1))
+
+def scatter(a: Analysis, lang: str, cols: int = 61, rows: int = 19) -> list[str]:
+    """The four quadrants as a character scatter (x: performance, y: importance),
+    at most :data:`SCREEN` columns wide (narrower when the axis labels are long)."""
+    (x0, x1), (y0, y1) = _frame(a)
 
     def row(y: float) -> int:
         return round((y1 - y) / (y1 - y0) * (rows - 1))
 
+    cr = row(a.importance_cut)
+    ylab = {0: num(y1), cr: num(a.importance_cut), rows - 1: num(y0)}
+    margin = max(width(v) for v in ylab.values())
+    # margin, " ┤", the plot, and up to 8 columns of the last x label past it
+    cols = max(24, min(cols, SCREEN - margin - 2 - 8))
+
+    def col(x: float) -> int:
+        return round((x - x0) / (x1 - x0) * (cols - 1))
+
     grid = [[" "] * cols for _ in range(rows)]
-    cc, cr = col(a.performance_cut), row(a.importance_cut)
+    cc = col(a.performance_cut)
     for r in range(rows):
         grid[r][cc] = "│"
     for c in range(cols):
@@ -187,14 +274,15 @@ def scatter(a: Analysis, lang: str, cols: int = 61, rows: int = 19) -> list[str]
     put(rows - 1, 0, quadrant_name("low-priority", lang))
     name = quadrant_name("overkill", lang)
     put(rows - 1, cols - width(name), name)
+    hidden: list[str] = []
     for p in a.points:
         r, c = row(p.point.importance), col(p.point.performance)
         label = str(p.number)
         for dr, dc in ((0, 0), (0, 1), (0, -len(label)), (0, 2), (-1, 0), (1, 0), (0, -3)):
             if 0 <= r + dr < rows and put(r + dr, c + dc, label):
                 break
-    ylab = {0: num(y1), cr: num(a.importance_cut), rows - 1: num(y0)}
-    margin = max(width(v) for v in ylab.values())
+        else:
+            hidden.append(label)
     out = [t(lang, "重要性", "importance")]
     for r in range(rows):
         out.append(f"{ylab.get(r, ''):>{margin}} ┤" if r in ylab else " " * margin + " │")
@@ -208,7 +296,27 @@ def scatter(a: Analysis, lang: str, cols: int = 61, rows: int = 19) -> list[str]
     out.append(" " * (margin + 2) + "".join(axis).rstrip())
     label = t(lang, "表现 →", "performance →")
     out.append(" " * (margin + 2 + cols - width(label)) + label)
+    if hidden:  # too crowded to label: say so rather than drop them silently
+        out += wrap(t(lang, f"（与其他点重叠、未标出：{'、'.join(hidden)}，见下方列表）",
+                      f"(overlapping, not labelled: {', '.join(hidden)}; see the lists "
+                      "below)"), SCREEN - 2)
     return out
+
+
+def wrap(text: str, limit: int) -> list[str]:
+    """``text`` cut into lines of at most ``limit`` terminal columns, after a space,
+    comma or ideographic comma where possible."""
+    lines: list[str] = []
+    line = ""
+    for ch in text:
+        if width(line + ch) > limit:
+            cut = max(line.rfind(" "), line.rfind("、"), line.rfind("，")) + 1
+            if cut <= 0:
+                cut = len(line)
+            lines.append(line[:cut].rstrip())
+            line = line[cut:]
+        line += ch
+    return [*lines, line] if line else lines
 
 
 # ---------------------------------------------------------------- text and Markdown
@@ -262,7 +370,7 @@ def text(a: Analysis, meta: Meta, lang: str) -> str:
     if a.missing:
         out += ["", t(lang, "未参与分析：", "Not plotted:")]
         out += [f"- {line}" for line in _missing_lines(a, lang)]
-    out += ["", t(lang, "结论", "Conclusion"), conclusion(a, lang)]
+    out += ["", t(lang, "结论", "Conclusion"), conclusion(a, lang, meta.factors)]
     return "\n".join(out) + "\n"
 
 
@@ -272,7 +380,8 @@ def markdown(a: Analysis, meta: Meta, lang: str) -> str:
 
     head = _header(a, meta, lang)
     out = [f"# {md_cell(head[0])}", "", *(md_cell(h) + "  " for h in head[1:]), "",
-           f"## {t(lang, '结论', 'Conclusion')}", "", md_cell(conclusion(a, lang)), "",
+           f"## {t(lang, '结论', 'Conclusion')}", "",
+           md_cell(conclusion(a, lang, meta.factors)), "",
            "```", *scatter(a, lang), "```"]
     for q in QUADRANTS:
         out += ["", f"## {quadrant_name(q, lang)}", "", md_cell(quadrant_meaning(q, lang)), ""]
@@ -291,22 +400,32 @@ def markdown(a: Analysis, meta: Meta, lang: str) -> str:
 # ---------------------------------------------------------------- JSON
 
 
+def _crosshair(a: Analysis) -> dict[str, Any]:
+    return {"method": a.crosshair, "importance": a.importance_cut,
+            "performance": a.performance_cut, "importance_range": a.importance_range,
+            "performance_range": a.performance_range}
+
+
 def as_dict(a: Analysis, meta: Meta, lang: str) -> dict[str, Any]:
-    """The analysis as plain data."""
+    """The analysis as plain data; ``factors`` is the section-level crosshair and
+    quadrants next to an item-level analysis (else null)."""
+    f = meta.factors
     return {
         "title": meta.title, "source": meta.source, "level": meta.level,
-        "crosshair": {"method": a.crosshair, "importance": a.importance_cut,
-                      "performance": a.performance_cut,
-                      "importance_range": a.importance_range,
-                      "performance_range": a.performance_range},
+        "crosshair": _crosshair(a),
         "points": [{"number": p.number, "id": p.point.id, "text": _label(p, lang),
+                    "section": p.point.group,
                     "importance": p.point.importance, "performance": p.point.performance,
                     "gap": p.gap, "quadrant": p.quadrant} for p in a.points],
         "quadrants": {q: [p.point.id for p in a.quadrant(q)] for q in QUADRANTS},
-        "missing": [{"id": m.id, "text": localise(m.text, lang), "reason": m.reason,
-                     "importance": m.importance, "performance": m.performance}
+        "missing": [{"id": m.id, "text": localise(m.text, lang), "section": m.group,
+                     "reason": m.reason, "importance": m.importance,
+                     "performance": m.performance}
                     for m in a.missing],
-        "conclusion": conclusion(a, lang),
+        "factors": None if f is None else {
+            "crosshair": _crosshair(f),
+            "quadrants": {q: [p.point.id for p in f.quadrant(q)] for q in QUADRANTS}},
+        "conclusion": conclusion(a, lang, f),
     }
 
 
@@ -386,7 +505,7 @@ def html(a: Analysis, meta: Meta, lang: str) -> str:
     out = [f"<style>{_CSS}</style>", f"<h1>{escape(head[0])}</h1>",
            *(f"<p>{escape(h)}</p>" for h in head[1:]),
            f"<h2>{escape(t(lang, '结论', 'Conclusion'))}</h2>",
-           f'<p class="conclusion">{escape(conclusion(a, lang))}</p>', svg(a, lang)]
+           f'<p class="conclusion">{escape(conclusion(a, lang, meta.factors))}</p>', svg(a, lang)]
     for q in QUADRANTS:
         out.append(f"<h2>{escape(quadrant_name(q, lang))}</h2>"
                    f"<p>{escape(quadrant_meaning(q, lang))}</p>")

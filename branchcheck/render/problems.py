@@ -13,7 +13,8 @@ FORMATS = ("text", "json", "github")
 def text(summary: Summary, strict: bool) -> Iterator[str]:
     """``file:line:col: severity: message [rule]`` lines, then a summary line."""
     for p in summary.problems:
-        yield str(p)
+        # One problem per line, even for a file name with a line break in it.
+        yield str(p).replace("\r", "\\r").replace("\n", "\\n")
     yield summary_line(summary, strict)
 
 

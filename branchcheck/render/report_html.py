@@ -23,13 +23,12 @@ from branchcheck.render.report import (
     title_of,
     value_text,
 )
-from branchcheck.render.svg import Bar, bar_chart, trend_line
+from branchcheck.render.svg import FONT_FAMILY, Bar, bar_chart, trend_line
 
 CSS = """\
 @page { size: A4; margin: 15mm 12mm; }
 * { box-sizing: border-box; }
-body { font-family: system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei",
-  "Noto Sans CJK SC", sans-serif; color: #222; line-height: 1.45; margin: 0 auto;
+body { font-family: FONT_FAMILY; color: #222; line-height: 1.45; margin: 0 auto;
   max-width: 190mm; padding: 16px; font-size: 14px; }
 h1 { font-size: 1.5em; margin: 0 0 .4em; }
 h2 { font-size: 1.15em; margin: 1.4em 0 .4em; border-bottom: 1px solid #ccc; }
@@ -53,7 +52,7 @@ svg { max-width: 100%; height: auto; }
   h2, h3 { break-after: avoid; }
   tr, .item, svg, .note { break-inside: avoid; }
 }
-"""
+""".replace("FONT_FAMILY", FONT_FAMILY)
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 

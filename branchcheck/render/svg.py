@@ -12,7 +12,12 @@ from html import escape
 from branchcheck.output import width as cells
 from branchcheck.render.text import clip
 
-_FONT = 'font-family="sans-serif" font-size="12"'
+FONT_FAMILY = ("system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', "
+               "'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif")
+"""The font list of the HTML reports, so Chinese labels get a CJK font on every system.
+
+Set once on each ``<svg>`` (its ``<text>`` elements inherit it), so a chart opened
+or copied on its own still draws Chinese with a CJK font."""
 _CELL_PX = 7  # approximate width of one terminal cell at 12px
 
 
@@ -30,7 +35,8 @@ def _open(width: int, height: int, title: str) -> list[str]:
     """The opening ``<svg>`` tag and its ``<title>``."""
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" aria-label="{escape(title)}">',
+        f'width="{width}" height="{height}" role="img" aria-label="{escape(title)}" '
+        f'font-family="{FONT_FAMILY}" font-size="12">',
         f"<title>{escape(title)}</title>",
     ]
 
@@ -53,11 +59,11 @@ def bar_chart(bars: Sequence[Bar], *, title: str, width: int = 640) -> str:
         x = left + span * tick / 100
         parts.append(f'<line x1="{_num(x)}" y1="{top}" x2="{_num(x)}" '
                      f'y2="{top + row * len(bars)}" stroke="#ddd" stroke-width="1"/>')
-        parts.append(f'<text x="{_num(x)}" y="{height - 6}" text-anchor="middle" {_FONT} '
+        parts.append(f'<text x="{_num(x)}" y="{height - 6}" text-anchor="middle" '
                      f'fill="#666">{tick}</text>')
     for i, b in enumerate(bars):
         y = top + i * row
-        parts.append(f'<text x="{left - 8}" y="{y + 16}" text-anchor="end" {_FONT} '
+        parts.append(f'<text x="{left - 8}" y="{y + 16}" text-anchor="end" '
                      f'fill="#222">{escape(clip(b.label, label_cells))}</text>')
         if b.raw is not None and b.final is not None and b.raw > b.final:
             parts.append(f'<rect x="{left}" y="{y + 4}" width="{_num(span * b.raw / 100)}" '
@@ -69,7 +75,7 @@ def bar_chart(bars: Sequence[Bar], *, title: str, width: int = 640) -> str:
                          f"{b.final:.1f}</title></rect>")
         shown = "—" if b.final is None else f"{b.final:.1f}"
         end = left + span * max(b.final or 0, b.raw or 0) / 100
-        parts.append(f'<text x="{_num(end + 4)}" y="{y + 16}" {_FONT} fill="#222">'
+        parts.append(f'<text x="{_num(end + 4)}" y="{y + 16}" fill="#222">'
                      f"{escape(shown)}</text>")
     parts.append("</svg>")
     return "".join(parts)
@@ -92,7 +98,7 @@ def trend_line(points: Sequence[tuple[str, float | None]], *, title: str,
         y = top + span_y * (1 - tick / 100)
         parts.append(f'<line x1="{left}" y1="{_num(y)}" x2="{width - right}" y2="{_num(y)}" '
                      f'stroke="#ddd" stroke-width="1"/>')
-        parts.append(f'<text x="{left - 6}" y="{_num(y + 4)}" text-anchor="end" {_FONT} '
+        parts.append(f'<text x="{left - 6}" y="{_num(y + 4)}" text-anchor="end" '
                      f'fill="#666">{tick}</text>')
     known = [(i, v) for i, (_, v) in enumerate(points) if v is not None]
     if len(known) > 1:
@@ -104,10 +110,10 @@ def trend_line(points: Sequence[tuple[str, float | None]], *, title: str,
         parts.append(f'<circle cx="{_num(x)}" cy="{_num(y)}" r="3" fill="#2f6db5">'
                      f"<title>{escape(points[i][0])}: {v:.1f}</title></circle>")
     if n:
-        parts.append(f'<text x="{left}" y="{height - 8}" {_FONT} fill="#666">'
+        parts.append(f'<text x="{left}" y="{height - 8}" fill="#666">'
                      f"{escape(points[0][0])}</text>")
     if n > 1:
-        parts.append(f'<text x="{width - right}" y="{height - 8}" text-anchor="end" {_FONT} '
+        parts.append(f'<text x="{width - right}" y="{height - 8}" text-anchor="end" '
                      f'fill="#666">{escape(points[-1][0])}</text>')
     parts.append("</svg>")
     return "".join(parts)

@@ -22,6 +22,7 @@ NEW = "tests/data/results/diff-new.yaml"
 def _repo_root(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)  # golden files name the inputs by their relative paths
     monkeypatch.delenv("BRANCHCHECK_RESULTS", raising=False)
+    monkeypatch.setenv("BRANCHCHECK_LANG", "en")  # messages do not depend on the locale
 
 
 def store(root: Path) -> Path:
@@ -200,3 +201,64 @@ def test_chinese_text_is_aligned(capsys: pytest.CaptureFixture[str]) -> None:
     assert len(lines) == 13  # every changed or flagged item
     arrows = {width(ln[: ln.index(" → ")]) for ln in lines}
     assert len(arrows) == 1, lines
+
+
+def test_sections_show_raw_deltas_and_cleared_knockouts(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["diff", OLD, NEW, "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    service = next(ln for ln in out.splitlines() if ln.startswith("Service "))
+    back = next(ln for ln in out.splitlines() if ln.startswith("Back office "))
+    assert service.split() == ["Service", "70.0", "0.0", "-70.0", "-20.0", "knocked", "out"]
+    assert back.split() == ["Back", "office", "0.0", "100.0", "+100.0", "+50.0", "knockout",
+                            "cleared"]
+    assert run(["diff", OLD, NEW, "-f", "html", "--lang", "en"]) == 0
+    html = capsys.readouterr().out
+    assert "<th>Raw Δ</th>" in html.replace(' class="num"', "") and "knockout cleared" in html
+
+
+def test_messages_are_chinese_in_zh(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store(tmp_path)
+    target = tmp_path / "diff.json"
+    assert run(["diff", "-b", "SH-001", "--results-dir", str(tmp_path), "-f", "json",
+                "-o", str(target), "--lang", "zh", "--fail-on", "regression",
+                "--fail-on", "knockout", "--fail-on", "drop:5"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "比较 " in err and f"已写入 {target}" in err
+    assert "--fail-on regression 已触发：4 个项目退步" in err
+    assert "--fail-on knockout 已触发：1 个否决项新出现不通过：s-ko" in err
+    assert "--fail-on drop:5 已触发：总分（最终分）下降 10.0 分" in err
+    for english in ("comparing", "wrote", "fired", "item(s)", "dropped"):
+        assert english not in err
+    gates = json.loads(target.read_text(encoding="utf-8"))["gates"]
+    assert [g["reason"].split("：")[0] for g in gates] == [
+        "4 个项目退步", "1 个否决项新出现不通过",
+        "总分（最终分）下降 10.0 分（55.0 → 45.0），超过 5 分"]
+    assert run(["diff", "-b", "SH-001", "-c", "diff-demo", "--against", "2",
+                "--results-dir", str(tmp_path), "--lang", "zh"]) == 2
+    assert "--against 2 至少需要 3 个" in capsys.readouterr().err
+    assert run(["diff", OLD, NEW, "--fail-on", "lots", "--lang", "zh"]) == 2
+    assert "无效的 --fail-on 'lots'" in capsys.readouterr().err
+
+
+def test_different_checklists_are_refused_in_chinese(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    other = dataclasses.replace(storage.read_result(NEW), checklist_id="other-list")
+    path = storage.write_result(other, path=tmp_path / "other.yaml")
+    assert run(["diff", OLD, str(path), "--lang", "zh"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "无法比较不同检查表的结果" in err and "other-list" in err
+
+
+@pytest.mark.parametrize(("lang", "note"), [
+    ("en", "Note: NEW was finished before OLD: check the order of the arguments."),
+    ("zh", "注意: 新结果（NEW）的完成时间早于原结果（OLD），请检查参数顺序。"),
+])
+def test_reversed_arguments_are_noted(capsys: pytest.CaptureFixture[str], lang: str,
+                                      note: str) -> None:
+    assert run(["diff", NEW, OLD, "--lang", lang]) == 0
+    out = capsys.readouterr().out
+    assert note in out and out.count("注意") <= 2  # once for the versions, once here
+    assert run(["diff", OLD, NEW, "--lang", lang]) == 0
+    assert note not in capsys.readouterr().out

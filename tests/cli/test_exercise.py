@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from branchcheck.cli import run
+from branchcheck.loading import load_checklist
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "trainees"
 COURSE = str(DATA / "course.yaml")
@@ -161,3 +166,81 @@ def test_invalid_checklist(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
                        "--trainees", "1")
     assert code == 2 and f"{bad}:" in err
     assert not (tmp_path / "ex").exists()
+
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "trainers.md"
+
+
+def docs_script() -> str:
+    """The course script of docs/trainers.md, exactly as a trainer would copy it."""
+    text = DOCS.read_text(encoding="utf-8")
+    section = text.split("## A whole course, as a script", 1)[1]
+    return section.split("```sh\n", 1)[1].split("\n```", 1)[0] + "\n"
+
+
+@pytest.mark.skipif(shutil.which("sh") is None, reason="needs a POSIX shell")
+def test_the_documented_course_script_runs(tmp_path: Path) -> None:
+    script = tmp_path / "course.sh"
+    script.write_text(docs_script(), encoding="utf-8")
+    bin_dir = tmp_path / "bin"  # `branchcheck` on PATH: this interpreter's package
+    bin_dir.mkdir()
+    shim = bin_dir / "branchcheck"
+    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m branchcheck "$@"\n',
+                    encoding="utf-8")
+    shim.chmod(0o755)
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}",
+           "LANG": "C.UTF-8", "NO_COLOR": "1"}
+    env.pop("BRANCHCHECK_LANG", None)
+
+    def sh(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["sh", str(script), *args], cwd=tmp_path, env=env,
+                              capture_output=True, text=True, encoding="utf-8", check=False)
+
+    assert sh().returncode == 2  # usage
+    first = sh("prepare")
+    assert first.returncode == 0, first.stderr
+    course = tmp_path / "course-2024-05"
+    names = ["wang", "li", "zhang", "chen", "liu"]
+    assert sorted(p.stem for p in (course / "answers").iterdir()) == sorted(names)
+    # Grading before the key is filled in fails loudly, and writes no report.
+    early = sh("grade")
+    assert early.returncode == 2 and "the key answers no gradable item" in early.stderr
+    assert not (course / "grading.md").exists()
+    # The trainer fills in the key: every check passes, every scale item 4.
+    checklist = load_checklist("window-service")
+    key = {i.id: ("pass" if i.type == "check" else "4") for _, i in checklist.items()
+           if i.type in ("check", "scale")}
+    fill(course / "key.yaml", key)
+    wrong = {"wang": 0, "li": 1, "zhang": 2, "chen": 3, "liu": 5}  # checks failed
+    checks = [k for k, v in key.items() if v == "pass"]
+    for name, n in wrong.items():
+        fill(course / "answers" / f"{name}.yaml",
+             {**key, **{k: "fail" for k in checks[:n]}})
+    done = sh("grade")
+    assert done.returncode == 0, done.stderr
+    graded = json.loads((course / "grading.json").read_text(encoding="utf-8"))
+    total = len(key)
+    assert {t["name"]: t["agreed"] for t in graded["trainees"]} == {
+        n: total - k for n, k in wrong.items()}
+    below = [n for n, k in wrong.items() if (total - k) / total < 0.8]
+    assert below and graded["below_min_agreement"] == sorted(below)
+    assert "some trainees agree with the key on less than 80 %" in done.stderr
+    assert (course / "grading.md").read_text(encoding="utf-8").startswith("# Grading: ")
+    assert (course / "grading.csv").read_bytes().startswith(b"\xef\xbb\xbftrainee,")
+    assert (course / "ipa.html").read_text(encoding="utf-8").count("<circle") == 14
+    assert "Start with \"system stability\"" in done.stdout
+    # A late file: grading again replaces the reports.
+    again = sh("grade")
+    assert again.returncode == 0, again.stderr
+
+
+def test_chinese_messages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out_dir = tmp_path / "ex"
+    code, out, err = cli(capsys, "exercise", "new", COURSE, "-o", str(out_dir),
+                         "--names", "王芳", "--lang", "zh")
+    assert code == 0 and out == ""
+    assert err.splitlines() == [
+        f"已写入 {out_dir / 'README.md'}", f"已写入 {out_dir / 'key.yaml'}",
+        f"已写入 {out_dir / 'answers' / '王芳.yaml'}",
+        f"练习已准备好：{out_dir / 'answers'} 中有 1 份学员模板；请在 {out_dir / 'key.yaml'} "
+        "中填写参考答案。"]

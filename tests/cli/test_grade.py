@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -269,3 +270,59 @@ def test_real_process() -> None:
     assert json.loads(proc.stdout)["below_min_agreement"] == ["bob", "陈静", "dana", "eve",
                                                              "frank"]
     assert "Below the minimum agreement of 90.0%" in proc.stderr
+
+
+def test_chinese_report_and_messages_have_no_english_left(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A trainee who agrees on every check item with a key that passes them all:
+    # kappa is undefined (chance agreement 1), and the reason must read in Chinese.
+    folder = tmp_path / "class"
+    folder.mkdir()
+    key = tmp_path / "key.yaml"
+    key.write_text("checklist: course-role-play\nanswers:\n  greet-stand: pass\n"
+                   "  greet-smile: pass\n  patience: 3\n", encoding="utf-8")
+    for name, patience in (("a", 3), ("b", 3), ("c", 5)):
+        (folder / f"{name}.yaml").write_text(
+            f"checklist: course-role-play\nanswers:\n  greet-stand: y\n  greet-smile: y\n"
+            f"  patience: {patience}\n", encoding="utf-8")
+    target = tmp_path / "report.txt"
+    code, out, err = grade(capsys, str(key), str(folder), "-c", COURSE, "--lang", "zh",
+                           "--min-agreement", "100%", "-o", str(target))
+    assert code == 1 and out == ""
+    report = target.read_text(encoding="utf-8")
+    assert "a: κ 无法计算：机会一致率为 1（所有答案都在同一类别）" in report
+    assert "κ 的解读（Landis & Koch 1977）：<0 差" in report
+    assert "κ（检查项）" in report and "κw（量表）" in report
+    assert "chance agreement" not in report and "undefined" not in report
+    assert re.search(r"全班一致性（Fleiss' kappa，3 名学员，3 题）：-?[0-9.]+（[^a-z（）]+）",
+                     report), report
+    assert err == f"报告已写入：{target}\n低于最低一致率 100.0% 的学员：c 66.7%\n"
+
+
+def test_text_report_explains_kappa_words(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = grade(capsys, *BASE)
+    assert code == 0
+    assert ("Reading κ (Landis & Koch 1977): <0 poor, 0-0.20 slight, 0.21-0.40 fair, "
+            "0.41-0.60 moderate, 0.61-0.80 substantial, 0.81-1 almost perfect") in out
+
+
+@pytest.mark.parametrize(("lang", "warning"), [
+    ("en", "Warning: {key}: the checklist file changed since this result was stored"),
+    ("zh", "警告：{key}：结果保存后检查表文件已改动（版本相同）"),
+])
+def test_result_key_of_an_edited_checklist_warns(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str],
+                                                 lang: str, warning: str) -> None:
+    course = tmp_path / "course.yaml"
+    course.write_text(Path(COURSE).read_text(encoding="utf-8"), encoding="utf-8")
+    ck = load_checklist(str(course))
+    result = make_result(ck, answers_for(read_answers_file(KEY), ck), branch="TRAINING",
+                         reviewer="trainer", lang="en", started="2024-05-01T09:00:00+08:00",
+                         finished="2024-05-01T09:20:00+08:00")
+    key = storage.write_result(result, path=tmp_path / "key-result.yaml")
+    course.write_text(course.read_text(encoding="utf-8").replace(
+        "Counter service role-play", "Counter service role-play (2024)"), encoding="utf-8")
+    code, out, err = grade(capsys, str(key), CLASS, "-c", str(course), "-f", "json",
+                           "--lang", lang)
+    assert code == 0 and json.loads(out)["trainees"]
+    assert err.startswith(warning.format(key=key))

@@ -42,6 +42,11 @@ def add(root: Path, day: int, answers: str, reviewer: str = "张三", branch: st
     return storage.write_result(r, path=root / branch / "mini" / f"{stamp}.yaml")
 
 
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BRANCHCHECK_LANG", "en")  # messages do not depend on the locale
+
+
 @pytest.fixture
 def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("BRANCHCHECK_RESULTS", str(tmp_path))
@@ -151,3 +156,26 @@ def test_nothing_readable_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixt
     assert run(["history", "-b", "SH-001", "--results-dir", str(tmp_path)]) == 2
     out, err = capsys.readouterr()
     assert out == "" and "warning: skipped" in err and "could be read" in err
+
+
+def test_messages_are_chinese_in_zh(root: Path, tmp_path: Path,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    (root / "SH-001" / "mini" / "20240701T000000000000Z.yaml").write_text("nope: [", "utf-8")
+    target = tmp_path / "h.json"
+    assert run(["history", "-b", "SH-001", "-f", "json", "-o", str(target), "--lang", "zh"]) == 0
+    err = capsys.readouterr().err
+    assert "警告：已跳过 " in err and "20240701T000000000000Z.yaml:2:1:" in err
+    assert f"已写入 {target}" in err and "warning" not in err and "wrote" not in err
+    assert run(["history", "-b", "SH-001", "--since", "2030-01-01", "--lang", "zh"]) == 0
+    assert "网点 SH-001 自 2030-01-01 起没有结果" in capsys.readouterr().err
+    assert run(["history", "-b", "SH-001", "--since", "2024-5-1", "--lang", "zh"]) == 2
+    assert "无效的日期 '2024-5-1'" in capsys.readouterr().err
+    assert run(["history", "-b", "SH-001", "-c", "nope", "--lang", "zh"]) == 2
+    assert "没有网点 SH-001 的检查表 'nope' 的已保存结果" in capsys.readouterr().err
+    edited = add(root, 20, "ppp")
+    edited.write_text(edited.read_text(encoding="utf-8").replace("final: 100.0", "final: 90.0", 1),
+                      encoding="utf-8")
+    assert run(["history", "-b", "SH-001", "-f", "json", "--lang", "zh"]) == 0
+    out, err = capsys.readouterr()
+    assert f"警告：已跳过 {edited}: 结果似乎被手工修改过" in err
+    assert str(edited) in [s["path"] for s in json.loads(out)["skipped"]]

@@ -194,3 +194,40 @@ def test_usage_errors(capsys: pytest.CaptureFixture[str], args: list[str], messa
 def test_missing_source(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = ipa(capsys, "no-such-survey")
     assert code == 2 and "no bundled checklist or file named 'no-such-survey'" in err
+
+
+def test_chinese_report_has_no_english_left(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = ipa(capsys, "satisfaction-survey", "--lang", "zh")
+    assert code == 0 and err == ""
+    assert out.splitlines()[1] == "数据：satisfaction-survey v1，检查表中的 IPA 数据；14 项"
+    assert "ipa figures" not in out
+    target = tmp_path / "ipa.md"
+    code, _, err = ipa(capsys, "satisfaction-survey", "--lang", "zh", "-f", "md", "-o",
+                       str(target))
+    assert code == 0 and err == f"报告已写入：{target}\n"
+
+
+def test_json_gives_sections_and_the_factor_view(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = ipa(capsys, "satisfaction-survey", "-f", "json")
+    assert code == 0
+    data = json.loads(out)
+    sections = {p["id"]: p["section"] for p in data["points"]}
+    assert sections["notice-brief-letters"] == "link-operations"
+    assert {m["section"] for m in data["missing"]} == {"company-image"}
+    assert data["factors"]["crosshair"]["importance"] == pytest.approx(60)
+    assert data["factors"]["quadrants"]["concentrate"] == ["system-operations"]
+    assert "At the factor level, the factor to improve first: System operations" in \
+        data["conclusion"]
+    code, out, _ = ipa(capsys, "satisfaction-survey", "--level", "section", "-f", "json")
+    assert json.loads(out)["factors"] is None  # already the factor view
+
+
+def test_text_conclusion_answers_the_exercise(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = ipa(capsys, "satisfaction-survey")
+    assert code == 0
+    conclusion = out.split("\nConclusion\n")[1]
+    assert "By factor: System operations (system stability, system throughput on peak days)" \
+        in conclusion
+    assert "At the factor level, the factor to improve first: System operations (100/83)" \
+        in conclusion

@@ -78,13 +78,13 @@ def test_text_lists_bundled_and_dir_checklists(
     assert run(["list", "--dir", str(cjk_dir), "--lang", "en"]) == 0
     out, err = capsys.readouterr()
     lines = out.splitlines()
-    assert lines[0].split() == ["ID", "Version", "Title", "Sections", "Items", "Minutes"]
+    assert lines[0].split() == ["ID", "Version", "Title", "Sections", "Items", "Minutes", "File"]
     assert set(lines[1]) <= {"-", " "}
     rows = {line.split()[0]: line for line in lines[2:]}
     assert list(rows) == ["example-branch-check", "short-one", "mixed", "long-chinese"]
-    assert rows["example-branch-check"].split()[-3:] == ["2", "8", "—"]
+    assert rows["example-branch-check"].split()[-4:] == ["2", "8", "—", "(bundled)"]
     assert "Example branch check" in rows["example-branch-check"]
-    assert rows["long-chinese"].split()[-3:] == ["1", "12", "12.5"]
+    assert rows["long-chinese"].split()[-4:] == ["1", "12", "12.5", str(cjk_dir / "sub" / "b.yml")]
     assert "A long title" in rows["long-chinese"]
     assert err == ""
 
@@ -94,7 +94,7 @@ def test_chinese_titles_align_by_display_width(
 ) -> None:
     assert run(["list", "--dir", str(cjk_dir), "--lang", "zh"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split() == ["编号", "版本", "标题", "部分", "项目", "分钟"]
+    assert lines[0].split() == ["编号", "版本", "标题", "部分", "项目", "分钟", "文件"]
     titles = {"short-one": "短", "long-chinese": "一个相当长的中文标题", "mixed": "Mixed 中文 标题"}
     body = lines[2:]
     assert len(body) == 3
@@ -102,17 +102,20 @@ def test_chinese_titles_align_by_display_width(
     for line in body:
         title = titles[line.split()[0]]
         title_cols.add(width(line[: line.index(title)]))
-        m = re.search(r"(\d+)\s+(\d+)\s+(\S+)$", line)
+        m = re.search(r"(\d+)\s+(\d+)\s+(\S+)  (\S+)$", line)
         assert m is not None
         section_ends.add(width(line[: m.end(1)]))
-        line_ends.add(width(line))
+        line_ends.add(width(line[: m.end(3)]))
     # every column starts / ends at the same terminal cell in every row ...
     assert len(title_cols) == 1
     assert len(section_ends) == 1
     assert len(line_ends) == 1
-    assert width(lines[0]) == line_ends.pop()
+    assert width(lines[0][: lines[0].index("分钟") + 2]) == line_ends.pop()
+    # the file column starts at the same cell in every row and under its heading
+    file_cols = {width(line[: line.rindex(" ") + 1]) for line in body}
+    assert file_cols == {width(lines[0][: lines[0].index("文件")])}
     # ... which is not the same as the same character count (wide characters count 2)
-    assert len({len(line) for line in body}) > 1
+    assert len({len(line[: line.rindex(" ")]) for line in body}) > 1
 
 
 def test_json_is_only_json_with_both_title_languages(
@@ -233,3 +236,26 @@ def test_bundled_checklists_are_all_listed() -> None:
         assert entry["source"] == "bundled"
         assert entry["items"] >= entry["sections"] >= 1
         assert set(entry["title"]) == {"zh", "en"}
+
+
+def test_only_bundled_lists_have_no_file_column(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(resources, "bundled_checklists", lambda: [EXAMPLE])
+    assert run(["list", "--lang", "zh"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["编号", "版本", "标题", "部分", "项目", "分钟"]
+    assert "内置" not in "\n".join(lines)
+
+
+def test_dir_entries_show_the_file_that_show_accepts(
+    no_bundled: None, cjk_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A checklist under --dir is not found by its id, so the list names its file."""
+    assert run(["list", "--dir", str(cjk_dir), "--lang", "en"]) == 0
+    rows = {line.split()[0]: line.split()[-1] for line in capsys.readouterr().out.splitlines()[2:]}
+    assert rows["short-one"] == str(cjk_dir / "a.yaml")
+    assert run(["show", "short-one"]) == 2  # not bundled: the id alone is not enough
+    capsys.readouterr()
+    assert run(["show", rows["short-one"], "--lang", "en"]) == 0
+    assert capsys.readouterr().out.startswith("Short\n")

@@ -20,7 +20,7 @@ SAMPLE = str(DATA / "results" / "report-sample.yaml")
 @pytest.fixture(autouse=True)
 def _no_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("BRANCHCHECK_RESULTS", raising=False)
-    monkeypatch.delenv("BRANCHCHECK_LANG", raising=False)
+    monkeypatch.setenv("BRANCHCHECK_LANG", "en")  # messages do not depend on the locale
 
 
 def test_markdown_to_stdout_is_the_golden(capsys: pytest.CaptureFixture[str]) -> None:
@@ -32,6 +32,9 @@ def test_markdown_to_stdout_is_the_golden(capsys: pytest.CaptureFixture[str]) ->
 
 def test_language_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch,
                                              capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("BRANCHCHECK_LANG", "zh")
+    assert run(["report", SAMPLE]) == 0
+    assert "## 不通过项 (4)" in capsys.readouterr().out
     monkeypatch.setenv("BRANCHCHECK_LANG", "en")
     assert run(["report", SAMPLE]) == 0
     assert "## Failed items (4)" in capsys.readouterr().out
@@ -105,3 +108,24 @@ def test_invalid_result_names_line_and_column(tmp_path: Path,
     assert located.startswith(f"{bad}:{line}:11: error: ") and "lots" in located
     assert "Traceback" not in err
     assert not (tmp_path / "out.md").exists()
+
+
+def test_history_of_a_copy_has_each_result_once(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "SH-001" / "diff-demo"
+    folder.mkdir(parents=True)
+    shutil.copy(DATA / "results" / "diff-old.yaml", folder / "20240501T013000000000Z.yaml")
+    shutil.copy(DATA / "results" / "diff-new.yaml", folder / "20240601T013000000000Z.yaml")
+    # a copy of the newest stored result, e.g. mailed to the area manager
+    assert run(["report", str(DATA / "results" / "diff-new.yaml"), "-f", "html", "--history",
+                "--results-dir", str(tmp_path), "--lang", "en"]) == 0
+    html = capsys.readouterr().out
+    assert html.count("<circle") == 2 and html.count("2024-06-01 09:30: ") == 1
+
+
+def test_messages_are_chinese_in_zh(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "r.html"
+    assert run(["report", SAMPLE, "-f", "html", "-o", str(target), "--lang", "zh"]) == 0
+    assert capsys.readouterr().err == f"已写入 {target}\n"
+    assert run(["report", SAMPLE, "--history", "--lang", "zh"]) == 2
+    assert "--history 只用于 --format html" in capsys.readouterr().err

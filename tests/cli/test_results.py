@@ -20,6 +20,7 @@ KNOCKOUTS = DATA / "answers" / "weights-knockouts.yaml"
 def _env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("BRANCHCHECK_RESULTS", raising=False)
     monkeypatch.delenv("BRANCHCHECK_LANG", raising=False)
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")  # English messages unless --lang says otherwise
     monkeypatch.setenv("NO_COLOR", "1")
 
 
@@ -167,3 +168,42 @@ def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str],
     code, out, err = results(capsys, "--results-dir", str(tmp_path), *args)
     assert code == 2 and out == ""
     assert message in err
+
+
+def test_result_moved_to_another_branch_folder_is_marked(
+    store: tuple[Path, list[Path]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root, paths = store
+    moved = root / "GZ-009" / "weights-demo" / paths[0].name
+    moved.parent.mkdir(parents=True)
+    moved.write_bytes(paths[0].read_bytes())  # an SH-001 result filed under GZ-009
+    code, out, err = results(capsys, "--results-dir", str(root), "--branch", "GZ-009",
+                             "-f", "json")
+    assert code == 0
+    (row,) = json.loads(out)
+    assert row["tampered"] is True and row["error"] and "SH-001" in row["error"]
+    assert (f"Warning: {moved}: stored under GZ-009/weights-demo but is a result of "
+            "weights-demo for branch SH-001") in err
+    code, out, err = results(capsys, "--results-dir", str(root), "--branch", "GZ-009",
+                             "--lang", "zh")
+    assert "被篡改" in out
+    assert f"{moved}：存放在 GZ-009/weights-demo 下，但它是网点 SH-001 的" in err
+
+
+def test_messages_in_chinese(store: tuple[Path, list[Path]], tmp_path: Path,
+                             capsys: pytest.CaptureFixture[str]) -> None:
+    root, paths = store
+    victim = paths[0]
+    data = yaml.safe_load(victim.read_text(encoding="utf-8"))
+    data["coverage"] = 0.5
+    victim.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    code, out, err = results(capsys, "--results-dir", str(root), "--lang", "zh")
+    assert code == 0
+    assert f"Warning: {victim}：结果似乎被手工修改过：分数与答案不符：完成度 0.5 与各项不符" in err
+    for english in ("hand-edited", "does not match", "TAMPERED"):
+        assert english not in out + err
+    code, out, err = results(capsys, "--results-dir", str(tmp_path / "none"), "--lang", "zh")
+    assert code == 0 and out == "" and err == f"{tmp_path / 'none'} 下没有保存的结果\n"
+    code, out, err = results(capsys, "--results-dir", str(root), "--branch", "../x",
+                             "--lang", "zh")
+    assert code == 2 and "网点编号 '../x' 无效" in err

@@ -298,3 +298,43 @@ def test_in_process_interrupt_saves_and_exits_130(
     assert f"Error: interrupted; 2 answers saved to draft {draft(tmp_path)}" in err
     assert "--resume" in err
     assert draft(tmp_path).exists() and results(tmp_path) == []
+
+
+# ---------------------------------------------------------------- Chinese UI
+
+
+def test_draft_messages_in_chinese(tmp_path: Path) -> None:
+    ck = tmp_path / "check.yaml"
+    shutil.copy(EXAMPLE, ck)
+    proc = bc(tmp_path, ["y", "maybe", ":q"], checklist=str(ck), lang="zh")
+    assert proc.returncode == 0
+    assert "第 2 行：'maybe' 不是是否题 'has-atm' 的答案" in proc.stderr
+    assert f"已保存 1 个答案到草稿 {draft(tmp_path)}" in proc.stderr
+    assert "继续请运行：" in proc.stderr
+    proc = bc(tmp_path, [], checklist=str(ck), lang="zh")
+    assert proc.returncode == 2
+    assert f"网点 T1 有一份未完成的 '{ID}' 草稿：{draft(tmp_path)}" in proc.stderr
+    assert "加 --resume 继续，或加 --restart 丢弃后重新开始" in proc.stderr
+    proc = bc(tmp_path, [], "--resume", "--restart", checklist=str(ck), lang="zh")
+    assert proc.returncode == 2 and "--resume 和 --restart 只能选一个" in proc.stderr
+    proc = bc(tmp_path, [], "--resume", checklist=str(ck), lang="zh", branch="T2")
+    assert proc.returncode == 2 and "没有可继续的草稿" in proc.stderr
+    proc = bc(tmp_path, [], checklist=str(ck), lang="zh", branch="../T2")
+    assert proc.returncode == 2 and "网点编号 '../T2' 无效" in proc.stderr
+
+    ck.write_text(ck.read_text(encoding="utf-8").replace("version: 1 ", "version: 2 "),
+                  encoding="utf-8")
+    proc = bc(tmp_path, [], "--resume", checklist=str(ck), lang="zh")
+    assert proc.returncode == 2
+    assert f"Error: {draft(tmp_path)}：草稿与检查表不符" in proc.stderr
+    assert (f"{draft(tmp_path)}:4:12: error: 草稿是用 '{ID}' 的版本 1 开始的，但检查表现在是"
+            "版本 2") in proc.stderr
+    proc = bc(tmp_path, ["y"], "--restart", checklist=str(ck), lang="zh")
+    assert proc.returncode == 1
+    assert "Error: 输入在最后一项之前结束；已保存 1 个答案到草稿" in proc.stderr
+    english = ("draft", "answer", "saved", "resume with", "version", "input ended")
+    for line in proc.stderr.splitlines():
+        if line.startswith("Error:"):
+            text = line.replace(str(draft(tmp_path)), "").replace("--resume", "")
+            text = text.replace(str(ck), "").replace(str(tmp_path), "")
+            assert not any(word in text for word in english), line

@@ -86,6 +86,28 @@ def test_check_jsonschema_also_rejects_what_the_schema_rejects(tmp_path: Path) -
     assert done.returncode == 1
 
 
+@pytest.mark.parametrize("variant", ["default", "python"])
+def test_check_jsonschema_and_branchcheck_agree_on_ids_ending_in_a_line_break(
+    tmp_path: Path, variant: str
+) -> None:
+    """ECMA regexes (editors) and Python's ``re`` must both refuse ``"a\\n"`` ids."""
+    exe = _check_jsonschema()
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        EXAMPLE.read_text("utf-8").replace("- id: hall-tidy", '- id: "hall-tidy\\n"'),
+        encoding="utf-8",
+    )
+    schema = str(resources.schema_path("checklist"))
+    for path, code in ((EXAMPLE, 0), (bad, 1)):
+        done = subprocess.run(
+            [exe, "--regex-variant", variant, "--schemafile", schema, str(path)],
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == code, done.stdout + done.stderr
+    assert run(["validate", str(bad)]) == 1
+
+
 HEAVY = ("yaml", "jsonschema", "rich", "rich.console", "tabulate")
 
 

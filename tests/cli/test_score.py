@@ -27,6 +27,7 @@ KNOCKOUTS = DATA / "answers" / "weights-knockouts.yaml"
 def _env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("BRANCHCHECK_RESULTS", raising=False)
     monkeypatch.delenv("BRANCHCHECK_LANG", raising=False)
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")  # English messages unless --lang says otherwise
     monkeypatch.setenv("NO_COLOR", "1")
 
 
@@ -380,3 +381,66 @@ def test_times_default_to_now_and_keep_order(tmp_path: Path,
     data = json.loads(out)
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", data["finished"])
     assert data["started"] == data["finished"]
+
+
+# ---------------------------------------------------------------- Chinese UI
+
+
+def test_messages_in_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "r"
+    code, out, err = score(capsys, CHECKLIST, "-a", str(BASE), "--results-dir", str(root),
+                           "--lang", "zh")
+    assert code == 0 and "总分" in out and "等级: 良好" in out
+    (path,) = stored(root)
+    assert f"结果已保存：{path}" in err and "Result saved" not in err
+    assert f"Warning: {loc(BASE, 'vip-room-tidy')}: 忽略 'vip-room-tidy' 的答案" in err
+    assert "ignored" not in err
+    # the answers file's own `lang: zh` gives Chinese messages too, unless --lang says otherwise
+    answers = write(tmp_path, BASE.read_text(encoding="utf-8") + "lang: zh\n")
+    code, _, err = score(capsys, CHECKLIST, "-a", str(answers), "--results-dir", str(root))
+    assert code == 0 and "结果已保存：" in err
+    code, _, err = score(capsys, CHECKLIST, "-a", str(answers), "--results-dir", str(root),
+                         "--lang", "en")
+    assert code == 0 and "Result saved: " in err
+
+
+def test_answer_errors_in_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "r"
+    code, out, err = score(capsys, CHECKLIST, "-a", str(ALL_BAD), "--results-dir", str(root),
+                           "--lang", "zh")
+    assert code == 2 and out == "" and not root.exists()
+    assert err.startswith(f"Error: {ALL_BAD}：答案无效\n")
+    expected = [
+        (loc(ALL_BAD, "na "), "'tidy' 不能答 na（不适用）"),
+        (loc(ALL_BAD, "great"), "'greeting' 须填数值，而不是 'great'"),
+        (loc(ALL_BAD, "z "), "'z' 不是 'product-fit' 的选项"),
+        (loc(ALL_BAD, "120"), "120 高于 'answer-rate' 的最大值 100"),
+        (loc(ALL_BAD, "no-such-item"), "'weights-demo' 没有项目 'no-such-item'"),
+        (loc(ALL_BAD, "3 "), "3 不是是否题 'cctv' 的答案"),
+    ]
+    for where, message in expected:
+        assert f"{where}: error: {message}" in err, (where, message, err)
+    for english in ("may not", "needs a number", "not an option", "above the", "has no item",
+                    "invalid answers"):
+        assert english not in err
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--branch", "../x"], "网点编号 '../x' 无效"),
+    (["--no-save", "-o", "x.yaml"], "--no-save 和 -o/--output 只能选一个"),
+])
+def test_usage_errors_in_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                 args: list[str], message: str) -> None:
+    code, out, err = score(capsys, CHECKLIST, "-a", str(BASE), "--lang", "zh", *args)
+    assert code == 2 and out == "" and message in err
+
+
+def test_existing_output_and_missing_branch_in_chinese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = write(tmp_path, "keep me\n", "existing.yaml")
+    code, _, err = score(capsys, CHECKLIST, "-a", str(BASE), "-o", str(target), "--lang", "zh")
+    assert code == 2 and f"{target} 已存在；结果从不覆盖" in err
+    path = write(tmp_path, "checklist: weights-demo\nanswers:\n  tidy: pass\n")
+    code, _, err = score(capsys, CHECKLIST, "-a", str(path), "--no-save", "--lang", "zh")
+    assert code == 2 and "没有指定网点" in err

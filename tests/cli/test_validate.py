@@ -48,6 +48,32 @@ def test_text_lines(capsys: pytest.CaptureFixture[str]) -> None:
     assert summary == "FAILED: 1 file checked, 1 invalid, 1 error, 0 warnings"
 
 
+def test_one_problem_stays_on_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    odd = tmp_path / "odd\nname.yaml"
+    odd.write_text("id: x\n", encoding="utf-8")
+    code, out, _ = validate(capsys, str(odd))
+    assert code == 1
+    first, summary = out.splitlines()
+    assert TEXT_LINE.match(first), first
+    assert first.startswith(str(tmp_path / "odd\\nname.yaml:1:1: error: "))
+    assert summary.startswith("FAILED: 1 file checked")
+
+
+def test_an_id_ending_in_a_line_break_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        EXAMPLE.read_text("utf-8").replace("- id: hall-tidy", '- id: "hall-tidy\\n"'),
+        encoding="utf-8",
+    )
+    code, out, _ = validate(capsys, str(bad))
+    assert code == 1
+    first, _summary = out.splitlines()
+    assert TEXT_LINE.match(first), first
+    assert "'hall-tidy\\n' is not a kebab-case id" in first and "[schema]" in first
+
+
 def test_all_errors_of_all_files_are_reported(capsys: pytest.CaptureFixture[str]) -> None:
     files = [
         INVALID / "schema-many-errors.yaml",

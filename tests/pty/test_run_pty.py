@@ -3,6 +3,7 @@ piped run killed with SIGKILL mid-way (the draft must hold every answer given)."
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import subprocess
@@ -208,3 +209,85 @@ def test_sigkill_loses_at_most_the_answer_being_typed(tmp_path: Path) -> None:
     }
     assert draft.position == "no-misleading-sales"
     assert list(storage.iter_stored(tmp_path)) == []
+
+
+def spawn_zh(results: Path, log: io.StringIO, *extra: str) -> Any:
+    env = {k: v for k, v in os.environ.items() if k not in ("BRANCHCHECK_RESULTS",
+                                                             "BRANCHCHECK_LANG")}
+    env.update(TERM="xterm-256color", USER="tester", NO_COLOR="1", LANG="zh_CN.UTF-8")
+    args = ["-m", "branchcheck", "run", "daily-opening", "--branch", "SH-001",
+            "--results-dir", str(results), "--lang", "zh", *extra]
+    child = pexpect.spawn(sys.executable, args, cwd=str(ROOT), env=env, encoding="utf-8",
+                          timeout=TIMEOUT, dimensions=(40, 120))
+    child.logfile_read = log  # the whole transcript, to check its language
+    return child
+
+
+def send(child: Any, *lines: str) -> None:
+    for line in lines:
+        child.expect_exact("> ")
+        child.sendline(line)
+
+
+ENGLISH = ("item ", "section ", "Answers:", "Accepted", "Current answer", "Note (",
+           "Result saved", "interrupted", "saved to draft", "resume with", "Overall", "Grade")
+
+
+def test_bundled_checklist_in_chinese_ctrl_c_quit_and_resume(tmp_path: Path) -> None:
+    """daily-opening in Chinese: invalid input, back, na, skip, notes, Ctrl-C, resume, :q."""
+    log = io.StringIO()
+    child = spawn_zh(tmp_path, log)
+    child.expect_exact("第 1/4 部分")
+    child.expect_exact("第 1/19 项 · 第 1/4 部分")  # 20 items; one waits for its `when`
+    child.expect_exact("可选答案：y/是 = 通过, n/否 = 不通过")
+    send(child, "maybe")
+    child.expect_exact("'maybe' 不是是否题 'entrance-clean' 的答案")
+    child.sendline("是")
+    send(child, "n # 节假日时间未更新", ":b")
+    child.expect_exact("当前答案：不通过 # 节假日时间未更新（回车保留）")
+    send(child, "", "na", ":s", "y")  # keep it; hall floor n/a; skip zones; counters
+    child.expect_exact("第 6/19 项")
+    child.expect_exact("> ")
+    child.sendintr()
+    child.expect_exact("已中断；已保存 4 个答案到草稿")
+    child.expect_exact("--resume")
+    finish(child)
+    assert child.exitstatus == 130
+
+    child = spawn_zh(tmp_path, log, "--resume")
+    child.expect_exact("第 6/19 项")  # where it stopped
+    send(child, "y", "y", "na", "y")  # ... has self-service: its `when` item appears
+    child.expect_exact("第 10/20 项 · 第 2/4 部分")
+    send(child, "n")
+    child.expect_exact("备注（不通过时必填；:b 修改答案）> ")
+    child.sendline("1号机黑屏")
+    send(child, "y", "y", "y", "y", "n # 填单台有身份证复印件", ":q")
+    child.expect_exact("已保存 14 个答案到草稿")
+    child.expect_exact("继续请运行：")
+    finish(child)
+    assert child.exitstatus == 0
+
+    child = spawn_zh(tmp_path, log, "--resume")
+    send(child, "y", "y", "y", "y", "y")
+    child.expect_exact("整表否决")
+    child.expect_exact("等级: 待改进")
+    child.expect_exact("未完成（1 项未答）")
+    child.expect(r"结果已保存：(\S+\.yaml)")
+    saved = Path(str(child.match.group(1)))
+    finish(child)
+    assert child.exitstatus == 0
+    transcript = log.getvalue()
+    assert "第 20/20 项" in transcript and "否决项" in transcript
+    for word in ENGLISH:
+        assert word not in transcript, word
+
+    result = storage.read_result(saved)
+    got = {i.id: (i.status, i.note) for i in result.score.items}
+    assert got["opening-hours-notice"] == ("fail", "节假日时间未更新")
+    assert got["hall-floor-clean"] == ("na", None) and got["zones-tidy"] == ("skipped", None)
+    assert got["self-service-on"] == ("fail", "1号机黑屏")
+    assert got["no-customer-data-exposed"] == ("fail", "填单台有身份证复印件")
+    assert result.score.knocked_out and result.overall_final == 0.0
+    assert result.score.coverage == pytest.approx(19 / 20) and not result.score.complete
+    assert (result.lang, result.reviewer) == ("zh", "tester")
+    assert not (tmp_path / "SH-001" / "daily-opening" / DRAFT_NAME).exists()

@@ -72,6 +72,36 @@ def test_fleiss_wikipedia_example() -> None:
     assert k.n == 10
 
 
+# Weighted kappa, the worked example of Cohen (1968), Table 1, as reproduced in the
+# documentation of R's psych::cohen.kappa ("cohen reports .492 and .348"): 200
+# cases, three diagnostic categories, proportions
+#     .44 .07 .09 / .05 .20 .05 / .01 .03 .06
+# and disagreement weights v_ij = 0 1 3 / 1 0 6 / 3 6 0. Cohen's
+# kappa_w = 1 - sum(v p_o) / sum(v p_e) is the agreement form used here with
+# w_ij = 1 - v_ij / max(v): p_o(w) = 0.85, p_e(w) = 0.77, kappa_w = 0.08 / 0.23.
+COHEN_1968 = [[88, 14, 18], [10, 40, 10], [2, 6, 12]]
+COHEN_1968_V = [[0, 1, 3], [1, 0, 6], [3, 6, 0]]
+
+
+def agreement_weights(v: list[list[int]]) -> list[list[float]]:
+    top = max(max(row) for row in v)
+    return [[1 - x / top for x in row] for row in v]
+
+
+def test_cohen_1968_published_example() -> None:
+    unweighted = kappa_from_matrix(COHEN_1968)
+    assert unweighted.observed == pytest.approx(0.70)
+    assert unweighted.expected == pytest.approx(0.41)
+    assert unweighted.value == pytest.approx(0.492, abs=5e-4)  # published .492
+    k = kappa_from_matrix(COHEN_1968, agreement_weights(COHEN_1968_V))
+    assert k.observed == pytest.approx(0.85)
+    assert k.expected == pytest.approx(0.77)
+    assert k.value == pytest.approx(0.348, abs=5e-4)  # published .348
+    # Cohen's asymmetric weights 0 1 4 / 1 0 6 / 2 2 0: published kappa_w = .353.
+    asym = kappa_from_matrix(COHEN_1968, agreement_weights([[0, 1, 4], [1, 0, 6], [2, 2, 0]]))
+    assert asym.value == pytest.approx(0.353, abs=5e-4)
+
+
 def test_linear_weighted_kappa_by_hand() -> None:
     # Three ordered categories 1 < 2 < 3, ten items (rows: rater A, columns: rater B):
     #          B=1  B=2  B=3
@@ -177,3 +207,43 @@ def test_kappa_properties(pairs: list[tuple[int, int]]) -> None:
     same = [(x, x) for x, _ in pairs]
     k = cohen_kappa(same, cats)
     assert k.value is None or k.value == pytest.approx(1.0)
+
+
+matrices = st.integers(1, 4).flatmap(
+    lambda k: st.lists(st.lists(st.integers(0, 3), min_size=k, max_size=k),
+                       min_size=k, max_size=k))
+
+
+@settings(deadline=None)
+@given(matrices)
+def test_any_table_gives_a_kappa_or_a_reason(matrix: list[list[int]]) -> None:
+    # Empty tables, one category, every rating in one cell: never a division by
+    # zero, always a value in [-1, 1] or None with a reason.
+    for weights in (None, linear_weights(len(matrix))):
+        k = kappa_from_matrix(matrix, weights)
+        if k.value is None:
+            assert k.reason
+        else:
+            assert -1.0 - 1e-9 <= k.value <= 1.0 + 1e-9
+
+
+@settings(deadline=None)
+@given(st.integers(0, 4), st.lists(st.lists(st.integers(0, 3), min_size=1, max_size=4),
+                                   min_size=0, max_size=6))
+def test_fleiss_gives_a_kappa_or_a_reason(extra: int, rows: list[list[int]]) -> None:
+    # Pad every subject to the same number of raters (the largest row sum + extra).
+    k = max((len(r) for r in rows), default=1)
+    rows = [r + [0] * (k - len(r)) for r in rows]
+    n = max((sum(r) for r in rows), default=0) + extra
+    rows = [[*r[:-1], r[-1] + n - sum(r)] for r in rows]
+    f = fleiss_kappa(rows)
+    if f.value is None:
+        assert f.reason
+    else:
+        assert f.value <= 1.0 + 1e-9
+
+
+def test_weighted_kappa_with_one_answer_everywhere_is_undefined() -> None:
+    k = weighted_kappa([(3, 3)] * 5, [1, 2, 3, 4, 5])
+    assert k.value is None and k.expected == pytest.approx(1.0)
+    assert k.reason and "chance agreement is 1" in k.reason

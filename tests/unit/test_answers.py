@@ -127,3 +127,16 @@ def test_boolean_shown_as_the_word_written() -> None:
         normalise(SCALE, True)
     with pytest.raises(AnswerError, match=r"not no$"):
         normalise(SCALE, False)
+
+
+@pytest.mark.parametrize(("raw", "zh"), [
+    ("maybe", "'maybe' 不是是否题 'c' 的答案"),
+    ("na", "'c' 不能答 na（不适用）"),
+])
+def test_errors_have_a_chinese_wording(raw: str, zh: str) -> None:
+    item = Item("c", {"en": "c"}, "check", allow_na=False)
+    with pytest.raises(AnswerError) as info:
+        normalise(item, raw)
+    assert info.value.text("zh").startswith(zh)
+    assert info.value.text("en") == str(info.value)
+    assert "不" not in str(info.value)

@@ -161,3 +161,24 @@ def test_classes_are_mirror_images(a: ItemResult, b: ItemResult) -> None:
 def test_an_item_against_itself_is_unchanged(a: ItemResult) -> None:
     assert core.classify(a, a) == "unchanged"
     assert core.flags(a, a) == (("persistent_failure",) if a.status == "fail" else ())
+
+
+def test_gate_reasons_in_both_languages(demo: tuple[Result, Result]) -> None:
+    d = core.compare(*demo)
+    gates = [core.parse_gate(g) for g in ("regression", "knockout", "drop:5")]
+    assert [r for _, r in core.fired(d, gates)] == [
+        "4 item(s) regressed: f-regress, s-ko, s-metric, b-skip",
+        "1 knockout item(s) newly failed: s-ko",
+        "overall final score dropped 10.0 points (55.0 -> 45.0), more than 5"]
+    assert [r for _, r in core.fired(d, gates, "zh")] == [
+        "4 个项目退步：f-regress, s-ko, s-metric, b-skip",
+        "1 个否决项新出现不通过：s-ko",
+        "总分（最终分）下降 10.0 分（55.0 → 45.0），超过 5 分"]
+    many = [f"i{n}" for n in range(7)]
+    assert core._ids(many) == "i0, i1, i2, i3, i4 and 2 more"
+    assert core._ids(many, "zh") == "i0, i1, i2, i3, i4 等共 7 项"
+    with pytest.raises(UsageError, match="无效的 --fail-on"):
+        core.parse_gate("drop:x", "zh")
+    other = dataclasses.replace(demo[1], checklist_id="other-list")
+    with pytest.raises(UsageError, match="无法比较不同检查表的结果"):
+        core.compare(demo[0], other, "zh")

@@ -129,6 +129,19 @@ def test_other_version_refused(tmp_path: Path, example: Checklist) -> None:
     assert "--restart" in problem.message
 
 
+def test_other_version_refused_in_chinese(tmp_path: Path, example: Checklist) -> None:
+    path = saved(tmp_path, example)
+    v2 = dataclasses.replace(example, version=2, sha256="0" * 64)
+    with pytest.raises(InputError) as exc:
+        read_draft(path, v2, "SH-001", "zh")
+    assert exc.value.message == f"{path}：草稿与检查表不符"
+    (problem,) = exc.value.problems
+    assert (problem.rule, problem.line, problem.column) == ("version-mismatch", 4, 12)
+    assert problem.message == (
+        f"草稿是用 {example.id!r} 的版本 1 开始的，但检查表现在是版本 2；"
+        "请用版本 1 完成它，或加 --restart 丢弃草稿")
+
+
 def test_changed_file_same_version_refused(tmp_path: Path, example: Checklist) -> None:
     path = saved(tmp_path, example)
     edited = dataclasses.replace(example, sha256="f" * 64)

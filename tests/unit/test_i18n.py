@@ -97,3 +97,9 @@ def test_t_picks_the_wording() -> None:
     assert t("zh", "通过", "pass") == "通过"
     assert t("en", "通过", "pass") == "pass"
     assert LANGUAGES == ("zh", "en")
+
+
+def test_empty_option_is_an_error_not_a_silent_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BRANCHCHECK_LANG", "zh")
+    with pytest.raises(UsageError, match="unknown language ''"):
+        resolve_lang("")

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from branchcheck.ipa import (
+    Level,
     Point,
     analyse,
     cut,
@@ -226,3 +227,75 @@ def test_html_is_escaped_and_self_contained() -> None:
     assert "<script>alert" not in page
     assert "&lt;script&gt;" in page and "A &amp; B" in page and "T &lt;b&gt;" in page
     assert "<svg" in page and "http://" not in page.replace("http://www.w3.org/2000/svg", "")
+
+
+def test_bundled_exercise_conclusion_names_the_factors() -> None:
+    # The exercise asks which *factors* to improve first: the five "concentrate
+    # here" sub-factors belong to system operations (stability, peak-day
+    # throughput), link management (both notice items) and staff service (speed
+    # of solving problems), in priority order; at the factor level itself
+    # (importance from the rank, mean 60; performance mean 83.4) only system
+    # operations is high in importance and low in performance.
+    ck = load_checklist("satisfaction-survey")
+    a = analyse(*from_checklist(ck))
+    factors = analyse(*from_checklist(ck, "section"))
+    text = render.conclusion(a, "en", factors)
+    assert ("By factor: System operations (system stability, system throughput on peak "
+            "days); Link management operations (way and speed of notices (brief letters), "
+            "way and speed of notices (official documents)); Staff service (speed of "
+            "solving problems).") in text
+    assert ("At the factor level, the factor to improve first: System operations (100/83), "
+            "with importance at or above the mean of 60 and performance below the mean of "
+            "83.4.") in text
+    # The company-image items have no importance figure; the three below the
+    # performance mean (62, 72, 81 < 83.8) are named, worst first.
+    assert ("Of these, a company with innovative information technology (62); a company "
+            "whose service is convenient (72); a company providing secure, robust systems "
+            "(81) perform below the mean of 83.8") in text
+    zh = render.conclusion(a, "zh", factors)
+    assert ("按因素：系统营运（系统稳定度、峰日系统处理效能）；"
+            "连管作业（信息通报方式及速度（简函）、信息通报方式及速度（公文））；"
+            "人员服务（解决问题的速度）。") in zh
+    assert ("从因素层面看，应优先改进的因素是系统营运 (100/83)："
+            "重要性不低于均值 60，表现低于均值 83.4。") in zh
+    assert ("其中具有创新资讯技术的公司 (62)；一家服务便捷的公司 (72)；"
+            "提供安全稳健系统的公司 (81)的表现") in zh
+    # Without sections to group by, no factor sentence.
+    plain = analyse([Point("a", {"": "A"}, 9, 1), Point("b", {"": "B"}, 1, 9)])
+    assert "By factor" not in render.conclusion(plain, "en")
+
+
+def test_points_know_their_section() -> None:
+    ck = load_checklist("satisfaction-survey")
+    points, missing = from_checklist(ck)
+    by_id = {p.id: p.group for p in points}
+    assert by_id["system-stability"] == "system-operations"
+    assert by_id["problem-solving-speed"] == "staff-service"
+    assert {m.group for m in missing} == {"company-image"}
+    assert {p.group for p in from_checklist(ck, "section")[0]} == {None}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("level", ["item", "section"])
+def test_text_scatter_fits_80_columns(lang: str, level: Level) -> None:
+    from branchcheck.output import width
+
+    a = analyse(*from_checklist(load_checklist("satisfaction-survey"), level))
+    assert max(width(line) for line in render.scatter(a, lang)) <= 80
+    # Long axis figures narrow the plot instead of widening the lines.
+    big = analyse([Point(f"p{k}", {"": "x"}, k * 1e9 + 0.5, -k * 1.25e9) for k in range(12)])
+    assert max(width(line) for line in render.scatter(big, lang)) <= 80
+
+
+def test_text_scatter_says_which_points_overlap() -> None:
+    from branchcheck.output import width
+
+    crowd = analyse([Point(f"p{k}", {"": "x"}, 50, 50) for k in range(40)])
+    lines = render.scatter(crowd, "en")
+    start = next(n for n, x in enumerate(lines) if x.startswith("(overlapping, not labelled:"))
+    note = " ".join(lines[start:])
+    shown = {tok for line in lines[1:-3] for tok in line.replace("│", " ").replace(
+        "─", " ").replace("┼", " ").replace("┤", " ").split() if tok.isdigit()}
+    hidden = {tok.strip(",;") for tok in note.split() if tok.strip(",;").isdigit()}
+    assert shown | hidden >= {str(k) for k in range(1, 41)}  # every point accounted for
+    assert max(width(line) for line in lines) <= 80

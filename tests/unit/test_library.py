@@ -215,7 +215,15 @@ def test_daily_opening_is_short_and_quick() -> None:
     all_items = items(data)
     assert 15 <= len(all_items) <= 25
     assert all(i["type"] == "check" for i in all_items)
-    assert data["estimated_minutes"] <= 5
+    assert data["estimated_minutes"] < 5  # "under 5 minutes to walk"
+
+
+def test_daily_opening_items_are_quick_to_read() -> None:
+    """About 15 seconds an item: a short question and a one-line observable guidance."""
+    for item in items(load("daily-opening")):
+        assert len(item["text"]["zh"]) <= 20, item["id"]
+        assert len(item["guidance"]["zh"]) <= 60, item["id"]
+        assert len(item["text"]["en"]) <= 80, item["id"]
 
 
 # --- complaint handling ---------------------------------------------------------------
@@ -353,3 +361,109 @@ def test_satisfaction_survey_overall_figures_in_description() -> None:
     for lang in LANGS:
         for figure in ("81", "85", "1"):
             assert figure in description[lang]
+    assert "eQTM指标81" in description["zh"] and "eQTM index 81" in description["en"]
+    assert "忠诚比例85%" in description["zh"] and "loyal customers 85 %" in description["en"]
+    assert "流失比例1%" in description["zh"] and "churn 1 %" in description["en"]
+
+
+# --- the library as a whole: red lines, descriptions, sources --------------------------
+
+RED_LINE_WORDS = ("误导", "隐私", "客户资料", "保本")
+TIDINESS_WORDS = ("整洁", "干净", "有序", "折页", "单式")
+
+
+@pytest.mark.parametrize("checklist_id", ALL)
+def test_ethics_and_privacy_are_red_lines_and_tidiness_is_not(checklist_id: str) -> None:
+    """Misleading sales, privacy and guaranteed-return promises knock out the whole
+    check (and need a note, never N/A); tidiness and brochures never knock anything out."""
+    for item in items(load(checklist_id)):
+        text = item["text"]["zh"]
+        if any(word in text for word in RED_LINE_WORDS):
+            assert item.get("critical") == "checklist", item["id"]
+        if item.get("critical"):
+            assert item["critical"] == "checklist", item["id"]
+            assert item.get("allow_na") is False, item["id"]
+            assert item.get("note_required_on_fail") is True, item["id"]
+            assert item.get("weight", 1) >= 2, item["id"]
+            assert not any(word in text for word in TIDINESS_WORDS), item["id"]
+
+
+@pytest.mark.parametrize("checklist_id", ALL)
+def test_description_says_how_long_it_takes(checklist_id: str) -> None:
+    data = load(checklist_id)
+    minutes = f"{data['estimated_minutes']:g}"
+    assert re.search(rf"(?<!\d){minutes}\s*分钟", data["description"]["zh"]), data["description"]
+    assert re.search(rf"(?<!\d){minutes} min", data["description"]["en"]) or re.search(
+        rf"about {minutes}\b", data["description"]["en"]
+    ), data["description"]["en"]
+
+
+SEEDS = CHECKLISTS.parent.parent / "shared" / "seeds"
+
+
+@pytest.mark.parametrize("checklist_id", ALL)
+def test_every_source_quote_is_in_the_named_seed(checklist_id: str) -> None:
+    """``source`` names a seed file and quotes it word for word (needs ../shared/seeds)."""
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed files not present at {SEEDS}")
+    for item in items(load(checklist_id)):
+        name, quote = item["source"].split(": ", 1)
+        seed = SEEDS / name
+        assert seed.is_file(), (item["id"], name)
+        assert quote in seed.read_text(encoding="utf-8"), (item["id"], quote)
+
+
+# --- mystery shopper, window service, complaints, maintenance: what the material names
+
+def test_mystery_shopper_observes_the_lobby_and_teller_elements() -> None:
+    data = load("mystery-shopper")
+    lobby = [i["id"] for i in section(data, "lobby-experience")["items"]]
+    teller = [i["id"] for i in section(data, "teller-experience")["items"]]
+    assert {"greeter-approaches", "queue-ticket", "waiting-comfort"} <= set(lobby)
+    assert {
+        "teller-stands-and-smiles",
+        "address-by-surname",
+        "ten-courtesy-characters",
+        "both-hands",
+        "farewell",
+    } <= set(teller)
+    courtesy = item_index(data)["ten-courtesy-characters"]
+    assert all(word in courtesy["text"]["zh"] for word in ("请", "您好", "对不起", "谢谢", "再见"))
+    assert "姓氏+头衔" in item_index(data)["address-by-surname"]["text"]["zh"]
+
+
+def test_window_service_standing_smile_and_courtesy_words() -> None:
+    data = load("window-service")
+    throughout = {i["id"]: i for i in section(data, "throughout")["items"]}
+    assert set(throughout) == {"standing-service", "smile-service", "courtesy-words"}
+    words = throughout["courtesy-words"]["text"]["zh"]
+    assert all(word in words for word in ("请", "您好", "对不起", "谢谢", "再见"))
+    types = [i["text"]["zh"] for i in section(data, "customer-types")["items"]]
+    for who, how in (("老年", "主动"), ("年轻", "细心"), ("外地", "热情"), ("急躁", "耐心"),
+                     ("激动", "诚恳")):
+        assert any(who in text and how in text for text in types), (who, how)
+    steps = [i for i in items(data) if i["id"].startswith("step-")]
+    assert all(step.get("weight") == 2 for step in steps)
+
+
+def test_complaint_steps_and_suggestions_in_the_material_order() -> None:
+    data = load("complaint-handling")
+    steps = [i["text"]["zh"].split("：")[0] for i in section(data, "five-steps")["items"]]
+    assert steps == ["判断", "决定", "沟通", "确认", "跟踪"]
+    suggestions = [
+        i["text"]["zh"].split("：")[0] for i in section(data, "seven-suggestions")["items"]
+    ]
+    assert suggestions == ["认同客户感受", "询问客户想法", "回形针策略", "引导客户思维",
+                           "探询客户需要", "管理客户期望", "感谢客户"]
+
+
+def test_customer_maintenance_five_contents_six_strategies_yearly_contact() -> None:
+    data = load("customer-maintenance")
+    assert len(section(data, "maintenance-contents")["items"]) == 5
+    strategies = [i["text"]["zh"] for i in section(data, "six-strategies")["items"]]
+    assert strategies == ["帮助客户省钱", "帮助客户省时", "帮助客户省心", "帮助客户省力",
+                          "让客户心情愉快", "为客户提供额外价值"]
+    contact = item_index(data)["annual-contact-rate"]
+    assert contact["type"] == "metric" and contact["unit"] == "%"
+    assert contact["pass_if"] == {"op": ">=", "value": 100}
+    assert "12" in contact["text"]["zh"]  # within the past 12 months: every year

@@ -138,3 +138,28 @@ def test_svg_helpers() -> None:
 def test_signed() -> None:
     assert [signed(2.54), signed(-1.0), signed(0.0), signed(-0.01), signed(None)] == [
         "+2.5", "-1.0", "±0.0", "±0.0", "—"]
+
+
+CJK_FONTS = ("PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC")
+
+
+def test_svg_text_falls_back_to_cjk_fonts() -> None:
+    charts = [svg.bar_chart([svg.Bar("厅堂", 80.0, 80.0)], title="各部分"),
+              svg.trend_line([("2024-05-01", 80.0), ("2024-05-02", 90.0)], title="趋势")]
+    for chart in charts:
+        doc = parse(chart)
+        assert doc.tags[0] == "svg" and "text" in doc.tags
+        # set once on <svg> and inherited: no <text> overrides it with a list lacking CJK fonts
+        (family,) = [v or "" for a, v in doc.attrs if a == "font-family"]
+        assert chart.index("font-family") < chart.index("<text")
+        assert all(f"'{font}'" in family for font in CJK_FONTS), family
+        assert family.endswith("sans-serif")
+
+
+def test_html_report_fonts_cover_chinese(sample: Result) -> None:
+    doc = parse(str(render(sample, "html", "zh")))
+    body = doc.style[doc.style.index("body {"):]
+    body = body[: body.index("}")]
+    assert all(font in body for font in CJK_FONTS)
+    svg_fonts = [v for a, v in doc.attrs if a == "font-family"]
+    assert svg_fonts and all(all(font in (v or "") for font in CJK_FONTS) for v in svg_fonts)

@@ -241,6 +241,19 @@ def test_invalid_input_explains_and_asks_again(example: Checklist) -> None:
     assert script.shown.count("greeting-quality") == 1  # asked again, not re-shown
 
 
+def test_invalid_input_explained_in_chinese(example: Checklist) -> None:
+    session, script, _ = walk(example, ["na", "y", "y", "y", "7", "four", "4"], lang="zh")
+    errors = script.errors()
+    assert len(errors) == 3
+    # each says why the answer is refused, then what is accepted
+    assert errors[0].startswith("'hall-tidy' 不能答 na（不适用）。可选答案：y/是 = 通过")
+    assert errors[1].startswith("'7' 超出 'greeting-quality' 的范围：请填 1-5 的整数。可选答案：")
+    assert errors[2].startswith("'greeting-quality' 须填数值，而不是 'four'。")
+    for english in ("may not", "out of range", "needs a number", "Accepted"):
+        assert not any(english in e for e in errors)
+    assert session.answers["greeting-quality"].value == 4
+
+
 def test_required_note_is_asked_and_must_not_be_empty(example: Checklist) -> None:
     session, script, _ = walk(example, ["n", "", "  ", "floor wet"])
     assert session.answers["hall-tidy"] == Answer("hall-tidy", "fail", "floor wet")

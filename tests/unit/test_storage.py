@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -199,3 +202,140 @@ def test_results_dir_precedence(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BRANCHCHECK_RESULTS", "/srv/r")
     assert storage.results_dir() == Path("/srv/r")
     assert storage.results_dir("here") == Path("here")
+
+
+def _rewrite(path: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    """Load the stored result, let ``change`` edit it in place, write it back."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(storage.dump_yaml(data), encoding="utf-8")
+
+
+def _item(data: dict[str, Any], item_id: str) -> dict[str, Any]:
+    return next(i for i in data["items"] if i["id"] == item_id)
+
+
+def test_result_stores_the_grade_bands(tmp_path: Path, result: Result) -> None:
+    path = storage.write_result(result, root=tmp_path)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert [g["min"] for g in data["checklist"]["grades"]] == [90, 70, 0]
+    assert data["checklist"]["grades"][1]["label"] == {"zh": "良好", "en": "Good"}
+    back = storage.read_result(path)
+    assert back.checklist_grades == result.checklist_grades
+    assert [g.min for g in back.checklist_grades] == [90, 70, 0]
+
+
+def _status_pass_without_fraction(d: dict[str, Any]) -> None:
+    _item(d, "alarm-tested").update(fraction=None)  # status stays pass
+
+
+def _grade_label(d: dict[str, Any]) -> None:
+    d["grade"]["label"] = {"zh": "优秀", "en": "Excellent"}  # the score is ~80: Good
+
+
+def _grade_lower_band(d: dict[str, Any]) -> None:
+    d["grade"] = {"min": 0, "label": {"zh": "待改进", "en": "Needs work"}}
+
+
+def _no_grade(d: dict[str, Any]) -> None:
+    d["grade"] = None
+
+
+def _coverage(d: dict[str, Any]) -> None:
+    d["coverage"] = 0.5
+
+
+def _complete(d: dict[str, Any]) -> None:
+    d["complete"] = not d["complete"]
+
+
+def _knocked_out(d: dict[str, Any]) -> None:
+    d["knocked_out"] = True
+
+
+def _section_knocked_out(d: dict[str, Any]) -> None:
+    d["sections"][0]["knocked_out"] = True
+
+
+def _skipped_with_value(d: dict[str, Any]) -> None:
+    _item(d, "alarm-tested").update(status="skipped", fraction=None)  # value stays pass
+
+
+def _answered_without_value(d: dict[str, Any]) -> None:
+    _item(d, "alarm-tested").update(value=None)  # status pass, fraction 1
+
+
+@pytest.mark.parametrize(("change", "needle"), [
+    (_status_pass_without_fraction, "item alarm-tested: status pass without a fraction"),
+    (_grade_label, "grade Excellent does not fit score"),
+    (_grade_lower_band, "grade Needs work does not fit score"),
+    (_no_grade, "grade none does not fit score"),
+    (_coverage, "coverage 0.5 does not match the items"),
+    (_complete, "complete"),
+    (_knocked_out, "knocked_out True does not match the items"),
+    (_section_knocked_out, "section hall: knocked_out True"),
+    (_skipped_with_value, "item alarm-tested: status skipped does not match answer 'pass'"),
+    (_answered_without_value, "item alarm-tested: status pass does not match answer None"),
+])
+def test_hand_edits_that_keep_the_scores_are_tampered(
+    tmp_path: Path, result: Result, change: Callable[[dict[str, Any]], None], needle: str
+) -> None:
+    path = storage.write_result(result, root=tmp_path)
+    storage.read_result(path)  # untouched: fine
+    _rewrite(path, change)
+    with pytest.raises(TamperedError) as info:
+        storage.read_result(path)
+    assert any(needle in p.message for p in info.value.problems), info.value.problems
+
+
+def test_grade_checked_against_min_when_bands_are_missing(tmp_path: Path,
+                                                          result: Result) -> None:
+    path = storage.write_result(result, root=tmp_path)
+
+    def drop_bands(d: dict[str, Any]) -> None:
+        del d["checklist"]["grades"]
+
+    _rewrite(path, drop_bands)
+    assert storage.read_result(path).checklist_grades == ()  # older results still read
+
+    def raise_grade(d: dict[str, Any]) -> None:
+        d["grade"] = {"min": 90, "label": "Excellent"}
+
+    _rewrite(path, raise_grade)
+    with pytest.raises(TamperedError) as info:
+        storage.read_result(path)
+    assert "hand-edited" in info.value.message
+    assert "grade starting at 90 does not fit score" in info.value.problems[0].message
+
+
+def test_tamper_messages_in_chinese(tmp_path: Path, result: Result) -> None:
+    path = storage.write_result(result, root=tmp_path)
+    _rewrite(path, _grade_label)
+    with pytest.raises(TamperedError) as info:
+        storage.read_result(path, lang="zh")
+    assert "结果似乎被手工修改过" in info.value.message
+    assert "等级 优秀 与总分" in info.value.problems[0].message
+    assert "（应为 良好）" in info.value.problems[0].message
+
+
+def test_same_timestamp_gets_a_new_name_never_overwrites(
+    tmp_path: Path, result: Result, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    frozen = datetime(2024, 5, 1, 1, 30, tzinfo=timezone.utc)
+
+    class Clock(datetime):
+        @classmethod
+        def now(cls, tz: Any = None) -> Clock:  # type: ignore[override]
+            return cls.fromtimestamp(frozen.timestamp(), tz)
+
+    monkeypatch.setattr(storage, "datetime", Clock)
+    first = storage.write_result(result, root=tmp_path)
+    second = storage.write_result(result, root=tmp_path)
+    third = storage.write_result(result, root=tmp_path)
+    assert first.name == "20240501T013000000000Z.yaml"
+    assert (second.name, third.name) == ("20240501T013000000000Z-2.yaml",
+                                         "20240501T013000000000Z-3.yaml")
+    assert first.read_bytes() == second.read_bytes() == third.read_bytes()
+    assert [s.path for s in storage.iter_stored(tmp_path)] == [third, second, first]
+    assert sorted(p.name for p in first.parent.iterdir()) == sorted(
+        [first.name, second.name, third.name])  # no temp files left

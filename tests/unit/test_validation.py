@@ -45,6 +45,7 @@ DOCUMENTED_RULES = {
     "type-fields",
     "missing-translation",
     "choice-no-points",
+    "not-finite",
 }
 LOADER_RULES = {
     "duplicate-key",
@@ -225,6 +226,8 @@ sections:
         (("{zh: 问题, en: Question}", "''"), "a text must not be empty"),
         (("{zh: 问题, en: Question}", "42"), "not integer 42"),
         (("title: {zh: 标题, en: Title}\n", ""), "missing required key 'title'"),
+        (("id: a\n", 'id: "a\\n"\n'), "'a\\n' is not a kebab-case id"),
+        (("id: a\n", 'id: "a\\n"\n'), "(it ends with a line break: remove it)"),
     ],
 )
 def test_schema_messages_are_plain_language(change: tuple[str, str], needle: str) -> None:
@@ -239,6 +242,82 @@ def test_all_schema_errors_of_a_file_are_reported() -> None:
     text += "      - {id: b, text: B, type: scale}\n      - {id: C, text: C, type: check}\n"
     rules = sorted((p.line, p.rule) for p in problems_of(text))
     assert rules == [(2, "schema"), (10, "schema"), (11, "type-fields"), (12, "schema")]
+
+
+TRAILING_NEWLINE = [
+    # (change to BASE, JSON-pointer-like path of the refused value)
+    (("id: base", 'id: "base\\n"'), "/id"),
+    (("  - id: s\n", '  - id: "s\\n"\n'), "/sections/0/id"),
+    (("      - id: a\n", '      - id: "a\\n"\n'), "/sections/0/items/0/id"),
+    (("title: {zh: 标题, en: Title}", 'title: {zh: 标题, en: Title}\nlanguages: [zh, "en\\n"]'),
+     "/languages/1"),
+    (("type: check", 'type: check\n      - {id: b, text: {zh: 乙, en: B}, type: check,'
+                     ' when: {item: "a\\n", equals: pass}}'),
+     "/sections/0/items/1/when/item"),
+    (("type: check", 'type: choice\n        options: [{key: "x\\n", label: X, points: 1},'
+                     " {key: y, label: Y, points: 0}]"),
+     "/sections/0/items/0/options/0/key"),
+    (("type: check", 'type: scale\n        scale: "five\\n"'), "/sections/0/items/0/scale"),
+    (("sections:", 'scales:\n  "five\\n": {min: 1, max: 5}\nsections:'), "/scales/five\n"),
+    (("sections:", 'scales:\n  five: {min: 1, max: 5, labels: {"1\\n": One}}\nsections:'),
+     "/scales/five/labels/1\n"),
+]
+
+
+@pytest.mark.parametrize(
+    ("change", "where"), TRAILING_NEWLINE, ids=[w for _, w in TRAILING_NEWLINE]
+)
+def test_ids_ending_in_a_line_break_are_errors(change: tuple[str, str], where: str) -> None:
+    """Python's re ``$`` matches before a final "\\n": the schema must still refuse it."""
+    text = BASE.replace(*change, 1)
+    assert text != BASE
+    problems = problems_of(text)
+    assert [(p.rule, p.path, p.severity) for p in problems] == [("schema", where, "error")], [
+        str(p) for p in problems
+    ]
+    (problem,) = problems
+    line = text.splitlines()[problem.line - 1]
+    assert line[problem.column - 1 :].startswith('"'), (line, problem.column)  # at the value
+    assert "line break" in problem.message
+    doc = parse_mapping(text, "x.yaml")
+    assert not validation.validator("checklist").is_valid(doc.data)  # jsonschema itself
+    fast = validation.fast_validator("checklist")
+    assert fast is not None
+    with pytest.raises(ValueError):
+        fast(doc.data)
+    assert validation.is_valid(doc.data, "checklist") is False
+
+
+def test_load_checklist_headlines_follow_the_ui_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from branchcheck.errors import InputError, NotFoundError
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(BASE.replace("version: 1", "version: 0"), encoding="utf-8")
+    monkeypatch.setenv("BRANCHCHECK_LANG", "zh")
+    with pytest.raises(InputError) as caught:
+        load_checklist(str(bad))
+    assert caught.value.message == f"{bad}：清单无效"
+    assert [p.rule for p in caught.value.problems] == ["schema"]
+    with pytest.raises(NotFoundError, match="没有名为 'no-such-list' 的内置清单或文件"):
+        load_checklist("no-such-list")
+    with pytest.raises(InputError, match="是一个目录"):
+        load_checklist(str(tmp_path))
+    with pytest.raises(InputError) as caught:
+        load_checklist(str(bad), lang="en")  # an explicit --lang wins
+    assert caught.value.message == f"{bad}: invalid checklist"
+    monkeypatch.setenv("BRANCHCHECK_LANG", "en")
+    with pytest.raises(NotFoundError, match="no bundled checklist or file named 'no-such-list'"):
+        load_checklist("no-such-list")
+
+
+def test_the_checklist_id_pattern_refuses_a_final_line_break() -> None:
+    from branchcheck.model import CHECKLIST_ID
+
+    assert CHECKLIST_ID.match("daily-opening")
+    assert CHECKLIST_ID.match("daily-opening\n") is None
+    assert resources.bundled_checklist("daily-opening\n") is None
 
 
 def test_unknown_keys_are_located_at_the_key_and_list_the_allowed_ones() -> None:
