@@ -18,7 +18,8 @@ from typing import Any
 
 from branchcheck.errors import InputError, Problem, StorageError, UsageError
 from branchcheck.i18n import LANGUAGES, t
-from branchcheck.model import CHECKLIST_ID, Answer, Checklist
+from branchcheck.ids import CHECKLIST_ID
+from branchcheck.model import Answer, Checklist
 from branchcheck.storage import atomic_write, check_branch, now_iso
 
 DRAFT_FORMAT = "branchcheck-draft/1"

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
+
+from branchcheck.ids import CHECKLIST_ID as _CHECKLIST_ID
 
 Text = Mapping[str, str]
 """A text by language code; a plain string in the file is stored under the key ``""``."""
@@ -17,10 +18,8 @@ AnswerValue = str | int | float
 free text (text), or ``"na"``."""
 
 NA = "na"
-CHECKLIST_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")
-r"""A checklist id: kebab-case, lowercase letters and digits (e.g. ``daily-opening``).
+CHECKLIST_ID = _CHECKLIST_ID  # re-exported; defined in branchcheck.ids
 
-``\Z``, not ``$``: ``$`` also matches before a final line break (``"abc\n"``)."""
 STATUSES: tuple[Status, ...] = ("pass", "partial", "fail", "na", "skipped", "info")
 ITEM_TYPES: tuple[ItemType, ...] = ("check", "scale", "choice", "metric", "text")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from branchcheck.errors import NotFoundError
-from branchcheck.model import CHECKLIST_ID
+from branchcheck.ids import CHECKLIST_ID
 
 SCHEMA_NAMES = ("checklist", "answers", "result")
 

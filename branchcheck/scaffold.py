@@ -6,7 +6,7 @@ import json
 import re
 
 from branchcheck.errors import UsageError
-from branchcheck.model import CHECKLIST_ID
+from branchcheck.ids import CHECKLIST_ID
 
 MAX_ID = 64
 

@@ -49,7 +49,7 @@ def new(
 
     people = exercise.trainee_names(trainees, names)
     ui = resolve_lang(lang)
-    ck = load_checklist(checklist)
+    ck = load_checklist(checklist, lang=ui)
     ref = exercise.checklist_ref(checklist, ck)
     written = exercise.write(Path(output), exercise.plan(ck, ref, people, ui))
     for path in written:

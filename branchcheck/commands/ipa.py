@@ -102,7 +102,7 @@ def analyse_source(source: str, checklist: str | None, level: str, crosshair: st
         if checklist is not None:
             raise UsageError("--checklist is only for a result; give the checklist itself "
                              "as RESULT_OR_CHECKLIST")
-        ck = load_checklist(source)
+        ck = load_checklist(source, lang=lang)
         points, missing = from_checklist(ck, lv)
         if lv == "item":
             sections = from_checklist(ck, "section")[0]
@@ -126,13 +126,13 @@ def _result_checklist(source: str, checklist_id: str, version: int, given: str |
 
     if given is None:
         try:
-            ck = load_checklist(checklist_id)
+            ck = load_checklist(checklist_id, lang=lang)
         except NotFoundError:
             raise NotFoundError(
                 f"{source} was scored with checklist {checklist_id!r} v{version}, which is not "
                 "bundled with branchcheck; pass its file with --checklist FILE") from None
     else:
-        ck = load_checklist(given)
+        ck = load_checklist(given, lang=lang)
         if ck.id != checklist_id:
             raise InputError.at(Problem(given, 0, 0, "checklist-mismatch",
                                         f"is checklist {ck.id!r}, but {source} was scored with "

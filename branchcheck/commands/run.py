@@ -58,7 +58,7 @@ def run(
         raise UsageError(t(ui, "--resume 和 --restart 只能选一个",
                            "use either --resume or --restart, not both"))
     storage.check_branch(branch, ui)
-    ck = load_checklist(checklist)
+    ck = load_checklist(checklist, lang=ui)
     root = storage.results_dir(results_dir)
     path = draft_path(root, branch, ck.id)
     resume_cmd = _resume_command(checklist, branch, results_dir)

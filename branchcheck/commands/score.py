@@ -72,7 +72,7 @@ def score(
     if branch is not None:
         storage.check_branch(branch, ui)
 
-    ck = load_checklist(checklist)
+    ck = load_checklist(checklist, lang=ui)
     af = read_answers_file(answers, lang=ui)
     if lang is None and af.lang in LANGUAGES:
         ui = af.lang  # the file's language, unless --lang says otherwise

@@ -40,7 +40,7 @@ def show(
 
     ui = resolve_lang(lang)
     check_choice(fmt, FORMATS)
-    model = load_checklist(checklist)
+    model = load_checklist(checklist, lang=ui)
     REPORTERS[fmt](model, ui, sys.stdout)
     sys.stdout.flush()
     return EXIT_OK
