@@ -30,26 +30,7 @@ TARGET = ROOT / "branchcheck" / "_fastschema"
 NAMES = ("checklist", "answers", "result")
 
 _IMPORT = "from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException"
-_EXCEPTIONS = '''
-
-class JsonSchemaValueException(ValueError):
-    """A document does not match the schema (fast_fail: the first problem only)."""
-
-    def __init__(self, message, value=None, name=None, definition=None, rule=None):
-        super().__init__(message)
-        self.message = message
-        self.value = value
-        self.name = name
-        self.rule = rule
-
-
-class JsonSchemaValuesException(ValueError):
-    """Several problems (unused: the modules are generated with fast_fail)."""
-
-    def __init__(self, errors):
-        super().__init__("; ".join(e.message for e in errors))
-        self.errors = errors
-'''
+_SHARED = "from branchcheck._fastschema import JsonSchemaValueException, JsonSchemaValuesException"
 # Every raise repeats the whole sub-schema as a dict literal; drop it (keeps the
 # module small and readable: the schema file is the reference).
 _DEFINITION = re.compile(r", definition=.*, rule=('[A-Za-z]+')\)$")
@@ -73,7 +54,7 @@ def generate(name: str) -> str:
         if line.startswith("VERSION = "):
             continue
         if line == _IMPORT:
-            lines.extend(_EXCEPTIONS.strip("\n").splitlines())
+            lines.append(_SHARED)
             continue
         if entry is None and line.startswith("def validate"):
             entry = line[4 : line.index("(")]
@@ -96,6 +77,38 @@ def generate(name: str) -> str:
     footer = ["", "", f"validate = {entry}", ""]
     return "\n".join(header + lines + footer)
 
+_INIT = '''"""Validity checks generated from the bundled JSON Schemas (validation.py).
+
+The exception classes below are shared by the generated modules (generated: do not edit).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class JsonSchemaValueException(ValueError):
+    """A document does not match the schema (fast_fail: the first problem only)."""
+
+    def __init__(
+        self, message: str, value: Any = None, name: str | None = None,
+        definition: Any = None, rule: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.value = value
+        self.name = name
+        self.rule = rule
+
+
+class JsonSchemaValuesException(ValueError):
+    """Several problems (unused: the modules are generated with fast_fail)."""
+
+    def __init__(self, errors: list[JsonSchemaValueException]) -> None:
+        super().__init__("; ".join(e.message for e in errors))
+        self.errors = errors
+'''
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -104,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     stale = []
     TARGET.mkdir(exist_ok=True)
     init = TARGET / "__init__.py"
-    init_text = '"""Validity checks generated from the bundled JSON Schemas (validation.py)."""\n'
+    init_text = _INIT
     if not init.exists() or init.read_text(encoding="utf-8") != init_text:
         stale.append(init)
         if not args.check:

@@ -11,23 +11,7 @@ schema, and asks jsonschema for the detailed errors of an invalid document.
 SCHEMA_SHA256 = "fedeeb1b448b53207743d69fe3f7939b1cb1b2d1cc09423796631ca2030f702a"
 from decimal import Decimal
 import re
-class JsonSchemaValueException(ValueError):
-    """A document does not match the schema (fast_fail: the first problem only)."""
-
-    def __init__(self, message, value=None, name=None, definition=None, rule=None):
-        super().__init__(message)
-        self.message = message
-        self.value = value
-        self.name = name
-        self.rule = rule
-
-
-class JsonSchemaValuesException(ValueError):
-    """Several problems (unused: the modules are generated with fast_fail)."""
-
-    def __init__(self, errors):
-        super().__init__("; ".join(e.message for e in errors))
-        self.errors = errors
+from branchcheck._fastschema import JsonSchemaValueException, JsonSchemaValuesException
 
 
 REGEX_PATTERNS = {
