@@ -8,6 +8,7 @@ from the checkout can be picked up. Takes 30-60 s; deselect with ``-m "not slow"
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -118,3 +119,59 @@ def test_installed_validate_rejects_bad_input_and_prints_schemas(
     for name in ("checklist", "answers", "result"):
         done = _run([exe, "schema", name], cwd=tmp_path)
         assert done.returncode == 0 and '"$id"' in done.stdout
+
+
+def _bc(venv: Path, cwd: Path, *args: str | Path, stdin: str | None = None,
+        lang: str = "en") -> subprocess.CompletedProcess[str]:
+    """Run the installed ``branchcheck`` with a results folder under ``cwd``."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    env.update(BRANCHCHECK_LANG=lang, BRANCHCHECK_RESULTS=str(cwd / "results"), NO_COLOR="1")
+    return subprocess.run([str(venv.parent / "branchcheck"), *map(str, args)], cwd=cwd, env=env,
+                          input=stdin, capture_output=True, text=True, timeout=120)
+
+
+def test_installed_main_workflow_end_to_end(venv: Path, tmp_path: Path) -> None:
+    """A branch head's week and a trainer's exercise, from the installed wheel only."""
+    listed = _bc(venv, tmp_path, "list", "--format", "json")
+    assert listed.returncode == 0, listed.stderr
+    ids = {entry["id"] for entry in json.loads(listed.stdout)}
+    assert {"daily-opening", "satisfaction-survey", "excellent-service"} <= ids
+
+    form = _bc(venv, tmp_path, "show", "daily-opening", "--format", "md", lang="zh")
+    assert form.returncode == 0, form.stderr
+    assert "☐" in form.stdout or "[ ]" in form.stdout
+
+    model = json.loads(_bc(venv, tmp_path, "show", "daily-opening", "--format", "json").stdout)
+    first_item = model["sections"][0]["items"][0]["id"]
+
+    # Two scripted daily checks: all pass, then the first item fails with a note.
+    first = _bc(venv, tmp_path, "run", "daily-opening", "--branch", "SH-001",
+                stdin="y\n" * 40)
+    assert first.returncode == 0, first.stderr
+    lines = ["n # door mat missing"] + ["y"] * 40
+    second = _bc(venv, tmp_path, "run", "daily-opening", "--branch", "SH-001",
+                 stdin="\n".join(lines) + "\n")
+    assert second.returncode == 0, second.stderr
+    stored = sorted((tmp_path / "results" / "SH-001" / "daily-opening").glob("*.yaml"))
+    assert len(stored) == 2
+
+    diff = _bc(venv, tmp_path, "diff", "--branch", "SH-001", "--checklist", "daily-opening",
+               "--format", "json", "--fail-on", "regression")
+    assert diff.returncode == 1, diff.stderr  # the gate fires on the new failure
+    changes = json.loads(diff.stdout)["items"]
+    assert [c["id"] for c in changes if c["change"] == "regressed"] == [first_item]
+
+    report = _bc(venv, tmp_path, "report", stored[-1], "--format", "html", "-o", "r.html")
+    assert report.returncode == 0, report.stderr
+    assert "<svg" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+    history = _bc(venv, tmp_path, "history", "--branch", "SH-001", "--format", "csv")
+    assert history.returncode == 0 and history.stdout.startswith("\ufeff")
+
+    ipa = _bc(venv, tmp_path, "ipa", "satisfaction-survey", "--format", "json")
+    assert ipa.returncode == 0, ipa.stderr
+
+    made = _bc(venv, tmp_path, "exercise", "new", "window-service", "-o", "course",
+               "--trainees", "2")
+    assert made.returncode == 0, made.stderr
+    assert len(list((tmp_path / "course" / "answers").glob("*.yaml"))) == 2
