@@ -1,0 +1,95 @@
+"""Mutated and hostile inputs never crash the loaders: they give located problems.
+
+Hypothesis mutates real files (bundled checklists, a stored result, answers)
+by inserting YAML-significant tokens, cutting and duplicating runs of bytes.
+The property: every outcome is either a clean report/result or a
+BranchcheckError carrying its message, never another exception.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from branchcheck.answersfile import answers_for, read_answers_file
+from branchcheck.errors import BranchcheckError
+from branchcheck.loading import check_bytes, load_checklist
+from branchcheck.scoring import score
+from branchcheck.storage import read_result
+
+ROOT = Path(__file__).resolve().parents[2]
+CHECKLISTS = [(ROOT / "checklists" / f"{name}.yaml").read_bytes()
+              for name in ("daily-opening", "hotline-kpi", "satisfaction-survey")]
+CHECKLISTS.append((ROOT / "tests" / "data" / "valid" / "issue-example.yaml").read_bytes())
+RESULT = (ROOT / "tests" / "data" / "results" / "report-sample.yaml").read_bytes()
+ANSWERS = (ROOT / "tests" / "data" / "answers" / "weights-base.yaml").read_bytes()
+TOKENS = [b"&a ", b"*a", b"!!python/object ", b"!foo ", b"{", b"}", b"[", b"]", b"- ", b": ",
+          b"\n", b"  ", b'"', b"'", b"\xff", b"\x00", b"<<: *a\n", b".nan", b"1e999", b"~",
+          b"? ", b"|\n", b"---\n", b"\t", b"yes", b"null", b"-1", b"101", b"na", b"\r"]
+
+edits = st.lists(
+    st.tuples(st.sampled_from(["insert", "cut", "copy"]), st.floats(0, 1), st.floats(0, 1),
+              st.integers(1, 120), st.sampled_from(TOKENS)),
+    min_size=1, max_size=8,
+)
+
+
+def mutate(data: bytes, ops: list[tuple[str, float, float, int, bytes]]) -> bytes:
+    out = bytearray(data)
+    for op, where, other, length, token in ops:
+        pos = int(where * len(out))
+        if op == "insert":
+            out[pos:pos] = token
+        elif op == "cut":
+            del out[pos:pos + length]
+        else:
+            src = int(other * len(out))
+            out[pos:pos] = out[src:src + length]
+    return bytes(out)
+
+
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(st.sampled_from(CHECKLISTS), edits)
+def test_mutated_checklists_give_located_problems(original: bytes,
+                                                  ops: list[tuple[str, float, float, int, bytes]]
+                                                  ) -> None:
+    report = check_bytes(mutate(original, ops), "fuzz.yaml")
+    for problem in report.problems:
+        assert problem.file == "fuzz.yaml" and problem.message and problem.line >= 0
+    assert (report.checklist is None) == bool(report.errors)
+
+
+@FAST
+@given(edits)
+def test_mutated_results_are_read_or_refused(ops: list[tuple[str, float, float, int, bytes]]
+                                             ) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "result.yaml"
+        path.write_bytes(mutate(RESULT, ops))
+        try:
+            read_result(path)
+        except BranchcheckError as exc:
+            assert str(exc)
+
+
+@FAST
+@given(edits)
+def test_mutated_answers_are_scored_or_refused(ops: list[tuple[str, float, float, int, bytes]]
+                                               ) -> None:
+    checklist = load_checklist(str(ROOT / "tests" / "data" / "scoring" / "weights.yaml"))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "answers.yaml"
+        path.write_bytes(mutate(ANSWERS, ops))
+        try:
+            result = score(checklist, answers_for(read_answers_file(str(path)), checklist))
+        except BranchcheckError as exc:
+            assert str(exc)
+        else:
+            for value in (result.overall_raw, result.overall_final):
+                assert value is None or 0 <= value <= 100
