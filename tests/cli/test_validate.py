@@ -293,8 +293,22 @@ def test_hostile_files_together(tmp_path: Path, capsys: pytest.CaptureFixture[st
     (tmp_path / "binary.yaml").write_bytes(bytes(range(256)))
     code, out, _ = validate(capsys, str(tmp_path))
     assert code == 1
-    rules = sorted(re.findall(r"\[([a-z-]+)\]$", out, re.M))
-    assert rules == ["encoding", "yaml-alias-bomb", "yaml-depth", "yaml-depth", "yaml-tag"]
+    found: dict[str, list[str]] = {}
+    for line in out.splitlines()[:-1]:
+        match = TEXT_LINE.match(line)
+        assert match, line
+        assert int(match[2]) >= 1 and int(match[3]) >= 1, line  # located
+        found.setdefault(Path(match[1]).name, []).append(line.rsplit("[", 1)[1].rstrip("]"))
+    assert found.pop("bomb.yaml") == ["yaml-alias-bomb"]
+    assert found.pop("tag.yaml") == ["yaml-tag"]
+    assert found.pop("binary.yaml") == ["encoding"]
+    # Depth: the guarantee is one located error per file; whether our builder's depth
+    # limit or libyaml's own (PyYAML 6.0.4 stops flow nesting at 1,000) trips first is
+    # the parser's business.
+    for name in ("deep.yaml", "flow.yaml"):
+        (rule,) = found.pop(name)
+        assert rule in {"yaml-depth", "yaml-syntax"}, (name, rule)
+    assert found == {}
 
 
 # -- many files: parallel and cached -------------------------------------------------
