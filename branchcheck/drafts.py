@@ -3,7 +3,7 @@
 A draft lives next to the results it will become, at
 ``<results-dir>/<branch>/<checklist-id>/draft.yaml`` (``storage.iter_stored``
 skips names starting with ``draft``). It is always written with
-``storage.atomic_write`` (temp file, fsync, rename), so a killed process leaves
+``fsafe.atomic_write`` (temp file, fsync, rename), so a killed process leaves
 either the previous draft or the new one, never a torn file.
 """
 
@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from branchcheck.errors import InputError, Problem, StorageError, UsageError
+from branchcheck.fsafe import atomic_write
 from branchcheck.i18n import LANGUAGES, t
 from branchcheck.ids import CHECKLIST_ID
 from branchcheck.model import Answer, Checklist
-from branchcheck.storage import atomic_write, check_branch, now_iso
+from branchcheck.storage import check_branch, now_iso
 
 DRAFT_FORMAT = "branchcheck-draft/1"
 DRAFT_NAME = "draft.yaml"

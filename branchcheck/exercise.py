@@ -169,7 +169,7 @@ def plan(checklist: Checklist, ref: str, names: Sequence[str], lang: str
 
 def write(out_dir: Path, files: Sequence[tuple[str, str]]) -> list[Path]:
     """Write ``files`` under ``out_dir``; refuses (writing nothing) if any exists."""
-    from branchcheck.storage import atomic_write
+    from branchcheck.fsafe import atomic_write
 
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"{out_dir} exists and is not a folder")

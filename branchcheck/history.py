@@ -270,7 +270,7 @@ class _Cache:
 
     def save(self, existing: set[str]) -> None:
         """Write the cache (entries of files that still exist) if anything changed."""
-        from branchcheck.storage import atomic_write
+        from branchcheck.fsafe import atomic_write
 
         stale = [k for k in self.entries if k not in existing]
         for k in stale:

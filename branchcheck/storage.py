@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -15,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from branchcheck.errors import InputError, Problem, StorageError, TamperedError, UsageError
+from branchcheck.fsafe import ExistsError as ExistsError
+from branchcheck.fsafe import atomic_write
 from branchcheck.i18n import t
 from branchcheck.model import (
     CHECKLIST_ID,
@@ -37,10 +38,6 @@ _Say = Callable[[str, str], None]
 """Adds a problem message, given in Chinese and English."""
 
 
-class ExistsError(StorageError):
-    """The target of a write that must not overwrite already exists."""
-
-
 def check_branch(branch: str, lang: str = "en") -> str:
     """``branch`` if it is a safe id (letters, digits, ``_``, ``-``), else a usage error."""
     if not _BRANCH.fullmatch(branch):
@@ -60,72 +57,6 @@ def results_dir(option: str | None = None) -> Path:
 def now_iso() -> str:
     """Local time now, ISO 8601 with offset, to the second."""
     return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
-
-
-# ---------------------------------------------------------------- atomic files
-
-
-def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> None:
-    """Write ``data`` to ``path`` via a temp file in the same folder, fsync and rename.
-
-    With ``overwrite=False`` an existing ``path`` is never replaced (the rename
-    is done with a hard link, which fails if the target exists). The file gets
-    the usual mode of a new file (0666 less the umask), not the temp file's 0600.
-    """
-    folder = path.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise StorageError(f"cannot write to {folder}: {exc.strerror or exc}") from None
-    try:
-        _usual_mode(tmp)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if overwrite:
-            os.replace(tmp, path)
-        else:
-            os.link(tmp, path)  # atomic create-if-absent
-            os.unlink(tmp)
-        _fsync_dir(folder)
-    except FileExistsError:
-        _unlink(tmp)
-        raise ExistsError(f"{path} already exists") from None
-    except OSError as exc:
-        _unlink(tmp)
-        raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from None
-
-
-def _usual_mode(path: str) -> None:
-    """Give ``path`` the mode a new file gets (0666 less the umask); best effort."""
-    mask = os.umask(0)
-    os.umask(mask)
-    try:
-        os.chmod(path, 0o666 & ~mask)
-    except OSError:
-        pass
-
-
-def _unlink(path: str) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 # ---------------------------------------------------------------- (de)serialise

@@ -71,7 +71,7 @@ def emit(data: str | bytes, output: str | None, force: bool, *,
             buffer.write(raw)
             buffer.flush()
         return
-    from branchcheck.storage import atomic_write
+    from branchcheck.fsafe import atomic_write
 
     target = Path(output)
     if target.is_dir():

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from branchcheck import storage
+from branchcheck import fsafe, storage
 from branchcheck.errors import InputError, StorageError, TamperedError, UsageError
 from branchcheck.loading import load_checklist
 from branchcheck.model import Answer, AnswerValue, Result
@@ -70,8 +70,8 @@ def test_two_results_get_two_files(tmp_path: Path, result: Result) -> None:
 
 def test_atomic_write_replaces_whole_file(tmp_path: Path) -> None:
     target = tmp_path / "sub" / "f.txt"
-    storage.atomic_write(target, b"one")
-    storage.atomic_write(target, b"two")
+    fsafe.atomic_write(target, b"one")
+    fsafe.atomic_write(target, b"two")
     assert target.read_bytes() == b"two"
     assert sorted(p.name for p in target.parent.iterdir()) == ["f.txt"]
 
@@ -87,7 +87,7 @@ def test_atomic_write_failure_leaves_old_file_and_no_temp(
 
     monkeypatch.setattr(os, "fsync", broken_fsync)
     with pytest.raises(StorageError, match="No space left"):
-        storage.atomic_write(target, b"new")
+        fsafe.atomic_write(target, b"new")
     monkeypatch.undo()
     assert target.read_bytes() == b"old complete content"
     assert [p.name for p in tmp_path.iterdir()] == ["f.yaml"]
@@ -97,7 +97,7 @@ def test_atomic_write_into_unusable_folder(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(StorageError, match="cannot write"):
-        storage.atomic_write(blocker / "sub" / "f.yaml", b"data")
+        fsafe.atomic_write(blocker / "sub" / "f.yaml", b"data")
 
 
 @pytest.mark.parametrize("bad", ["../x", "a/b", "", "SH 001", " SH-001", "..", "x" * 65,

@@ -1,0 +1,169 @@
+"""Files the tool reads and writes, treated as hostile: one function per rule.
+
+- :func:`inside`: a path under a root once symlinks and ``..`` are resolved.
+- :func:`atomic_write`: a regular file replaced whole (temp, fsync, rename) or
+  created only if absent; never a FIFO, device or symlink as the target.
+- :func:`read_regular`: the bytes of a regular file; never opens a FIFO or
+  device (so never hangs), never follows a link out of the root.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from branchcheck.errors import StorageError
+from branchcheck.textsafe import term
+
+
+class ExistsError(StorageError):
+    """The target of a write that must not overwrite already exists."""
+
+
+class UnsafePathError(StorageError):
+    """A path that leaves its root folder, or is not a regular file."""
+
+
+def _show(path: Path | str) -> str:
+    return term(str(path))
+
+
+def inside(root: Path, path: Path) -> Path:
+    """``path`` resolved (symlinks followed), refused unless it stays under ``root``."""
+    real_root = Path(os.path.realpath(root))
+    real = Path(os.path.realpath(path))
+    if real != real_root and real_root not in real.parents:
+        raise UnsafePathError(
+            f"{_show(path)} leads outside {_show(root)} (to {_show(real)}); refusing to use it"
+        )
+    return real
+
+
+def is_regular(path: Path) -> bool:
+    """True when ``path`` itself (not a link's target) is a regular file."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def read_regular(path: Path, *, max_bytes: int | None = None, root: Path | None = None) -> bytes:
+    """The bytes of the regular file ``path``.
+
+    Refuses (:class:`UnsafePathError`) a FIFO, device, socket or folder without
+    blocking, a path outside ``root`` when given, and a file over ``max_bytes``.
+    """
+    if root is not None:
+        inside(root, path)
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise StorageError(f"cannot read {_show(path)}: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnsafePathError(f"{_show(path)} is not a regular file; skipped")
+        if max_bytes is not None and info.st_size > max_bytes:
+            raise UnsafePathError(
+                f"{_show(path)} is {info.st_size} bytes, over the limit of {max_bytes}"
+            )
+        chunks: list[bytes] = []
+        left = info.st_size if max_bytes is None else max_bytes + 1
+        while True:
+            chunk = os.read(fd, min(max(left, 1), 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+            if max_bytes is not None and left <= 0:
+                raise UnsafePathError(f"{_show(path)} is over the limit of {max_bytes} bytes")
+        return b"".join(chunks)
+    except OSError as exc:
+        raise StorageError(f"cannot read {_show(path)}: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes, *, root: Path | None = None,
+                 overwrite: bool = True) -> None:
+    """Write ``data`` to the regular file ``path`` atomically (temp, fsync, rename).
+
+    With ``overwrite=False`` an existing ``path`` is never replaced (the rename
+    is a hard link, which fails if the target exists); with ``overwrite=True``
+    only a regular file is replaced -- a FIFO, device, folder or symlink at
+    ``path`` is refused. With ``root`` the folder must stay under ``root``
+    once symlinks are resolved. The file gets the usual mode of a new file.
+    """
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(f"cannot write to {_show(folder)}: {exc.strerror or exc}") from None
+    if root is not None:
+        inside(root, folder)
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise StorageError(f"cannot write {_show(path)}: {exc.strerror or exc}") from None
+    if mode is not None and not overwrite:
+        raise ExistsError(f"{_show(path)} already exists")
+    if mode is not None and not stat.S_ISREG(mode):
+        raise UnsafePathError(f"{_show(path)} is not a regular file; refusing to replace it")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise StorageError(f"cannot write to {_show(folder)}: {exc.strerror or exc}") from None
+    try:
+        _usual_mode(tmp)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if overwrite:
+            os.replace(tmp, path)
+        else:
+            os.link(tmp, path)  # atomic create-if-absent
+            os.unlink(tmp)
+        fsync_dir(folder)
+    except FileExistsError:
+        _unlink(tmp)
+        raise ExistsError(f"{_show(path)} already exists") from None
+    except OSError as exc:
+        _unlink(tmp)
+        raise StorageError(f"cannot write {_show(path)}: {exc.strerror or exc}") from None
+
+
+def _usual_mode(path: str) -> None:
+    """Give ``path`` the mode a new file gets (0666 less the umask); best effort."""
+    mask = os.umask(0)
+    os.umask(mask)
+    try:
+        os.chmod(path, 0o666 & ~mask)
+    except OSError:
+        pass
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def fsync_dir(folder: Path) -> None:
+    """Flush a folder's entries to disk (after a rename); best effort."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,89 @@
+"""An exclusive lock on a file that dies with the process (POSIX ``flock``).
+
+Used for drafts, the results chain, action logs and the network warehouse: the
+operating system releases the lock when the holder exits or is killed, so a
+stale lock never blocks. The lock file records who holds it, for the message.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import socket
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from branchcheck.errors import BranchcheckError, StorageError
+from branchcheck.textsafe import term
+
+
+class LockedError(BranchcheckError):
+    """Another process holds the lock (exit 2)."""
+
+
+def _holder(fd: int) -> str:
+    try:
+        raw = os.pread(fd, 4096, 0)
+        info = json.loads(raw.decode("utf-8"))
+        return term(f"pid {info['pid']}, {info['user']}@{info['host']}, since {info['since']}")
+    except (OSError, ValueError, KeyError, TypeError):
+        return "another process"
+
+
+@contextmanager
+def exclusive(path: Path, *, wait: float = 0.0, what: str = "") -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (created if absent) for the ``with`` block.
+
+    ``wait`` seconds are spent retrying before :class:`LockedError` is raised,
+    naming the holder; ``what`` says what is locked, for the message.
+    """
+    import fcntl
+
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags | os.O_NONBLOCK, 0o644)
+    except OSError as exc:
+        raise StorageError(f"cannot lock {term(str(path))}: {exc.strerror or exc}") from None
+    try:
+        import stat
+
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise StorageError(f"cannot lock {term(str(path))}: not a regular file")
+        deadline = time.monotonic() + max(wait, 0.0)
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    label = what or term(str(path))
+                    raise LockedError(f"{label} is in use ({_holder(fd)})") from None
+                time.sleep(0.05)
+        info = {
+            "pid": os.getpid(),
+            "user": _user(),
+            "host": socket.gethostname(),
+            "since": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        }
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, json.dumps(info).encode("utf-8"), 0)
+        try:
+            yield
+        finally:
+            try:
+                os.ftruncate(fd, 0)
+            except OSError:
+                pass
+    finally:
+        os.close(fd)  # releases the flock
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return str(os.getuid())

@@ -1,0 +1,74 @@
+"""Text safe for a terminal, a Markdown table cell or HTML: one function per target.
+
+Every human-readable output goes through :func:`term` (terminal), :func:`md`
+(Markdown) or :func:`html` (HTML). Machine formats (JSON) keep text exact.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import unicodedata
+
+# Bidi embeddings, overrides and isolates, plus the invisible direction marks:
+# they reorder what follows on screen and can disguise text (CVE-2021-42574).
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def _visible(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _unsafe(ch: str) -> bool:
+    if ch in _BIDI:
+        return True
+    cat = unicodedata.category(ch)
+    return cat == "Cc" or cat in ("Zl", "Zp")
+
+
+def term(text: str, *, newlines: bool = False) -> str:
+    """``text`` with every control character shown as a visible escape (``\\x1b``).
+
+    Neutralises ESC (CSI/OSC sequences), other C0/C1 controls, DEL and bidi
+    overrides. ``newlines=True`` keeps ``\\n`` (and turns ``\\r\\n`` into ``\\n``)
+    for multi-line text; tabs become one space.
+    """
+    if text.isprintable() and not any(ch in _BIDI for ch in text):
+        return text  # fast path: nothing to do
+    if newlines:
+        text = text.replace("\r\n", "\n")
+    out: list[str] = []
+    for ch in text:
+        if ch == "\t":
+            out.append(" ")
+        elif ch == "\n" and newlines:
+            out.append(ch)
+        elif _unsafe(ch):
+            out.append(_visible(ch))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def oneline(text: str) -> str:
+    """``text`` on one line: every kind of line break becomes one space."""
+    if not any(ch in _LINE_BREAKS for ch in text):
+        return text
+    return " ".join("".join(" " if ch in _LINE_BREAKS else ch for ch in text).split())
+
+
+_MD_SPECIAL = str.maketrans(
+    {c: "\\" + c for c in "\\`*_[]|#~"} | {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+)
+
+
+def md(text: str) -> str:
+    """``text`` safe in Markdown, also inside a table cell: one line, no raw HTML,
+    markup characters escaped, control characters neutralised."""
+    return term(oneline(text)).translate(_MD_SPECIAL)
+
+
+def html(text: str) -> str:
+    """``text`` escaped for HTML element content and quoted attributes, controls neutralised."""
+    return _html.escape(term(text, newlines=True), quote=True)
