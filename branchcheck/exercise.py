@@ -18,6 +18,7 @@ from branchcheck.answers import accepted
 from branchcheck.errors import StorageError, UsageError
 from branchcheck.grading import safe_name
 from branchcheck.i18n import t
+from branchcheck.identity import identity
 from branchcheck.model import Checklist, Item, localise
 
 MAX_TRAINEES = 500
@@ -36,14 +37,19 @@ def trainee_names(count: int | None, names: str | None) -> list[str]:
     listed = [n.strip() for n in names.split(",") if n.strip()]
     if not listed:
         raise UsageError("--names lists no names")
-    seen: set[str] = set()
+    seen: dict[str, str] = {}
     for name in listed:
         if not safe_name(name):
             raise UsageError(f"invalid trainee name {name!r}: use letters, digits, '_', '-' or "
                              "'.', starting with a letter or digit (at most 64)")
-        if name.casefold() in seen:
+        same = seen.get(identity(name))
+        if same == name:
             raise UsageError(f"trainee name {name!r} is listed twice")
-        seen.add(name.casefold())
+        if same is not None:
+            raise UsageError(f"trainee names {same!r} and {name!r} look the same (letter case, "
+                             "full-width or look-alike letters); give each trainee a distinct "
+                             "name")
+        seen[identity(name)] = name
     if len(listed) > MAX_TRAINEES:
         raise UsageError(f"at most {MAX_TRAINEES} trainees")
     return listed

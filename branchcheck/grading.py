@@ -16,6 +16,7 @@ from branchcheck.agreement import Kappa, cohen_kappa, fleiss_kappa, weighted_kap
 from branchcheck.answersfile import AnswersFile, answers_for, read_answers_file
 from branchcheck.errors import InputError, NotFoundError, Problem, UsageError
 from branchcheck.i18n import t
+from branchcheck.identity import lookalikes
 from branchcheck.loading import load_checklist
 from branchcheck.model import Answer, AnswerValue, Checklist, Item, ItemResult, Scale, Score, Status
 from branchcheck.scoring import score
@@ -276,6 +277,8 @@ class _Checklists:
         self.fixed = self.load(given) if given else None
         self.chosen: Checklist | None = self.fixed
         self.first = given or ""
+        self.moved: dict[str, str] = {}
+        """References that cannot be loaded, rescued by ``given``, with a file naming each."""
 
     def load(self, ref: str) -> Checklist:
         if ref not in self.cache:
@@ -289,7 +292,10 @@ class _Checklists:
         try:
             found = self.load(ref)
         except (NotFoundError, InputError) as exc:
-            hint = "" if self.fixed else "; pass --checklist FILE"
+            if self.fixed is not None:  # the file moved: --checklist rescues it (item ids
+                self.moved.setdefault(ref, file)  # and version are still checked)
+                return
+            hint = "; pass --checklist FILE"
             msg = f"checklist {ref!r} cannot be loaded ({exc.message}){hint}"
             raise InputError.at(_moved(where, file, "unknown-checklist", msg)) from None
         if self.chosen is None:
@@ -338,6 +344,11 @@ def load_class(key_path: str, answer_paths: Sequence[str], *, checklist: str | N
         refs.match(af.checklist, af.doc.problem(("checklist",), "", ""), f)
     ck = refs.chosen
     assert ck is not None  # noqa: S101 - set by the first match
+    for ref, first in refs.moved.items():
+        notes.append(t(lang, f"{first} 等文件指向的检查表 {ref!r} 无法读取；改用 --checklist "
+                             f"{checklist}",
+                       f"{first} (and any other file naming it) refers to checklist {ref!r}, "
+                       f"which cannot be read; using --checklist {checklist} instead"))
     if key_result is not None:
         if key_result.checklist_version != ck.version:
             raise InputError.at(Problem(key_path, 0, 0, "version-mismatch",
@@ -359,9 +370,16 @@ def load_class(key_path: str, answer_paths: Sequence[str], *, checklist: str | N
         raise InputError.at(Problem(key_path, 0, 0, "empty-key",
                                     "the key answers no gradable item; fill in its answers"))
     names = [af.reviewer or Path(f).stem for f, (af, _) in trainee_files]
+    same = {n for group in lookalikes([*names, "key"]) for n in group}
+    for group in lookalikes(names):
+        if len({names[n] for n in group}) > 1:
+            listed = ", ".join(f"{names[n]!r} ({trainee_files[n][0]})" for n in group)
+            notes.append(t(lang, f"这些学员名字看起来是同一个人：{listed}；以文件名区分",
+                           f"these trainee names look like one person: {listed}; told "
+                           "apart by file name"))
     trainees = []
-    for (f, (af, blank)), name in zip(trainee_files, names, strict=True):
-        if names.count(name) > 1 or name == "key":
+    for n, ((f, (af, blank)), name) in enumerate(zip(trainee_files, names, strict=True)):
+        if n in same:
             name = f"{name} ({Path(f).name})"
         trainees.append(rater(ck, name, f, answers_for(af, ck), blank))
     return Loaded(ck, key, tuple(trainees), tuple(notes))

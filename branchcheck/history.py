@@ -304,6 +304,8 @@ class Row:
     knocked_out: bool
     sections: Mapping[str, float | None]
     """Final score by section id."""
+    edges: tuple[float, ...] = ()
+    """Lower bounds of the grade bands, so the score is never shown across one."""
 
 
 @dataclass(frozen=True)
@@ -336,6 +338,7 @@ def _row(r: Result) -> Row:
         version=r.checklist_version, overall=s.overall_final, overall_raw=s.overall_raw,
         grade=s.grade.label if s.grade else None, coverage=s.coverage, complete=s.complete,
         knocked_out=s.knocked_out, sections={x.id: x.final for x in s.sections},
+        edges=tuple(g.min for g in r.checklist_grades),
     )
 
 

@@ -29,6 +29,8 @@ def lint(doc: Document) -> list[Problem]:
     problems += _grades(doc, data)
     items = _items(data)
     problems += _item_rules(doc, data, items)
+    problems += _never_scored(doc, data)
+    problems += _when_never(doc, items)
     problems += _translations(doc, data)
     problems += _not_finite(doc, data)
     return sorted(problems, key=lambda p: (p.line, p.column, p.rule))
@@ -131,6 +133,14 @@ def _item_rules(
                         "duplicate-id",
                         f"option key {key!r} is used twice",
                     )
+                elif key.casefold() in (k.casefold() for k in keys[:oi]):
+                    other = next(k for k in keys[:oi] if k.casefold() == key.casefold())
+                    yield doc.problem(
+                        (*path, "options", oi, "key"),
+                        "option-key-case",
+                        f"option keys {other!r} and {key!r} differ only in case; answers "
+                        "are matched ignoring case, so one of them could never be chosen",
+                    )
         if kind == "metric":
             yield from _metric(doc, path, item)
         if "critical" in item and (kind == "text" or item.get("weight", 1) == 0):
@@ -169,6 +179,53 @@ def _item_rules(
                     f"label {label} is outside {scale['min']}-{scale['max']}",
                     key=True,
                 )
+
+
+def _scored(item: dict[str, Any]) -> bool:
+    return bool(item["type"] != "text" and item.get("weight", 1) > 0)
+
+
+def _never_scored(doc: Document, data: dict[str, Any]) -> Iterator[Problem]:
+    """A checklist whose weighted sections hold no scored item never gets an overall score."""
+    sections = data["sections"]
+    if any(s.get("weight", 1) > 0 and any(_scored(i) for i in s["items"]) for s in sections):
+        return
+    if all(s.get("weight", 1) == 0 for s in sections):
+        why = "every section weighs 0"
+    else:
+        why = "no section with a weight above 0 holds a scored item (not text, weight above 0)"
+    yield doc.problem(("sections",), "no-overall-score",
+                      f"{why}, so no answers can ever give an overall score", key=True)
+
+
+def _when_never(doc: Document, items: list[tuple[Path, dict[str, Any]]]) -> Iterator[Problem]:
+    """A ``when`` that no answer can satisfy: ``na`` of an item that does not allow it, a
+    number outside a metric's ``min``/``max``, or a reference to an item that is itself
+    never asked. (Impossible values of the wrong kind are ``when-bad-value``.)"""
+    by_id = {item["id"]: item for _, item in items}
+    never: set[str] = set()
+    for path, item in items:
+        when = item.get("when")
+        if when is None or when["item"] not in by_id:
+            continue
+        ref, equals = by_id[when["item"]], when["equals"]
+        why = ""
+        if ref["id"] in never:
+            why = f"{ref['id']!r} is itself never asked"
+        elif equals == "na" and ref["type"] != "text" and ref.get("allow_na", True) is False:
+            why = f"{ref['id']!r} does not allow na"
+        elif ref["type"] == "metric" and _number(equals) and (
+            ("min" in ref and equals < ref["min"]) or ("max" in ref and equals > ref["max"])
+        ):
+            why = f"{equals!r} is outside the accepted answers of {ref['id']!r}"
+        if why:
+            never.add(item["id"])
+            yield doc.problem((*path, "when"), "when-never",
+                              f"this 'when' can never hold: {why}", key=True)
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _metric(doc: Document, path: Path, item: dict[str, Any]) -> Iterator[Problem]:

@@ -5,9 +5,11 @@ Only this module, ``session.py`` and ``render/`` touch rich.
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 import unicodedata
+from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -58,6 +60,29 @@ def pad(text: str, cells: int, *, right: bool = False) -> str:
     return (" " * gap + text) if right else (text + " " * gap)
 
 
-def fmt_score(value: float | None, digits: int = 1) -> str:
-    """A score for display: rounded, or an em dash when there is none."""
-    return "—" if value is None else f"{value:.{digits}f}"
+def fmt_score(value: float | None, digits: int = 1, *, edges: Iterable[float] = ()) -> str:
+    """A score for display: rounded, or an em dash when there is none.
+
+    ``edges`` are the grade bands' lower bounds: a score is never shown on the
+    other side of one from where it is (89.96 below a band at 90 is not shown
+    as 90.0, which would contradict its grade). Up to three more digits are
+    added near an edge; past that the score is cut rather than rounded up.
+    """
+    if value is None:
+        return "—"
+    shown = f"{value:.{digits}f}"
+    bounds = [e for e in edges if _crosses(value, float(shown), e)]
+    if not bounds:
+        return shown
+    for more in range(digits + 1, digits + 4):
+        shown = f"{value:.{more}f}"
+        if not any(_crosses(value, float(shown), e) for e in bounds):
+            return shown
+    scale = 10 ** (digits + 3)
+    return f"{math.floor((value + 1e-9) * scale) / scale:.{digits + 3}f}"
+
+
+def _crosses(value: float, shown: float, edge: float) -> bool:
+    """Whether ``shown`` is on the other side of a band's lower bound than ``value``
+    (with the tolerance grades are decided with)."""
+    return (value + 1e-9 >= edge) != (shown + 1e-9 >= edge)

@@ -327,6 +327,9 @@ class _Builder:
 
 def parse(text: str, file: str) -> Document:
     """Parse YAML ``text`` strictly; errors name ``file``, line and column."""
+    from branchcheck.surrogates import join_pairs
+
+    text = join_pairs(text)
     builder = _Builder(file)
     loader: Any = None
     try:

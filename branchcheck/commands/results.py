@@ -141,7 +141,7 @@ def _table(rows: list[Row], lang: str) -> None:
 
     from branchcheck.i18n import t
     from branchcheck.output import console, fmt_score
-    from branchcheck.render.report import date_text, grade_text
+    from branchcheck.render.report import date_text, edges, grade_text
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for name, justify in (
@@ -168,7 +168,7 @@ def _table(rows: list[Row], lang: str) -> None:
         table.add_row(
             date_text(r.finished or r.started), _esc(r.branch),
             f"{r.checklist_id} v{r.checklist_version}", _esc(r.reviewer or "—"),
-            fmt_score(s.overall_final), _esc(grade), f"{100 * s.coverage:.0f}%",
+            fmt_score(s.overall_final, edges=edges(r)), _esc(grade), f"{100 * s.coverage:.0f}%",
             yes if s.complete else f"[yellow]{no}[/yellow]", _esc(path),
         )
     con = console(sys.stdout)

@@ -12,6 +12,7 @@ from branchcheck.model import Delta, Diff, ItemDiff, ItemResult, Result, localis
 from branchcheck.output import fmt_score, pad, width
 from branchcheck.render.report import (
     date_text,
+    edges,
     grade_text,
     pct,
     signed,
@@ -121,6 +122,12 @@ def _who(result: Result) -> str:
             f"v{result.checklist_version}")
 
 
+def _overall(diff: Diff, *, raw: bool = False) -> tuple[str, str]:
+    """Old and new overall (final or raw) scores, never shown across a grade band's edge."""
+    d = diff.overall_raw if raw else diff.overall
+    return (fmt_score(d.old, edges=edges(diff.old)), fmt_score(d.new, edges=edges(diff.new)))
+
+
 def _summary(diff: Diff, lang: str) -> str:
     c = counts(diff)
     return t(lang, "，", ", ").join(t(lang, f"{change_label(k, lang)} {c[k]} 项",
@@ -186,9 +193,10 @@ def text(diff: Diff, lang: str, out: IO[str]) -> None:
         con.print(f"  [yellow]{t(lang, '注意', 'Note')}: {escape(note)}[/yellow]")
     con.print()
     o, r, cov = diff.overall, diff.overall_raw, diff.coverage
-    con.print(f"{t(lang, '总分', 'Overall')}: {fmt_score(o.old)} → [bold]{fmt_score(o.new)}"
+    oo, on = _overall(diff)
+    con.print(f"{t(lang, '总分', 'Overall')}: {oo} → [bold]{on}"
               f"[/bold]  {coloured(o.delta, signed(o.delta))}   [dim]({t(lang, '原始分', 'raw')} "
-              f"{fmt_score(r.old)} → {fmt_score(r.new)}, {signed(r.delta)})[/dim]")
+              f"{' → '.join(_overall(diff, raw=True))}, {signed(r.delta)})[/dim]")
     grades = (f"{escape(grade_text(diff.old.score.grade, lang))} → "
               f"{escape(grade_text(diff.new.score.grade, lang))}")
     if diff.grade_changed:
@@ -256,9 +264,9 @@ def as_md(diff: Diff, lang: str) -> str:
     cov_delta = None if cov.delta is None else 100 * cov.delta
     lines += [
         "",
-        f"- {t(lang, '总分', 'Overall')}: {fmt_score(o.old)} → **{fmt_score(o.new)}** "
+        f"- {t(lang, '总分', 'Overall')}: {_overall(diff)[0]} → **{_overall(diff)[1]}** "
         f"({signed(o.delta)})",
-        f"- {t(lang, '原始分', 'Raw')}: {fmt_score(r.old)} → {fmt_score(r.new)} "
+        f"- {t(lang, '原始分', 'Raw')}: {' → '.join(_overall(diff, raw=True))} "
         f"({signed(r.delta)})",
         f"- {t(lang, '等级', 'Grade')}: {md(grade_text(diff.old.score.grade, lang))} → "
         f"{md(grade_text(diff.new.score.grade, lang))}"
@@ -379,9 +387,9 @@ def as_html(diff: Diff, lang: str) -> str:
     cov_delta = None if cov.delta is None else 100 * cov.delta
     out.append(rows_table(
         ["", t(lang, "原", "Old"), t(lang, "新", "New"), "Δ"],
-        [[t(lang, "总分", "Overall"), fmt_score(o.old), f"<strong>{fmt_score(o.new)}</strong>",
+        [[t(lang, "总分", "Overall"), _overall(diff)[0], f"<strong>{_overall(diff)[1]}</strong>",
           cls(o.delta, signed(o.delta))],
-         [t(lang, "原始分", "Raw"), fmt_score(r.old), fmt_score(r.new),
+         [t(lang, "原始分", "Raw"), *_overall(diff, raw=True),
           cls(r.delta, signed(r.delta))],
          [t(lang, "等级", "Grade"), esc(grade_text(diff.old.score.grade, lang)),
           esc(grade_text(diff.new.score.grade, lang)),

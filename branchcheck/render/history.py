@@ -36,7 +36,8 @@ def text_one(h: History, lang: str) -> list[str]:
               t(lang, "总分", "Overall"), t(lang, "等级", "Grade"), *sec_titles,
               t(lang, "完成度", "Coverage")]
     rows = [[date_text(r.finished), clip(r.reviewer or "—", 12), str(r.version),
-             fmt_score(r.overall) + ("!" if r.knocked_out else ""), clip(_grade(r, lang), 10),
+             fmt_score(r.overall, edges=r.edges) + ("!" if r.knocked_out else ""),
+             clip(_grade(r, lang), 10),
              *(fmt_score(r.sections.get(sid)) for sid, _ in h.sections), pct(r.coverage)]
             for r in h.rows]
     numeric = {2, 3, *range(5, 5 + len(h.sections)), 5 + len(h.sections)}

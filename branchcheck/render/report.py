@@ -64,6 +64,11 @@ def grade_text(grade: Grade | None, lang: str) -> str:
     return localise(grade.label, lang) if grade is not None else "—"
 
 
+def edges(result: Result) -> tuple[float, ...]:
+    """The lower bounds of the result's grade bands (for ``fmt_score(edges=...)``)."""
+    return tuple(g.min for g in result.checklist_grades)
+
+
 def pct(fraction: float | None, digits: int = 0) -> str:
     """A 0-1 fraction as a percentage (``—`` when None)."""
     return "—" if fraction is None else f"{100 * fraction:.{digits}f}%"

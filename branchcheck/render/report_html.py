@@ -14,6 +14,7 @@ from branchcheck.model import ItemResult, Result, localise
 from branchcheck.output import fmt_score
 from branchcheck.render.report import (
     date_text,
+    edges,
     failed_items,
     grade_text,
     knockout_scope,
@@ -91,10 +92,10 @@ def rows_table(header: Sequence[str], rows: Sequence[Sequence[str]],
 
 def _summary(result: Result, lang: str) -> str:
     s = result.score
-    overall = f'<span class="score">{fmt_score(s.overall_final)}</span>'
+    overall = f'<span class="score">{fmt_score(s.overall_final, edges=edges(result))}</span>'
     if s.overall_raw != s.overall_final:
         overall += f' <span class="muted">({t(lang, "原始分", "raw")} ' \
-                   f"{fmt_score(s.overall_raw)})</span>"
+                   f"{fmt_score(s.overall_raw, edges=edges(result))})</span>"
     if s.knocked_out:
         overall += f' <span class="ko">{t(lang, "整表否决", "whole checklist knocked out")}</span>'
     coverage = pct(s.coverage)

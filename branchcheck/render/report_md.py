@@ -9,6 +9,7 @@ from branchcheck.model import ItemResult, Result, localise
 from branchcheck.output import fmt_score
 from branchcheck.render.report import (
     date_text,
+    edges,
     failed_items,
     grade_text,
     knockout_scope,
@@ -46,10 +47,10 @@ def summary_lines(result: Result, lang: str) -> list[str]:
         skipped = sum(1 for i in s.items if i.status == "skipped")
         coverage += t(lang, f"（未完成，{skipped} 项未答）",
                       f" (incomplete: {skipped} not answered)")
-    overall = f"**{fmt_score(s.overall_final)}**"
+    overall = f"**{fmt_score(s.overall_final, edges=edges(result))}**"
     if s.overall_raw != s.overall_final:
-        overall += t(lang, f"（原始分 {fmt_score(s.overall_raw)}）",
-                     f" (raw {fmt_score(s.overall_raw)})")
+        overall += t(lang, f"（原始分 {fmt_score(s.overall_raw, edges=edges(result))}）",
+                     f" (raw {fmt_score(s.overall_raw, edges=edges(result))})")
     if s.knocked_out:
         overall += t(lang, " — 整表否决", " — whole checklist knocked out")
     return [

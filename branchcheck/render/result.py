@@ -7,7 +7,7 @@ from typing import IO, TYPE_CHECKING
 from branchcheck.i18n import t
 from branchcheck.model import ItemResult, Result, localise
 from branchcheck.output import fmt_score
-from branchcheck.render.report import date_text, grade_text, title_of, value_text
+from branchcheck.render.report import date_text, edges, grade_text, title_of, value_text
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -59,8 +59,9 @@ def text(result: Result, lang: str, out: IO[str]) -> None:
             row.append(f"[red]{ko}[/red]" if sec.knocked_out else "")
         table.add_row(*row)
     table.add_section()
-    row = [f"[bold]{t(lang, '总分', 'Overall')}[/bold]", "", fmt_score(s.overall_raw),
-           f"[bold]{fmt_score(s.overall_final)}[/bold]"]
+    bands = edges(result)
+    row = [f"[bold]{t(lang, '总分', 'Overall')}[/bold]", "", fmt_score(s.overall_raw, edges=bands),
+           f"[bold]{fmt_score(s.overall_final, edges=bands)}[/bold]"]
     if marks:
         row.append(f"[red]{t(lang, '整表否决', 'checklist knocked out')}[/red]"
                    if s.knocked_out else "")

@@ -36,6 +36,7 @@ CHOICE = (
     "{id: cho, text: {zh: 问, en: Q}, type: choice, options: "
     "[{key: a, label: {zh: 甲, en: A}, points: 1}, {key: b, label: {zh: 乙, en: B}, points: 0}]}"
 )
+SCORED = "{id: scored, text: {zh: 问, en: Q}, type: check}"
 METRIC = "{id: met, text: {zh: 问, en: Q}, type: metric, pass_if: {op: '>=', value: 5}}"
 
 
@@ -142,7 +143,7 @@ def test_metric_thresholds(extra: str, problem: str | None) -> None:
     ],
 )
 def test_knockouts_only_on_scored_items(item: str, problem: str | None) -> None:
-    assert rules(items(item)) == ([] if problem is None else [(problem, "error")])
+    assert rules(items(SCORED, item)) == ([] if problem is None else [(problem, "error")])
 
 
 @pytest.mark.parametrize(
@@ -155,7 +156,7 @@ def test_knockouts_only_on_scored_items(item: str, problem: str | None) -> None:
     ],
 )
 def test_keys_of_another_type_are_refused(item: str) -> None:
-    assert rules(items(item)) == [("type-fields", "error")]
+    assert rules(items(SCORED, item)) == [("type-fields", "error")]
 
 
 def test_unknown_scale() -> None:
@@ -247,3 +248,57 @@ def test_mutated_checklists_always_give_a_report(edits: list[tuple[str, int, int
         assert p.line >= 0 and p.message and p.rule
     if report.checklist is None:
         assert report.errors
+
+
+# ---------------------------------------------------------------- issue 10: misleading output
+
+
+def test_option_keys_differing_only_in_case_fail_validate() -> None:
+    twins = CHOICE.replace("key: b", "key: A")
+    assert rules(items(twins)) == [("option-key-case", "error")]
+
+
+@pytest.mark.parametrize(
+    ("sections", "problem"),
+    [
+        ("[0, 0]", "no-overall-score"),
+        ("[0, 1]", None),
+        ("[1, 1]", None),
+    ],
+)
+def test_sections_that_all_weigh_zero_are_linted(sections: str, problem: str | None) -> None:
+    weights = [int(w) for w in sections.strip("[]").split(",")]
+    text = HEAD.split("sections:")[0] + "sections:\n" + "".join(
+        f"  - id: s{n}\n    title: {{zh: 部分, en: Part}}\n    weight: {w}\n    items:\n"
+        f"      - {{id: i{n}, text: {{zh: 问, en: Q}}, type: check}}\n"
+        for n, w in enumerate(weights))
+    assert rules(text) == ([] if problem is None else [(problem, "error")])
+
+
+def test_only_text_and_weight_zero_items_give_no_overall_score() -> None:
+    text = items("{id: t, text: {zh: 问, en: Q}, type: text}",
+                 CHECK[:-1] + ", weight: 0}")
+    assert rules(text) == [("no-overall-score", "error")]
+
+
+@pytest.mark.parametrize(
+    ("target", "equals", "ok"),
+    [
+        (CHECK[:-1] + ", allow_na: false}", "na", False),
+        (CHECK[:-1] + ", allow_na: true}", "na", True),
+        (METRIC[:-1] + ", min: 0, max: 10}", "11", False),
+        (METRIC[:-1] + ", min: 0, max: 10}", "-1", False),
+        (METRIC[:-1] + ", min: 0, max: 10}", "10", True),
+        (METRIC, "1000", True),
+    ],
+)
+def test_a_when_that_can_never_hold_is_linted(target: str, equals: str, ok: bool) -> None:
+    ident = target.split(",")[0].split(": ")[1]
+    found = rules(items(target, when(ident, equals)))
+    assert found == ([] if ok else [("when-never", "error")])
+
+
+def test_a_when_on_an_item_never_asked_can_never_hold() -> None:
+    never = CHECK[:-1] + ", allow_na: false}"
+    chained = "{id: dep2, text: {zh: 问, en: Q}, type: check, when: {item: dep, equals: pass}}"
+    assert rules(items(never, when("chk", "na"), chained)) == [("when-never", "error")] * 2

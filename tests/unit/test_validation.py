@@ -46,6 +46,9 @@ DOCUMENTED_RULES = {
     "missing-translation",
     "choice-no-points",
     "not-finite",
+    "option-key-case",
+    "no-overall-score",
+    "when-never",
 }
 LOADER_RULES = {
     "duplicate-key",
