@@ -89,8 +89,9 @@ def test_the_ci_script_fails_when_pytest_does(tmp_path: Path, pytest_rc: int, ok
     code, log = _run_ci(tmp_path, pytest_rc)
     assert (code == 0) is ok, (code, log)
     assert log[0] == "python3 -m venv --clear .ci-venv"
-    assert log[-4:] == [
-        'python -m pip install -e .[test]',
+    assert log[-5:] == [
+        "python -m pip install --require-hashes -r requirements/test.txt",
+        "python -m pip install --no-deps --no-build-isolation -e .",
         "ruff check branchcheck tests bench",
         "mypy ",
         "python -m pytest -q",
@@ -103,3 +104,24 @@ def test_the_ci_script_starts_from_a_fresh_environment(tmp_path: Path) -> None:
     code, log = _run_ci(tmp_path, 0)  # a second run over the first one's environment
     assert code == 0
     assert not [line for line in log if line.startswith("reused")], log
+
+
+def test_the_lock_pins_every_declared_dependency_within_its_range() -> None:
+    """requirements/test.txt is regenerated (scripts/lock) whenever pyproject changes."""
+    tomllib = pytest.importorskip("tomllib")
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    declared = [*project["project"]["dependencies"],
+                *project["project"]["optional-dependencies"]["test"],
+                *project["build-system"]["requires"]]
+    lock = (ROOT / "requirements" / "test.txt").read_text(encoding="utf-8")
+    pinned = {canonicalize_name(m.group(1)): m.group(2)
+              for m in re.finditer(r"^([A-Za-z0-9_.-]+)==(\S+) \\$", lock, re.M)}
+    assert "--hash=sha256:" in lock
+    for text in declared:
+        req = Requirement(text)
+        name = canonicalize_name(req.name)
+        assert name in pinned, f"{name} is not in requirements/test.txt: run scripts/lock"
+        assert req.specifier.contains(pinned[name], prereleases=True), (name, pinned[name])
