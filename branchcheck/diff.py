@@ -213,7 +213,7 @@ def parse_gate(text: str, lang: str = "en") -> Gate:
     raise UsageError(t(
         lang,
         f"无效的 --fail-on {text!r}：可用 regression、knockout 或 drop:N"
-        "（N 为总分（最终分）允许下降的分数，0-100）",
+        "（N 为总分（得分）允许下降的分数，0-100）",
         f"invalid --fail-on {text!r}: use regression, knockout or drop:N "
         "(N = points of the overall final score, 0-100)",
     ))
@@ -238,7 +238,7 @@ def gate_reason(diff: Diff, gate: Gate, lang: str = "en") -> str | None:
         assert diff.overall.old is not None and diff.overall.new is not None  # noqa: S101
         old, new = diff.overall.old, diff.overall.new
         return t(lang,
-                 f"总分（最终分）下降 {-delta:.1f} 分（{old:.1f} → {new:.1f}），"
+                 f"总分（得分）下降 {-delta:.1f} 分（{old:.1f} → {new:.1f}），"
                  f"超过 {gate.points:g} 分",
                  f"overall final score dropped {-delta:.1f} points "
                  f"({old:.1f} -> {new:.1f}), more than {gate.points:g}")

@@ -111,6 +111,8 @@ class Item:
     text: Text
     type: ItemType
     guidance: Text | None = None
+    rationale: Text | None = None
+    """Why the item reads as it does where the material leaves a choice open."""
     weight: float = 1.0
     allow_na: bool = True
     note_required_on_fail: bool = False
@@ -166,6 +168,7 @@ class Checklist:
     description: Text | None = None
     estimated_minutes: float | None = None
     tags: tuple[str, ...] = ()
+    rationale: Text | None = None
     sha256: str = ""
     path: str = ""
 

@@ -51,14 +51,16 @@ COMMENTS: dict[str, tuple[str, str]] = {
         "Reusable response scales: whole numbers from min to max; labels name some or all points.",
     ),
     "grades": (
-        "等级：按总分（0-100）从高到低排列，最后一档 min 必须为 0。",
-        "Grades: bands on the overall score (0-100), highest first; the last must start at 0.",
+        "等级：按总分（0-100）从高到低排列，最后一档 min 必须为 0；"
+        "整表否决项不通过时等级为“不合格（一票否决）”。",
+        "Grades: bands on the overall score (0-100), highest first; the last must start "
+        "at 0. A failed checklist knockout grades Fail (red line) whatever the bands say.",
     ),
     "sections": (
-        "部分：每部分有编号、标题、权重（在总分中的比重，默认 1）和检查项。",
+        "检查类别（section）：每个类别有编号、标题、权重（在总分中的比重，默认 1）和检查项。",
         "Sections: each has an id, a title, a weight in the overall score (default 1) and items.",
     ),
-    "section_desc": ("部分说明：可选。", "Section description: optional."),
+    "section_desc": ("类别说明：可选。", "Section description: optional."),
     "check": (
         "是否题（check）：回答 通过/不通过（y/n、是/否）。",
         "check item: answered pass or fail (y/n, 是/否).",
@@ -72,7 +74,7 @@ COMMENTS: dict[str, tuple[str, str]] = {
         "Guidance: what the reviewer looks for, in observable terms.",
     ),
     "weight": (
-        "权重：在本部分得分中的比重，默认 1；0 表示只记录、不计分。",
+        "权重：在本类别得分中的比重，默认 1；0 表示只记录、不计分。",
         "Weight in the section score (default 1); 0 = asked but not scored.",
     ),
     "allow_na": (
@@ -104,7 +106,7 @@ COMMENTS: dict[str, tuple[str, str]] = {
         "choice item: answered with an option key; fraction = its points / the highest points.",
     ),
     "critical": (
-        "否决项：不通过时 section = 本部分为 0 分，checklist = 总分为 0。",
+        "否决项：不通过时 section = 本类别为 0 分，checklist = 总分为 0。",
         "Knockout: a fail sets the section (section) or the overall score (checklist) to 0.",
     ),
     "metric": (
@@ -175,7 +177,7 @@ grades:
   - {min: 90, label: {zh: 优秀, en: Excellent}}
   - {min: 75, label: {zh: 良好, en: Good}}
   - {min: 60, label: {zh: 合格, en: Pass}}
-  - {min: 0, label: {zh: 待改进, en: Needs work}}
+  - {min: 0, label: {zh: 不合格, en: Fail}}
 
 # «sections»
 sections:

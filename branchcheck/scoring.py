@@ -87,10 +87,18 @@ def applicability(checklist: Checklist, answers: Mapping[str, Answer]) -> dict[s
     return result
 
 
-def grade_for(grades: tuple[Grade, ...], overall: float | None) -> Grade | None:
-    """First band whose ``min`` is at most ``overall``."""
+RED_LINE = Grade(0.0, {"zh": "不合格（一票否决）", "en": "Fail (red line)"})
+"""The grade of a result with a failed checklist knockout, whatever the bands say."""
+
+
+def grade_for(grades: tuple[Grade, ...], overall: float | None, *,
+              knocked_out: bool = False) -> Grade | None:
+    """The grade of a result: :data:`RED_LINE` when a checklist knockout failed,
+    else the first band whose ``min`` is at most ``overall``."""
     if overall is None:
         return None
+    if knocked_out:
+        return RED_LINE
     for grade in grades:
         if grade.min <= overall + 1e-9:
             return grade
@@ -151,7 +159,7 @@ def score(checklist: Checklist, answers: Mapping[str, Answer]) -> Score:
         sections=tuple(sections),
         overall_raw=overall_raw,
         overall_final=overall_final,
-        grade=grade_for(checklist.grades, overall_final),
+        grade=grade_for(checklist.grades, overall_final, knocked_out=knockout_all),
         coverage=coverage,
         complete=answered == expected,
         knocked_out=knockout_all,

@@ -277,7 +277,7 @@ class Session:
         n, total = self._section_no[section.id], len(self.checklist.sections)
         self.prompter.section(
             localise(section.title, self.lang) or section.id,
-            t(self.lang, f"第 {n}/{total} 部分", f"section {n} of {total}"),
+            t(self.lang, f"检查类别 {n}/{total}", f"section {n} of {total}"),
             localise(section.description, self.lang),
         )
 
@@ -286,7 +286,7 @@ class Session:
         applicable = [i for i in range(len(self._flat)) if self._applies[self._flat[i][1].id]]
         n, total = applicable.index(idx) + 1, len(applicable)
         sn, st = self._section_no[section.id], len(self.checklist.sections)
-        progress = t(self.lang, f"第 {n}/{total} 项 · 第 {sn}/{st} 部分",
+        progress = t(self.lang, f"第 {n}/{total} 项 · 类别 {sn}/{st}",
                      f"item {n} of {total} · section {sn} of {st}")
         current = ""
         answer = self.answers.get(item.id)

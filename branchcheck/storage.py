@@ -127,6 +127,21 @@ def _grade_in(data: Mapping[str, Any]) -> Grade:
     return Grade(float(data["min"]), _text_in(data["label"]))
 
 
+def _legacy_grade(d: Mapping[str, Any], grade: Grade) -> Grade:
+    """The red-line grade for a knocked-out result stored before knockouts had their
+    own grade (it holds the lowest band, which is what the scores then gave)."""
+    from branchcheck.scoring import RED_LINE, grade_for
+
+    if not d.get("knocked_out") or grade == RED_LINE:
+        return grade
+    bands = tuple(_grade_in(g) for g in d["checklist"].get("grades") or ())
+    final = d["overall"]["final"]
+    legacy = grade_for(bands, final) if bands else None
+    if grade == legacy or (not bands and final is not None and grade.min <= final):
+        return RED_LINE
+    return grade
+
+
 def result_from_dict(d: Mapping[str, Any], path: str = "") -> Result:
     """Rebuild a :class:`Result` from schema-valid data."""
     grade = d.get("grade")
@@ -146,7 +161,7 @@ def result_from_dict(d: Mapping[str, Any], path: str = "") -> Result:
         ) for x in d["sections"]),
         overall_raw=d["overall"]["raw"],
         overall_final=d["overall"]["final"],
-        grade=_grade_in(grade) if grade else None,
+        grade=_legacy_grade(d, _grade_in(grade)) if grade else None,
         coverage=float(d["coverage"]),
         complete=d["complete"],
         knocked_out=d.get("knocked_out", False),
@@ -267,12 +282,12 @@ def tamper_problems(result: Result, lang: str = "en") -> list[str]:
                                      for i in members)
         final = None if raw is None else (0.0 if knocked else raw)
         if not _close(raw, sec.raw) or not _close(final, sec.final):
-            say(f"部分 {sec.id}：保存的分数 {sec.raw}/{sec.final} 与其各项不符"
+            say(f"类别 {sec.id}：保存的分数 {sec.raw}/{sec.final} 与其各项不符"
                 f"（应为 {raw}/{final}）",
                 f"section {sec.id}: stored score {sec.raw}/{sec.final} does not match "
                 f"its items ({raw}/{final})")
         if sec.knocked_out != (knocked and raw is not None):
-            say(f"部分 {sec.id}：否决标记 {sec.knocked_out} 与其各项不符",
+            say(f"类别 {sec.id}：否决标记 {sec.knocked_out} 与其各项不符",
                 f"section {sec.id}: knocked_out {sec.knocked_out} does not match its items")
         if raw is not None and final is not None:
             raws.append((sec.weight, raw))
@@ -283,7 +298,7 @@ def tamper_problems(result: Result, lang: str = "en") -> list[str]:
     if knock_all and o_final is not None:
         o_final = 0.0
     if not _close(o_raw, s.overall_raw) or not _close(o_final, s.overall_final):
-        say(f"总分 {s.overall_raw}/{s.overall_final} 与各部分不符（应为 {o_raw}/{o_final}）",
+        say(f"总分 {s.overall_raw}/{s.overall_final} 与各类别不符（应为 {o_raw}/{o_final}）",
             f"overall score {s.overall_raw}/{s.overall_final} does not match the "
             f"sections ({o_raw}/{o_final})")
     if s.knocked_out != knock_all:
@@ -338,12 +353,13 @@ def _item_problems(it: ItemResult, say: _Say) -> None:
 
 
 def _grade_problems(result: Result, say: _Say) -> None:
-    """The grade must be the first band holding the overall final score."""
-    from branchcheck.scoring import grade_for
+    """The grade must be the first band holding the overall final score (the
+    red-line grade after a checklist knockout)."""
+    from branchcheck.scoring import RED_LINE, grade_for
 
     s = result.score
     if result.checklist_grades:
-        want = grade_for(result.checklist_grades, s.overall_final)
+        want = grade_for(result.checklist_grades, s.overall_final, knocked_out=s.knocked_out)
         if want != s.grade:
             final = "—" if s.overall_final is None else f"{s.overall_final:.2f}"
             say(f"等级 {_grade_name(s.grade, 'zh')} 与总分 {final} 不符（应为 "
@@ -352,6 +368,9 @@ def _grade_problems(result: Result, say: _Say) -> None:
                 f"checklist's bands give {_grade_name(want, 'en')})")
         return
     # Older results without the bands: the band must at least hold the score.
+    if s.knocked_out and s.grade is not None and s.grade != RED_LINE:
+        say("否决后的等级应为“不合格（一票否决）”",
+            "a knocked-out result must be graded Fail (red line)")
     if s.grade is not None and (s.overall_final is None
                                 or s.grade.min > s.overall_final + _TOLERANCE):
         final = "—" if s.overall_final is None else f"{s.overall_final:.2f}"

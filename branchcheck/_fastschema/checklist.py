@@ -8,7 +8,7 @@ schema, and asks jsonschema for the detailed errors of an invalid document.
 # mypy: ignore-errors
 # fmt: off
 
-SCHEMA_SHA256 = "15378872f08982e1d4beb5dcc86786fade581bbdde7cff7a7a317c1e8d4bd3ec"
+SCHEMA_SHA256 = "7d800009c43eea603ad3cda0e3275775cfe6d3518a89b8abd13d6a52627719c5"
 from decimal import Decimal
 import re
 from branchcheck._fastschema import JsonSchemaValueException, JsonSchemaValuesException
@@ -52,6 +52,10 @@ def validate_https___branchcheck_dev_schemas_checklist_v1_schema_json(data, cust
             data_keys.remove("description")
             data__description = data["description"]
             validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_text(data__description, custom_formats, (name_prefix or "data") + ".description")
+        if "rationale" in data_keys:
+            data_keys.remove("rationale")
+            data__rationale = data["rationale"]
+            validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_text(data__rationale, custom_formats, (name_prefix or "data") + ".rationale")
         if "estimated_minutes" in data_keys:
             data_keys.remove("estimated_minutes")
             data__estimatedminutes = data["estimated_minutes"]
@@ -284,6 +288,10 @@ def validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitio
             data_keys.remove("guidance")
             data__guidance = data["guidance"]
             validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_text(data__guidance, custom_formats, (name_prefix or "data") + ".guidance")
+        if "rationale" in data_keys:
+            data_keys.remove("rationale")
+            data__rationale = data["rationale"]
+            validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_text(data__rationale, custom_formats, (name_prefix or "data") + ".rationale")
         if "type" in data_keys:
             data_keys.remove("type")
             data__type = data["type"]

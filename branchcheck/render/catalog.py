@@ -15,7 +15,7 @@ TITLE_CELLS = 56
 def header(lang: str, with_file: bool = False) -> list[str]:
     """Column headings of the list table in ``lang`` (plus "File" for ``--dir`` listings)."""
     if lang == "zh":
-        head = ["编号", "版本", "标题", "部分", "项目", "分钟"]
+        head = ["编号", "版本", "标题", "类别", "检查项", "分钟"]
     else:
         head = ["ID", "Version", "Title", "Sections", "Items", "Minutes"]
     if with_file:

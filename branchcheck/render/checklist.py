@@ -122,9 +122,11 @@ def condition_text(item: Item, checklist: Checklist, lang: str) -> str:
 def knockout_text(item: Item, lang: str) -> str:
     """What failing a knockout item does."""
     if item.critical == "checklist":
-        return t(lang, "否决项：不通过则总分为 0", "Knockout: a fail sets the overall score to 0")
+        return t(lang, "否决项（一票否决）：不通过则总分为 0，等级为不合格（一票否决）",
+                 "Knockout (red line): a fail sets the overall score to 0 and the grade to "
+                 "Fail (red line)")
     if item.critical == "section":
-        return t(lang, "否决项：不通过则本部分为 0 分", "Knockout: a fail sets this section to 0")
+        return t(lang, "否决项：不通过则本类别为 0 分", "Knockout: a fail sets this section to 0")
     return ""
 
 
@@ -157,6 +159,7 @@ def _item(item: Item, langs: tuple[str, ...]) -> dict[str, Any]:
         "type": item.type,
         "text": _text(item.text, langs),
         "guidance": _text(item.guidance, langs),
+        "rationale": _text(item.rationale, langs),
         "weight": item.weight,
         "allow_na": item.allow_na,
         "note_required_on_fail": item.note_required_on_fail,
@@ -194,6 +197,7 @@ def model_dict(checklist: Checklist) -> dict[str, Any]:
         "version": checklist.version,
         "title": _text(checklist.title, langs),
         "description": _text(checklist.description, langs),
+        "rationale": _text(checklist.rationale, langs),
         "languages": list(langs),
         "estimated_minutes": checklist.estimated_minutes,
         "tags": list(checklist.tags),
@@ -242,7 +246,7 @@ def to_text(checklist: Checklist, lang: str, out: IO[str]) -> None:
     con.print(RText(oneline(localise(checklist.title, lang)), style="bold"))
     facts = [
         f"{checklist.id} v{checklist.version}",
-        t(lang, f"{len(checklist.sections)} 个部分", f"{len(checklist.sections)} sections"),
+        t(lang, f"{len(checklist.sections)} 个检查类别", f"{len(checklist.sections)} sections"),
         t(lang, f"{checklist.item_count} 项", f"{checklist.item_count} items"),
     ]
     if checklist.estimated_minutes is not None:
@@ -252,8 +256,14 @@ def to_text(checklist: Checklist, lang: str, out: IO[str]) -> None:
     con.print(RText(" · ".join(facts), style="dim"))
     if checklist.description:
         con.print(RText(localise(checklist.description, lang).strip()))
+    if checklist.rationale:
+        con.print(RText(t(lang, "取舍说明：", "Rationale: ")
+                        + oneline(localise(checklist.rationale, lang)), style="dim"))
     if checklist.grades:
         bands = [f"≥ {num(g.min)} {localise(g.label, lang)}" for g in checklist.grades]
+        if any(i.critical == "checklist" for _, i in checklist.items()):
+            bands.append(t(lang, "整表否决项不通过：不合格（一票否决）",
+                           "a checklist knockout failed: Fail (red line)"))
         con.print(RText(t(lang, "等级：", "Grades: ") + t(lang, "；", "; ").join(bands)))
     nums = numbers(checklist)
     for si, section in enumerate(checklist.sections, 1):
@@ -295,7 +305,7 @@ def _text_item(
     if item.guidance:
         lines.append((t(lang, "指引：", "Guidance: ") + oneline(localise(item.guidance, lang)),
                       ""))
-    lines.append((t(lang, "可答：", "Answers: ") + accepted(item, lang), "dim"))
+    lines.append((t(lang, "可选答案：", "Answers: ") + accepted(item, lang), "dim"))
     if item.type == "scale" and item.scale is not None and item.scale.labels:
         labels = sorted(item.scale.labels.items())
         text = " · ".join(f"{k} {oneline(localise(v, lang))}" for k, v in labels)
@@ -311,6 +321,9 @@ def _text_item(
         lines.append((t(lang, "不通过时须填写备注", "A fail needs a note"), "dim"))
     if item.source:
         lines.append((t(lang, "出处：", "Source: ") + oneline(item.source), "dim"))
+    if item.rationale:
+        lines.append((t(lang, "取舍说明：", "Rationale: ")
+                      + oneline(localise(item.rationale, lang)), "dim"))
     for text, style in lines:
         yield indent, RText(text, style=style)
 

@@ -55,7 +55,7 @@ def markdown_lines(checklist: Checklist, lang: str) -> Iterator[str]:
     minutes = checklist.estimated_minutes
     facts = [
         f"`{checklist.id}` " + t(lang, f"第 {checklist.version} 版", f"v{checklist.version}"),
-        t(lang, f"{len(checklist.sections)} 个部分", f"{len(checklist.sections)} sections"),
+        t(lang, f"{len(checklist.sections)} 个检查类别", f"{len(checklist.sections)} sections"),
         t(lang, f"{checklist.item_count} 项", f"{checklist.item_count} items"),
     ]
     if minutes is not None:
@@ -65,9 +65,12 @@ def markdown_lines(checklist: Checklist, lang: str) -> Iterator[str]:
     yield t(
         lang,
         "填写说明：在相应的 ☐ 内打勾；“不适用”仅在该项确实不适用时勾选；"
-        "标注“否决项”的项目不通过时按说明扣分。",
+        "标注“否决项”的项目是红线，不是扣分项：类别否决项不通过则该类别得 0 分；"
+        "整表否决项不通过则总分为 0，等级为“不合格（一票否决）”。",
         "How to fill in: tick one ☐ per item; tick “not applicable” only when the item "
-        "truly does not apply; knockout items override the score when failed.",
+        "truly does not apply. Knockout items are red lines, not deductions: failing a "
+        "section knockout sets that section to 0; failing a checklist knockout sets the "
+        "overall score to 0 and the grade to Fail (red line).",
     )
     nums = numbers(checklist)
     for si, section in enumerate(checklist.sections, 1):
@@ -96,6 +99,9 @@ def markdown_lines(checklist: Checklist, lang: str) -> Iterator[str]:
     if checklist.grades:
         yield ""
         bands = [f"≥ {num(g.min)} {_md(g.label, lang)}" for g in checklist.grades]
+        if any(i.critical == "checklist" for _, i in checklist.items()):
+            bands.append(t(lang, "整表否决项不通过：不合格（一票否决）",
+                           "a checklist knockout failed: Fail (red line)"))
         yield t(lang, "等级标准：", "Grades: ") + t(lang, "；", "; ").join(bands)
     yield ""
     yield t(lang, "改进事项：", "Actions agreed:")

@@ -153,8 +153,8 @@ def _raw_deltas(diff: Diff) -> dict[str, Delta]:
 
 
 def _section_head(lang: str) -> list[str]:
-    return [t(lang, "部分", "Section"), t(lang, "原", "Old"), t(lang, "新", "New"), "Δ",
-            t(lang, "原始分 Δ", "Raw Δ"), ""]
+    return [t(lang, "类别", "Section"), t(lang, "原", "Old"), t(lang, "新", "New"), "Δ",
+            t(lang, "原始得分 Δ", "Raw Δ"), ""]
 
 
 def _section_titles(diff: Diff, lang: str) -> dict[str, str]:
@@ -195,7 +195,7 @@ def text(diff: Diff, lang: str, out: IO[str]) -> None:
     o, r, cov = diff.overall, diff.overall_raw, diff.coverage
     oo, on = _overall(diff)
     con.print(f"{t(lang, '总分', 'Overall')}: {oo} → [bold]{on}"
-              f"[/bold]  {coloured(o.delta, signed(o.delta))}   [dim]({t(lang, '原始分', 'raw')} "
+              f"[/bold]  {coloured(o.delta, signed(o.delta))}   [dim]({t(lang, '原始得分', 'raw')} "
               f"{' → '.join(_overall(diff, raw=True))}, {signed(r.delta)})[/dim]")
     grades = (f"{escape(grade_text(diff.old.score.grade, lang))} → "
               f"{escape(grade_text(diff.new.score.grade, lang))}")
@@ -266,14 +266,14 @@ def as_md(diff: Diff, lang: str) -> str:
         "",
         f"- {t(lang, '总分', 'Overall')}: {_overall(diff)[0]} → **{_overall(diff)[1]}** "
         f"({signed(o.delta)})",
-        f"- {t(lang, '原始分', 'Raw')}: {' → '.join(_overall(diff, raw=True))} "
+        f"- {t(lang, '原始得分', 'Raw')}: {' → '.join(_overall(diff, raw=True))} "
         f"({signed(r.delta)})",
         f"- {t(lang, '等级', 'Grade')}: {md(grade_text(diff.old.score.grade, lang))} → "
         f"{md(grade_text(diff.new.score.grade, lang))}"
         + (t(lang, "（变化）", " (changed)") if diff.grade_changed else ""),
         f"- {t(lang, '完成度', 'Coverage')}: {pct(cov.old)} → {pct(cov.new)} "
         f"({signed(cov_delta, 0)})",
-        "", f"## {t(lang, '各部分', 'Sections')}", "",
+        "", f"## {t(lang, '各检查类别', 'Sections')}", "",
     ]
     titles = _section_titles(diff, lang)
     raw = _raw_deltas(diff)
@@ -389,7 +389,7 @@ def as_html(diff: Diff, lang: str) -> str:
         ["", t(lang, "原", "Old"), t(lang, "新", "New"), "Δ"],
         [[t(lang, "总分", "Overall"), _overall(diff)[0], f"<strong>{_overall(diff)[1]}</strong>",
           cls(o.delta, signed(o.delta))],
-         [t(lang, "原始分", "Raw"), *_overall(diff, raw=True),
+         [t(lang, "原始得分", "Raw"), *_overall(diff, raw=True),
           cls(r.delta, signed(r.delta))],
          [t(lang, "等级", "Grade"), esc(grade_text(diff.old.score.grade, lang)),
           esc(grade_text(diff.new.score.grade, lang)),
@@ -398,7 +398,7 @@ def as_html(diff: Diff, lang: str) -> str:
           cls(cov_delta, signed(cov_delta, 0))]],
         numeric={1, 2, 3}))
     titles = _section_titles(diff, lang)
-    out.append(f"<h2>{t(lang, '各部分', 'Sections')}</h2>\n")
+    out.append(f"<h2>{t(lang, '各检查类别', 'Sections')}</h2>\n")
     raw = _raw_deltas(diff)
 
     def knock(section: str) -> str:

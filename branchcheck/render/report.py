@@ -91,7 +91,7 @@ def knockout_scope(item: ItemResult, lang: str) -> str:
     """What a failed critical item knocks out."""
     if item.critical == "checklist":
         return t(lang, "整表否决", "knocks out the whole checklist")
-    return t(lang, "本部分否决", "knocks out its section")
+    return t(lang, "本类别否决", "knocks out its section")
 
 
 def failed_items(result: Result, status: str) -> list[ItemResult]:

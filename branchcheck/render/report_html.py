@@ -94,7 +94,7 @@ def _summary(result: Result, lang: str) -> str:
     s = result.score
     overall = f'<span class="score">{fmt_score(s.overall_final, edges=edges(result))}</span>'
     if s.overall_raw != s.overall_final:
-        overall += f' <span class="muted">({t(lang, "原始分", "raw")} ' \
+        overall += f' <span class="muted">({t(lang, "原始得分", "raw")} ' \
                    f"{fmt_score(s.overall_raw, edges=edges(result))})</span>"
     if s.knocked_out:
         overall += f' <span class="ko">{t(lang, "整表否决", "whole checklist knocked out")}</span>'
@@ -144,14 +144,14 @@ def report_html(result: Result, lang: str,
     titles = section_titles(result, lang)
     title = f"{title_of(result, lang)} — {t(lang, '自查报告', 'self-check report')}"
     out = [f"<h1>{esc(title)}</h1>\n", _summary(result, lang)]
-    out.append(f"<h2>{t(lang, '各部分得分', 'Sections')}</h2>\n")
-    chart_title = t(lang, "各部分最终得分（0-100）", "Final score by section (0-100)")
+    out.append(f"<h2>{t(lang, '各检查类别得分', 'Sections')}</h2>\n")
+    chart_title = t(lang, "各检查类别得分（0-100）", "Final score by section (0-100)")
     out.append(bar_chart([Bar(titles[x.id], x.raw, x.final, x.knocked_out)
                           for x in s.sections], title=chart_title) + "\n")
     ko = t(lang, "否决", "knocked out")
     out.append(rows_table(
-        [t(lang, "部分", "Section"), t(lang, "权重", "Weight"), t(lang, "原始分", "Raw"),
-         t(lang, "最终分", "Final"), ""],
+        [t(lang, "类别", "Section"), t(lang, "权重", "Weight"), t(lang, "原始得分", "Raw"),
+         t(lang, "得分", "Final"), ""],
         [[esc(titles[x.id]), f"{x.weight:g}", fmt_score(x.raw), fmt_score(x.final),
           f'<span class="ko">{ko}</span>' if x.knocked_out else ""] for x in s.sections],
         numeric={1, 2, 3},
@@ -159,7 +159,7 @@ def report_html(result: Result, lang: str,
     if trend is not None:
         out.append(f"<h2>{t(lang, '总分趋势', 'Overall score trend')}</h2>\n")
         if trend:
-            out.append(trend_line(trend, title=t(lang, "历次总分（最终分）",
+            out.append(trend_line(trend, title=t(lang, "历次总分（得分）",
                                                   "Overall final score over time")) + "\n")
         else:
             out.append(f'<p class="muted">{t(lang, "没有已保存的结果。", "No stored results.")}'

@@ -49,7 +49,7 @@ def summary_lines(result: Result, lang: str) -> list[str]:
                       f" (incomplete: {skipped} not answered)")
     overall = f"**{fmt_score(s.overall_final, edges=edges(result))}**"
     if s.overall_raw != s.overall_final:
-        overall += t(lang, f"（原始分 {fmt_score(s.overall_raw, edges=edges(result))}）",
+        overall += t(lang, f"（原始得分 {fmt_score(s.overall_raw, edges=edges(result))}）",
                      f" (raw {fmt_score(s.overall_raw, edges=edges(result))})")
     if s.knocked_out:
         overall += t(lang, " — 整表否决", " — whole checklist knocked out")
@@ -87,11 +87,11 @@ def report_md(result: Result, lang: str) -> str:
     titles = section_titles(result, lang)
     out = [f"# {md(title_of(result, lang))} — {t(lang, '自查报告', 'self-check report')}", ""]
     out += summary_lines(result, lang)
-    out += ["", f"## {t(lang, '各部分得分', 'Sections')}", ""]
+    out += ["", f"## {t(lang, '各检查类别得分', 'Sections')}", ""]
     ko = t(lang, "否决", "knocked out")
     out += table(
-        [t(lang, "部分", "Section"), t(lang, "权重", "Weight"), t(lang, "原始分", "Raw"),
-         t(lang, "最终分", "Final"), ""],
+        [t(lang, "类别", "Section"), t(lang, "权重", "Weight"), t(lang, "原始得分", "Raw"),
+         t(lang, "得分", "Final"), ""],
         [[md(titles[x.id]), f"{x.weight:g}", fmt_score(x.raw), fmt_score(x.final),
           ko if x.knocked_out else ""] for x in s.sections],
         right={1, 2, 3},

@@ -45,10 +45,10 @@ def text(result: Result, lang: str, out: IO[str]) -> None:
 
     ko = t(lang, "否决", "knocked out")
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column(t(lang, "部分", "Section"))
+    table.add_column(t(lang, "类别", "Section"))
     table.add_column(t(lang, "权重", "Weight"), justify="right")
-    table.add_column(t(lang, "原始分", "Raw"), justify="right")
-    table.add_column(t(lang, "最终分", "Final"), justify="right")
+    table.add_column(t(lang, "原始得分", "Raw"), justify="right")
+    table.add_column(t(lang, "得分", "Final"), justify="right")
     marks = s.knocked_out or any(sec.knocked_out for sec in s.sections)
     if marks:
         table.add_column("")
@@ -84,7 +84,7 @@ def text(result: Result, lang: str, out: IO[str]) -> None:
         con.print(f"[bold red]{t(lang, '否决项', 'Knockout items failed')}[/bold red]")
         for item in knocked:
             scope = (t(lang, "整表", "whole checklist") if item.critical == "checklist"
-                     else t(lang, "本部分", "section"))
+                     else t(lang, "本类别", "section"))
             con.print(f"  ✗ {_item_line(item, lang)}  [red]({ko}: {scope})[/red]")
             _note(con, item, lang)
 

@@ -228,13 +228,13 @@ def test_messages_are_chinese_in_zh(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "比较 " in err and f"已写入 {target}" in err
     assert "--fail-on regression 已触发：4 个项目退步" in err
     assert "--fail-on knockout 已触发：1 个否决项新出现不通过：s-ko" in err
-    assert "--fail-on drop:5 已触发：总分（最终分）下降 10.0 分" in err
+    assert "--fail-on drop:5 已触发：总分（得分）下降 10.0 分" in err
     for english in ("comparing", "wrote", "fired", "item(s)", "dropped"):
         assert english not in err
     gates = json.loads(target.read_text(encoding="utf-8"))["gates"]
     assert [g["reason"].split("：")[0] for g in gates] == [
         "4 个项目退步", "1 个否决项新出现不通过",
-        "总分（最终分）下降 10.0 分（55.0 → 45.0），超过 5 分"]
+        "总分（得分）下降 10.0 分（55.0 → 45.0），超过 5 分"]
     assert run(["diff", "-b", "SH-001", "-c", "diff-demo", "--against", "2",
                 "--results-dir", str(tmp_path), "--lang", "zh"]) == 2
     assert "--against 2 至少需要 3 个" in capsys.readouterr().err

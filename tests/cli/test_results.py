@@ -66,7 +66,7 @@ def test_json_listing_newest_first(store: tuple[Path, list[Path]],
     assert first["reviewer"] == "王芳"
     assert first["overall"]["final"] == 0.0
     assert first["overall"]["raw"] == pytest.approx((60 + 2 * 800 / 15 + 300) / 6)
-    assert first["grade"] == {"zh": "待改进", "en": "Needs work"}
+    assert first["grade"] == {"zh": "不合格（一票否决）", "en": "Fail (red line)"}
     assert first["coverage"] == 1.0 and first["complete"] is True
     assert first["error"] is None and first["tampered"] is False
     assert rows[3]["complete"] is False and rows[3]["grade"]["en"] == "Good"
@@ -98,7 +98,7 @@ def test_text_listing(store: tuple[Path, list[Path]], capsys: pytest.CaptureFixt
     body = [ln for ln in lines[2:] if ln.strip()]
     assert len(body) == 4
     assert str(paths[2]) in body[1] and "SH-001" in body[1] and "weights-demo v1" in body[1]
-    assert "0.0" in body[1] and "Needs work" in body[1] and "100%" in body[1]
+    assert "0.0" in body[1] and "Fail (red line)" in body[1] and "100%" in body[1]
     assert "75.6" in body[3] and "Good" in body[3] and "92%" in body[3] and " no " in body[3]
     # long paths are never cut in a pipe
     assert all(str(p) in out for p in paths)
@@ -110,7 +110,7 @@ def test_text_listing_in_chinese(store: tuple[Path, list[Path]],
     code, out, _ = results(capsys, "--results-dir", str(root), "--lang", "zh")
     assert code == 0
     assert out.splitlines()[0].split()[:3] == ["日期", "网点", "检查表"]
-    assert "王芳" in out and "良好" in out and "待改进" in out
+    assert "王芳" in out and "良好" in out and "不合格（一票否决）" in out
 
 
 def test_tampered_and_unreadable_files_are_marked(store: tuple[Path, list[Path]],

@@ -97,7 +97,7 @@ def test_scripted_run_stores_result_scored_like_scoring(tmp_path: Path) -> None:
 def test_reviewer_option_and_chinese_prompts(tmp_path: Path) -> None:
     proc = bc(tmp_path, HAPPY, "--reviewer", "王芳", lang="zh")
     assert proc.returncode == 0, proc.stderr
-    assert "第 1/7 项 · 第 1/2 部分" in proc.stderr and "厅堂整洁有序" in proc.stderr
+    assert "第 1/7 项 · 类别 1/2" in proc.stderr and "厅堂整洁有序" in proc.stderr
     assert "结果已保存" in proc.stderr
     assert "总分" in proc.stdout
     assert only_result(tmp_path).reviewer == "王芳"

@@ -110,7 +110,8 @@ def test_chinese_summary_with_knockouts(tmp_path: Path,
     assert "60.0" in out and "77.8" in out
     assert "否决" in out and "整表否决" in out
     assert "保险柜未上锁" in out and "理财产品当存款介绍" in out
-    assert "等级: 待改进" in out
+    assert "等级: 不合格（一票否决）" in out and "待改进" not in out
+    assert "类别" in out and "原始得分" in out and "最终分" not in out
     assert "完成度: 100%" in out and "未完成" not in out
 
 
@@ -119,7 +120,7 @@ def test_chinese_table_columns_align(capsys: pytest.CaptureFixture[str]) -> None
 
     code, out, _ = score(capsys, CHECKLIST, "-a", str(KNOCKOUTS), "--no-save", "--lang", "zh")
     assert code == 0
-    rows = [ln for ln in out.splitlines() if ln.startswith(("厅堂", "服务", "安保", "部分  "))]
+    rows = [ln for ln in out.splitlines() if ln.startswith(("厅堂", "服务", "安保", "类别  "))]
     assert len(rows) == 4
     # every row's first four columns (section, weight, raw, final) end at the same cell
     ends = set()

@@ -82,7 +82,8 @@ def test_markdown_form_has_a_box_per_answer(capsys: pytest.CaptureFixture[str]) 
     assert re.findall(r"^- \[ \] (.+)$", blocks["2.2"], re.M) == [
         "a. Fits (2 pt)", "b. Partly (1 pt)", "c. Does not fit (0 pt)", "not applicable",
     ]
-    assert "**Knockout: a fail sets the overall score to 0**" in blocks["2.3"]
+    assert ("**Knockout (red line): a fail sets the overall score to 0 and the grade to Fail "
+            "(red line)**") in blocks["2.3"]
     assert "pass if ≥ 85%" in blocks["2.4"]
     assert re.search(r"Value: ＿+ %", blocks["2.4"])
     assert "☐" not in blocks["2.5"] and "＿" in blocks["2.5"]
@@ -119,7 +120,8 @@ def test_json_is_the_normalised_model(capsys: pytest.CaptureFixture[str]) -> Non
     assert (code, err) == (0, "")
     data = json.loads(out)  # stdout holds nothing but the document
     assert list(data) == [
-        "id", "version", "title", "description", "languages", "estimated_minutes", "tags",
+        "id", "version", "title", "description", "rationale", "languages", "estimated_minutes",
+        "tags",
         "item_count", "scales", "grades", "sections", "sha256", "path",
     ]
     assert data["title"] == {"zh": "示例网点自查", "en": "Example branch check"}
@@ -127,8 +129,9 @@ def test_json_is_the_normalised_model(capsys: pytest.CaptureFixture[str]) -> Non
     assert data["item_count"] == 8
     items = {i["id"]: i for s in data["sections"] for i in s["items"]}
     assert list(items["remarks"]) == [
-        "id", "type", "text", "guidance", "weight", "allow_na", "note_required_on_fail",
-        "critical", "when", "source", "scale", "options", "unit", "pass_if", "bands", "min",
+        "id", "type", "text", "guidance", "rationale", "weight", "allow_na",
+        "note_required_on_fail", "critical", "when", "source", "scale", "options", "unit",
+        "pass_if", "bands", "min",
         "max", "ipa",
     ]
     # defaults filled in
@@ -157,7 +160,8 @@ def test_text_shows_everything_a_reviewer_needs(capsys: pytest.CaptureFixture[st
     assert "example-branch-check v1 · 2 sections · 8 items" in lines[1]
     assert "2. Service  (weight 2)" in out
     assert "2.3 No misleading sales  [check]  KNOCKOUT" in out
-    assert "Knockout: a fail sets the overall score to 0" in out
+    assert "Knockout (red line): a fail sets the overall score to 0" in out
+    assert "a checklist knockout failed: Fail (red line)" in out
     assert "Answers: a whole number from 1 to 5; na = not applicable" in out
     assert "Answers: a = Fits, b = Partly, c = Does not fit; na = not applicable" in out
     assert "Only when 1.2 (Branch has self-service machines) is answered “pass”" in out

@@ -237,8 +237,8 @@ def test_bundled_checklist_in_chinese_ctrl_c_quit_and_resume(tmp_path: Path) -> 
     """daily-opening in Chinese: invalid input, back, na, skip, notes, Ctrl-C, resume, :q."""
     log = io.StringIO()
     child = spawn_zh(tmp_path, log)
-    child.expect_exact("第 1/4 部分")
-    child.expect_exact("第 1/19 项 · 第 1/4 部分")  # 20 items; one waits for its `when`
+    child.expect_exact("检查类别 1/4")
+    child.expect_exact("第 1/19 项 · 类别 1/4")  # 20 items; one waits for its `when`
     child.expect_exact("可选答案：y/是 = 通过, n/否 = 不通过")
     send(child, "maybe")
     child.expect_exact("'maybe' 不是是否题 'entrance-clean' 的答案")
@@ -257,7 +257,7 @@ def test_bundled_checklist_in_chinese_ctrl_c_quit_and_resume(tmp_path: Path) -> 
     child = spawn_zh(tmp_path, log, "--resume")
     child.expect_exact("第 6/19 项")  # where it stopped
     send(child, "y", "y", "na", "y")  # ... has self-service: its `when` item appears
-    child.expect_exact("第 10/20 项 · 第 2/4 部分")
+    child.expect_exact("第 10/20 项 · 类别 2/4")
     send(child, "n")
     child.expect_exact("备注（不通过时必填；:b 修改答案）> ")
     child.sendline("1号机黑屏")
@@ -270,7 +270,7 @@ def test_bundled_checklist_in_chinese_ctrl_c_quit_and_resume(tmp_path: Path) -> 
     child = spawn_zh(tmp_path, log, "--resume")
     send(child, "y", "y", "y", "y", "y")
     child.expect_exact("整表否决")
-    child.expect_exact("等级: 待改进")
+    child.expect_exact("等级: 不合格（一票否决）")
     child.expect_exact("未完成（1 项未答）")
     child.expect(r"结果已保存：(\S+\.yaml)")
     saved = Path(str(child.match.group(1)))

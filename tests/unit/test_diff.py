@@ -173,7 +173,7 @@ def test_gate_reasons_in_both_languages(demo: tuple[Result, Result]) -> None:
     assert [r for _, r in core.fired(d, gates, "zh")] == [
         "4 个项目退步：f-regress, s-ko, s-metric, b-skip",
         "1 个否决项新出现不通过：s-ko",
-        "总分（最终分）下降 10.0 分（55.0 → 45.0），超过 5 分"]
+        "总分（得分）下降 10.0 分（55.0 → 45.0），超过 5 分"]
     many = [f"i{n}" for n in range(7)]
     assert core._ids(many) == "i0, i1, i2, i3, i4 and 2 more"
     assert core._ids(many, "zh") == "i0, i1, i2, i3, i4 等共 7 项"

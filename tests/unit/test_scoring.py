@@ -120,7 +120,21 @@ def test_hand_computed_checklist_knockout(weights: Checklist) -> None:
     assert s.overall_raw == pytest.approx(2800 / 45)
     assert s.overall_final == 0.0
     assert s.knocked_out is True
-    assert s.grade is not None and s.grade.label["en"] == "Needs work"
+    # a checklist knockout is its own outcome, not the lowest band
+    assert s.grade is not None
+    assert s.grade.label == {"zh": "不合格（一票否决）", "en": "Fail (red line)"}
+
+
+def test_red_line_grade_whatever_the_bands(weights: Checklist) -> None:
+    from dataclasses import replace
+
+    from branchcheck.model import Grade
+
+    # even a checklist whose lowest band reads "Pass" grades a knockout as a red-line fail
+    lenient = replace(weights, grades=(Grade(0.0, {"zh": "合格", "en": "Pass"}),))
+    s = score(lenient, _answers(no_misleading="fail"))
+    assert s.grade is not None and s.grade.label["en"] == "Fail (red line)"
+    assert score(lenient, _answers()).grade == Grade(0.0, {"zh": "合格", "en": "Pass"})
 
 
 def test_hand_computed_when_applicable_and_complete(weights: Checklist) -> None:

@@ -190,7 +190,7 @@ def test_view_shows_text_guidance_and_accepted_answers(example: Checklist) -> No
     assert view.accepted == "Answers: y/yes/pass or n/no/fail"  # allow_na: false
     _, zh, _ = walk(example, [], lang="zh")
     assert zh.views[0].text == "厅堂整洁有序"
-    assert zh.views[0].progress == "第 1/7 项 · 第 1/2 部分"
+    assert zh.views[0].progress == "第 1/7 项 · 类别 1/2"
 
 
 def test_back_keeps_answer_on_enter_and_shows_it(example: Checklist) -> None:

@@ -339,3 +339,32 @@ def test_same_timestamp_gets_a_new_name_never_overwrites(
     assert [s.path for s in storage.iter_stored(tmp_path)] == [third, second, first]
     assert sorted(p.name for p in first.parent.iterdir()) == sorted(
         [first.name, second.name, third.name])  # no temp files left
+
+
+def test_knockout_stored_in_the_old_wording_reads_as_red_line(tmp_path: Path) -> None:
+    from branchcheck.scoring import RED_LINE
+
+    sample = Path(__file__).parent.parent / "data" / "results" / "report-sample.yaml"
+    data = yaml.safe_load(sample.read_text(encoding="utf-8"))
+    # stored before knockouts had their own grade (the lowest band, 待改进), no bands kept
+    assert data["knocked_out"] is True and data["grade"]["label"]["zh"] == "待改进"
+    assert "grades" not in data["checklist"]
+    assert storage.read_result(sample).score.grade == RED_LINE
+    # the same with the bands stored: the band the score gave then is accepted
+    data["checklist"]["grades"] = [{"min": 60, "label": {"zh": "达标", "en": "Pass"}},
+                                   {"min": 0, "label": {"zh": "待改进", "en": "Needs work"}}]
+    banded = tmp_path / "banded.yaml"
+    banded.write_text(storage.dump_yaml(data), encoding="utf-8")
+    assert storage.read_result(banded).score.grade == RED_LINE
+    # a knocked-out result claiming a higher band is hand-edited, in either form
+    data["grade"] = {"min": 60, "label": {"zh": "达标", "en": "Pass"}}
+    banded.write_text(storage.dump_yaml(data), encoding="utf-8")
+    with pytest.raises(TamperedError):
+        storage.read_result(banded)
+    data = yaml.safe_load(sample.read_text(encoding="utf-8"))
+    data["grade"] = {"min": 90, "label": {"zh": "卓越", "en": "Excellent"}}
+    forged = tmp_path / "forged.yaml"
+    forged.write_text(storage.dump_yaml(data), encoding="utf-8")
+    with pytest.raises(TamperedError) as info:
+        storage.read_result(forged)
+    assert any("Fail (red line)" in p.message for p in info.value.problems)
