@@ -94,7 +94,7 @@ def test_chinese_titles_align_by_display_width(
 ) -> None:
     assert run(["list", "--dir", str(cjk_dir), "--lang", "zh"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split() == ["编号", "版本", "标题", "部分", "项目", "分钟", "文件"]
+    assert lines[0].split() == ["编号", "版本", "标题", "类别", "检查项", "分钟", "文件"]
     titles = {"short-one": "短", "long-chinese": "一个相当长的中文标题", "mixed": "Mixed 中文 标题"}
     body = lines[2:]
     assert len(body) == 3
@@ -244,7 +244,7 @@ def test_only_bundled_lists_have_no_file_column(
     monkeypatch.setattr(resources, "bundled_checklists", lambda: [EXAMPLE])
     assert run(["list", "--lang", "zh"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split() == ["编号", "版本", "标题", "部分", "项目", "分钟"]
+    assert lines[0].split() == ["编号", "版本", "标题", "类别", "检查项", "分钟"]
     assert "内置" not in "\n".join(lines)
 
 
