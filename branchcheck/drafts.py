@@ -17,14 +17,17 @@ from pathlib import Path
 from typing import Any
 
 from branchcheck.errors import InputError, Problem, StorageError, UsageError
-from branchcheck.fsafe import atomic_write
+from branchcheck.fsafe import atomic_write, inside, read_regular
 from branchcheck.i18n import LANGUAGES, t
 from branchcheck.ids import CHECKLIST_ID
 from branchcheck.model import Answer, Checklist
 from branchcheck.storage import check_branch, now_iso
+from branchcheck.timestamps import EXAMPLE, parse_iso
 
 DRAFT_FORMAT = "branchcheck-draft/1"
 DRAFT_NAME = "draft.yaml"
+LOCK_NAME = ".draft.lock"
+"""Held (``locking.exclusive``) by the run filling the draft in, next to it."""
 _MAX_BYTES = 5 * 1024 * 1024
 
 
@@ -120,14 +123,18 @@ def draft_text(draft: Draft) -> str:
     return "\n".join(head) + "\nanswers:\n" + body
 
 
-def save_draft(path: Path, draft: Draft) -> None:
-    """Atomically replace the draft at ``path`` with ``draft`` (stamped with the time)."""
+def save_draft(path: Path, draft: Draft, root: Path | None = None) -> None:
+    """Atomically replace the draft at ``path`` with ``draft`` (stamped with the time);
+    with ``root``, never outside it."""
     draft.saved = now_iso()
-    atomic_write(path, draft_text(draft).encode("utf-8"))
+    atomic_write(path, draft_text(draft).encode("utf-8"), root=root)
 
 
-def remove_draft(path: Path) -> None:
-    """Delete the draft at ``path`` if there is one."""
+def remove_draft(path: Path, root: Path | None = None) -> None:
+    """Delete the draft at ``path`` if there is one; with ``root``, a draft that
+    leads outside it is refused, not deleted."""
+    if root is not None:
+        inside(root, path)
     try:
         path.unlink()
     except FileNotFoundError:
@@ -136,7 +143,8 @@ def remove_draft(path: Path) -> None:
         raise StorageError(f"cannot remove draft {path}: {exc.strerror or exc}") from None
 
 
-def read_draft(path: Path, checklist: Checklist, branch: str, lang: str = "en") -> Draft:
+def read_draft(path: Path, checklist: Checklist, branch: str, lang: str = "en",
+               root: Path | None = None) -> Draft:
     """Load the draft at ``path`` for ``checklist`` and ``branch``.
 
     Malformed drafts, drafts for another checklist, branch, version or file
@@ -144,10 +152,11 @@ def read_draft(path: Path, checklist: Checklist, branch: str, lang: str = "en") 
     refused with located errors (``file:line:col``), worded in ``lang``.
     """
     from branchcheck.answersfile import check_answers
-    from branchcheck.strictyaml import load_mapping
+    from branchcheck.strictyaml import decode, parse_mapping
 
     name = str(path)
-    doc = load_mapping(name, max_bytes=_MAX_BYTES, display=name)
+    raw = read_regular(path, max_bytes=_MAX_BYTES, root=root)  # never a FIFO, never outside
+    doc = parse_mapping(decode(raw, name), name)
     d: dict[str, Any] = doc.data
     problems = _shape_problems(d, doc, lang)
     if problems:
@@ -223,6 +232,11 @@ def _shape_problems(d: dict[str, Any], doc: Any, lang: str = "en") -> list[Probl
     for key in _STR_FIELDS:
         if not isinstance(d.get(key), str):
             bad((key,), f"{key} 必须是字符串", f"{key} must be a string")
+    started = d.get("started")
+    if isinstance(started, str) and parse_iso(started) is None:  # else the result is invalid
+        bad(("started",), f"started {started!r} 不是真实存在的、带时区偏移的 ISO 8601 时间"
+                          f"（例如 {EXAMPLE}）",
+            f"started {started!r} is not a real ISO 8601 time with offset (e.g. {EXAMPLE})")
     if d.get("lang") not in LANGUAGES:
         bad(("lang",), f"lang 必须是 {', '.join(LANGUAGES)} 之一",
             f"lang must be one of {', '.join(LANGUAGES)}")

@@ -98,6 +98,8 @@ def atomic_write(path: Path, data: bytes, *, root: Path | None = None,
     once symlinks are resolved. The file gets the usual mode of a new file.
     """
     folder = path.parent
+    if root is not None:
+        inside(root, folder)  # before mkdir: never create folders through a link out
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -101,12 +101,14 @@ class Loaded:
     cached: int = 0
 
 
-def _read_one(path: str, lang: str = "en") -> tuple[dict[str, Any] | None, str]:
+def _read_one(path: str, lang: str = "en",
+              root: str | None = None) -> tuple[dict[str, Any] | None, str]:
     """Read and check one result file (in a worker process): its data, or an error."""
     from branchcheck import storage
 
     try:
-        return _slim(storage.result_to_dict(storage.read_result(path, lang=lang))), ""
+        found = storage.read_result(path, lang=lang, root=Path(root) if root else None)
+        return _slim(storage.result_to_dict(found)), ""
     except BranchcheckError as exc:
         return None, _reason(exc, path)
 
@@ -142,6 +144,7 @@ def load(root: Path, branch: str, checklist_id: str | None = None, *,
     (why, in ``lang``).
     """
     from branchcheck import storage
+    from branchcheck.fsafe import read_regular
     from branchcheck.strictyaml import DEFAULT_MAX_BYTES
 
     stored = list(storage.iter_stored(root, branch, checklist_id))
@@ -163,25 +166,23 @@ def load(root: Path, branch: str, checklist_id: str | None = None, *,
                                         f"folder {ck!r} is not a checklist id"))
                         for s in files]
             continue
-        cache = _Cache(root, branch, ck) if use_cache else None
+        cache = _Cache(root, branch, ck, lang) if use_cache else None
         misses: list[tuple[str, str]] = []  # (path, sha256)
         for s in files:
             name = str(s.path)
-            try:
-                if s.path.stat().st_size > DEFAULT_MAX_BYTES:
-                    misses.append((name, ""))  # read_result refuses it with a clear message
-                    continue
-                digest = hashlib.sha256(s.path.read_bytes()).hexdigest()
-            except OSError as exc:
-                skipped.append((name, exc.strerror or str(exc)))
+            try:  # never opens a FIFO or device, never follows a link out of root
+                raw = read_regular(s.path, max_bytes=DEFAULT_MAX_BYTES, root=root)
+            except BranchcheckError as exc:
+                skipped.append((name, _reason(exc, name)))
                 continue
+            digest = hashlib.sha256(raw).hexdigest()
             hit = cache.get(s.path.name, digest, name) if cache else None
             if hit is not None:
                 results.append(hit)
                 cached += 1
             else:
                 misses.append((name, digest))
-        read = _read_all([m[0] for m in misses], jobs, lang)
+        read = _read_all([m[0] for m in misses], jobs, lang, root)
         for (name, digest), (data, error) in zip(misses, read, strict=True):
             if data is None:
                 skipped.append((name, error))
@@ -214,8 +215,9 @@ def _chrono_key(result: Result) -> tuple[float, str]:
     return (when.timestamp() if when and when.tzinfo else 0.0, Path(result.path).name)
 
 
-def _read_all(paths: Sequence[str], jobs: int,
-              lang: str = "en") -> Iterable[tuple[dict[str, Any] | None, str]]:
+def _read_all(paths: Sequence[str], jobs: int, lang: str = "en",
+              root: Path | None = None) -> Iterable[tuple[dict[str, Any] | None, str]]:
+    where = str(root) if root is not None else None
     workers = jobs or min(os.cpu_count() or 1, 4)
     if workers > 1 and len(paths) >= PARALLEL_THRESHOLD:
         from concurrent.futures import ProcessPoolExecutor
@@ -223,30 +225,40 @@ def _read_all(paths: Sequence[str], jobs: int,
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
             chunk = max(1, len(paths) // (workers * 4))
-            return list(pool.map(partial(_read_one, lang=lang), paths, chunksize=chunk))
-    return [_read_one(p, lang) for p in paths]
+            return list(pool.map(partial(_read_one, lang=lang, root=where), paths,
+                                 chunksize=chunk))
+    return [_read_one(p, lang, where) for p in paths]
 
 
 class _Cache:
     """Parsed results of one branch + checklist, keyed by file name and content hash."""
 
-    def __init__(self, root: Path, branch: str, checklist_id: str) -> None:
+    def __init__(self, root: Path, branch: str, checklist_id: str, lang: str = "en") -> None:
         from branchcheck import __version__, resources
+        from branchcheck.fsafe import UnsafePathError, inside, is_regular, read_regular
 
+        self.root = root
         self.path = root / ".cache" / "history" / branch / f"{checklist_id}.json"
+        try:  # the cache is read and written only inside the results folder
+            inside(root, self.path)
+        except UnsafePathError as exc:
+            raise UnsafePathError(exc.message + t(
+                lang, "；请删除该链接，或加 --no-cache", "; remove the link, or pass --no-cache")
+            ) from None
         schema = resources.schema_path("result").read_bytes()
         self.salt = hashlib.sha256(schema + f"{__version__}|{CACHE_FORMAT}".encode()).hexdigest()
         self.entries: dict[str, Any] = {}
         self.dirty = False
+        if not is_regular(self.path):
+            return  # no cache yet (or a FIFO, device or link there: never opened)
         try:
-            if self.path.stat().st_size <= CACHE_MAX_BYTES:
-                data = json.loads(self.path.read_bytes())
-                if (isinstance(data, dict) and data.get("format") == CACHE_FORMAT
-                        and data.get("salt") == self.salt
-                        and isinstance(data.get("entries"), dict)):
-                    self.entries = data["entries"]
-        except (OSError, ValueError, RecursionError):
-            pass  # no cache, or an unusable one: everything is parsed again
+            data = json.loads(read_regular(self.path, max_bytes=CACHE_MAX_BYTES, root=root))
+            if (isinstance(data, dict) and data.get("format") == CACHE_FORMAT
+                    and data.get("salt") == self.salt
+                    and isinstance(data.get("entries"), dict)):
+                self.entries = data["entries"]
+        except (BranchcheckError, ValueError, RecursionError):
+            pass  # an unusable cache: everything is parsed again
 
     def get(self, name: str, digest: str, path: str) -> Result | None:
         """The cached result of file ``name`` if its content hash matches, re-checked."""
@@ -280,7 +292,8 @@ class _Cache:
         data = {"format": CACHE_FORMAT, "salt": self.salt, "entries": self.entries}
         try:
             atomic_write(self.path, json.dumps(data, ensure_ascii=False,
-                                               separators=(",", ":")).encode("utf-8"))
+                                               separators=(",", ":")).encode("utf-8"),
+                         root=self.root)
         except StorageError:
             pass  # a cache that cannot be written is simply not used
 

@@ -5,6 +5,7 @@ Layout: ``<results-dir>/<branch>/<checklist-id>/<UTC timestamp>.yaml``.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -15,7 +16,7 @@ from typing import Any
 
 from branchcheck.errors import InputError, Problem, StorageError, TamperedError, UsageError
 from branchcheck.fsafe import ExistsError as ExistsError
-from branchcheck.fsafe import atomic_write
+from branchcheck.fsafe import atomic_write, inside, read_regular
 from branchcheck.i18n import t
 from branchcheck.model import (
     CHECKLIST_ID,
@@ -198,22 +199,27 @@ def result_path(root: Path, result: Result) -> Path:
     return root / result.branch / result.checklist_id / f"{stamp}.yaml"
 
 
-def write_result(result: Result, *, root: Path | None = None, path: Path | None = None) -> Path:
+def write_result(result: Result, *, root: Path | None = None, path: Path | None = None,
+                 lang: str = "en") -> Path:
     """Store ``result`` (under ``root``, or exactly at ``path``); never overwrites.
 
-    Under ``root``, a file name already taken (two results stored in the same
-    microsecond, or a clock with a coarse resolution) gets a ``-2``, ``-3``, ...
-    suffix instead of failing; an explicit ``path`` that exists is an error.
+    The bytes are checked to read back first (:func:`result_bytes`). Under
+    ``root`` nothing is written outside it once symlinks are resolved, and a
+    file name already taken (two results stored in the same microsecond, or a
+    clock with a coarse resolution) gets a ``-2``, ``-3``, ... suffix instead of
+    failing; an explicit ``path`` that exists is an error.
     """
-    data = dump_yaml(result_to_dict(result)).encode("utf-8")
+    data = result_bytes(result, lang)
     if path is not None:
         atomic_write(path, data, overwrite=False)
         return path
-    base = result_path(root or results_dir(), result)
+    root = root or results_dir()
+    base = result_path(root, result)
+    prepare_folder(root, base.parent, lang)
     for n in range(1, _MAX_SAME_STAMP + 1):
         target = base if n == 1 else base.with_name(f"{base.stem}-{n}{base.suffix}")
         try:
-            atomic_write(target, data, overwrite=False)
+            atomic_write(target, data, root=root, overwrite=False)
         except ExistsError:
             continue
         return target
@@ -221,14 +227,73 @@ def write_result(result: Result, *, root: Path | None = None, path: Path | None 
                        f"{base.stem}*{base.suffix} already exist in {base.parent}")
 
 
-def read_result(path: str | Path, *, verify: bool = True, lang: str = "en") -> Result:
+def prepare_folder(root: Path, folder: Path, lang: str = "en") -> Path:
+    """Create ``folder`` under ``root`` and make sure a file can be written there.
+
+    Refuses (exit 2, naming the folder) a folder that leads outside ``root``
+    once symlinks are resolved -- checked before anything is created -- and a
+    folder that cannot be created or written to.
+    """
+    import tempfile
+
+    inside(root, folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        inside(root, folder)
+        fd, probe = tempfile.mkstemp(prefix=".probe.", suffix=".tmp", dir=folder)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise StorageError(t(lang, f"无法写入 {folder}：{exc.strerror or exc}",
+                             f"cannot write to {folder}: {exc.strerror or exc}")) from None
+    return folder
+
+
+def result_bytes(result: Result, lang: str = "en") -> bytes:
+    """The stored form of ``result``, refused unless it reads back as the same kind
+    of file every command accepts: within the read size limit, schema-valid and
+    consistent (:class:`StorageError`, exit 2, nothing written)."""
+    from branchcheck.strictyaml import DEFAULT_MAX_BYTES
+
+    data = dump_yaml(result_to_dict(result)).encode("utf-8")
+    if len(data) > DEFAULT_MAX_BYTES:
+        raise StorageError(t(
+            lang, f"结果未保存：它有 {len(data)} 字节，超过读取上限 {DEFAULT_MAX_BYTES} 字节，"
+                  "保存后无法读回；请缩短过长的答案或备注",
+            f"result not stored: it would be {len(data)} bytes, over the limit of "
+            f"{DEFAULT_MAX_BYTES} bytes for reading results, so it could not be read back; "
+            "shorten the longest answers or notes"))
+    try:
+        parse_result(data, "result", lang=lang)
+    except InputError as exc:
+        raise StorageError(t(
+            lang, "结果未保存：保存后无法读回（分数不是有限数值？检查表的权重或分值可能过大）",
+            "result not stored: it would not read back (scores that are not finite numbers? "
+            "the checklist's weights or points may be too large)"),
+            [dataclasses.replace(p, line=0, column=0) for p in exc.problems]) from None
+    return data
+
+
+def read_result(path: str | Path, *, verify: bool = True, lang: str = "en",
+                root: Path | None = None) -> Result:
     """Load a result file, validate it against the result schema and (by default)
-    check that its scores match its answers (messages in ``lang``)."""
-    from branchcheck.strictyaml import load_mapping
+    check that its scores match its answers (messages in ``lang``).
+
+    Only a regular file is opened (a FIFO or device is refused, never read);
+    with ``root`` a file leading outside it once symlinks are resolved is refused.
+    """
+    from branchcheck.strictyaml import DEFAULT_MAX_BYTES
+
+    raw = read_regular(Path(path), max_bytes=DEFAULT_MAX_BYTES, root=root)
+    return parse_result(raw, str(path), verify=verify, lang=lang)
+
+
+def parse_result(raw: bytes, name: str, *, verify: bool = True, lang: str = "en") -> Result:
+    """A result from the bytes of file ``name``: schema-valid and (by default) untampered."""
+    from branchcheck.strictyaml import decode, parse_mapping
     from branchcheck.validation import schema_problems
 
-    name = str(path)
-    doc = load_mapping(name, display=name)
+    doc = parse_mapping(decode(raw, name), name)
     problems = schema_problems(doc, "result")
     if problems:
         raise InputError(t(lang, f"{name}：不是有效的结果文件", f"{name}: not a valid result file"),

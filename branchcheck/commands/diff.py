@@ -113,7 +113,8 @@ def _pick(old: str | None, new: str | None, branch: str | None, checklist: str |
     storage.check_branch(branch, ui)
     if checklist is not None:
         history.check_checklist_id(checklist, ui)
-    stored = history.stored_of(storage.results_dir(results_dir), branch, checklist, ui)
+    root = storage.results_dir(results_dir)
+    stored = history.stored_of(root, branch, checklist, ui)
     found = sorted({s.checklist_id for s in stored})
     if checklist is None and len(found) > 1:
         raise UsageError(t(ui, f"网点 {branch} 有多个检查表的结果（{', '.join(found)}）；"
@@ -128,4 +129,5 @@ def _pick(old: str | None, new: str | None, branch: str | None, checklist: str |
             f"--against {against} needs at least {against + 1}"))
     newest, older = stored[0].path, stored[against].path
     sys.stderr.write(t(ui, f"比较 {older} → {newest}\n", f"comparing {older} -> {newest}\n"))
-    return storage.read_result(older, lang=ui), storage.read_result(newest, lang=ui)
+    return (storage.read_result(older, lang=ui, root=root),
+            storage.read_result(newest, lang=ui, root=root))

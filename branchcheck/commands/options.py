@@ -56,11 +56,17 @@ def check_choice(value: str, allowed: Collection[str], what: str = "format") -> 
 def emit(data: str | bytes, output: str | None, force: bool, *,
          notice: str | None = "wrote {path}") -> None:
     """Write a document to stdout (``output`` None or ``-``), or atomically to the
-    file ``output``, never over an existing file unless ``force``.
+    file ``output``: the one writer behind every ``-o FILE [--force]``.
 
+    An existing ``output`` is never replaced unless ``force``, and even then only
+    when it is a regular file: a FIFO, device, socket, folder or symbolic link is
+    refused (exit 2), so ``-o /dev/null --force`` never replaces ``/dev/null``.
     ``notice`` is written to stderr after a file is written (``{path}`` is
     replaced by ``output``); None writes nothing.
     """
+    import os
+    import stat
+
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if output is None or output == "-":
         sys.stdout.flush()
@@ -72,12 +78,23 @@ def emit(data: str | bytes, output: str | None, force: bool, *,
             buffer.flush()
         return
     from branchcheck.fsafe import atomic_write
+    from branchcheck.textsafe import term
 
     target = Path(output)
-    if target.is_dir():
-        raise UsageError(f"{output} is a directory; give a file name with -o")
-    if target.exists() and not force:
-        raise StorageError(f"{output} already exists; use --force to replace it")
+    try:
+        mode: int | None = os.lstat(target).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise StorageError(f"cannot write {term(output)}: {exc.strerror or exc}") from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise UsageError(f"{term(output)} is a directory; give a file name with -o")
+    if mode is not None and not stat.S_ISREG(mode):
+        kind = "a symbolic link" if stat.S_ISLNK(mode) else "a FIFO, device or socket"
+        raise StorageError(f"{term(output)} is not a regular file ({kind}); "
+                           "refusing to write to it, also with --force")
+    if mode is not None and not force:
+        raise StorageError(f"{term(output)} already exists; use --force to replace it")
     atomic_write(target, raw, overwrite=force)
     if notice is not None:
         sys.stderr.write(notice.format(path=output) + "\n")

@@ -89,7 +89,7 @@ def collect(root: Path, *, branch: str | None = None, checklist_id: str | None =
         if limit is not None and len(rows) >= limit:
             break
         try:
-            result = storage.read_result(stored.path, lang=lang)
+            result = storage.read_result(stored.path, lang=lang, root=root)
             if (result.branch, result.checklist_id) != (stored.branch, stored.checklist_id):
                 where = f"{stored.branch}/{stored.checklist_id}"
                 rows.append(Row(stored, None, t(

@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from branchcheck.commands.options import BranchOption, ChecklistArgument
-from branchcheck.errors import EXIT_OK, CheckFailed, Interrupted, NotFoundError, UsageError
+from branchcheck.errors import (
+    EXIT_OK,
+    CheckFailed,
+    Interrupted,
+    NotFoundError,
+    StorageError,
+    UsageError,
+)
 
 if TYPE_CHECKING:
     from branchcheck.drafts import Draft
@@ -49,9 +56,11 @@ def run(
     130 on Ctrl-C (draft kept).
     """
     from branchcheck import storage
-    from branchcheck.drafts import Draft, draft_path, read_draft, remove_draft
+    from branchcheck.drafts import LOCK_NAME, draft_path
+    from branchcheck.fsafe import inside
     from branchcheck.i18n import resolve_lang, t
     from branchcheck.loading import load_checklist
+    from branchcheck.locking import LockedError, exclusive
 
     ui = resolve_lang(lang)
     if resume and restart:
@@ -61,26 +70,52 @@ def run(
     ck = load_checklist(checklist, lang=ui)
     root = storage.results_dir(results_dir)
     path = draft_path(root, branch, ck.id)
-    resume_cmd = _resume_command(checklist, branch, results_dir)
+    # Before the first question: the folder is inside the results folder and writable,
+    # the draft is not a link out of it, and no other run is working on it.
+    storage.prepare_folder(root, path.parent, ui)
+    inside(root, path)
+    what = t(ui, f"网点 {branch} 的 {ck.id!r} 草稿（{path}）",
+             f"the draft of {ck.id!r} for branch {branch} ({path})")
+    try:
+        with exclusive(path.parent / LOCK_NAME, what=what):
+            draft = _open_draft(ck, path, root, branch, reviewer, lang, ui, resume, restart)
+            return _walk(ck, draft, path, root, _resume_command(checklist, branch, results_dir))
+    except LockedError as exc:
+        raise LockedError(exc.message + t(
+            ui, "：另一个 run 正在填写它；请等它结束，或在那边用 :q 保存退出",
+            ": another run is filling it in; wait for it to end, or save and quit it "
+            "there with :q")) from None
+
+
+def _open_draft(ck: Checklist, path: Path, root: Path, branch: str, reviewer: str | None,
+                lang: str | None, ui: str, resume: bool, restart: bool) -> Draft:
+    """The draft to walk: the saved one (``--resume``), or a new one (the saved one
+    discarded with ``--restart``, refused otherwise)."""
+    from branchcheck.drafts import Draft, read_draft, remove_draft
+    from branchcheck.fsafe import is_regular
+    from branchcheck.i18n import t
+
+    if os.path.lexists(path) and not is_regular(path):
+        raise StorageError(t(ui, f"{path} 不是普通文件；请删除它",
+                             f"{path} is not a regular file; remove it"))
     if resume:
         if not path.is_file():
             raise NotFoundError(t(ui, f"{path} 没有可继续的草稿；请不加 --resume 重新开始",
                                   f"no draft to resume at {path}; start without --resume"))
-        draft = read_draft(path, ck, branch, ui)
+        draft = read_draft(path, ck, branch, ui, root=root)
         draft.reviewer = reviewer or draft.reviewer
         draft.lang = ui if lang else draft.lang
-    else:
-        if path.is_file():
-            if not restart:
-                raise UsageError(t(
-                    ui, f"网点 {branch} 有一份未完成的 {ck.id!r} 草稿：{path}；"
-                        "加 --resume 继续，或加 --restart 丢弃后重新开始",
-                    f"an unfinished draft of {ck.id!r} for branch {branch} exists at {path}; "
-                    "pass --resume to continue it or --restart to discard it"))
-            remove_draft(path)
-        who = reviewer or os.environ.get("USER") or "unknown"
-        draft = Draft.start(ck, branch=branch, reviewer=who, lang=ui)
-    return _walk(ck, draft, path, root, resume_cmd)
+        return draft
+    if path.is_file():
+        if not restart:
+            raise UsageError(t(
+                ui, f"网点 {branch} 有一份未完成的 {ck.id!r} 草稿：{path}；"
+                    "加 --resume 继续，或加 --restart 丢弃后重新开始",
+                f"an unfinished draft of {ck.id!r} for branch {branch} exists at {path}; "
+                "pass --resume to continue it or --restart to discard it"))
+        remove_draft(path, root)
+    who = reviewer or os.environ.get("USER") or "unknown"
+    return Draft.start(ck, branch=branch, reviewer=who, lang=ui)
 
 
 def _resume_command(ref: str, branch: str, results_dir: str | None) -> str:
@@ -115,7 +150,7 @@ def _walk(ck: Checklist, draft: Draft, path: Path, root: Path, resume_cmd: str) 
     def save(s: Session) -> None:
         draft.answers = s.answers
         draft.position = s.position
-        save_draft(path, draft)
+        save_draft(path, draft, root)
 
     interactive = _interactive()
     session = Session(ck, _prompter(lang, interactive), lang=lang, answers=draft.answers,
@@ -156,8 +191,8 @@ def _finish(ck: Checklist, draft: Draft, answers: dict[str, Answer], path: Path,
     result = make_result(ck, answers,
                          branch=draft.branch, reviewer=draft.reviewer, lang=draft.lang,
                          started=draft.started, finished=storage.now_iso())
-    stored = storage.write_result(result, root=root)
-    remove_draft(path)
+    stored = storage.write_result(result, root=root, lang=draft.lang)
+    remove_draft(path, root)  # only now: the result is stored and reads back
     sys.stdout.flush()
     render.text(dataclasses.replace(result, path=str(stored)), draft.lang, sys.stdout)
     sys.stdout.flush()

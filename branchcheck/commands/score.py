@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from branchcheck.commands.options import UiLangOption, check_choice
+from branchcheck.commands.options import UiLangOption, check_choice, emit
 from branchcheck.errors import EXIT_OK, InputError, Problem, UsageError
 
 if TYPE_CHECKING:
@@ -39,7 +37,7 @@ def score(
              "else ./branchcheck-results).")] = None,
     output: Annotated[str | None, typer.Option(
         "--output", "-o", metavar="FILE",
-        help="Write the result to exactly this file (never overwritten).")] = None,
+        help="Write the result to exactly this file (never overwritten); - for stdout.")] = None,
     fmt: Annotated[str, typer.Option(
         "--format", "-f", metavar="text|json", help="Output: text or json.")] = "text",
     no_save: Annotated[bool, typer.Option(
@@ -66,7 +64,7 @@ def score(
     if output is not None and no_save:
         raise UsageError(t(ui, "--no-save 和 -o/--output 只能选一个",
                            "use either --no-save or -o/--output, not both"))
-    if output is not None and os.path.lexists(output):
+    if output not in (None, "-") and os.path.lexists(output):
         raise UsageError(t(ui, f"{output} 已存在；结果从不覆盖",
                            f"{output} already exists; results are never overwritten"))
     if branch is not None:
@@ -100,11 +98,15 @@ def score(
     _warn(af, ck, values, ui)
 
     if not no_save:
-        if output is not None:
-            path = storage.write_result(result, path=Path(output))
+        saved = t(ui, "结果已保存：{path}", "Result saved: {path}")
+        if output == "-":  # the stored form on stdout, and nothing else there
+            emit(storage.result_bytes(result, ui), output, False)
+            return EXIT_OK
+        if output is not None:  # validated like a stored result, through the one -o writer
+            emit(storage.result_bytes(result, ui), output, False, notice=saved)
         else:
-            path = storage.write_result(result, root=storage.results_dir(results_dir))
-        sys.stderr.write(t(ui, f"结果已保存：{path}\n", f"Result saved: {path}\n"))
+            path = storage.write_result(result, root=storage.results_dir(results_dir), lang=ui)
+            sys.stderr.write(saved.format(path=path) + "\n")
         sys.stderr.flush()
     if fmt == "json":
         sys.stdout.write(as_json(result))
@@ -138,22 +140,20 @@ def _check_same_checklist(af: AnswersFile, ck: Checklist, ref: str, lang: str = 
     ))
 
 
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$")
-
-
 def _header_problems(af: AnswersFile, lang: str = "en") -> list[Problem]:
     """Checks of the file's own fields: times must be ISO 8601 with an offset (as results
     store them) and ``lang`` one of the UI languages."""
     from branchcheck.i18n import LANGUAGES, t
+    from branchcheck.timestamps import EXAMPLE, parse_iso
 
     found: list[Problem] = []
     for key, value in (("started", af.started), ("finished", af.finished)):
-        if value is not None and not _ISO.match(value):
+        if value is not None and parse_iso(value) is None:
             found.append(af.doc.problem((key,), "bad-time", t(
-                lang, f"{key} {value!r} 不是带时区偏移的 ISO 8601 时间，"
-                      "例如 2024-05-01T09:30:00+08:00",
-                f"{key} {value!r} is not an ISO 8601 time with offset, "
-                "e.g. 2024-05-01T09:30:00+08:00")))
+                lang, f"{key} {value!r} 不是真实存在的、带时区偏移的 ISO 8601 时间，"
+                      f"例如 {EXAMPLE}",
+                f"{key} {value!r} is not a real ISO 8601 time with offset, "
+                f"e.g. {EXAMPLE}")))
     if af.lang is not None and af.lang not in LANGUAGES:
         found.append(af.doc.problem(("lang",), "bad-lang", t(
             lang, f"lang {af.lang!r} 不是 {', '.join(LANGUAGES)} 之一",

@@ -41,7 +41,7 @@ as_root = pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
 def env() -> dict[str, str]:
     e = {k: v for k, v in os.environ.items()
          if k not in ("BRANCHCHECK_RESULTS", "BRANCHCHECK_LANG", "BRANCHCHECK_DEBUG")}
-    e.update(NO_COLOR="1", USER="tester", LC_ALL="C.UTF-8")
+    e.update(NO_COLOR="1", USER="tester", LOGNAME="tester", LC_ALL="C.UTF-8")
     return e
 
 
@@ -444,13 +444,15 @@ def test_run_never_deletes_the_draft_when_the_result_is_not_stored(
     def full_disk(*_: object, **__: object) -> None:
         raise StorageError("cannot write: No space left on device")
 
-    monkeypatch.setattr("branchcheck.fsafe.atomic_write", full_disk)
+    monkeypatch.setattr("branchcheck.storage.atomic_write", full_disk)
     monkeypatch.setattr("sys.stdin", io.StringIO(f"{HAPPY[-1]}\n"))
     code = cli_run(["run", str(EXAMPLE), "--branch", "T1", "--results-dir", str(root),
                     "--lang", "en", "--resume"])
     err = capsys.readouterr().err
     assert code == 2 and "No space left" in err
-    assert path.read_bytes() == before
+    assert list(storage.iter_stored(root)) == []
+    kept = path.read_text(encoding="utf-8")  # kept, with the last answer saved in it
+    assert kept.startswith(before.decode().split("saved:")[0]) and '"all fine"' in kept
 
 
 def test_score_refuses_weights_whose_scores_overflow(tmp_path: Path) -> None:
