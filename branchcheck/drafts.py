@@ -236,7 +236,8 @@ def _shape_problems(d: dict[str, Any], doc: Any, lang: str = "en") -> list[Probl
     if isinstance(started, str) and parse_iso(started) is None:  # else the result is invalid
         bad(("started",), f"started {started!r} 不是真实存在的、带时区偏移的 ISO 8601 时间"
                           f"（例如 {EXAMPLE}）",
-            f"started {started!r} is not a real ISO 8601 time with offset (e.g. {EXAMPLE})")
+            f"started {started!r} is not an ISO 8601 time with offset naming a real day and "
+            f"time (e.g. {EXAMPLE})")
     if d.get("lang") not in LANGUAGES:
         bad(("lang",), f"lang 必须是 {', '.join(LANGUAGES)} 之一",
             f"lang must be one of {', '.join(LANGUAGES)}")

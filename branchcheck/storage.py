@@ -209,12 +209,12 @@ def write_result(result: Result, *, root: Path | None = None, path: Path | None 
     clock with a coarse resolution) gets a ``-2``, ``-3``, ... suffix instead of
     failing; an explicit ``path`` that exists is an error.
     """
-    data = result_bytes(result, lang)
     if path is not None:
-        atomic_write(path, data, overwrite=False)
+        atomic_write(path, result_bytes(result, lang), overwrite=False)
         return path
     root = root or results_dir()
     base = result_path(root, result)
+    data = result_bytes(result, lang)
     prepare_folder(root, base.parent, lang)
     for n in range(1, _MAX_SAME_STAMP + 1):
         target = base if n == 1 else base.with_name(f"{base.stem}-{n}{base.suffix}")
@@ -267,9 +267,8 @@ def result_bytes(result: Result, lang: str = "en") -> bytes:
         parse_result(data, "result", lang=lang)
     except InputError as exc:
         raise StorageError(t(
-            lang, "结果未保存：保存后无法读回（分数不是有限数值？检查表的权重或分值可能过大）",
-            "result not stored: it would not read back (scores that are not finite numbers? "
-            "the checklist's weights or points may be too large)"),
+            lang, "结果未保存：保存后无法作为有效结果读回（见下）",
+            "result not stored: it would not read back as a valid result (see below)"),
             [dataclasses.replace(p, line=0, column=0) for p in exc.problems]) from None
     return data
 
@@ -284,6 +283,9 @@ def read_result(path: str | Path, *, verify: bool = True, lang: str = "en",
     """
     from branchcheck.strictyaml import DEFAULT_MAX_BYTES
 
+    if not os.path.lexists(path):
+        raise InputError.at(Problem(str(path), 0, 0, "unreadable", t(lang, "文件不存在",
+                                                                     "no such file")))
     raw = read_regular(Path(path), max_bytes=DEFAULT_MAX_BYTES, root=root)
     return parse_result(raw, str(path), verify=verify, lang=lang)
 

@@ -72,8 +72,10 @@ def run(
     path = draft_path(root, branch, ck.id)
     # Before the first question: the folder is inside the results folder and writable,
     # the draft is not a link out of it, and no other run is working on it.
-    storage.prepare_folder(root, path.parent, ui)
     inside(root, path)
+    if resume and not os.path.lexists(path):
+        raise NotFoundError(_no_draft(path, ui))
+    storage.prepare_folder(root, path.parent, ui)
     what = t(ui, f"网点 {branch} 的 {ck.id!r} 草稿（{path}）",
              f"the draft of {ck.id!r} for branch {branch} ({path})")
     try:
@@ -100,8 +102,7 @@ def _open_draft(ck: Checklist, path: Path, root: Path, branch: str, reviewer: st
                              f"{path} is not a regular file; remove it"))
     if resume:
         if not path.is_file():
-            raise NotFoundError(t(ui, f"{path} 没有可继续的草稿；请不加 --resume 重新开始",
-                                  f"no draft to resume at {path}; start without --resume"))
+            raise NotFoundError(_no_draft(path, ui))
         draft = read_draft(path, ck, branch, ui, root=root)
         draft.reviewer = reviewer or draft.reviewer
         draft.lang = ui if lang else draft.lang
@@ -116,6 +117,13 @@ def _open_draft(ck: Checklist, path: Path, root: Path, branch: str, reviewer: st
         remove_draft(path, root)
     who = reviewer or os.environ.get("USER") or "unknown"
     return Draft.start(ck, branch=branch, reviewer=who, lang=ui)
+
+
+def _no_draft(path: Path, ui: str) -> str:
+    from branchcheck.i18n import t
+
+    return t(ui, f"{path} 没有可继续的草稿；请不加 --resume 重新开始",
+             f"no draft to resume at {path}; start without --resume")
 
 
 def _resume_command(ref: str, branch: str, results_dir: str | None) -> str:

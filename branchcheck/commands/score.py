@@ -152,8 +152,8 @@ def _header_problems(af: AnswersFile, lang: str = "en") -> list[Problem]:
             found.append(af.doc.problem((key,), "bad-time", t(
                 lang, f"{key} {value!r} 不是真实存在的、带时区偏移的 ISO 8601 时间，"
                       f"例如 {EXAMPLE}",
-                f"{key} {value!r} is not a real ISO 8601 time with offset, "
-                f"e.g. {EXAMPLE}")))
+                f"{key} {value!r} is not an ISO 8601 time with offset naming a real day and "
+                f"time, e.g. {EXAMPLE}")))
     if af.lang is not None and af.lang not in LANGUAGES:
         found.append(af.doc.problem(("lang",), "bad-lang", t(
             lang, f"lang {af.lang!r} 不是 {', '.join(LANGUAGES)} 之一",

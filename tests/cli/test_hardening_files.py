@@ -343,6 +343,10 @@ def test_second_run_of_the_same_draft_is_refused_while_the_first_holds_it(
     first = _start_run(root)
     try:
         _wait_for(first, FIRST_QUESTION)
+        assert first.stdin is not None
+        first.stdin.write(f"{HAPPY[0]}\n")  # one answer given: its draft exists
+        first.stdin.flush()
+        _wait_for(first, "Branch has self-service machines")
         for flag in ((), ("--restart",), ("--resume",)):
             second = bc("run", EXAMPLE, "--branch", "T1", "--results-dir", root, "--lang", "en",
                         *flag, stdin="".join(f"{a}\n" for a in HAPPY))
@@ -352,7 +356,7 @@ def test_second_run_of_the_same_draft_is_refused_while_the_first_holds_it(
             assert FIRST_QUESTION not in second.stderr
         assert list(storage.iter_stored(root)) == []
         # the first run is untouched: it finishes and stores its result
-        out, _ = first.communicate("".join(f"{a}\n" for a in HAPPY), timeout=60)
+        out, _ = first.communicate("".join(f"{a}\n" for a in HAPPY[1:]), timeout=60)
         assert first.returncode == 0
         assert "Result saved" not in out  # the path goes to stderr, the summary to stdout
     finally:
