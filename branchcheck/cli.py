@@ -20,6 +20,7 @@ from branchcheck.commands import grade as _grade
 from branchcheck.commands import history as _history
 from branchcheck.commands import ipa as _ipa
 from branchcheck.commands import list as _list
+from branchcheck.commands import network as _network
 from branchcheck.commands import new as _new
 from branchcheck.commands import report as _report
 from branchcheck.commands import results as _results
@@ -76,6 +77,7 @@ app.add_typer(_exercise.app, name="exercise")
 app.command("diff")(_diff.diff)
 app.command("history")(_history.history)
 app.command("report")(_report.report)
+app.add_typer(_network.app, name="network")
 
 
 def run(argv: list[str] | None = None) -> int:

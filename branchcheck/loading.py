@@ -96,6 +96,12 @@ def check_bytes(raw: bytes, name: str, *, path: str = "", model: bool = True) ->
         doc = parse_mapping(decode(raw, name), name)
     except InputError as exc:
         return Report(name, exc.problems, None)
+    from branchcheck.network.org import is_org_document
+
+    if is_org_document(doc.data):  # an organisation directory (branchcheck network)
+        from branchcheck.network.org import parse_yaml
+
+        return Report(name, tuple(parse_yaml(raw, name)[1]), None)
     from branchcheck.validation import schema_problems
 
     problems = schema_problems(doc, "checklist")

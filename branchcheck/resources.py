@@ -15,7 +15,7 @@ from typing import Any
 from branchcheck.errors import NotFoundError
 from branchcheck.ids import CHECKLIST_ID
 
-SCHEMA_NAMES = ("checklist", "answers", "result")
+SCHEMA_NAMES = ("checklist", "answers", "result", "org")
 
 
 @cache

@@ -63,7 +63,7 @@ def validate(
 
 
 def schema(
-    name: Annotated[str, typer.Argument(help="checklist, answers or result.")] = "checklist",
+    name: Annotated[str, typer.Argument(help="checklist, answers, result or org.")] = "checklist",
 ) -> int:
     """Print a bundled JSON Schema (draft-07, with $id) for editors and other validators."""
     from branchcheck import resources

@@ -1,0 +1,318 @@
+"""``branchcheck network ...``: the roll-up of a branch network (DuckDB warehouse).
+
+Thin wrappers: the work is in ``branchcheck.network``; duckdb is imported only
+when one of these commands runs.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from branchcheck.commands.options import (
+    ForceOption,
+    OutputOption,
+    UiLangOption,
+    check_choice,
+    emit,
+)
+from branchcheck.errors import EXIT_FAILED, EXIT_OK
+
+app = typer.Typer(
+    help="Roll-up of a branch network: ingest results into a DuckDB warehouse, then league "
+    "tables, missed checks, failing items, trends, a monthly report, SQL and Parquet export.",
+    no_args_is_help=True, rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+WarehouseOption = Annotated[str | None, typer.Option(
+    "--warehouse", "-w", metavar="FILE",
+    help="Warehouse file (else $BRANCHCHECK_WAREHOUSE, else ./branchcheck-network.duckdb).")]
+OrgOption = Annotated[str | None, typer.Option(
+    "--org", metavar="FILE", help="Organisation directory, YAML or CSV (else the one given "
+    "at ingest).")]
+SinceOption = Annotated[str | None, typer.Option("--since", metavar="YYYY-MM-DD")]
+UntilOption = Annotated[str | None, typer.Option("--until", metavar="YYYY-MM-DD")]
+PeriodOption = Annotated[str | None, typer.Option(
+    "--period", metavar="2026-11|2026-W48|2026-Q4",
+    help="A month, ISO week or quarter (default: the month of the newest result).")]
+UnitOption = Annotated[str | None, typer.Option(
+    "--unit", "-u", metavar="ID", help="Only this unit and the units below it.")]
+ChecklistOption = Annotated[str | None, typer.Option(
+    "--checklist", "-c", metavar="ID", help="Only this checklist id.")]
+LevelOption = Annotated[str | None, typer.Option(
+    "--level", "-l", metavar="KIND|DEPTH",
+    help="Roll up to this kind of unit (e.g. sub-branch) or depth (0 = top).")]
+FormatOption = Annotated[str, typer.Option(
+    "--format", "-f", metavar="text|md|csv|json|html", help="Output format.")]
+
+
+def _opts(**kw: Any) -> Any:
+    from branchcheck.i18n import resolve_lang
+    from branchcheck.network.query import Options
+
+    kw["lang"] = resolve_lang(kw.get("lang"))
+    return Options(**kw)
+
+
+def _out(text: str, output: str | None, force: bool) -> None:
+    emit(text, output, force)
+
+
+@app.command("ingest")
+def ingest(
+    results_dirs: Annotated[list[Path], typer.Argument(
+        metavar="RESULTS_DIR...", help="Results folders (<branch>/<checklist>/<stamp>.yaml).",
+        show_default=False)],
+    warehouse: WarehouseOption = None,
+    org: OrgOption = None,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Exit 1 when any file is rejected.")] = False,
+    wait: Annotated[float, typer.Option(
+        "--wait", metavar="SECONDS", min=0,
+        help="Wait this long for another ingest to finish (default: refuse at once).")] = 0.0,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0,
+                                      help="Worker processes (0 = every core).")] = 0,
+    lang: UiLangOption = None,
+) -> int:
+    """Read new and changed result files into the warehouse, in one transaction.
+
+    Every file is validated and tamper-checked; rejected files are listed with the
+    reason and kept out of every figure. Exit 0, or 1 with --strict when any file
+    was rejected; 2 when another ingest holds the warehouse.
+    """
+    from branchcheck.i18n import resolve_lang, t
+    from branchcheck.network import ingest as ing
+    from branchcheck.network import warehouse as wh
+    from branchcheck.network.org import load
+
+    ui = resolve_lang(lang)
+    directory = load(org, lang=ui) if org else None
+    for p in directory.warnings if directory else ():
+        sys.stderr.write(f"{p}\n")
+    path = wh.default_path(warehouse)
+    with wh.writer(path, wait=wait, lang=ui) as con:
+        report = ing.ingest(con, results_dirs, org=directory, lang=ui, jobs=jobs,
+                            progress=sys.stderr.isatty())
+    from branchcheck.textsafe import term
+
+    for where, reason in report.rejected:
+        sys.stderr.write(t(ui, f"已拒收：{term(where)}：{term(reason)}\n",
+                           f"rejected: {term(where)}: {term(reason)}\n"))
+    if report.unknown_branches:
+        shown = ", ".join(report.unknown_branches[:10])
+        sys.stderr.write(t(
+            ui, f"警告：{len(report.unknown_branches)} 个网点不在机构目录中：{shown}\n",
+            f"warning: {len(report.unknown_branches)} branches are not in the directory: "
+            f"{shown}\n"))
+    sys.stderr.write(t(
+        ui, f"{path}：新增 {report.added}，未变 {report.unchanged}，重复 {report.duplicates}，"
+            f"拒收 {len(report.rejected)}（共 {report.scanned} 个文件，{report.seconds:.2f} 秒）\n",
+        f"{path}: {report.added} added, {report.unchanged} unchanged, {report.duplicates} "
+        f"duplicates, {len(report.rejected)} rejected ({report.scanned} files, "
+        f"{report.seconds:.2f} s)\n"))
+    return EXIT_FAILED if strict and report.rejected else EXIT_OK
+
+
+@app.command("league")
+def league(
+    warehouse: WarehouseOption = None, org: OrgOption = None, since: SinceOption = None,
+    until: UntilOption = None, period: PeriodOption = None, unit: UnitOption = None,
+    checklist: ChecklistOption = None, level: LevelOption = None, fmt: FormatOption = "text",
+    min_n: Annotated[int, typer.Option("--min-n", min=1, help="Fewer results than this: "
+                                       "flagged, not ranked.")] = 5,
+    output: OutputOption = None, force: ForceOption = False, lang: UiLangOption = None,
+) -> int:
+    """Units ranked by mean final score: results, completion, grades, knockouts, change."""
+    from branchcheck.network import views
+    from branchcheck.network.query import open_scope
+    from branchcheck.render import network as rn
+
+    check_choice(fmt, rn.FORMATS)
+    opts = _opts(warehouse=warehouse, org=org, since=since, until=until, period=period,
+                 unit=unit, checklist=checklist, level=level, lang=lang)
+    with open_scope(opts) as (con, scope):
+        rows = views.league(con, scope, min_n=min_n)
+    title = _title("排名", "League", scope)
+    _out(rn.render(rows, rn.league_columns(opts.lang), fmt, title=title, lang=opts.lang),
+         output, force)
+    return EXIT_OK
+
+
+@app.command("missing")
+def missing(
+    warehouse: WarehouseOption = None, org: OrgOption = None, since: SinceOption = None,
+    until: UntilOption = None, period: PeriodOption = None, unit: UnitOption = None,
+    checklist: ChecklistOption = None, level: LevelOption = None, fmt: FormatOption = "text",
+    every: Annotated[str | None, typer.Option(
+        "--every", metavar="day|business-day|week|month|quarter",
+        help="Cadence for every outlet (instead of the directory's programme).")] = None,
+    fail_on_missing: Annotated[bool, typer.Option(
+        "--fail-on-missing", help="Exit 1 when any expected check is missing.")] = False,
+    output: OutputOption = None, force: ForceOption = False, lang: UiLangOption = None,
+) -> int:
+    """Expected checks that were not done, by the programme and the business calendar."""
+    from branchcheck.network import views
+    from branchcheck.network.query import open_scope
+    from branchcheck.render import network as rn
+
+    check_choice(fmt, rn.FORMATS)
+    opts = _opts(warehouse=warehouse, org=org, since=since, until=until, period=period,
+                 unit=unit, checklist=checklist, level=level, lang=lang)
+    with open_scope(opts) as (con, scope):
+        rows = views.missing(con, scope, every=every)
+    _out(rn.render(rows, rn.missing_columns(opts.lang), fmt,
+                   title=_title("漏做的检查", "Missed checks", scope), lang=opts.lang),
+         output, force)
+    return EXIT_FAILED if fail_on_missing and any(r["missed"] for r in rows) else EXIT_OK
+
+
+@app.command("items")
+def items(
+    warehouse: WarehouseOption = None, org: OrgOption = None, since: SinceOption = None,
+    until: UntilOption = None, period: PeriodOption = None, unit: UnitOption = None,
+    checklist: ChecklistOption = None, level: LevelOption = None, fmt: FormatOption = "text",
+    systemic: Annotated[float, typer.Option(
+        "--systemic", metavar="SHARE", help="Flag an item failing in at least this share of "
+        "outlets.")] = 0.3,
+    top: Annotated[int | None, typer.Option("--top", "-n", min=1, help="Show N items.")] = None,
+    output: OutputOption = None, force: ForceOption = False, lang: UiLangOption = None,
+) -> int:
+    """Items by failure rate across the network or a subtree, with a systemic flag."""
+    from branchcheck.network import views
+    from branchcheck.network.query import open_scope
+    from branchcheck.render import network as rn
+
+    check_choice(fmt, rn.FORMATS)
+    opts = _opts(warehouse=warehouse, org=org, since=since, until=until, period=period,
+                 unit=unit, checklist=checklist, level=level, lang=lang)
+    with open_scope(opts) as (con, scope):
+        rows = views.items(con, scope, systemic=systemic)
+    _out(rn.render(rows[:top] if top else rows, rn.items_columns(opts.lang), fmt,
+                   title=_title("不合格项目", "Failing items", scope), lang=opts.lang),
+         output, force)
+    return EXIT_OK
+
+
+@app.command("trend")
+def trend(
+    warehouse: WarehouseOption = None, org: OrgOption = None, since: SinceOption = None,
+    until: UntilOption = None, period: PeriodOption = None, unit: UnitOption = None,
+    checklist: ChecklistOption = None, level: LevelOption = None, fmt: FormatOption = "text",
+    by: Annotated[str, typer.Option("--by", metavar="week|month")] = "month",
+    output: OutputOption = None, force: ForceOption = False, lang: UiLangOption = None,
+) -> int:
+    """Mean final score per unit per week or month (default: 12 months to the newest)."""
+    from branchcheck.network import views
+    from branchcheck.network.query import open_scope
+    from branchcheck.render import network as rn
+
+    check_choice(fmt, rn.FORMATS)
+    opts = _opts(warehouse=warehouse, org=org, since=since, until=until, period=period,
+                 unit=unit, checklist=checklist, level=level, lang=lang)
+    with open_scope(opts, months=12) as (con, scope):
+        rows = views.trend(con, scope, by=by)
+    _out(rn.render(rows, rn.trend_columns(opts.lang), fmt,
+                   title=_title("趋势", "Trend", scope), lang=opts.lang), output, force)
+    return EXIT_OK
+
+
+@app.command("report")
+def report(
+    warehouse: WarehouseOption = None, org: OrgOption = None, period: PeriodOption = None,
+    unit: UnitOption = None, checklist: ChecklistOption = None, level: LevelOption = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="html|md")] = "html",
+    systemic: Annotated[float, typer.Option("--systemic", metavar="SHARE")] = 0.3,
+    output: OutputOption = None, force: ForceOption = False, lang: UiLangOption = None,
+) -> int:
+    """A printable monthly report: league, section heat map, missed checks, systemic items,
+    red-line failures (self-contained HTML, or Markdown)."""
+    from branchcheck.network.query import open_scope
+    from branchcheck.network.report import build
+
+    check_choice(fmt, ("html", "md"))
+    opts = _opts(warehouse=warehouse, org=org, period=period, unit=unit, checklist=checklist,
+                 level=level, lang=lang)
+    with open_scope(opts) as (con, scope):
+        text = build(con, scope, fmt, systemic=systemic)
+    _out(text, output, force)
+    return EXIT_OK
+
+
+@app.command("sql")
+def sql(
+    query: Annotated[str, typer.Argument(metavar='"SELECT ..."', show_default=False)],
+    warehouse: WarehouseOption = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="text|csv|json")] = "text",
+    lang: UiLangOption = None,
+) -> int:
+    """Run one read-only SQL query (no file or network access from SQL)."""
+    from branchcheck.i18n import resolve_lang
+    from branchcheck.network import warehouse as wh
+    from branchcheck.render import network as rn
+
+    check_choice(fmt, ("text", "csv", "json"))
+    ui = resolve_lang(lang)
+    with wh.reader(wh.default_path(warehouse), lang=ui) as con:
+        names, rows = wh.run_sql(con, query, ui)
+    _out(rn.render(rows, rn.plain_columns(names), fmt, lang=ui), None, False)
+    return EXIT_OK
+
+
+@app.command("export")
+def export(
+    target: Annotated[Path, typer.Argument(metavar="DIR", show_default=False)],
+    warehouse: WarehouseOption = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="parquet")] = "parquet",
+    lang: UiLangOption = None,
+) -> int:
+    """Write the warehouse as Hive-partitioned Parquet (checklist=.../month=...)."""
+    from branchcheck.i18n import resolve_lang, t
+    from branchcheck.network import warehouse as wh
+    from branchcheck.network.export import export as run_export
+
+    check_choice(fmt, ("parquet",))
+    ui = resolve_lang(lang)
+    with wh.reader(wh.default_path(warehouse), lang=ui, files=True) as con:
+        counts = run_export(con, target, lang=ui)
+    sys.stderr.write(t(ui, f"已导出到 {target}：", f"exported to {target}: ")
+                     + ", ".join(f"{k} {v}" for k, v in counts.items()) + "\n")
+    return EXIT_OK
+
+
+@app.command("sample")
+def sample(
+    target: Annotated[Path, typer.Argument(metavar="DIR", show_default=False)],
+    month: Annotated[str, typer.Option("--month", metavar="YYYY-MM")] = "2026-11",
+    lang: UiLangOption = None,
+) -> int:
+    """Write the sample network (DIR/org.yaml) and a month of its daily opening checks
+    (DIR/results), ready for 'network ingest'."""
+    from branchcheck.i18n import resolve_lang, t
+    from branchcheck.network.calendar import parse_period
+    from branchcheck.network.sample import write_sample
+
+    ui = resolve_lang(lang)
+    from datetime import date
+
+    span = parse_period(month, None, None, default=date.today(), lang=ui)
+    org_path, n = write_sample(target, start=span.start, end=span.end)
+    sys.stderr.write(t(ui, f"已写入 {org_path} 和 {n} 份结果（{target / 'results'}）\n",
+                       f"wrote {org_path} and {n} results under {target / 'results'}\n"))
+    return EXIT_OK
+
+
+def _title(zh: str, en: str, scope: Any) -> str:
+    from branchcheck.i18n import t
+
+    parts = [t(scope.lang, zh, en), scope.period.label]
+    if scope.checklist:
+        parts.append(scope.checklist)
+    if scope.unit:
+        parts.append(scope.unit)
+    if scope.level:
+        parts.append(scope.level)
+    return " · ".join(parts)

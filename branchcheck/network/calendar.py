@@ -1,0 +1,129 @@
+"""Periods and the business calendar: what was expected when.
+
+A period is a closed range of days (``--period 2026-11``, ``2026-W48``,
+``2026-Q4``, or ``--since``/``--until``). A day is *open* unless it is a closed
+day (holiday) of the directory, and a *business day* when it is also one of the
+directory's business weekdays. A unit is expected to run a check from the day
+it opened until the day before it closed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from branchcheck.errors import UsageError
+from branchcheck.i18n import t
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+
+
+@dataclass(frozen=True)
+class Period:
+    """Days ``start`` to ``end``, both included; ``kind`` is month/week/quarter/range."""
+
+    start: date
+    end: date
+    kind: str = "range"
+
+    @property
+    def days(self) -> int:
+        """Number of days in the period."""
+        return (self.end - self.start).days + 1
+
+    @property
+    def label(self) -> str:
+        """``2026-11``, ``2026-W48``, ``2026-Q4`` or ``2026-11-03..2026-11-09``."""
+        if self.kind == "month":
+            return f"{self.start:%Y-%m}"
+        if self.kind == "week":
+            year, week, _ = self.start.isocalendar()
+            return f"{year}-W{week:02d}"
+        if self.kind == "quarter":
+            return f"{self.start.year}-Q{(self.start.month - 1) // 3 + 1}"
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+    def previous(self) -> Period:
+        """The period of the same length just before (the previous month, week, quarter)."""
+        if self.kind == "month":
+            return month(self.start - timedelta(days=1))
+        if self.kind == "quarter":
+            return quarter(self.start - timedelta(days=1))
+        return Period(self.start - timedelta(days=self.days), self.start - timedelta(days=1),
+                      self.kind)
+
+    def each_day(self) -> list[date]:
+        """Every day of the period."""
+        return [self.start + timedelta(days=i) for i in range(self.days)]
+
+
+def month(day: date) -> Period:
+    """The calendar month holding ``day``."""
+    first = day.replace(day=1)
+    nxt = (first + timedelta(days=32)).replace(day=1)
+    return Period(first, nxt - timedelta(days=1), "month")
+
+
+def quarter(day: date) -> Period:
+    """The calendar quarter holding ``day``."""
+    first = date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+    end = month(date(first.year, first.month + 2, 1)).end
+    return Period(first, end, "quarter")
+
+
+def parse_period(period: str | None, since: str | None, until: str | None, *,
+                 default: date, lang: str = "en") -> Period:
+    """The period the options name; none given: the month holding ``default``."""
+    if period is not None:
+        if since or until:
+            raise UsageError(t(lang, "--period 不能与 --since/--until 同用",
+                               "--period cannot be combined with --since/--until"))
+        return _named(period.strip(), lang)
+    if since is None and until is None:
+        return month(default)
+    start = _date(since, "--since", lang) if since else None
+    end = _date(until, "--until", lang) if until else None
+    if start is None:
+        start = (end or default).replace(day=1)
+    if end is None:
+        end = max(default, start)
+    if end < start:
+        raise UsageError(t(lang, f"--until {end} 早于 --since {start}",
+                           f"--until {end} is before --since {start}"))
+    return Period(start, end)
+
+
+def _named(text: str, lang: str) -> Period:
+    try:
+        if m := _MONTH.fullmatch(text):
+            return month(date(int(m[1]), int(m[2]), 1))
+        if m := _WEEK.fullmatch(text):
+            start = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return Period(start, start + timedelta(days=6), "week")
+        if m := _QUARTER.fullmatch(text):
+            return quarter(date(int(m[1]), 3 * int(m[2]) - 2, 1))
+    except ValueError:
+        pass
+    raise UsageError(t(lang, f"无法识别的期间 {text!r}（例：2026-11、2026-W48、2026-Q4）",
+                       f"unknown period {text!r} (e.g. 2026-11, 2026-W48, 2026-Q4)"))
+
+
+def _date(text: str, option: str, lang: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(t(lang, f"{option} {text!r} 不是日期（YYYY-MM-DD）",
+                           f"{option} {text!r} is not a date (YYYY-MM-DD)")) from None
+
+
+def calendar_rows(period: Period, business_days: tuple[int, ...],
+                  closed_days: frozenset[date]) -> list[tuple[date, bool, bool]]:
+    """(day, open, business) for every day of ``period``."""
+    rows = []
+    for day in period.each_day():
+        is_open = day not in closed_days
+        rows.append((day, is_open, is_open and day.weekday() in business_days))
+    return rows

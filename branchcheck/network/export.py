@@ -1,0 +1,70 @@
+"""Export the warehouse as a Hive-partitioned Parquet dataset, written by DuckDB.
+
+Layout (docs/network.md): ``results/``, ``sections/`` and ``items/``, each
+partitioned as ``checklist=<id>/month=<YYYY-MM>/``, plus ``units/`` and
+``texts/``. The dataset is written to a temporary folder beside the target
+and renamed into place, so a failed export leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from branchcheck.errors import StorageError, UsageError
+from branchcheck.i18n import t
+
+if TYPE_CHECKING:
+    from duckdb import DuckDBPyConnection
+
+PARTITIONED = {
+    "results": "SELECT r.*, r.checklist_id AS checklist, strftime(r.day, '%Y-%m') AS month "
+               "FROM results r",
+    "sections": "SELECT s.*, r.checklist_id AS checklist, strftime(r.day, '%Y-%m') AS month "
+                "FROM sections s JOIN results r ON r.rid = s.rid",
+    "items": "SELECT i.*, r.checklist_id AS checklist, strftime(r.day, '%Y-%m') AS month "
+             "FROM items i JOIN results r ON r.rid = i.rid",
+}
+PLAIN = {"units": "SELECT * FROM units", "texts": "SELECT * FROM texts"}
+
+
+def _literal(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def export(con: DuckDBPyConnection, target: Path, *, lang: str = "en") -> dict[str, int]:
+    """Write the dataset to ``target`` (which must not exist); rows per table."""
+    if target.exists() or target.is_symlink():
+        raise UsageError(t(lang, f"{target} 已存在；请指定一个新文件夹",
+                           f"{target} already exists; give a new folder"))
+    parent = target.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+    try:
+        counts: dict[str, int] = {}
+        for name, query in PARTITIONED.items():
+            counts[name] = _count(con, name)
+            if counts[name]:
+                con.execute(f"COPY ({query}) TO {_literal(tmp / name)} "
+                            "(FORMAT PARQUET, PARTITION_BY (checklist, month))")
+        for name, query in PLAIN.items():
+            counts[name] = _count(con, name)
+            (tmp / name).mkdir()
+            con.execute(f"COPY ({query}) TO {_literal(tmp / name / (name + '.parquet'))} "
+                        "(FORMAT PARQUET)")
+        os.rename(tmp, target)
+    except BaseException as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise StorageError(t(lang, f"无法写入 {target}：{exc.strerror or exc}",
+                                 f"cannot write {target}: {exc.strerror or exc}")) from None
+        raise
+    return counts
+
+
+def _count(con: DuckDBPyConnection, table: str) -> int:
+    row = con.execute(f"SELECT count(*) FROM {table}").fetchone()  # noqa: S608 - constant
+    return int(row[0]) if row else 0

@@ -1,0 +1,358 @@
+"""The organisation directory: units, their hierarchy, calendar and programme.
+
+Two forms: a YAML file (``schemas/org.schema.json``, strict YAML, located
+problems) and a CSV list of units (header ``id,name_zh,name_en,parent,kind``,
+optional ``opened,closed``; UTF-8 with or without BOM). Both are checked for
+duplicate ids, unknown parents, cycles and impossible dates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+from branchcheck.errors import InputError, Problem
+
+DEFAULT_TZ = "Asia/Shanghai"
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+CADENCES = ("day", "business-day", "week", "month", "quarter")
+CSV_HEADER = ("id", "name_zh", "name_en", "parent", "kind")
+CSV_OPTIONAL = ("opened", "closed")
+ORG_FORMAT = "branchcheck-org/1"
+_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_KIND = re.compile(r"^[a-z][a-z0-9-]{0,31}$")
+_MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One unit of the network (an outlet, a sub-branch, ...)."""
+
+    id: str
+    name_zh: str
+    name_en: str
+    kind: str
+    parent: str | None = None
+    opened: date | None = None
+    closed: date | None = None
+    timezone: str | None = None
+
+    def name(self, lang: str) -> str:
+        """The unit's name in ``lang`` (else the other language, else its id)."""
+        first, second = (self.name_zh, self.name_en) if lang == "zh" else (
+            self.name_en, self.name_zh)
+        return first or second or self.id
+
+    def open_on(self, day: date) -> bool:
+        """Whether the unit exists on ``day`` (from ``opened``, until before ``closed``)."""
+        return (self.opened is None or day >= self.opened) and (
+            self.closed is None or day < self.closed)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A programme rule: units of ``kind`` run ``checklist`` ``every`` period."""
+
+    kind: str
+    checklist: str
+    every: str
+
+
+@dataclass(frozen=True)
+class Org:
+    """A validated directory (units in file order; parents before use not required)."""
+
+    units: tuple[Unit, ...]
+    timezone: str = DEFAULT_TZ
+    business_days: tuple[int, ...] = (0, 1, 2, 3, 4, 5, 6)
+    closed_days: frozenset[date] = frozenset()
+    programme: tuple[Rule, ...] = ()
+    source: str = ""
+    warnings: tuple[Problem, ...] = field(default=(), compare=False)
+
+    @cached_property
+    def by_id(self) -> dict[str, Unit]:
+        """Units by id."""
+        return {u.id: u for u in self.units}
+
+    @cached_property
+    def children(self) -> dict[str, list[str]]:
+        """Child ids of each unit id."""
+        kids: dict[str, list[str]] = {u.id: [] for u in self.units}
+        for u in self.units:
+            if u.parent is not None:
+                kids[u.parent].append(u.id)
+        return kids
+
+    def chain(self, unit_id: str) -> list[str]:
+        """``unit_id`` and its ancestors, root last."""
+        out = [unit_id]
+        parent = self.by_id[unit_id].parent
+        while parent is not None:
+            out.append(parent)
+            parent = self.by_id[parent].parent
+        return out
+
+    def depth(self, unit_id: str) -> int:
+        """0 for a root, 1 for its children, ..."""
+        return len(self.chain(unit_id)) - 1
+
+    def subtree(self, unit_id: str) -> list[str]:
+        """``unit_id`` and every unit below it."""
+        out, todo = [], [unit_id]
+        while todo:
+            u = todo.pop()
+            out.append(u)
+            todo.extend(self.children[u])
+        return out
+
+    def leaves(self) -> list[str]:
+        """Units without children (the outlets), in file order."""
+        return [u.id for u in self.units if not self.children[u.id]]
+
+    def tz_of(self, unit_id: str) -> str:
+        """The time zone of a unit's business days."""
+        unit = self.by_id.get(unit_id)
+        return (unit.timezone if unit and unit.timezone else None) or self.timezone
+
+
+def load(path: str, *, lang: str = "en") -> Org:
+    """Load and check a directory (YAML, or CSV by the ``.csv`` suffix); raises InputError."""
+    from branchcheck.strictyaml import read_bytes
+
+    raw = read_bytes(path, max_bytes=_MAX_BYTES, display=path)
+    if path.lower().endswith(".csv"):
+        org, problems = parse_csv(raw, path)
+    else:
+        org, problems = parse_yaml(raw, path)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors or org is None:
+        raise InputError(_headline(path, lang), errors)
+    return org
+
+
+def _headline(path: str, lang: str) -> str:
+    from branchcheck.i18n import t
+
+    return t(lang, f"{path}：不是有效的机构目录", f"{path}: not a valid organisation directory")
+
+
+def is_org_document(data: Any) -> bool:
+    """Whether parsed YAML data is meant as a directory (``validate`` detects the kind)."""
+    return isinstance(data, dict) and (data.get("format") == ORG_FORMAT or (
+        "units" in data and "sections" not in data))
+
+
+def parse_yaml(raw: bytes, name: str) -> tuple[Org | None, list[Problem]]:
+    """A directory from YAML bytes, and every problem found (schema, then semantic)."""
+    from branchcheck.strictyaml import decode, parse_mapping
+    from branchcheck.validation import schema_problems
+
+    try:
+        doc = parse_mapping(decode(raw, name), name)
+    except InputError as exc:
+        return None, list(exc.problems)
+    problems = schema_problems(doc, "org")
+    if problems:
+        return None, problems
+    data = doc.data
+    units: list[Unit] = []
+    places: dict[str, tuple[int, int]] = {}
+    for i, u in enumerate(data["units"]):
+        name_ = u["name"]
+        zh, en = (name_, name_) if isinstance(name_, str) else (
+            name_.get("zh", ""), name_.get("en", ""))
+        dates: dict[str, date | None] = {}
+        for key in ("opened", "closed"):
+            dates[key] = None
+            if key in u:
+                try:
+                    dates[key] = date.fromisoformat(u[key])
+                except ValueError:
+                    problems.append(doc.problem(("units", i, key), "date",
+                                                f"{u[key]!r} is not a calendar date"))
+        units.append(Unit(u["id"], zh, en, u["kind"], u.get("parent"), dates["opened"],
+                          dates["closed"], u.get("timezone")))
+        places.setdefault(u["id"], doc.locate(("units", i, "id")))
+        if u["id"] in places and places[u["id"]] != doc.locate(("units", i, "id")):
+            line, col = doc.locate(("units", i, "id"))
+            first = places[u["id"]][0]
+            problems.append(Problem(name, line, col, "duplicate-id",
+                                    f"unit {u['id']!r} is listed twice (first at line {first})"))
+    closed: set[date] = set()
+    for i, d in enumerate(data.get("closed_days", [])):
+        try:
+            closed.add(date.fromisoformat(d))
+        except ValueError:
+            problems.append(doc.problem(("closed_days", i), "date",
+                                        f"{d!r} is not a calendar date"))
+    tz = data.get("timezone", DEFAULT_TZ)
+    for path_, zone in [(("timezone",), tz)] + [
+            (("units", i, "timezone"), u.timezone) for i, u in enumerate(units) if u.timezone]:
+        if zone is not None and not _known_zone(zone):
+            problems.append(doc.problem(path_, "timezone", f"unknown time zone {zone!r}"))
+    org = Org(tuple(units), tz,
+              tuple(WEEKDAYS.index(d) for d in data.get("business_days", WEEKDAYS)),
+              frozenset(closed),
+              tuple(Rule(r["kind"], r["checklist"], r["every"])
+                    for r in data.get("programme", [])), name)
+
+    def where(index: int, key: str) -> tuple[int, int]:
+        return doc.locate(("units", index, key))
+
+    problems.extend(structure_problems(org, name, where))
+    kinds = {u.kind for u in units}
+    for i, r in enumerate(org.programme):
+        if r.kind not in kinds:
+            problems.append(doc.problem(("programme", i, "kind"), "unknown-kind",
+                                        f"no unit has kind {r.kind!r}", severity="warning"))
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return _with_warnings(org, problems), problems
+
+
+def parse_csv(raw: bytes, name: str) -> tuple[Org | None, list[Problem]]:
+    """A directory from CSV bytes (UTF-8, optional BOM), with located problems."""
+    import csv
+    import io
+
+    from branchcheck.strictyaml import decode
+
+    try:
+        text = decode(raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw, name)
+    except InputError as exc:
+        return None, list(exc.problems)
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    if not rows:
+        return None, [Problem(name, 1, 1, "empty", "file is empty")]
+    header = [h.strip() for h in rows[0]]
+    if tuple(header[:5]) != CSV_HEADER or any(
+            h not in CSV_OPTIONAL for h in header[5:]) or len(set(header)) != len(header):
+        return None, [Problem(name, 1, 1, "csv-header",
+                              f"the header must be {','.join(CSV_HEADER)} optionally followed "
+                              f"by {','.join(CSV_OPTIONAL)}; found {','.join(header)!r}")]
+    problems: list[Problem] = []
+    units: list[Unit] = []
+    lines: dict[int, int] = {}
+    for n, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            problems.append(Problem(name, n, 1, "csv-row",
+                                    f"expected {len(header)} cells, found {len(row)}"))
+            continue
+        cells = {h: c.strip() for h, c in zip(header, row, strict=True)}
+        bad = False
+        for col, key, pattern in (("id", "id", _ID), ("kind", "kind", _KIND)):
+            if not pattern.fullmatch(cells[key]):
+                problems.append(Problem(name, n, _col(header, col), "schema",
+                                        f"invalid {key} {cells[key]!r}"))
+                bad = True
+        if cells["parent"] and not _ID.fullmatch(cells["parent"]):
+            problems.append(Problem(name, n, _col(header, "parent"), "schema",
+                                    f"invalid parent {cells['parent']!r}"))
+            bad = True
+        if not (cells["name_zh"] or cells["name_en"]):
+            problems.append(Problem(name, n, _col(header, "name_zh"), "schema",
+                                    "a unit needs a name (name_zh or name_en)"))
+        dates: dict[str, date | None] = {"opened": None, "closed": None}
+        for key in CSV_OPTIONAL:
+            if cells.get(key):
+                try:
+                    dates[key] = date.fromisoformat(cells[key])
+                except ValueError:
+                    problems.append(Problem(name, n, _col(header, key), "date",
+                                            f"{cells[key]!r} is not a date (YYYY-MM-DD)"))
+        if bad:
+            continue
+        lines[len(units)] = n
+        units.append(Unit(cells["id"], cells["name_zh"], cells["name_en"], cells["kind"],
+                          cells["parent"] or None, dates["opened"], dates["closed"]))
+    if not units and not problems:
+        problems.append(Problem(name, 2, 1, "empty", "the file lists no units"))
+    org = Org(tuple(units), source=name)
+    seen: dict[str, int] = {}
+    for i, u in enumerate(units):
+        if u.id in seen:
+            problems.append(Problem(name, lines[i], 1, "duplicate-id",
+                                    f"unit {u.id!r} is listed twice (first at line {seen[u.id]})"))
+        seen.setdefault(u.id, lines[i])
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+
+    def where(index: int, key: str) -> tuple[int, int]:
+        return lines[index], _col(header, key)
+
+    problems.extend(structure_problems(org, name, where))
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return _with_warnings(org, problems), problems
+
+
+def _col(header: list[str], key: str) -> int:
+    """1-based column (character position) of ``key``'s cell in a plain CSV row."""
+    return header.index(key) + 1
+
+
+def _with_warnings(org: Org, problems: Iterable[Problem]) -> Org:
+    return Org(org.units, org.timezone, org.business_days, org.closed_days, org.programme,
+               org.source, tuple(p for p in problems if p.severity == "warning"))
+
+
+def structure_problems(org: Org, name: str, where: Any) -> list[Problem]:
+    """Duplicate ids, unknown parents, cycles and closed-before-opened, located by
+    ``where(unit_index, key) -> (line, column)``."""
+    problems: list[Problem] = []
+    index = {u.id: i for i, u in reversed(list(enumerate(org.units)))}
+    for i, u in enumerate(org.units):
+        if u.parent is not None and u.parent not in index:
+            line, col = where(i, "parent")
+            problems.append(Problem(name, line, col, "unknown-parent",
+                                    f"unit {u.id!r}: parent {u.parent!r} is not in the directory"))
+        if u.opened and u.closed and u.closed <= u.opened:
+            line, col = where(i, "closed")
+            problems.append(Problem(name, line, col, "dates",
+                                    f"unit {u.id!r} closes ({u.closed}) before it opens "
+                                    f"({u.opened})"))
+    if problems:
+        return problems
+    parent_of = {u.id: u.parent for u in org.units}
+    done: set[str] = set()
+    for u in org.units:
+        path: list[str] = []
+        node: str | None = u.id
+        while node is not None and node not in done:
+            if node in path:
+                loop = " -> ".join([*path[path.index(node):], node])
+                line, col = where(index[node], "parent")
+                problems.append(Problem(name, line, col, "cycle",
+                                        f"units form a cycle: {loop}"))
+                break
+            path.append(node)
+            node = parent_of[node]
+        done.update(path)
+    return problems
+
+
+def _known_zone(zone: str) -> bool:
+    from zoneinfo import ZoneInfo
+
+    try:
+        ZoneInfo(zone)
+    except (ValueError, KeyError, OSError):
+        return False
+    return True
+
+
+def from_rows(rows: Iterable[Mapping[str, Any]], *, source: str = "warehouse",
+              timezone: str = DEFAULT_TZ, business_days: tuple[int, ...] = (0, 1, 2, 3, 4, 5, 6),
+              closed_days: frozenset[date] = frozenset(),
+              programme: tuple[Rule, ...] = ()) -> Org:
+    """A directory rebuilt from warehouse rows (already checked at ingest)."""
+    units = tuple(Unit(r["id"], r["name_zh"] or "", r["name_en"] or "", r["kind"], r["parent"],
+                       r["opened"], r["closed"], r.get("timezone")) for r in rows)
+    return Org(units, timezone, business_days, closed_days, programme, source)

@@ -1,0 +1,119 @@
+"""The monthly network report: league, section heat map, missed checks, systemic
+items and red-line failures, as one self-contained HTML page or Markdown."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from branchcheck.errors import UsageError
+from branchcheck.i18n import t
+from branchcheck.network import views
+
+if TYPE_CHECKING:
+    from duckdb import DuckDBPyConnection
+
+
+def build(con: DuckDBPyConnection, scope: views.Scope, fmt: str, *,
+          systemic: float = 0.3) -> str:
+    """The report for ``scope`` in ``fmt`` (``html`` or ``md``)."""
+    from branchcheck.render import network as rn
+
+    lang = scope.lang
+    league = views.league(con, scope)
+    sections, cells = views.heatmap(con, scope)
+    try:
+        missed = [r for r in views.missing(con, scope) if r["missed"]]
+    except UsageError:  # no programme: the report says so
+        missed = None
+    failing = [r for r in views.items(con, scope, systemic=systemic) if r["systemic"]]
+    reds = views.red_lines(con, scope)
+    title = t(lang, f"网点检查月报 · {scope.period.label}",
+              f"Network self-check report · {scope.period.label}")
+    heat_cols = [rn.Column(t(lang, "单位", "Unit"), lambda r: r["unit"], lambda r: r["unit"])]
+    heat_cols += [_heat_column(s) for s in sections]
+    heat_rows = [{"unit": u, "cells": cells.get(u, {})} for u in sorted(cells)]
+    red_cols = [
+        rn.Column(t(lang, "日期", "Day"), lambda r: r["day"], lambda r: r["day"]),
+        rn.Column(t(lang, "网点", "Outlet"), lambda r: f"{r['branch']} {r['name']}",
+                  lambda r: r["branch"]),
+        rn.Column(t(lang, "检查表", "Checklist"), lambda r: r["checklist"],
+                  lambda r: r["checklist"]),
+        rn.Column(t(lang, "红线项目", "Red-line items"), lambda r: ", ".join(r["items"]),
+                  lambda r: " ".join(r["items"])),
+    ]
+    parts: list[tuple[str, list[dict[str, Any]], list[rn.Column], str]] = [
+        (t(lang, "排名", "League"), league, rn.league_columns(lang), ""),
+        (t(lang, "分部分热力图（平均分）", "Sections heat map (mean score)"), heat_rows,
+         heat_cols, "heat"),
+        (t(lang, "漏做的检查", "Missed checks"), missed or [], rn.missing_columns(lang),
+         "" if missed is not None else t(lang, "机构目录没有检查计划。",
+                                         "The directory has no programme.")),
+        (t(lang, f"系统性问题（≥{systemic:.0%} 网点不合格）",
+           f"Systemic items (failing in ≥{systemic:.0%} of outlets)"), failing,
+         rn.items_columns(lang), ""),
+        (t(lang, "红线（否决）不合格", "Red-line (knockout) failures"), reds, red_cols, ""),
+    ]
+    if fmt == "md":
+        from branchcheck.textsafe import md
+
+        lines = [f"# {md(title)}", ""]
+        for head, rows, cols, note in parts:
+            lines += [f"## {md(head)}", ""]
+            if note and note != "heat":
+                lines += [md(note), ""]
+            lines += list(rn.md_table(rows, cols)) if rows else [t(lang, "无。", "None.")]
+            lines.append("")
+        return "\n".join(lines)
+    body = [f"<h1>{rn._h(title)}</h1>"]
+    for head, rows, cols, note in parts:
+        body.append(f"<h2>{rn._h(head)}</h2>")
+        if note and note != "heat":
+            body.append(f'<p class="muted">{rn._h(note)}</p>')
+        if not rows:
+            body.append(f'<p class="muted">{rn._h(t(lang, "无。", "None."))}</p>')
+        elif note == "heat":
+            body.extend(_heat_html(heat_rows, sections, cols))
+        else:
+            body.extend(rn.html_table(rows, cols))
+    return rn.page(title, body, lang)
+
+
+def _heat_column(section: str) -> Any:
+    from branchcheck.render.network import Column
+
+    def show(r: dict[str, Any]) -> str:
+        return _score(r["cells"].get(section))
+
+    def raw(r: dict[str, Any]) -> Any:
+        return r["cells"].get(section)
+
+    return Column(section, show, raw, True)
+
+
+def _score(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f}"
+
+
+def _heat_html(rows: list[dict[str, Any]], sections: list[str], cols: list[Any]) -> list[str]:
+    from branchcheck.render.network import _h
+
+    out = ["<table><thead><tr>" + "".join(f"<th>{_h(c.header)}</th>" for c in cols)
+           + "</tr></thead><tbody>"]
+    for r in rows:
+        tds = [f"<td>{_h(r['unit'])}</td>"]
+        for s in sections:
+            v = r["cells"].get(s)
+            tds.append(f'<td class="num" style="background:{_colour(v)}">{_h(_score(v))}</td>')
+        out.append("<tr>" + "".join(tds) + "</tr>")
+    out.append("</tbody></table>")
+    return out
+
+
+def _colour(value: float | None) -> str:
+    """Red (0) through yellow to green (100); grey when there is no score."""
+    if value is None:
+        return "#eeeeee"
+    v = max(0.0, min(100.0, value)) / 100
+    red = int(255 if v < 0.5 else 255 * (1 - v) * 2)
+    green = int(255 * v * 2 if v < 0.5 else 200)
+    return f"rgb({red},{green},120)"

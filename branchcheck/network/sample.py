@@ -1,0 +1,87 @@
+"""Sample data: a small bundled network and a generator of realistic results.
+
+The results are made by the scoring code (``make_result``) and stored with
+``write_result``, exactly as ``score`` stores them, so the sample goes through
+the same validation and tamper checks as real files.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator, Sequence
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from branchcheck.model import Checklist, Result
+    from branchcheck.network.org import Org
+
+SAMPLE_ORG = Path(__file__).resolve().parent / "data" / "sample-org.yaml"
+
+
+def make_results(checklist: Checklist, branches: Sequence[str], days: Sequence[date], *,
+                 seed: int = 13, skip: float = 0.05, zone: str = "Asia/Shanghai",
+                 org: Org | None = None) -> Iterator[Result]:
+    """One result per open branch per day (a share ``skip`` of them missed at random).
+
+    Each branch passes an item with its own probability in [0.6, 0.99]; a
+    red-line item fails far less often.
+    """
+    from zoneinfo import ZoneInfo
+
+    from branchcheck.model import Answer
+    from branchcheck.scoring import make_result
+
+    rng = random.Random(seed)  # noqa: S311 - sample data, not security
+    items = [it for sec in checklist.sections for it in sec.items]
+    quality = {b: rng.uniform(0.6, 0.99) for b in branches}
+    tz = ZoneInfo(zone)
+    for day in days:
+        for b in branches:
+            if org is not None and not org.by_id[b].open_on(day):
+                continue
+            if rng.random() < skip:
+                continue
+            answers: dict[str, Answer] = {}
+            for it in items:
+                p = quality[b] if it.critical is None else 0.97 + quality[b] / 40
+                good = rng.random() < p
+                value: str | int = ("pass" if good else "fail") if it.type == "check" else (
+                    5 if good else rng.randint(1, 3))
+                answers[it.id] = Answer(it.id, value)
+            start = datetime.combine(day, time(8, 30), tz) + timedelta(minutes=rng.randint(0, 20))
+            finish = start + timedelta(minutes=rng.randint(3, 6))
+            yield make_result(checklist, answers, branch=b, reviewer=f"{b} head", lang="zh",
+                              started=start.isoformat(timespec="seconds"),
+                              finished=finish.isoformat(timespec="seconds"))
+
+
+def business_days(org: Org, start: date, end: date) -> list[date]:
+    """The directory's business days from ``start`` to ``end``."""
+    out, day = [], start
+    while day <= end:
+        if day.weekday() in org.business_days and day not in org.closed_days:
+            out.append(day)
+        day += timedelta(days=1)
+    return out
+
+
+def write_sample(target: Path, *, start: date, end: date, seed: int = 13) -> tuple[Path, int]:
+    """Copy the sample directory to ``target/org.yaml`` and store daily-opening results
+    for its outlets under ``target/results``; returns (org path, number of results)."""
+    from branchcheck.fsafe import atomic_write
+    from branchcheck.loading import load_checklist
+    from branchcheck.network.org import load
+    from branchcheck.storage import write_result
+
+    org_path = target / "org.yaml"
+    atomic_write(org_path, SAMPLE_ORG.read_bytes(), overwrite=False)
+    org = load(str(org_path))
+    checklist = load_checklist("daily-opening")
+    n = 0
+    for result in make_results(checklist, org.leaves(), business_days(org, start, end),
+                               seed=seed, zone=org.timezone, org=org):
+        write_result(result, root=target / "results")
+        n += 1
+    return org_path, n

@@ -1,0 +1,370 @@
+"""The roll-up views as SQL over the warehouse: league, missing, items, trend.
+
+Every view works on a :class:`Scope` (period, checklist, subtree, level). The
+directory decides which unit each result's branch rolls up to; it is loaded
+into a temporary table ``rollup(branch, unit)`` so that the heavy lifting
+stays in DuckDB. Results are dated by ``day``: their finished time in the
+unit's time zone, computed at ingest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from branchcheck.errors import UsageError
+from branchcheck.i18n import t
+from branchcheck.network.calendar import Period, calendar_rows
+from branchcheck.network.org import CADENCES, Org, Rule, Unit
+
+if TYPE_CHECKING:
+    from duckdb import DuckDBPyConnection
+
+SCORED = ("pass", "partial", "fail")
+_SLOT = ("CASE {e} WHEN 'week' THEN strftime({d}, '%G-W%V') "
+         "WHEN 'month' THEN strftime({d}, '%Y-%m') "
+         "WHEN 'quarter' THEN CAST(year({d}) AS VARCHAR) || '-Q' || CAST(quarter({d}) AS VARCHAR) "
+         "ELSE CAST({d} AS VARCHAR) END")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a view looks at."""
+
+    org: Org
+    period: Period
+    checklist: str | None = None
+    unit: str | None = None
+    level: str | None = None
+    lang: str = "en"
+
+
+def org_or_flat(con: DuckDBPyConnection, org: Org | None) -> Org:
+    """``org``, else the directory stored at ingest, else one flat unit per branch."""
+    from branchcheck.network.warehouse import load_org
+
+    found = org or load_org(con)
+    if found is not None:
+        return found
+    branches = [r[0] for r in con.execute(
+        "SELECT DISTINCT branch FROM results ORDER BY branch").fetchall()]
+    return Org(tuple(Unit(b, "", "", "outlet") for b in branches), source="results")
+
+
+def latest_day(con: DuckDBPyConnection, checklist: str | None = None) -> date:
+    """The newest result day (today when the warehouse is empty)."""
+    row = con.execute("SELECT max(day) FROM results WHERE $1::VARCHAR IS NULL "
+                      "OR checklist_id = $1", [checklist]).fetchone()
+    return row[0] if row and row[0] else date.today()
+
+
+def level_units(scope: Scope) -> dict[str, str]:
+    """Each unit of the subtree mapped to its ancestor at the scope's level."""
+    org = scope.org
+    if scope.unit is not None and scope.unit not in org.by_id:
+        raise UsageError(t(scope.lang, f"机构目录中没有单位 {scope.unit!r}",
+                           f"no unit {scope.unit!r} in the directory"))
+    members = org.subtree(scope.unit) if scope.unit else [u.id for u in org.units]
+    level = scope.level
+    kinds = {u.kind for u in org.units}
+    if level is not None and not level.isdigit() and level not in kinds:
+        raise UsageError(t(scope.lang, f"未知层级 {level!r}；可用：{', '.join(sorted(kinds))} "
+                                       "或深度数字",
+                           f"unknown level {level!r}; use one of {', '.join(sorted(kinds))} "
+                           "or a depth number"))
+    out: dict[str, str] = {}
+    for uid in members:
+        chain = org.chain(uid)
+        if level is None:
+            out[uid] = uid
+            continue
+        for anc in chain:
+            if (level.isdigit() and org.depth(anc) == int(level)) or org.by_id[anc].kind == level:
+                if scope.unit is None or anc in members:
+                    out[uid] = anc
+                break
+    return out
+
+
+def _prepare(con: DuckDBPyConnection, scope: Scope) -> dict[str, str]:
+    from branchcheck.network.warehouse import insert_columns
+
+    mapping = level_units(scope)
+    con.execute("CREATE OR REPLACE TEMP TABLE rollup (branch VARCHAR, unit VARCHAR)")
+    if mapping:
+        insert_columns(con, "rollup", [tuple(mapping), tuple(mapping.values())])
+    return mapping
+
+
+def _filters(scope: Scope, period: Period) -> tuple[str, list[Any]]:
+    return ("r.day BETWEEN $1 AND $2 AND ($3::VARCHAR IS NULL OR r.checklist_id = $3)",
+            [period.start, period.end, scope.checklist])
+
+
+# ------------------------------------------------------------------ league
+
+
+def league(con: DuckDBPyConnection, scope: Scope, *, min_n: int = 5,
+           rules: Sequence[Rule] | None = None) -> list[dict[str, Any]]:
+    """Units ranked by mean final score, with n, completion, grades, knockouts, change."""
+    _prepare(con, scope)
+    where, args = _filters(scope, scope.period)
+    sql = (f"SELECT ro.unit, count(*), avg(r.overall_final), "
+           f"sum(CASE WHEN r.knocked_out THEN 1 ELSE 0 END) "
+           f"FROM results r JOIN rollup ro ON ro.branch = r.branch WHERE {where} "
+           f"GROUP BY ro.unit")
+    now = {u: (n, mean, ko) for u, n, mean, ko in con.execute(sql, args).fetchall()}
+    _, prev_args = _filters(scope, scope.period.previous())
+    before = {u: mean for u, _, mean, _ in con.execute(sql, prev_args).fetchall()}
+    grades: dict[str, dict[str, int]] = {}
+    col = "grade_zh" if scope.lang == "zh" else "grade_en"
+    for u, g, n in con.execute(
+            f"SELECT ro.unit, coalesce(r.{col}, '—'), count(*) FROM results r "
+            f"JOIN rollup ro ON ro.branch = r.branch WHERE {where} GROUP BY ALL ORDER BY ALL",
+            args).fetchall():
+        grades.setdefault(u, {})[g] = n
+    done = completion(con, scope, rules)
+    units = sorted(set(now) | set(done))
+    rows = []
+    for u in units:
+        n, mean, ko = now.get(u, (0, None, 0))
+        exp, did = done.get(u, (0, 0))
+        prev = before.get(u)
+        rows.append({
+            "unit": u, "name": scope.org.by_id[u].name(scope.lang) if u in scope.org.by_id else u,
+            "n": n, "mean": mean, "expected": exp, "done": did,
+            "completion": (did / exp) if exp else None,
+            "grades": grades.get(u, {}), "knockouts": int(ko or 0),
+            "previous": prev, "change": None if prev is None or mean is None else mean - prev,
+            "small_n": n < min_n,
+        })
+    rows.sort(key=lambda r: (r["mean"] is None, r["small_n"], -(r["mean"] or 0), r["unit"]))
+    rank = 0
+    for r in rows:
+        if r["mean"] is not None and not r["small_n"]:
+            rank += 1
+            r["rank"] = rank
+        else:
+            r["rank"] = None
+    return rows
+
+
+# ------------------------------------------------------------------ missing
+
+
+def _programme(scope: Scope, every: str | None, rules: Sequence[Rule] | None) -> list[Rule]:
+    if every is not None:
+        if every not in CADENCES:
+            raise UsageError(t(scope.lang, f"未知频率 {every!r}", f"unknown cadence {every!r}; "
+                               f"choose one of {', '.join(CADENCES)}"))
+        return [Rule("*", scope.checklist or "*", every)]
+    chosen = list(rules if rules is not None else scope.org.programme)
+    if scope.checklist is not None:
+        chosen = [r for r in chosen if r.checklist == scope.checklist]
+    return chosen
+
+
+def _slots(con: DuckDBPyConnection, scope: Scope, rules: Sequence[Rule]) -> str:
+    """Fill temp tables for the expected-vs-done join; returns the SELECT of slots."""
+    from branchcheck.network.warehouse import insert_columns
+
+    org = scope.org
+    con.execute("CREATE OR REPLACE TEMP TABLE cal (day DATE, open BOOLEAN, business BOOLEAN)")
+    insert_columns(con, "cal", list(zip(*calendar_rows(
+        scope.period, org.business_days, org.closed_days), strict=True)))
+    con.execute("CREATE OR REPLACE TEMP TABLE prog (kind VARCHAR, checklist VARCHAR, "
+                "every VARCHAR)")
+    if rules:
+        insert_columns(con, "prog", list(zip(*[(r.kind, r.checklist, r.every) for r in rules],
+                                             strict=True)))
+    leaves = set(org.leaves())
+    members = org.subtree(scope.unit) if scope.unit else [u.id for u in org.units]
+    con.execute("CREATE OR REPLACE TEMP TABLE su (id VARCHAR, kind VARCHAR, opened DATE, "
+                "closed DATE)")
+    chosen = [org.by_id[m] for m in members]
+    wildcard = any(r.kind == "*" for r in rules)
+    rows = [(u.id, "*" if wildcard else u.kind, u.opened, u.closed) for u in chosen
+            if not wildcard or u.id in leaves]
+    if rows:
+        insert_columns(con, "su", list(zip(*rows, strict=True)))
+    slot = _SLOT.format(e="p.every", d="c.day")
+    return (f"SELECT u.id AS unit, p.checklist, p.every, {slot} AS slot, "
+            "min(c.day) AS first_day FROM su u JOIN prog p ON p.kind = u.kind "
+            "JOIN cal c ON (CASE WHEN p.every = 'day' THEN c.open ELSE c.business END) "
+            "AND (u.opened IS NULL OR c.day >= u.opened) "
+            "AND (u.closed IS NULL OR c.day < u.closed) "
+            "GROUP BY ALL")
+
+
+def _expected(con: DuckDBPyConnection, scope: Scope, rules: Sequence[Rule]) -> str:
+    """SQL of every expected check with a ``done`` flag (temp tables filled)."""
+    slots = _slots(con, scope, rules)
+    slot = _SLOT.format(e="e.every", d="r.day")
+    return (
+        f"WITH s AS ({slots}), d AS (SELECT DISTINCT r.branch, "
+        "CASE WHEN e.anyck THEN '*' ELSE r.checklist_id END AS checklist, e.every, "
+        f"{slot} AS slot FROM results r JOIN (SELECT DISTINCT every, checklist = '*' AS anyck, "
+        "checklist FROM prog) e ON (e.anyck OR e.checklist = r.checklist_id) "
+        "WHERE r.day BETWEEN $1 AND $2 AND r.branch IN (SELECT id FROM su)) "
+        "SELECT s.unit, s.checklist, s.every, s.slot, s.first_day, d.slot IS NOT NULL AS done "
+        "FROM s LEFT JOIN d ON d.branch = s.unit AND d.checklist = s.checklist "
+        "AND d.every = s.every AND d.slot = s.slot")
+
+
+def _window(period: Period) -> list[date]:
+    return [period.start - timedelta(days=92), period.end + timedelta(days=92)]
+
+
+def completion(con: DuckDBPyConnection, scope: Scope,
+               rules: Sequence[Rule] | None = None) -> dict[str, tuple[int, int]]:
+    """(expected, done) checks per unit at the scope's level, by the programme."""
+    chosen = _programme(scope, None, rules)
+    if not chosen:
+        return {}
+    sql = _expected(con, scope, chosen)
+    rows = con.execute(
+        f"SELECT ro.unit, count(*), sum(CASE WHEN x.done THEN 1 ELSE 0 END) "
+        f"FROM ({sql}) x JOIN rollup ro ON ro.branch = x.unit GROUP BY ro.unit",
+        _window(scope.period)).fetchall()
+    return {u: (int(e), int(d)) for u, e, d in rows}
+
+
+def missing(con: DuckDBPyConnection, scope: Scope, *, every: str | None = None,
+            rules: Sequence[Rule] | None = None) -> list[dict[str, Any]]:
+    """Per unit at the level and checklist: expected, done, missed and the missed slots."""
+    _prepare(con, scope)
+    chosen = _programme(scope, every, rules)
+    if not chosen:
+        raise UsageError(t(
+            scope.lang, "机构目录没有检查计划（programme）；请用 --every 指定频率",
+            "the directory has no programme for this; give the cadence with --every"))
+    sql = _expected(con, scope, chosen)
+    rows = con.execute(
+        f"SELECT ro.unit, x.checklist, count(*), "
+        f"sum(CASE WHEN x.done THEN 1 ELSE 0 END), "
+        f"list(x.unit || ' ' || x.slot ORDER BY x.slot, x.unit) FILTER (WHERE NOT x.done) "
+        f"FROM ({sql}) x JOIN rollup ro ON ro.branch = x.unit GROUP BY ALL ORDER BY ALL",
+        _window(scope.period)).fetchall()
+    out = []
+    for unit, checklist, exp, did, slots in rows:
+        exp, did = int(exp), int(did)
+        out.append({"unit": unit, "name": _name(scope, unit), "checklist": checklist,
+                    "expected": exp, "done": did, "missed": exp - did,
+                    "completion": did / exp if exp else None, "slots": list(slots or [])})
+    out.sort(key=lambda r: (-r["missed"], r["unit"], r["checklist"]))
+    return out
+
+
+def _name(scope: Scope, unit: str) -> str:
+    u = scope.org.by_id.get(unit)
+    return u.name(scope.lang) if u else unit
+
+
+# ------------------------------------------------------------------ items
+
+
+def items(con: DuckDBPyConnection, scope: Scope, *, systemic: float = 0.3,
+          top: int = 3) -> list[dict[str, Any]]:
+    """Items by failure rate: rate, outlets affected, worst units, change, systemic flag."""
+    if not 0 < systemic <= 1:
+        raise UsageError(t(scope.lang, "--systemic 应在 0 与 1 之间",
+                           "--systemic must be between 0 and 1"))
+    _prepare(con, scope)
+    scored = "i.status IN ('pass', 'partial', 'fail')"
+    base = (
+        "SELECT r.checklist_id, i.item_id, ro.unit, r.branch, i.status FROM results r "
+        "JOIN rollup ro ON ro.branch = r.branch JOIN items i ON i.rid = r.rid "
+        f"WHERE r.day BETWEEN $1 AND $2 AND ($3::VARCHAR IS NULL OR r.checklist_id = $3) "
+        f"AND {scored}")
+    overall = (
+        f"SELECT checklist_id, item_id, count(*), count(*) FILTER (WHERE status = 'fail'), "
+        f"count(DISTINCT branch) FILTER (WHERE status = 'fail'), count(DISTINCT branch) "
+        f"FROM ({base}) i GROUP BY ALL")
+    _, args = _filters(scope, scope.period)
+    now = con.execute(overall, args).fetchall()
+    _, prev_args = _filters(scope, scope.period.previous())
+    before = {(c, i): f / n for c, i, n, f, _, _ in con.execute(overall, prev_args).fetchall()}
+    per_unit: dict[tuple[str, str], list[tuple[str, float, int]]] = {}
+    for c, i, u, n, f in con.execute(
+            f"SELECT checklist_id, item_id, unit, count(*), "
+            f"count(*) FILTER (WHERE status = 'fail') FROM ({base}) i GROUP BY ALL "
+            f"HAVING count(*) FILTER (WHERE status = 'fail') > 0 "
+            f"ORDER BY 5 / 4 DESC, 5 DESC, 3", args).fetchall():
+        per_unit.setdefault((c, i), []).append((u, f / n, int(f)))
+    texts = {(c, i): (zh, en) for c, i, zh, en in con.execute(
+        "SELECT checklist_id, id, any_value(zh), any_value(en) FROM texts "
+        "WHERE kind = 'item' GROUP BY ALL").fetchall()}
+    out = []
+    for c, i, n, f, outlets_failing, outlets in now:
+        rate = f / n if n else 0.0
+        prev = before.get((c, i))
+        zh, en = texts.get((c, i), ("", ""))
+        out.append({
+            "checklist": c, "item": i, "text": (zh or en) if scope.lang == "zh" else (en or zh),
+            "answered": int(n), "failed": int(f), "rate": rate,
+            "outlets_failing": int(outlets_failing), "outlets": int(outlets),
+            "share": outlets_failing / outlets if outlets else 0.0,
+            "worst": [{"unit": u, "rate": r, "failed": k}
+                      for u, r, k in per_unit.get((c, i), [])[:top]],
+            "previous": prev, "change": None if prev is None else rate - prev,
+        })
+    for row in out:
+        row["systemic"] = row["outlets"] > 0 and row["share"] >= systemic
+    out.sort(key=lambda r: (-r["rate"], -r["failed"], r["checklist"], r["item"]))
+    return out
+
+
+# ------------------------------------------------------------------ trend
+
+
+def trend(con: DuckDBPyConnection, scope: Scope, *, by: str = "month") -> list[dict[str, Any]]:
+    """Mean final score per unit per week or month."""
+    if by not in ("week", "month"):
+        raise UsageError(t(scope.lang, "--by 只能是 week 或 month", "--by must be week or month"))
+    _prepare(con, scope)
+    where, args = _filters(scope, scope.period)
+    key = "strftime(r.day, '%G-W%V')" if by == "week" else "strftime(r.day, '%Y-%m')"
+    rows = con.execute(
+        f"SELECT ro.unit, {key} AS bucket, count(*), avg(r.overall_final) "
+        f"FROM results r JOIN rollup ro ON ro.branch = r.branch WHERE {where} "
+        f"GROUP BY ALL ORDER BY ALL", args).fetchall()
+    return [{"unit": u, "name": _name(scope, u), "period": b, "n": int(n), "mean": m}
+            for u, b, n, m in rows]
+
+
+# ------------------------------------------------------------------ report parts
+
+
+def heatmap(con: DuckDBPyConnection, scope: Scope) -> tuple[list[str], dict[str, dict[str, float]]]:
+    """Sections (in first-seen order) and the mean section final per unit."""
+    _prepare(con, scope)
+    where, args = _filters(scope, scope.period)
+    cells: dict[str, dict[str, float]] = {}
+    order: list[str] = []
+    for u, sec, mean in con.execute(
+            f"SELECT ro.unit, s.section_id, avg(s.final) FROM results r "
+            f"JOIN rollup ro ON ro.branch = r.branch JOIN sections s ON s.rid = r.rid "
+            f"WHERE {where} GROUP BY ALL ORDER BY min(s.rid), 1", args).fetchall():
+        if sec not in order:
+            order.append(sec)
+        if mean is not None:
+            cells.setdefault(u, {})[sec] = mean
+    return order, cells
+
+
+def red_lines(con: DuckDBPyConnection, scope: Scope) -> list[dict[str, Any]]:
+    """Results with a knockout: day, branch, checklist and the failed critical items."""
+    _prepare(con, scope)
+    where, args = _filters(scope, scope.period)
+    rows = con.execute(
+        f"SELECT r.day, r.branch, r.checklist_id, r.overall_final, "
+        f"list(i.item_id ORDER BY i.item_id) FILTER (WHERE i.status = 'fail' "
+        f"AND i.critical IS NOT NULL) FROM results r JOIN rollup ro ON ro.branch = r.branch "
+        f"JOIN items i ON i.rid = r.rid WHERE {where} AND (r.knocked_out OR EXISTS "
+        f"(SELECT 1 FROM sections s WHERE s.rid = r.rid AND s.knocked_out)) "
+        f"GROUP BY r.rid, r.day, r.branch, r.checklist_id, r.overall_final "
+        f"ORDER BY r.day, r.branch", args).fetchall()
+    return [{"day": d.isoformat(), "branch": b, "name": _name(scope, b), "checklist": c,
+             "final": f, "items": list(its or [])} for d, b, c, f, its in rows]

@@ -1,0 +1,247 @@
+"""The DuckDB warehouse: location, schema, migrations, connections.
+
+One file (default ``./branchcheck-network.duckdb``, else
+``$BRANCHCHECK_WAREHOUSE``). Writers take an exclusive lock on
+``<file>.lock`` first; readers open the file read-only with no file or network
+access from SQL. ``meta.schema_version`` says which migrations have run; a
+file written by a newer branchcheck is refused.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from branchcheck.errors import BranchcheckError, InputError, NotFoundError, StorageError
+from branchcheck.i18n import t
+
+if TYPE_CHECKING:
+    from duckdb import DuckDBPyConnection
+
+    from branchcheck.network.org import Org
+
+DEFAULT_FILE = "branchcheck-network.duckdb"
+SCHEMA_VERSION = 1
+
+# MIGRATIONS[n] takes a warehouse from schema version n to n + 1.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        "CREATE TABLE meta (key VARCHAR NOT NULL, value VARCHAR)",
+        # Every file seen, by path: the stat pre-check and the rejected files.
+        "CREATE TABLE files (path VARCHAR NOT NULL, size BIGINT, mtime_ns BIGINT,"
+        " sha256 VARCHAR, status VARCHAR NOT NULL, reason VARCHAR)",
+        "CREATE TABLE results (rid BIGINT NOT NULL, sha256 VARCHAR NOT NULL,"
+        " branch VARCHAR NOT NULL, checklist_id VARCHAR NOT NULL, checklist_version INTEGER,"
+        " checklist_sha256 VARCHAR, reviewer VARCHAR, started VARCHAR, finished VARCHAR,"
+        " finished_utc TIMESTAMPTZ, day DATE NOT NULL, overall_raw DOUBLE,"
+        " overall_final DOUBLE, grade_zh VARCHAR, grade_en VARCHAR, coverage DOUBLE,"
+        " complete BOOLEAN, knocked_out BOOLEAN, source VARCHAR)",
+        "CREATE TABLE sections (rid BIGINT NOT NULL, section_id VARCHAR NOT NULL,"
+        " weight DOUBLE, raw DOUBLE, final DOUBLE, knocked_out BOOLEAN)",
+        "CREATE TABLE items (rid BIGINT NOT NULL, item_id VARCHAR NOT NULL,"
+        " section_id VARCHAR, status VARCHAR, fraction DOUBLE, value VARCHAR, note VARCHAR,"
+        " critical VARCHAR)",
+        # Texts once per checklist version, not once per answer.
+        "CREATE TABLE texts (checklist_id VARCHAR NOT NULL, checklist_version INTEGER,"
+        " kind VARCHAR NOT NULL, id VARCHAR NOT NULL, zh VARCHAR, en VARCHAR)",
+        "CREATE TABLE units (id VARCHAR NOT NULL, name_zh VARCHAR, name_en VARCHAR,"
+        " parent VARCHAR, kind VARCHAR NOT NULL, opened DATE, closed DATE, timezone VARCHAR)",
+    ),
+)
+
+
+def default_path(option: str | None = None) -> Path:
+    """``--warehouse``, else ``$BRANCHCHECK_WAREHOUSE``, else ``./branchcheck-network.duckdb``."""
+    return Path(option or os.environ.get("BRANCHCHECK_WAREHOUSE") or DEFAULT_FILE)
+
+
+def _duckdb() -> Any:
+    try:
+        import duckdb
+    except ImportError:  # pragma: no cover - a dependency
+        raise StorageError("the network commands need the 'duckdb' package") from None
+    return duckdb
+
+
+def db_error(exc: Exception, path: Path, lang: str) -> BranchcheckError:
+    """A DuckDB failure on ``path`` as a clear error (a lock held, a damaged file)."""
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if "lock" in text.lower():
+        return StorageError(t(
+            lang, f"{path} 正被另一个进程使用（如正在导入）；请稍后再试",
+            f"{path} is in use by another process (an ingest?); try again when it ends"))
+    return StorageError(t(lang, f"{path}：无法打开仓库：{text}",
+                          f"{path}: cannot open the warehouse: {text}"))
+
+
+@contextmanager
+def writer(path: Path, *, wait: float = 0.0, lang: str = "en") -> Iterator[DuckDBPyConnection]:
+    """An exclusive, migrated read-write connection (lock file held throughout)."""
+    from branchcheck.locking import exclusive
+
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise StorageError(t(lang, f"{path} 不是普通文件", f"{path} is not a regular file"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with exclusive(path.with_name(path.name + ".lock"), wait=wait,
+                   what=t(lang, "网点仓库", "the network warehouse")):
+        duckdb = _duckdb()
+        try:
+            con = duckdb.connect(str(path))
+        except duckdb.Error as exc:
+            raise db_error(exc, path, lang) from None
+        try:
+            migrate(con, path, lang)
+            yield con
+        finally:
+            con.close()
+
+
+@contextmanager
+def reader(path: Path, *, lang: str = "en",
+           files: bool = False) -> Iterator[DuckDBPyConnection]:
+    """A read-only connection; no file or network access from SQL unless ``files``
+    (``export`` writes Parquet files)."""
+    if not path.is_file() or path.is_symlink():
+        raise NotFoundError(t(
+            lang, f"没有网点仓库 {path}；请先运行 'branchcheck network ingest'",
+            f"no warehouse at {path}; run 'branchcheck network ingest' first"))
+    duckdb = _duckdb()
+    try:
+        con = duckdb.connect(str(path), read_only=True,
+                             config={"enable_external_access": files})
+    except duckdb.Error as exc:
+        raise db_error(exc, path, lang) from None
+    try:
+        version = schema_version(con)
+        if version != SCHEMA_VERSION:
+            raise _version_error(version, path, lang)
+        yield con
+    finally:
+        con.close()
+
+
+def schema_version(con: DuckDBPyConnection) -> int:
+    """The schema version recorded in the warehouse (0 for an empty file)."""
+    found = con.execute("SELECT count(*) FROM information_schema.tables "
+                        "WHERE table_name = 'meta'").fetchone()
+    if not found or not found[0]:
+        return 0
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    try:
+        return int(row[0]) if row else 0
+    except ValueError:
+        return -1
+
+
+def _version_error(version: int, path: Path, lang: str) -> BranchcheckError:
+    if version > SCHEMA_VERSION:
+        return InputError(t(
+            lang, f"{path} 由更新版本的 branchcheck 写入（结构版本 {version}，本版本支持到 "
+                  f"{SCHEMA_VERSION}）；请升级 branchcheck",
+            f"{path} was written by a newer branchcheck (schema version {version}; this one "
+            f"reads up to {SCHEMA_VERSION}); upgrade branchcheck"))
+    if version < 0:
+        return InputError(t(lang, f"{path}：结构版本无法识别",
+                            f"{path}: unreadable schema version"))
+    return InputError(t(
+        lang, f"{path} 的结构版本为 {version}；请运行 'branchcheck network ingest' 升级",
+        f"{path} has schema version {version}; run 'branchcheck network ingest' to upgrade it"))
+
+
+def migrate(con: DuckDBPyConnection, path: Path, lang: str) -> None:
+    """Bring the warehouse to :data:`SCHEMA_VERSION` in one transaction."""
+    version = schema_version(con)
+    if version > SCHEMA_VERSION or version < 0:
+        raise _version_error(version, path, lang)
+    if version == SCHEMA_VERSION:
+        return
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for step in MIGRATIONS[version:]:
+            for statement in step:
+                con.execute(statement)
+        con.execute("DELETE FROM meta WHERE key = 'schema_version'")
+        con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def put_meta(con: DuckDBPyConnection, key: str, value: Any) -> None:
+    """Store ``value`` (as JSON) under ``key``."""
+    con.execute("DELETE FROM meta WHERE key = ?", [key])
+    con.execute("INSERT INTO meta VALUES (?, ?)", [key, json.dumps(value, ensure_ascii=False)])
+
+
+def get_meta(con: DuckDBPyConnection, key: str) -> Any:
+    """The JSON value stored under ``key``, or None."""
+    row = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    return json.loads(row[0]) if row and row[0] else None
+
+
+def store_org(con: DuckDBPyConnection, org: Org) -> None:
+    """Replace the units and the calendar/programme with ``org`` (inside the caller's
+    transaction)."""
+    con.execute("DELETE FROM units")
+    cols = list(zip(*[(u.id, u.name_zh, u.name_en, u.parent, u.kind, u.opened, u.closed,
+                       u.timezone) for u in org.units], strict=True))
+    insert_columns(con, "units", cols)
+    put_meta(con, "org", {
+        "source": org.source, "timezone": org.timezone,
+        "business_days": list(org.business_days),
+        "closed_days": sorted(d.isoformat() for d in org.closed_days),
+        "programme": [[r.kind, r.checklist, r.every] for r in org.programme],
+    })
+
+
+def load_org(con: DuckDBPyConnection) -> Org | None:
+    """The directory stored at the last ingest with ``--org``, or None."""
+    from datetime import date
+
+    from branchcheck.network.org import Rule, from_rows
+
+    info = get_meta(con, "org")
+    if info is None:
+        return None
+    names = ("id", "name_zh", "name_en", "parent", "kind", "opened", "closed", "timezone")
+    rows = [dict(zip(names, r, strict=True)) for r in con.execute(
+        f"SELECT {', '.join(names)} FROM units").fetchall()]  # noqa: S608 - constant names
+    return from_rows(rows, source=info["source"], timezone=info["timezone"],
+                     business_days=tuple(info["business_days"]),
+                     closed_days=frozenset(date.fromisoformat(d) for d in info["closed_days"]),
+                     programme=tuple(Rule(*r) for r in info["programme"]))
+
+
+def insert_columns(con: DuckDBPyConnection, table: str, columns: list[tuple[Any, ...]]) -> None:
+    """Append rows given column by column (one statement: fast, unlike executemany)."""
+    if not columns or not columns[0]:
+        return
+    marks = ", ".join(f"unnest(${i + 1})" for i in range(len(columns)))
+    con.execute(f"INSERT INTO {table} SELECT {marks}",
+                [list(c) for c in columns])
+
+
+def run_sql(con: DuckDBPyConnection, query: str,
+            lang: str = "en") -> tuple[list[str], list[dict[str, Any]]]:
+    """Column names and rows of an analyst's query (on a read-only connection)."""
+    duckdb = _duckdb()
+    try:
+        cursor = con.execute(query)
+        names = [str(d[0]) for d in cursor.description or ()]
+        rows = cursor.fetchall() if names else []
+    except duckdb.Error as exc:
+        text = str(exc).strip() or type(exc).__name__
+        raise InputError(t(lang, f"SQL 错误：{text}", f"SQL error: {text}")) from None
+    unique: list[str] = []
+    for n in names:
+        name, k = n, 1
+        while name in unique:
+            k += 1
+            name = f"{n}_{k}"
+        unique.append(name)
+    return unique, [dict(zip(unique, r, strict=True)) for r in rows]

@@ -1,0 +1,226 @@
+"""Network views as text, Markdown, CSV, JSON and HTML.
+
+A view is a list of row dicts; a :class:`Column` says how one column is shown.
+Every cell goes through the shared safety rules (``textsafe`` for terminal,
+Markdown and HTML; ``csvsafe`` for spreadsheets).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from branchcheck.i18n import t
+from branchcheck.output import fmt_score, pad, width
+
+FORMATS = ("text", "md", "csv", "json", "html")
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: its header and how to show a row (``raw`` gives the CSV value)."""
+
+    header: str
+    show: Callable[[dict[str, Any]], str]
+    raw: Callable[[dict[str, Any]], Any]
+    right: bool = False
+
+
+def pct(value: float | None) -> str:
+    """``87%`` (or an em dash)."""
+    return "—" if value is None else f"{100 * value:.0f}%"
+
+
+def signed(value: float | None) -> str:
+    """``+2.5`` / ``-1.0`` (or an em dash)."""
+    return "—" if value is None else f"{value:+.1f}"
+
+
+def _col(header: str, key: str, kind: str = "text") -> Column:
+    shows: dict[str, Callable[[Any], str]] = {
+        "text": lambda v: "" if v is None else str(v), "score": fmt_score, "pct": pct,
+        "signed": signed, "int": lambda v: "" if v is None else str(v)}
+    show = shows[kind]
+    return Column(header, lambda r: show(r.get(key)), lambda r: r.get(key), kind != "text")
+
+
+def league_columns(lang: str) -> list[Column]:
+    """Columns of ``network league``."""
+    return [
+        _col("#", "rank", "int"), _col(t(lang, "单位", "Unit"), "unit"),
+        _col(t(lang, "名称", "Name"), "name"), _col("n", "n", "int"),
+        _col(t(lang, "平均分", "Mean"), "mean", "score"),
+        _col(t(lang, "较上期", "Change"), "change", "signed"),
+        Column(t(lang, "完成", "Done/expected"),
+               lambda r: f"{r['done']}/{r['expected']}" if r["expected"] else "—",
+               lambda r: r["done"] if r["expected"] else None, True),
+        _col(t(lang, "完成率", "Completion"), "completion", "pct"),
+        _col(t(lang, "否决", "Knockouts"), "knockouts", "int"),
+        Column(t(lang, "等级分布", "Grades"),
+               lambda r: " ".join(f"{g}:{n}" for g, n in r["grades"].items()),
+               lambda r: " ".join(f"{g}:{n}" for g, n in r["grades"].items())),
+        Column(t(lang, "备注", "Flag"),
+               lambda r: t(lang, "样本少", "few results") if r["small_n"] else "",
+               lambda r: "small_n" if r["small_n"] else ""),
+    ]
+
+
+def missing_columns(lang: str, limit: int = 6) -> list[Column]:
+    """Columns of ``network missing``."""
+    def slots(r: dict[str, Any]) -> str:
+        shown = r["slots"][:limit]
+        more = len(r["slots"]) - len(shown)
+        return ", ".join(shown) + (t(lang, f" 等 {more} 项", f" +{more} more") if more else "")
+
+    return [
+        _col(t(lang, "单位", "Unit"), "unit"), _col(t(lang, "名称", "Name"), "name"),
+        _col(t(lang, "检查表", "Checklist"), "checklist"),
+        _col(t(lang, "应做", "Expected"), "expected", "int"),
+        _col(t(lang, "已做", "Done"), "done", "int"),
+        _col(t(lang, "漏做", "Missed"), "missed", "int"),
+        _col(t(lang, "完成率", "Completion"), "completion", "pct"),
+        Column(t(lang, "漏做的检查", "Missed checks"), slots, lambda r: " ".join(r["slots"])),
+    ]
+
+
+def items_columns(lang: str) -> list[Column]:
+    """Columns of ``network items``."""
+    def worst(r: dict[str, Any]) -> str:
+        return ", ".join(f"{w['unit']} {pct(w['rate'])}" for w in r["worst"])
+
+    return [
+        _col(t(lang, "检查表", "Checklist"), "checklist"), _col(t(lang, "项目", "Item"), "item"),
+        _col(t(lang, "内容", "Text"), "text"),
+        _col(t(lang, "不合格率", "Fail rate"), "rate", "pct"),
+        Column(t(lang, "涉及网点", "Outlets"), lambda r: f"{r['outlets_failing']}/{r['outlets']}",
+               lambda r: r["outlets_failing"], True),
+        Column(t(lang, "较上期", "Change"),
+               lambda r: "—" if r["change"] is None else f"{100 * r['change']:+.0f} pt",
+               lambda r: r["change"], True),
+        Column(t(lang, "最差单位", "Worst units"), worst, worst),
+        Column(t(lang, "系统性", "Systemic"),
+               lambda r: t(lang, "是", "SYSTEMIC") if r["systemic"] else "",
+               lambda r: r["systemic"]),
+    ]
+
+
+def trend_columns(lang: str) -> list[Column]:
+    """Columns of ``network trend``."""
+    return [_col(t(lang, "单位", "Unit"), "unit"), _col(t(lang, "名称", "Name"), "name"),
+            _col(t(lang, "期间", "Period"), "period"), _col("n", "n", "int"),
+            _col(t(lang, "平均分", "Mean"), "mean", "score")]
+
+
+def plain_columns(names: Sequence[str]) -> list[Column]:
+    """Columns of an ``sql`` answer (values shown as they are)."""
+    def show(v: Any) -> str:
+        return "NULL" if v is None else str(v)
+
+    def column(name: str) -> Column:
+        return Column(name, lambda r: show(r[name]), lambda r: _plain(r[name]))
+
+    return [column(n) for n in names]
+
+
+def _plain(value: Any) -> Any:
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    return str(value)
+
+
+def render(rows: list[dict[str, Any]], columns: Sequence[Column], fmt: str, *,
+           title: str = "", lang: str = "en") -> str:
+    """The view in ``fmt`` (text, md, csv, json or html) as one string."""
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n"
+    if fmt == "csv":
+        from branchcheck.csvsafe import to_csv
+
+        return to_csv([c.header for c in columns],
+                      ([c.raw(r) for c in columns] for r in rows)).decode("utf-8")
+    if fmt == "md":
+        return "\n".join(md_table(rows, columns, title)) + "\n"
+    if fmt == "html":
+        return page(title, [f"<h1>{_h(title)}</h1>", *html_table(rows, columns)], lang)
+    return "\n".join(text_table(rows, columns, title)) + "\n"
+
+
+def text_table(rows: list[dict[str, Any]], columns: Sequence[Column],
+               title: str = "") -> Iterator[str]:
+    """Aligned plain-text lines (terminal controls neutralised, CJK widths respected)."""
+    from branchcheck.textsafe import oneline, term
+
+    cells = [[term(oneline(c.show(r))) for c in columns] for r in rows]
+    heads = [c.header for c in columns]
+    widths = [max([width(h)] + [width(row[i]) for row in cells]) for i, h in enumerate(heads)]
+    if title:
+        yield term(title)
+    yield "  ".join(pad(h, w, right=c.right) for h, w, c in zip(heads, widths, columns,
+                                                                  strict=True)).rstrip()
+    yield "  ".join("-" * w for w in widths)
+    for row in cells:
+        yield "  ".join(pad(v, w, right=c.right) for v, w, c in zip(row, widths, columns,
+                                                                     strict=True)).rstrip()
+
+
+def md_table(rows: list[dict[str, Any]], columns: Sequence[Column],
+             title: str = "") -> Iterator[str]:
+    """A Markdown table (every cell escaped)."""
+    from branchcheck.textsafe import md
+
+    if title:
+        yield f"## {md(title)}"
+        yield ""
+    yield "| " + " | ".join(md(c.header) for c in columns) + " |"
+    yield "|" + "|".join("---:" if c.right else "---" for c in columns) + "|"
+    for r in rows:
+        yield "| " + " | ".join(md(c.show(r)) for c in columns) + " |"
+
+
+def _h(text: str) -> str:
+    from branchcheck.textsafe import html
+
+    return html(text)
+
+
+_NUM = ' class="num"'
+
+
+def html_table(rows: list[dict[str, Any]], columns: Sequence[Column]) -> list[str]:
+    """An HTML table (every cell escaped)."""
+    out = ["<table><thead><tr>" + "".join(
+        f"<th{_NUM if c.right else ''}>{_h(c.header)}</th>" for c in columns)
+        + "</tr></thead><tbody>"]
+    for r in rows:
+        out.append("<tr>" + "".join(
+            f"<td{_NUM if c.right else ''}>{_h(c.show(r))}</td>" for c in columns)
+            + "</tr>")
+    out.append("</tbody></table>")
+    return out
+
+
+_CSS = """\
+@page { size: A4 landscape; margin: 12mm; }
+body { font-family: system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; color: #222;
+  margin: 0 auto; padding: 16px; font-size: 13px; line-height: 1.4; }
+h1 { font-size: 1.4em; } h2 { font-size: 1.15em; border-bottom: 1px solid #ccc; margin-top: 1.4em; }
+table { border-collapse: collapse; width: 100%; margin: .4em 0 1em; }
+th, td { border-bottom: 1px solid #e2e2e2; padding: 3px 6px; text-align: left;
+  vertical-align: top; }
+th { background: #f4f4f4; } .num { text-align: right; font-variant-numeric: tabular-nums; }
+.muted { color: #666; }
+@media print { tr { break-inside: avoid; } h2 { break-after: avoid; } }
+"""
+_CSP = "default-src 'none'; style-src 'unsafe-inline'"
+
+
+def page(title: str, body: Sequence[str], lang: str) -> str:
+    """A self-contained HTML document: inline CSS, no scripts, no remote assets."""
+    return "\n".join([
+        "<!DOCTYPE html>", f'<html lang="{"zh-CN" if lang == "zh" else "en"}">', "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
+        f"<title>{_h(title)}</title>", f"<style>\n{_CSS}</style>", "</head>", "<body>",
+        *body, "</body>", "</html>", ""])

@@ -1,0 +1,399 @@
+"""``branchcheck network`` end to end on a small network with hand-computed figures.
+
+Network: HO -> R1 (O1, O2), HO -> R2 (O3, opened 2026-11-05). Business days
+Mon-Fri, 2026-11-04 (Wed) a holiday. Checklist ``mini``: one section, items
+``a`` (red line: a fail sets the score to 0) and ``b``; score = 100 * passes / 2.
+Week 2026-W45 = 2026-11-02 (Mon) .. 2026-11-08; its business days are the 2nd,
+3rd, 5th and 6th (O3: the 5th and 6th only).
+
+Results (a, b) -> final:
+  O1  10-30 (p,p) 100   11-02 (p,p) 100   11-03 (p,f) 50   11-05 (f,f) 0 KO
+  O2  11-02 (p,p) 100   11-03 (p,p) 100   11-05 (p,p) 100  11-06 (p,f) 50 *
+  O3  11-06 (f,p) 0 KO
+* finished 2026-11-05T17:30Z = 11-06 01:30 in Shanghai: dated the 6th.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from branchcheck.cli import run
+
+pytest.importorskip("duckdb")
+
+CHECKLIST = """\
+id: mini
+version: 1
+title: {zh: 迷你, en: Mini}
+languages: [zh, en]
+grades:
+  - {min: 90, label: {zh: 优, en: Top}}
+  - {min: 0, label: {zh: 差, en: Low}}
+sections:
+  - id: s1
+    title: {zh: 一, en: One}
+    items:
+      - {id: a, type: check, critical: checklist, text: {zh: 甲, en: Item A}}
+      - {id: b, type: check, text: {zh: 乙, en: Item B}}
+"""
+
+ORG = """\
+format: branchcheck-org/1
+timezone: Asia/Shanghai
+business_days: [mon, tue, wed, thu, fri]
+closed_days: [2026-11-04]
+programme:
+  - {kind: outlet, checklist: mini, every: business-day}
+units:
+  - {id: HO, kind: head-office, name: {zh: 总行, en: Head office}}
+  - {id: R1, kind: region, parent: HO, name: {zh: 一区, en: Region one}}
+  - {id: R2, kind: region, parent: HO, name: {zh: 二区, en: Region two}}
+  - {id: O1, kind: outlet, parent: R1, name: {zh: 网点一, en: Outlet one}}
+  - {id: O2, kind: outlet, parent: R1, name: {zh: 网点二, en: Outlet two}}
+  - {id: O3, kind: outlet, parent: R2, name: {zh: 网点三, en: Outlet three}, opened: 2026-11-05}
+"""
+
+P, F = "pass", "fail"
+RESULTS = [
+    ("O1", "2026-10-30T09:00:00+08:00", P, P), ("O1", "2026-11-02T09:00:00+08:00", P, P),
+    ("O1", "2026-11-03T09:00:00+08:00", P, F), ("O1", "2026-11-05T09:00:00+08:00", F, F),
+    ("O2", "2026-11-02T09:00:00+08:00", P, P), ("O2", "2026-11-03T09:00:00+08:00", P, P),
+    ("O2", "2026-11-05T09:00:00+08:00", P, P), ("O2", "2026-11-05T17:30:00+00:00", P, F),
+    ("O3", "2026-11-06T09:00:00+08:00", F, P),
+]
+
+
+def _write_results(root: Path, checklist_path: Path,
+                   rows: list[tuple[str, str, str, str]]) -> list[Path]:
+    from branchcheck.loading import load_checklist
+    from branchcheck.model import Answer
+    from branchcheck.scoring import make_result
+    from branchcheck.storage import write_result
+
+    ck = load_checklist(str(checklist_path))
+    out = []
+    for branch, finished, a, b in rows:
+        result = make_result(ck, {"a": Answer("a", a), "b": Answer("b", b)}, branch=branch,
+                             reviewer="r", lang="en", started=finished, finished=finished)
+        out.append(write_result(result, root=root))
+    return out
+
+
+@pytest.fixture(autouse=True)
+def _env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in ("BRANCHCHECK_WAREHOUSE", "BRANCHCHECK_LANG", "BRANCHCHECK_RESULTS"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    monkeypatch.setenv("NO_COLOR", "1")
+
+
+@pytest.fixture
+def net(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, Path]:
+    ck = tmp_path / "mini.yaml"
+    ck.write_text(CHECKLIST, encoding="utf-8")
+    org = tmp_path / "org.yaml"
+    org.write_text(ORG, encoding="utf-8")
+    root = tmp_path / "results"
+    files = _write_results(root, ck, RESULTS)
+    wh = tmp_path / "net.duckdb"
+    assert run(["network", "ingest", str(root), "--org", str(org), "-w", str(wh)]) == 0
+    capsys.readouterr()
+    return {"root": root, "org": org, "wh": wh, "ck": ck, "tmp": tmp_path, "first": files[0]}
+
+
+def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = run(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def view(capsys: pytest.CaptureFixture[str], net: dict[str, Path], name: str,
+         *args: str) -> list[dict[str, object]]:
+    code, out, err = cli(capsys, "network", name, "-w", str(net["wh"]), "-f", "json", *args)
+    assert code == 0, err
+    data: list[dict[str, object]] = json.loads(out)
+    return data
+
+
+# ------------------------------------------------------------------ views
+
+
+def test_league_by_outlet(net: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    rows = {r["unit"]: r for r in view(capsys, net, "league", "--period", "2026-W45",
+                                        "--level", "outlet", "--min-n", "2")}
+    assert rows["O1"]["n"] == 3 and rows["O1"]["mean"] == pytest.approx(50.0)
+    assert rows["O1"]["previous"] == pytest.approx(100.0)  # W44: the 10-30 result
+    assert rows["O1"]["change"] == pytest.approx(-50.0)
+    assert (rows["O1"]["done"], rows["O1"]["expected"], rows["O1"]["knockouts"]) == (3, 4, 1)
+    assert rows["O2"]["mean"] == pytest.approx(87.5) and rows["O2"]["done"] == 4
+    assert rows["O2"]["grades"] == {"Top": 3, "Low": 1}
+    assert rows["O3"]["mean"] == 0.0 and (rows["O3"]["done"], rows["O3"]["expected"]) == (1, 2)
+    assert rows["O3"]["small_n"] is True and rows["O3"]["rank"] is None
+    assert [rows["O2"]["rank"], rows["O1"]["rank"]] == [1, 2]
+
+
+def test_league_by_region_and_depth(net: dict[str, Path],
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    by_kind = {r["unit"]: r for r in view(capsys, net, "league", "--period", "2026-W45",
+                                           "--level", "region")}
+    by_depth = {r["unit"]: r for r in view(capsys, net, "league", "--period", "2026-W45",
+                                            "--level", "1")}
+    assert by_kind == by_depth
+    assert by_kind["R1"]["n"] == 7 and by_kind["R1"]["mean"] == pytest.approx(500 / 7)
+    assert (by_kind["R1"]["done"], by_kind["R1"]["expected"]) == (7, 8)
+    assert by_kind["R2"]["knockouts"] == 1 and by_kind["R2"]["expected"] == 2
+
+
+def test_league_subtree(net: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    rows = view(capsys, net, "league", "--period", "2026-W45", "--unit", "R1")
+    assert sorted(r["unit"] for r in rows) == ["O1", "O2"]
+
+
+def test_missing_respects_holidays_and_opening(net: dict[str, Path],
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    rows = {r["unit"]: r for r in view(capsys, net, "missing", "--period", "2026-W45")}
+    assert rows["O1"]["slots"] == ["O1 2026-11-06"]
+    assert rows["O2"]["missed"] == 0 and rows["O2"]["expected"] == 4
+    assert rows["O3"]["slots"] == ["O3 2026-11-05"] and rows["O3"]["expected"] == 2
+    code, _, _ = cli(capsys, "network", "missing", "-w", str(net["wh"]), "--period",
+                     "2026-W45", "--fail-on-missing")
+    assert code == 1
+
+
+def test_missing_with_a_cadence_on_the_command_line(
+        net: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    # Weekly: every outlet did at least one check in W45 -> nothing missing.
+    rows = view(capsys, net, "missing", "--period", "2026-W45", "--every", "week")
+    assert {r["unit"]: (r["expected"], r["done"]) for r in rows} == {
+        "O1": (1, 1), "O2": (1, 1), "O3": (1, 1)}
+    # Every calendar day except the holiday: 6 days (O3: 5th-8th = 4 days).
+    rows = view(capsys, net, "missing", "--period", "2026-W45", "--every", "day")
+    assert {r["unit"]: (r["expected"], r["done"]) for r in rows} == {
+        "O1": (6, 3), "O2": (6, 4), "O3": (4, 1)}
+
+
+def test_items_rates_and_systemic_flag(net: dict[str, Path],
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    rows = {r["item"]: r for r in view(capsys, net, "items", "--period", "2026-W45",
+                                        "--systemic", "0.5")}
+    a, b = rows["a"], rows["b"]
+    assert (a["answered"], a["failed"], a["outlets_failing"], a["outlets"]) == (8, 2, 2, 3)
+    assert a["rate"] == pytest.approx(0.25) and a["change"] == pytest.approx(0.25)
+    assert b["rate"] == pytest.approx(3 / 8) and b["outlets_failing"] == 2
+    assert a["systemic"] and b["systemic"] and a["text"] == "Item A"
+    assert b["worst"][0] == {"unit": "O1", "rate": pytest.approx(2 / 3), "failed": 2}
+    rows = {r["item"]: r for r in view(capsys, net, "items", "--period", "2026-W45",
+                                        "--systemic", "0.7")}
+    assert not rows["a"]["systemic"]
+
+
+def test_trend_by_week(net: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    rows = view(capsys, net, "trend", "--since", "2026-10-26", "--until", "2026-11-08",
+                "--by", "week", "--unit", "O1")
+    assert [(r["period"], r["n"], r["mean"]) for r in rows] == [
+        ("2026-W44", 1, 100.0), ("2026-W45", 3, 50.0)]
+
+
+def test_text_md_csv_html_outputs(net: dict[str, Path],
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    for fmt, marker in (("text", "Outlet two"), ("md", "| O2 |"), ("csv", "\ufeff#,Unit"),
+                        ("html", "<table>")):
+        code, out, err = cli(capsys, "network", "league", "-w", str(net["wh"]), "--period",
+                             "2026-W45", "-f", fmt)
+        assert code == 0 and marker in out and err == "", (fmt, out)
+
+
+def test_report_html_is_self_contained(net: dict[str, Path],
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = cli(capsys, "network", "report", "-w", str(net["wh"]), "--period",
+                       "2026-11", "--lang", "en")
+    assert code == 0
+    assert "<script" not in out and "http://" not in out and "https://" not in out
+    for part in ("League", "heat map", "Missed checks", "Systemic", "Red-line"):
+        assert part in out
+    assert "O3" in out and "2026-11-06" in out  # O3's red-line failure
+    code, out, _ = cli(capsys, "network", "report", "-w", str(net["wh"]), "-f", "md",
+                       "--period", "2026-11")
+    assert code == 0 and out.startswith("# Network self-check report")
+
+
+def test_sql_is_read_only_and_sandboxed(net: dict[str, Path],
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = cli(capsys, "network", "sql", "-w", str(net["wh"]), "-f", "json",
+                       "SELECT branch, count(*) AS n FROM results GROUP BY 1 ORDER BY 1")
+    assert code == 0 and json.loads(out) == [{"branch": "O1", "n": 4}, {"branch": "O2", "n": 4},
+                                             {"branch": "O3", "n": 1}]
+    for bad in ("DELETE FROM results", "SELECT * FROM read_csv('/etc/passwd')",
+                "COPY results TO '/tmp/x.csv'", "ATTACH '/tmp/other.duckdb'"):
+        code, out, err = cli(capsys, "network", "sql", "-w", str(net["wh"]), bad)
+        assert code == 2 and out == "" and "SQL error" in err, bad
+
+
+# ------------------------------------------------------------------ export + portable SQL
+
+
+def test_export_and_portable_sql_match_the_commands(
+        net: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    import duckdb
+
+    from branchcheck.network import SQL_DIR
+
+    target = net["tmp"] / "export"
+    code, _, err = cli(capsys, "network", "export", str(target), "-w", str(net["wh"]))
+    assert code == 0, err
+    assert (target / "results" / "checklist=mini" / "month=2026-11").is_dir()
+    assert (target / "items" / "checklist=mini" / "month=2026-10").is_dir()
+    con = duckdb.connect()
+    for table in ("results", "items", "sections"):
+        con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet("
+                    f"'{target}/{table}/**/*.parquet', hive_partitioning = true)")
+    league = con.execute((SQL_DIR / "league_month.sql").read_text()).fetchall()
+    got = {(m, b): (n, mean, ko) for _, m, b, n, mean, ko in league}
+    for month in ("2026-10", "2026-11"):
+        for r in view(capsys, net, "league", "--period", month, "--level", "outlet"):
+            if r["n"]:
+                n, mean, ko = got[(month, r["unit"])]
+                assert (n, ko) == (r["n"], r["knockouts"])
+                assert mean == pytest.approx(r["mean"])
+    items = con.execute((SQL_DIR / "items_month.sql").read_text()).fetchall()
+    cmd = {r["item"]: r for r in view(capsys, net, "items", "--period", "2026-11")}
+    for _, month, item, answered, failed, rate, outlets_failing, outlets in items:
+        if month == "2026-11":
+            c = cmd[item]
+            assert (answered, failed, outlets_failing, outlets) == (
+                c["answered"], c["failed"], c["outlets_failing"], c["outlets"])
+            assert rate == pytest.approx(c["rate"])
+    trend = con.execute((SQL_DIR / "trend_month.sql").read_text()).fetchall()
+    cmd_trend = view(capsys, net, "trend", "--since", "2026-10-01", "--until", "2026-11-30")
+    assert sorted((b, m, n, round(v, 9)) for b, _, m, n, v in trend) == sorted(
+        (r["unit"], r["period"], r["n"], round(r["mean"], 9)) for r in cmd_trend)
+    code, _, err = cli(capsys, "network", "export", str(target), "-w", str(net["wh"]))
+    assert code == 2 and "already exists" in err
+
+
+# ------------------------------------------------------------------ ingest
+
+
+def test_ingest_is_incremental(net: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = cli(capsys, "network", "ingest", str(net["root"]), "-w", str(net["wh"]))
+    assert code == 0 and "0 added, 9 unchanged" in err
+    os.utime(net["first"], ns=(1, 1))  # same content, new mtime: re-read, stored once
+    code, _, err = cli(capsys, "network", "ingest", str(net["root"]), "-w", str(net["wh"]))
+    assert code == 0 and "0 added, 8 unchanged, 1 duplicates" in err
+
+
+def test_rejected_files_are_listed_counted_and_kept_out(
+        net: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    import yaml
+
+    root = net["root"]
+    extra = _write_results(root, net["ck"], [("O2", "2026-11-06T10:00:00+08:00", P, P)])[0]
+    data = yaml.safe_load(extra.read_text(encoding="utf-8"))
+    data["overall"]["final"] = 40.0  # hand-edited
+    extra.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    (root / "O2" / "mini" / "20261101T000000000000Z.yaml").write_text("{not: [yaml",
+                                                                      encoding="utf-8")
+    (root / "O2" / "mini" / "link.yaml").symlink_to("/etc/hostname")
+    os.mkfifo(root / "O2" / "mini" / "fifo.yaml")
+    code, _, err = cli(capsys, "network", "ingest", str(root), "-w", str(net["wh"]))
+    assert code == 0 and "4 rejected" in err and "0 added" in err
+    assert "hand-edited" in err and "symbolic link" in err and "not a regular file" in err
+    code, _, err = cli(capsys, "network", "ingest", str(root), "-w", str(net["wh"]),
+                       "--strict")
+    assert code == 1 and "4 rejected" in err  # still listed on the next run
+    rows = view(capsys, net, "league", "--period", "2026-W45", "--unit", "O2")
+    assert rows[0]["n"] == 4  # the tampered result is in no figure
+
+
+def test_a_second_ingest_refuses_while_the_first_holds_the_lock(
+        net: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    from branchcheck.locking import exclusive
+
+    lock = net["wh"].with_name(net["wh"].name + ".lock")
+    with exclusive(lock):
+        code, _out, err = cli(capsys, "network", "ingest", str(net["root"]), "-w",
+                             str(net["wh"]))
+    assert code == 2 and "in use" in err and "pid" in err and "Traceback" not in err
+
+
+def test_a_killed_ingest_leaves_the_warehouse_as_before(
+        net: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    more = [("O1", f"2026-11-{d:02d}T09:00:00+08:00", P, P) for d in range(9, 28)]
+    _write_results(net["root"], net["ck"], more)
+    env = dict(os.environ, BRANCHCHECK_TEST_PAUSE_IN_INGEST="60")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "branchcheck", "network", "ingest", str(net["root"]), "-w",
+         str(net["wh"])], stderr=subprocess.PIPE, env=env)
+    assert proc.stderr is not None
+    line = proc.stderr.readline()
+    assert b"in transaction" in line
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    code, out, _ = cli(capsys, "network", "sql", "-w", str(net["wh"]), "-f", "csv",
+                       "SELECT count(*) AS n FROM results")
+    assert code == 0 and out.splitlines()[1] == "9"
+    code, _, err = cli(capsys, "network", "ingest", str(net["root"]), "-w", str(net["wh"]))
+    assert code == 0 and "19 added" in err
+
+
+def test_a_newer_warehouse_is_refused(net: dict[str, Path],
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    import duckdb
+
+    con = duckdb.connect(str(net["wh"]))
+    con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    con.close()
+    for args in (["league"], ["ingest", str(net["root"])]):
+        code, out, err = cli(capsys, "network", *args, "-w", str(net["wh"]))
+        assert code == 2 and out == "" and "newer branchcheck" in err
+
+
+def test_views_without_a_warehouse_say_what_to_do(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "network", "league", "-w", str(tmp_path / "none.duckdb"))
+    assert code == 2 and out == "" and "network ingest" in err
+
+
+def test_bad_options_are_usage_errors(net: dict[str, Path],
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    for args, text in ((["--period", "2026-13"], "unknown period"),
+                       (["--level", "planet"], "unknown level"),
+                       (["--unit", "NOPE"], "no unit"),
+                       (["--since", "2026-11-09", "--until", "2026-11-01"], "before")):
+        code, out, err = cli(capsys, "network", "league", "-w", str(net["wh"]), *args)
+        assert code == 2 and out == "" and text in err, args
+
+
+def test_unknown_branches_are_warned_about(net: dict[str, Path],
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    _write_results(net["root"], net["ck"], [("ZZ-9", "2026-11-06T09:00:00+08:00", P, P)])
+    code, _, err = cli(capsys, "network", "ingest", str(net["root"]), "-w", str(net["wh"]),
+                       "--org", str(net["org"]))
+    assert code == 0 and "not in the directory: ZZ-9" in err
+
+
+def test_sample_quick_start(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    demo = tmp_path / "demo"
+    assert run(["network", "sample", str(demo)]) == 0
+    wh = str(demo / "net.duckdb")
+    assert run(["network", "ingest", str(demo / "results"), "--org", str(demo / "org.yaml"),
+                "-w", wh]) == 0
+    capsys.readouterr()
+    code, out, _ = cli(capsys, "network", "league", "-w", wh, "--level", "sub-branch")
+    assert code == 0 and "Pudong sub-branch" in out and "2026-11" in out
+
+
+def test_version_and_other_commands_do_not_import_duckdb() -> None:
+    code = ("import sys\nfrom branchcheck.cli import run\n"
+            "run(['--version']); run(['list']); run(['validate', 'daily-opening'])\n"
+            "run(['network', '--help'])\n"
+            "assert 'duckdb' not in sys.modules, 'duckdb imported'\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
