@@ -9,6 +9,7 @@ has nothing to compare) is undefined: it comes back as ``value=None`` with a
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -87,10 +88,54 @@ def linear_weights(k: int) -> list[list[float]]:
 
 def weighted_kappa(pairs: Sequence[tuple[int, int]], categories: Sequence[int]) -> Kappa:
     """Linear-weighted kappa of two raters' ratings on ordered ``categories``
-    (e.g. the points of a 1-5 scale, in order)."""
-    if len(categories) < 2:
+    (e.g. the points of a 1-5 scale, in order; a ``range`` is used as is).
+
+    Computed from the ratings, not from a ``k`` x ``k`` matrix, so a scale of
+    0-100000 costs no more memory than one of 1-5: with ``d = k - 1``,
+    ``p_o = 1 - mean|a - b| / d`` and ``p_e = 1 - mean over all (a, b') of |a - b'| / d``
+    (the same sums as :func:`kappa_from_matrix` with :func:`linear_weights`), the
+    second in ``O(n log n)`` by sorting.
+    """
+    k = len(categories)
+    if k < 2:
         return Kappa(None, None, None, len(pairs), "a scale needs at least two points")
-    return kappa_from_matrix(confusion(pairs, categories), linear_weights(len(categories)))
+    if isinstance(categories, range):
+        position = categories.index  # O(1) for a range
+    else:
+        position = {c: i for i, c in enumerate(categories)}.__getitem__
+    a: list[int] = []
+    b: list[int] = []
+    for x, y in pairs:
+        try:
+            a.append(position(x))
+            b.append(position(y))
+        except (KeyError, ValueError):
+            raise ValueError(f"rating {x!r}/{y!r} is not one of the categories") from None
+    n = len(a)
+    if n == 0:
+        return Kappa(None, None, None, 0, "no items rated by both")
+    d = k - 1
+    observed = sum(abs(x - y) for x, y in zip(a, b, strict=True))  # exact until divided
+    p_o = 1.0 - observed / (n * d)
+    p_e = 1.0 - _all_pairs_distance(a, b) / (n * n * d)
+    if p_e >= 1 - _EPS:
+        return Kappa(None, p_o, p_e, n,
+                     "chance agreement is 1 (every answer in the same category)")
+    return Kappa((p_o - p_e) / (1 - p_e), p_o, p_e, n)
+
+
+def _all_pairs_distance(a: Sequence[int], b: Sequence[int]) -> int:
+    """``sum(|x - y| for x in a for y in b)`` in ``O((|a| + |b|) log |b|)``."""
+    ordered = sorted(b)
+    below = [0]  # below[m] = sum of the m smallest of b
+    for y in ordered:
+        below.append(below[-1] + y)
+    total_b = below[-1]
+    total = 0
+    for x in a:
+        m = bisect_right(ordered, x)  # m values of b are <= x
+        total += x * m - below[m] + (total_b - below[m]) - x * (len(ordered) - m)
+    return total
 
 
 def fleiss_kappa(counts: Sequence[Sequence[int]]) -> Kappa:

@@ -6,6 +6,7 @@ import math
 from typing import Any
 
 from branchcheck.model import NA, AnswerValue, Item, localise
+from branchcheck.numbers import shown, too_large
 
 PASS_WORDS = frozenset({"y", "yes", "pass", "p", "ok", "true", "是", "通过", "合格", "对"})
 FAIL_WORDS = frozenset({"n", "no", "fail", "f", "false", "否", "不通过", "不合格", "错"})
@@ -139,6 +140,8 @@ def _not_a_number(item: Item, raw: Any) -> AnswerError:
 def _number(item: Item, raw: Any) -> float:
     if isinstance(raw, bool) or raw is None:
         raise _not_a_number(item, raw)
+    if too_large(raw):  # before float(): a 400-digit int cannot become one
+        raise _too_large(item, raw)
     if isinstance(raw, (int, float)):
         value = float(raw)
     elif isinstance(raw, str):
@@ -152,7 +155,16 @@ def _number(item: Item, raw: Any) -> float:
     if not math.isfinite(value):
         raise AnswerError(f"'{item.id}' needs a finite number, not {_show(raw)}",
                           f"'{item.id}' 须填有限的数值，而不是 {_show(raw, 'zh')}")
+    if too_large(value):
+        raise _too_large(item, raw)
     return value
+
+
+def _too_large(item: Item, raw: Any) -> AnswerError:
+    what = shown(raw) if isinstance(raw, (int, float)) else repr(raw)[:40]
+    return AnswerError(f"{what} is too large for '{item.id}': numbers must lie between "
+                       "-1e15 and 1e15",
+                       f"{what} 对 '{item.id}' 来说过大：数值须在 -1e15 到 1e15 之间")
 
 
 def _scale(item: Item, raw: Any) -> int:

@@ -11,7 +11,14 @@ from branchcheck.answers import AnswerError, normalise
 from branchcheck.errors import InputError, Problem
 from branchcheck.i18n import t
 from branchcheck.model import Answer, Checklist
-from branchcheck.strictyaml import DEFAULT_MAX_BYTES, Document, decode, parse_mapping, read_bytes
+from branchcheck.strictyaml import (
+    DEFAULT_MAX_BYTES,
+    Document,
+    decode,
+    parse_mapping,
+    read_bytes,
+    read_capped,
+)
 
 
 @dataclass(frozen=True)
@@ -44,7 +51,7 @@ def read_answers_file(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
     they are dropped before the check and their ids kept in ``blank``.
     """
     if path == "-":
-        raw = sys.stdin.buffer.read(max_bytes + 1)
+        raw = read_capped(sys.stdin.buffer, max_bytes)
         name = "<stdin>"
         if len(raw) > max_bytes:
             raise InputError.at(Problem(name, 0, 0, "too-large", t(
@@ -58,6 +65,11 @@ def read_answers_file(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
     from branchcheck.validation import schema_problems
 
     problems = schema_problems(doc, "answers")
+    if not problems and any(c < " " or "\x7f" <= c <= "\x9f" for c in doc.data["checklist"]):
+        problems = [doc.problem(("checklist",), "bad-checklist", t(
+            lang, "checklist 含有控制字符（如 NUL）：应为检查表编号或文件路径",
+            "checklist has a control character (such as NUL): it must be a checklist id "
+            "or a file path"))]
     if problems:
         raise InputError(t(lang, f"{name}：答案文件无效", f"{name}: invalid answers file"),
                          problems)

@@ -138,7 +138,9 @@ def default_cache_dir() -> str:
     return os.path.join(base, "branchcheck", "validate")
 
 
-_CHECKING_CODE = ("strictyaml.py", "validation.py", "lint.py", "loading.py", "checker.py")
+_CHECKING_CODE = (
+    "strictyaml.py", "validation.py", "lint.py", "numbers.py", "loading.py", "checker.py"
+)
 
 
 class _Cache:

@@ -13,12 +13,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from branchcheck.agreement import Kappa, cohen_kappa, fleiss_kappa, weighted_kappa
+from branchcheck.answers import AnswerError, normalise
 from branchcheck.answersfile import AnswersFile, answers_for, read_answers_file
 from branchcheck.errors import InputError, NotFoundError, Problem, UsageError
 from branchcheck.i18n import t
 from branchcheck.identity import lookalikes
 from branchcheck.loading import load_checklist
-from branchcheck.model import Answer, AnswerValue, Checklist, Item, ItemResult, Scale, Score, Status
+from branchcheck.model import (
+    Answer,
+    AnswerValue,
+    Checklist,
+    Item,
+    ItemResult,
+    Result,
+    Scale,
+    Score,
+    Status,
+)
 from branchcheck.scoring import score
 from branchcheck.storage import RESULT_FORMAT, read_result
 from branchcheck.strictyaml import DEFAULT_MAX_BYTES
@@ -146,7 +157,7 @@ def grade_trainee(checklist: Checklist, key: Rater, trainee: Rater) -> TraineeGr
                 scales[scale.id] = scale
                 scale_pairs.setdefault(scale.id, []).append((a, b))
     weighted = [
-        (sid, weighted_kappa(pairs, list(range(scales[sid].min, scales[sid].max + 1))))
+        (sid, weighted_kappa(pairs, range(scales[sid].min, scales[sid].max + 1)))
         for sid, pairs in scale_pairs.items()
     ]
     return TraineeGrade(
@@ -321,6 +332,39 @@ def is_result(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bool:
     return bool(doc.data.get("format") == RESULT_FORMAT)
 
 
+def _key_answers(result: Result, ck: Checklist, key_path: str, max_bytes: int,
+                 lang: str) -> dict[str, Answer]:
+    """The stored key's answers, each checked against the current checklist: a file
+    changed without a version bump may have dropped an item or narrowed a scale."""
+    index = ck.item_index()
+    found: list[Problem] = []
+    answers: dict[str, Answer] = {}
+    doc = None
+    for n, stored in enumerate(result.score.items):
+        if stored.value is None:
+            continue
+        item = index.get(stored.id)
+        try:
+            if item is None:
+                raise AnswerError(f"{ck.id!r} has no item {stored.id!r} any more",
+                                  f"{ck.id!r} 已没有项目 {stored.id!r}")
+            answers[stored.id] = Answer(stored.id, normalise(item, stored.value), stored.note)
+        except AnswerError as exc:
+            if doc is None:
+                from branchcheck.strictyaml import load_mapping
+
+                doc = load_mapping(key_path, max_bytes=max_bytes, display=key_path)
+            found.append(doc.problem(("items", n, "value" if item else "id"),
+                                     "key-mismatch", exc.text(lang)))
+    if found:
+        raise InputError(t(lang, f"{key_path}：作为答案的结果与当前检查表不符"
+                                 "（检查表改动后未升版本）；请按当前检查表重新作答，或改动检查表时升版本",
+                           f"{key_path}: the key no longer fits the checklist, which changed "
+                           "without a version bump; answer the key again, or bump the version "
+                           "when the checklist changes"), found)
+    return answers
+
+
 def load_class(key_path: str, answer_paths: Sequence[str], *, checklist: str | None = None,
                max_bytes: int = DEFAULT_MAX_BYTES, lang: str = "en") -> Loaded:
     """Read the key (answers file or stored result) and the trainees' answers files,
@@ -360,9 +404,7 @@ def load_class(key_path: str, answer_paths: Sequence[str], *, checklist: str | N
                                  "检查表评分",
                            f"{key_path}: the checklist file changed since this result was "
                            "stored (same version); grading against the current one"))
-        answers = {i.id: Answer(i.id, i.value, i.note) for i in key_result.score.items
-                   if i.value is not None}
-        key = rater(ck, "key", key_path, answers)
+        key = rater(ck, "key", key_path, _key_answers(key_result, ck, key_path, max_bytes, lang))
     else:
         assert key_af is not None  # noqa: S101
         key = rater(ck, "key", key_path, answers_for(key_af[0], ck), key_af[1])

@@ -152,7 +152,9 @@ def load(root: Path, branch: str, checklist_id: str | None = None, *,
     for s in stored:
         present.setdefault(s.checklist_id, set()).add(s.path.name)
     if since is not None:  # file names are UTC stamps: keep a day either side of midnight
-        floor = (since - timedelta(days=1)).strftime("%Y%m%d")
+        # date.min has no day before it; isoformat pads years below 1000 (strftime may not)
+        floor = (since - timedelta(days=1) if since > date.min else since).isoformat()
+        floor = floor.replace("-", "")
         stored = [s for s in stored if not s.stamp[:8].isdigit() or s.stamp[:8] >= floor]
     groups: dict[str, list[storage.StoredResult]] = {}
     for s in stored:
@@ -271,7 +273,7 @@ class _Cache:
             result = storage.result_from_dict(entry["result"], path)
             if storage.tamper_problems(result):
                 return None
-        except (KeyError, TypeError, ValueError, AttributeError):
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError):
             return None
         return result
 

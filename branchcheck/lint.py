@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from branchcheck import numbers
 from branchcheck.errors import Problem
 from branchcheck.strictyaml import Document, Path
 
@@ -33,6 +34,7 @@ def lint(doc: Document) -> list[Problem]:
     problems += _when_never(doc, items)
     problems += _translations(doc, data)
     problems += _not_finite(doc, data)
+    problems += numbers.problems(doc)
     return sorted(problems, key=lambda p: (p.line, p.column, p.rule))
 
 

@@ -292,11 +292,12 @@ def read_result(path: str | Path, *, verify: bool = True, lang: str = "en",
 
 def parse_result(raw: bytes, name: str, *, verify: bool = True, lang: str = "en") -> Result:
     """A result from the bytes of file ``name``: schema-valid and (by default) untampered."""
+    from branchcheck import numbers
     from branchcheck.strictyaml import decode, parse_mapping
     from branchcheck.validation import schema_problems
 
     doc = parse_mapping(decode(raw, name), name)
-    problems = schema_problems(doc, "result")
+    problems = schema_problems(doc, "result") or numbers.problems(doc)
     if problems:
         raise InputError(t(lang, f"{name}：不是有效的结果文件", f"{name}: not a valid result file"),
                          problems)

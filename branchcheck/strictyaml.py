@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 from yaml import events as ev
@@ -114,7 +114,7 @@ def read_bytes(
                         "(see --max-bytes)",
                     )
                 )
-            raw = fh.read(max_bytes + 1)
+            raw = read_capped(fh, max_bytes, hint=size)
     except IsADirectoryError:
         raise InputError.at(Problem(name, 0, 0, "unreadable", "is a directory")) from None
     except FileNotFoundError:
@@ -126,6 +126,22 @@ def read_bytes(
             Problem(name, 0, 0, "too-large", f"file is over the limit of {max_bytes} bytes")
         )
     return raw
+
+
+def read_capped(stream: BinaryIO, max_bytes: int, *, hint: int = 0) -> bytes:
+    """Up to ``max_bytes + 1`` bytes of ``stream`` (one more than allowed shows it is too
+    large). Reads in pieces, so any ``max_bytes`` works, even one beyond memory or
+    ``sys.maxsize``; ``hint`` (the file's size, if known) sizes the first piece."""
+    pieces: list[bytes] = []
+    left = max_bytes + 1
+    step = max(hint + 1, 1 << 16)
+    while left > 0:
+        piece = stream.read(min(step, left))
+        if not piece:
+            break
+        pieces.append(piece)
+        left -= len(piece)
+    return b"".join(pieces)
 
 
 def read_text(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES, display: str | None = None) -> str:
@@ -148,7 +164,7 @@ class _Builder:
     def __init__(self, file: str) -> None:
         self.file = file
         self.doc = Document(None, file)
-        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.anchors: dict[str, tuple[Any, int, int]] = {}  # name -> (value, nodes, height)
         self.alias_nodes = 0
         self.plain: dict[str, Any] = {}  # plain scalar text -> value (files repeat a lot)
 
@@ -204,8 +220,10 @@ class _Builder:
     def build(self, events: Iterator[Any]) -> Document:
         """Consume ``events`` (one document) into :attr:`doc`; raise on the first problem."""
         # A stack frame describes an open collection:
-        # [container, path, pending key, pending key's path, node count, anchor, key positions]
-        # (the last three entries are None for sequences, apart from the anchor).
+        # [container, path, pending key, pending key's path, node count, anchor, key positions,
+        #  height] (pending key, its path and key positions are None for sequences). The
+        # height is how many levels the collection reaches below itself, so that an alias
+        # is counted at its full depth: aliases nested in aliases cannot pass the limit.
         scalar_event, alias_event = ev.ScalarEvent, ev.AliasEvent
         mapping_start, sequence_start = ev.MappingStartEvent, ev.SequenceStartEvent
         collection_end = (ev.MappingEndEvent, ev.SequenceEndEvent)
@@ -220,12 +238,14 @@ class _Builder:
             cls = event.__class__
             if cls in collection_end:
                 done = stack.pop()
-                value, size, anchor = done[0], done[4], done[5]
+                value, size, anchor, height = done[0], done[4], done[5], done[7]
                 if anchor is not None:
-                    anchors[anchor] = (value, size)
+                    anchors[anchor] = (value, size, height)
                 if stack:
                     frame = stack[-1]
                     frame[4] += size
+                    if frame[7] <= height:
+                        frame[7] = height + 1
                     if frame[6] is not None:
                         frame[0][frame[2]] = value
                         frame[2] = None
@@ -288,13 +308,21 @@ class _Builder:
             if cls is scalar_event or cls is alias_event:
                 if cls is scalar_event:
                     value = self.scalar(event)
-                    size = 1
+                    size = height = 1
                     if event.anchor is not None:
-                        anchors[event.anchor] = (value, 1)
+                        anchors[event.anchor] = (value, 1, 0)
                 else:
                     if event.anchor not in anchors:
                         raise self.fail(event, "yaml-syntax", f"unknown alias *{event.anchor}")
-                    value, size = anchors[event.anchor]
+                    value, size, height = anchors[event.anchor]
+                    if len(path) + height > MAX_DEPTH:
+                        raise self.fail(
+                            event,
+                            "yaml-depth",
+                            f"nesting deeper than {MAX_DEPTH} levels (counting what aliases "
+                            "stand for)",
+                        )
+                    height += 1
                     self.alias_nodes += size
                     if self.alias_nodes > MAX_ALIAS_NODES:
                         raise self.fail(
@@ -306,6 +334,8 @@ class _Builder:
                     result = value
                 else:
                     frame[4] += size
+                    if frame[7] < height:
+                        frame[7] = height
                     if frame[6] is not None:
                         frame[0][frame[2]] = value
                         frame[2] = None
@@ -317,9 +347,9 @@ class _Builder:
                     event, "yaml-tag", f"tag {_short(event.tag)} is not allowed (plain data only)"
                 )
             if cls is mapping_start:
-                frame = [{}, path, None, None, 1, event.anchor, {}]
+                frame = [{}, path, None, None, 1, event.anchor, {}, 0]
             else:
-                frame = [[], path, None, None, 1, event.anchor, None]
+                frame = [[], path, None, None, 1, event.anchor, None, 0]
             stack.append(frame)
         self.doc.data = result
         return self.doc

@@ -50,7 +50,10 @@ def quadrant_meaning(q: Quadrant, lang: str) -> str:
 
 
 def num(x: float) -> str:
-    """A figure for display: whole numbers without decimals, else one decimal."""
+    """A figure for display: whole numbers without decimals, else one decimal; beyond
+    a million, four significant digits (``1.235e+07``), so labels fit the plot."""
+    if abs(x) >= 1e7:
+        return f"{x:.4g}"
     return f"{x:.0f}" if abs(x - round(x)) < 1e-9 else f"{x:.1f}"
 
 
@@ -291,7 +294,7 @@ def scatter(a: Analysis, lang: str, cols: int = 61, rows: int = 19) -> list[str]
     axis = [" "] * (cols + 8)
     for c, text in ((0, num(x0)), (cc, num(a.performance_cut)), (cols - 1, num(x1))):
         start = max(0, min(c - len(text) // 2, cols + 8 - len(text)))
-        if all(axis[start + k] == " " for k in range(len(text))):
+        if start + len(text) <= len(axis) and all(axis[start + k] == " " for k in range(len(text))):
             axis[start:start + len(text)] = list(text)
     out.append(" " * (margin + 2) + "".join(axis).rstrip())
     label = t(lang, "表现 →", "performance →")

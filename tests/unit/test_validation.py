@@ -49,6 +49,7 @@ DOCUMENTED_RULES = {
     "option-key-case",
     "no-overall-score",
     "when-never",
+    "number-too-large",
 }
 LOADER_RULES = {
     "duplicate-key",
