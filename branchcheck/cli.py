@@ -14,6 +14,7 @@ import sys
 import typer
 
 from branchcheck import __version__
+from branchcheck.clihelp import GroupedGroup, polish
 from branchcheck.commands import diff as _diff
 from branchcheck.commands import exercise as _exercise
 from branchcheck.commands import grade as _grade
@@ -42,7 +43,8 @@ app = typer.Typer(
     "Exit codes: 0 ok; 1 check failed / regression found; 2 usage error or invalid input; "
     "3 internal error; 130 interrupted.",
     rich_markup_mode=None,
-    add_completion=False,
+    cls=GroupedGroup,
+    add_completion=True,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -82,7 +84,7 @@ app.add_typer(_network.app, name="network")
 
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; the single place errors are reported."""
-    command = typer.main.get_command(app)
+    command = polish(typer.main.get_command(app))
     try:
         code = command.main(args=argv, prog_name="branchcheck", standalone_mode=False)
     except BranchcheckError as exc:

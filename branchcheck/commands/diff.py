@@ -14,8 +14,9 @@ from branchcheck.commands.options import (
     ResultsDirOption,
     check_choice,
     emit,
+    newest_stored,
 )
-from branchcheck.errors import EXIT_FAILED, EXIT_OK, NotFoundError, UsageError
+from branchcheck.errors import EXIT_FAILED, EXIT_OK, UsageError
 
 if TYPE_CHECKING:
     from branchcheck.model import Result
@@ -94,7 +95,7 @@ def diff(
 def _pick(old: str | None, new: str | None, branch: str | None, checklist: str | None,
           against: int, results_dir: str | None, ui: str) -> tuple[Result, Result]:
     """The two results to compare: from files, or from the store."""
-    from branchcheck import history, storage
+    from branchcheck import storage
     from branchcheck.i18n import t
 
     if branch is None:
@@ -110,24 +111,10 @@ def _pick(old: str | None, new: str | None, branch: str | None, checklist: str |
     if old is not None:
         raise UsageError(t(ui, "请给出两个结果文件或 --branch，不能同时给出",
                            "give either two result files or --branch, not both"))
-    storage.check_branch(branch, ui)
-    if checklist is not None:
-        history.check_checklist_id(checklist, ui)
     root = storage.results_dir(results_dir)
-    stored = history.stored_of(root, branch, checklist, ui)
-    found = sorted({s.checklist_id for s in stored})
-    if checklist is None and len(found) > 1:
-        raise UsageError(t(ui, f"网点 {branch} 有多个检查表的结果（{', '.join(found)}）；"
-                               "请用 --checklist 选择一个",
-                           f"branch {branch} has results of several checklists "
-                           f"({', '.join(found)}); choose one with --checklist"))
-    if len(stored) <= against:
-        raise NotFoundError(t(
-            ui, f"网点 {branch} 只有 {len(stored)} 个已保存的 {found[0]} 结果；"
-                f"--against {against} 至少需要 {against + 1} 个",
-            f"branch {branch} has {len(stored)} stored {found[0]} result(s); "
-            f"--against {against} needs at least {against + 1}"))
-    newest, older = stored[0].path, stored[against].path
+    picked = newest_stored(branch, checklist, results_dir, ui, against + 1,
+                           f"--against {against}")
+    newest, older = picked[0], picked[against]
     sys.stderr.write(t(ui, f"比较 {older} → {newest}\n", f"comparing {older} -> {newest}\n"))
     return (storage.read_result(older, lang=ui, root=root),
             storage.read_result(newest, lang=ui, root=root))

@@ -36,7 +36,8 @@ def ipa(
         str | None, typer.Option("--checklist", "-c", help="For a result: the checklist it "
                                  "was scored with (else the bundled one of its id).")
     ] = None,
-    level: Annotated[str, typer.Option("--level", help="Analyse items or sections.")] = "item",
+    level: Annotated[str, typer.Option("--level", metavar="item|section",
+                                       help="Analyse items or sections.")] = "item",
     crosshair: Annotated[
         str, typer.Option("--crosshair", help="Where the quadrants split: mean, median or "
                           "scale-mid.")

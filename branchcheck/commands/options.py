@@ -17,9 +17,18 @@ import typer
 
 from branchcheck.errors import StorageError, UsageError
 
+
+def complete_checklist(incomplete: str) -> list[str]:
+    """Shell completion: bundled checklist ids starting with what was typed."""
+    from branchcheck.resources import bundled_checklists
+
+    ids = sorted(path.stem for path in bundled_checklists())
+    return [name for name in ids if name.startswith(incomplete)]
+
+
 ChecklistArgument = Annotated[
     str, typer.Argument(help="Bundled checklist id or path of a checklist file.",
-                        show_default=False)
+                        show_default=False, autocompletion=complete_checklist)
 ]
 BranchOption = Annotated[
     str, typer.Option("--branch", "-b", help="Branch id (letters, digits, '_' or '-').",
@@ -98,3 +107,36 @@ def emit(data: str | bytes, output: str | None, force: bool, *,
     atomic_write(target, raw, overwrite=force)
     if notice is not None:
         sys.stderr.write(notice.format(path=output) + "\n")
+
+
+def newest_stored(branch: str, checklist: str | None, results_dir: str | None, ui: str,
+                  count: int = 1, needed_by: str = "") -> list[Path]:
+    """The newest ``count`` stored result files of ``branch`` (and ``checklist``),
+    newest first, so nobody has to copy a timestamped path.
+
+    A usage error when the branch has results of several checklists and none
+    was chosen; :class:`NotFoundError` when there are fewer than ``count``
+    (``needed_by`` names the option that asked for them).
+    """
+    from branchcheck import history, storage
+    from branchcheck.errors import NotFoundError
+    from branchcheck.i18n import t
+
+    storage.check_branch(branch, ui)
+    if checklist is not None:
+        history.check_checklist_id(checklist, ui)
+    stored = history.stored_of(storage.results_dir(results_dir), branch, checklist, ui)
+    found = sorted({s.checklist_id for s in stored})
+    if checklist is None and len(found) > 1:
+        raise UsageError(t(ui, f"网点 {branch} 有多个检查表的结果（{', '.join(found)}）；"
+                               "请用 --checklist 选择一个",
+                           f"branch {branch} has results of several checklists "
+                           f"({', '.join(found)}); choose one with --checklist"))
+    if len(stored) < count:
+        who = f"{needed_by} " if needed_by else ""
+        raise NotFoundError(t(
+            ui, f"网点 {branch} 只有 {len(stored)} 个已保存的 {found[0]} 结果；"
+                f"{who}至少需要 {count} 个",
+            f"branch {branch} has {len(stored)} stored {found[0]} result(s); "
+            f"{who}needs at least {count}"))
+    return [s.path for s in stored[:count]]

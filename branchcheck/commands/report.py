@@ -14,6 +14,7 @@ from branchcheck.commands.options import (
     ReportLangOption,
     check_choice,
     emit,
+    newest_stored,
 )
 from branchcheck.errors import EXIT_OK, UsageError
 
@@ -22,7 +23,9 @@ if TYPE_CHECKING:
 
 
 def report(
-    result: Annotated[str, typer.Argument(help="A result file.", show_default=False)],
+    result: Annotated[str | None, typer.Argument(
+        help="A result file (or use --branch [--checklist] for the newest stored one).",
+        show_default=False)] = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="Output: md, html, csv or json.")
     ] = "md",
@@ -36,16 +39,22 @@ def report(
     ] = False,
     results_dir: Annotated[
         str | None,
-        typer.Option("--results-dir", help="Stored results for --history "
+        typer.Option("--results-dir", help="Stored results for --branch and --history "
                      "(default $BRANCHCHECK_RESULTS or ./branchcheck-results)."),
     ] = None,
+    branch: Annotated[str | None, typer.Option(
+        "--branch", "-b", help="Report the newest stored result of this branch.")] = None,
+    checklist: Annotated[str | None, typer.Option(
+        "--checklist", "-c", help="With --branch: of this checklist (needed when the branch "
+        "has results of several).")] = None,
 ) -> int:
     """Write a report of one result: summary, section scores, knockouts, failed and
     partial items with notes and guidance.
 
     md (default) and html are for people (html: one self-contained, printable
     file with an SVG chart); csv (one row per item, UTF-8 with BOM, safe for
-    spreadsheets) and json are for tools. Exit 0 ok, 2 bad input or usage.
+    spreadsheets) and json are for tools. Give a result file, or --branch
+    [--checklist] for the newest stored result. Exit 0 ok, 2 bad input or usage.
     """
     from branchcheck import storage
     from branchcheck.i18n import resolve_lang, t
@@ -56,7 +65,18 @@ def report(
     if with_history and fmt != "html":
         raise UsageError(t(ui, "--history 只用于 --format html",
                            "--history is only for --format html"))
-    loaded = storage.read_result(result, lang=ui)
+    if (result is None) == (branch is None):
+        raise UsageError(t(ui, "请给出一个结果文件，或用 --branch ID 报告最新的已保存结果",
+                           "give a result file, or --branch ID for the newest stored result"))
+    if branch is None and checklist is not None:
+        raise UsageError(t(ui, "--checklist 需与 --branch 一起使用",
+                           "--checklist goes with --branch"))
+    if result is None:
+        (path,) = newest_stored(branch or "", checklist, results_dir, ui)
+        sys.stderr.write(t(ui, f"报告 {path}\n", f"reporting {path}\n"))
+        loaded = storage.read_result(path, lang=ui, root=storage.results_dir(results_dir))
+    else:
+        loaded = storage.read_result(result, lang=ui)
     trend = _trend(loaded, results_dir, ui) if with_history else None
     emit(render(loaded, fmt, ui, trend), output, force,
          notice=t(ui, "已写入 {path}", "wrote {path}"))

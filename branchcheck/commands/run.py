@@ -30,7 +30,8 @@ def run(
     checklist: ChecklistArgument,
     branch: BranchOption,
     reviewer: Annotated[
-        str | None, typer.Option("--reviewer", "-r", help="Reviewer name (default: $USER).")
+        str | None, typer.Option("--reviewer", "-r", help="Reviewer name (else "
+                                 "$BRANCHCHECK_REVIEWER, else asked once on a terminal).")
     ] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="UI language: zh or en.")] = None,
     results_dir: Annotated[
@@ -104,7 +105,7 @@ def _open_draft(ck: Checklist, path: Path, root: Path, branch: str, reviewer: st
         if not path.is_file():
             raise NotFoundError(_no_draft(path, ui))
         draft = read_draft(path, ck, branch, ui, root=root)
-        draft.reviewer = reviewer or draft.reviewer
+        draft.reviewer = reviewer or draft.reviewer or reviewer_for_run(None, ui)
         draft.lang = ui if lang else draft.lang
         return draft
     if path.is_file():
@@ -115,8 +116,7 @@ def _open_draft(ck: Checklist, path: Path, root: Path, branch: str, reviewer: st
                 f"an unfinished draft of {ck.id!r} for branch {branch} exists at {path}; "
                 "pass --resume to continue it or --restart to discard it"))
         remove_draft(path, root)
-    who = reviewer or os.environ.get("USER") or "unknown"
-    return Draft.start(ck, branch=branch, reviewer=who, lang=ui)
+    return Draft.start(ck, branch=branch, reviewer=reviewer_for_run(reviewer, ui), lang=ui)
 
 
 def _no_draft(path: Path, ui: str) -> str:
@@ -124,6 +124,33 @@ def _no_draft(path: Path, ui: str) -> str:
 
     return t(ui, f"{path} 没有可继续的草稿；请不加 --resume 重新开始",
              f"no draft to resume at {path}; start without --resume")
+
+
+def reviewer_for_run(option: str | None, ui: str) -> str:
+    """The reviewer: ``--reviewer``, else ``$BRANCHCHECK_REVIEWER``, else asked once on a
+    terminal; in a pipe with neither, none is recorded and a warning says so."""
+    from branchcheck.i18n import t
+    who = (option or os.environ.get("BRANCHCHECK_REVIEWER", "")).strip()
+    if who:
+        return who
+    if not _interactive():
+        sys.stderr.write(t(ui, "警告：未指定检查人（--reviewer 或 $BRANCHCHECK_REVIEWER），"
+                               "结果中不记录检查人\n",
+                           "warning: no reviewer given (--reviewer or $BRANCHCHECK_REVIEWER); "
+                           "the result records none\n"))
+        return ""
+    while not who:
+        sys.stderr.write(t(ui, "检查人姓名：", "Reviewer's name: "))
+        sys.stderr.flush()
+        line = sys.stdin.readline()
+        if not line:  # end of input at the question
+            raise KeyboardInterrupt
+        who = line.strip()
+        if not who.isprintable():
+            sys.stderr.write(t(ui, "姓名中有控制字符，请重新输入\n",
+                               "the name has control characters; please type it again\n"))
+            who = ""
+    return who
 
 
 def _resume_command(ref: str, branch: str, results_dir: str | None) -> str:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from branchcheck.commands.options import UiLangOption, check_choice, emit
+from branchcheck.commands.options import ChecklistArgument, UiLangOption, check_choice, emit
 from branchcheck.errors import EXIT_OK, InputError, Problem, UsageError
 
 if TYPE_CHECKING:
@@ -19,9 +19,7 @@ FORMATS = ("text", "json")
 
 
 def score(
-    checklist: Annotated[str, typer.Argument(
-        metavar="CHECKLIST", help="Bundled checklist id or path of a checklist file.",
-        show_default=False)],
+    checklist: ChecklistArgument,
     answers: Annotated[str, typer.Option(
         "--answers", "-a", metavar="FILE", show_default=False,
         help="Answers file (YAML or JSON); - reads stdin.")],
@@ -29,7 +27,7 @@ def score(
         "--branch", "-b", metavar="ID", help="Branch id (else the file's 'branch').")] = None,
     reviewer: Annotated[str | None, typer.Option(
         "--reviewer", "-r", metavar="NAME",
-        help="Reviewer (else the file's 'reviewer').")] = None,
+        help="Reviewer (else the file's 'reviewer', else $BRANCHCHECK_REVIEWER).")] = None,
     lang: UiLangOption = None,
     results_dir: Annotated[str | None, typer.Option(
         "--results-dir", metavar="DIR",
@@ -93,7 +91,13 @@ def score(
     now = storage.now_iso()
     finished = af.finished or now
     started = af.started or (af.finished or now)
-    result = make_result(ck, values, branch=branch, reviewer=reviewer or af.reviewer or "",
+    who = (reviewer or af.reviewer or os.environ.get("BRANCHCHECK_REVIEWER", "")).strip()
+    if not who:
+        sys.stderr.write(t(ui, "警告：未指定检查人（--reviewer、答案文件的 reviewer 或 "
+                               "$BRANCHCHECK_REVIEWER），结果中不记录检查人\n",
+                           "warning: no reviewer given (--reviewer, the file's 'reviewer' or "
+                           "$BRANCHCHECK_REVIEWER); the result records none\n"))
+    result = make_result(ck, values, branch=branch, reviewer=who,
                          lang=ui, started=started, finished=finished)
     _warn(af, ck, values, ui)
 

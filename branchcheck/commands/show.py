@@ -7,14 +7,12 @@ from typing import Annotated
 
 import typer
 
-from branchcheck.commands.options import check_choice
+from branchcheck.commands.options import ChecklistArgument, check_choice
 from branchcheck.errors import EXIT_OK
 
 
 def show(
-    checklist: Annotated[
-        str, typer.Argument(help="A bundled checklist id or a checklist file.", show_default=False)
-    ],
+    checklist: ChecklistArgument,
     fmt: Annotated[
         str,
         typer.Option(

@@ -29,7 +29,7 @@ HAPPY = ["y", "y", "y", "4", "a", "y", "90", "all fine"]
 def env(**extra: str) -> dict[str, str]:
     e = {k: v for k, v in os.environ.items()
          if k not in ("BRANCHCHECK_RESULTS", "BRANCHCHECK_LANG")}
-    e.update(NO_COLOR="1", USER="tester", **extra)
+    e.update(NO_COLOR="1", BRANCHCHECK_REVIEWER="tester", **extra)
     return e
 
 
@@ -254,7 +254,7 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("BRANCHCHECK_RESULTS", raising=False)
     monkeypatch.delenv("BRANCHCHECK_LANG", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.delenv("USER", raising=False)
+    monkeypatch.delenv("BRANCHCHECK_REVIEWER", raising=False)
 
 
 class InterruptingStdin:
@@ -283,7 +283,8 @@ def test_in_process_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     assert cli_run(argv) == 0
     out, err = capsys.readouterr()
     assert "Overall" in out and "item 8 of 8" in err
-    assert only_result(tmp_path).reviewer == "unknown"  # no $USER
+    assert "warning: no reviewer given" in err  # never a silent "unknown"
+    assert only_result(tmp_path).reviewer == ""
 
 
 @pytest.mark.usefixtures("_clean_env")

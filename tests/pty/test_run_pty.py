@@ -43,7 +43,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX p
 def spawn(results: Path, *extra: str, color: bool = False) -> Any:
     env = {k: v for k, v in os.environ.items()
            if k not in ("NO_COLOR", "BRANCHCHECK_RESULTS", "BRANCHCHECK_LANG")}
-    env.update(TERM="xterm-256color", USER="tester")
+    env.update(TERM="xterm-256color", BRANCHCHECK_REVIEWER="tester")
     if not color:
         env["NO_COLOR"] = "1"
     args = ["-m", "branchcheck", "run", EXAMPLE, "--branch", "T1", "--results-dir",
@@ -214,7 +214,8 @@ def test_sigkill_loses_at_most_the_answer_being_typed(tmp_path: Path) -> None:
 def spawn_zh(results: Path, log: io.StringIO, *extra: str) -> Any:
     env = {k: v for k, v in os.environ.items() if k not in ("BRANCHCHECK_RESULTS",
                                                              "BRANCHCHECK_LANG")}
-    env.update(TERM="xterm-256color", USER="tester", NO_COLOR="1", LANG="zh_CN.UTF-8")
+    env.update(TERM="xterm-256color", BRANCHCHECK_REVIEWER="tester", NO_COLOR="1",
+               LANG="zh_CN.UTF-8")
     args = ["-m", "branchcheck", "run", "daily-opening", "--branch", "SH-001",
             "--results-dir", str(results), "--lang", "zh", *extra]
     child = pexpect.spawn(sys.executable, args, cwd=str(ROOT), env=env, encoding="utf-8",
@@ -291,3 +292,34 @@ def test_bundled_checklist_in_chinese_ctrl_c_quit_and_resume(tmp_path: Path) -> 
     assert result.score.coverage == pytest.approx(19 / 20) and not result.score.complete
     assert (result.lang, result.reviewer) == ("zh", "tester")
     assert not (tmp_path / "SH-001" / "daily-opening" / DRAFT_NAME).exists()
+
+
+def test_reviewer_is_asked_once_on_a_terminal_and_kept_in_the_draft(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("NO_COLOR", "BRANCHCHECK_RESULTS", "BRANCHCHECK_LANG",
+                        "BRANCHCHECK_REVIEWER")}
+    env.update(TERM="xterm-256color", NO_COLOR="1", USER="not-this-one")
+    args = ["-m", "branchcheck", "run", EXAMPLE, "--branch", "T1", "--results-dir",
+            str(tmp_path), "--lang", "en"]
+    child = pexpect.spawn(sys.executable, args, cwd=str(ROOT), env=env, encoding="utf-8",
+                          timeout=TIMEOUT, dimensions=(40, 120))
+    child.expect_exact("Reviewer's name: ")
+    child.sendline("")  # a name is required: asked again
+    child.expect_exact("Reviewer's name: ")
+    child.sendline("王芳")
+    answer(child, WALK[:1])
+    child.expect_exact("> ")
+    child.sendline(":q")
+    finish(child)
+    assert child.exitstatus == 0
+    draft = read_draft(tmp_path / "T1" / ID / DRAFT_NAME, load_checklist(str(ROOT / EXAMPLE)),
+                       "T1")
+    assert draft.reviewer == "王芳"
+    child = pexpect.spawn(sys.executable, [*args, "--resume"], cwd=str(ROOT), env=env,
+                          encoding="utf-8", timeout=TIMEOUT, dimensions=(40, 120))
+    answer(child, WALK[1:])  # resumed: not asked again
+    child.expect(r"Result saved: (\S+\.yaml)")
+    saved = Path(str(child.match.group(1)))
+    finish(child)
+    assert "Reviewer's name" not in str(child.before)
+    assert storage.read_result(saved).reviewer == "王芳"

@@ -1,0 +1,52 @@
+"""Benchmark start-up: ``branchcheck --version`` and ``--help`` against ``import typer``.
+
+Run: ``python bench/bench_startup.py [--runs 7]``. Each figure is the median wall
+time of whole processes, run interleaved so load on the machine hits all alike.
+Target: ``--version`` within 1.3x of ``python -c "import typer"``; ``--help``
+is shown for reference. Exits 1 when ``--version`` misses the target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+
+TARGET_RATIO = 1.3
+CASES = {
+    "python -c 'import typer'": [sys.executable, "-c", "import typer"],
+    "branchcheck --version": [sys.executable, "-m", "branchcheck", "--version"],
+    "branchcheck --help": [sys.executable, "-m", "branchcheck", "--help"],
+}
+
+
+def timed(argv: list[str]) -> float:
+    """Wall time of one whole process."""
+    start = time.perf_counter()
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    runs = parser.parse_args().runs
+    samples: dict[str, list[float]] = {name: [] for name in CASES}
+    for name, argv in CASES.items():  # warm the file cache once
+        timed(argv)
+    for _ in range(runs):
+        for name, argv in CASES.items():
+            samples[name].append(timed(argv))
+    medians = {name: statistics.median(values) for name, values in samples.items()}
+    base = medians["python -c 'import typer'"]
+    for name, value in medians.items():
+        print(f"{name:28} {value * 1000:7.1f} ms  {value / base:5.2f}x")
+    ratio = medians["branchcheck --version"] / base
+    print(f"--version / import typer = {ratio:.2f} (target at most {TARGET_RATIO})")
+    return 0 if ratio <= TARGET_RATIO else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

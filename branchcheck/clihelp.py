@@ -1,0 +1,135 @@
+"""``--help`` as users expect it: commands grouped by who uses them, in the UI
+language, and metavars that say what is expected (``ID``, ``FILE``, ``zh|en``).
+
+The grouping and the metavar rules live here, once, so a new command or option
+gets them without repeating itself; an explicit ``metavar=`` always wins.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import typer
+from typer import core as _core
+
+from branchcheck.i18n import resolve_lang, t
+
+# (zh heading, en heading, commands in order); a command in no group is listed under "other".
+GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("日常检查", "Daily checks", ("run", "score", "results", "diff", "history", "report")),
+    ("整改", "Rectification", ("actions", "approve")),
+    ("可信结果", "Trusted results", ("verify", "keys")),
+    ("检查表", "Checklists", ("list", "show", "new", "validate", "schema")),
+    ("培训", "Training", ("exercise", "grade", "ipa")),
+    ("网点网络", "Network", ("network",)),
+)
+
+SUMMARY_ZH: dict[str, str] = {
+    "run": "逐项走查一张检查表，答案随时保存",
+    "score": "为答案文件评分并保存结果",
+    "results": "已保存的检查结果，最新在前",
+    "diff": "两次检查之间：变好、变差、持续不合格",
+    "history": "一个网点历次检查的得分走势",
+    "report": "把一次检查结果输出为报告（md/html/csv/json）",
+    "actions": "整改事项：责任人、时限、证明、复查、整改台账",
+    "approve": "审核人签核一次检查结果",
+    "verify": "核对结果链与签名，发现删改",
+    "keys": "生成签名密钥",
+    "list": "列出检查表",
+    "show": "查看检查表，或输出可打印的空白表",
+    "new": "新建一张带注释的检查表模板",
+    "validate": "校验检查表文件（供 CI 使用）",
+    "schema": "输出 JSON Schema",
+    "exercise": "培训练习：为学员生成答题模板",
+    "grade": "对照标准答案为学员评分（一致率、kappa）",
+    "ipa": "重要性—表现分析（IPA）",
+    "network": "网点网络汇总：排名、未检查、共性问题、导出",
+}
+
+
+class GroupedGroup(_core.TyperGroup):
+    """The root command: lists its commands grouped, headings in the UI language."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        known = [name for _, _, names in GROUPS for name in names if name in self.commands]
+        return known + sorted(set(self.commands) - set(known))
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        try:
+            lang = resolve_lang(None)
+        except Exception:  # a bad $BRANCHCHECK_LANG must not break --help
+            lang = "en"
+        placed: set[str] = set()
+        sections = [(t(lang, zh, en), names) for zh, en, names in GROUPS]
+        sections.append((t(lang, "其他", "Other"), tuple(sorted(self.commands))))
+        width = max((len(n) for n in self.commands), default=8)
+        for heading, names in sections:
+            rows = []
+            for name in names:
+                cmd = self.commands.get(name)
+                if cmd is None or cmd.hidden or name in placed:
+                    continue
+                placed.add(name)
+                summary = SUMMARY_ZH.get(name) if lang == "zh" else None
+                rows.append((name, summary or cmd.get_short_help_str(formatter.width - 6 - width)))
+            if rows:
+                with formatter.section(heading):
+                    formatter.write_dl(rows)
+
+
+class _PlainArgument(_core.TyperArgument):
+    """An argument shown as ``CHECKLIST`` (``[OLD]`` when optional), never in braces."""
+
+    def make_metavar(self, ctx: Any, *, usage: bool = False) -> str:
+        var = self.metavar or (self.name or "").upper()
+        if self.nargs == -1 and not var.endswith("..."):
+            var += "..."
+        if usage and not self.required and not var.startswith("["):
+            return f"[{var}]"
+        return var
+
+
+_BY_NAME = {
+    "lang": "zh|en", "branch": "ID", "checklist": "ID", "unit": "ID", "reviewer": "NAME",
+    "approver": "NAME", "owner": "NAME", "since": "DATE", "until": "DATE", "due": "DATE",
+    "results_dir": "DIR", "dir": "DIR", "trust": "DIR", "names": "NAME,NAME,...",
+    "note": "TEXT", "period": "PERIOD", "fail_on": "GATE", "min_agreement": "PERCENT",
+}
+_CHOICES = re.compile(r"(?:^\w+\s|:\s*)([a-z][\w-]*(?:,\s*[a-z][\w-]*)*\s+or\s+[a-z][\w-]*)\b")
+
+
+def option_metavar(option: Any) -> str:
+    """What an option without an explicit metavar expects, from its name, help and type."""
+    name = option.name or ""
+    if name in _BY_NAME:
+        return _BY_NAME[name]
+    text = option.help or ""
+    choices = _CHOICES.search(text.split(".")[0].split("(")[0])
+    if choices and name in ("fmt", "format", "level", "crosshair", "status", "every", "priority"):
+        words = re.split(r",\s*|\s+or\s+", choices.group(1))
+        return "|".join(w.strip() for w in words)
+    type_name = getattr(option.type, "name", "")
+    if type_name in ("int", "integer", "int range", "integer range"):
+        return "N"
+    if type_name in ("float", "float range"):
+        return "NUMBER"
+    lower = text.lower()
+    if "folder" in lower or "directory" in lower:
+        return "DIR"
+    if "file" in lower or name in ("output", "answers", "sign_key", "org", "warehouse"):
+        return "FILE"
+    return name.upper().replace("_", "-") or "VALUE"
+
+
+def polish(command: Any) -> Any:
+    """Give every argument and option of ``command`` (recursively) a telling metavar."""
+    for param in getattr(command, "params", ()):
+        if isinstance(param, _core.TyperArgument):
+            param.__class__ = _PlainArgument
+        elif isinstance(param, typer.core.TyperOption) and param.metavar is None \
+                and not param.is_flag and not param.count:
+            param.metavar = option_metavar(param)
+    for sub in getattr(command, "commands", {}).values():
+        polish(sub)
+    return command
