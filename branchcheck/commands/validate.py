@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from branchcheck.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError
+
+if TYPE_CHECKING:
+    from branchcheck.checker import Summary
 
 
 def validate(
@@ -36,9 +40,20 @@ def validate(
             help="Remember files found valid, by content, in ~/.cache/branchcheck.",
         ),
     ] = False,
+    sources: Annotated[
+        str | None,
+        typer.Option(
+            "--sources",
+            help="Also check every item's 'FILE: quote' source against the files of DIR.",
+            metavar="DIR",
+            show_default=False,
+        ),
+    ] = None,
 ) -> int:
     """Check checklist files: strict YAML, JSON Schema and semantic rules.
 
+    With --sources DIR, every source quote must occur in the named file of DIR
+    (whitespace ignored, characters as written) and be long enough to trace.
     Exit 0 when all are valid, 1 when any is invalid (or has warnings under
     --strict), 2 for usage errors or paths that do not exist or cannot be read.
     """
@@ -47,12 +62,16 @@ def validate(
 
     if fmt not in REPORTERS:
         raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(REPORTERS)}")
+    if sources is not None and not os.path.isdir(sources):
+        raise UsageError(f"--sources {sources}: not a folder")
     files = discover(paths)
     if not files:
         raise UsageError("no checklist files found (looked for *.yaml and *.yml)")
     summary = check_files(
         files, max_bytes=max_bytes, jobs=jobs, cache_dir=default_cache_dir() if cache else None
     )
+    if sources is not None:
+        summary = _with_sources(summary, sources, max_bytes)
     out = sys.stdout
     for line in REPORTERS[fmt](summary, strict):
         out.write(line + "\n")
@@ -60,6 +79,26 @@ def validate(
     if any(p.rule == "unreadable" for p in summary.problems):
         return EXIT_USAGE  # a path that cannot be read is a usage error, after the report
     return EXIT_FAILED if summary.failed(strict) else EXIT_OK
+
+
+def _with_sources(summary: Summary, folder: str, max_bytes: int) -> Summary:
+    """``summary`` with the source-quote problems of every otherwise valid file added."""
+    from dataclasses import replace
+    from pathlib import Path
+
+    from branchcheck.sources import Seeds, source_problems
+    from branchcheck.strictyaml import load_mapping
+
+    seeds = Seeds(Path(folder))
+    reports = []
+    for report in summary.reports:
+        if not report.errors:
+            doc = load_mapping(report.file, max_bytes=max_bytes)
+            found = source_problems(doc, seeds)
+            if found:
+                report = replace(report, problems=report.problems + tuple(found))
+        reports.append(report)
+    return replace(summary, reports=tuple(reports))
 
 
 def schema(

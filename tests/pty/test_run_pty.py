@@ -239,7 +239,7 @@ def test_bundled_checklist_in_chinese_ctrl_c_quit_and_resume(tmp_path: Path) -> 
     log = io.StringIO()
     child = spawn_zh(tmp_path, log)
     child.expect_exact("检查类别 1/4")
-    child.expect_exact("第 1/19 项 · 类别 1/4")  # 20 items; one waits for its `when`
+    child.expect_exact("第 1/20 项 · 类别 1/4")  # 21 items; one waits for its `when`
     child.expect_exact("可选答案：y/是 = 通过, n/否 = 不通过")
     send(child, "maybe")
     child.expect_exact("'maybe' 不是是否题 'entrance-clean' 的答案")
@@ -247,7 +247,7 @@ def test_bundled_checklist_in_chinese_ctrl_c_quit_and_resume(tmp_path: Path) -> 
     send(child, "n # 节假日时间未更新", ":b")
     child.expect_exact("当前答案：不通过 # 节假日时间未更新（回车保留）")
     send(child, "", "na", ":s", "y")  # keep it; hall floor n/a; skip zones; counters
-    child.expect_exact("第 6/19 项")
+    child.expect_exact("第 6/20 项")
     child.expect_exact("> ")
     child.sendintr()
     child.expect_exact("已中断；已保存 4 个答案到草稿")
@@ -256,14 +256,14 @@ def test_bundled_checklist_in_chinese_ctrl_c_quit_and_resume(tmp_path: Path) -> 
     assert child.exitstatus == 130
 
     child = spawn_zh(tmp_path, log, "--resume")
-    child.expect_exact("第 6/19 项")  # where it stopped
+    child.expect_exact("第 6/20 项")  # where it stopped
     send(child, "y", "y", "na", "y")  # ... has self-service: its `when` item appears
-    child.expect_exact("第 10/20 项 · 类别 2/4")
+    child.expect_exact("第 10/21 项 · 类别 2/4")
     send(child, "n")
     child.expect_exact("备注（不通过时必填；:b 修改答案）> ")
     child.sendline("1号机黑屏")
-    send(child, "y", "y", "y", "y", "n # 填单台有身份证复印件", ":q")
-    child.expect_exact("已保存 14 个答案到草稿")
+    send(child, "y", "y", "y", "y", "y", "n # 填单台有身份证复印件", ":q")
+    child.expect_exact("已保存 15 个答案到草稿")
     child.expect_exact("继续请运行：")
     finish(child)
     assert child.exitstatus == 0
@@ -278,7 +278,7 @@ def test_bundled_checklist_in_chinese_ctrl_c_quit_and_resume(tmp_path: Path) -> 
     finish(child)
     assert child.exitstatus == 0
     transcript = log.getvalue()
-    assert "第 20/20 项" in transcript and "否决项" in transcript
+    assert "第 21/21 项" in transcript and "否决项" in transcript
     for word in ENGLISH:
         assert word not in transcript, word
 
@@ -289,7 +289,7 @@ def test_bundled_checklist_in_chinese_ctrl_c_quit_and_resume(tmp_path: Path) -> 
     assert got["self-service-on"] == ("fail", "1号机黑屏")
     assert got["no-customer-data-exposed"] == ("fail", "填单台有身份证复印件")
     assert result.score.knocked_out and result.overall_final == 0.0
-    assert result.score.coverage == pytest.approx(19 / 20) and not result.score.complete
+    assert result.score.coverage == pytest.approx(20 / 21) and not result.score.complete
     assert (result.lang, result.reviewer) == ("zh", "tester")
     assert not (tmp_path / "SH-001" / "daily-opening" / DRAFT_NAME).exists()
 
