@@ -8,6 +8,7 @@ rendering) are imported inside the commands that need them, so ``--help`` and
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 
@@ -100,8 +101,10 @@ def run(argv: list[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except typer.TyperException as exc:
         show = getattr(exc, "show", None)
-        if callable(show):
-            show()
+        if callable(show):  # usage and message, which may echo a hostile argument
+            buf = io.StringIO()
+            show(file=buf)
+            _line(buf.getvalue().rstrip("\n"))
         else:
             _error(str(exc))
         return int(getattr(exc, "exit_code", EXIT_USAGE) or EXIT_USAGE)
@@ -128,17 +131,17 @@ def run(argv: list[str] | None = None) -> int:
 
 
 def _error(message: str) -> None:
-    try:
-        sys.stderr.write(f"Error: {message}\n")
-        sys.stderr.flush()
-    except (BrokenPipeError, OSError):
-        pass
+    _line(f"Error: {message}")
 
 
 def _line(text: str) -> None:
+    """``text`` on stderr (control characters neutralised: messages quote files)."""
+    from branchcheck.textsafe import term
+
     try:
-        sys.stderr.write(f"{text}\n")
-    except (BrokenPipeError, OSError):
+        sys.stderr.write(f"{term(text, newlines=True)}\n")
+        sys.stderr.flush()
+    except (AttributeError, ValueError, OSError):  # closed or missing stderr
         pass
 
 

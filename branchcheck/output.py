@@ -5,15 +5,17 @@ Only this module, ``session.py`` and ``render/`` touch rich.
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import sys
 import unicodedata
-from collections.abc import Iterable
-from typing import IO, TYPE_CHECKING
+from collections.abc import Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.segment import Segment
 
 
 def use_color(stream: IO[str] | None = None) -> bool:
@@ -29,11 +31,10 @@ def use_color(stream: IO[str] | None = None) -> bool:
 
 def console(stream: IO[str] | None = None, *, stderr: bool = False) -> Console:
     """A rich console writing to ``stream`` (stdout or stderr), coloured only when it should."""
-    from rich.console import Console
 
     target = stream or (sys.stderr if stderr else sys.stdout)
     color = use_color(target)
-    return Console(
+    return _safe_console()(
         file=target,
         no_color=not color,
         color_system="auto" if color else None,
@@ -42,6 +43,41 @@ def console(stream: IO[str] | None = None, *, stderr: bool = False) -> Console:
         soft_wrap=not color,
         emoji=False,
     )
+
+
+@functools.cache
+def _safe_console() -> type[Console]:
+    """A rich Console that neutralises control characters in everything it prints.
+
+    Text from files (titles, names, notes, answers) may carry escape sequences
+    or bidi overrides. Markup strings are cleaned before layout; every rendered
+    segment (``rich.text.Text`` objects included) once more before output,
+    while rich's own styling codes, added after this, stay intact.
+    """
+    from rich.console import Console
+    from rich.segment import Segment
+
+    from branchcheck.textsafe import term
+
+    class SafeConsole(Console):
+        def render_str(self, text: str, *args: Any, **kwargs: Any) -> Any:
+            return super().render_str(term(text, newlines=True), *args, **kwargs)
+
+        def render(self, renderable: Any, options: Any = None) -> Iterator[Segment]:
+            for seg in super().render(renderable, options):
+                if seg.control or seg.text.isprintable():
+                    yield seg
+                else:
+                    yield Segment(term(seg.text, newlines=True), seg.style, seg.control)
+
+    return SafeConsole
+
+
+def err(text: str) -> None:
+    """Write a message to stderr with control characters neutralised."""
+    from branchcheck.textsafe import term
+
+    sys.stderr.write(term(text, newlines=True))
 
 
 def width(text: str) -> int:

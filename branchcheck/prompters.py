@@ -14,6 +14,21 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
+class _Neutral:
+    """A text stream whose writes have control characters neutralised."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self.raw = out
+
+    def write(self, text: str) -> int:
+        from branchcheck.textsafe import term
+
+        return self.raw.write(term(text, newlines=True))
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+
 class PlainPrompter:
     """Reads answer lines from ``stdin`` and writes prompts to ``out`` (stderr in
     pipe mode, so stdout holds only the summary). Each line read is echoed after
@@ -21,7 +36,7 @@ class PlainPrompter:
 
     def __init__(self, stdin: IO[str], out: IO[str], lang: str = "en") -> None:
         self.stdin = stdin
-        self.out = out
+        self.out = _Neutral(out)
         self.lang = lang
         self.lineno = 0
 
@@ -105,6 +120,9 @@ class TerminalPrompter:
 
     def read(self, prompt: str) -> str:
         """Read a line (EOFError on Ctrl-D, KeyboardInterrupt on Ctrl-C)."""
+        from branchcheck.textsafe import term
+
+        prompt = term(prompt)
         if self._input:
             return input(prompt)
         self.out.write(prompt)

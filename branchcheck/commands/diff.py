@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from branchcheck.commands.options import (
+    HUMAN_FORMATS,
     ForceOption,
     LangOption,
     OutputOption,
@@ -17,6 +18,7 @@ from branchcheck.commands.options import (
     newest_stored,
 )
 from branchcheck.errors import EXIT_FAILED, EXIT_OK, UsageError
+from branchcheck.output import err
 
 if TYPE_CHECKING:
     from branchcheck.model import Result
@@ -83,11 +85,12 @@ def diff(
 
             buf = io.StringIO()
             render.text(result, ui, buf)
-            emit(buf.getvalue(), output, force, notice=notice)
+            emit(buf.getvalue(), output, force, notice=notice, human=True)
     else:
-        emit(render.render(result, fmt, ui, fired, gates), output, force, notice=notice)
+        emit(render.render(result, fmt, ui, fired, gates), output, force, notice=notice,
+             human=fmt in HUMAN_FORMATS)
     for gate, reason in fired:
-        sys.stderr.write(t(ui, f"branchcheck: --fail-on {gate} 已触发：{reason}\n",
+        err(t(ui, f"branchcheck: --fail-on {gate} 已触发：{reason}\n",
                            f"branchcheck: --fail-on {gate} fired: {reason}\n"))
     return EXIT_FAILED if fired else EXIT_OK
 
@@ -115,6 +118,6 @@ def _pick(old: str | None, new: str | None, branch: str | None, checklist: str |
     picked = newest_stored(branch, checklist, results_dir, ui, against + 1,
                            f"--against {against}")
     newest, older = picked[0], picked[against]
-    sys.stderr.write(t(ui, f"比较 {older} → {newest}\n", f"comparing {older} -> {newest}\n"))
+    err(t(ui, f"比较 {older} → {newest}\n", f"comparing {older} -> {newest}\n"))
     return (storage.read_result(older, lang=ui, root=root),
             storage.read_result(newest, lang=ui, root=root))

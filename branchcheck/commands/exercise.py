@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -10,6 +9,7 @@ import typer
 
 from branchcheck.commands.options import ChecklistArgument
 from branchcheck.errors import EXIT_OK
+from branchcheck.output import err
 
 app = typer.Typer(
     help="Helpers for running a course exercise: answers templates for a class.",
@@ -53,9 +53,9 @@ def new(
     ref = exercise.checklist_ref(checklist, ck)
     written = exercise.write(Path(output), exercise.plan(ck, ref, people, ui))
     for path in written:
-        sys.stderr.write(t(ui, f"已写入 {path}\n", f"Wrote {path}\n"))
+        err(t(ui, f"已写入 {path}\n", f"Wrote {path}\n"))
     answers_dir, key = Path(output) / "answers", Path(output) / "key.yaml"
-    sys.stderr.write(t(ui, f"练习已准备好：{answers_dir} 中有 {len(people)} 份学员模板；请在 "
+    err(t(ui, f"练习已准备好：{answers_dir} 中有 {len(people)} 份学员模板；请在 "
                            f"{key} 中填写参考答案。\n",
                        f"Exercise ready: {len(people)} trainee template(s) in {answers_dir}; "
                        f"fill in {key} with the reference answers.\n"))

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
 
 from branchcheck.commands.options import (
+    HUMAN_FORMATS,
     REPORT_WRITTEN,
     ForceOption,
     OutputOption,
@@ -16,6 +16,7 @@ from branchcheck.commands.options import (
     emit,
 )
 from branchcheck.errors import EXIT_FAILED, EXIT_OK
+from branchcheck.output import err
 
 FORMATS = ("text", "md", "json", "csv")
 
@@ -58,7 +59,7 @@ def grade(
     ui = resolve_lang(lang)
     loaded = load_class(key, answers, checklist=checklist, lang=ui)
     for note in loaded.notes:
-        sys.stderr.write(t(ui, f"警告：{note}\n", f"Warning: {note}\n"))
+        err(t(ui, f"警告：{note}\n", f"Warning: {note}\n"))
     cg = grade_class(loaded.checklist, loaded.key, loaded.trainees)
     below = [] if threshold is None else [
         tg for tg in cg.trainees if tg.agreement is not None and tg.agreement < threshold]
@@ -72,12 +73,13 @@ def grade(
         report = render.markdown(cg, ui)
     else:
         report = render.text(cg, ui)
-    emit(report, output, force, notice=t(ui, "报告已写入：{path}", REPORT_WRITTEN))
+    emit(report, output, force, human=fmt in HUMAN_FORMATS,
+         notice=t(ui, "报告已写入：{path}", REPORT_WRITTEN))
     if below and threshold is not None:
         listed = t(ui, "，", ", ").join(f"{tg.rater.name} {render.fmt_share(tg.agreement)}"
                                         for tg in below)
         share = render.fmt_share(threshold)
-        sys.stderr.write(t(ui, f"低于最低一致率 {share} 的学员：{listed}\n",
+        err(t(ui, f"低于最低一致率 {share} 的学员：{listed}\n",
                            f"Below the minimum agreement of {share}: {listed}\n"))
         return EXIT_FAILED
     return EXIT_OK

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
 
 from branchcheck.commands.options import (
+    HUMAN_FORMATS,
     BranchOption,
     ForceOption,
     LangOption,
@@ -17,6 +17,7 @@ from branchcheck.commands.options import (
     emit,
 )
 from branchcheck.errors import EXIT_OK, InputError
+from branchcheck.output import err
 
 
 def history(
@@ -69,7 +70,7 @@ def history(
     core.stored_of(root, branch, checklist, ui)
     loaded = core.load(root, branch, checklist, since=day, use_cache=cache, lang=ui)
     for path, reason in loaded.skipped:
-        sys.stderr.write(t(ui, "警告：已跳过 ", "warning: skipped ")
+        err(t(ui, "警告：已跳过 ", "warning: skipped ")
                          + core.describe(path, reason) + "\n")
     if not loaded.results and loaded.skipped:
         raise InputError(t(ui, f"网点 {branch} 的已保存结果都无法读取（见上面的警告）",
@@ -77,7 +78,7 @@ def history(
                            "(see the warnings above)"))
     histories = core.build(loaded.results, top)
     if not histories:
-        sys.stderr.write(t(ui, f"网点 {branch} 自 {since} 起没有结果\n",
+        err(t(ui, f"网点 {branch} 自 {since} 起没有结果\n",
                            f"no results of branch {branch} since {since}\n"))
     if fmt == "json":
         data: str | bytes = render.as_json(histories, ui, branch=branch, since=day,
@@ -86,5 +87,6 @@ def history(
         data = render.as_csv(histories, ui)
     else:
         data = render.as_text(histories, ui) if histories else ""
-    emit(data, output, force, notice=t(ui, "已写入 {path}", "wrote {path}"))
+    emit(data, output, force, human=fmt in HUMAN_FORMATS,
+         notice=t(ui, "已写入 {path}", "wrote {path}"))
     return EXIT_OK

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import sys
 from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
 from branchcheck.commands.options import (
+    HUMAN_FORMATS,
     REPORT_WRITTEN,
     ForceOption,
     OutputOption,
@@ -17,6 +17,7 @@ from branchcheck.commands.options import (
     emit,
 )
 from branchcheck.errors import EXIT_OK, InputError, NotFoundError, Problem, UsageError
+from branchcheck.output import err
 
 if TYPE_CHECKING:
     from branchcheck.ipa import Analysis, Crosshair, Level
@@ -70,7 +71,8 @@ def ipa(
         report = render.html(analysis, meta, ui)
     else:
         report = render.text(analysis, meta, ui)
-    emit(report, output, force, notice=t(ui, "报告已写入：{path}", REPORT_WRITTEN))
+    emit(report, output, force, human=fmt in HUMAN_FORMATS,
+         notice=t(ui, "报告已写入：{path}", REPORT_WRITTEN))
     return EXIT_OK
 
 
@@ -139,7 +141,7 @@ def _result_checklist(source: str, checklist_id: str, version: int, given: str |
                                         f"is checklist {ck.id!r}, but {source} was scored with "
                                         f"{checklist_id!r}"))
     if ck.version != version:
-        sys.stderr.write(t(lang, f"警告：{source} 是按 {checklist_id!r} 第 {version} 版评分的；"
+        err(t(lang, f"警告：{source} 是按 {checklist_id!r} 第 {version} 版评分的；"
                                  f"重要性数据取自第 {ck.version} 版\n",
                            f"Warning: {source} was scored with version {version} of "
                            f"{checklist_id!r}; importance figures come from version "

@@ -10,6 +10,7 @@ import typer
 from branchcheck.commands.options import check_choice
 from branchcheck.errors import EXIT_OK
 from branchcheck.i18n import t
+from branchcheck.output import err
 
 
 def list_checklists(
@@ -45,7 +46,7 @@ def list_checklists(
     check_choice(fmt, render.FORMATS)
     catalog = build_catalog(dirs or ())
     for p in catalog.skipped:
-        sys.stderr.write(
+        err(
             f"{p.location()}: warning: "
             + t(ui, "已跳过无效清单：", "skipped invalid checklist: ")
             + f"{p.message} [{p.rule}]\n"
@@ -54,8 +55,10 @@ def list_checklists(
     if fmt == "json":
         out.write(render.as_json(catalog.entries))
     elif not catalog.entries:
-        sys.stderr.write(t(ui, "未找到清单。\n", "No checklists found.\n"))
+        err(t(ui, "未找到清单。\n", "No checklists found.\n"))
     else:
-        out.write(render.text(catalog.entries, ui))
+        from branchcheck.textsafe import term
+
+        out.write(term(render.text(catalog.entries, ui), newlines=True))
     out.flush()
     return EXIT_OK

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -10,6 +9,7 @@ import typer
 
 from branchcheck.commands.options import emit
 from branchcheck.errors import EXIT_OK
+from branchcheck.output import err
 
 
 def new(
@@ -45,7 +45,7 @@ def new(
         return EXIT_OK
     target = str(Path(output) if output else Path(f"{checklist_id}.yaml"))
     emit(template(checklist_id, ui, target), target, force, notice=None)
-    sys.stderr.write(
+    err(
         t(
             ui,
             f"已写入 {target}。修改后运行：branchcheck validate --strict {target}\n",

@@ -16,6 +16,7 @@ from typing import Annotated
 import typer
 
 from branchcheck.errors import StorageError, UsageError
+from branchcheck.output import err
 
 
 def complete_checklist(incomplete: str) -> list[str]:
@@ -62,8 +63,12 @@ def check_choice(value: str, allowed: Collection[str], what: str = "format") -> 
     return value
 
 
+HUMAN_FORMATS = ("text", "md", "html")
+"""Formats people read: control characters in them are neutralised (JSON, CSV stay exact)."""
+
+
 def emit(data: str | bytes, output: str | None, force: bool, *,
-         notice: str | None = "wrote {path}") -> None:
+         notice: str | None = "wrote {path}", human: bool = False) -> None:
     """Write a document to stdout (``output`` None or ``-``), or atomically to the
     file ``output``: the one writer behind every ``-o FILE [--force]``.
 
@@ -76,6 +81,10 @@ def emit(data: str | bytes, output: str | None, force: bool, *,
     import os
     import stat
 
+    if human and isinstance(data, str):
+        from branchcheck.textsafe import term
+
+        data = term(data, newlines=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if output is None or output == "-":
         sys.stdout.flush()
@@ -106,7 +115,7 @@ def emit(data: str | bytes, output: str | None, force: bool, *,
         raise StorageError(f"{term(output)} already exists; use --force to replace it")
     atomic_write(target, raw, overwrite=force)
     if notice is not None:
-        sys.stderr.write(notice.format(path=output) + "\n")
+        err(notice.format(path=output) + "\n")
 
 
 def newest_stored(branch: str, checklist: str | None, results_dir: str | None, ui: str,

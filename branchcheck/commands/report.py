@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from branchcheck.commands.options import (
+    HUMAN_FORMATS,
     ForceOption,
     OutputOption,
     ReportLangOption,
@@ -17,6 +17,7 @@ from branchcheck.commands.options import (
     newest_stored,
 )
 from branchcheck.errors import EXIT_OK, UsageError
+from branchcheck.output import err
 
 if TYPE_CHECKING:
     from branchcheck.model import Result
@@ -73,12 +74,12 @@ def report(
                            "--checklist goes with --branch"))
     if result is None:
         (path,) = newest_stored(branch or "", checklist, results_dir, ui)
-        sys.stderr.write(t(ui, f"报告 {path}\n", f"reporting {path}\n"))
+        err(t(ui, f"报告 {path}\n", f"reporting {path}\n"))
         loaded = storage.read_result(path, lang=ui, root=storage.results_dir(results_dir))
     else:
         loaded = storage.read_result(result, lang=ui)
     trend = _trend(loaded, results_dir, ui) if with_history else None
-    emit(render(loaded, fmt, ui, trend), output, force,
+    emit(render(loaded, fmt, ui, trend), output, force, human=fmt in HUMAN_FORMATS,
          notice=t(ui, "已写入 {path}", "wrote {path}"))
     return EXIT_OK
 
@@ -95,7 +96,7 @@ def _trend(result: Result, results_dir: str | None,
     root = storage.results_dir(results_dir)
     loaded = history.load(root, result.branch, result.checklist_id, lang=ui)
     for path, reason in loaded.skipped:
-        sys.stderr.write(t(ui, "警告：已跳过 ", "warning: skipped ")
+        err(t(ui, "警告：已跳过 ", "warning: skipped ")
                          + history.describe(path, reason) + "\n")
     me = Path(result.path).resolve()
     end = history.parse_time(result.finished)

@@ -13,6 +13,7 @@ import typer
 
 from branchcheck.commands.options import UiLangOption, check_choice
 from branchcheck.errors import EXIT_OK, BranchcheckError, TamperedError
+from branchcheck.output import err
 
 if TYPE_CHECKING:
     from branchcheck.model import Result
@@ -65,14 +66,14 @@ def results(
     rows = list(collect(root, branch=branch, checklist_id=checklist, limit=limit, lang=ui))
     for row in rows:
         if row.error is not None:
-            sys.stderr.write(f"Warning: {row.error}\n")
+            err(f"Warning: {row.error}\n")
     if fmt == "json":
         sys.stdout.write(json.dumps([as_dict(r) for r in rows], ensure_ascii=False, indent=2)
                          + "\n")
     elif rows:
         _table(rows, ui)
     else:
-        sys.stderr.write(t(ui, f"{root} 下没有保存的结果\n", f"No results stored under {root}\n"))
+        err(t(ui, f"{root} 下没有保存的结果\n", f"No results stored under {root}\n"))
     sys.stdout.flush()
     return EXIT_OK
 

@@ -19,6 +19,7 @@ from branchcheck.errors import (
     StorageError,
     UsageError,
 )
+from branchcheck.output import err
 
 if TYPE_CHECKING:
     from branchcheck.drafts import Draft
@@ -134,20 +135,20 @@ def reviewer_for_run(option: str | None, ui: str) -> str:
     if who:
         return who
     if not _interactive():
-        sys.stderr.write(t(ui, "警告：未指定检查人（--reviewer 或 $BRANCHCHECK_REVIEWER），"
+        err(t(ui, "警告：未指定检查人（--reviewer 或 $BRANCHCHECK_REVIEWER），"
                                "结果中不记录检查人\n",
                            "warning: no reviewer given (--reviewer or $BRANCHCHECK_REVIEWER); "
                            "the result records none\n"))
         return ""
     while not who:
-        sys.stderr.write(t(ui, "检查人姓名：", "Reviewer's name: "))
+        err(t(ui, "检查人姓名：", "Reviewer's name: "))
         sys.stderr.flush()
         line = sys.stdin.readline()
         if not line:  # end of input at the question
             raise KeyboardInterrupt
         who = line.strip()
         if not who.isprintable():
-            sys.stderr.write(t(ui, "姓名中有控制字符，请重新输入\n",
+            err(t(ui, "姓名中有控制字符，请重新输入\n",
                                "the name has control characters; please type it again\n"))
             who = ""
     return who
@@ -204,7 +205,7 @@ def _walk(ck: Checklist, draft: Draft, path: Path, root: Path, resume_cmd: str) 
     saved = t(lang, f"已保存 {count} 个答案到草稿 {path}", f"{count} answers saved to draft {path}")
     again = t(lang, f"继续请运行：{resume_cmd}", f"resume with: {resume_cmd}")
     if outcome == "quit":
-        sys.stderr.write(f"{saved}\n{again}\n")
+        err(f"{saved}\n{again}\n")
         sys.stderr.flush()
         return EXIT_OK
     if outcome == "interrupted":
@@ -231,6 +232,6 @@ def _finish(ck: Checklist, draft: Draft, answers: dict[str, Answer], path: Path,
     sys.stdout.flush()
     render.text(dataclasses.replace(result, path=str(stored)), draft.lang, sys.stdout)
     sys.stdout.flush()
-    sys.stderr.write(t(draft.lang, f"结果已保存：{stored}\n", f"Result saved: {stored}\n"))
+    err(t(draft.lang, f"结果已保存：{stored}\n", f"Result saved: {stored}\n"))
     sys.stderr.flush()
     return EXIT_OK

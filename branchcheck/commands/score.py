@@ -10,6 +10,7 @@ import typer
 
 from branchcheck.commands.options import ChecklistArgument, UiLangOption, check_choice, emit
 from branchcheck.errors import EXIT_OK, InputError, Problem, UsageError
+from branchcheck.output import err
 
 if TYPE_CHECKING:
     from branchcheck.answersfile import AnswersFile
@@ -93,7 +94,7 @@ def score(
     started = af.started or (af.finished or now)
     who = (reviewer or af.reviewer or os.environ.get("BRANCHCHECK_REVIEWER", "")).strip()
     if not who:
-        sys.stderr.write(t(ui, "警告：未指定检查人（--reviewer、答案文件的 reviewer 或 "
+        err(t(ui, "警告：未指定检查人（--reviewer、答案文件的 reviewer 或 "
                                "$BRANCHCHECK_REVIEWER），结果中不记录检查人\n",
                            "warning: no reviewer given (--reviewer, the file's 'reviewer' or "
                            "$BRANCHCHECK_REVIEWER); the result records none\n"))
@@ -110,7 +111,7 @@ def score(
             emit(storage.result_bytes(result, ui), output, False, notice=saved)
         else:
             path = storage.write_result(result, root=storage.results_dir(results_dir), lang=ui)
-            sys.stderr.write(saved.format(path=path) + "\n")
+            err(saved.format(path=path) + "\n")
         sys.stderr.flush()
     if fmt == "json":
         sys.stdout.write(as_json(result))
@@ -191,4 +192,4 @@ def _warn(af: AnswersFile, ck: Checklist, values: dict[str, Answer], lang: str =
                 f"{item.id!r} failed without the note it asks for"),
                 severity="warning", key=True))
     for p in found:
-        sys.stderr.write(f"Warning: {p.location()}: {p.message} [{p.rule}]\n")
+        err(f"Warning: {p.location()}: {p.message} [{p.rule}]\n")

@@ -72,9 +72,11 @@ def validate(
     )
     if sources is not None:
         summary = _with_sources(summary, sources, max_bytes)
+    from branchcheck.textsafe import term
+
     out = sys.stdout
-    for line in REPORTERS[fmt](summary, strict):
-        out.write(line + "\n")
+    for line in REPORTERS[fmt](summary, strict):  # JSON stays exact
+        out.write((line if fmt == "json" else term(line, newlines=True)) + "\n")
     out.flush()
     if any(p.rule == "unreadable" for p in summary.problems):
         return EXIT_USAGE  # a path that cannot be read is a usage error, after the report

@@ -228,8 +228,9 @@ def to_json(checklist: Checklist, lang: str, out: IO[str]) -> None:
 def to_markdown(checklist: Checklist, lang: str, out: IO[str]) -> None:
     """Write the checklist as a printable Markdown form in ``lang``."""
     from branchcheck.render.checklist_form import markdown_lines
+    from branchcheck.textsafe import term
 
-    out.write("\n".join(markdown_lines(checklist, lang)).rstrip("\n") + "\n")
+    out.write(term("\n".join(markdown_lines(checklist, lang)).rstrip("\n"), newlines=True) + "\n")
 
 
 # ---------------------------------------------------------------- rich text

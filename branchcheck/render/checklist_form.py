@@ -16,24 +16,17 @@ from branchcheck.render.checklist import (
     type_name,
     weight_text,
 )
+from branchcheck.textsafe import md
 
-_MD_SPECIAL = str.maketrans(
-    {c: "\\" + c for c in "\\`*_[]|#"} | {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
-)
 _BLANK = "＿" * 12
 
 
-def md_escape(text: str) -> str:
-    """``text`` safe inside Markdown: markup characters escaped, no raw HTML."""
-    return text.translate(_MD_SPECIAL)
-
-
 def _md(text: Text | None, lang: str) -> str:
-    return md_escape(oneline(localise(text, lang)))
+    return md(oneline(localise(text, lang)))
 
 
 def _md_block(text: Text | None, lang: str) -> str:
-    lines = (md_escape(line.strip()) for line in localise(text, lang).strip().splitlines())
+    lines = (md(line.strip()) for line in localise(text, lang).strip().splitlines())
     return "\n".join(line for line in lines)
 
 
@@ -119,15 +112,15 @@ def _md_item(item: Item, number: str, checklist: Checklist, lang: str) -> Iterat
     yield head + f" *({', '.join(tags)})*"
     notes: list[str] = []
     if item.critical:
-        notes.append(f"**{md_escape(knockout_text(item, lang))}**")
+        notes.append(f"**{md(knockout_text(item, lang))}**")
     if item.when is not None:
-        notes.append(f"*{md_escape(condition_text(item, checklist, lang))}*")
+        notes.append(f"*{md(condition_text(item, checklist, lang))}*")
     if item.guidance:
         notes.append(t(lang, "指引：", "Guidance: ") + _md(item.guidance, lang))
     if item.type == "metric":
         limits = threshold(item, lang)
         if limits:
-            notes.append(md_escape(limits))
+            notes.append(md(limits))
     for note in notes:
         yield ""
         yield note
@@ -150,11 +143,11 @@ def _md_item(item: Item, number: str, checklist: Checklist, lang: str) -> Iterat
     elif item.type == "choice":
         for option in item.options:
             pts = t(lang, f"{num(option.points)} 分", f"{num(option.points)} pt")
-            yield f"- [ ] {md_escape(option.key)}. {_md(option.label, lang)} ({pts})"
+            yield f"- [ ] {md(option.key)}. {_md(option.label, lang)} ({pts})"
         if item.allow_na:
             yield f"- [ ] {t(lang, '不适用', 'not applicable')}"
     elif item.type == "metric":
-        unit = f" {md_escape(item.unit)}" if item.unit else ""
+        unit = f" {md(item.unit)}" if item.unit else ""
         line = t(lang, "数值：", "Value: ") + _BLANK + unit
         yield line + ("　　" + na if item.allow_na else "")
     else:

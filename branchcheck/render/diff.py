@@ -253,7 +253,8 @@ def text(diff: Diff, lang: str, out: IO[str]) -> None:
 
 def as_md(diff: Diff, lang: str) -> str:
     """The diff as Markdown (deterministic: good for golden files and pull requests)."""
-    from branchcheck.render.report_md import md, table
+    from branchcheck.render.report_md import table
+    from branchcheck.textsafe import md
 
     o, r, cov = diff.overall, diff.overall_raw, diff.coverage
     was, now = _sides(lang)
@@ -368,7 +369,8 @@ def as_json(diff: Diff, lang: str, gates: Sequence[tuple[Gate, str]] = (),
 
 def as_html(diff: Diff, lang: str) -> str:
     """The diff as one self-contained HTML page."""
-    from branchcheck.render.report_html import esc, page, rows_table
+    from branchcheck.render.report_html import page, rows_table
+    from branchcheck.textsafe import html as esc
 
     def cls(delta: float | None, text_: str) -> str:
         if delta is None or abs(delta) < 0.05:

@@ -12,16 +12,12 @@ from branchcheck.i18n import t
 from branchcheck.model import AnswerValue, Status, localise
 from branchcheck.output import fmt_score
 from branchcheck.render.text import table
+from branchcheck.textsafe import md as md_cell
 
 FORMATS = ("text", "md", "json", "csv")
 
 
 # ---------------------------------------------------------------- shared helpers
-
-
-def md_cell(text: str) -> str:
-    """Text made safe for a Markdown table cell."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
 def fmt_kappa(k: Kappa) -> str:

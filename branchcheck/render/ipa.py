@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from html import escape
 from typing import Any, TypeVar
 
 from branchcheck.i18n import t
 from branchcheck.ipa import QUADRANTS, Analysis, Placed, Quadrant
 from branchcheck.model import localise
 from branchcheck.output import width
+from branchcheck.textsafe import html as escape
 
 FORMATS = ("text", "md", "json", "html")
 K = TypeVar("K")
@@ -379,7 +379,7 @@ def text(a: Analysis, meta: Meta, lang: str) -> str:
 
 def markdown(a: Analysis, meta: Meta, lang: str) -> str:
     """The report in Markdown (the scatter in a code block)."""
-    from branchcheck.render.grade import md_cell
+    from branchcheck.textsafe import md as md_cell
 
     head = _header(a, meta, lang)
     out = [f"# {md_cell(head[0])}", "", *(md_cell(h) + "  " for h in head[1:]), "",

@@ -7,7 +7,6 @@ Policy says so too); every text from a checklist or result is escaped.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 
 from branchcheck.i18n import t
 from branchcheck.model import ItemResult, Result, localise
@@ -25,6 +24,7 @@ from branchcheck.render.report import (
     value_text,
 )
 from branchcheck.render.svg import FONT_FAMILY, Bar, bar_chart, trend_line
+from branchcheck.textsafe import html as esc
 
 CSS = """\
 @page { size: A4; margin: 15mm 12mm; }
@@ -56,11 +56,6 @@ svg { max-width: 100%; height: auto; }
 """.replace("FONT_FAMILY", FONT_FAMILY)
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-
-
-def esc(text: str) -> str:
-    """HTML-escaped text (quotes too)."""
-    return escape(text, quote=True)
 
 
 def page(title: str, body: str, lang: str) -> str:

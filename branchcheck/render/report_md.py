@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from branchcheck.i18n import t
 from branchcheck.model import ItemResult, Result, localise
 from branchcheck.output import fmt_score
@@ -20,14 +18,7 @@ from branchcheck.render.report import (
     title_of,
     value_text,
 )
-
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|&~#])")
-_BREAKS = re.compile(r"\s*[\r\n]+\s*")
-
-
-def md(text: str) -> str:
-    """``text`` safe inside a Markdown line or table cell (no markup, no HTML, one line)."""
-    return _SPECIAL.sub(r"\\\1", _BREAKS.sub(" ", text.strip()))
+from branchcheck.textsafe import md
 
 
 def table(header: list[str], rows: list[list[str]], right: set[int] | None = None) -> list[str]:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape
 
 from branchcheck.output import width as cells
 from branchcheck.render.text import clip
+from branchcheck.textsafe import html as escape
 
 FONT_FAMILY = ("system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', "
                "'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif")

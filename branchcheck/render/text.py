@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from branchcheck.output import pad, width
+from branchcheck.textsafe import term
 
 
 def clip(text: str, max_cells: int) -> str:
-    """``text`` cut to ``max_cells`` display cells, ending in ``…`` when cut."""
+    """``text`` (control characters neutralised) cut to ``max_cells`` display cells,
+    ending in ``…`` when cut."""
+    text = term(text)
     if width(text) <= max_cells:
         return text
     out, used = "", 0
@@ -24,7 +27,10 @@ def clip(text: str, max_cells: int) -> str:
 def table(head: Sequence[str], rows: Sequence[Sequence[str]],
           right: Collection[int] = ()) -> list[str]:
     """Lines of a plain table: heading, a rule of dashes, then the rows; columns are
-    two spaces apart and ``right`` lists the right-aligned ones."""
+    two spaces apart and ``right`` lists the right-aligned ones. Control characters
+    in cells are neutralised before they are measured."""
+    head = [term(h) for h in head]
+    rows = [[term(c) for c in r] for r in rows]
     widths = [max([width(h)] + [width(r[c]) for r in rows]) for c, h in enumerate(head)]
 
     def line(cells: Sequence[str]) -> str:

@@ -23,7 +23,7 @@ from branchcheck import resources
 from branchcheck.cli import run
 from branchcheck.loading import load_checklist
 from branchcheck.render.checklist import to_text
-from branchcheck.render.checklist_form import md_escape
+from branchcheck.textsafe import md
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "tests" / "data" / "valid" / "issue-example.yaml"
@@ -112,7 +112,7 @@ def test_markdown_escapes_markup_and_html(
     assert code == 0
     assert "<script>" not in out
     assert r"&lt;script&gt;alert(1)&lt;/script&gt; \*bold\* \[link\](x) a\|b" in out
-    assert md_escape("a_b #1 `c`") == r"a\_b \#1 \`c\`"
+    assert md("a_b #1 `c`") == r"a\_b \#1 \`c\`"
 
 
 def test_json_is_the_normalised_model(capsys: pytest.CaptureFixture[str]) -> None:

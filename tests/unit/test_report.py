@@ -14,7 +14,7 @@ from branchcheck import storage
 from branchcheck.model import Result
 from branchcheck.render import svg
 from branchcheck.render.report import CSV_COLUMNS, render, signed
-from branchcheck.render.report_md import md
+from branchcheck.textsafe import md
 from branchcheck.validation import validator
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -66,7 +66,7 @@ def test_markdown_matches_golden(sample: Result, lang: str) -> None:
 
 
 def test_markdown_escapes_markup() -> None:
-    assert md("<script>|a*b_c\nd") == r"\<script\>\|a\*b\_c d"
+    assert md("<script>|a*b_c\nd") == r"&lt;script&gt;\|a\*b\_c d"
 
 
 def test_html_is_escaped_self_contained_and_printable(sample: Result) -> None:
