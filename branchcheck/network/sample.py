@@ -49,6 +49,9 @@ def make_results(checklist: Checklist, branches: Sequence[str], days: Sequence[d
                 good = rng.random() < p
                 value: str | int = ("pass" if good else "fail") if it.type == "check" else (
                     5 if good else rng.randint(1, 3))
+                if it.type == "choice":  # the best option, else the worst
+                    ranked = sorted(it.options, key=lambda o: -o.points)
+                    value = ranked[0 if good else -1].key
                 answers[it.id] = Answer(it.id, value)
             start = datetime.combine(day, time(8, 30), tz) + timedelta(minutes=rng.randint(0, 20))
             finish = start + timedelta(minutes=rng.randint(3, 6))
