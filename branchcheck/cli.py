@@ -21,6 +21,7 @@ from branchcheck.commands import exercise as _exercise
 from branchcheck.commands import grade as _grade
 from branchcheck.commands import history as _history
 from branchcheck.commands import ipa as _ipa
+from branchcheck.commands import keys as _keys
 from branchcheck.commands import list as _list
 from branchcheck.commands import network as _network
 from branchcheck.commands import new as _new
@@ -30,6 +31,7 @@ from branchcheck.commands import run as _run
 from branchcheck.commands import score as _score
 from branchcheck.commands import show as _show
 from branchcheck.commands import validate as _validate
+from branchcheck.commands import verify as _verify
 from branchcheck.errors import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
@@ -81,6 +83,8 @@ app.command("diff")(_diff.diff)
 app.command("history")(_history.history)
 app.command("report")(_report.report)
 app.add_typer(_network.app, name="network")
+app.command("verify")(_verify.verify)
+app.add_typer(_keys.app, name="keys")
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -31,7 +31,7 @@ from branchcheck.model import (
     Status,
 )
 from branchcheck.scoring import score
-from branchcheck.storage import RESULT_FORMAT, read_result
+from branchcheck.storage import RESULT_FORMATS, read_result
 from branchcheck.strictyaml import DEFAULT_MAX_BYTES
 
 CHECK_CATEGORIES: tuple[Status, ...] = ("pass", "fail", "na")
@@ -325,11 +325,11 @@ def _moved(where: Problem | None, file: str, rule: str, message: str) -> Problem
 
 
 def is_result(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bool:
-    """Whether ``path`` holds a stored result (``format: branchcheck-result/1``)."""
+    """Whether ``path`` holds a stored result (``format: branchcheck-result/N``)."""
     from branchcheck.strictyaml import load_mapping
 
     doc = load_mapping(path, max_bytes=max_bytes, display=path)
-    return bool(doc.data.get("format") == RESULT_FORMAT)
+    return doc.data.get("format") in RESULT_FORMATS
 
 
 def _key_answers(result: Result, ck: Checklist, key_path: str, max_bytes: int,

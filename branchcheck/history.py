@@ -1,11 +1,13 @@
 """A branch's stored results over time: rows, sparklines, most-failed items.
 
-Reading is the cost (strict YAML + schema + tamper check per file), so parsed
-results are cached in ``<results-dir>/.cache/history/<branch>/<checklist>.json``,
-keyed by each file's name *and the SHA-256 of its bytes*: a file that changed in
-any way is parsed and checked again. Cached entries are rebuilt and re-run
-through the tamper check, so editing the cache gains nothing over editing a
-result file. Files missing from the cache are parsed in parallel when many.
+Reading is the cost (strict YAML + schema per file), so parsed documents are
+cached in ``<results-dir>/.cache/history/<branch>/<checklist>.json``, keyed by
+each file's name and the SHA-256 of its bytes. A cache entry is believed only
+when it *is* the file: the cached document, written out again as the tool
+writes results, must hash to the file's SHA-256 (so an edited entry is never
+served); then it is assessed exactly like a freshly parsed file (its own
+scores, its checklist, its signature). Files missing from the cache are parsed
+in parallel when many.
 """
 
 from __future__ import annotations
@@ -23,12 +25,12 @@ from typing import TYPE_CHECKING, Any
 
 from branchcheck.errors import BranchcheckError, NotFoundError, StorageError, UsageError
 from branchcheck.i18n import t
-from branchcheck.model import CHECKLIST_ID, Result, Text
+from branchcheck.model import CHECKLIST_ID, Integrity, Result, Text
 
 if TYPE_CHECKING:
     from branchcheck.storage import StoredResult
 
-CACHE_FORMAT = "branchcheck-history-cache/1"
+CACHE_FORMAT = "branchcheck-history-cache/2"
 CACHE_MAX_BYTES = 256 * 1024 * 1024
 PARALLEL_THRESHOLD = 16
 SPARK = "▁▂▃▄▅▆▇█"
@@ -103,14 +105,30 @@ class Loaded:
 
 def _read_one(path: str, lang: str = "en",
               root: str | None = None) -> tuple[dict[str, Any] | None, str]:
-    """Read and check one result file (in a worker process): its data, or an error."""
+    """Parse and schema-check one result file (in a worker process): its document, or
+    an error. The integrity is assessed by the caller (:func:`_result`)."""
     from branchcheck import storage
+    from branchcheck.fsafe import read_regular
+    from branchcheck.strictyaml import DEFAULT_MAX_BYTES
 
     try:
-        found = storage.read_result(path, lang=lang, root=Path(root) if root else None)
-        return _slim(storage.result_to_dict(found)), ""
+        raw = read_regular(Path(path), max_bytes=DEFAULT_MAX_BYTES,
+                           root=Path(root) if root else None)
+        data, _ = storage.load_result(raw, path, lang)
+        return data, ""
     except BranchcheckError as exc:
         return None, _reason(exc, path)
+
+
+def _result(data: dict[str, Any], path: str, lang: str) -> Result:
+    """The result of an already checked document, with its integrity assessed."""
+    import dataclasses
+
+    from branchcheck import storage
+    from branchcheck.integrity.assess import assess
+
+    result = storage.result_from_dict(data, path)
+    return dataclasses.replace(result, integrity=assess(data, result, name=path, lang=lang))
 
 
 def _reason(exc: BranchcheckError, path: str) -> str:
@@ -127,12 +145,6 @@ def _reason(exc: BranchcheckError, path: str) -> str:
 def describe(path: str, reason: str) -> str:
     """``path:line:col: message`` (or ``path: message``) of a skipped file."""
     return f"{path}:{reason}" if reason[:1].isdigit() else f"{path}: {reason}"
-
-
-def _slim(data: dict[str, Any]) -> dict[str, Any]:
-    for item in data["items"]:
-        item.pop("guidance", None)
-    return data
 
 
 def load(root: Path, branch: str, checklist_id: str | None = None, *,
@@ -178,9 +190,12 @@ def load(root: Path, branch: str, checklist_id: str | None = None, *,
                 skipped.append((name, _reason(exc, name)))
                 continue
             digest = hashlib.sha256(raw).hexdigest()
-            hit = cache.get(s.path.name, digest, name) if cache else None
+            hit = cache.get(s.path.name, digest) if cache else None
             if hit is not None:
-                results.append(hit)
+                try:
+                    results.append(_result(hit, name, lang))
+                except BranchcheckError as exc:
+                    skipped.append((name, _reason(exc, name)))
                 cached += 1
             else:
                 misses.append((name, digest))
@@ -189,8 +204,12 @@ def load(root: Path, branch: str, checklist_id: str | None = None, *,
             if data is None:
                 skipped.append((name, error))
                 continue
+            try:
+                results.append(_result(data, name, lang))
+            except BranchcheckError as exc:  # hand-edited
+                skipped.append((name, _reason(exc, name)))
+                continue
             parsed += 1
-            results.append(storage.result_from_dict(data, name))
             if cache and digest:
                 cache.put(Path(name).name, digest, data)
         if cache:
@@ -233,7 +252,8 @@ def _read_all(paths: Sequence[str], jobs: int, lang: str = "en",
 
 
 class _Cache:
-    """Parsed results of one branch + checklist, keyed by file name and content hash."""
+    """Parsed result documents of one branch + checklist, keyed by file name and content
+    hash, each believed only if writing it out again gives exactly the file's bytes."""
 
     def __init__(self, root: Path, branch: str, checklist_id: str, lang: str = "en") -> None:
         from branchcheck import __version__, resources
@@ -262,25 +282,21 @@ class _Cache:
         except (BranchcheckError, ValueError, RecursionError):
             pass  # an unusable cache: everything is parsed again
 
-    def get(self, name: str, digest: str, path: str) -> Result | None:
-        """The cached result of file ``name`` if its content hash matches, re-checked."""
-        from branchcheck import storage
-
+    def get(self, name: str, digest: str) -> dict[str, Any] | None:
+        """The cached document of file ``name`` if it is exactly the file's content."""
         entry = self.entries.get(name)
         if not isinstance(entry, dict) or entry.get("sha256") != digest:
             return None
-        try:
-            result = storage.result_from_dict(entry["result"], path)
-            if storage.tamper_problems(result):
-                return None
-        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError):
+        data = entry.get("result")
+        if not isinstance(data, dict) or not _is_file(data, digest):
             return None
-        return result
+        return data
 
     def put(self, name: str, digest: str, data: dict[str, Any]) -> None:
-        """Remember the checked data of file ``name``."""
-        self.entries[name] = {"sha256": digest, "result": data}
-        self.dirty = True
+        """Remember the checked document of file ``name`` (only if it can be bound to it)."""
+        if _is_file(data, digest):
+            self.entries[name] = {"sha256": digest, "result": data}
+            self.dirty = True
 
     def save(self, existing: set[str]) -> None:
         """Write the cache (entries of files that still exist) if anything changed."""
@@ -298,6 +314,17 @@ class _Cache:
                          root=self.root)
         except StorageError:
             pass  # a cache that cannot be written is simply not used
+
+
+def _is_file(data: dict[str, Any], digest: str) -> bool:
+    """Whether ``data`` written out as the tool writes results has SHA-256 ``digest``."""
+    from branchcheck.storage import dump_yaml
+
+    try:
+        raw = dump_yaml(data).encode("utf-8")
+    except Exception:  # a forged entry of any shape is simply not used
+        return False
+    return hashlib.sha256(raw).hexdigest() == digest
 
 
 # ---------------------------------------------------------------- rows and trends
@@ -321,6 +348,7 @@ class Row:
     """Final score by section id."""
     edges: tuple[float, ...] = ()
     """Lower bounds of the grade bands, so the score is never shown across one."""
+    integrity: Integrity | None = None
 
 
 @dataclass(frozen=True)
@@ -354,6 +382,7 @@ def _row(r: Result) -> Row:
         grade=s.grade.label if s.grade else None, coverage=s.coverage, complete=s.complete,
         knocked_out=s.knocked_out, sections={x.id: x.final for x in s.sections},
         edges=tuple(g.min for g in r.checklist_grades),
+        integrity=r.integrity,
     )
 
 

@@ -243,6 +243,32 @@ class Score:
 
 
 @dataclass(frozen=True)
+class Integrity:
+    """How far a stored result could be trusted when it was read.
+
+    ``state``: ``verified`` (re-scored against its checklist, found by sha256),
+    ``unverified`` (its checklist was not found: only self-consistency was
+    checked; ``reason`` says why) or ``legacy`` (stored by an older version
+    in the format without a chain). ``signer`` names a trusted key that signed
+    it; ``signature`` is ``none``, ``trusted`` or ``untrusted``.
+    """
+
+    state: Literal["verified", "unverified", "legacy"]
+    reason: str = ""
+    signature: Literal["none", "trusted", "untrusted"] = "none"
+    signer: str = ""
+    key: str = ""
+    """Fingerprint of the key that signed it ("" when unsigned)."""
+    previous: str | None = None
+    """The sha256 of the previous result of the same branch and checklist."""
+
+    @property
+    def ok(self) -> bool:
+        """Verified against its checklist, and not signed by an untrusted key."""
+        return self.state == "verified" and self.signature != "untrusted"
+
+
+@dataclass(frozen=True)
 class Result:
     """A stored self-check: who, when, which checklist, and its score."""
 
@@ -260,6 +286,8 @@ class Result:
     path: str = ""
     checklist_grades: tuple[Grade, ...] = ()
     """The checklist's grade bands (highest first), so the grade can be re-checked."""
+    integrity: Integrity | None = None
+    """Set when read back from a file (None for a result just scored)."""
 
     @property
     def overall_final(self) -> float | None:

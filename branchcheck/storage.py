@@ -8,35 +8,32 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from branchcheck.errors import InputError, Problem, StorageError, TamperedError, UsageError
+from branchcheck.errors import InputError, Problem, StorageError, UsageError
 from branchcheck.fsafe import ExistsError as ExistsError
 from branchcheck.fsafe import atomic_write, inside, read_regular
 from branchcheck.i18n import t
 from branchcheck.model import (
     CHECKLIST_ID,
-    NA,
     Grade,
     ItemResult,
     Result,
     Score,
     SectionScore,
     Text,
-    localise,
 )
 
-RESULT_FORMAT = "branchcheck-result/1"
+RESULT_FORMAT = "branchcheck-result/2"
+RESULT_FORMATS = ("branchcheck-result/1", RESULT_FORMAT)
+"""Formats read back: 1 (before the chain and signatures) and the current one."""
 DEFAULT_DIR = "branchcheck-results"
 _BRANCH = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-_TOLERANCE = 1e-6
 _MAX_SAME_STAMP = 100
-_Say = Callable[[str, str], None]
-"""Adds a problem message, given in Chinese and English."""
 
 
 def check_branch(branch: str, lang: str = "en") -> str:
@@ -103,6 +100,8 @@ def result_to_dict(result: Result) -> dict[str, Any]:
     return {
         "format": RESULT_FORMAT,
         "tool_version": result.tool_version,
+        "previous": None,
+        "previous_file": None,
         "checklist": checklist,
         "branch": result.branch,
         "reviewer": result.reviewer,
@@ -200,26 +199,29 @@ def result_path(root: Path, result: Result) -> Path:
 
 
 def write_result(result: Result, *, root: Path | None = None, path: Path | None = None,
-                 lang: str = "en") -> Path:
-    """Store ``result`` (under ``root``, or exactly at ``path``); never overwrites.
+                 lang: str = "en", data: Mapping[str, Any] | None = None) -> Path:
+    """Write ``result`` (under ``root``, or exactly at ``path``); never overwrites.
 
     The bytes are checked to read back first (:func:`result_bytes`). Under
     ``root`` nothing is written outside it once symlinks are resolved, and a
     file name already taken (two results stored in the same microsecond, or a
     clock with a coarse resolution) gets a ``-2``, ``-3``, ... suffix instead of
-    failing; an explicit ``path`` that exists is an error.
+    failing; an explicit ``path`` that exists is an error. ``data`` is the
+    document to write (default ``result_to_dict(result)``). Commands store
+    results with :func:`branchcheck.integrity.chain.store_result`, which links
+    them into the chain (and signs them) first.
     """
+    raw = result_bytes(result, lang, data=data)
     if path is not None:
-        atomic_write(path, result_bytes(result, lang), overwrite=False)
+        atomic_write(path, raw, overwrite=False)
         return path
     root = root or results_dir()
     base = result_path(root, result)
-    data = result_bytes(result, lang)
     prepare_folder(root, base.parent, lang)
     for n in range(1, _MAX_SAME_STAMP + 1):
         target = base if n == 1 else base.with_name(f"{base.stem}-{n}{base.suffix}")
         try:
-            atomic_write(target, data, root=root, overwrite=False)
+            atomic_write(target, raw, root=root, overwrite=False)
         except ExistsError:
             continue
         return target
@@ -249,34 +251,37 @@ def prepare_folder(root: Path, folder: Path, lang: str = "en") -> Path:
     return folder
 
 
-def result_bytes(result: Result, lang: str = "en") -> bytes:
-    """The stored form of ``result``, refused unless it reads back as the same kind
-    of file every command accepts: within the read size limit, schema-valid and
-    consistent (:class:`StorageError`, exit 2, nothing written)."""
+def result_bytes(result: Result, lang: str = "en", *,
+                 data: Mapping[str, Any] | None = None) -> bytes:
+    """The stored form of ``result`` (or of the document ``data`` made from it),
+    refused unless it reads back as the same kind of file every command accepts:
+    within the read size limit, schema-valid and consistent (:class:`StorageError`,
+    exit 2, nothing written)."""
     from branchcheck.strictyaml import DEFAULT_MAX_BYTES
 
-    data = dump_yaml(result_to_dict(result)).encode("utf-8")
-    if len(data) > DEFAULT_MAX_BYTES:
+    raw = dump_yaml(dict(data) if data is not None else result_to_dict(result)).encode("utf-8")
+    if len(raw) > DEFAULT_MAX_BYTES:
         raise StorageError(t(
-            lang, f"结果未保存：它有 {len(data)} 字节，超过读取上限 {DEFAULT_MAX_BYTES} 字节，"
+            lang, f"结果未保存：它有 {len(raw)} 字节，超过读取上限 {DEFAULT_MAX_BYTES} 字节，"
                   "保存后无法读回；请缩短过长的答案或备注",
-            f"result not stored: it would be {len(data)} bytes, over the limit of "
+            f"result not stored: it would be {len(raw)} bytes, over the limit of "
             f"{DEFAULT_MAX_BYTES} bytes for reading results, so it could not be read back; "
             "shorten the longest answers or notes"))
     try:
-        parse_result(data, "result", lang=lang)
-    except InputError as exc:
+        parse_result(raw, "result", lang=lang)
+    except InputError as exc:  # invalid, or tampered (a TamperedError)
         raise StorageError(t(
             lang, "结果未保存：保存后无法作为有效结果读回（见下）",
             "result not stored: it would not read back as a valid result (see below)"),
             [dataclasses.replace(p, line=0, column=0) for p in exc.problems]) from None
-    return data
+    return raw
 
 
 def read_result(path: str | Path, *, verify: bool = True, lang: str = "en",
-                root: Path | None = None) -> Result:
+                root: Path | None = None, checklists: Iterable[str] = (),
+                trust: str | None = None) -> Result:
     """Load a result file, validate it against the result schema and (by default)
-    check that its scores match its answers (messages in ``lang``).
+    assess its integrity (messages in ``lang``; see :func:`parse_result`).
 
     Only a regular file is opened (a FIFO or device is refused, never read);
     with ``root`` a file leading outside it once symlinks are resolved is refused.
@@ -287,11 +292,29 @@ def read_result(path: str | Path, *, verify: bool = True, lang: str = "en",
         raise InputError.at(Problem(str(path), 0, 0, "unreadable", t(lang, "文件不存在",
                                                                      "no such file")))
     raw = read_regular(Path(path), max_bytes=DEFAULT_MAX_BYTES, root=root)
-    return parse_result(raw, str(path), verify=verify, lang=lang)
+    return parse_result(raw, str(path), verify=verify, lang=lang, checklists=checklists,
+                        trust=trust)
 
 
-def parse_result(raw: bytes, name: str, *, verify: bool = True, lang: str = "en") -> Result:
-    """A result from the bytes of file ``name``: schema-valid and (by default) untampered."""
+def parse_result(raw: bytes, name: str, *, verify: bool = True, lang: str = "en",
+                 checklists: Iterable[str] = (), trust: str | None = None) -> Result:
+    """A result from the bytes of file ``name``: schema-valid and (by default) with its
+    integrity assessed (:func:`branchcheck.integrity.assess.assess`: its own scores,
+    its checklist found by sha256 among the bundled ones and ``checklists``, its
+    signature against the keys in ``trust``); a contradiction raises
+    :class:`TamperedError`."""
+    data, result = load_result(raw, name, lang)
+    if verify:
+        from branchcheck.integrity.assess import assess
+
+        integrity = assess(data, result, name=name, lang=lang, checklists=checklists,
+                           trust=trust)
+        result = replace(result, integrity=integrity)
+    return result
+
+
+def load_result(raw: bytes, name: str, lang: str = "en") -> tuple[dict[str, Any], Result]:
+    """The schema-valid document in ``raw`` (file ``name``) and its result, unassessed."""
     from branchcheck import numbers
     from branchcheck.strictyaml import decode, parse_mapping
     from branchcheck.validation import schema_problems
@@ -301,149 +324,15 @@ def parse_result(raw: bytes, name: str, *, verify: bool = True, lang: str = "en"
     if problems:
         raise InputError(t(lang, f"{name}：不是有效的结果文件", f"{name}: not a valid result file"),
                          problems)
-    result = result_from_dict(doc.data, name)
-    if verify:
-        issues = tamper_problems(result, lang)
-        if issues:
-            raise TamperedError(
-                t(lang, f"{name}：结果似乎被手工修改过：分数与答案不符",
-                  f"{name}: result looks hand-edited: its scores do not match its answers"),
-                [Problem(name, 0, 0, "tampered", msg) for msg in issues],
-            )
-    return result
-
-
-def _close(a: float | None, b: float | None) -> bool:
-    if a is None or b is None:
-        return a is b
-    return abs(a - b) <= _TOLERANCE * max(1.0, abs(a), abs(b))
-
-
-def _grade_name(grade: Grade | None, lang: str) -> str:
-    if grade is None:
-        return t(lang, "无", "none")
-    return localise(grade.label, lang) or f">= {grade.min:g}"
+    return doc.data, result_from_dict(doc.data, name)
 
 
 def tamper_problems(result: Result, lang: str = "en") -> list[str]:
-    """Inconsistencies between a result's item answers and its stored scores, flags,
-    coverage and grade (messages in ``lang``)."""
-    s = result.score
-    found: list[str] = []
+    """Inconsistencies between a result's items and its stored scores (see
+    :mod:`branchcheck.integrity.consistency`)."""
+    from branchcheck.integrity.consistency import tamper_problems as problems
 
-    def say(zh: str, en: str) -> None:
-        found.append(t(lang, zh, en))
-
-    for it in s.items:
-        _item_problems(it, say)
-    knock_all = False
-    finals: list[tuple[float, float]] = []
-    raws: list[tuple[float, float]] = []
-    for sec in s.sections:
-        members = [i for i in s.items if i.section == sec.id]
-        pairs = [(i.weight, i.fraction) for i in members
-                 if i.fraction is not None and i.weight > 0 and i.type != "text"]
-        total = sum(w for w, _ in pairs)
-        raw = 100.0 * sum(w * f for w, f in pairs) / total if total > 0 else None
-        knocked = any(i.status == "fail" and i.critical == "section" for i in members)
-        knock_all = knock_all or any(i.status == "fail" and i.critical == "checklist"
-                                     for i in members)
-        final = None if raw is None else (0.0 if knocked else raw)
-        if not _close(raw, sec.raw) or not _close(final, sec.final):
-            say(f"类别 {sec.id}：保存的分数 {sec.raw}/{sec.final} 与其各项不符"
-                f"（应为 {raw}/{final}）",
-                f"section {sec.id}: stored score {sec.raw}/{sec.final} does not match "
-                f"its items ({raw}/{final})")
-        if sec.knocked_out != (knocked and raw is not None):
-            say(f"类别 {sec.id}：否决标记 {sec.knocked_out} 与其各项不符",
-                f"section {sec.id}: knocked_out {sec.knocked_out} does not match its items")
-        if raw is not None and final is not None:
-            raws.append((sec.weight, raw))
-            finals.append((sec.weight, final))
-    wr = sum(w for w, _ in raws)
-    o_raw = sum(w * v for w, v in raws) / wr if wr > 0 else None
-    o_final = sum(w * v for w, v in finals) / wr if wr > 0 else None
-    if knock_all and o_final is not None:
-        o_final = 0.0
-    if not _close(o_raw, s.overall_raw) or not _close(o_final, s.overall_final):
-        say(f"总分 {s.overall_raw}/{s.overall_final} 与各类别不符（应为 {o_raw}/{o_final}）",
-            f"overall score {s.overall_raw}/{s.overall_final} does not match the "
-            f"sections ({o_raw}/{o_final})")
-    if s.knocked_out != knock_all:
-        say(f"整表否决标记 {s.knocked_out} 与各项不符",
-            f"knocked_out {s.knocked_out} does not match the items")
-    asked = [i for i in s.items if i.applicable and i.type != "text"]
-    answered = sum(1 for i in asked if i.status != "skipped")
-    coverage = answered / len(asked) if asked else 1.0
-    if not _close(coverage, s.coverage):
-        say(f"完成度 {s.coverage} 与各项不符（应为 {coverage}）",
-            f"coverage {s.coverage} does not match the items ({coverage})")
-    if s.complete != (answered == len(asked)):
-        say(f"完整标记 {s.complete} 与各项不符", f"complete {s.complete} does not match the items")
-    _grade_problems(result, say)
-    return found
-
-
-def _item_problems(it: ItemResult, say: _Say) -> None:
-    """Checks of one item's status against its value and fraction."""
-    expect = None
-    if it.fraction is not None:
-        if it.fraction >= 1:
-            expect = "pass"
-        elif it.fraction <= 0:
-            expect = "fail"
-        else:
-            expect = "partial"
-    if expect is None and it.status in ("pass", "partial", "fail"):
-        say(f"项目 {it.id}：状态 {it.status} 却没有得分比例",
-            f"item {it.id}: status {it.status} without a fraction")
-    if expect is not None and it.status != expect:
-        say(f"项目 {it.id}：状态 {it.status} 与得分比例 {it.fraction} 不符",
-            f"item {it.id}: status {it.status} does not match fraction {it.fraction}")
-    if it.type == "check" and it.value in ("pass", "fail"):
-        want = 1.0 if it.value == "pass" else 0.0
-        if not _close(it.fraction, want):
-            say(f"项目 {it.id}：答案 {it.value} 不会得到得分比例 {it.fraction}",
-                f"item {it.id}: answer {it.value} does not give fraction {it.fraction}")
-    if not it.applicable:
-        wrong = it.status != "na" or it.value is not None
-    elif it.status == "skipped":
-        wrong = it.value is not None
-    elif it.value is None:
-        wrong = True
-    elif it.status == "na":
-        wrong = it.value != NA
-    else:
-        wrong = it.status == "info" and it.type != "text"
-    if wrong:
-        say(f"项目 {it.id}：状态 {it.status} 与答案 {it.value!r} 不符",
-            f"item {it.id}: status {it.status} does not match answer {it.value!r}")
-
-
-def _grade_problems(result: Result, say: _Say) -> None:
-    """The grade must be the first band holding the overall final score (the
-    red-line grade after a checklist knockout)."""
-    from branchcheck.scoring import RED_LINE, grade_for
-
-    s = result.score
-    if result.checklist_grades:
-        want = grade_for(result.checklist_grades, s.overall_final, knocked_out=s.knocked_out)
-        if want != s.grade:
-            final = "—" if s.overall_final is None else f"{s.overall_final:.2f}"
-            say(f"等级 {_grade_name(s.grade, 'zh')} 与总分 {final} 不符（应为 "
-                f"{_grade_name(want, 'zh')}）",
-                f"grade {_grade_name(s.grade, 'en')} does not fit score {final} (the "
-                f"checklist's bands give {_grade_name(want, 'en')})")
-        return
-    # Older results without the bands: the band must at least hold the score.
-    if s.knocked_out and s.grade is not None and s.grade != RED_LINE:
-        say("否决后的等级应为“不合格（一票否决）”",
-            "a knocked-out result must be graded Fail (red line)")
-    if s.grade is not None and (s.overall_final is None
-                                or s.grade.min > s.overall_final + _TOLERANCE):
-        final = "—" if s.overall_final is None else f"{s.overall_final:.2f}"
-        say(f"起点为 {s.grade.min:g} 的等级与总分 {final} 不符",
-            f"grade starting at {s.grade.min:g} does not fit score {final}")
+    return problems(result, lang)
 
 
 @dataclass(frozen=True)

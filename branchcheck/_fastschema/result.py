@@ -8,22 +8,24 @@ schema, and asks jsonschema for the detailed errors of an invalid document.
 # mypy: ignore-errors
 # fmt: off
 
-SCHEMA_SHA256 = "fedeeb1b448b53207743d69fe3f7939b1cb1b2d1cc09423796631ca2030f702a"
+SCHEMA_SHA256 = "4eae0e9522f0013a535c42d0fbe8bef445514f8a1f3028ea1be1a93289d5a825"
 from decimal import Decimal
 import re
 from branchcheck._fastschema import JsonSchemaValueException, JsonSchemaValuesException
 
 
 REGEX_PATTERNS = {
-    '^[a-z0-9]+(-[a-z0-9]+)*$': re.compile('^[a-z0-9]+(-[a-z0-9]+)*\\Z'),
     '^[0-9a-f]{64}$': re.compile('^[0-9a-f]{64}\\Z'),
+    '^[A-Za-z0-9_.-]{1,255}$': re.compile('^[A-Za-z0-9_.-]{1,255}\\Z'),
+    '^ed25519:[0-9a-f]{32}$': re.compile('^ed25519:[0-9a-f]{32}\\Z'),
+    '^[a-z0-9]+(-[a-z0-9]+)*$': re.compile('^[a-z0-9]+(-[a-z0-9]+)*\\Z'),
     '^[A-Za-z0-9_-]{1,64}$': re.compile('^[A-Za-z0-9_-]{1,64}\\Z'),
     '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$': re.compile('^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})\\Z')
 }
 
 NoneType = type(None)
 
-def validate_https___branchcheck_dev_schemas_result_v1_schema_json(data, custom_formats={}, name_prefix=None):
+def validate_https___branchcheck_dev_schemas_result_v2_schema_json(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='type')
     data_is_dict = isinstance(data, dict)
@@ -35,13 +37,99 @@ def validate_https___branchcheck_dev_schemas_result_v1_schema_json(data, custom_
         if "format" in data_keys:
             data_keys.remove("format")
             data__format = data["format"]
-            if not (isinstance(data__format, str) and data__format == 'branchcheck-result/1'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".format must be same as const definition: branchcheck-result/1", value=data__format, name="" + (name_prefix or "data") + ".format", definition=None, rule='const')
+            if not (isinstance(data__format, str) and data__format == 'branchcheck-result/1' or isinstance(data__format, str) and data__format == 'branchcheck-result/2'):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".format must be one of ['branchcheck-result/1', 'branchcheck-result/2']", value=data__format, name="" + (name_prefix or "data") + ".format", definition=None, rule='enum')
         if "tool_version" in data_keys:
             data_keys.remove("tool_version")
             data__toolversion = data["tool_version"]
             if not isinstance(data__toolversion, (str)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".tool_version must be string", value=data__toolversion, name="" + (name_prefix or "data") + ".tool_version", definition=None, rule='type')
+        if "previous" in data_keys:
+            data_keys.remove("previous")
+            data__previous = data["previous"]
+            data__previous_one_of_count1 = 0
+            if data__previous_one_of_count1 < 2:
+                try:
+                    if not isinstance(data__previous, (NoneType)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".previous must be null", value=data__previous, name="" + (name_prefix or "data") + ".previous", definition=None, rule='type')
+                    data__previous_one_of_count1 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if data__previous_one_of_count1 < 2:
+                try:
+                    if not isinstance(data__previous, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".previous must be string", value=data__previous, name="" + (name_prefix or "data") + ".previous", definition=None, rule='type')
+                    if isinstance(data__previous, str):
+                        if not REGEX_PATTERNS['^[0-9a-f]{64}$'].search(data__previous):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".previous must match pattern ^[0-9a-f]{64}$", value=data__previous, name="" + (name_prefix or "data") + ".previous", definition=None, rule='pattern')
+                    data__previous_one_of_count1 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if data__previous_one_of_count1 != 1:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".previous must be valid exactly by one definition" + (" (" + str(data__previous_one_of_count1) + " matches found)"), value=data__previous, name="" + (name_prefix or "data") + ".previous", definition=None, rule='oneOf')
+        if "previous_file" in data_keys:
+            data_keys.remove("previous_file")
+            data__previousfile = data["previous_file"]
+            data__previousfile_one_of_count2 = 0
+            if data__previousfile_one_of_count2 < 2:
+                try:
+                    if not isinstance(data__previousfile, (NoneType)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".previous_file must be null", value=data__previousfile, name="" + (name_prefix or "data") + ".previous_file", definition=None, rule='type')
+                    data__previousfile_one_of_count2 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if data__previousfile_one_of_count2 < 2:
+                try:
+                    if not isinstance(data__previousfile, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".previous_file must be string", value=data__previousfile, name="" + (name_prefix or "data") + ".previous_file", definition=None, rule='type')
+                    if isinstance(data__previousfile, str):
+                        if not REGEX_PATTERNS['^[A-Za-z0-9_.-]{1,255}$'].search(data__previousfile):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".previous_file must match pattern ^[A-Za-z0-9_.-]{1,255}$", value=data__previousfile, name="" + (name_prefix or "data") + ".previous_file", definition=None, rule='pattern')
+                    data__previousfile_one_of_count2 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if data__previousfile_one_of_count2 != 1:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".previous_file must be valid exactly by one definition" + (" (" + str(data__previousfile_one_of_count2) + " matches found)"), value=data__previousfile, name="" + (name_prefix or "data") + ".previous_file", definition=None, rule='oneOf')
+        if "signature" in data_keys:
+            data_keys.remove("signature")
+            data__signature = data["signature"]
+            if not isinstance(data__signature, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".signature must be object", value=data__signature, name="" + (name_prefix or "data") + ".signature", definition=None, rule='type')
+            data__signature_is_dict = isinstance(data__signature, dict)
+            if data__signature_is_dict:
+                data__signature__missing_keys = set(['algorithm', 'key', 'public_key', 'value']) - data__signature.keys()
+                if data__signature__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".signature must contain " + (str(sorted(data__signature__missing_keys)) + " properties"), value=data__signature, name="" + (name_prefix or "data") + ".signature", definition=None, rule='required')
+                data__signature_keys = set(data__signature.keys())
+                if "algorithm" in data__signature_keys:
+                    data__signature_keys.remove("algorithm")
+                    data__signature__algorithm = data__signature["algorithm"]
+                    if not (isinstance(data__signature__algorithm, str) and data__signature__algorithm == 'ed25519'):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".signature.algorithm must be same as const definition: ed25519", value=data__signature__algorithm, name="" + (name_prefix or "data") + ".signature.algorithm", definition=None, rule='const')
+                if "key" in data__signature_keys:
+                    data__signature_keys.remove("key")
+                    data__signature__key = data__signature["key"]
+                    if not isinstance(data__signature__key, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".signature.key must be string", value=data__signature__key, name="" + (name_prefix or "data") + ".signature.key", definition=None, rule='type')
+                    if isinstance(data__signature__key, str):
+                        if not REGEX_PATTERNS['^ed25519:[0-9a-f]{32}$'].search(data__signature__key):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".signature.key must match pattern ^ed25519:[0-9a-f]{32}$", value=data__signature__key, name="" + (name_prefix or "data") + ".signature.key", definition=None, rule='pattern')
+                if "public_key" in data__signature_keys:
+                    data__signature_keys.remove("public_key")
+                    data__signature__publickey = data__signature["public_key"]
+                    if not isinstance(data__signature__publickey, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".signature.public_key must be string", value=data__signature__publickey, name="" + (name_prefix or "data") + ".signature.public_key", definition=None, rule='type')
+                    if isinstance(data__signature__publickey, str):
+                        data__signature__publickey_len = len(data__signature__publickey)
+                        if data__signature__publickey_len > 100:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".signature.public_key must be shorter than or equal to 100 characters", value=data__signature__publickey, name="" + (name_prefix or "data") + ".signature.public_key", definition=None, rule='maxLength')
+                if "value" in data__signature_keys:
+                    data__signature_keys.remove("value")
+                    data__signature__value = data__signature["value"]
+                    if not isinstance(data__signature__value, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".signature.value must be string", value=data__signature__value, name="" + (name_prefix or "data") + ".signature.value", definition=None, rule='type')
+                    if isinstance(data__signature__value, str):
+                        data__signature__value_len = len(data__signature__value)
+                        if data__signature__value_len > 200:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".signature.value must be shorter than or equal to 200 characters", value=data__signature__value, name="" + (name_prefix or "data") + ".signature.value", definition=None, rule='maxLength')
+                if data__signature_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".signature must not contain "+str(data__signature_keys)+" properties", value=data__signature, name="" + (name_prefix or "data") + ".signature", definition=None, rule='additionalProperties')
         if "checklist" in data_keys:
             data_keys.remove("checklist")
             data__checklist = data["checklist"]
@@ -80,7 +168,7 @@ def validate_https___branchcheck_dev_schemas_result_v1_schema_json(data, custom_
                 if "title" in data__checklist_keys:
                     data__checklist_keys.remove("title")
                     data__checklist__title = data__checklist["title"]
-                    validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_text(data__checklist__title, custom_formats, (name_prefix or "data") + ".checklist.title")
+                    validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_text(data__checklist__title, custom_formats, (name_prefix or "data") + ".checklist.title")
                 if "grades" in data__checklist_keys:
                     data__checklist_keys.remove("grades")
                     data__checklist__grades = data__checklist["grades"]
@@ -90,7 +178,7 @@ def validate_https___branchcheck_dev_schemas_result_v1_schema_json(data, custom_
                     if data__checklist__grades_is_list:
                         data__checklist__grades_len = len(data__checklist__grades)
                         for data__checklist__grades_x, data__checklist__grades_item in enumerate(data__checklist__grades):
-                            validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_grade(data__checklist__grades_item, custom_formats, (name_prefix or "data") + ".checklist.grades[{data__checklist__grades_x}]".format(**locals()))
+                            validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_grade(data__checklist__grades_item, custom_formats, (name_prefix or "data") + ".checklist.grades[{data__checklist__grades_x}]".format(**locals()))
                 if data__checklist_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".checklist must not contain "+str(data__checklist_keys)+" properties", value=data__checklist, name="" + (name_prefix or "data") + ".checklist", definition=None, rule='additionalProperties')
         if "branch" in data_keys:
@@ -141,30 +229,30 @@ def validate_https___branchcheck_dev_schemas_result_v1_schema_json(data, custom_
                 if "raw" in data__overall_keys:
                     data__overall_keys.remove("raw")
                     data__overall__raw = data__overall["raw"]
-                    validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_score(data__overall__raw, custom_formats, (name_prefix or "data") + ".overall.raw")
+                    validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_score(data__overall__raw, custom_formats, (name_prefix or "data") + ".overall.raw")
                 if "final" in data__overall_keys:
                     data__overall_keys.remove("final")
                     data__overall__final = data__overall["final"]
-                    validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_score(data__overall__final, custom_formats, (name_prefix or "data") + ".overall.final")
+                    validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_score(data__overall__final, custom_formats, (name_prefix or "data") + ".overall.final")
                 if data__overall_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".overall must not contain "+str(data__overall_keys)+" properties", value=data__overall, name="" + (name_prefix or "data") + ".overall", definition=None, rule='additionalProperties')
         if "grade" in data_keys:
             data_keys.remove("grade")
             data__grade = data["grade"]
-            data__grade_one_of_count1 = 0
-            if data__grade_one_of_count1 < 2:
+            data__grade_one_of_count3 = 0
+            if data__grade_one_of_count3 < 2:
                 try:
                     if not isinstance(data__grade, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".grade must be null", value=data__grade, name="" + (name_prefix or "data") + ".grade", definition=None, rule='type')
-                    data__grade_one_of_count1 += 1
+                    data__grade_one_of_count3 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if data__grade_one_of_count1 < 2:
+            if data__grade_one_of_count3 < 2:
                 try:
-                    validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_grade(data__grade, custom_formats, (name_prefix or "data") + ".grade")
-                    data__grade_one_of_count1 += 1
+                    validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_grade(data__grade, custom_formats, (name_prefix or "data") + ".grade")
+                    data__grade_one_of_count3 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if data__grade_one_of_count1 != 1:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".grade must be valid exactly by one definition" + (" (" + str(data__grade_one_of_count1) + " matches found)"), value=data__grade, name="" + (name_prefix or "data") + ".grade", definition=None, rule='oneOf')
+            if data__grade_one_of_count3 != 1:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".grade must be valid exactly by one definition" + (" (" + str(data__grade_one_of_count3) + " matches found)"), value=data__grade, name="" + (name_prefix or "data") + ".grade", definition=None, rule='oneOf')
         if "coverage" in data_keys:
             data_keys.remove("coverage")
             data__coverage = data["coverage"]
@@ -210,7 +298,7 @@ def validate_https___branchcheck_dev_schemas_result_v1_schema_json(data, custom_
                         if "title" in data__sections_item_keys:
                             data__sections_item_keys.remove("title")
                             data__sections_item__title = data__sections_item["title"]
-                            validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_text(data__sections_item__title, custom_formats, (name_prefix or "data") + ".sections[{data__sections_x}].title".format(**locals()))
+                            validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_text(data__sections_item__title, custom_formats, (name_prefix or "data") + ".sections[{data__sections_x}].title".format(**locals()))
                         if "weight" in data__sections_item_keys:
                             data__sections_item_keys.remove("weight")
                             data__sections_item__weight = data__sections_item["weight"]
@@ -222,11 +310,11 @@ def validate_https___branchcheck_dev_schemas_result_v1_schema_json(data, custom_
                         if "raw" in data__sections_item_keys:
                             data__sections_item_keys.remove("raw")
                             data__sections_item__raw = data__sections_item["raw"]
-                            validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_score(data__sections_item__raw, custom_formats, (name_prefix or "data") + ".sections[{data__sections_x}].raw".format(**locals()))
+                            validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_score(data__sections_item__raw, custom_formats, (name_prefix or "data") + ".sections[{data__sections_x}].raw".format(**locals()))
                         if "final" in data__sections_item_keys:
                             data__sections_item_keys.remove("final")
                             data__sections_item__final = data__sections_item["final"]
-                            validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_score(data__sections_item__final, custom_formats, (name_prefix or "data") + ".sections[{data__sections_x}].final".format(**locals()))
+                            validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_score(data__sections_item__final, custom_formats, (name_prefix or "data") + ".sections[{data__sections_x}].final".format(**locals()))
                         if "knocked_out" in data__sections_item_keys:
                             data__sections_item_keys.remove("knocked_out")
                             data__sections_item__knockedout = data__sections_item["knocked_out"]
@@ -269,11 +357,11 @@ def validate_https___branchcheck_dev_schemas_result_v1_schema_json(data, custom_
                         if "text" in data__items_item_keys:
                             data__items_item_keys.remove("text")
                             data__items_item__text = data__items_item["text"]
-                            validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_text(data__items_item__text, custom_formats, (name_prefix or "data") + ".items[{data__items_x}].text".format(**locals()))
+                            validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_text(data__items_item__text, custom_formats, (name_prefix or "data") + ".items[{data__items_x}].text".format(**locals()))
                         if "guidance" in data__items_item_keys:
                             data__items_item_keys.remove("guidance")
                             data__items_item__guidance = data__items_item["guidance"]
-                            validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_text(data__items_item__guidance, custom_formats, (name_prefix or "data") + ".items[{data__items_x}].guidance".format(**locals()))
+                            validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_text(data__items_item__guidance, custom_formats, (name_prefix or "data") + ".items[{data__items_x}].guidance".format(**locals()))
                         if "status" in data__items_item_keys:
                             data__items_item_keys.remove("status")
                             data__items_item__status = data__items_item["status"]
@@ -287,14 +375,14 @@ def validate_https___branchcheck_dev_schemas_result_v1_schema_json(data, custom_
                         if "fraction" in data__items_item_keys:
                             data__items_item_keys.remove("fraction")
                             data__items_item__fraction = data__items_item["fraction"]
-                            data__items_item__fraction_one_of_count2 = 0
-                            if data__items_item__fraction_one_of_count2 < 2:
+                            data__items_item__fraction_one_of_count4 = 0
+                            if data__items_item__fraction_one_of_count4 < 2:
                                 try:
                                     if not isinstance(data__items_item__fraction, (NoneType)):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + " must be null", value=data__items_item__fraction, name="" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + "", definition=None, rule='type')
-                                    data__items_item__fraction_one_of_count2 += 1
+                                    data__items_item__fraction_one_of_count4 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if data__items_item__fraction_one_of_count2 < 2:
+                            if data__items_item__fraction_one_of_count4 < 2:
                                 try:
                                     if not isinstance(data__items_item__fraction, (int, float, Decimal)) or isinstance(data__items_item__fraction, bool):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + " must be number", value=data__items_item__fraction, name="" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + "", definition=None, rule='type')
@@ -303,10 +391,10 @@ def validate_https___branchcheck_dev_schemas_result_v1_schema_json(data, custom_
                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + " must be bigger than or equal to 0", value=data__items_item__fraction, name="" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + "", definition=None, rule='minimum')
                                         if data__items_item__fraction > 1:
                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + " must be smaller than or equal to 1", value=data__items_item__fraction, name="" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + "", definition=None, rule='maximum')
-                                    data__items_item__fraction_one_of_count2 += 1
+                                    data__items_item__fraction_one_of_count4 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if data__items_item__fraction_one_of_count2 != 1:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + " must be valid exactly by one definition" + (" (" + str(data__items_item__fraction_one_of_count2) + " matches found)"), value=data__items_item__fraction, name="" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + "", definition=None, rule='oneOf')
+                            if data__items_item__fraction_one_of_count4 != 1:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + " must be valid exactly by one definition" + (" (" + str(data__items_item__fraction_one_of_count4) + " matches found)"), value=data__items_item__fraction, name="" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + "", definition=None, rule='oneOf')
                         if "note" in data__items_item_keys:
                             data__items_item_keys.remove("note")
                             data__items_item__note = data__items_item["note"]
@@ -341,15 +429,15 @@ def validate_https___branchcheck_dev_schemas_result_v1_schema_json(data, custom_
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='additionalProperties')
     return data
 
-def validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_score(data, custom_formats={}, name_prefix=None):
-    data_one_of_count3 = 0
-    if data_one_of_count3 < 2:
+def validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_score(data, custom_formats={}, name_prefix=None):
+    data_one_of_count5 = 0
+    if data_one_of_count5 < 2:
         try:
             if not isinstance(data, (NoneType)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be null", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='type')
-            data_one_of_count3 += 1
+            data_one_of_count5 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count3 < 2:
+    if data_one_of_count5 < 2:
         try:
             if not isinstance(data, (int, float, Decimal)) or isinstance(data, bool):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be number", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='type')
@@ -358,13 +446,13 @@ def validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_
                     raise JsonSchemaValueException("" + (name_prefix or "data") + " must be bigger than or equal to 0", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='minimum')
                 if data > 100:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + " must be smaller than or equal to 100", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='maximum')
-            data_one_of_count3 += 1
+            data_one_of_count5 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count3 != 1:
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition" + (" (" + str(data_one_of_count3) + " matches found)"), value=data, name="" + (name_prefix or "data") + "", definition=None, rule='oneOf')
+    if data_one_of_count5 != 1:
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition" + (" (" + str(data_one_of_count5) + " matches found)"), value=data, name="" + (name_prefix or "data") + "", definition=None, rule='oneOf')
     return data
 
-def validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_grade(data, custom_formats={}, name_prefix=None):
+def validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_grade(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='type')
     data_is_dict = isinstance(data, dict)
@@ -381,20 +469,20 @@ def validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_
         if "label" in data_keys:
             data_keys.remove("label")
             data__label = data["label"]
-            validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_text(data__label, custom_formats, (name_prefix or "data") + ".label")
+            validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_text(data__label, custom_formats, (name_prefix or "data") + ".label")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='additionalProperties')
     return data
 
-def validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_text(data, custom_formats={}, name_prefix=None):
-    data_one_of_count4 = 0
-    if data_one_of_count4 < 2:
+def validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_text(data, custom_formats={}, name_prefix=None):
+    data_one_of_count6 = 0
+    if data_one_of_count6 < 2:
         try:
             if not isinstance(data, (str)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='type')
-            data_one_of_count4 += 1
+            data_one_of_count6 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count4 < 2:
+    if data_one_of_count6 < 2:
         try:
             if not isinstance(data, (dict)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='type')
@@ -406,11 +494,11 @@ def validate_https___branchcheck_dev_schemas_result_v1_schema_json__definitions_
                         data_value = data.get(data_key)
                         if not isinstance(data_value, (str)):
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be string", value=data_value, name="" + (name_prefix or "data") + ".{data_key}".format(**locals()) + "", definition=None, rule='type')
-            data_one_of_count4 += 1
+            data_one_of_count6 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count4 != 1:
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition" + (" (" + str(data_one_of_count4) + " matches found)"), value=data, name="" + (name_prefix or "data") + "", definition=None, rule='oneOf')
+    if data_one_of_count6 != 1:
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition" + (" (" + str(data_one_of_count6) + " matches found)"), value=data, name="" + (name_prefix or "data") + "", definition=None, rule='oneOf')
     return data
 
 
-validate = validate_https___branchcheck_dev_schemas_result_v1_schema_json
+validate = validate_https___branchcheck_dev_schemas_result_v2_schema_json

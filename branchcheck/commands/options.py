@@ -50,6 +50,12 @@ UiLangOption = Annotated[
 OutputOption = Annotated[
     str | None, typer.Option("--output", "-o", help="Write to this file (default stdout).")
 ]
+SignKeyOption = Annotated[
+    str | None, typer.Option(
+        "--sign-key", metavar="FILE", envvar="BRANCHCHECK_SIGN_KEY", show_envvar=True,
+        help="Sign the stored result with this Ed25519 private key (see 'branchcheck keys "
+             "new'; else $BRANCHCHECK_SIGN_KEY).")
+]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing -o file.")]
 
 REPORT_WRITTEN = "Report written: {path}"

@@ -67,6 +67,12 @@ def results(
     for row in rows:
         if row.error is not None:
             err(f"Warning: {row.error}\n")
+    if fmt == "text":  # JSON carries the same in each row's "integrity"
+        from branchcheck.render.history import integrity_notes
+
+        for note in integrity_notes([(str(r.stored.path), r.result.integrity) for r in rows
+                                     if r.result is not None], ui):
+            err(note + "\n")
     if fmt == "json":
         sys.stdout.write(json.dumps([as_dict(r) for r in rows], ensure_ascii=False, indent=2)
                          + "\n")
@@ -111,11 +117,13 @@ def collect(root: Path, *, branch: str | None = None, checklist_id: str | None =
 
 def as_dict(row: Row) -> dict[str, Any]:
     """A listing row as plain data (scores unrounded)."""
+    from branchcheck.integrity.assess import as_dict as integrity_dict
+
     r = row.result
     if r is None:
         return {"path": str(row.stored.path), "branch": row.stored.branch,
                 "checklist": {"id": row.stored.checklist_id}, "error": row.error,
-                "tampered": row.tampered}
+                "tampered": row.tampered, "integrity": None}
     s = r.score
     return {
         "path": str(row.stored.path),
@@ -129,6 +137,7 @@ def as_dict(row: Row) -> dict[str, Any]:
         "complete": s.complete,
         "error": None,
         "tampered": False,
+        "integrity": integrity_dict(r.integrity),
     }
 
 
@@ -150,7 +159,7 @@ def _table(rows: list[Row], lang: str) -> None:
         (t(lang, "检查表", "Checklist"), "left"), (t(lang, "检查人", "Reviewer"), "left"),
         (t(lang, "总分", "Final"), "right"), (t(lang, "等级", "Grade"), "left"),
         (t(lang, "完成度", "Coverage"), "right"), (t(lang, "完整", "Complete"), "left"),
-        (t(lang, "文件", "File"), "left"),
+        (t(lang, "可信度", "Integrity"), "left"), (t(lang, "文件", "File"), "left"),
     ):
         table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
     yes, no = t(lang, "是", "yes"), t(lang, "否", "no")
@@ -161,7 +170,7 @@ def _table(rows: list[Row], lang: str) -> None:
             mark = (t(lang, "被篡改", "TAMPERED") if row.tampered
                     else t(lang, "无法读取", "UNREADABLE"))
             table.add_row(_stamp_date(row.stored.stamp), row.stored.branch,
-                          row.stored.checklist_id, "", "", "", "", f"[red]{mark}[/red]",
+                          row.stored.checklist_id, "", "", "", "", "", f"[red]{mark}[/red]",
                           _esc(path))
             continue
         s = r.score
@@ -170,7 +179,7 @@ def _table(rows: list[Row], lang: str) -> None:
             date_text(r.finished or r.started), _esc(r.branch),
             f"{r.checklist_id} v{r.checklist_version}", _esc(r.reviewer or "—"),
             fmt_score(s.overall_final, edges=edges(r)), _esc(grade), f"{100 * s.coverage:.0f}%",
-            yes if s.complete else f"[yellow]{no}[/yellow]", _esc(path),
+            yes if s.complete else f"[yellow]{no}[/yellow]", _integrity(r, lang), _esc(path),
         )
     con = console(sys.stdout)
     if not con.is_terminal:
@@ -178,6 +187,15 @@ def _table(rows: list[Row], lang: str) -> None:
         con.width = 10_000
         con.width = con.measure(table).maximum
     con.print(table)
+
+
+def _integrity(result: Result, lang: str) -> str:
+    from branchcheck.integrity.assess import label
+
+    word = _esc(label(result.integrity, lang))
+    if result.integrity is not None and not result.integrity.ok:
+        return f"[yellow]{word}[/yellow]"
+    return word
 
 
 def _stamp_date(stamp: str) -> str:

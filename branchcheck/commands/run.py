@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from branchcheck.commands.options import BranchOption, ChecklistArgument
+from branchcheck.commands.options import BranchOption, ChecklistArgument, SignKeyOption
 from branchcheck.errors import (
     EXIT_OK,
     CheckFailed,
@@ -23,6 +23,7 @@ from branchcheck.output import err
 
 if TYPE_CHECKING:
     from branchcheck.drafts import Draft
+    from branchcheck.integrity.signing import SigningKey
     from branchcheck.model import Answer, Checklist
     from branchcheck.session import Prompter
 
@@ -46,6 +47,7 @@ def run(
     restart: Annotated[
         bool, typer.Option("--restart", help="Discard the saved draft and start again.")
     ] = False,
+    sign_key: SignKeyOption = None,
 ) -> int:
     """Walk a branch through a checklist at the terminal, then store and show the result.
 
@@ -69,6 +71,11 @@ def run(
         raise UsageError(t(ui, "--resume 和 --restart 只能选一个",
                            "use either --resume or --restart, not both"))
     storage.check_branch(branch, ui)
+    key = None
+    if sign_key:
+        from branchcheck.integrity.signing import load_signing_key
+
+        key = load_signing_key(sign_key, ui)  # before the first question, not after the last
     ck = load_checklist(checklist, lang=ui)
     root = storage.results_dir(results_dir)
     path = draft_path(root, branch, ck.id)
@@ -83,7 +90,8 @@ def run(
     try:
         with exclusive(path.parent / LOCK_NAME, what=what):
             draft = _open_draft(ck, path, root, branch, reviewer, lang, ui, resume, restart)
-            return _walk(ck, draft, path, root, _resume_command(checklist, branch, results_dir))
+            return _walk(ck, draft, path, root, _resume_command(checklist, branch, results_dir),
+                         key)
     except LockedError as exc:
         raise LockedError(exc.message + t(
             ui, "：另一个 run 正在填写它；请等它结束，或在那边用 :q 保存退出",
@@ -176,7 +184,8 @@ def _prompter(lang: str, interactive: bool) -> Prompter:
     return PlainPrompter(sys.stdin, sys.stderr, lang)
 
 
-def _walk(ck: Checklist, draft: Draft, path: Path, root: Path, resume_cmd: str) -> int:
+def _walk(ck: Checklist, draft: Draft, path: Path, root: Path, resume_cmd: str,
+          key: SigningKey | None = None) -> int:
     from branchcheck.drafts import save_draft
     from branchcheck.i18n import t
     from branchcheck.session import Session, index_of
@@ -199,7 +208,7 @@ def _walk(ck: Checklist, draft: Draft, path: Path, root: Path, resume_cmd: str) 
         sys.stdout.write("\n")  # leave the prompt line (after ^C / ^D) before what follows
         sys.stdout.flush()
     if outcome == "done":
-        return _finish(ck, draft, session.applicable_answers(), path, root)
+        return _finish(ck, draft, session.applicable_answers(), path, root, key)
     save(session)
     count = len(draft.answers)
     saved = t(lang, f"已保存 {count} 个答案到草稿 {path}", f"{count} answers saved to draft {path}")
@@ -215,19 +224,20 @@ def _walk(ck: Checklist, draft: Draft, path: Path, root: Path, resume_cmd: str) 
 
 
 def _finish(ck: Checklist, draft: Draft, answers: dict[str, Answer], path: Path,
-            root: Path) -> int:
+            root: Path, key: SigningKey | None = None) -> int:
     import dataclasses
 
     from branchcheck import storage
     from branchcheck.drafts import remove_draft
     from branchcheck.i18n import t
+    from branchcheck.integrity.chain import store_result
     from branchcheck.render import result as render
     from branchcheck.scoring import make_result
 
     result = make_result(ck, answers,
                          branch=draft.branch, reviewer=draft.reviewer, lang=draft.lang,
                          started=draft.started, finished=storage.now_iso())
-    stored = storage.write_result(result, root=root, lang=draft.lang)
+    stored = store_result(result, root=root, sign_key=key, lang=draft.lang)
     remove_draft(path, root)  # only now: the result is stored and reads back
     sys.stdout.flush()
     render.text(dataclasses.replace(result, path=str(stored)), draft.lang, sys.stdout)

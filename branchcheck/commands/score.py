@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from branchcheck.commands.options import ChecklistArgument, UiLangOption, check_choice, emit
+from branchcheck.commands.options import (
+    ChecklistArgument,
+    SignKeyOption,
+    UiLangOption,
+    check_choice,
+    emit,
+)
 from branchcheck.errors import EXIT_OK, InputError, Problem, UsageError
 from branchcheck.output import err
 
@@ -41,6 +47,7 @@ def score(
         "--format", "-f", metavar="text|json", help="Output: text or json.")] = "text",
     no_save: Annotated[bool, typer.Option(
         "--no-save", help="Print the result without storing it.")] = False,
+    sign_key: SignKeyOption = None,
 ) -> int:
     """Score an answers file against a checklist, store the result and print it.
 
@@ -68,6 +75,11 @@ def score(
                            f"{output} already exists; results are never overwritten"))
     if branch is not None:
         storage.check_branch(branch, ui)
+    key = None
+    if sign_key and not no_save:
+        from branchcheck.integrity.signing import load_signing_key
+
+        key = load_signing_key(sign_key, ui)
 
     ck = load_checklist(checklist, lang=ui)
     af = read_answers_file(answers, lang=ui)
@@ -103,14 +115,17 @@ def score(
     _warn(af, ck, values, ui)
 
     if not no_save:
+        from branchcheck.integrity.chain import store_result, unlinked
+
         saved = t(ui, "结果已保存：{path}", "Result saved: {path}")
-        if output == "-":  # the stored form on stdout, and nothing else there
-            emit(storage.result_bytes(result, ui), output, False)
-            return EXIT_OK
         if output is not None:  # validated like a stored result, through the one -o writer
-            emit(storage.result_bytes(result, ui), output, False, notice=saved)
+            raw = storage.result_bytes(result, ui, data=unlinked(result, key))
+            emit(raw, output, False, notice=None if output == "-" else saved)
+            if output == "-":  # the stored form on stdout, and nothing else there
+                return EXIT_OK
         else:
-            path = storage.write_result(result, root=storage.results_dir(results_dir), lang=ui)
+            path = store_result(result, root=storage.results_dir(results_dir), sign_key=key,
+                                lang=ui)
             err(saved.format(path=path) + "\n")
         sys.stderr.flush()
     if fmt == "json":

@@ -66,6 +66,11 @@ def notes(diff: Diff, lang: str) -> list[str]:
                      "按项目编号逐项比较。",
                      f"The checklist content differs under the same version "
                      f"(v{new.checklist_version}): items are compared by id."))
+    from branchcheck.render.report import integrity_text
+
+    for side, r in (("OLD", old), ("NEW", new)):
+        if r.integrity is not None and not r.integrity.ok:
+            out.append(f"{side}{t(lang, '：', ': ')}{integrity_text(r, lang)}")
     if diff.cross_branch:
         out.append(t(lang, f"比较的是不同网点：{old.branch} → {new.branch}。",
                      f"Comparing different branches: {old.branch} → {new.branch}."))

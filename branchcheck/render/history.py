@@ -9,7 +9,8 @@ from typing import Any
 
 from branchcheck.history import History, Row, sparkline
 from branchcheck.i18n import t
-from branchcheck.model import localise
+from branchcheck.integrity.assess import as_dict as integrity_dict
+from branchcheck.model import Integrity, localise
 from branchcheck.output import fmt_score, pad, width
 from branchcheck.render.report import date_text, pct
 from branchcheck.render.text import clip, table
@@ -44,6 +45,7 @@ def text_one(h: History, lang: str) -> list[str]:
     lines += table(header, rows, numeric)
     if any(r.knocked_out for r in h.rows):
         lines.append(t(lang, "! = 整表否决", "! = whole checklist knocked out"))
+    lines += integrity_notes([(r.path, r.integrity) for r in h.rows], lang)
     lines += ["", t(lang, "趋势（旧 → 新）", "Trend (oldest → newest)")]
     series: list[tuple[str, list[float | None]]] = [
         (t(lang, "总分", "Overall"), [r.overall for r in h.rows])]
@@ -69,6 +71,23 @@ def text_one(h: History, lang: str) -> list[str]:
     return lines
 
 
+def integrity_notes(rows: Sequence[tuple[str, Integrity | None]], lang: str) -> list[str]:
+    """One line per kind of result that is not fully trusted: how many, and why."""
+    from branchcheck.integrity.assess import label
+    from branchcheck.textsafe import term
+
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for path, integ in rows:
+        if integ is not None and not integ.ok:
+            grouped.setdefault((label(integ, lang), integ.reason), []).append(path)
+    lines = []
+    for (word, reason), paths in grouped.items():
+        first = paths[0] if len(paths) == 1 else t(lang, f"{paths[0]} 等", f"{paths[0]} and others")
+        lines.append(term(t(lang, f"注意：{len(paths)} 个结果{word}（{first}）：{reason}",
+                            f"Note: {len(paths)} result(s) {word} ({first}): {reason}")))
+    return lines
+
+
 def as_text(histories: Sequence[History], lang: str) -> str:
     """Plain-text history: one block per checklist."""
     blocks = ["\n".join(text_one(h, lang)) for h in histories]
@@ -80,7 +99,7 @@ def _row_data(r: Row, lang: str) -> dict[str, Any]:
             "checklist_version": r.version, "overall": r.overall, "overall_raw": r.overall_raw,
             "grade": localise(r.grade, lang) if r.grade is not None else None,
             "coverage": r.coverage, "complete": r.complete, "knocked_out": r.knocked_out,
-            "sections": dict(r.sections)}
+            "sections": dict(r.sections), "integrity": integrity_dict(r.integrity)}
 
 
 def as_json(histories: Sequence[History], lang: str, *, branch: str, since: date | None,
@@ -115,7 +134,7 @@ def as_csv(histories: Sequence[History], lang: str) -> bytes:
         sections += [sid for sid, _ in h.sections if sid not in sections]
     header = ["branch", "checklist", "checklist_version", "finished", "reviewer", "overall",
               "overall_raw", "grade", "coverage", "complete", "knocked_out", "file",
-              *(f"section:{sid}" for sid in sections)]
+              *(f"section:{sid}" for sid in sections), "integrity", "integrity_reason"]
     rows: list[list[Cell]] = []
     for h in histories:
         for r in h.rows:
@@ -123,5 +142,7 @@ def as_csv(histories: Sequence[History], lang: str) -> bytes:
                          r.overall, r.overall_raw,
                          localise(r.grade, lang) if r.grade is not None else None,
                          r.coverage, r.complete, r.knocked_out, r.path,
-                         *(r.sections.get(sid) for sid in sections)])
+                         *(r.sections.get(sid) for sid in sections),
+                         r.integrity.state if r.integrity else None,
+                         r.integrity.reason if r.integrity else None])
     return to_csv(header, rows)

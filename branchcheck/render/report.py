@@ -109,11 +109,30 @@ def section_titles(result: Result, lang: str) -> dict[str, str]:
     return {s.id: localise(s.title, lang) or s.id for s in result.score.sections}
 
 
+def integrity_text(result: Result, lang: str) -> str | None:
+    """How far the result can be trusted, with the reason when not fully (None for a
+    result that was not read back from a file)."""
+    from branchcheck.integrity.assess import label
+
+    integ = result.integrity
+    if integ is None:
+        return None
+    word = label(integ, lang)
+    return f"{word}{t(lang, '：', ': ')}{integ.reason}" if integ.reason else word
+
+
 def as_json(result: Result) -> str:
-    """The result as JSON, in the stored layout (valid against the result schema)."""
+    """The result as JSON, in the stored layout (valid against the result schema), plus
+    for a result read back an ``integrity`` object (verified or not, and why)."""
     from branchcheck import storage
 
-    return json.dumps(storage.result_to_dict(result), ensure_ascii=False, indent=2) + "\n"
+    data = storage.result_to_dict(result)
+    if result.integrity is not None:
+        from branchcheck.integrity.assess import as_dict
+
+        data["previous"] = result.integrity.previous
+        data["integrity"] = as_dict(result.integrity)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def as_csv(result: Result, lang: str) -> bytes:

@@ -16,6 +16,7 @@ from branchcheck.render.report import (
     edges,
     failed_items,
     grade_text,
+    integrity_text,
     knockout_scope,
     knockouts,
     pct,
@@ -108,6 +109,9 @@ def _summary(result: Result, lang: str) -> str:
         (t(lang, "等级", "Grade"), f"<strong>{esc(grade_text(s.grade, lang))}</strong>"),
         (t(lang, "完成度", "Coverage"), esc(coverage)),
     ]
+    trust = integrity_text(result, lang)
+    if trust:
+        rows.insert(0, (t(lang, "可信度", "Integrity"), esc(trust)))
     body = "".join(f"<tr><td>{esc(k)}</td><td>{v}</td></tr>\n" for k, v in rows)
     return f'<table class="summary">\n<tbody>\n{body}</tbody>\n</table>\n'
 

@@ -10,6 +10,7 @@ from branchcheck.render.report import (
     edges,
     failed_items,
     grade_text,
+    integrity_text,
     knockout_scope,
     knockouts,
     pct,
@@ -44,7 +45,9 @@ def summary_lines(result: Result, lang: str) -> list[str]:
                      f" (raw {fmt_score(s.overall_raw, edges=edges(result))})")
     if s.knocked_out:
         overall += t(lang, " — 整表否决", " — whole checklist knocked out")
+    trust = integrity_text(result, lang)
     return [
+        *([f"- {t(lang, '可信度', 'Integrity')}: {md(trust)}"] if trust else []),
         f"- {t(lang, '检查表', 'Checklist')}: {md(result.checklist_id)} "
         f"v{result.checklist_version}",
         f"- {t(lang, '网点', 'Branch')}: {md(result.branch)}",

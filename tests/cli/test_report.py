@@ -43,7 +43,9 @@ def test_language_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch,
 def test_json_and_csv(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["report", SAMPLE, "-f", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["format"] == "branchcheck-result/1" and len(data["items"]) == 8
+    assert data["format"] == "branchcheck-result/2" and len(data["items"]) == 8
+    assert data["integrity"]["state"] == "legacy" and data["integrity"]["ok"] is False
+    assert "older version" in data["integrity"]["reason"]
     proc = subprocess.run([sys.executable, "-m", "branchcheck", "report", SAMPLE, "-f", "csv"],
                           capture_output=True, check=False, cwd=ROOT)
     assert proc.returncode == 0 and proc.stderr == b""

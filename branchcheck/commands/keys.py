@@ -1,0 +1,50 @@
+"""``branchcheck keys new``: an Ed25519 key pair for signing results."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from branchcheck.commands.options import UiLangOption
+from branchcheck.errors import EXIT_OK
+
+app = typer.Typer(
+    help="Signing keys: make an Ed25519 key pair (docs/integrity.md).",
+    rich_markup_mode=None,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.command("new")
+def new(
+    out: Annotated[str, typer.Option(
+        "--out", metavar="DIR", show_default=False,
+        help="Folder for <name>.key (private, mode 0600) and <name>.pub.")],
+    name: Annotated[str, typer.Option(
+        "--name", metavar="NAME",
+        help="File name of the pair; head office sees it as the signer.")] = "signing",
+    lang: UiLangOption = None,
+) -> int:
+    """Make a key pair: NAME.key signs results (run/score --sign-key), NAME.pub goes to
+    head office, who put it in the folder they pass to 'verify --trust'.
+
+    Prints the key's fingerprint on stdout. Never overwrites a key. Exit 0 or 2.
+    """
+    from branchcheck.i18n import resolve_lang, t
+    from branchcheck.integrity.signing import new_pair
+    from branchcheck.textsafe import term
+
+    ui = resolve_lang(lang)
+    key, pub, fingerprint = new_pair(Path(out), name, ui)
+    sys.stderr.write(t(
+        ui, f"私钥：{term(str(key))}（权限 0600，请保密，只用于 --sign-key）\n"
+            f"公钥：{term(str(pub))}（交给总行，放入其 --trust 文件夹）\n",
+        f"Private key: {term(str(key))} (mode 0600; keep it secret, use it with --sign-key)\n"
+        f"Public key: {term(str(pub))} (give it to head office for their --trust folder)\n"))
+    sys.stdout.write(f"{fingerprint}\n")
+    sys.stdout.flush()
+    return EXIT_OK

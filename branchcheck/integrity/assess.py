@@ -1,0 +1,102 @@
+"""Everything that decides whether one stored result can be believed."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from branchcheck.errors import Problem, TamperedError
+from branchcheck.i18n import t
+from branchcheck.model import Integrity, Result
+
+LEGACY_FORMAT = "branchcheck-result/1"
+
+
+def assess(data: Mapping[str, Any], result: Result, *, name: str, lang: str = "en",
+           checklists: Iterable[str] = (), trust: str | None = None) -> Integrity:
+    """The integrity of ``result`` (read from ``data`` in file ``name``).
+
+    Raises :class:`TamperedError` when anything contradicts: its own scores,
+    its checklist re-scored (when found by sha256), or its signature. ``trust``
+    is a folder of trusted public keys (default ``$BRANCHCHECK_TRUST``).
+    """
+    from branchcheck.integrity.consistency import tamper_problems
+
+    legacy = data.get("format") == LEGACY_FORMAT
+    problems = tamper_problems(result, lang, legacy=legacy)
+    linked = [k for k in ("previous", "previous_file", "signature") if k in data]
+    if legacy and linked:
+        problems.append(t(lang, f"旧格式的结果不可能有 {', '.join(linked)}（被降级过）",
+                          f"a result in the old format cannot have {', '.join(linked)} "
+                          "(downgraded)"))
+    elif not legacy and "previous" not in data:
+        problems.append(t(lang, "缺少链接字段 previous（被删除过）",
+                          "the chain field 'previous' is missing (removed)"))
+    signature: Any = "none"
+    signer = fp = ""
+    if data.get("signature") is not None:
+        from branchcheck.integrity import signing
+
+        fp, bad = signing.check_signature(data, lang)
+        if bad:
+            problems.append(bad)
+        else:
+            keys = signing.trusted_keys(trust or os.environ.get(signing.TRUST_ENV), lang)
+            signature, signer = ("trusted", keys[fp]) if fp in keys else ("untrusted", fp)
+    state: Any
+    reason = ""
+    if legacy:
+        state = "legacy"
+        reason = t(lang, "旧版本保存的结果（无链、无签名），只核对了自身的一致性",
+                   "stored by an older version (no chain, no signature): only its own "
+                   "consistency was checked")
+    else:
+        from branchcheck.integrity.against import find_checklist, problems_against
+
+        checklist, reason = find_checklist(result, checklists, lang)
+        if checklist is not None:
+            problems.extend(problems_against(result, checklist, lang))
+        state = "verified" if checklist is not None else "unverified"
+    if problems:
+        raise TamperedError(
+            t(lang, f"{name}：结果似乎被手工修改过：分数与答案、检查表或签名不符",
+              f"{name}: result looks hand-edited: it does not match its answers, its "
+              "checklist or its signature"),
+            [Problem(name, 0, 0, "tampered", msg) for msg in problems],
+        )
+    if signature == "untrusted":
+        note = untrusted_note(signer, lang)
+        reason = f"{reason}; {note}" if reason else note
+    previous = data.get("previous")
+    return Integrity(state=state, reason=reason, signature=signature, signer=signer, key=fp,
+                     previous=previous if isinstance(previous, str) else None)
+
+
+def untrusted_note(fingerprint: str, lang: str) -> str:
+    """The reason given for a result signed by a key not in the trust folder."""
+    return t(lang, f"签名密钥 {fingerprint} 不在信任列表中",
+             f"signed by an untrusted key {fingerprint}")
+
+
+def label(integrity: Integrity | None, lang: str) -> str:
+    """A short word for tables: verified, unverified, legacy (and the signer)."""
+    if integrity is None:
+        return ""
+    word = {"verified": t(lang, "已核验", "verified"),
+            "unverified": t(lang, "未核验", "UNVERIFIED"),
+            "legacy": t(lang, "旧格式", "legacy")}[integrity.state]
+    if integrity.signature == "trusted":
+        word += t(lang, f"，{integrity.signer} 签名", f", signed {integrity.signer}")
+    elif integrity.signature == "untrusted":
+        word += t(lang, "，签名者不受信任", ", UNTRUSTED signer")
+    return word
+
+
+def as_dict(integrity: Integrity | None) -> dict[str, Any] | None:
+    """Integrity as plain data for JSON outputs."""
+    if integrity is None:
+        return None
+    return {"state": integrity.state, "ok": integrity.ok, "reason": integrity.reason,
+            "signature": integrity.signature, "signer": integrity.signer or None,
+            "previous": integrity.previous}
