@@ -105,8 +105,9 @@ def test_unverified_and_tampered_results_fail_verify(tmp_path: Path,
     data["checklist"]["sha256"] = "a" * 64
     save(paths[1], data)
     code, out, _ = verify(capsys, tmp_path)
+    version = data["checklist"]["version"]
     assert code == 1 and f"{paths[1]} (2024-05-02T09:00:00+08:00): unverified: checklist " \
-                         "daily-opening v1 (sha256 aaaaaaaaaaaa…) not found" in out
+                         f"daily-opening v{version} (sha256 aaaaaaaaaaaa…) not found" in out
     data["checklist"]["sha256"] = load(paths[0])["checklist"]["sha256"]
     data["overall"]["final"] = 12.5
     save(paths[1], data)
