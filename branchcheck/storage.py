@@ -211,12 +211,12 @@ def write_result(result: Result, *, root: Path | None = None, path: Path | None 
     results with :func:`branchcheck.integrity.chain.store_result`, which links
     them into the chain (and signs them) first.
     """
-    raw = result_bytes(result, lang, data=data)
     if path is not None:
-        atomic_write(path, raw, overwrite=False)
+        atomic_write(path, result_bytes(result, lang, data=data), overwrite=False)
         return path
     root = root or results_dir()
     base = result_path(root, result)
+    raw = result_bytes(result, lang, data=data)
     prepare_folder(root, base.parent, lang)
     for n in range(1, _MAX_SAME_STAMP + 1):
         target = base if n == 1 else base.with_name(f"{base.stem}-{n}{base.suffix}")

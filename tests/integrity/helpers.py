@@ -22,7 +22,8 @@ def daily(fails: tuple[str, ...] = (RED_LINE, "brochures-current"), *, branch: s
           finished: str = "2024-05-01T09:30:00+08:00", reviewer: str = "Wang") -> Result:
     """A daily-opening result: every item passed except ``fails``."""
     ck = load_checklist("daily-opening")
-    answers = {item.id: Answer(item.id, "fail" if item.id in fails else "pass")
+    answers = {item.id: Answer(item.id, item.options[0].key if item.type == "choice"
+                               else "fail" if item.id in fails else "pass")
                for _, item in ck.items()}
     return make_result(ck, answers, branch=branch, reviewer=reviewer, lang="en",
                        started=finished, finished=finished)

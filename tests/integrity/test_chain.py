@@ -129,7 +129,8 @@ def test_checklist_given_by_file_verifies(tmp_path: Path,
         encoding="utf-8")
     own.write_text(text.replace("id: daily-opening", "id: own-opening", 1), encoding="utf-8")
     ck = load_checklist(str(own))
-    answers = {item.id: Answer(item.id, "pass") for _, item in ck.items()}
+    answers = {item.id: Answer(item.id, item.options[0].key if item.type == "choice" else "pass")
+               for _, item in ck.items()}
     root = tmp_path / "r"
     store_result(make_result(ck, answers, branch="SH-001", reviewer="x", lang="en",
                              started="2024-05-01T09:00:00+08:00",

@@ -185,7 +185,8 @@ def test_run_signs_through_a_pipe(tmp_path: Path, capsys: pytest.CaptureFixture[
     done = subprocess.run(
         [sys.executable, "-m", "branchcheck", "run", "daily-opening", "--branch", "SH-001",
          "--results-dir", str(tmp_path / "r"), "--sign-key", str(tmp_path / "keys" / "SH-001.key"),
-         "--lang", "en"], input="y\n" * 20, capture_output=True, text=True, check=False)
+         "--lang", "en", "--reviewer", "Wang"],
+        input="y\n" * 40, capture_output=True, text=True, check=False)  # extra lines unread
     assert done.returncode == 0, done.stderr
     assert "signature" in load(only_result(tmp_path))
 
