@@ -39,10 +39,11 @@ def _chain(root: Path, keys: Path, days: int) -> None:
     new_pair(keys, "SH-001")
     key = load_signing_key(str(keys / "SH-001.key"))
     ck = load_checklist("daily-opening")
-    ids = [item.id for _, item in ck.items()]
+    items = [item for _, item in ck.items()]
     for day in range(days):
-        answers = {i: Answer(i, "fail" if (day + n) % 7 == 0 else "pass")
-                   for n, i in enumerate(ids)}
+        answers = {i.id: Answer(i.id, i.options[0].key if i.type == "choice"
+                                else "fail" if (day + n) % 7 == 0 else "pass")
+                   for n, i in enumerate(items)}
         stamp = f"2024-{1 + day // 28 % 12:02d}-{1 + day % 28:02d}T09:00:00+08:00"
         store_result(make_result(ck, answers, branch="SH-001", reviewer="Wang", lang="en",
                                  started=stamp, finished=stamp),
