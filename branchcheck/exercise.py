@@ -118,6 +118,9 @@ def template(checklist: Checklist, ref: str, reviewer: str, lang: str, *, key: b
                 cond = t(lang, f"仅当 {ref_item.id} 的答案为 {item.when.equals} 时作答",
                          f"only if {ref_item.id} is {item.when.equals}")
                 lines.append(f"  # {cond}")
+            if item.guidance:  # the same scoring rules (and scale anchors) as the key
+                lines.append(f"  # {t(lang, '评分指引', 'how to judge')}: "
+                             f"{_one_line(localise(item.guidance, lang))}")
             lines.append(f"  # {t(lang, '可填', 'accepts')}: {_accepts(item, lang)}")
             lines.append(f"  {item.id}:")
     return "\n".join(lines) + "\n"
@@ -157,9 +160,11 @@ def readme(checklist: Checklist, ref: str, names: Sequence[str], lang: str) -> s
                f"The answers files name the checklist file `{ref}`; if it has moved, add "
                "`--checklist FILE` to these commands."), ""]),
            f"## {t(lang, '题目', 'Items')}", "",
-           f"| id | {t(lang, '题目', 'item')} | {t(lang, '可填', 'accepts')} |", "|---|---|---|"]
+           f"| id | {t(lang, '题目', 'item')} | {t(lang, '评分指引', 'how to judge')} | "
+           f"{t(lang, '可填', 'accepts')} |", "|---|---|---|---|"]
     for _, item in checklist.items():
-        cells = (item.id, _one_line(localise(item.text, lang)), _accepts(item, lang))
+        guide = _one_line(localise(item.guidance, lang)) if item.guidance else ""
+        cells = (item.id, _one_line(localise(item.text, lang)), guide, _accepts(item, lang))
         out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(out) + "\n"
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from branchcheck.agreement import Kappa, cohen_kappa, fleiss_kappa, weighted_kappa
+from branchcheck.agreement import Kappa, cohen_kappa, fleiss_kappa, weighted_kappa, with_warning
 from branchcheck.answers import AnswerError, normalise
 from branchcheck.answersfile import AnswersFile, answers_for, read_answers_file
 from branchcheck.errors import InputError, NotFoundError, Problem, UsageError
@@ -37,7 +37,11 @@ from branchcheck.strictyaml import DEFAULT_MAX_BYTES
 CHECK_CATEGORIES: tuple[Status, ...] = ("pass", "fail", "na")
 """Categories of Cohen's kappa on check items."""
 STATUS_CATEGORIES: tuple[Status, ...] = ("pass", "partial", "fail", "na")
-"""Categories of Fleiss' kappa (every compared item, by status)."""
+"""Categories of Fleiss' kappa on choice and metric items (by status)."""
+MIN_KAPPA_N = 10
+"""Fewer items than this and a kappa is reported as a warning, not a number."""
+FEW_ITEMS = "fewer than 10 items"
+ONE_CATEGORY = "the key uses one category only"
 ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
 
 
@@ -75,6 +79,10 @@ class TraineeGrade:
     wrong: tuple[Miss, ...]
     kappa: Kappa
     weighted: tuple[tuple[str, Kappa], ...]
+    scale_exact: int = 0
+    """Scale items answered with the key's value."""
+    scale_adjacent: int = 0
+    """Scale items answered within one point of the key's value (exact included)."""
 
     @property
     def agreement(self) -> float | None:
@@ -94,6 +102,8 @@ class ItemStat:
     total: int
     counts: tuple[tuple[Status, int], ...]
     wrong_by: tuple[str, ...]
+    values: tuple[tuple[AnswerValue, int], ...] = ()
+    """Scale items: how many trainees gave each value (statuses such as N/A stay in counts)."""
 
     @property
     def share(self) -> float | None:
@@ -109,9 +119,18 @@ class ClassGrade:
     key: Rater
     trainees: tuple[TraineeGrade, ...]
     items: tuple[ItemStat, ...]
-    fleiss: Kappa
-    fleiss_excluded: int
+    fleiss: tuple[FleissGroup, ...]
     no_key: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FleissGroup:
+    """Fleiss' kappa over the items of one kind (one category set): check items, the
+    items of one scale, or choice and metric items by status."""
+
+    kind: str
+    kappa: Kappa
+    excluded: int
 
 
 def rater(checklist: Checklist, name: str, file: str, answers: Mapping[str, Answer],
@@ -134,7 +153,7 @@ def grade_trainee(checklist: Checklist, key: Rater, trainee: Rater) -> TraineeGr
     """Agreement, misses and kappas of one trainee against the key."""
     index = checklist.item_index()
     mine = {i.id: i for i in trainee.score.items}
-    agreed = 0
+    agreed = exact = adjacent = 0
     wrong: list[Miss] = []
     diffs: list[int] = []
     check_pairs: list[tuple[Status, Status]] = []
@@ -143,67 +162,118 @@ def grade_trainee(checklist: Checklist, key: Rater, trainee: Rater) -> TraineeGr
     items = compared_items(key)
     for k in items:
         t = mine[k.id]
-        if t.status == k.status:
+        a, b = _number(k.value), _number(t.value)
+        both = k.type == "scale" and a is not None and b is not None
+        if (a == b) if both else (t.status == k.status):  # scales agree by value
             agreed += 1
         else:
             wrong.append(Miss(k.id, k.status, t.status, k.value, t.value))
         if k.type == "check" and t.status in CHECK_CATEGORIES and k.status in CHECK_CATEGORIES:
             check_pairs.append((k.status, t.status))
-        a, b = _number(k.value), _number(t.value)
-        if k.type == "scale" and a is not None and b is not None:
+        if both and a is not None and b is not None:
+            exact += a == b
+            adjacent += abs(a - b) <= 1
             diffs.append(abs(a - b))
             scale = index[k.id].scale
             if scale is not None:
                 scales[scale.id] = scale
                 scale_pairs.setdefault(scale.id, []).append((a, b))
     weighted = [
-        (sid, weighted_kappa(pairs, range(scales[sid].min, scales[sid].max + 1)))
+        (sid, degenerate(weighted_kappa(pairs, range(scales[sid].min, scales[sid].max + 1)),
+                         {x for x, _ in pairs}))
         for sid, pairs in scale_pairs.items()
     ]
     return TraineeGrade(
         rater=trainee, agreed=agreed, compared=len(items),
         scale_mad=sum(diffs) / len(diffs) if diffs else None, scale_pairs=len(diffs),
         wrong=tuple(wrong), kappa=_check_kappa(check_pairs, any(k.type == "check" for k in items)),
-        weighted=tuple(weighted),
+        weighted=tuple(weighted), scale_exact=exact, scale_adjacent=adjacent,
     )
+
+
+def degenerate(k: Kappa, key_categories: set[object]) -> Kappa:
+    """``k`` with a warning where it says nothing: fewer than :data:`MIN_KAPPA_N` items,
+    or a key that uses one category only (kappa is then 0 or undefined by construction)."""
+    if not k.defined and k.reason:
+        return k
+    if len(key_categories) < 2:
+        return with_warning(k, ONE_CATEGORY)
+    if k.n < MIN_KAPPA_N:
+        return with_warning(k, FEW_ITEMS)
+    return k
 
 
 def _check_kappa(pairs: list[tuple[Status, Status]], any_check: bool) -> Kappa:
     if pairs:
-        return cohen_kappa(pairs, CHECK_CATEGORIES)
+        return degenerate(cohen_kappa(pairs, CHECK_CATEGORIES), {a for a, _ in pairs})
     why = "check items left blank" if any_check else "no check items are graded"
     return Kappa(None, None, None, 0, why)
 
 
 def grade(checklist: Checklist, key: Rater, trainees: Sequence[Rater]) -> ClassGrade:
     """Grade every trainee against ``key``, and the class item by item."""
-    graded = tuple(grade_trainee(checklist, key, t) for t in trainees)
+    graded = sorted((grade_trainee(checklist, key, t) for t in trainees),
+                    key=lambda g: (-1.0 if g.agreement is None else g.agreement, g.rater.name))
     index = checklist.item_index()
     section_of = {i.id: s.id for s, i in checklist.items()}
     by_trainee = [{i.id: i for i in t.score.items} for t in trainees]
     stats: list[ItemStat] = []
-    rows: list[list[int]] = []
-    excluded = 0
+    groups: dict[str, tuple[list[object], list[list[int]], list[int]]] = {}
     items = compared_items(key)
     for k in items:
-        statuses = [m[k.id].status for m in by_trainee]
-        wrong_by = tuple(t.name for t, s in zip(trainees, statuses, strict=True)
-                         if s != k.status)
-        counts = tuple((s, statuses.count(s)) for s in (*STATUS_CATEGORIES, "skipped")
-                       if statuses.count(s))
-        stats.append(ItemStat(index[k.id], section_of[k.id], k.status, k.value,
-                              len(statuses) - len(wrong_by), len(statuses), counts, wrong_by))
-        if all(s in STATUS_CATEGORIES for s in statuses):
-            rows.append([statuses.count(c) for c in STATUS_CATEGORIES])
+        answers = [m[k.id] for m in by_trainee]
+        statuses = [a.status for a in answers]
+        numbers = [_number(a.value) for a in answers]
+        key_number = _number(k.value)
+        scale = index[k.id].scale if k.type == "scale" else None
+        if scale is not None and key_number is not None:
+            wrong_by = tuple(t.name for t, x in zip(trainees, numbers, strict=True)
+                             if x != key_number)
+            values = tuple((v, numbers.count(v)) for v in range(scale.max, scale.min - 1, -1)
+                           if numbers.count(v))
+            others = [s for s, x in zip(statuses, numbers, strict=True) if x is None]
         else:
-            excluded += 1
+            wrong_by = tuple(t.name for t, s in zip(trainees, statuses, strict=True)
+                             if s != k.status)
+            values, others = (), statuses
+        counts = tuple((s, others.count(s)) for s in (*STATUS_CATEGORIES, "skipped")
+                       if others.count(s))
+        stats.append(ItemStat(index[k.id], section_of[k.id], k.status, k.value,
+                              len(statuses) - len(wrong_by), len(statuses), counts, wrong_by,
+                              values))
+        _fleiss_row(groups, k.type, scale, statuses, numbers)
     position = {k.id: n for n, k in enumerate(items)}
     stats.sort(key=lambda s: (1.0 if s.share is None else s.share, position[s.item.id]))
     no_key = tuple(i.id for i in key.score.items
                    if i.applicable and i.type != "text" and i.status == "skipped")
-    fleiss = fleiss_kappa(rows) if rows else Kappa(
-        None, None, None, 0, "no item answered by every trainee")
-    return ClassGrade(checklist, key, graded, tuple(stats), fleiss, excluded, no_key)
+    fleiss = tuple(
+        FleissGroup(kind, fleiss_kappa(rows) if rows else Kappa(
+            None, None, None, 0, "no item answered by every trainee"), len(left))
+        for kind, (_, rows, left) in groups.items())
+    return ClassGrade(checklist, key, tuple(graded), tuple(stats), fleiss, no_key)
+
+
+def _fleiss_row(groups: dict[str, tuple[list[object], list[list[int]], list[int]]],
+                kind: str, scale: Scale | None, statuses: Sequence[Status],
+                numbers: Sequence[int | None]) -> None:
+    """Add one item's answers to the Fleiss group of its category set: check items
+    (pass, fail, N/A), each scale (its points and N/A), other items (by status)."""
+    answers: list[object]
+    if kind == "check":
+        name, cats = "check", list[object](CHECK_CATEGORIES)
+        answers = list(statuses)
+    elif scale is not None:
+        name = f"scale:{scale.id}"
+        cats = [*range(scale.min, scale.max + 1), "na"]
+        answers = [x if x is not None else s for x, s in zip(numbers, statuses, strict=True)]
+    else:
+        name, cats = "other", list[object](STATUS_CATEGORIES)
+        answers = list(statuses)
+    _, rows, left = groups.setdefault(name, (cats, [], []))
+    if all(a in cats for a in answers):
+        rows.append([answers.count(c) for c in cats])
+    else:
+        left.append(1)
 
 
 def parse_share(text: str) -> float:

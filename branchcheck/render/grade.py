@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from branchcheck.agreement import Kappa, interpret
-from branchcheck.grading import ClassGrade, ItemStat, Miss, TraineeGrade
+from branchcheck.grading import FEW_ITEMS, ONE_CATEGORY, ClassGrade, ItemStat, Miss, TraineeGrade
 from branchcheck.i18n import t
 from branchcheck.model import AnswerValue, Status, localise
 from branchcheck.output import fmt_score
@@ -20,9 +20,15 @@ FORMATS = ("text", "md", "json", "csv")
 # ---------------------------------------------------------------- shared helpers
 
 
-def fmt_kappa(k: Kappa) -> str:
-    """``0.40`` or ``n/a``."""
-    return "n/a" if k.value is None else f"{k.value:.2f}"
+def fmt_kappa(k: Kappa, lang: str = "en") -> str:
+    """``0.56 [0.20, 0.92] n=14 moderate``, a warning instead of the number where
+    kappa says nothing (``— (fewer than 10 items, n=2)``), or ``n/a``."""
+    if k.warning:
+        return f"— ({reason(lang, k.warning)}, n={k.n})"
+    if k.value is None:
+        return "n/a"
+    ci = "" if k.ci is None else f" [{k.ci[0]:.2f}, {k.ci[1]:.2f}]"
+    return f"{k.value:.2f}{ci} n={k.n} {reading(lang, k.value)}"
 
 
 def fmt_share(x: float | None) -> str:
@@ -43,6 +49,8 @@ _REASONS_ZH = {
     "needs at least two raters": "至少需要两名学员",
     "check items left blank": "检查项未作答",
     "no check items are graded": "没有可评分的检查项",
+    FEW_ITEMS: "题目少于 10 道",
+    ONE_CATEGORY: "答案只用了一个类别",
 }
 
 
@@ -94,16 +102,25 @@ def _miss(lang: str, m: Miss) -> str:
     return f"{m.item} ({t(lang, '答案', 'key')} {key}, {given})"
 
 
-def _weighted(tg: TraineeGrade) -> str:
+def _weighted(lang: str, tg: TraineeGrade) -> str:
     if not tg.weighted:
         return "—"
     if len(tg.weighted) == 1:
-        return fmt_kappa(tg.weighted[0][1])
-    return "; ".join(f"{sid} {fmt_kappa(k)}" for sid, k in tg.weighted)
+        return fmt_kappa(tg.weighted[0][1], lang)
+    return "; ".join(f"{sid} {fmt_kappa(k, lang)}" for sid, k in tg.weighted)
+
+
+def _scale_agreement(tg: TraineeGrade) -> str:
+    """``exact/n, ±1 adjacent/n`` on the scale items."""
+    if not tg.scale_pairs:
+        return "—"
+    return f"{tg.scale_exact}/{tg.scale_pairs}, ±1 {tg.scale_adjacent}/{tg.scale_pairs}"
 
 
 def _counts(lang: str, st: ItemStat) -> str:
-    return ", ".join(f"{_status(lang, s)} {n}" for s, n in st.counts)
+    """What the class answered: the values given on a scale item, else the statuses."""
+    given = [f"{_value(v)}: {n}" for v, n in st.values]
+    return ", ".join(given + [f"{_status(lang, s)} {n}" for s, n in st.counts])
 
 
 def _undefined(lang: str, cg: ClassGrade) -> list[str]:
@@ -125,15 +142,18 @@ def _undefined(lang: str, cg: ClassGrade) -> list[str]:
 def _trainee_rows(lang: str, cg: ClassGrade) -> list[list[str]]:
     key_overall = fmt_score(cg.key.score.overall_final)
     return [[tg.rater.name, f"{tg.agreed}/{tg.compared}", fmt_share(tg.agreement),
-             "—" if tg.scale_mad is None else f"{tg.scale_mad:.2f}",
-             fmt_kappa(tg.kappa), _weighted(tg), fmt_score(tg.rater.score.overall_final),
-             key_overall, str(len(tg.wrong))] for tg in cg.trainees]
+             _scale_agreement(tg), "—" if tg.scale_mad is None else f"{tg.scale_mad:.2f}",
+             fmt_kappa(tg.kappa, lang), _weighted(lang, tg),
+             fmt_score(tg.rater.score.overall_final), key_overall, str(len(tg.wrong))]
+            for tg in cg.trainees]
 
 
 def _trainee_headers(lang: str) -> list[str]:
     return [t(lang, "学员", "trainee"), t(lang, "一致", "agreed"), t(lang, "一致率", "agreement"),
-            t(lang, "量表平均差", "scale MAD"), t(lang, "κ（检查项）", "κ (check)"),
-            t(lang, "κw（量表）", "κw (scale)"),
+            t(lang, "量表完全一致/±1", "scale exact/±1"),
+            t(lang, "量表平均差", "scale MAD"),
+            t(lang, "κ（检查项）[95% CI] n 解读", "κ (check) [95% CI] n reading"),
+            t(lang, "κw（量表）[95% CI] n 解读", "κw (scale) [95% CI] n reading"),
             t(lang, "得分", "score"), t(lang, "答案得分", "key score"),
             t(lang, "错题", "wrong")]
 
@@ -156,20 +176,27 @@ def _title(lang: str, cg: ClassGrade) -> str:
     return f"{localise(ck.title, lang) or ck.id} ({ck.id} v{ck.version})"
 
 
+def _kind(lang: str, kind: str) -> str:
+    if kind == "check":
+        return t(lang, "检查项", "check items")
+    if kind.startswith("scale:"):
+        return t(lang, f"量表 {kind[6:]}", f"scale {kind[6:]}")
+    return t(lang, "其他题（按状态）", "other items (by status)")
+
+
 def _summary(lang: str, cg: ClassGrade) -> list[str]:
-    f = cg.fleiss
-    used = f.n
-    lines = [t(lang,
-               f"全班一致性（Fleiss' kappa，{len(cg.trainees)} 名学员，{used} 题）："
-               f"{fmt_kappa(f)}（{reading(lang, f.value)}）",
-               f"Class agreement (Fleiss' kappa, {len(cg.trainees)} trainees, {used} items): "
-               f"{fmt_kappa(f)} ({interpret(f.value)})")]
-    if f.reason:
-        lines.append(t(lang, f"  无法计算：{reason(lang, f.reason)}", f"  undefined: {f.reason}"))
-    if cg.fleiss_excluded:
-        lines.append(t(lang, f"  {cg.fleiss_excluded} 题未计入（有学员未作答）",
-                       f"  {cg.fleiss_excluded} item(s) left out (not answered by every "
-                       "trainee)"))
+    lines = [t(lang, f"全班一致性（Fleiss' kappa，{len(cg.trainees)} 名学员，按题型分别计算）：",
+               f"Class agreement (Fleiss' kappa, {len(cg.trainees)} trainees, by item type):")]
+    for g in cg.fleiss:
+        f = degenerate_class(g.kappa)
+        lines.append(f"  {_kind(lang, g.kind)}{t(lang, '：', ': ')}{fmt_kappa(f, lang)}")
+        if f.reason:
+            lines.append(t(lang, f"    无法计算：{reason(lang, f.reason)}",
+                           f"    undefined: {f.reason}"))
+        if g.excluded:
+            lines.append(t(lang, f"    {g.excluded} 题未计入（有学员未作答）",
+                           f"    {g.excluded} item(s) left out (not answered by every "
+                           "trainee)"))
     if cg.no_key:
         lines.append(t(lang, "答案未作答、不评分的题目：", "Items the key leaves unanswered "
                        "(not graded): ") + ", ".join(cg.no_key))
@@ -234,10 +261,22 @@ def markdown(cg: ClassGrade, lang: str) -> str:
 # ---------------------------------------------------------------- JSON and CSV
 
 
+def degenerate_class(k: Kappa) -> Kappa:
+    """A class kappa on fewer than 10 items carries a warning instead of its value."""
+    from branchcheck.agreement import with_warning
+    from branchcheck.grading import MIN_KAPPA_N
+
+    return with_warning(k, FEW_ITEMS) if k.defined and k.n < MIN_KAPPA_N else k
+
+
 def kappa_dict(k: Kappa) -> dict[str, Any]:
-    """A kappa as plain data."""
-    return {"value": k.value, "observed": k.observed, "expected": k.expected, "n": k.n,
-            "interpretation": interpret(k.value), "reason": k.reason}
+    """A kappa as plain data: ``value`` is null where undefined or where a ``warning``
+    says it should not be read."""
+    shown = k.shown
+    return {"value": shown, "observed": k.observed, "expected": k.expected, "n": k.n,
+            "se": None if shown is None else k.se,
+            "ci95": None if shown is None or k.ci is None else list(k.ci),
+            "interpretation": interpret(shown), "reason": k.reason, "warning": k.warning}
 
 
 def as_dict(cg: ClassGrade, lang: str, min_agreement: float | None = None,
@@ -252,7 +291,8 @@ def as_dict(cg: ClassGrade, lang: str, min_agreement: float | None = None,
         "trainees": [{
             "name": tg.rater.name, "file": tg.rater.file, "agreed": tg.agreed,
             "compared": tg.compared, "agreement": tg.agreement, "scale_mad": tg.scale_mad,
-            "scale_pairs": tg.scale_pairs, "kappa_check": kappa_dict(tg.kappa),
+            "scale_pairs": tg.scale_pairs, "scale_exact": tg.scale_exact,
+            "scale_adjacent": tg.scale_adjacent, "kappa_check": kappa_dict(tg.kappa),
             "weighted_kappa_scale": {sid: kappa_dict(k) for sid, k in tg.weighted},
             "overall": tg.rater.score.overall_final, "key_overall": cg.key.score.overall_final,
             "blank": list(tg.rater.blank),
@@ -263,9 +303,11 @@ def as_dict(cg: ClassGrade, lang: str, min_agreement: float | None = None,
             "id": st.item.id, "section": st.section, "type": st.item.type,
             "text": localise(st.item.text, lang), "key_status": st.key_status,
             "key_value": st.key_value, "agreed": st.agreed, "total": st.total,
-            "share": st.share, "counts": dict(st.counts), "wrong_by": list(st.wrong_by),
+            "share": st.share, "counts": dict(st.counts),
+            "values": {str(v): n for v, n in st.values}, "wrong_by": list(st.wrong_by),
         } for st in cg.items],
-        "fleiss": {**kappa_dict(cg.fleiss), "items_left_out": cg.fleiss_excluded},
+        "fleiss": {g.kind: {**kappa_dict(degenerate_class(g.kappa)), "items_left_out": g.excluded}
+                   for g in cg.fleiss},
         "min_agreement": min_agreement,
         "below_min_agreement": list(below),
     }
@@ -277,8 +319,11 @@ def as_json(cg: ClassGrade, lang: str, min_agreement: float | None = None,
     return json.dumps(as_dict(cg, lang, min_agreement, below), ensure_ascii=False, indent=2)
 
 
-CSV_COLUMNS = ("trainee", "file", "agreed", "compared", "agreement", "scale_mad",
-               "kappa_check", "weighted_kappa_scale", "score", "key_score", "wrong_items")
+CSV_COLUMNS = ("trainee", "file", "agreed", "compared", "agreement", "scale_exact",
+               "scale_adjacent", "scale_pairs", "scale_mad", "kappa_check",
+               "kappa_check_ci_low", "kappa_check_ci_high", "kappa_check_n",
+               "kappa_check_warning", "weighted_kappa_scale", "score", "key_score",
+               "wrong_items")
 
 
 def as_csv(cg: ClassGrade) -> bytes:
@@ -288,11 +333,17 @@ def as_csv(cg: ClassGrade) -> bytes:
 
     rows: list[list[Cell]] = []
     for tg in cg.trainees:
-        weighted = ";".join(f"{sid}={'' if k.value is None else f'{k.value:.4f}'}"
-                            for sid, k in tg.weighted)
+        weighted = ";".join(
+            f"{sid}={'' if k.shown is None else f'{k.shown:.4f}'}"
+            + (f" ({k.warning}, n={k.n})" if k.warning else "") for sid, k in tg.weighted)
+        k = tg.kappa
+        ci = k.ci if k.shown is not None else None
         rows.append([
             tg.rater.name, tg.rater.file, tg.agreed, tg.compared, _round(tg.agreement, 4),
-            _round(tg.scale_mad, 4), _round(tg.kappa.value, 4), weighted,
+            tg.scale_exact, tg.scale_adjacent, tg.scale_pairs,
+            _round(tg.scale_mad, 4), _round(k.shown, 4),
+            _round(ci[0] if ci else None, 4), _round(ci[1] if ci else None, 4), k.n,
+            k.warning or "", weighted,
             _round(tg.rater.score.overall_final, 2), _round(cg.key.score.overall_final, 2),
             " ".join(m.item for m in tg.wrong),
         ])

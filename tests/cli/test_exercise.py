@@ -244,3 +244,24 @@ def test_chinese_messages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
         f"已写入 {out_dir / 'answers' / '王芳.yaml'}",
         f"练习已准备好：{out_dir / 'answers'} 中有 1 份学员模板；请在 {out_dir / 'key.yaml'} "
         "中填写参考答案。"]
+
+
+def test_templates_carry_the_guidance_and_scale_anchors(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Trainees score against the same rules as the key: each item's guidance (with the
+    anchors of every scale point) is in their template and in the README."""
+    out = tmp_path / "course"
+    code, _, _ = cli(capsys, "exercise", "new", "window-service", "-o", str(out),
+                     "--names", "wang,li", "--lang", "zh")
+    assert code == 0
+    template = (out / "answers" / "wang.yaml").read_text(encoding="utf-8")
+    lines = template.splitlines()
+    at = lines.index("  courtesy-words:")
+    guide = next(ln for ln in lines[at - 3:at] if ln.startswith("  # 评分指引: "))
+    for anchor in ("5 分：", "4 分：", "3 分：", "2 分：", "1 分："):
+        assert anchor in guide, anchor
+    assert "  # 评分指引: 叫号后或客户朝窗口走来时" in template  # a check item too
+    assert yaml.safe_load(template)["answers"]["courtesy-words"] is None  # still blank
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    assert "| id | 题目 | 评分指引 | 可填 |" in readme
+    assert "2 分：只有问候或只有道别" in readme

@@ -67,13 +67,25 @@ def test_text_report_for_the_class(capsys: pytest.CaptureFixture[str]) -> None:
     rows = {line.split()[0]: line.split() for line in out.splitlines()
             if line.split() and line.split()[0] in ("alice", "bob", "陈静", "dana", "eve",
                                                    "frank")}
-    assert rows["alice"][1:3] == ["16/16", "100.0%"]
-    assert rows["bob"][1:3] == ["9/16", "56.2%"]
-    assert rows["陈静"][1:5] == ["14/16", "87.5%", "0.25", "0.60"]
-    # Worst item first: greet-eye, 3 of 6 agreed.
+    # lowest agreement first; scales agree by value (alice's 3 for a 4 is a miss)
+    assert list(rows) == ["eve", "bob", "dana", "frank", "陈静", "alice"]
+    assert rows["alice"][1:3] == ["15/16", "93.8%"]
+    assert rows["bob"][1:3] == ["8/16", "50.0%"]
+    # chen: scale values 4 2 4 5 against 4 3 4 5: 3 exact, 4 within one point, MAD 0.25;
+    # kappa 0.60 on ten check items with its interval and Landis & Koch word
+    assert rows["陈静"][1:8] == ["13/16", "81.2%", "3/4,", "±1", "4/4", "0.25", "0.60"]
+    chen = next(line for line in out.splitlines() if line.startswith("陈静"))
+    assert re.search(r"0\.60 \[0\.\d\d, 1\.00\] n=10 moderate", chen), chen
+    # four scale pairs: a warning, not a number
+    assert "— (fewer than 10 items, n=4)" in chen
+    # Worst item first: greet-courtesy, 2 of 6 gave the key's value; the values given
     items = out.split("teach again from the top")[1].splitlines()
-    assert items[3].startswith("greet-eye") and "3/6" in items[3]
-    assert "Class agreement (Fleiss' kappa, 6 trainees, 14 items): 0.22 (fair)" in out
+    assert items[3].startswith("greet-courtesy") and "2/6" in items[3]
+    assert "5: 2, 4: 2, 3: 1, 2: 1" in items[3]
+    assert "Class agreement (Fleiss' kappa, 6 trainees, by item type):" in out
+    assert "  check items: — (fewer than 10 items, n=9)" in out
+    assert "  scale five-point: — (fewer than 10 items, n=3)" in out
+    assert "  other items (by status): — (fewer than 10 items, n=2)" in out
     assert "- frank: greet-eye (key fail, not answered)" in out
 
 
@@ -83,14 +95,26 @@ def test_json_report_is_data_only(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(out)
     people = {t["name"]: t for t in data["trainees"]}
     assert len(people) == 6
-    assert people["bob"]["agreement"] == pytest.approx(9 / 16)
+    assert people["bob"]["agreement"] == pytest.approx(8 / 16)
+    assert (people["bob"]["scale_exact"], people["bob"]["scale_adjacent"]) == (1, 4)
     assert people["bob"]["kappa_check"]["value"] == pytest.approx(0.0)
-    assert people["bob"]["weighted_kappa_scale"]["five-point"]["value"] == pytest.approx(1 / 7)
+    assert people["bob"]["kappa_check"]["n"] == 10
+    # bob's weighted kappa (1/7 by hand) rests on four items: reported as a warning
+    bob_w = people["bob"]["weighted_kappa_scale"]["five-point"]
+    assert bob_w["value"] is None and bob_w["warning"] == "fewer than 10 items"
+    assert bob_w["n"] == 4 and bob_w["ci95"] is None
     assert people["alice"]["kappa_check"]["interpretation"] == "almost perfect"
+    chen = people["陈静"]["kappa_check"]
+    assert chen["value"] == pytest.approx(0.6) and chen["ci95"][0] < 0.6 < chen["ci95"][1]
+    assert chen["se"] > 0
     assert people["frank"]["blank"] == ["greet-eye", "patience"]
-    assert data["items"][0]["id"] == "greet-eye" and data["items"][0]["share"] == 0.5
-    assert data["fleiss"]["value"] == pytest.approx(461 / 2057)
-    assert data["fleiss"]["items_left_out"] == 2
+    assert data["items"][0]["id"] == "greet-courtesy"
+    assert data["items"][0]["share"] == pytest.approx(2 / 6)
+    assert data["items"][0]["values"] == {"5": 2, "4": 2, "3": 1, "2": 1}
+    assert list(data["fleiss"]) == ["check", "scale:five-point", "other"]
+    assert data["fleiss"]["check"]["items_left_out"] == 1
+    assert data["fleiss"]["check"]["n"] == 9
+    assert data["fleiss"]["check"]["warning"] == "fewer than 10 items"
     assert data["min_agreement"] is None and data["below_min_agreement"] == []
 
 
@@ -98,10 +122,14 @@ def test_csv_report(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = grade(capsys, *BASE, "-f", "csv")
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
-    assert [r["trainee"] for r in rows] == ["alice", "bob", "陈静", "dana", "eve", "frank"]
-    assert rows[1]["agreed"] == "9" and rows[1]["compared"] == "16"
-    assert rows[1]["weighted_kappa_scale"] == "five-point=0.1429"
-    assert rows[5]["wrong_items"] == "greet-eye patience has-complaint complaint-handled"
+    assert [r["trainee"] for r in rows] == ["eve", "bob", "dana", "frank", "陈静", "alice"]
+    assert rows[1]["agreed"] == "8" and rows[1]["compared"] == "16"
+    assert (rows[1]["scale_exact"], rows[1]["scale_adjacent"]) == ("1", "4")
+    assert rows[1]["weighted_kappa_scale"] == "five-point= (fewer than 10 items, n=4)"
+    assert rows[4]["kappa_check"] == "0.6" and rows[4]["kappa_check_n"] == "10"
+    assert float(rows[4]["kappa_check_ci_low"]) < 0.6 < float(rows[4]["kappa_check_ci_high"])
+    assert rows[3]["kappa_check_warning"] == "fewer than 10 items"  # frank: nine pairs
+    assert rows[3]["wrong_items"] == "greet-eye patience has-complaint complaint-handled"
 
 
 def test_csv_cells_are_guarded_against_formulas(tmp_path: Path,
@@ -122,7 +150,7 @@ def test_markdown_report(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = grade(capsys, *BASE, "-f", "md")
     assert code == 0
     assert out.startswith("# Grading: Counter service role-play")
-    assert "| alice | 16/16 | 100.0% |" in out
+    assert "| alice | 15/16 | 93.8% |" in out
     assert "| greet-eye | Makes eye contact | fail | 3/6 |" in out
 
 
@@ -133,9 +161,10 @@ def test_chinese_report(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.parametrize(("threshold", "code", "below"), [
-    ("80%", 1, ["bob 56.2%", "dana 50.0%", "eve 56.2%", "frank 75.0%"]),
-    ("0.75", 1, ["bob 56.2%", "dana 50.0%", "eve 56.2%"]),
-    ("0.5", 0, []),  # dana at exactly 50 % is not below
+    ("80%", 1, ["eve 37.5%", "bob 50.0%", "dana 50.0%", "frank 75.0%"]),
+    ("0.75", 1, ["eve 37.5%", "bob 50.0%", "dana 50.0%"]),
+    ("0.5", 1, ["eve 37.5%"]),  # bob and dana at exactly 50 % are not below
+    ("0.375", 0, []),
 ])
 def test_min_agreement_gate(capsys: pytest.CaptureFixture[str], threshold: str, code: int,
                             below: list[str]) -> None:
@@ -267,8 +296,8 @@ def test_real_process() -> None:
                            "--min-agreement", "90%"],
                           capture_output=True, text=True, encoding="utf-8", check=False)
     assert proc.returncode == 1
-    assert json.loads(proc.stdout)["below_min_agreement"] == ["bob", "陈静", "dana", "eve",
-                                                             "frank"]
+    assert json.loads(proc.stdout)["below_min_agreement"] == ["eve", "bob", "dana", "frank",
+                                                             "陈静"]
     assert "Below the minimum agreement of 90.0%" in proc.stderr
 
 
@@ -294,8 +323,9 @@ def test_chinese_report_and_messages_have_no_english_left(
     assert "κ 的解读（Landis & Koch 1977）：<0 差" in report
     assert "κ（检查项）" in report and "κw（量表）" in report
     assert "chance agreement" not in report and "undefined" not in report
-    assert re.search(r"全班一致性（Fleiss' kappa，3 名学员，3 题）：-?[0-9.]+（[^a-z（）]+）",
-                     report), report
+    assert "全班一致性（Fleiss' kappa，3 名学员，按题型分别计算）：" in report
+    assert "  检查项：" in report and "  量表 five-point：" in report
+    assert "答案只用了一个类别" in report
     assert err == f"报告已写入：{target}\n低于最低一致率 100.0% 的学员：c 66.7%\n"
 
 

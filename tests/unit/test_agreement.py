@@ -247,3 +247,54 @@ def test_weighted_kappa_with_one_answer_everywhere_is_undefined() -> None:
     k = weighted_kappa([(3, 3)] * 5, [1, 2, 3, 4, 5])
     assert k.value is None and k.expected == pytest.approx(1.0)
     assert k.reason and "chance agreement is 1" in k.reason
+
+
+# ---------------------------------------------------------------- standard errors and CIs
+
+
+def _table(f00: int, f01: int, f10: int, f11: int) -> list[tuple[int, int]]:
+    return [(0, 0)] * f00 + [(0, 1)] * f01 + [(1, 0)] * f10 + [(1, 1)] * f11
+
+
+def test_ci_matches_the_fleiss_and_paik_worked_example() -> None:
+    # Fleiss, Levin & Paik (2003), as computed by statpsych::ci.kappa(.05, 31, 12, 4, 58):
+    # Cohen kappa 0.6756757, SE 0.07344761, 95 % CI 0.5317210 to 0.8196303.
+    k = cohen_kappa(_table(31, 12, 4, 58), [0, 1])
+    assert k.value == pytest.approx(0.6756757, abs=1e-7)
+    assert k.se == pytest.approx(0.07344761, abs=1e-8)
+    assert k.ci is not None
+    assert k.ci[0] == pytest.approx(0.5317210, abs=1e-6)
+    assert k.ci[1] == pytest.approx(0.8196303, abs=1e-6)
+
+
+def test_ci_matches_statas_kapci_on_a_large_table() -> None:
+    # Stata kapci (analytical), N = 1932: kappa 0.341 (0.290 - 0.393), se 0.0262914.
+    k = cohen_kappa(_table(1395, 118, 261, 158), [0, 1])
+    assert k.value == pytest.approx(0.3411969, abs=1e-7)
+    assert k.se == pytest.approx(0.0262914, abs=1e-7)
+    assert k.ci is not None
+    assert (round(k.ci[0], 3), round(k.ci[1], 3)) == (0.290, 0.393)
+
+
+def test_weighted_se_from_ratings_equals_the_matrix_formula() -> None:
+    pairs = [(1, 2), (2, 2), (3, 3), (4, 5), (5, 5), (3, 2), (2, 1), (4, 4), (5, 3), (1, 1),
+             (3, 4), (2, 2)]
+    fast = weighted_kappa(pairs, range(1, 6))
+    slow = kappa_from_matrix(confusion(pairs, list(range(1, 6))), linear_weights(5))
+    assert fast.value == pytest.approx(slow.value)
+    assert fast.se == pytest.approx(slow.se)
+    assert fast.ci == pytest.approx(slow.ci)
+
+
+def test_ci_is_clipped_to_the_range_of_kappa() -> None:
+    k = cohen_kappa([("a", "a")] * 3 + [("b", "b")] * 2 + [("a", "b")], ["a", "b"])
+    assert k.ci is not None and -1.0 <= k.ci[0] and k.ci[1] <= 1.0
+
+
+def test_fleiss_interval_is_reproducible_and_holds_the_value() -> None:
+    counts = [[3, 0, 0], [2, 1, 0], [0, 3, 0], [1, 1, 1], [0, 0, 3], [3, 0, 0], [0, 2, 1],
+              [1, 2, 0], [0, 0, 3], [3, 0, 0], [2, 0, 1], [0, 3, 0]]
+    first, again = fleiss_kappa(counts), fleiss_kappa(counts)
+    assert first.ci == again.ci and first.se == again.se  # fixed seed
+    assert first.ci is not None and first.value is not None
+    assert first.ci[0] < first.value < first.ci[1]
