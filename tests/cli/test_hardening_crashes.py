@@ -268,11 +268,13 @@ def test_grade_memory_does_not_grow_with_the_square_of_a_scales_range(
     assert peak < 30 * 2**20, peak  # a 100001 x 100001 matrix would be ~80 GB
     (person,) = json.loads(out)["trainees"]
     # One scale pair, key 100000 vs 50000 on 0-100000: p_o = 1 - 50000/100000 = 0.5;
-    # p_e = 1 - |100000 - 50000| / 100000 = 0.5: chance agreement 0.5, kappa 0.
+    # p_e = 1 - |100000 - 50000| / 100000 = 0.5: chance agreement 0.5, kappa 0 -- which
+    # one pair and a one-value key cannot support, so a warning replaces the number.
     kappa = person["weighted_kappa_scale"]["five-point"]
     assert kappa["observed"] == pytest.approx(0.5)
     assert kappa["expected"] == pytest.approx(0.5)
-    assert kappa["value"] == pytest.approx(0.0)
+    assert kappa["value"] is None and kappa["n"] == 1
+    assert kappa["warning"] == "the key uses one category only"
 
 
 def test_weighted_kappa_on_a_wide_scale_by_hand() -> None:
