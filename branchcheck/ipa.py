@@ -2,7 +2,11 @@
 
 Points come from items (or sections) that carry ``ipa`` figures in a
 checklist; for a stored result the performance figure comes from the answer.
-The crosshair splits them into four quadrants; see docs/trainers.md.
+The crosshair splits them into four quadrants; importance given as a rank is
+split at the median rank, and a point exactly on it is "on the line", in no
+quadrant. Within a quadrant points are ordered by importance (descending),
+then performance (ascending): no "importance minus performance" gap is
+computed, as the two axes are seldom on one scale. See docs/trainers.md.
 """
 
 from __future__ import annotations
@@ -14,8 +18,10 @@ from typing import Literal
 
 from branchcheck.model import Checklist, Result, Text
 
-Quadrant = Literal["concentrate", "keep-up", "low-priority", "overkill"]
-QUADRANTS: tuple[Quadrant, ...] = ("concentrate", "keep-up", "low-priority", "overkill")
+Quadrant = Literal["concentrate", "keep-up", "low-priority", "overkill", "on-the-line"]
+QUADRANTS: tuple[Quadrant, ...] = ("concentrate", "keep-up", "low-priority", "overkill",
+                                   "on-the-line")
+"""The four quadrants, then the ranks exactly on the median ("on the line")."""
 Crosshair = Literal["mean", "median", "scale-mid"]
 CROSSHAIRS: tuple[Crosshair, ...] = ("mean", "median", "scale-mid")
 Level = Literal["item", "section"]
@@ -39,6 +45,8 @@ class Point:
     """For an item: the id of its section (the factor it belongs to)."""
     group_text: Text | None = None
     """For an item: the title of its section."""
+    rank: int | None = None
+    """Importance as a rank (1 = most important); ``importance`` is then ``-rank``."""
 
 
 @dataclass(frozen=True)
@@ -56,16 +64,11 @@ class Missing:
 
 @dataclass(frozen=True)
 class Placed:
-    """A plotted point: its legend number, quadrant and priority gap."""
+    """A plotted point: its legend number and quadrant."""
 
     number: int
     point: Point
     quadrant: Quadrant
-
-    @property
-    def gap(self) -> float:
-        """Importance minus performance: the priority inside a quadrant (largest first)."""
-        return self.point.importance - self.point.performance
 
 
 @dataclass(frozen=True)
@@ -79,17 +82,23 @@ class Analysis:
     missing: tuple[Missing, ...] = ()
     importance_range: tuple[float, float] | None = None
     performance_range: tuple[float, float] | None = None
+    ordinal: bool = False
+    """Importance is a rank (split at the median rank, ties "on the line")."""
 
     def quadrant(self, name: Quadrant) -> tuple[Placed, ...]:
         """Points of one quadrant, highest priority first."""
         return tuple(p for p in self.ranked() if p.quadrant == name)
 
+    def used(self) -> tuple[Quadrant, ...]:
+        """The four quadrants, and "on the line" when a point is on it."""
+        return tuple(q for q in QUADRANTS if q != "on-the-line" or self.quadrant(q))
+
     def ranked(self) -> tuple[Placed, ...]:
-        """All points by quadrant order, then priority (gap descending, importance
-        descending, legend number)."""
+        """All points by quadrant order, then priority: importance descending, then
+        performance ascending (the less satisfied first), then legend number."""
         order = {q: k for k, q in enumerate(QUADRANTS)}
         return tuple(sorted(self.points, key=lambda p: (
-            order[p.quadrant], -p.gap, -p.point.importance, p.number)))
+            order[p.quadrant], -p.point.importance, p.point.performance, p.number)))
 
 
 def possible_range(values: Sequence[float]) -> tuple[float, float]:
@@ -113,8 +122,12 @@ def cut(values: Sequence[float], method: Crosshair,
     return (rng[0] + rng[1]) / 2, rng
 
 
-def quadrant_of(importance: float, performance: float, i_cut: float, p_cut: float) -> Quadrant:
-    """Quadrant of a point; a figure equal to the cut counts as high."""
+def quadrant_of(importance: float, performance: float, i_cut: float, p_cut: float,
+                ordinal: bool = False) -> Quadrant:
+    """Quadrant of a point; a figure equal to the cut counts as high, except a rank
+    equal to the median rank, which is "on the line"."""
+    if ordinal and importance == i_cut:
+        return "on-the-line"
     high_i = importance >= i_cut
     high_p = performance >= p_cut
     if high_i:
@@ -135,13 +148,17 @@ def analyse(points: Sequence[Point], missing: Sequence[Missing] = (), *,
     perf = [p.performance for p in points]
     ranges = {p.performance_range for p in points}
     declared = next(iter(ranges)) if len(ranges) == 1 else None
-    i_cut, i_rng = cut(imp, method)
+    ordinal = all(p.rank is not None for p in points)
+    if ordinal:  # ranks are ranks: a median split, whatever the crosshair of performance
+        i_cut, i_rng = float(statistics.median(imp)), None
+    else:
+        i_cut, i_rng = cut(imp, method)
     p_cut, p_rng = cut(perf, method, declared)
     placed = tuple(
-        Placed(k, p, quadrant_of(p.importance, p.performance, i_cut, p_cut))
+        Placed(k, p, quadrant_of(p.importance, p.performance, i_cut, p_cut, ordinal))
         for k, p in enumerate(points, 1)
     )
-    return Analysis(placed, i_cut, p_cut, method, tuple(missing), i_rng, p_rng)
+    return Analysis(placed, i_cut, p_cut, method, tuple(missing), i_rng, p_rng, ordinal)
 
 
 # ---------------------------------------------------------------- data sources
@@ -159,23 +176,31 @@ def from_checklist(checklist: Checklist, level: Level = "item"
     if level == "section":
         for s in checklist.sections:
             if s.ipa is not None:
-                _sort(points, missing, s.id, s.title, s.ipa.importance, s.ipa.performance,
-                      None)
+                _sort(points, missing, s.id, s.title, _importance(s.ipa.importance, s.ipa.rank),
+                      s.ipa.performance, None, rank=s.ipa.rank)
         return points, missing
     for section, i in checklist.items():
         if i.ipa is None:
             continue
         rng = _metric_range(i.min, i.max) if i.type == "metric" else None
-        _sort(points, missing, i.id, i.text, i.ipa.importance, i.ipa.performance, rng,
-              (section.id, section.title))
+        _sort(points, missing, i.id, i.text, _importance(i.ipa.importance, i.ipa.rank),
+              i.ipa.performance, rng, (section.id, section.title), rank=i.ipa.rank)
     return points, missing
+
+
+def _importance(importance: float | None, rank: int | None) -> float | None:
+    """The importance axis: the figure, or minus the rank (so higher is more important)."""
+    return -float(rank) if rank is not None else importance
 
 
 def from_result(result: Result, checklist: Checklist, level: Level = "item"
                 ) -> tuple[list[Point], list[Missing]]:
     """Points of a stored result: importance from the checklist's ``ipa``,
-    performance from the answer (a metric's value, else fraction x 100) or, for
-    sections, the section's raw score."""
+    performance from the answer (a metric's value, else fraction x 100). A section
+    with its own performance figure in the checklist keeps it (a result holds item
+    answers, not factor figures: the same figures give the same conclusion from
+    the checklist and from a result); only a section without one takes its raw
+    score."""
     points: list[Point] = []
     missing: list[Missing] = []
     if level == "section":
@@ -184,8 +209,13 @@ def from_result(result: Result, checklist: Checklist, level: Level = "item"
             if section.ipa is None:
                 continue
             ss = scores.get(section.id)
-            _sort(points, missing, section.id, section.title, section.ipa.importance,
-                  ss.raw if ss is not None else None, (0.0, 100.0))
+            figure = section.ipa.performance
+            if figure is None and ss is not None:
+                figure = ss.raw
+            _sort(points, missing, section.id, section.title,
+                  _importance(section.ipa.importance, section.ipa.rank), figure,
+                  None if section.ipa.performance is not None else (0.0, 100.0),
+                  rank=section.ipa.rank)
         return points, missing
     index = checklist.item_index()
     answered = {it.id: it for it in result.score.items}
@@ -201,19 +231,20 @@ def from_result(result: Result, checklist: Checklist, level: Level = "item"
                 rng = _metric_range(index[item.id].min, index[item.id].max)
             elif it.fraction is not None:
                 perf = 100.0 * it.fraction
-        _sort(points, missing, item.id, item.text, item.ipa.importance, perf, rng,
-              (section.id, section.title))
+        _sort(points, missing, item.id, item.text, _importance(item.ipa.importance,
+              item.ipa.rank), perf, rng, (section.id, section.title), rank=item.ipa.rank)
     return points, missing
 
 
 def _sort(points: list[Point], missing: list[Missing], uid: str, text: Text,
           importance: float | None, performance: float | None,
           rng: tuple[float, float] | None,
-          group: tuple[str, Text] | None = None) -> None:
+          group: tuple[str, Text] | None = None, *, rank: int | None = None) -> None:
     gid, gtext = group if group is not None else (None, None)
     if importance is None:
         missing.append(Missing(uid, text, "no-importance", None, performance, gid, gtext))
     elif performance is None:
         missing.append(Missing(uid, text, "no-performance", importance, None, gid, gtext))
     else:
-        points.append(Point(uid, text, float(importance), float(performance), rng, gid, gtext))
+        points.append(Point(uid, text, float(importance), float(performance), rng, gid, gtext,
+                            rank))

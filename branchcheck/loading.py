@@ -150,7 +150,9 @@ def _ipa(value: Any) -> Ipa | None:
 
     if value is None:
         return None
-    return Ipa(value.get("importance"), value.get("performance"))
+    rank = value.get("rank")
+    return Ipa(value.get("importance"), value.get("performance"),
+               None if rank is None else int(rank))
 
 
 def build(doc: Document, sha256: str, path: str) -> Checklist:

@@ -101,6 +101,8 @@ class Ipa:
 
     importance: float | None = None
     performance: float | None = None
+    rank: int | None = None
+    """Importance given only as a rank (1 = most important): analysed as a rank."""
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ schema, and asks jsonschema for the detailed errors of an invalid document.
 # mypy: ignore-errors
 # fmt: off
 
-SCHEMA_SHA256 = "7d800009c43eea603ad3cda0e3275775cfe6d3518a89b8abd13d6a52627719c5"
+SCHEMA_SHA256 = "dd88513a522d6117e0291d736c54a83ac2a7ca1b0acb5e9ebc0559b24397d458"
 from decimal import Decimal
 import re
 from branchcheck._fastschema import JsonSchemaValueException, JsonSchemaValuesException
@@ -512,6 +512,14 @@ def validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitio
             data__performance = data["performance"]
             if not isinstance(data__performance, (int, float, Decimal)) or isinstance(data__performance, bool):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".performance must be number", value=data__performance, name="" + (name_prefix or "data") + ".performance", definition=None, rule='type')
+        if "rank" in data_keys:
+            data_keys.remove("rank")
+            data__rank = data["rank"]
+            if not isinstance(data__rank, (int)) and not (isinstance(data__rank, float) and data__rank.is_integer()) or isinstance(data__rank, bool):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rank must be integer", value=data__rank, name="" + (name_prefix or "data") + ".rank", definition=None, rule='type')
+            if isinstance(data__rank, (int, float, Decimal)) and not isinstance(data__rank, bool):
+                if data__rank < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rank must be bigger than or equal to 1", value=data__rank, name="" + (name_prefix or "data") + ".rank", definition=None, rule='minimum')
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='additionalProperties')
     return data

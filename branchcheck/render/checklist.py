@@ -145,7 +145,12 @@ def _text(text: Text | None, langs: tuple[str, ...]) -> dict[str, str] | None:
 
 
 def _ipa(ipa: Ipa | None) -> dict[str, float | None] | None:
-    return None if ipa is None else {"importance": ipa.importance, "performance": ipa.performance}
+    if ipa is None:
+        return None
+    out: dict[str, float | None] = {"importance": ipa.importance, "performance": ipa.performance}
+    if ipa.rank is not None:
+        out["rank"] = ipa.rank
+    return out
 
 
 def _scale(scale: Scale, langs: tuple[str, ...]) -> dict[str, Any]:

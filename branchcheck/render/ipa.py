@@ -25,6 +25,8 @@ _NAMES: dict[Quadrant, tuple[str, str, str, str]] = {
                      "low importance, low performance: improve when resources allow"),
     "overkill": ("可能过度投入", "Possible overkill", "重要性低、表现高：可调出资源",
                  "low importance, high performance: resources could go elsewhere"),
+    "on-the-line": ("在分界线上", "On the line", "重要性排名恰为中位数：不归入任何象限，单独判断",
+                    "importance rank exactly at the median: in no quadrant, judge it apart"),
 }
 
 
@@ -55,6 +57,13 @@ def num(x: float) -> str:
     if abs(x) >= 1e7:
         return f"{x:.4g}"
     return f"{x:.0f}" if abs(x - round(x)) < 1e-9 else f"{x:.1f}"
+
+
+def imp(a: Analysis, x: float) -> str:
+    """An importance figure, or a rank (``#2``) when importance is given as a rank."""
+    if a.ordinal:
+        return f"#{num(-x)}"
+    return num(x)
 
 
 def _label(p: Placed, lang: str) -> str:
@@ -128,9 +137,22 @@ def _factor_level(f: Analysis, lang: str) -> str:
         return t(lang, f"从因素层面看，没有重要性高而表现低的因素（以{how}为分界）。",
                  f"At the factor level, no factor combines high importance with low "
                  f"performance (split at the {how}).")
-    listed = [f"{_label(p, lang)} ({num(p.point.importance)}/{num(p.point.performance)})"
+    listed = [f"{_label(p, lang)} ({imp(f, p.point.importance)}/{num(p.point.performance)})"
               for p in first]
-    ci, cp = num(f.importance_cut), num(f.performance_cut)
+    ci, cp = imp(f, f.importance_cut), num(f.performance_cut)
+    if f.ordinal:
+        line = [f"{_label(p, lang)} ({imp(f, p.point.importance)})"
+                for p in f.quadrant("on-the-line")]
+        return t(lang,
+                 f"从因素层面看（重要性为排名，以中位排名 {ci} 为界），应优先改进的因素是"
+                 f"{'、'.join(listed)}：排名在中位之前，表现低于{how} {cp}。"
+                 + (f"排名恰为中位数的{'、'.join(line)}不归入象限。" if line else ""),
+                 f"At the factor level (importance is a rank, split at the median rank "
+                 f"{ci}), the factor{'s' if len(first) > 1 else ''} to improve first: "
+                 f"{'; '.join(listed)}, ranked above the median with performance below the "
+                 f"{how} of {cp}."
+                 + (f" {'; '.join(line)} sit{'s' if len(line) == 1 else ''} on the median "
+                    "rank and in no quadrant." if line else ""))
     return t(lang,
              f"从因素层面看，应优先改进的因素是{'、'.join(listed)}：重要性不低于{how} {ci}，"
              f"表现低于{how} {cp}。",
@@ -164,34 +186,30 @@ def _missing_note(a: Analysis, lang: str) -> str:
 def conclusion(a: Analysis, lang: str, factors: Analysis | None = None) -> str:
     """A short paragraph answering "what to improve first, and why", from the data;
     with ``factors`` (the section-level analysis) also which factor comes first."""
-    ci, cp = num(a.importance_cut), num(a.performance_cut)
+    ci, cp = imp(a, a.importance_cut), num(a.performance_cut)
     how = _how(a.crosshair, lang)
 
     names = short_labels(a, lang)
 
     def items(q: Quadrant) -> list[str]:
-        return [f"{names[p.number]} ({num(p.point.importance)}/{num(p.point.performance)})"
+        return [f"{names[p.number]} ({imp(a, p.point.importance)}/{num(p.point.performance)})"
                 for p in a.quadrant(q)]
 
-    first, keep, low, over = (items(q) for q in QUADRANTS)
+    first, keep, low, over = (items(q) for q in QUADRANTS[:4])
     sep = t(lang, "；", "; ")
     parts: list[str] = []
     if first:
         top = a.quadrant("concentrate")[0]
-        zh_gap, en_gap = (
-            (f"的差距最大（重要性比表现高 {num(top.gap)}）",
-             f"which has the largest gap (importance {num(top.gap)} above performance)")
-            if top.gap > 0 else
-            ("的重要性与表现之差最大", "which has the largest importance-performance gap"))
         parts.append(t(
             lang,
-            f"应优先改进（括号内为重要性/表现）：{sep.join(first)}。这些方面的重要性"
-            f"不低于{how} {ci}，表现却低于{how} {cp}：客户最看重、又最不满意。其中"
-            f"“{names[top.number]}”{zh_gap}，应最先着手。",
-            f"Improve first (importance/performance): {sep.join(first)}. Their importance is "
+            f"应优先改进（括号内为重要性/表现，按重要性从高到低、同等重要时表现低者在前）："
+            f"{sep.join(first)}。这些方面的重要性不低于{how} {ci}，表现却低于{how} {cp}："
+            f"客户最看重、又最不满意。其中“{names[top.number]}”最重要，应最先着手。",
+            f"Improve first (importance/performance; most important first, the less "
+            f"satisfied first among equals): {sep.join(first)}. Their importance is "
             f"at or above the {how} of {ci} but their performance is below the {how} of {cp}: "
             "customers value them most and are least satisfied with them. Start with "
-            f"\"{names[top.number]}\", {en_gap}."))
+            f"\"{names[top.number]}\", the most important of them."))
         grouped = _by_factor(a, names, lang)
         if grouped:
             parts.append(grouped)
@@ -243,7 +261,7 @@ def scatter(a: Analysis, lang: str, cols: int = 61, rows: int = 19) -> list[str]
         return round((y1 - y) / (y1 - y0) * (rows - 1))
 
     cr = row(a.importance_cut)
-    ylab = {0: num(y1), cr: num(a.importance_cut), rows - 1: num(y0)}
+    ylab = {0: imp(a, y1), cr: imp(a, a.importance_cut), rows - 1: imp(a, y0)}
     margin = max(width(v) for v in ylab.values())
     # margin, " ┤", the plot, and up to 8 columns of the last x label past it
     cols = max(24, min(cols, SCREEN - margin - 2 - 8))
@@ -332,21 +350,28 @@ def _header(a: Analysis, meta: Meta, lang: str) -> list[str]:
         t(lang, f"重要性-表现分析：{meta.title}", f"Importance-performance analysis: {meta.title}"),
         t(lang, f"数据：{meta.source}；{len(a.points)} 项", f"Data: {meta.source}; "
           f"{len(a.points)} points"),
-        t(lang, f"分界线（{how}）：重要性 {num(a.importance_cut)}，表现 {num(a.performance_cut)}"
+        t(lang, f"分界线（{how}）：重要性 {imp(a, a.importance_cut)}，表现 {num(a.performance_cut)}"
           "（等于分界值算作高）",
-          f"Crosshair ({how}): importance {num(a.importance_cut)}, performance "
-          f"{num(a.performance_cut)} (a figure equal to it counts as high)"),
+          f"Crosshair ({how}): importance {imp(a, a.importance_cut)}, performance "
+          f"{num(a.performance_cut)} (a figure equal to it counts as high)") if not a.ordinal
+        else t(lang, f"分界线：重要性为排名，以中位排名 {imp(a, a.importance_cut)} 为界（恰在中位的"
+                     f"单独列为“在分界线上”）；表现以{how} {num(a.performance_cut)} 为界",
+               f"Crosshair: importance is a rank, split at the median rank "
+               f"{imp(a, a.importance_cut)} (a rank on it is listed apart, \"on the line\"); "
+               f"performance at the {how} {num(a.performance_cut)}"),
+        t(lang, "每个象限内的顺序：重要性从高到低，同等重要时表现低者在前。",
+          "Order within a quadrant: importance descending, then performance ascending."),
     ]
 
 
 def _rows(a: Analysis, q: Quadrant, lang: str) -> list[list[str]]:
-    return [[str(p.number), p.point.id, _label(p, lang), num(p.point.importance),
-             num(p.point.performance), num(p.gap)] for p in a.quadrant(q)]
+    return [[str(p.number), p.point.id, _label(p, lang), imp(a, p.point.importance),
+             num(p.point.performance)] for p in a.quadrant(q)]
 
 
 def _headers(lang: str) -> list[str]:
     return ["#", "id", t(lang, "内容", "item"), t(lang, "重要性", "importance"),
-            t(lang, "表现", "performance"), t(lang, "差距", "gap")]
+            t(lang, "表现", "performance")]
 
 
 def _missing_lines(a: Analysis, lang: str) -> list[str]:
@@ -365,10 +390,10 @@ def text(a: Analysis, meta: Meta, lang: str) -> str:
     from branchcheck.render.text import table
 
     out = [*_header(a, meta, lang), "", *scatter(a, lang)]
-    for q in QUADRANTS:
+    for q in a.used():
         out += ["", f"{quadrant_name(q, lang)} ({quadrant_meaning(q, lang)})"]
         rows = _rows(a, q, lang)
-        out += table(_headers(lang), rows, right=(0, 3, 4, 5)) if rows else [
+        out += table(_headers(lang), rows, right=(0, 3, 4)) if rows else [
             t(lang, "  （无）", "  (none)")]
     if a.missing:
         out += ["", t(lang, "未参与分析：", "Not plotted:")]
@@ -386,11 +411,11 @@ def markdown(a: Analysis, meta: Meta, lang: str) -> str:
            f"## {t(lang, '结论', 'Conclusion')}", "",
            md_cell(conclusion(a, lang, meta.factors)), "",
            "```", *scatter(a, lang), "```"]
-    for q in QUADRANTS:
+    for q in a.used():
         out += ["", f"## {quadrant_name(q, lang)}", "", md_cell(quadrant_meaning(q, lang)), ""]
         rows = _rows(a, q, lang)
         if rows:
-            out += ["| " + " | ".join(_headers(lang)) + " |", "|" + "---|" * 6]
+            out += ["| " + " | ".join(_headers(lang)) + " |", "|" + "---|" * 5]
             out += ["| " + " | ".join(md_cell(c) for c in r) + " |" for r in rows]
         else:
             out.append(t(lang, "（无）", "(none)"))
@@ -406,7 +431,9 @@ def markdown(a: Analysis, meta: Meta, lang: str) -> str:
 def _crosshair(a: Analysis) -> dict[str, Any]:
     return {"method": a.crosshair, "importance": a.importance_cut,
             "performance": a.performance_cut, "importance_range": a.importance_range,
-            "performance_range": a.performance_range}
+            "performance_range": a.performance_range,
+            "importance_is_rank": a.ordinal,
+            "order": "importance descending, then performance ascending"}
 
 
 def as_dict(a: Analysis, meta: Meta, lang: str) -> dict[str, Any]:
@@ -418,16 +445,17 @@ def as_dict(a: Analysis, meta: Meta, lang: str) -> dict[str, Any]:
         "crosshair": _crosshair(a),
         "points": [{"number": p.number, "id": p.point.id, "text": _label(p, lang),
                     "section": p.point.group,
-                    "importance": p.point.importance, "performance": p.point.performance,
-                    "gap": p.gap, "quadrant": p.quadrant} for p in a.points],
-        "quadrants": {q: [p.point.id for p in a.quadrant(q)] for q in QUADRANTS},
+                    "importance": p.point.importance, "rank": p.point.rank,
+                    "performance": p.point.performance, "quadrant": p.quadrant}
+                   for p in a.points],
+        "quadrants": {q: [p.point.id for p in a.quadrant(q)] for q in a.used()},
         "missing": [{"id": m.id, "text": localise(m.text, lang), "section": m.group,
                      "reason": m.reason, "importance": m.importance,
                      "performance": m.performance}
                     for m in a.missing],
         "factors": None if f is None else {
             "crosshair": _crosshair(f),
-            "quadrants": {q: [p.point.id for p in f.quadrant(q)] for q in QUADRANTS}},
+            "quadrants": {q: [p.point.id for p in f.quadrant(q)] for q in f.used()}},
         "conclusion": conclusion(a, lang, f),
     }
 
@@ -475,7 +503,7 @@ def svg(a: Analysis, lang: str, w: int = 640, h: int = 480) -> str:
                  'fill="none" stroke="#555"/>')
     for p in a.points:
         px, py = sx(p.point.performance), sy(p.point.importance)
-        tip = (f"{p.number}. {_label(p, lang)}: {num(p.point.importance)}/"
+        tip = (f"{p.number}. {_label(p, lang)}: {imp(a, p.point.importance)}/"
                f"{num(p.point.performance)}")
         parts.append(f'<g><title>{escape(tip)}</title><circle cx="{px:.1f}" cy="{py:.1f}" '
                      f'r="4" class="pt {p.quadrant}"/><text x="{px + 6:.1f}" y="{py - 5:.1f}" '
@@ -485,7 +513,7 @@ def svg(a: Analysis, lang: str, w: int = 640, h: int = 480) -> str:
                      f'{escape(num(x))}</text>')
     for y in (y0, a.importance_cut, y1):
         parts.append(f'<text x="{m - 6}" y="{sy(y) + 4:.1f}" text-anchor="end">'
-                     f'{escape(num(y))}</text>')
+                     f'{escape(imp(a, y))}</text>')
     parts.append(f'<text x="{w / 2}" y="{h - 12}" text-anchor="middle">'
                  f'{escape(t(lang, "表现", "performance"))}</text>')
     parts.append(f'<text x="14" y="{h / 2}" text-anchor="middle" transform="rotate(-90 14 '
@@ -497,6 +525,7 @@ def svg(a: Analysis, lang: str, w: int = 640, h: int = 480) -> str:
 _CSS = """svg text{font-size:12px;font-family:sans-serif}svg .q{font-weight:bold;fill:#666}
 svg .cross{stroke:#333;stroke-dasharray:4 3}svg .pt{stroke:#222}svg .concentrate{fill:#d62728}
 svg .keep-up{fill:#2ca02c}svg .low-priority{fill:#7f7f7f}svg .overkill{fill:#e6a100}
+svg .on-the-line{fill:#1f77b4}
 svg .n{font-weight:bold}.conclusion{font-size:1.05em}"""
 
 
@@ -509,11 +538,11 @@ def html(a: Analysis, meta: Meta, lang: str) -> str:
            *(f"<p>{escape(h)}</p>" for h in head[1:]),
            f"<h2>{escape(t(lang, '结论', 'Conclusion'))}</h2>",
            f'<p class="conclusion">{escape(conclusion(a, lang, meta.factors))}</p>', svg(a, lang)]
-    for q in QUADRANTS:
+    for q in a.used():
         out.append(f"<h2>{escape(quadrant_name(q, lang))}</h2>"
                    f"<p>{escape(quadrant_meaning(q, lang))}</p>")
         rows = [[escape(c) for c in r] for r in _rows(a, q, lang)]
-        out.append(rows_table([escape(h) for h in _headers(lang)], rows, {0, 3, 4, 5}) if rows
+        out.append(rows_table([escape(h) for h in _headers(lang)], rows, {0, 3, 4}) if rows
                    else f"<p>{escape(t(lang, '（无）', '(none)'))}</p>")
     if a.missing:
         out.append(f"<h2>{escape(t(lang, '未参与分析', 'Not plotted'))}</h2><ul>")

@@ -20,7 +20,7 @@ from branchcheck.scoring import make_result
 EXPECTED = {
     "concentrate": ["system-stability", "notice-brief-letters", "notice-official-documents",
                     "peak-day-throughput", "problem-solving-speed"],
-    "keep-up": ["fee-report-accuracy", "problem-solving-ability"],
+    "keep-up": ["problem-solving-ability", "fee-report-accuracy"],  # importance 84, 82
     "low-priority": ["test-tool-feasibility", "service-attitude", "new-service-application"],
     "overkill": ["spec-change-notice", "test-schedule-fit", "report-accuracy",
                  "normal-day-throughput"],
@@ -48,10 +48,12 @@ def test_bundled_exercise_text_report(capsys: pytest.CaptureFixture[str]) -> Non
     lists = out.split("\nConcentrate here (high importance, low performance: improve first)\n")
     first = lists[1].split("\n\n")[0].splitlines()[2:]
     assert [line.split()[1] for line in first] == EXPECTED["concentrate"]
-    assert first[0].split()[-3:] == ["97", "76", "21"]
+    assert first[0].split()[-2:] == ["97", "76"]  # importance, performance: no "gap"
+    assert "Order within a quadrant: importance descending, then performance ascending." in out
     assert "- image-innovative-technology (" in out and "62): no importance figure" in out
     conclusion = out.split("\nConclusion\n")[1]
-    assert conclusion.startswith("Improve first (importance/performance): system stability "
+    assert conclusion.startswith("Improve first (importance/performance; most important first, "
+                                 "the less satisfied first among equals): system stability "
                                  "(97/76); way and speed of notices (brief letters) (86/76);")
     assert "Start with \"system stability\"" in conclusion
 
@@ -76,8 +78,9 @@ def test_chinese_markdown(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = ipa(capsys, "satisfaction-survey", "-f", "md", "--lang", "zh")
     assert code == 0
     assert out.startswith("# 重要性-表现分析：")
-    assert "## 结论\n\n应优先改进（括号内为重要性/表现）：系统稳定度 (97/76)" in out
-    assert "| 1 | system-stability | 对“系统稳定度”表示满意的受访者比例 | 97 | 76 | 21 |" in out
+    assert "## 结论\n\n应优先改进（括号内为重要性/表现，按重要性从高到低" in out
+    assert "| 1 | system-stability | 对“系统稳定度”表示满意的受访者比例 | 97 | 76 |" in out
+    assert "差距" not in out
     assert "```\n重要性\n" in out
 
 
@@ -99,8 +102,11 @@ def test_section_level(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(out)
     assert data["level"] == "section"
     assert data["quadrants"]["concentrate"] == ["system-operations"]
-    # development-and-testing has importance 60 = the mean: ties count as high.
-    assert data["quadrants"]["keep-up"] == ["link-operations", "development-and-testing"]
+    # importance is a rank: split at the median rank 3; development-and-testing is on it
+    assert data["crosshair"]["importance_is_rank"] is True
+    assert data["quadrants"]["keep-up"] == ["link-operations"]
+    assert data["quadrants"]["on-the-line"] == ["development-and-testing"]
+    assert {p["id"]: p["rank"] for p in data["points"]}["company-image"] == 5
 
 
 @pytest.mark.parametrize(("crosshair", "cut"), [("median", (68, 80.5)), ("scale-mid", (50, 50))])
@@ -217,10 +223,10 @@ def test_json_gives_sections_and_the_factor_view(capsys: pytest.CaptureFixture[s
     sections = {p["id"]: p["section"] for p in data["points"]}
     assert sections["notice-brief-letters"] == "link-operations"
     assert {m["section"] for m in data["missing"]} == {"company-image"}
-    assert data["factors"]["crosshair"]["importance"] == pytest.approx(60)
+    assert data["factors"]["crosshair"]["importance"] == pytest.approx(-3)  # median rank
+    assert data["factors"]["quadrants"]["on-the-line"] == ["development-and-testing"]
     assert data["factors"]["quadrants"]["concentrate"] == ["system-operations"]
-    assert "At the factor level, the factor to improve first: System operations" in \
-        data["conclusion"]
+    assert "the factor to improve first: System operations (#1/83)" in data["conclusion"]
     code, out, _ = ipa(capsys, "satisfaction-survey", "--level", "section", "-f", "json")
     assert json.loads(out)["factors"] is None  # already the factor view
 
@@ -231,5 +237,47 @@ def test_text_conclusion_answers_the_exercise(capsys: pytest.CaptureFixture[str]
     conclusion = out.split("\nConclusion\n")[1]
     assert "By factor: System operations (system stability, system throughput on peak days)" \
         in conclusion
-    assert "At the factor level, the factor to improve first: System operations (100/83)" \
-        in conclusion
+    assert ("At the factor level (importance is a rank, split at the median rank #3), the "
+            "factor to improve first: System operations (#1/83)") in conclusion
+
+
+def _reference_result(tmp_path: Path) -> Path:
+    """A stored result whose answers are the exercise's own satisfied shares."""
+    ck = load_checklist("satisfaction-survey")
+    answers = {i.id: Answer(i.id, int(i.ipa.performance)) for _, i in ck.items()
+               if i.ipa is not None and i.ipa.performance is not None}
+    result = make_result(ck, answers, branch="TRAINING", reviewer="trainee", lang="en",
+                         started="2024-05-01T09:00:00+08:00",
+                         finished="2024-05-01T09:15:00+08:00")
+    return storage.write_result(result, path=tmp_path / "survey.yaml")
+
+
+@pytest.mark.parametrize("level", ["item", "section"])
+def test_same_figures_same_conclusion_from_checklist_or_result(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], level: str) -> None:
+    path = _reference_result(tmp_path)
+    _, from_checklist, _ = ipa(capsys, "satisfaction-survey", "--level", level, "-f", "json")
+    code, from_result, err = ipa(capsys, str(path), "--level", level, "-f", "json")
+    assert code == 0, err
+    a, b = json.loads(from_checklist), json.loads(from_result)
+    assert a["quadrants"] == b["quadrants"]
+    assert a["factors"] == b["factors"]
+    assert a["conclusion"] == b["conclusion"]
+    if level == "item":
+        assert b["quadrants"] == EXPECTED
+
+
+def test_score_of_the_survey_does_not_contradict_the_analysis(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _reference_result(tmp_path)
+    result = storage.read_result(path)
+    # no pass mark and no grade: each sub-factor counts as its satisfied share
+    assert result.score.grade is None
+    statuses = {i.id: i.status for i in result.score.items}
+    assert set(statuses.values()) == {"partial"}
+    # system operations: (97 x 76 + 75 x 80 + 52 x 95 + 52 x 90) / (97 + 75 + 52 + 52)
+    raw = {s.id: s.raw for s in result.score.sections}
+    assert raw["system-operations"] == pytest.approx(22992 / 276)
+    # the "concentrate here" items score below the ones the analysis calls overkill
+    items = {i.id: i.fraction for i in result.score.items}
+    assert items["system-stability"] < items["normal-day-throughput"]  # type: ignore[operator]

@@ -59,9 +59,10 @@ EXPECTED_QUADRANT = {
     "problem-solving-speed": "concentrate",     # 73 high, 81 low
     "service-attitude": "low-priority",         # 34 low, 76 low
 }
-# Priority inside "concentrate here" = importance - performance, largest first:
-# system-stability 21, notice-brief-letters 10, notice-official-documents 6,
-# peak-day-throughput -5, problem-solving-speed -8.
+# Order inside a quadrant: importance descending, then performance ascending (no
+# importance - performance "gap": the axes are an importance score and a % satisfied):
+# system-stability 97, notice-brief-letters 86/76, notice-official-documents 86/80,
+# peak-day-throughput 75, problem-solving-speed 73.
 EXPECTED_FIRST = ["system-stability", "notice-brief-letters", "notice-official-documents",
                   "peak-day-throughput", "problem-solving-speed"]
 IMAGE_ITEMS = ["image-professional-information", "image-secure-systems",
@@ -78,7 +79,7 @@ def test_bundled_exercise_item_by_item() -> None:
     assert {p.point.id: p.quadrant for p in a.points} == EXPECTED_QUADRANT
     assert [p.point.id for p in a.quadrant("concentrate")] == EXPECTED_FIRST
     assert [p.point.id for p in a.quadrant("keep-up")] == [
-        "fee-report-accuracy", "problem-solving-ability"]  # gaps -5, -11
+        "problem-solving-ability", "fee-report-accuracy"]  # importance 84, 82
     # The company-image items have a satisfied share only: listed, not plotted.
     assert [(m.id, m.reason) for m in a.missing] == [(i, "no-importance") for i in IMAGE_ITEMS]
     assert [m.performance for m in a.missing] == [91, 81, 72, 62]
@@ -87,30 +88,36 @@ def test_bundled_exercise_item_by_item() -> None:
 def test_bundled_exercise_conclusion_answers_the_question() -> None:
     a = analyse(*from_checklist(load_checklist("satisfaction-survey")))
     text = render.conclusion(a, "en")
-    assert text.startswith("Improve first (importance/performance): system stability (97/76); "
+    assert text.startswith("Improve first (importance/performance; most important first, the "
+                           "less satisfied first among equals): system stability (97/76); "
                            "way and speed of notices (brief letters) (86/76)")
     assert "mean of 65.9" in text and "mean of 83.8" in text
-    assert 'Start with "system stability", which has the largest gap (importance 21 above' in text
+    assert 'Start with "system stability", the most important of them.' in text
+    assert "gap" not in text
     zh = render.conclusion(a, "zh")
-    assert zh.startswith("应优先改进（括号内为重要性/表现）：系统稳定度 (97/76)")
+    assert zh.startswith("应优先改进（括号内为重要性/表现，按重要性从高到低、同等重要时表现低者"
+                         "在前）：系统稳定度 (97/76)")
+    assert "差距" not in zh
 
 
 def test_bundled_exercise_by_section() -> None:
-    # Section figures: importance from the factor rank (100, 80, 60, 40, 20, mean
-    # 60), performance the satisfied share (83, 84, 87, 86, 77, mean 83.4).
-    # Development and testing sits exactly on the importance mean: a tie counts
-    # as high.
+    # Section figures: importance is the factor's rank 1..5, split at the median rank 3;
+    # performance the satisfied share (83, 84, 87, 86, 77, mean 83.4). Development and
+    # testing is the median rank: "on the line", in no quadrant -- not "high" by
+    # construction.
     ck = load_checklist("satisfaction-survey")
     a = analyse(*from_checklist(ck, "section"))
-    assert a.importance_cut == pytest.approx(60)
+    assert a.ordinal
+    assert a.importance_cut == pytest.approx(-3)  # minus the median rank
     assert a.performance_cut == pytest.approx(83.4)
     assert {p.point.id: p.quadrant for p in a.points} == {
         "system-operations": "concentrate",
         "link-operations": "keep-up",
-        "development-and-testing": "keep-up",
+        "development-and-testing": "on-the-line",
         "staff-service": "overkill",
         "company-image": "low-priority",
     }
+    assert [p.point.rank for p in a.points] == [1, 2, 3, 4, 5]
 
 
 def test_ties_count_as_high() -> None:
@@ -234,8 +241,8 @@ def test_bundled_exercise_conclusion_names_the_factors() -> None:
     # here" sub-factors belong to system operations (stability, peak-day
     # throughput), link management (both notice items) and staff service (speed
     # of solving problems), in priority order; at the factor level itself
-    # (importance from the rank, mean 60; performance mean 83.4) only system
-    # operations is high in importance and low in performance.
+    # (importance a rank, split at the median rank 3; performance mean 83.4) only
+    # system operations is ranked above the median and low in performance.
     ck = load_checklist("satisfaction-survey")
     a = analyse(*from_checklist(ck))
     factors = analyse(*from_checklist(ck, "section"))
@@ -244,9 +251,10 @@ def test_bundled_exercise_conclusion_names_the_factors() -> None:
             "days); Link management operations (way and speed of notices (brief letters), "
             "way and speed of notices (official documents)); Staff service (speed of "
             "solving problems).") in text
-    assert ("At the factor level, the factor to improve first: System operations (100/83), "
-            "with importance at or above the mean of 60 and performance below the mean of "
-            "83.4.") in text
+    assert ("At the factor level (importance is a rank, split at the median rank #3), the "
+            "factor to improve first: System operations (#1/83), ranked above the median with "
+            "performance below the mean of 83.4. Application development and testing (#3) "
+            "sits on the median rank and in no quadrant.") in text
     # The company-image items have no importance figure; the three below the
     # performance mean (62, 72, 81 < 83.8) are named, worst first.
     assert ("Of these, a company with innovative information technology (62); a company "
@@ -256,8 +264,9 @@ def test_bundled_exercise_conclusion_names_the_factors() -> None:
     assert ("按因素：系统营运（系统稳定度、峰日系统处理效能）；"
             "连管作业（信息通报方式及速度（简函）、信息通报方式及速度（公文））；"
             "人员服务（解决问题的速度）。") in zh
-    assert ("从因素层面看，应优先改进的因素是系统营运 (100/83)："
-            "重要性不低于均值 60，表现低于均值 83.4。") in zh
+    assert ("从因素层面看（重要性为排名，以中位排名 #3 为界），应优先改进的因素是系统营运 (#1/83)："
+            "排名在中位之前，表现低于均值 83.4。排名恰为中位数的应用系统开发与测试 (#3)不归入象限。"
+            ) in zh
     assert ("其中具有创新资讯技术的公司 (62)；一家服务便捷的公司 (72)；"
             "提供安全稳健系统的公司 (81)的表现") in zh
     # Without sections to group by, no factor sentence.

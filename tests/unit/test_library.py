@@ -80,6 +80,9 @@ def test_top_level(checklist_id: str) -> None:
     assert bilingual(data["title"])
     assert bilingual(data["description"])
     assert isinstance(data["estimated_minutes"], (int, float)) and data["estimated_minutes"] > 0
+    if checklist_id == "satisfaction-survey":  # an exercise: no pass mark, no grade (E7)
+        assert "grades" not in data
+        return
     assert [g["min"] for g in data["grades"]] == [90, 75, 60, 0]
     labels = [(g["label"]["zh"], g["label"]["en"]) for g in data["grades"]]
     if checklist_id == "excellent-service":  # the material's own ladder (seed 000)
@@ -338,9 +341,11 @@ def test_satisfaction_survey_sub_factor_figures() -> None:
     assert len(SUB_FACTORS) == 14
     for item_id, (importance, performance) in SUB_FACTORS.items():
         item = index[item_id]
-        assert item["type"] == "metric"
-        assert item["unit"] == "%"
+        # the satisfied share on 0-100, no invented pass mark (E7)
+        assert item["type"] == "scale" and item["scale"] == "percent"
+        assert "pass_if" not in item
         assert item["ipa"] == {"importance": importance, "performance": performance}, item_id
+        assert item["weight"] == importance
 
 
 def test_satisfaction_survey_sub_factors_sit_under_their_factor() -> None:
@@ -360,8 +365,11 @@ def test_satisfaction_survey_factors() -> None:
         "staff-service": 86,
         "company-image": 77,
     }
-    importance = [s["ipa"]["importance"] for s in data["sections"]]
-    assert importance == sorted(importance, reverse=True)  # follows the importance rank
+    # the seed gives factor importance as a rank only: kept as a rank, not a score or a
+    # weight (E8)
+    assert [s["ipa"]["rank"] for s in data["sections"]] == [1, 2, 3, 4, 5]
+    assert all("importance" not in s["ipa"] for s in data["sections"])
+    assert all(s.get("weight", 1) == 1 for s in data["sections"])
 
 
 def test_satisfaction_survey_image_items() -> None:
@@ -377,7 +385,9 @@ def test_satisfaction_survey_overall_figures_in_description() -> None:
         for figure in ("81", "85", "1"):
             assert figure in description[lang]
     assert "eQTM指标81" in description["zh"] and "eQTM index 81" in description["en"]
-    assert "忠诚比例85%" in description["zh"] and "loyal customers 85 %" in description["en"]
+    assert "忠诚比例85%" in description["zh"] and "loyal 85 %" in description["en"]
+    # what the exercise is: a provider's survey of its member institutions (E9)
+    assert "成员机构" in description["zh"] and "member institutions" in description["en"]
     assert "流失比例1%" in description["zh"] and "churn 1 %" in description["en"]
 
 
