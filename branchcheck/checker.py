@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from branchcheck import __version__, resources
-from branchcheck.errors import Problem, UsageError
+from branchcheck.errors import BranchcheckError, Problem, UsageError
+from branchcheck.fsafe import atomic_write, read_regular
 from branchcheck.loading import Report, check_file
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -138,6 +139,7 @@ def default_cache_dir() -> str:
     return os.path.join(base, "branchcheck", "validate")
 
 
+_ENTRY_MAX = 1024 * 1024
 _CHECKING_CODE = (
     "strictyaml.py", "validation.py", "lint.py", "numbers.py", "loading.py", "checker.py"
 )
@@ -159,10 +161,9 @@ class _Cache:
         self.salt = digest.hexdigest()
 
     def _key(self, path: str) -> str | None:
-        try:
-            with open(path, "rb") as fh:
-                raw = fh.read()
-        except OSError:
+        try:  # a FIFO or device is never opened (nor cached)
+            raw = read_regular(Path(path))
+        except BranchcheckError:
             return None
         return hashlib.sha256(self.salt.encode() + raw).hexdigest()
 
@@ -175,16 +176,21 @@ class _Cache:
         key = self._key(path)
         if key is None:
             return None
-        entry = os.path.join(self.folder, key[:2], key)
-        try:
-            with open(entry, encoding="utf-8") as fh:
-                stored = json.load(fh)
-        except (OSError, ValueError):
+        entry = Path(self.folder, key[:2], key)
+        try:  # a cache entry is hostile input too: regular, small, inside the cache folder
+            stored = json.loads(read_regular(entry, max_bytes=_ENTRY_MAX, root=Path(self.folder)))
+            if not isinstance(stored, dict):
+                return None
+        except (BranchcheckError, ValueError, RecursionError):
             return None
-        problems = tuple(
-            Problem(path, p["line"], p["column"], p["rule"], p["message"], p["severity"], p["path"])
-            for p in stored.get("warnings", [])
-        )
+        try:
+            problems = tuple(
+                Problem(path, p["line"], p["column"], p["rule"], p["message"], p["severity"],
+                        p["path"])
+                for p in stored.get("warnings", [])
+            )
+        except (KeyError, TypeError):  # a forged entry: check the file again
+            return None
         return Report(path, problems, None)
 
     def put(self, path: str, report: Report) -> None:
@@ -193,14 +199,11 @@ class _Cache:
         key = self._key(path)
         if key is None:
             return
-        folder = os.path.join(self.folder, key[:2])
+        data = json.dumps({"warnings": [_plain(p) for p in report.warnings]})
         try:
-            os.makedirs(folder, exist_ok=True)
-            tmp = os.path.join(folder, f".{key}.{os.getpid()}.tmp")
-            with open(tmp, "w", encoding="utf-8") as fh:
-                json.dump({"warnings": [_plain(p) for p in report.warnings]}, fh)
-            os.replace(tmp, os.path.join(folder, key))
-        except OSError:
+            atomic_write(Path(self.folder, key[:2], key), data.encode("utf-8"),
+                         root=Path(self.folder))
+        except BranchcheckError:
             pass  # a cache that cannot be written is simply not used
 
 

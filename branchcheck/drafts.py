@@ -127,7 +127,15 @@ def save_draft(path: Path, draft: Draft, root: Path | None = None) -> None:
     """Atomically replace the draft at ``path`` with ``draft`` (stamped with the time);
     with ``root``, never outside it."""
     draft.saved = now_iso()
-    atomic_write(path, draft_text(draft).encode("utf-8"), root=root)
+    data = draft_text(draft).encode("utf-8")
+    if len(data) > _MAX_BYTES:  # --resume could not read it: keep the previous draft
+        raise StorageError(t(
+            draft.lang, f"草稿未保存：它有 {len(data)} 字节，超过上限 {_MAX_BYTES} 字节，"
+                        "保存后无法读回；之前的答案仍在草稿中，请缩短最后一个答案后 --resume",
+            f"draft not saved: it would be {len(data)} bytes, over the limit of {_MAX_BYTES} "
+            "bytes, so it could not be read back; the earlier answers are still in the draft: "
+            "--resume with a shorter answer"))
+    atomic_write(path, data, root=root)
 
 
 def remove_draft(path: Path, root: Path | None = None) -> None:

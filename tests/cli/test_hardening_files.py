@@ -517,3 +517,66 @@ def test_run_checks_a_read_only_results_folder_before_the_first_question(
     assert proc.returncode == 2, proc.stderr
     assert FIRST_QUESTION not in proc.stderr
 
+
+
+# ------------------------------------------------------- reading through links and caches
+
+
+@posix
+def test_results_in_a_branch_folder_linked_outside_are_not_read(tmp_path: Path) -> None:
+    root, outside = tmp_path / "results", tmp_path / "elsewhere"
+    assert score_into(outside).returncode == 0  # a real result, stored elsewhere
+    root.mkdir()
+    (root / "SH-001").symlink_to(outside / "SH-001", target_is_directory=True)
+    proc = bc("results", "--results-dir", root, "-f", "json")
+    no_traceback(proc)
+    assert proc.returncode == 0
+    assert "leads outside" in proc.stderr and '"error"' in proc.stdout
+    assert '"reviewer": "Wang"' not in proc.stdout
+    proc = bc("history", "--branch", "SH-001", "--results-dir", root, "--no-cache")
+    assert proc.returncode == 2 and "leads outside" in proc.stderr
+
+
+@posix
+def test_validate_cache_entry_that_is_a_fifo_or_forged_never_hangs_or_crashes(
+        tmp_path: Path) -> None:
+    from branchcheck import checker
+
+    cache_home = tmp_path / "xdg"
+    folder = Path(checker.default_cache_dir().replace(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), str(cache_home)))
+    key = checker._Cache(str(folder))._key(str(EXAMPLE))
+    assert key is not None
+    entry = folder / key[:2] / key
+    entry.parent.mkdir(parents=True)
+    run_env = {**env(), "XDG_CACHE_HOME": str(cache_home)}
+    os.mkfifo(entry)
+    cmd = [sys.executable, "-m", "branchcheck", "validate", "--cache", str(EXAMPLE)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=run_env, timeout=20,
+                          check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert stat.S_ISFIFO(os.lstat(entry).st_mode)  # never replaced, never opened
+    entry.unlink()
+    entry.write_text('{"warnings": [{"line": 1}]}', encoding="utf-8")  # forged: keys missing
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=run_env, timeout=20,
+                          check=False)
+    assert proc.returncode == 0, proc.stderr
+    no_traceback(proc)
+
+
+def test_run_refuses_to_save_a_draft_it_could_not_read_back(tmp_path: Path) -> None:
+    from branchcheck.drafts import _MAX_BYTES
+
+    root = tmp_path / "results"
+    huge = "x" * (_MAX_BYTES + 10)
+    answers = [*HAPPY[:-1], huge]
+    proc = bc("run", EXAMPLE, "--branch", "T1", "--results-dir", root, "--lang", "en",
+              stdin="".join(f"{a}\n" for a in answers))
+    no_traceback(proc)
+    assert proc.returncode == 2, proc.stderr[-2000:]
+    assert "read back" in proc.stderr
+    path = root / "T1" / ID / DRAFT_NAME
+    assert path.stat().st_size < _MAX_BYTES  # the previous draft, every earlier answer
+    resumed = bc("run", EXAMPLE, "--branch", "T1", "--results-dir", root, "--lang", "en",
+                 "--resume", stdin="fine\n")
+    assert resumed.returncode == 0, resumed.stderr

@@ -1,0 +1,42 @@
+"""The one strict ISO 8601 time checker (answers files and drafts)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from branchcheck.timestamps import parse_iso
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2024-05-01T09:30:00+08:00",
+     datetime(2024, 5, 1, 9, 30, tzinfo=timezone(timedelta(hours=8)))),
+    ("2024-05-01T09:30Z", datetime(2024, 5, 1, 9, 30, tzinfo=timezone.utc)),
+    ("2024-02-29T23:59:59.5-05:30",
+     datetime(2024, 2, 29, 23, 59, 59, 500000, tzinfo=timezone(-timedelta(hours=5, minutes=30)))),
+    ("2024-01-01T00:00:00.1234567Z",  # digits past microseconds are dropped
+     datetime(2024, 1, 1, 0, 0, 0, 123456, tzinfo=timezone.utc)),
+])
+def test_real_times_parse(text: str, expected: datetime) -> None:
+    got = parse_iso(text)
+    assert got == expected and got is not None and got.utcoffset() == expected.utcoffset()
+
+
+@pytest.mark.parametrize("text", [
+    "2024-13-45T99:99+08:00",  # the audit's example
+    "2023-02-29T10:00:00Z",  # not a leap year
+    "2024-04-31T10:00:00Z",
+    "2024-05-01T24:00:00Z",
+    "2024-05-01T10:60:00Z",
+    "2024-05-01T10:00:61Z",
+    "2024-05-01T10:00:00+24:00",  # an offset of a whole day
+    "2024-05-01T10:00:00",  # no offset
+    "2024-05-01",
+    "yesterday",
+    "2024-05-01T10:00:00+08:00\n",
+    "２０２４-05-01T10:00:00Z",  # full-width digits
+    "0000-01-01T00:00:00Z",
+])
+def test_impossible_or_malformed_times_are_refused(text: str) -> None:
+    assert parse_iso(text) is None
