@@ -258,7 +258,13 @@ def result_bytes(result: Result, lang: str = "en", *,
     within the read size limit, schema-valid and consistent (:class:`StorageError`,
     exit 2, nothing written)."""
     from branchcheck.strictyaml import DEFAULT_MAX_BYTES
+    from branchcheck.timestamps import parse_iso
 
+    for key, value in (("started", result.started), ("finished", result.finished)):
+        if parse_iso(value) is None:  # history --since would silently drop it
+            raise StorageError(t(lang, f"结果未保存：{key} {value!r} 不是真实存在的 ISO 8601 时间",
+                                 f"result not stored: {key} {value!r} is not a real ISO 8601 "
+                                 "time"))
     raw = dump_yaml(dict(data) if data is not None else result_to_dict(result)).encode("utf-8")
     if len(raw) > DEFAULT_MAX_BYTES:
         raise StorageError(t(
