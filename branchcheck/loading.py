@@ -13,7 +13,7 @@ from branchcheck.i18n import resolve_lang, t
 from branchcheck.strictyaml import DEFAULT_MAX_BYTES, Document, decode, parse_mapping, read_bytes
 
 if TYPE_CHECKING:  # the model is imported when a checklist is built (validate needs none)
-    from branchcheck.model import Checklist, Ipa, Item, Scale, Text
+    from branchcheck.model import Checklist, Ipa, Item, Rectify, Scale, Text
 
 
 @dataclass(frozen=True)
@@ -191,6 +191,7 @@ def build(doc: Document, sha256: str, path: str) -> Checklist:
         tags=tuple(data.get("tags") or ()),
         sha256=sha256,
         path=path,
+        rectify=_rectify(data.get("rectify")),
     )
 
 
@@ -227,4 +228,16 @@ def _item(d: dict[str, Any], scales: dict[str, Scale]) -> Item:
         min=d.get("min"),
         max=d.get("max"),
         ipa=_ipa(d.get("ipa")),
+        rectify=_rectify(d.get("rectify")),
+        evidence_required_on_fail=d.get("evidence_required_on_fail", False),
     )
+
+
+def _rectify(d: dict[str, Any] | None) -> Rectify | None:
+    from branchcheck.model import Rectify
+
+    if d is None:
+        return None
+    role = d.get("owner_role")
+    return Rectify(within_days=d.get("within_days"),
+                   owner_role=_text(role) if role is not None else None)

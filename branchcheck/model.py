@@ -106,6 +106,14 @@ class Ipa:
 
 
 @dataclass(frozen=True)
+class Rectify:
+    """How a failed item is to be put right (整改): business days allowed and who owns it."""
+
+    within_days: int | None = None
+    owner_role: Text | None = None
+
+
+@dataclass(frozen=True)
 class Item:
     """One question or standard of a checklist."""
 
@@ -129,6 +137,8 @@ class Item:
     min: float | None = None
     max: float | None = None
     ipa: Ipa | None = None
+    rectify: Rectify | None = None
+    evidence_required_on_fail: bool = False
 
     @property
     def scored(self) -> bool:
@@ -173,6 +183,8 @@ class Checklist:
     rationale: Text | None = None
     sha256: str = ""
     path: str = ""
+    rectify: Rectify | None = None
+    """The default for items without their own ``rectify``."""
 
     def items(self) -> Iterator[tuple[Section, Item]]:
         """Every item in order, with its section."""

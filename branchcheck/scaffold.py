@@ -56,6 +56,16 @@ COMMENTS: dict[str, tuple[str, str]] = {
         "Grades: bands on the overall score (0-100), highest first; the last must start "
         "at 0. A failed checklist knockout grades Fail (red line) whatever the bands say.",
     ),
+    "rectify": (
+        "整改（可选）：不通过项自动开立整改项，within_days 为整改时限（工作日），owner_role 为"
+        "责任岗位；此处为默认值，检查项可各自覆盖。",
+        "Rectification (optional): a failed item opens a corrective action due within_days "
+        "business days, owned by owner_role; this is the default, items may set their own.",
+    ),
+    "evidence": (
+        "整改时必须附证据（照片、PDF 或录音），默认 false。",
+        "Fixing a failure of this item needs evidence (photo, PDF or audio); default false.",
+    ),
     "sections": (
         "检查类别（section）：每个类别有编号、标题、权重（在总分中的比重，默认 1）和检查项。",
         "Sections: each has an id, a title, a weight in the overall score (default 1) and items.",
@@ -179,6 +189,9 @@ grades:
   - {min: 60, label: {zh: 合格, en: Pass}}
   - {min: 0, label: {zh: 不合格, en: Fail}}
 
+# «rectify»
+rectify: {within_days: 5, owner_role: {zh: 网点负责人, en: Branch head}}
+
 # «sections»
 sections:
   - id: environment
@@ -241,6 +254,10 @@ sections:
         type: check
         # «critical»
         critical: checklist
+        # «evidence»
+        evidence_required_on_fail: true
+        # «rectify»
+        rectify: {within_days: 1, owner_role: {zh: 网点负责人, en: Branch head}}
       # «metric»
       - id: waiting-time
         text: {zh: 客户平均等候时间, en: Average customer waiting time}

@@ -8,7 +8,7 @@ schema, and asks jsonschema for the detailed errors of an invalid document.
 # mypy: ignore-errors
 # fmt: off
 
-SCHEMA_SHA256 = "dd88513a522d6117e0291d736c54a83ac2a7ca1b0acb5e9ebc0559b24397d458"
+SCHEMA_SHA256 = "067bef2fcd11eb31ba8097d0cfc4dabe233421e7ae3c45c460cce4ea560b2333"
 from decimal import Decimal
 import re
 from branchcheck._fastschema import JsonSchemaValueException, JsonSchemaValuesException
@@ -163,6 +163,37 @@ def validate_https___branchcheck_dev_schemas_checklist_v1_schema_json(data, cust
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections must contain at least 1 items", value=data__sections, name="" + (name_prefix or "data") + ".sections", definition=None, rule='minItems')
                 for data__sections_x, data__sections_item in enumerate(data__sections):
                     validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_section(data__sections_item, custom_formats, (name_prefix or "data") + ".sections[{data__sections_x}]".format(**locals()))
+        if "rectify" in data_keys:
+            data_keys.remove("rectify")
+            data__rectify = data["rectify"]
+            validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_rectify(data__rectify, custom_formats, (name_prefix or "data") + ".rectify")
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='additionalProperties')
+    return data
+
+def validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_rectify(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='type')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data_len = len(data)
+        if data_len < 1:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain at least 1 properties", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='minProperties')
+        data_keys = set(data.keys())
+        if "within_days" in data_keys:
+            data_keys.remove("within_days")
+            data__withindays = data["within_days"]
+            if not isinstance(data__withindays, (int)) and not (isinstance(data__withindays, float) and data__withindays.is_integer()) or isinstance(data__withindays, bool):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".within_days must be integer", value=data__withindays, name="" + (name_prefix or "data") + ".within_days", definition=None, rule='type')
+            if isinstance(data__withindays, (int, float, Decimal)) and not isinstance(data__withindays, bool):
+                if data__withindays < 0:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".within_days must be bigger than or equal to 0", value=data__withindays, name="" + (name_prefix or "data") + ".within_days", definition=None, rule='minimum')
+                if data__withindays > 365:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".within_days must be smaller than or equal to 365", value=data__withindays, name="" + (name_prefix or "data") + ".within_days", definition=None, rule='maximum')
+        if "owner_role" in data_keys:
+            data_keys.remove("owner_role")
+            data__ownerrole = data["owner_role"]
+            validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_text(data__ownerrole, custom_formats, (name_prefix or "data") + ".owner_role")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='additionalProperties')
     return data
@@ -466,6 +497,15 @@ def validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitio
             data_keys.remove("ipa")
             data__ipa = data["ipa"]
             validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_ipa(data__ipa, custom_formats, (name_prefix or "data") + ".ipa")
+        if "rectify" in data_keys:
+            data_keys.remove("rectify")
+            data__rectify = data["rectify"]
+            validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_rectify(data__rectify, custom_formats, (name_prefix or "data") + ".rectify")
+        if "evidence_required_on_fail" in data_keys:
+            data_keys.remove("evidence_required_on_fail")
+            data__evidencerequiredonfail = data["evidence_required_on_fail"]
+            if not isinstance(data__evidencerequiredonfail, (bool)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".evidence_required_on_fail must be boolean", value=data__evidencerequiredonfail, name="" + (name_prefix or "data") + ".evidence_required_on_fail", definition=None, rule='type')
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='additionalProperties')
     return data

@@ -19,8 +19,10 @@ from branchcheck.errors import EXIT_OK, InputError, Problem, UsageError
 from branchcheck.output import err
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from branchcheck.answersfile import AnswersFile
-    from branchcheck.model import Answer, Checklist
+    from branchcheck.model import Answer, Checklist, Result
 
 FORMATS = ("text", "json")
 
@@ -124,8 +126,10 @@ def score(
             if output == "-":  # the stored form on stdout, and nothing else there
                 return EXIT_OK
         else:
-            path = store_result(result, root=storage.results_dir(results_dir), sign_key=key,
-                                lang=ui)
+            root = storage.results_dir(results_dir)
+            path = store_result(result, root=root, sign_key=key, lang=ui)
+            # the actions line first: "Result saved: PATH" stays the last line
+            _actions(root, path, result, ck, ui)
             err(saved.format(path=path) + "\n")
         sys.stderr.flush()
     if fmt == "json":
@@ -134,6 +138,23 @@ def score(
         render.text(result, ui, sys.stdout)
     sys.stdout.flush()
     return EXIT_OK
+
+
+def _actions(root: Path, path: Path, result: Result, ck: Checklist, lang: str) -> None:
+    """Open, count, reopen and verify the branch's actions (docs/actions.md)."""
+    from branchcheck.actions.hook import after_store
+    from branchcheck.i18n import t
+    from branchcheck.render.actions import outcome_line
+    from branchcheck.textsafe import term
+
+    out, error = after_store(root, path, result, ck)
+    if out is None:
+        sys.stderr.write(term(t(lang, f"警告：结果已保存，但整改项未更新：{error}",
+                                f"Warning: result stored, but actions not updated: {error}"))
+                         + "\n")
+    else:
+        sys.stderr.write(outcome_line(len(out.opened), len(out.recurred), len(out.reopened),
+                                      len(out.verified), lang) + "\n")
 
 
 def _same_file(a: str, b: str) -> bool:

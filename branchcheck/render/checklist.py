@@ -168,6 +168,10 @@ def _item(item: Item, langs: tuple[str, ...]) -> dict[str, Any]:
         "weight": item.weight,
         "allow_na": item.allow_na,
         "note_required_on_fail": item.note_required_on_fail,
+        "evidence_required_on_fail": item.evidence_required_on_fail,
+        "rectify": None if item.rectify is None else {
+            "within_days": item.rectify.within_days,
+            "owner_role": _text(item.rectify.owner_role, langs)},
         "critical": item.critical,
         "when": None if item.when is None else {"item": item.when.item, "equals": item.when.equals},
         "source": item.source,

@@ -1,0 +1,117 @@
+"""Events and actions as plain data. No I/O here."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+LOG_NAME = "actions.jsonl"
+HEAD_NAME = "actions.head"
+LOCK_NAME = ".actions.lock"
+EVIDENCE_DIR = "evidence"
+EVENT_FORMAT = 1
+GENESIS = "0" * 64
+"""``prev`` of the first event of a log."""
+
+EventType = Literal["opened", "recurred", "assigned", "commented", "fixed", "verified",
+                    "reopened", "approved", "repaired"]
+EVENT_TYPES: tuple[str, ...] = ("opened", "recurred", "assigned", "commented", "fixed",
+                                "verified", "reopened", "approved", "repaired")
+Status = Literal["open", "fixed", "verified", "reopened"]
+STATUSES: tuple[str, ...] = ("open", "fixed", "verified", "reopened")
+OPEN_STATUSES: tuple[str, ...] = ("open", "reopened")
+PRIORITIES: tuple[str, ...] = ("high", "normal")
+
+
+@dataclass(frozen=True)
+class Event:
+    """One line of the log, verified."""
+
+    seq: int
+    id: str
+    type: str
+    action: str | None
+    who: str
+    when: str
+    tool: str
+    data: Mapping[str, Any]
+    prev: str
+    hash: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class ResultRef:
+    """The stored result an event came from: path relative to the results folder,
+    the file's sha256 and when the check finished."""
+
+    path: str
+    sha256: str
+    finished: str
+
+    def as_dict(self) -> dict[str, str]:
+        """Plain data for an event."""
+        return {"path": self.path, "sha256": self.sha256, "finished": self.finished}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A file in the evidence store: ``evidence/<sha256>.<ext>``."""
+
+    sha256: str
+    ext: str
+    size: int
+    kind: str
+    name: str = ""
+
+    @property
+    def file_name(self) -> str:
+        """Its name inside the branch's evidence folder."""
+        return f"{self.sha256}.{self.ext}"
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain data for an event."""
+        return {"sha256": self.sha256, "ext": self.ext, "size": self.size, "kind": self.kind,
+                "name": self.name}
+
+
+@dataclass
+class Action:
+    """The current state of one corrective action, folded from its events."""
+
+    id: str
+    branch: str
+    checklist: str
+    item: str
+    section: str
+    text: Mapping[str, str]
+    note: str
+    item_status: str
+    priority: str
+    owner: str
+    owner_role: str
+    due: str
+    within_days: int
+    evidence_required: bool
+    opened: str
+    opened_by: str
+    source: Mapping[str, str]
+    status: str = "open"
+    recurrences: int = 0
+    fix_note: str = ""
+    fixed_at: str = ""
+    fixed_by: str = ""
+    evidence: list[Evidence] = field(default_factory=list)
+    verified_at: str = ""
+    verified_by: str = ""
+    verified_how: str = ""
+    closed_by: Mapping[str, str] | None = None
+    last_check: str = ""
+    """``finished`` of the latest result linked to this action (older checks are ignored)."""
+    events: list[Event] = field(default_factory=list)
+
+    @property
+    def is_open(self) -> bool:
+        """Open or reopened (still to be fixed)."""
+        return self.status in OPEN_STATUSES

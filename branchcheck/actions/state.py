@@ -1,0 +1,246 @@
+"""Current actions (and approvals) folded from a verified event log."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from branchcheck.actions.calendar import business_days_between
+from branchcheck.actions.log import Log
+from branchcheck.actions.model import PRIORITIES, Action, Event, Evidence
+from branchcheck.errors import Problem
+
+MAX_TEXT = 4000
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
+_HEX64 = re.compile(r"^[0-9a-f]{64}\Z")
+_EXT = re.compile(r"^[a-z0-9]{1,5}\Z")
+
+
+class _Bad(Exception):
+    """An event whose data does not have the documented shape."""
+
+
+@dataclass(frozen=True)
+class Approval:
+    """A sign-off (审核) of a stored result."""
+
+    result: Mapping[str, str]
+    approver: str
+    note: str
+    when: str
+
+
+@dataclass
+class State:
+    """Actions by id (in opening order) and approvals of one branch's log."""
+
+    actions: dict[str, Action] = field(default_factory=dict)
+    approvals: list[Approval] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def open_for(self, checklist: str, item: str) -> Action | None:
+        """The latest action of this checklist item, whatever its status."""
+        found = None
+        for action in self.actions.values():
+            if action.checklist == checklist and action.item == item:
+                found = action
+        return found
+
+
+def _text(data: Mapping[str, Any], key: str, *, limit: int = MAX_TEXT,
+          required: bool = False) -> str:
+    value = data.get(key)
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str) or len(value) > limit:
+        raise _Bad(f"{key!r} must be text of at most {limit} characters")
+    return value
+
+
+def _day(data: Mapping[str, Any], key: str) -> str:
+    value = data.get(key)
+    if value in (None, ""):
+        return ""
+    if not isinstance(value, str) or not _DAY.match(value):
+        raise _Bad(f"{key!r} must be a date YYYY-MM-DD")
+    return value
+
+
+def _ref(data: Mapping[str, Any], key: str = "result") -> dict[str, str] | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise _Bad(f"{key!r} must be an object")
+    ref = {k: _text(value, k, limit=1000) for k in ("path", "sha256", "finished")}
+    if not _HEX64.match(ref["sha256"]):
+        raise _Bad(f"{key!r} needs a sha256")
+    return ref
+
+
+def _localised(value: Any) -> dict[str, str]:
+    if isinstance(value, str) and len(value) <= MAX_TEXT:
+        return {"": value}
+    if isinstance(value, dict) and all(isinstance(k, str) and len(k) <= 10 and isinstance(v, str)
+                                       and len(v) <= MAX_TEXT for k, v in value.items()):
+        return dict(value)
+    raise _Bad("'text' must be text or a map of language to text")
+
+
+def _evidence(value: Any) -> list[Evidence]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or len(value) > 50:
+        raise _Bad("'evidence' must be a list")
+    found = []
+    for entry in value:
+        if not isinstance(entry, dict):
+            raise _Bad("an evidence entry must be an object")
+        sha, ext = _text(entry, "sha256", limit=64), _text(entry, "ext", limit=5)
+        size = entry.get("size")
+        if not _HEX64.match(sha) or not _EXT.match(ext) or not isinstance(size, int):
+            raise _Bad("an evidence entry needs sha256, ext and size")
+        found.append(Evidence(sha, ext, size, _text(entry, "kind", limit=20),
+                              _text(entry, "name", limit=255)))
+    return found
+
+
+def _int(data: Mapping[str, Any], key: str, default: int) -> int:
+    value = data.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 3650:
+        raise _Bad(f"{key!r} must be a whole number of days")
+    return value
+
+
+def _opened(event: Event) -> Action:
+    d = event.data
+    priority = _text(d, "priority", limit=10) or "normal"
+    if priority not in PRIORITIES:
+        raise _Bad("'priority' must be high or normal")
+    source = _ref(d)
+    if source is None:
+        raise _Bad("'result' is required")
+    assert event.action is not None  # noqa: S101 - checked by the caller
+    return Action(
+        id=event.action, branch=_text(d, "branch", limit=64, required=True),
+        checklist=_text(d, "checklist", limit=64, required=True),
+        item=_text(d, "item", limit=64, required=True), section=_text(d, "section", limit=64),
+        text=_localised(d.get("text", "")), note=_text(d, "note"),
+        item_status=_text(d, "item_status", limit=20), priority=priority,
+        owner=_text(d, "owner", limit=200), owner_role=_text(d, "owner_role", limit=200),
+        due=_day(d, "due"), within_days=_int(d, "within_days", 5),
+        evidence_required=d.get("evidence_required") is True, opened=event.when,
+        opened_by=event.who, source=source,
+    )
+
+
+def later(a: str, b: str) -> bool:
+    """Whether ISO time ``a`` is after ``b`` (an unreadable time counts as not later)."""
+    try:
+        return datetime.fromisoformat(a.replace("Z", "+00:00")) > datetime.fromisoformat(
+            b.replace("Z", "+00:00"))
+    except (ValueError, TypeError):
+        return False
+
+
+def _seen(action: Action, ref: Mapping[str, str] | None) -> None:
+    if ref is not None and (not action.last_check or later(ref["finished"], action.last_check)):
+        action.last_check = ref["finished"]
+
+
+def _apply(action: Action, event: Event) -> None:
+    d, kind = event.data, event.type
+    _seen(action, _ref(d))
+    if kind == "recurred":
+        _ref(d)
+        action.recurrences += 1
+        action.note = _text(d, "note") or action.note
+    elif kind == "assigned":
+        owner, due = _text(d, "owner", limit=200), _day(d, "due")
+        action.owner = owner or action.owner
+        action.due = due or action.due
+    elif kind == "commented":
+        _text(d, "note", required=True)
+    elif kind == "fixed":
+        action.fix_note = _text(d, "note", required=True)
+        action.evidence = _evidence(d.get("evidence"))
+        action.fixed_at, action.fixed_by, action.status = event.when, event.who, "fixed"
+    elif kind == "verified":
+        ref = _ref(d)
+        _text(d, "note")
+        action.verified_at, action.verified_by = event.when, event.who
+        action.verified_how = "check" if ref else "hand"
+        action.closed_by, action.status = ref, "verified"
+    elif kind == "reopened":
+        ref = _ref(d)
+        _text(d, "note")
+        if ref is not None:
+            action.recurrences += 1
+        action.due = _day(d, "due") or action.due
+        action.status, action.closed_by = "reopened", None
+        action.verified_at = action.verified_by = action.verified_how = ""
+    action.events.append(event)
+
+
+def derive(log: Log) -> State:
+    """Fold ``log``'s verified events into the current actions; events whose data is
+    malformed, or that name an unknown action, are skipped and reported."""
+    state = State()
+    for event in log.events:
+        try:
+            if event.type == "approved":
+                ref = _ref(event.data)
+                if ref is None:
+                    raise _Bad("'result' is required")
+                state.approvals.append(Approval(ref, _text(event.data, "approver", limit=200,
+                                                           required=True),
+                                                _text(event.data, "note"), event.when))
+            elif event.type == "repaired":
+                continue
+            elif event.action is None:
+                raise _Bad("no action id")
+            elif event.type == "opened":
+                if event.action in state.actions:
+                    raise _Bad(f"action {event.action} is opened twice")
+                action = _opened(event)
+                _seen(action, action.source)
+                action.events.append(event)
+                state.actions[event.action] = action
+            elif event.action not in state.actions:
+                raise _Bad(f"unknown action {event.action}")
+            else:
+                _apply(state.actions[event.action], event)
+        except _Bad as exc:
+            state.problems.append(Problem(str(log.path), event.line, 1, "log-invalid",
+                                          f"event {event.seq} ({event.type}): {exc}"))
+    return state
+
+
+def overdue_days(action: Action, day: date) -> int:
+    """Business days an open action is past its due date on ``day`` (0 if not overdue)."""
+    if not action.is_open or not action.due:
+        return 0
+    return business_days_between(date.fromisoformat(action.due), day)
+
+
+def select(actions: Iterable[Action], *, status: str = "open", checklist: str | None = None,
+           owner: str | None = None, day: date) -> list[Action]:
+    """Filter by ``status`` (open, overdue, fixed, verified, reopened or all), checklist and
+    owner."""
+    chosen = []
+    for a in actions:
+        if checklist is not None and a.checklist != checklist:
+            continue
+        if owner is not None and a.owner != owner:
+            continue
+        if status == "open" and not a.is_open:
+            continue
+        if status == "overdue" and not overdue_days(a, day):
+            continue
+        if status in ("fixed", "verified", "reopened") and a.status != status:
+            continue
+        chosen.append(a)
+    return chosen

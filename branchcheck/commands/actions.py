@@ -1,0 +1,233 @@
+"""``branchcheck actions``: the rectification (整改) actions opened by stored results."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from branchcheck.commands.options import UiLangOption, check_choice
+from branchcheck.errors import EXIT_OK
+
+app = typer.Typer(
+    help="Corrective actions (整改) from failed items: list, show, assign, comment, fix, "
+    "verify, reopen, and the rectification ledger. See docs/actions.md.",
+    rich_markup_mode=None,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+ResultsDir = Annotated[str | None, typer.Option(
+    "--results-dir", metavar="DIR",
+    help="Results folder (else $BRANCHCHECK_RESULTS, else ./branchcheck-results).")]
+IdArgument = Annotated[str, typer.Argument(metavar="ID", help="Action id, e.g. A-3F9C2E1B.",
+                                           show_default=False)]
+ByOption = Annotated[str | None, typer.Option(
+    "--by", metavar="NAME", help="Who is doing this (default: $USER).")]
+BranchFilter = Annotated[str | None, typer.Option(
+    "--branch", "-b", metavar="ID", help="Only this branch.")]
+NoteOption = Annotated[str, typer.Option("--note", "-m", metavar="NOTE", help="The note.")]
+
+LIST_FORMATS = ("text", "md", "csv", "json")
+LIST_STATUSES = ("open", "overdue", "fixed", "verified", "reopened", "all")
+
+
+def _who(by: str | None) -> str:
+    from branchcheck.actions.ops import clean_text
+
+    return clean_text(by or os.environ.get("USER") or "unknown", "--by")[:200]
+
+
+def _root(results_dir: str | None) -> Path:
+    from branchcheck import storage
+
+    return storage.results_dir(results_dir)
+
+
+def _warn(problems: object) -> None:
+    from branchcheck.textsafe import term
+
+    for p in problems:  # type: ignore[attr-defined]
+        sys.stderr.write(term(f"Warning: {p}") + "\n")
+
+
+@app.command("list")
+def list_actions(
+    branch: BranchFilter = None,
+    checklist: Annotated[str | None, typer.Option(
+        "--checklist", "-c", metavar="ID", help="Only this checklist id.")] = None,
+    status: Annotated[str, typer.Option(
+        "--status", "-s", metavar="|".join(LIST_STATUSES),
+        help="Which actions (open includes reopened).")] = "open",
+    owner: Annotated[str | None, typer.Option(
+        "--owner", metavar="NAME", help="Only this owner.")] = None,
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", metavar="|".join(LIST_FORMATS), help="Output format.")] = "text",
+    results_dir: ResultsDir = None,
+    lang: UiLangOption = None,
+) -> int:
+    """List actions (default: the open ones of every branch), oldest first.
+
+    Problems found in a log (tampering, a truncated last line, missing evidence) are
+    warnings on stderr. Exit 0, 2 for usage errors.
+    """
+    from branchcheck import storage
+    from branchcheck.actions import ops
+    from branchcheck.actions.calendar import today
+    from branchcheck.actions.state import select
+    from branchcheck.commands.options import emit
+    from branchcheck.i18n import resolve_lang
+    from branchcheck.render import actions as render
+
+    check_choice(fmt, LIST_FORMATS)
+    check_choice(status, LIST_STATUSES, "status")
+    ui = resolve_lang(lang)
+    root = _root(results_dir)
+    names = [storage.check_branch(branch, ui)] if branch else list(ops.branches(root))
+    day = today()
+    chosen = []
+    for name in names:
+        log, state = ops.load(root, name)
+        _warn(log.problems + state.problems)
+        chosen += select(state.actions.values(), status=status, checklist=checklist,
+                         owner=owner, day=day)
+    if fmt == "json":
+        emit(render.list_json(chosen, day), None, False)
+    elif fmt == "csv":
+        emit(render.list_csv(chosen, day), None, False)
+    else:
+        lines = render.list_md(chosen, day, ui) if fmt == "md" else render.list_text(
+            chosen, day, ui)
+        emit("".join(f"{line}\n" for line in lines), None, False)
+    return EXIT_OK
+
+
+@app.command("show")
+def show(
+    action_id: IdArgument,
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", metavar="text|json", help="Output format.")] = "text",
+    results_dir: ResultsDir = None,
+    branch: BranchFilter = None,
+    lang: UiLangOption = None,
+) -> int:
+    """One action with its full history and the state of its evidence."""
+    import json
+
+    from branchcheck.actions import evidence, ops
+    from branchcheck.actions.calendar import today
+    from branchcheck.commands.options import emit
+    from branchcheck.i18n import resolve_lang
+    from branchcheck.render import actions as render
+
+    check_choice(fmt, ("text", "json"))
+    ui = resolve_lang(lang)
+    root = _root(results_dir)
+    found = ops.locate(root, action_id, branch)
+    _warn(found.log.problems + found.state.problems)
+    missing = evidence.check(root, found.branch, found.action.evidence)
+    notes = [f"{m.path}: {m.problem}" for m in missing]
+    _warn(notes)
+    if fmt == "json":
+        data = render.as_dict(found.action, today(), events=True)
+        data["evidence_problems"] = notes
+        emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None, False)
+    else:
+        emit("".join(f"{line}\n" for line in render.show_text(found.action, today(), ui,
+                                                               notes)), None, False)
+    return EXIT_OK
+
+
+def _done(message: str) -> None:
+    from branchcheck.textsafe import term
+
+    sys.stderr.write(term(message) + "\n")
+
+
+@app.command("assign")
+def assign(
+    action_id: IdArgument,
+    owner: Annotated[str | None, typer.Option("--owner", metavar="NAME",
+                                              help="The owner (整改责任人).")] = None,
+    due: Annotated[str | None, typer.Option("--due", metavar="YYYY-MM-DD",
+                                            help="The due date (整改时限).")] = None,
+    by: ByOption = None,
+    results_dir: ResultsDir = None,
+    branch: BranchFilter = None,
+) -> int:
+    """Give an action an owner and/or a due date."""
+    from branchcheck.actions import ops
+
+    root = _root(results_dir)
+    found = ops.locate(root, action_id, branch)
+    a = ops.assign(root, found, owner=owner, due=due, who=_who(by))
+    _done(f"{a.id}: owner {a.owner or '-'}, due {a.due or '-'}")
+    return EXIT_OK
+
+
+@app.command("comment")
+def comment(action_id: IdArgument, note: NoteOption, by: ByOption = None,
+            results_dir: ResultsDir = None, branch: BranchFilter = None) -> int:
+    """Add a comment to an action's history."""
+    from branchcheck.actions import ops
+
+    root = _root(results_dir)
+    found = ops.locate(root, action_id, branch)
+    a = ops.comment(root, found, note=note, who=_who(by))
+    _done(f"{a.id}: comment added")
+    return EXIT_OK
+
+
+@app.command("fix")
+def fix(
+    action_id: IdArgument,
+    note: NoteOption,
+    evidence: Annotated[list[str] | None, typer.Option(
+        "--evidence", "-e", metavar="FILE",
+        help="Photo (JPEG/PNG), PDF or audio file; repeatable.")] = None,
+    by: ByOption = None,
+    results_dir: ResultsDir = None,
+    branch: BranchFilter = None,
+) -> int:
+    """Record what was done (整改措施), with evidence copied into the branch's store."""
+    from branchcheck.actions import ops
+
+    root = _root(results_dir)
+    found = ops.locate(root, action_id, branch)
+    a = ops.fix(root, found, note=note, evidence=evidence or [], who=_who(by))
+    _done(f"{a.id}: fixed ({len(a.evidence)} evidence files); the next passing check "
+          "verifies it")
+    return EXIT_OK
+
+
+@app.command("verify")
+def verify(action_id: IdArgument, note: Annotated[str, typer.Option(
+        "--note", "-m", metavar="NOTE", help="A note.")] = "",
+        by: ByOption = None, results_dir: ResultsDir = None,
+        branch: BranchFilter = None) -> int:
+    """Confirm by hand that the problem is gone (复查)."""
+    from branchcheck.actions import ops
+
+    root = _root(results_dir)
+    found = ops.locate(root, action_id, branch)
+    a = ops.verify(root, found, note=note, who=_who(by))
+    _done(f"{a.id}: verified")
+    return EXIT_OK
+
+
+@app.command("reopen")
+def reopen(action_id: IdArgument, note: Annotated[str, typer.Option(
+        "--note", "-m", metavar="NOTE", help="Why.")] = "",
+        by: ByOption = None, results_dir: ResultsDir = None,
+        branch: BranchFilter = None) -> int:
+    """Reopen a fixed or verified action; its history is kept."""
+    from branchcheck.actions import ops
+
+    root = _root(results_dir)
+    found = ops.locate(root, action_id, branch)
+    a = ops.reopen(root, found, note=note, who=_who(by))
+    _done(f"{a.id}: reopened, due {a.due}")
+    return EXIT_OK

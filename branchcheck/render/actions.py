@@ -1,0 +1,175 @@
+"""Actions for people and programs: the list (text, md, csv, json), one action (text,
+json) and the rectification ledger (整改台账: md, html, csv).
+
+Every text from a log is hostile: terminal output goes through ``textsafe.term``,
+Markdown through ``textsafe.md``, HTML through ``textsafe.html``, CSV through
+``csvsafe``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import Any
+
+from branchcheck.actions.model import Action
+from branchcheck.actions.state import overdue_days
+from branchcheck.i18n import t
+from branchcheck.model import localise
+
+STATUS_ZH = {"open": "待整改", "fixed": "已整改待复查", "verified": "已复查",
+             "reopened": "重新打开"}
+PRIORITY_ZH = {"high": "高", "normal": "一般"}
+
+
+def status_text(action: Action, lang: str) -> str:
+    """The status in ``lang``."""
+    return STATUS_ZH.get(action.status, action.status) if lang == "zh" else action.status
+
+
+def day_of(stamp: str) -> str:
+    """``YYYY-MM-DD`` of an ISO time (as written)."""
+    return stamp[:10]
+
+
+def as_dict(action: Action, today: date, *, events: bool = False) -> dict[str, Any]:
+    """An action as plain data (the ``list``/``show`` JSON layout)."""
+    late = overdue_days(action, today)
+    out: dict[str, Any] = {
+        "id": action.id, "branch": action.branch, "checklist": action.checklist,
+        "item": action.item, "section": action.section, "text": dict(action.text),
+        "problem": action.note, "status": action.status, "priority": action.priority,
+        "owner": action.owner, "owner_role": action.owner_role, "due": action.due or None,
+        "overdue": late > 0, "days_overdue": late, "opened": action.opened,
+        "opened_by": action.opened_by, "result": dict(action.source),
+        "recurrences": action.recurrences, "fix": action.fix_note, "fixed_at": action.fixed_at,
+        "fixed_by": action.fixed_by, "evidence": [e.as_dict() for e in action.evidence],
+        "evidence_required": action.evidence_required, "verified_at": action.verified_at,
+        "verified_by": action.verified_by, "verified_how": action.verified_how or None,
+    }
+    if events:
+        out["events"] = [{"seq": e.seq, "id": e.id, "type": e.type, "who": e.who,
+                          "when": e.when, "tool": e.tool, "data": dict(e.data)}
+                         for e in action.events]
+    return out
+
+
+def list_json(actions: Sequence[Action], today: date) -> str:
+    """A JSON array, one object per action."""
+    return json.dumps([as_dict(a, today) for a in actions], ensure_ascii=False, indent=2) + "\n"
+
+
+def _row(a: Action, today: date, lang: str) -> list[str]:
+    late = overdue_days(a, today)
+    due = a.due or "—"
+    if late:
+        due += t(lang, f"（逾期 {late} 个工作日）", f" (overdue {late} bd)")
+    owner = a.owner or (f"({a.owner_role})" if a.owner_role else "—")
+    prio = PRIORITY_ZH.get(a.priority, a.priority) if lang == "zh" else a.priority
+    return [a.id, a.branch, a.checklist, a.item, status_text(a, lang), prio, owner, due,
+            str(a.recurrences)]
+
+
+def _head(lang: str) -> list[str]:
+    return [t(lang, "编号", "id"), t(lang, "网点", "branch"), t(lang, "检查表", "checklist"),
+            t(lang, "项目", "item"), t(lang, "状态", "status"), t(lang, "优先级", "priority"),
+            t(lang, "责任人", "owner"), t(lang, "时限", "due"), t(lang, "复发", "recurred")]
+
+
+def list_text(actions: Sequence[Action], today: date, lang: str) -> Iterator[str]:
+    """Lines of a terminal table."""
+    from branchcheck.render.text import clip, table
+    from branchcheck.textsafe import term
+
+    if not actions:
+        yield t(lang, "没有符合条件的整改项。", "No actions match.")
+        return
+    rows = [[clip(term(c), 40) for c in _row(a, today, lang)] for a in actions]
+    yield from table(_head(lang), rows, right={8})
+    late = sum(1 for a in actions if overdue_days(a, today))
+    yield t(lang, f"共 {len(actions)} 项，逾期 {late} 项",
+            f"{len(actions)} actions, {late} overdue")
+
+
+def list_md(actions: Sequence[Action], today: date, lang: str) -> Iterator[str]:
+    """Lines of a Markdown table."""
+    from branchcheck.textsafe import md
+
+    yield "| " + " | ".join(_head(lang)) + " |"
+    yield "|" + "---|" * len(_head(lang))
+    for a in actions:
+        yield "| " + " | ".join(md(c) for c in _row(a, today, lang)) + " |"
+
+
+def list_csv(actions: Sequence[Action], today: date) -> bytes:
+    """CSV for spreadsheets (every cell guarded)."""
+    from branchcheck.csvsafe import to_csv
+
+    head = ["id", "branch", "checklist", "item", "problem", "status", "priority", "owner",
+            "due", "overdue", "days_overdue", "recurrences", "opened", "fix", "verified_at"]
+    rows: list[list[str | int | bool]] = [
+        [a.id, a.branch, a.checklist, a.item, a.note, a.status, a.priority, a.owner, a.due,
+         overdue_days(a, today) > 0, overdue_days(a, today), a.recurrences,
+         a.opened, a.fix_note, a.verified_at] for a in actions]
+    return to_csv(head, rows)
+
+
+def show_text(action: Action, today: date, lang: str, missing: Sequence[str] = ()) -> Iterator[str]:
+    """One action with its history, for the terminal."""
+    from branchcheck.textsafe import term
+
+    a = action
+    late = overdue_days(a, today)
+    pairs = [
+        (t(lang, "编号", "id"), a.id),
+        (t(lang, "网点 / 检查表 / 项目", "branch / checklist / item"),
+         f"{a.branch} / {a.checklist} / {a.item}"),
+        (t(lang, "检查项目", "standard"), localise(a.text, lang)),
+        (t(lang, "问题描述", "problem"), a.note or "—"),
+        (t(lang, "状态", "status"), status_text(a, lang)),
+        (t(lang, "优先级", "priority"), a.priority),
+        (t(lang, "责任人", "owner"), a.owner or (f"({a.owner_role})" if a.owner_role else "—")),
+        (t(lang, "整改时限", "due"), (a.due or "—") + (
+            t(lang, f"（逾期 {late} 个工作日）", f" (overdue by {late} business days)")
+            if late else "")),
+        (t(lang, "复发次数", "recurrences"), str(a.recurrences)),
+        (t(lang, "来源结果", "from result"), f"{a.source.get('path', '')} "
+                                             f"({a.source.get('sha256', '')[:12]})"),
+    ]
+    if a.fix_note:
+        pairs.append((t(lang, "整改措施", "fix"), a.fix_note))
+    for ev in a.evidence:
+        pairs.append((t(lang, "证据", "evidence"), f"{ev.file_name} ({ev.kind}, {ev.size} B)"))
+    for problem in missing:
+        pairs.append((t(lang, "证据问题", "evidence problem"), problem))
+    for key, value in pairs:
+        yield f"{key}: {term(value)}"
+    yield t(lang, "历史：", "history:")
+    for e in a.events:
+        detail = _event_detail(e.type, e.data)
+        yield f"  {term(e.when)}  {term(e.type)}  {term(e.who)}" + (
+            f"  {term(detail)}" if detail else "")
+
+
+def _event_detail(kind: str, data: Any) -> str:
+    parts = []
+    for key in ("owner", "due", "note"):
+        value = data.get(key)
+        if isinstance(value, str) and value and (kind != "opened" or key == "note"):
+            parts.append(f"{key}={value}")
+    result = data.get("result")
+    if isinstance(result, dict) and kind != "opened":
+        parts.append(f"result={result.get('path', '')}")
+    evidence = data.get("evidence")
+    if isinstance(evidence, list) and evidence:
+        parts.append(f"evidence={len(evidence)}")
+    return "; ".join(parts)
+
+
+def outcome_line(opened: int, recurred: int, reopened: int, verified: int, lang: str) -> str:
+    """One line saying what storing a result did to the actions."""
+    return t(lang, f"整改：新开 {opened} 项，仍未整改 {recurred} 项，重新打开 {reopened} 项，"
+                   f"复查通过 {verified} 项",
+             f"Actions: {opened} opened, {recurred} still open, {reopened} reopened, "
+             f"{verified} verified by this check")
