@@ -144,12 +144,15 @@ class Session:
         answers: Mapping[str, Answer] | None = None,
         start: int = 0,
         on_change: Callable[[Session], None] | None = None,
+        item_notes: Mapping[str, str] | None = None,
     ) -> None:
         self.checklist = checklist
         self.prompter = prompter
         self.lang = lang
         self.answers: dict[str, Answer] = dict(answers or {})
         self.on_change = on_change
+        self.item_notes = dict(item_notes or {})
+        """Shown under an item, by id (e.g. its open corrective action)."""
         self._flat: list[tuple[Section, Item]] = list(checklist.items())
         self._section_no = {s.id: n for n, s in enumerate(checklist.sections, 1)}
         self.pos = max(0, min(start, len(self._flat)))
@@ -187,6 +190,8 @@ class Session:
             if section.id != self._shown:
                 self._show_section(section)
             self.prompter.item(self._view(idx))
+            if item.id in self.item_notes:
+                self.prompter.message(self.item_notes[item.id], "info")
             action = self._ask(item)
             if action == "quit":
                 return "quit"

@@ -24,7 +24,7 @@ from branchcheck.output import err
 if TYPE_CHECKING:
     from branchcheck.drafts import Draft
     from branchcheck.integrity.signing import SigningKey
-    from branchcheck.model import Answer, Checklist
+    from branchcheck.model import Answer, Checklist, Result
     from branchcheck.session import Prompter
 
 
@@ -184,6 +184,29 @@ def _prompter(lang: str, interactive: bool) -> Prompter:
     return PlainPrompter(sys.stdin, sys.stderr, lang)
 
 
+def _open_actions(ck: Checklist, root: Path, branch: str, lang: str) -> dict[str, str]:
+    """Show this branch's open actions of ``ck`` (stderr); notes to show per item."""
+    from branchcheck.actions import ops
+    from branchcheck.actions.calendar import today
+    from branchcheck.render.actions import item_note, start_lines
+
+    if branch not in ops.branches(root):
+        return {}
+    log, state = ops.load(root, branch)
+    opened = [a for a in state.actions.values() if a.checklist == ck.id and a.is_open]
+    day = today()
+    lines = start_lines(opened, day, lang)
+    if log.tampered:
+        from branchcheck.i18n import t
+
+        lines.insert(0, t(lang, f"警告：{log.path} 被改动过（运行 actions list 查看）",
+                          f"Warning: {log.path} has been tampered with (see actions list)"))
+    if lines:
+        sys.stderr.write("\n".join(lines) + "\n")
+        sys.stderr.flush()
+    return {a.item: item_note(a, day, lang) for a in opened}
+
+
 def _walk(ck: Checklist, draft: Draft, path: Path, root: Path, resume_cmd: str,
           key: SigningKey | None = None) -> int:
     from branchcheck.drafts import save_draft
@@ -191,6 +214,7 @@ def _walk(ck: Checklist, draft: Draft, path: Path, root: Path, resume_cmd: str,
     from branchcheck.session import Session, index_of
 
     lang = draft.lang
+    notes = _open_actions(ck, root, draft.branch, lang)
 
     def save(s: Session) -> None:
         draft.answers = s.answers
@@ -199,7 +223,7 @@ def _walk(ck: Checklist, draft: Draft, path: Path, root: Path, resume_cmd: str,
 
     interactive = _interactive()
     session = Session(ck, _prompter(lang, interactive), lang=lang, answers=draft.answers,
-                      start=index_of(ck, draft.position), on_change=save)
+                      start=index_of(ck, draft.position), on_change=save, item_notes=notes)
     try:
         outcome = session.run()
     except KeyboardInterrupt:  # outside a prompt, e.g. while saving
@@ -242,6 +266,74 @@ def _finish(ck: Checklist, draft: Draft, answers: dict[str, Answer], path: Path,
     sys.stdout.flush()
     render.text(dataclasses.replace(result, path=str(stored)), draft.lang, sys.stdout)
     sys.stdout.flush()
+    new = _store_actions(ck, root, stored, result, draft.lang)
     err(t(draft.lang, f"结果已保存：{stored}\n", f"Result saved: {stored}\n"))
     sys.stderr.flush()
+    if new and _interactive():  # never in a pipe
+        try:
+            _assign_new(root, result.branch, new, draft.lang)
+        except (EOFError, KeyboardInterrupt):
+            sys.stdout.write("\n" + t(draft.lang, "其余整改项未指定；可用 actions assign 补上\n",
+                                       "The rest stay as they are; use actions assign later\n"))
     return EXIT_OK
+
+
+def _store_actions(ck: Checklist, root: Path, stored: Path, result: Result,
+                   lang: str) -> list[str]:
+    """Update the actions after the result is stored; the ids opened or reopened."""
+    from branchcheck.actions.hook import after_store
+    from branchcheck.i18n import t
+    from branchcheck.render.actions import outcome_line
+    from branchcheck.textsafe import term
+
+    out, error = after_store(root, stored, result, ck)
+    if out is None:
+        sys.stderr.write(term(t(lang, f"警告：结果已保存，但整改项未更新：{error}",
+                                f"Warning: result stored, but actions not updated: {error}"))
+                         + "\n")
+        return []
+    sys.stderr.write(outcome_line(len(out.opened), len(out.recurred), len(out.reopened),
+                                  len(out.verified), lang) + "\n")
+    return out.new
+
+
+def _assign_new(root: Path, branch: str, ids: list[str], lang: str) -> None:
+    """Ask owner and due date of each new action (Enter keeps the default shown)."""
+    from branchcheck.actions import ops
+    from branchcheck.actions.calendar import parse_date
+    from branchcheck.errors import BranchcheckError
+    from branchcheck.i18n import t
+    from branchcheck.model import localise
+    from branchcheck.textsafe import term
+
+    sys.stdout.write(t(lang, "\n为新的整改项指定责任人和时限（回车接受默认值，"
+                             "Ctrl-D 跳过其余）：\n",
+                       "\nAssign owners and due dates to the new actions (Enter accepts the "
+                       "default, Ctrl-D skips the rest):\n"))
+    _, state = ops.load(root, branch)
+    who = os.environ.get("USER") or "unknown"
+    for action_id in ids:
+        a = state.actions.get(action_id)
+        if a is None:
+            continue
+        problem = a.note or localise(a.text, lang)
+        sys.stdout.write(term(f"{a.id}  {a.item}: {problem}") + "\n")
+        owner = _ask(t(lang, f"  责任人 [{a.owner or a.owner_role}]: ",
+                       f"  owner [{a.owner or a.owner_role}]: ")) or a.owner or a.owner_role
+        while True:
+            due = _ask(t(lang, f"  整改时限 [{a.due}]: ", f"  due [{a.due}]: ")) or a.due
+            try:
+                parse_date(due, "due")
+                break
+            except BranchcheckError as exc:
+                sys.stdout.write(term(f"  {exc.message}") + "\n")
+        if owner != a.owner or due != a.due:
+            found = ops.locate(root, a.id, branch)
+            ops.assign(root, found, owner=owner or None, due=due, who=who)
+
+
+def _ask(prompt: str) -> str:
+    from branchcheck.textsafe import term
+
+    line = input(term(prompt)).strip()
+    return line if line.isprintable() else term(line)

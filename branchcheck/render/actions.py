@@ -173,3 +173,36 @@ def outcome_line(opened: int, recurred: int, reopened: int, verified: int, lang:
                    f"复查通过 {verified} 项",
              f"Actions: {opened} opened, {recurred} still open, {reopened} reopened, "
              f"{verified} verified by this check")
+
+
+def start_lines(actions: Sequence[Action], today: date, lang: str) -> list[str]:
+    """What ``run`` shows first: the open actions of this branch and checklist."""
+    from branchcheck.textsafe import term
+
+    if not actions:
+        return []
+    late = sum(1 for a in actions if overdue_days(a, today))
+    lines = [t(lang, f"本网点此检查表有 {len(actions)} 项未完成整改（逾期 {late} 项）：",
+               f"Open actions of this branch and checklist: {len(actions)} "
+               f"({late} overdue):")]
+    for a in actions:
+        lines.append("  " + term(item_note(a, today, lang, short=True)))
+    return lines
+
+
+def item_note(a: Action, today: date, lang: str, *, short: bool = False) -> str:
+    """One line about an open action: id, since, owner, due (overdue), problem."""
+    from branchcheck.textsafe import term
+
+    late = overdue_days(a, today)
+    owner = a.owner or a.owner_role or t(lang, "未指定", "unassigned")
+    days = "business day" if late == 1 else "business days"
+    due = (a.due or "—") + (t(lang, f"，逾期 {late} 个工作日", f", {late} {days} overdue")
+                            if late else "")
+    since = day_of(a.source.get("finished") or a.opened)
+    head = a.id if short else t(lang, f"未完成整改 {a.id}", f"Open action {a.id}")
+    what = f"{a.item}: " if short else ""
+    text = t(lang, f"{head}（{since} 起，责任人 {owner}，时限 {due}）",
+             f"{head} (since {since}, owner {owner}, due {due})")
+    problem = a.note or localise(a.text, lang)
+    return term(f"{text} {what}{problem}")

@@ -60,7 +60,10 @@ def answer(child: Any, steps: list[tuple[str, str]]) -> None:
 
 
 def finish(child: Any) -> str:
-    child.expect(pexpect.EOF)
+    # New corrective actions are offered owners at the end (docs/actions.md): Ctrl-D skips.
+    if child.expect([pexpect.EOF, r"(owner|责任人) \[[^\]]*\]: "]) == 1:
+        child.sendeof()
+        child.expect(pexpect.EOF)
     child.close()
     return str(child.before)
 

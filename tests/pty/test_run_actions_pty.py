@@ -1,0 +1,124 @@
+"""``branchcheck run`` with open actions, in a real pseudo-terminal (pexpect): they are
+shown at the start and at their items, and the new ones get owners at the end."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pexpect
+import pytest
+
+from branchcheck.actions.calendar import add_business_days
+
+ROOT = Path(__file__).resolve().parents[2]
+CHECKLIST = "tests/data/valid/rectify.yaml"
+TIMEOUT = 30
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("BRANCHCHECK_RESULTS", "BRANCHCHECK_LANG")}
+    env.update(TERM="xterm-256color", USER="tester", NO_COLOR="1", LC_ALL="C.UTF-8",
+               BRANCHCHECK_TODAY="2024-05-09")
+    return env
+
+
+def _seed(results: Path, tmp: Path) -> None:
+    """A first check on Friday 2024-05-03: tidy and the machines failed."""
+    answers = tmp / "first.json"
+    answers.write_text(json.dumps({
+        "checklist": "rectify-demo", "branch": "SH-001", "reviewer": "王芳",
+        "finished": "2024-05-03T10:00:00+08:00",
+        "answers": {"tidy": {"value": "fail", "note": "纸屑未清"}, "atm-working": "fail",
+                    "has-vip-room": "pass", "no-misleading": "pass", "greeting": 5}}))
+    subprocess.run([sys.executable, "-m", "branchcheck", "score", CHECKLIST, "-a", str(answers),
+                    "--results-dir", str(results)], cwd=ROOT, env=_env(), check=True,
+                   capture_output=True)
+
+
+def _actions(results: Path) -> dict[str, dict[str, Any]]:
+    out = subprocess.run([sys.executable, "-m", "branchcheck", "actions", "list", "-f", "json",
+                          "--status", "all", "--results-dir", str(results)], cwd=ROOT,
+                         env=_env(), check=True, capture_output=True, text=True).stdout
+    return {a["item"]: a for a in json.loads(out)}
+
+
+def _answer(child: Any, text: str, line: str) -> None:
+    child.expect_exact(text)
+    child.expect_exact("> ")
+    child.sendline(line)
+
+
+def test_open_actions_shown_and_new_ones_assigned(tmp_path: Path) -> None:
+    results = tmp_path / "results"
+    _seed(results, tmp_path)
+    before = _actions(results)
+    # the new actions are due 3 business days (the checklist default) after today's check
+    due = add_business_days(datetime.now().date(), 3).isoformat()
+    child = pexpect.spawn(sys.executable, ["-m", "branchcheck", "run", CHECKLIST, "--branch",
+                                           "SH-001", "--reviewer", "王芳", "--results-dir",
+                                           str(results), "--lang", "en"],
+                          cwd=str(ROOT), env=_env(), encoding="utf-8", timeout=TIMEOUT,
+                          dimensions=(40, 160))
+    child.expect_exact("Open actions of this branch and checklist: 2 (2 overdue)")
+    # the machines were due Monday the 6th: 3 business days late on Thursday the 9th
+    child.expect_exact(f"{before['atm-working']['id']} (since 2024-05-03, owner 运营主管 / "
+                       "Operations supervisor, due 2024-05-06, 3 business days overdue)")
+    child.expect_exact("Hall tidy")
+    child.expect_exact(f"Open action {before['tidy']['id']} (since 2024-05-03, owner 大堂经理 "
+                       "/ Lobby manager, due 2024-05-08, 1 business day overdue) 纸屑未清")
+    child.expect_exact("> ")
+    child.sendline("y")
+    _answer(child, "Machines working", "n # still dark")
+    _answer(child, "Has a VIP room", "y")
+    _answer(child, "No misleading sales", "n # deposit talk")
+    _answer(child, "Greeting", "2")
+    child.expect_exact("Actions: 2 opened, 1 still open, 0 reopened, 1 verified by this check")
+    child.expect_exact("Result saved: ")
+    child.expect_exact("Assign owners and due dates to the new actions")
+    child.expect_exact("no-misleading: deposit talk")
+    child.expect_exact("owner [大堂经理 / Lobby manager]: ")
+    child.sendline("李明")
+    child.expect_exact(f"due [{due}]: ")
+    child.sendline("2024-05-31x")
+    child.expect_exact("is not a date")
+    child.expect_exact(f"due [{due}]: ")
+    child.sendline("")  # Enter keeps the default
+    child.expect_exact("greeting: ")
+    child.expect_exact("owner [大堂经理 / Lobby manager]: ")
+    child.sendline("")
+    child.expect_exact(f"due [{due}]: ")
+    child.sendline("2024-05-17")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    after = _actions(results)
+    assert (after["no-misleading"]["owner"], after["no-misleading"]["due"]) == (
+        "李明", due)
+    assert after["no-misleading"]["priority"] == "high"
+    assert (after["greeting"]["owner"], after["greeting"]["due"]) == (
+        "大堂经理 / Lobby manager", "2024-05-17")
+    assert after["tidy"]["status"] == "verified"
+    assert (after["atm-working"]["status"], after["atm-working"]["recurrences"]) == ("open", 1)
+
+
+def test_a_pipe_never_asks(tmp_path: Path) -> None:
+    results = tmp_path / "results"
+    _seed(results, tmp_path)
+    proc = subprocess.run([sys.executable, "-m", "branchcheck", "run", CHECKLIST, "--branch",
+                           "SH-001", "--reviewer", "王芳", "--results-dir", str(results),
+                           "--lang", "en"], cwd=ROOT, env=_env(), capture_output=True,
+                          text=True, input="n\nn\ny\ny\n2\n", timeout=TIMEOUT)
+    assert proc.returncode == 0, proc.stderr
+    assert "Open actions of this branch and checklist: 2" in proc.stderr
+    assert "Actions: 1 opened, 2 still open" in proc.stderr
+    assert "Assign owners" not in proc.stdout + proc.stderr
+    assert _actions(results)["greeting"]["owner"] == ""
