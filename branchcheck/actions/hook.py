@@ -85,6 +85,7 @@ def _opening(it: ItemResult, result: Result, ck: Checklist | None,
     return {"branch": result.branch, "checklist": result.checklist_id, "item": it.id,
             "section": it.section,
             "text": dict(it.text), "note": it.note or "", "item_status": it.status,
+            "value": "" if it.value is None else str(it.value),
             "priority": "high" if high else "normal", "owner": "", "owner_role": role,
             "due": due, "within_days": within, "evidence_required": evidence,
             "result": ref.as_dict()}
@@ -114,7 +115,8 @@ def plan(log: Log, result: Result, ref: ResultRef, ck: Checklist | None,
         if current is not None and current.is_open:
             events.append(NewEvent("recurred", current.id, who,
                                    {"result": ref.as_dict(), "note": it.note or "",
-                                    "item_status": it.status}))
+                                    "item_status": it.status,
+                                    "value": "" if it.value is None else str(it.value)}))
             out.recurred.append(current.id)
         elif current is not None:
             start = local_date(ref.finished) or today()

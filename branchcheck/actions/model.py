@@ -98,6 +98,8 @@ class Action:
     opened_by: str
     source: Mapping[str, str]
     status: str = "open"
+    value: str = ""
+    """The failing answer (e.g. ``fail``, ``3``, ``80``)."""
     recurrences: int = 0
     fix_note: str = ""
     fixed_at: str = ""

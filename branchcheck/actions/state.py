@@ -133,7 +133,7 @@ def _opened(event: Event) -> Action:
         owner=_text(d, "owner", limit=200), owner_role=_text(d, "owner_role", limit=200),
         due=_day(d, "due"), within_days=_int(d, "within_days", 5),
         evidence_required=d.get("evidence_required") is True, opened=event.when,
-        opened_by=event.who, source=source,
+        opened_by=event.who, source=source, value=_text(d, "value", limit=200),
     )
 
 
@@ -158,6 +158,7 @@ def _apply(action: Action, event: Event) -> None:
         _ref(d)
         action.recurrences += 1
         action.note = _text(d, "note") or action.note
+        action.value = _text(d, "value", limit=200) or action.value
     elif kind == "assigned":
         owner, due = _text(d, "owner", limit=200), _day(d, "due")
         action.owner = owner or action.owner

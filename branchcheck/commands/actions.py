@@ -231,3 +231,51 @@ def reopen(action_id: IdArgument, note: Annotated[str, typer.Option(
     a = ops.reopen(root, found, note=note, who=_who(by))
     _done(f"{a.id}: reopened, due {a.due}")
     return EXIT_OK
+
+
+@app.command("ledger")
+def ledger(
+    branch: Annotated[str, typer.Option("--branch", "-b", metavar="ID", show_default=False,
+                                        help="The branch.")],
+    since: Annotated[str | None, typer.Option(
+        "--since", metavar="DATE", help="Only actions from checks on or after this date "
+        "(YYYY-MM-DD).")] = None,
+    checklist: Annotated[str | None, typer.Option(
+        "--checklist", "-c", metavar="ID", help="Only this checklist id.")] = None,
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", metavar="md|html|csv", help="Output format.")] = "md",
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", metavar="FILE", help="Write to this file (default stdout).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing -o file.")] = False,
+    results_dir: ResultsDir = None,
+    lang: UiLangOption = None,
+) -> int:
+    """The rectification ledger (整改台账) of a branch: every action with owner, due date,
+    fix, re-check and status; printable (html: A4 landscape) and Excel-safe (csv)."""
+    from branchcheck import storage
+    from branchcheck.actions import ops
+    from branchcheck.actions.calendar import parse_date, today
+    from branchcheck.commands.options import emit
+    from branchcheck.i18n import resolve_lang
+    from branchcheck.render import ledger as render
+    from branchcheck.render.actions import day_of
+
+    check_choice(fmt, ("md", "html", "csv"))
+    ui = resolve_lang(lang)
+    storage.check_branch(branch, ui)
+    start = parse_date(since, "--since") if since else None
+    root = _root(results_dir)
+    log, state = ops.load(root, branch)
+    _warn(log.problems + state.problems)
+    chosen = [a for a in state.actions.values()
+              if (checklist is None or a.checklist == checklist)
+              and (start is None or day_of(a.source.get("finished", "") or a.opened)
+                   >= start.isoformat())]
+    day = today()
+    if fmt == "csv":
+        emit(render.ledger_csv(chosen, day, ui), output, force)
+    elif fmt == "html":
+        emit(render.ledger_html(branch, chosen, day, ui), output, force)
+    else:
+        emit(render.ledger_md(branch, chosen, day, ui), output, force)
+    return EXIT_OK

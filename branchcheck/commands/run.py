@@ -303,7 +303,7 @@ def _assign_new(root: Path, branch: str, ids: list[str], lang: str) -> None:
     from branchcheck.actions.calendar import parse_date
     from branchcheck.errors import BranchcheckError
     from branchcheck.i18n import t
-    from branchcheck.model import localise
+    from branchcheck.render.actions import problem_text
     from branchcheck.textsafe import term
 
     sys.stdout.write(t(lang, "\n为新的整改项指定责任人和时限（回车接受默认值，"
@@ -316,7 +316,7 @@ def _assign_new(root: Path, branch: str, ids: list[str], lang: str) -> None:
         a = state.actions.get(action_id)
         if a is None:
             continue
-        problem = a.note or localise(a.text, lang)
+        problem = problem_text(a, lang)
         sys.stdout.write(term(f"{a.id}  {a.item}: {problem}") + "\n")
         owner = _ask(t(lang, f"  责任人 [{a.owner or a.owner_role}]: ",
                        f"  owner [{a.owner or a.owner_role}]: ")) or a.owner or a.owner_role

@@ -28,6 +28,17 @@ def status_text(action: Action, lang: str) -> str:
     return STATUS_ZH.get(action.status, action.status) if lang == "zh" else action.status
 
 
+def problem_text(a: Action, lang: str) -> str:
+    """The problem: the reviewer's note, else what was answered."""
+    if a.note:
+        return a.note
+    if a.item_status == "partial":
+        return t(lang, f"部分达标（答案 {a.value}）", f"partly met (answer {a.value})")
+    if a.value in ("", "fail"):
+        return t(lang, "不达标", "not met")
+    return t(lang, f"不达标（答案 {a.value}）", f"not met (answer {a.value})")
+
+
 def day_of(stamp: str) -> str:
     """``YYYY-MM-DD`` of an ISO time (as written)."""
     return stamp[:10]
@@ -39,7 +50,8 @@ def as_dict(action: Action, today: date, *, events: bool = False) -> dict[str, A
     out: dict[str, Any] = {
         "id": action.id, "branch": action.branch, "checklist": action.checklist,
         "item": action.item, "section": action.section, "text": dict(action.text),
-        "problem": action.note, "status": action.status, "priority": action.priority,
+        "problem": action.note, "value": action.value, "status": action.status,
+        "priority": action.priority,
         "owner": action.owner, "owner_role": action.owner_role, "due": action.due or None,
         "overdue": late > 0, "days_overdue": late, "opened": action.opened,
         "opened_by": action.opened_by, "result": dict(action.source),
@@ -204,5 +216,5 @@ def item_note(a: Action, today: date, lang: str, *, short: bool = False) -> str:
     what = f"{a.item}: " if short else ""
     text = t(lang, f"{head}（{since} 起，责任人 {owner}，时限 {due}）",
              f"{head} (since {since}, owner {owner}, due {due})")
-    problem = a.note or localise(a.text, lang)
+    problem = problem_text(a, lang)
     return term(f"{text} {what}{problem}")

@@ -4,6 +4,7 @@ and reopening, overdue across weekends, evidence, hostile notes in every format.
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -215,3 +216,56 @@ def test_hostile_notes_in_every_format(tmp_path: Path, capsys: pytest.CaptureFix
     assert ",=HYPERLINK" not in out and '"=' not in out
     code, out, _ = cli(capsys, "actions", "list", "-f", "json", "--results-dir", str(root))
     assert json.loads(out)[0]["problem"] == HOSTILE  # JSON is data: exact, escaped by JSON
+
+
+def test_ledger_columns_and_content(root: Path, tmp_path: Path,
+                                    capsys: pytest.CaptureFixture[str],
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    ids = {k: v["id"] for k, v in by_item(listing(capsys, root)).items()}
+    r = str(root)
+    cli(capsys, "actions", "assign", ids["tidy"], "--owner", "李明", "--results-dir", r)
+    photo = tmp_path / "p.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 8)
+    cli(capsys, "actions", "fix", ids["tidy"], "-m", "已清扫", "-e", str(photo), "--results-dir", r)
+    cli(capsys, "actions", "verify", ids["tidy"], "--by", "张主任", "--results-dir", r)
+    monkeypatch.setenv("BRANCHCHECK_TODAY", "2024-05-07")  # the machines: 1 day late
+    code, out, err = cli(capsys, "actions", "ledger", "-b", "SH-001", "--results-dir", r,
+                         "--lang", "zh")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[4] == ("| 序号 | 检查日期 | 检查项目 | 问题描述 | 整改责任人 | 整改时限 | "
+                        "整改措施 | 完成情况 | 复查人 | 复查日期 | 状态 |")
+    rows = {line.split(" | ")[2]: line.split(" | ") for line in lines[6:]}
+    tidy = rows["厅堂整洁"]
+    assert tidy[1:7] == ["2024-05-03", "厅堂整洁", "纸屑未清", "李明", "2024-05-08", "已清扫"]
+    assert tidy[7].endswith("已整改，证据 1 份") and tidy[8] == "张主任"
+    assert tidy[9] == date.today().isoformat()  # verified by hand, today (the real date)
+    assert tidy[10] == "已复查 |"
+    atm = rows["自助设备正常"]
+    assert atm[3] == "不达标" and atm[10] == "待整改（逾期 1 个工作日） |"
+    assert rows["问候礼貌"][3] == "部分达标（答案 3）"
+    code, out, _ = cli(capsys, "actions", "ledger", "-b", "SH-001", "--results-dir", r,
+                       "--since", "2024-05-04")
+    assert code == 0 and "Hall tidy" not in out and "As of 2024-05-07: 0 actions." in out
+
+
+def test_ledger_hostile_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "r"
+    score(capsys, root, answers(tmp_path, "evil", FRI, {
+        "tidy": {"value": "fail", "note": HOSTILE}, "atm-working": "pass",
+        "has-vip-room": "pass", "no-misleading": "pass", "greeting": 5}))
+    ident = listing(capsys, root)[0]["id"]
+    cli(capsys, "actions", "fix", ident, "-m", "=1+2 <img src=x onerror=alert(1)>",
+        "--results-dir", str(root))
+    code, out, _ = cli(capsys, "actions", "ledger", "-b", "SH-001", "-f", "html",
+                       "--results-dir", str(root))
+    assert code == 0
+    assert "<script>" not in out and "<img" not in out and "\x1b" not in out
+    assert "&lt;script&gt;" in out and "<script" not in out.lower()
+    code, out, _ = cli(capsys, "actions", "ledger", "-b", "SH-001", "-f", "md",
+                       "--results-dir", str(root))
+    assert "<script>" not in out and "\x1b" not in out and "\u202e" not in out
+    assert out.count("\n|") == 3  # heading, rule, one row: the note's '|' is escaped
+    code, out, _ = cli(capsys, "actions", "ledger", "-b", "SH-001", "-f", "csv",
+                       "--results-dir", str(root))
+    assert out.startswith("\ufeff") and ",=1+2" not in out and ",'=1+2" in out
