@@ -17,6 +17,7 @@ import typer
 from branchcheck import __version__
 from branchcheck.clihelp import GroupedGroup, polish
 from branchcheck.commands import actions as _actions
+from branchcheck.commands import approve as _approve
 from branchcheck.commands import diff as _diff
 from branchcheck.commands import exercise as _exercise
 from branchcheck.commands import grade as _grade
@@ -87,6 +88,7 @@ app.add_typer(_network.app, name="network")
 app.command("verify")(_verify.verify)
 app.add_typer(_keys.app, name="keys")
 app.add_typer(_actions.app, name="actions")
+app.command("approve")(_approve.approve)
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -110,6 +110,8 @@ class Action:
     verified_how: str = ""
     closed_by: Mapping[str, str] | None = None
     last_check: str = ""
+    last_path: str = ""
+    """``path`` of that result (relative to the results folder)."""
     """``finished`` of the latest result linked to this action (older checks are ignored)."""
     events: list[Event] = field(default_factory=list)
 

@@ -148,7 +148,7 @@ def later(a: str, b: str) -> bool:
 
 def _seen(action: Action, ref: Mapping[str, str] | None) -> None:
     if ref is not None and (not action.last_check or later(ref["finished"], action.last_check)):
-        action.last_check = ref["finished"]
+        action.last_check, action.last_path = ref["finished"], ref["path"]
 
 
 def _apply(action: Action, event: Event) -> None:

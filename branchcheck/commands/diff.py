@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -80,19 +81,40 @@ def diff(
     if fmt == "text":
         if output is None or output == "-":
             render.text(result, ui, sys.stdout)
+            sys.stdout.write(_actions_text(after, results_dir, ui))
         else:
             import io
 
             buf = io.StringIO()
             render.text(result, ui, buf)
+            buf.write(_actions_text(after, results_dir, ui))
             emit(buf.getvalue(), output, force, notice=notice, human=True)
     else:
-        emit(render.render(result, fmt, ui, fired, gates), output, force, notice=notice,
-             human=fmt in HUMAN_FORMATS)
+        from branchcheck.commands.report import with_actions
+
+        doc = with_actions(render.render(result, fmt, ui, fired, gates), fmt, after,
+                           results_dir, ui)
+        emit(doc, output, force, notice=notice, human=fmt in HUMAN_FORMATS)
     for gate, reason in fired:
         err(t(ui, f"branchcheck: --fail-on {gate} 已触发：{reason}\n",
                            f"branchcheck: --fail-on {gate} fired: {reason}\n"))
     return EXIT_FAILED if fired else EXIT_OK
+
+
+def _actions_text(result: Result, results_dir: str | None, ui: str) -> str:
+    """Lines on the actions the newer check opened, kept open and closed."""
+    from branchcheck.actions.links import for_result, root_of
+    from branchcheck.errors import BranchcheckError
+    from branchcheck.render.action_links import text_lines
+
+    root = root_of(Path(result.path), result.branch, results_dir) if result.path else None
+    if root is None:
+        return ""
+    try:
+        lines = text_lines(for_result(root, result.branch, Path(result.path)), ui)
+    except BranchcheckError:
+        return ""
+    return "".join(f"{line}\n" for line in lines)
 
 
 def _pick(old: str | None, new: str | None, branch: str | None, checklist: str | None,

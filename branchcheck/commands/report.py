@@ -79,9 +79,34 @@ def report(
     else:
         loaded = storage.read_result(result, lang=ui)
     trend = _trend(loaded, results_dir, ui) if with_history else None
-    emit(render(loaded, fmt, ui, trend), output, force, human=fmt in HUMAN_FORMATS,
+    doc = with_actions(render(loaded, fmt, ui, trend), fmt, loaded, results_dir, ui)
+    emit(doc, output, force, human=fmt in HUMAN_FORMATS,
          notice=t(ui, "已写入 {path}", "wrote {path}"))
     return EXIT_OK
+
+
+def with_actions(doc: str | bytes, fmt: str, result: Result, results_dir: str | None,
+                 ui: str) -> str | bytes:
+    """A md or html document with the actions this check opened, kept open and closed,
+    and its approvers, from the branch's actions log (docs/actions.md)."""
+    from branchcheck.actions.links import for_result, root_of
+    from branchcheck.errors import BranchcheckError
+    from branchcheck.render import action_links
+
+    if fmt not in ("md", "html") or not isinstance(doc, str) or not result.path:
+        return doc
+    root = root_of(Path(result.path), result.branch, results_dir)
+    if root is None:
+        return doc
+    try:
+        links = for_result(root, result.branch, Path(result.path))
+    except BranchcheckError as exc:
+        err(f"Warning: {exc.message}\n")
+        return doc
+    if fmt == "html":
+        return action_links.insert_html(doc, action_links.html_block(links, ui))
+    lines = action_links.md_lines(links, ui)
+    return doc.rstrip("\n") + "\n" + "\n".join(lines) + "\n" if lines else doc
 
 
 def _trend(result: Result, results_dir: str | None,

@@ -73,11 +73,17 @@ def results(
         for note in integrity_notes([(str(r.stored.path), r.result.integrity) for r in rows
                                      if r.result is not None], ui):
             err(note + "\n")
+    from branchcheck.actions.links import open_by_result
+
+    opened = open_by_result(root)
     if fmt == "json":
-        sys.stdout.write(json.dumps([as_dict(r) for r in rows], ensure_ascii=False, indent=2)
-                         + "\n")
+        data = [as_dict(r) for r in rows]
+        for r, d in zip(rows, data, strict=True):
+            d["open_actions"] = opened.get(_rel(root, r.stored.path), 0)
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     elif rows:
-        _table(rows, ui)
+        _table(rows, ui, {str(r.stored.path): opened.get(_rel(root, r.stored.path), 0)
+                          for r in rows})
     else:
         err(t(ui, f"{root} 下没有保存的结果\n", f"No results stored under {root}\n"))
     sys.stdout.flush()
@@ -141,11 +147,18 @@ def as_dict(row: Row) -> dict[str, Any]:
     }
 
 
+def _rel(root: Path, path: Path) -> str:
+    """``path`` relative to ``root`` with ``/``, as the actions log records it."""
+    import os
+
+    return os.path.relpath(path, root).replace(os.sep, "/")
+
+
 def _label(text: Mapping[str, str]) -> str | dict[str, str]:
     return text[""] if set(text) == {""} else dict(text)
 
 
-def _table(rows: list[Row], lang: str) -> None:
+def _table(rows: list[Row], lang: str, opened: Mapping[str, int]) -> None:
     from rich import box
     from rich.table import Table
 
@@ -159,7 +172,8 @@ def _table(rows: list[Row], lang: str) -> None:
         (t(lang, "检查表", "Checklist"), "left"), (t(lang, "检查人", "Reviewer"), "left"),
         (t(lang, "总分", "Final"), "right"), (t(lang, "等级", "Grade"), "left"),
         (t(lang, "完成度", "Coverage"), "right"), (t(lang, "完整", "Complete"), "left"),
-        (t(lang, "可信度", "Integrity"), "left"), (t(lang, "文件", "File"), "left"),
+        (t(lang, "可信度", "Integrity"), "left"), (t(lang, "未整改", "Open actions"), "right"),
+        (t(lang, "文件", "File"), "left"),
     ):
         table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
     yes, no = t(lang, "是", "yes"), t(lang, "否", "no")
@@ -171,6 +185,7 @@ def _table(rows: list[Row], lang: str) -> None:
                     else t(lang, "无法读取", "UNREADABLE"))
             table.add_row(_stamp_date(row.stored.stamp), row.stored.branch,
                           row.stored.checklist_id, "", "", "", "", "", f"[red]{mark}[/red]",
+                          "",
                           _esc(path))
             continue
         s = r.score
@@ -179,7 +194,8 @@ def _table(rows: list[Row], lang: str) -> None:
             date_text(r.finished or r.started), _esc(r.branch),
             f"{r.checklist_id} v{r.checklist_version}", _esc(r.reviewer or "—"),
             fmt_score(s.overall_final, edges=edges(r)), _esc(grade), f"{100 * s.coverage:.0f}%",
-            yes if s.complete else f"[yellow]{no}[/yellow]", _integrity(r, lang), _esc(path),
+            yes if s.complete else f"[yellow]{no}[/yellow]", _integrity(r, lang),
+            str(opened.get(path, 0)), _esc(path),
         )
     con = console(sys.stdout)
     if not con.is_terminal:
