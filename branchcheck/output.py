@@ -82,6 +82,8 @@ def err(text: str) -> None:
 
 def width(text: str) -> int:
     """Display width in terminal cells (CJK characters count 2)."""
+    if text.isascii() and text.isprintable():
+        return len(text)  # the common case, without a Unicode lookup per character
     total = 0
     for ch in text:
         if unicodedata.combining(ch):

@@ -130,7 +130,7 @@ def _parse(raw: bytes, log: Log) -> None:
         if obj is None:
             bad[hashlib.sha256(line).hexdigest()] = number
             continue
-        _accept(log, number, obj, bad)
+        _accept(log, number, obj, bad, line)
     for number in sorted(bad.values()):
         _problem(log, number, "log-unreadable",
                  "not a valid event (edited or damaged, and not a sealed incomplete write)")
@@ -150,13 +150,24 @@ def _decode(line: bytes) -> dict[str, Any] | None:
     return obj if isinstance(obj, dict) else None
 
 
-def _accept(log: Log, number: int, obj: dict[str, Any], bad: dict[str, int]) -> None:
+def line_hash(line: bytes, stored: str) -> str:
+    """:func:`event_hash` of a canonical line, from its bytes: the line without its
+    ``,"hash":"..."`` member (the last one: every key after ``hash`` holds a plain value)."""
+    member = b',"hash":"' + stored.encode("ascii") + b'"'
+    at = line.rfind(member)
+    if at < 0:
+        return ""
+    return hashlib.sha256(line[:at] + line[at + len(member):]).hexdigest()
+
+
+def _accept(log: Log, number: int, obj: dict[str, Any], bad: dict[str, int],
+            line: bytes) -> None:
     shape = _shape_error(obj)
     if shape:
         _problem(log, number, "log-invalid", f"event is malformed: {shape}")
         return
     stored = obj["hash"]
-    good_hash = event_hash(obj) == stored
+    good_hash = line_hash(line, stored) == stored
     if obj["seq"] != log.last_seq + 1 or obj["prev"] != log.last_hash:
         _problem(log, number, "log-chain",
                  f"event {obj['seq']} does not follow event {log.last_seq}: events were "
@@ -170,8 +181,7 @@ def _accept(log: Log, number: int, obj: dict[str, Any], bad: dict[str, int]) -> 
     if obj["type"] == "repaired":
         sealed = obj["data"].get("sha256")
         if isinstance(sealed, str) and sealed in bad:
-            line = bad.pop(sealed)
-            _problem(log, line, "log-repaired", "an incomplete write (power cut?) was "
+            _problem(log, bad.pop(sealed), "log-repaired", "an incomplete write (power cut?) was "
                      f"sealed by event {obj['seq']}; it is ignored", severity="warning")
     log.events.append(Event(seq=obj["seq"], id=obj["id"], type=obj["type"],
                             action=obj["action"], who=obj["who"], when=obj["when"],
@@ -179,25 +189,34 @@ def _accept(log: Log, number: int, obj: dict[str, Any], bad: dict[str, int]) -> 
                             hash=stored, line=number))
 
 
+_KEYS = frozenset(("v", "seq", "id", "type", "action", "who", "when", "tool", "data", "prev",
+                   "hash"))
+_TYPES = frozenset(EVENT_TYPES)
+
+
 def _shape_error(obj: Mapping[str, Any]) -> str:
-    checks: Sequence[tuple[str, Callable[[Any], bool]]] = (
-        ("v", lambda v: v == EVENT_FORMAT),
-        ("seq", lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1),
-        ("id", lambda v: isinstance(v, str) and bool(_EVENT_ID.match(v))),
-        ("type", lambda v: v in EVENT_TYPES),
-        ("action", lambda v: v is None or (isinstance(v, str) and bool(_ACTION_ID.match(v)))),
-        ("who", lambda v: isinstance(v, str) and len(v) <= 200),
-        ("when", lambda v: isinstance(v, str) and bool(_WHEN.match(v))),
-        ("tool", lambda v: isinstance(v, str) and len(v) <= 40),
-        ("data", lambda v: isinstance(v, dict)),
-        ("prev", lambda v: isinstance(v, str) and bool(_HEX64.match(v))),
-        ("hash", lambda v: isinstance(v, str) and bool(_HEX64.match(v))),
-    )
-    for key, ok in checks:
-        if key not in obj or not ok(obj[key]):
-            return f"bad or missing {key!r}"
-    extra = set(obj) - {k for k, _ in checks}
-    return f"unknown keys {sorted(extra)}" if extra else ""
+    """What is wrong with an event's top-level shape ("" when nothing)."""
+    if obj.keys() != _KEYS:
+        missing, extra = _KEYS - obj.keys(), obj.keys() - _KEYS
+        return f"missing keys {sorted(missing)}" if missing else f"unknown keys {sorted(extra)}"
+    seq, action, who, tool = obj["seq"], obj["action"], obj["who"], obj["tool"]
+    for key, ok in (
+        ("v", obj["v"] == EVENT_FORMAT and type(obj["v"]) is int),
+        ("seq", type(seq) is int and seq >= 1),
+        ("id", isinstance(obj["id"], str) and _EVENT_ID.match(obj["id"]) is not None),
+        ("type", isinstance(obj["type"], str) and obj["type"] in _TYPES),
+        ("action", action is None or (isinstance(action, str)
+                                      and _ACTION_ID.match(action) is not None)),
+        ("who", isinstance(who, str) and len(who) <= 200),
+        ("when", isinstance(obj["when"], str) and _WHEN.match(obj["when"]) is not None),
+        ("tool", isinstance(tool, str) and len(tool) <= 40),
+        ("data", isinstance(obj["data"], dict)),
+        ("prev", isinstance(obj["prev"], str) and _HEX64.match(obj["prev"]) is not None),
+        ("hash", isinstance(obj["hash"], str) and _HEX64.match(obj["hash"]) is not None),
+    ):
+        if not ok:
+            return f"bad {key!r}"
+    return ""
 
 
 def _check_head(root: Path, branch: str, log: Log) -> None:

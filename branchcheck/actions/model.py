@@ -24,9 +24,9 @@ OPEN_STATUSES: tuple[str, ...] = ("open", "reopened")
 PRIORITIES: tuple[str, ...] = ("high", "normal")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Event:
-    """One line of the log, verified."""
+    """One line of the log, verified (not frozen: thousands are built per read)."""
 
     seq: int
     id: str

@@ -69,7 +69,12 @@ def as_dict(action: Action, today: date, *, events: bool = False) -> dict[str, A
 
 def list_json(actions: Sequence[Action], today: date) -> str:
     """A JSON array, one object per action."""
-    return json.dumps([as_dict(a, today) for a in actions], ensure_ascii=False, indent=2) + "\n"
+    if not actions:
+        return "[]\n"
+    # one object per line: compact enough for thousands of actions (the C encoder),
+    # still readable and diff-friendly
+    rows = (json.dumps(as_dict(a, today), ensure_ascii=False) for a in actions)
+    return "[\n" + ",\n".join(rows) + "\n]\n"
 
 
 def _row(a: Action, today: date, lang: str) -> list[str]:

@@ -1,0 +1,162 @@
+"""Benchmark the actions log: ``actions list`` over 5,000 events, and what storing a result
+with 20 new actions adds to storing it.
+
+Run: ``python bench/bench_actions.py [--events 5000] [--runs 5]``. Prints medians against
+the targets (list < 0.3 s for the whole command in a fresh process, also shown over the
+command's own start-up; hook < 50 ms added per stored result on an empty log and on a
+year's log of 500 events; the 5,000-event log is shown too) and exits 1 when one is
+missed. Writes only to a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+LIST_TARGET_S = 0.3
+HOOK_TARGET_MS = 50.0
+BRANCH = "BENCH-1"
+
+
+def fill_log(root: Path, events: int) -> None:
+    """A log of ``events`` events: actions opened, assigned, commented, fixed, verified."""
+    from branchcheck.actions.log import NewEvent, append
+
+    per_action = 5
+    actions = events // per_action
+    ref = {"path": f"{BRANCH}/bench/20240503T020000000000Z.yaml", "sha256": "a" * 64,
+           "finished": "2024-05-03T10:00:00+08:00"}
+    batch = 500
+    for start in range(0, actions, batch // per_action):
+        chunk: list[NewEvent] = []
+        for n in range(start, min(actions, start + batch // per_action)):
+            ident = f"A-{n:08X}"
+            chunk += [
+                NewEvent("opened", ident, "bench", {
+                    "branch": BRANCH, "checklist": "bench", "item": f"item-{n}",
+                    "section": "s", "text": {"zh": f"检查项 {n}", "en": f"Standard {n}"},
+                    "note": f"problem {n}", "item_status": "fail", "value": "fail",
+                    "priority": "normal", "owner": "", "owner_role": "大堂经理",
+                    "due": "2024-05-10", "within_days": 5, "evidence_required": False,
+                    "result": ref}),
+                NewEvent("assigned", ident, "bench", {"owner": "李明", "due": "2024-05-12"}),
+                NewEvent("commented", ident, "bench", {"note": "在处理"}),
+                NewEvent("fixed", ident, "bench", {"note": "done", "evidence": []}),
+            ]
+            chunk.append(NewEvent("verified", ident, "bench", {"note": ""}) if n % 2
+                         else NewEvent("commented", ident, "bench", {"note": "待复查"}))
+        append(root, BRANCH, lambda log, chunk=chunk: chunk)
+
+
+def make_checklist(items: int) -> dict[str, Any]:
+    """A checklist of ``items`` check items."""
+    return {"id": "bench-hook", "version": 1, "title": {"zh": "基准", "en": "Benchmark"},
+            "sections": [{"id": "s", "title": "S", "items": [
+                {"id": f"item-{n}", "text": f"Standard {n}", "type": "check"}
+                for n in range(items)]}]}
+
+
+def time_hook(root: Path, ck_path: Path, runs: int) -> tuple[float, float]:
+    """Median ms of storing a result with 20 failed items, without and with the hook."""
+    from branchcheck import storage
+    from branchcheck.actions.hook import record_result
+    from branchcheck.loading import load_checklist
+    from branchcheck.model import Answer
+    from branchcheck.scoring import make_result
+
+    ck = load_checklist(str(ck_path))
+    answers = {i.id: Answer(i.id, "fail", "broken") for _, i in ck.items()}
+    plain: list[float] = []
+    hooked: list[float] = []
+    for n in range(runs):
+        result = make_result(ck, answers, branch=BRANCH, reviewer=f"bench {n}", lang="en",
+                             started=storage.now_iso(), finished=storage.now_iso())
+        t0 = time.perf_counter()
+        storage.write_result(result, root=root)
+        plain.append((time.perf_counter() - t0) * 1000)
+        t0 = time.perf_counter()
+        stored = storage.write_result(result, root=root)
+        out = record_result(root, stored, result, ck)
+        hooked.append((time.perf_counter() - t0) * 1000)
+        assert len(out.opened) + len(out.recurred) == 20, out
+    return statistics.median(plain), statistics.median(hooked)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--events", type=int, default=5000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+
+    from branchcheck.actions.log import read_log
+    from branchcheck.actions.state import derive
+
+    ok = True
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "results"
+        fill_log(root, args.events)
+        log = read_log(root, BRANCH)
+        assert len(log.events) == args.events and not log.problems, len(log.events)
+        size = (root / BRANCH / "actions.jsonl").stat().st_size
+        t0 = time.perf_counter()
+        for _ in range(10):
+            derive(read_log(root, BRANCH))
+        core_ms = (time.perf_counter() - t0) / 10 * 1000
+
+        env = {**os.environ, "NO_COLOR": "1", "BRANCHCHECK_RESULTS": str(root)}
+        walls = {}
+        for fmt in ("empty", "json", "text"):
+            cmd = [sys.executable, "-m", "branchcheck", "actions", "list", "--status", "all",
+                   "--branch", BRANCH, "-f", fmt]
+            if fmt == "empty":  # the same command on a branch without a log: start-up
+                cmd = [*cmd[:-4], "--results-dir", str(Path(tmp) / "none"), "-f", "json"]
+            runs: list[float] = []
+            for _ in range(args.runs):
+                t0 = time.perf_counter()
+                proc = subprocess.run(cmd, capture_output=True, env=env, check=False)
+                runs.append(time.perf_counter() - t0)
+                if proc.returncode != 0:
+                    sys.stderr.write(proc.stderr.decode("utf-8", "replace"))
+                    return 2
+            walls[fmt] = statistics.median(runs)
+        listed = len(json.loads(subprocess.run(
+            [sys.executable, "-m", "branchcheck", "actions", "list", "--status", "all",
+             "--branch", BRANCH, "-f", "json"], capture_output=True, env=env,
+            check=True).stdout))
+        print(f"log: {args.events} events, {listed} actions, {size / 1e6:.1f} MB")
+        print(f"read + verify + derive (core): {core_ms:.0f} ms")
+        base = walls.pop("empty")
+        print(f"actions list, no log (start-up of the command): median {base * 1000:.0f} ms")
+        for fmt, wall in walls.items():
+            print(f"actions list -f {fmt} (fresh process): median {wall * 1000:.0f} ms, "
+                  f"{(wall - base) * 1000:.0f} ms over start-up "
+                  f"(target < {LIST_TARGET_S * 1000:.0f} ms)")
+            ok = ok and wall < LIST_TARGET_S
+
+        ck_path = Path(tmp) / "bench-hook.yaml"
+        ck_path.write_text(json.dumps(make_checklist(20)), encoding="utf-8")
+        year = Path(tmp) / "year"  # a branch after a year of weekly checks: ~500 events
+        fill_log(year, 500)
+        for label, where in (("empty log", Path(tmp) / "fresh"), ("500-event log", year),
+                             (f"{args.events}-event log", root)):
+            plain, hooked = time_hook(where, ck_path, args.runs)
+            added = hooked - plain
+            print(f"store a result with 20 failed items, {label}: {plain:.1f} ms plain, "
+                  f"{hooked:.1f} ms with actions: +{added:.1f} ms "
+                  f"(target < {HOOK_TARGET_MS:.0f} ms)")
+            if where != root:
+                ok = ok and added < HOOK_TARGET_MS
+    print("OK" if ok else "SLOWER THAN TARGET (note: wall times suffer on a busy machine)")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
