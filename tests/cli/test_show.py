@@ -130,7 +130,8 @@ def test_json_is_the_normalised_model(capsys: pytest.CaptureFixture[str]) -> Non
     items = {i["id"]: i for s in data["sections"] for i in s["items"]}
     assert list(items["remarks"]) == [
         "id", "type", "text", "guidance", "rationale", "weight", "allow_na",
-        "note_required_on_fail", "critical", "when", "source", "scale", "options", "unit",
+        "note_required_on_fail", "evidence_required_on_fail", "rectify", "critical", "when",
+        "source", "scale", "options", "unit",
         "pass_if", "bands", "min",
         "max", "ipa",
     ]
