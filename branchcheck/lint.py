@@ -151,6 +151,14 @@ def _item_rules(
                 "critical-unscored",
                 "a knockout must be on a scored item (not text, weight above 0)",
             )
+        for key in ("rectify", "evidence_required_on_fail"):
+            if key in item and (kind == "text" or item.get("weight", 1) == 0):
+                yield doc.problem(
+                    (*path, key),
+                    "rectify-unscored",
+                    f"{key!r} is for scored items: a text item or one of weight 0 never "
+                    "opens a corrective action",
+                )
         when = item.get("when")
         if when is not None:
             yield from _when(doc, path, when, earlier, all_ids, scales)

@@ -147,6 +147,19 @@ def test_knockouts_only_on_scored_items(item: str, problem: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("item", "problem"),
+    [
+        (CHECK[:-1] + ", rectify: {within_days: 2}, evidence_required_on_fail: true}", None),
+        (CHECK[:-1] + ", weight: 0, rectify: {within_days: 2}}", "rectify-unscored"),
+        ("{id: t, text: {zh: 问, en: Q}, type: text, evidence_required_on_fail: true}",
+         "rectify-unscored"),
+    ],
+)
+def test_rectification_only_on_scored_items(item: str, problem: str | None) -> None:
+    assert rules(items(SCORED, item)) == ([] if problem is None else [(problem, "error")])
+
+
+@pytest.mark.parametrize(
     "item",
     [
         CHECK[:-1] + ", scale: five}",

@@ -42,6 +42,7 @@ DOCUMENTED_RULES = {
     "grades-order",
     "metric-threshold",
     "critical-unscored",
+    "rectify-unscored",
     "type-fields",
     "missing-translation",
     "choice-no-points",
