@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from actions_helpers import answers, cli, listing, score
+from actions_helpers import CHECKLIST, answers, cli, listing, score
 
 FRI = "2024-05-03T10:00:00+08:00"
 FIRST = {"tidy": {"value": "fail", "note": "纸屑未清"}, "atm-working": "fail",
@@ -110,3 +110,41 @@ def test_approve_refuses_a_tampered_result(two: tuple[Path, str, str],
                             encoding="utf-8")
     code, out, err = cli(capsys, "approve", second, "--approver", "x")
     assert code == 2 and out == "" and "Approval recorded" not in err
+
+
+def test_tampered_log_is_reported_and_never_written(two: tuple[Path, str, str],
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    root, _, second = two
+    log = root / "SH-001" / "actions.jsonl"
+    lines = log.read_bytes().splitlines(keepends=True)
+    lines[0] = lines[0].replace("纸屑未清".encode(), "已清理".encode())  # a forged problem text
+    log.write_bytes(b"".join(lines))
+    code, out, err = cli(capsys, "actions", "list", "--results-dir", str(root), "-f", "json")
+    assert code == 0
+    assert f"{log}:1:1: error: event 1 was changed after it was written" in err
+    assert "已清理" not in out  # the forged event is left out
+    ident = json.loads(out)[0]["id"]
+    code, _, err = cli(capsys, "actions", "comment", ident, "-m", "x", "--results-dir",
+                       str(root))
+    assert code == 2 and "tampered" in err
+    assert log.read_bytes() == b"".join(lines)
+    code, _, err = cli(capsys, "approve", second, "--approver", "x")  # writes the log too
+    assert code == 2 and "tampered" in err
+    # storing a new result still works; the actions are left alone, with a warning
+    code, _, err = cli(capsys, "score", CHECKLIST, "-a", str(Path(second).parents[3] / "a.json"),
+                       "--results-dir", str(root))
+    assert code == 0 and "Warning: result stored, but actions not updated" in err
+    assert log.read_bytes() == b"".join(lines)
+
+
+def test_hostile_approver_in_reports(two: tuple[Path, str, str],
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    _, _, second = two
+    evil = "\x1b]0;x\x07<script>alert(1)</script>|*"
+    assert cli(capsys, "approve", second, "--approver", evil, "--note", evil)[0] == 0
+    for fmt in ("md", "html"):
+        code, out, _ = cli(capsys, "report", second, "-f", fmt)
+        assert code == 0 and "<script>" not in out and "\x1b" not in out and "\x07" not in out
+    code, out, _ = cli(capsys, "diff", "--branch", "SH-001", "--results-dir",
+                       str(Path(second).parents[2]))
+    assert "\x1b" not in out and "Approved by" in out
