@@ -139,9 +139,10 @@ def reviewer_for_run(option: str | None, ui: str) -> str:
     """The reviewer: ``--reviewer``, else ``$BRANCHCHECK_REVIEWER``, else asked once on a
     terminal; in a pipe with neither, none is recorded and a warning says so."""
     from branchcheck.i18n import t
-    who = (option or os.environ.get("BRANCHCHECK_REVIEWER", "")).strip()
-    if who:
+    who = option or os.environ.get("BRANCHCHECK_REVIEWER", "")
+    if who.strip():  # kept exactly as given
         return who
+    who = ""
     if not _interactive():
         err(t(ui, "警告：未指定检查人（--reviewer 或 $BRANCHCHECK_REVIEWER），"
                                "结果中不记录检查人\n",

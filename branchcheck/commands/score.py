@@ -106,8 +106,9 @@ def score(
     now = storage.now_iso()
     finished = af.finished or now
     started = af.started or (af.finished or now)
-    who = (reviewer or af.reviewer or os.environ.get("BRANCHCHECK_REVIEWER", "")).strip()
-    if not who:
+    who = reviewer or af.reviewer or os.environ.get("BRANCHCHECK_REVIEWER", "")
+    if not who.strip():  # kept exactly as given; only an empty one is warned about
+        who = ""
         err(t(ui, "警告：未指定检查人（--reviewer、答案文件的 reviewer 或 "
                                "$BRANCHCHECK_REVIEWER），结果中不记录检查人\n",
                            "warning: no reviewer given (--reviewer, the file's 'reviewer' or "
