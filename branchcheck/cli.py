@@ -8,6 +8,8 @@ rendering) are imported inside the commands that need them, so ``--help`` and
 
 from __future__ import annotations
 
+import functools
+import importlib
 import io
 import os
 import sys
@@ -16,24 +18,6 @@ import typer
 
 from branchcheck import __version__
 from branchcheck.clihelp import GroupedGroup, polish
-from branchcheck.commands import actions as _actions
-from branchcheck.commands import approve as _approve
-from branchcheck.commands import diff as _diff
-from branchcheck.commands import exercise as _exercise
-from branchcheck.commands import grade as _grade
-from branchcheck.commands import history as _history
-from branchcheck.commands import ipa as _ipa
-from branchcheck.commands import keys as _keys
-from branchcheck.commands import list as _list
-from branchcheck.commands import network as _network
-from branchcheck.commands import new as _new
-from branchcheck.commands import report as _report
-from branchcheck.commands import results as _results
-from branchcheck.commands import run as _run
-from branchcheck.commands import score as _score
-from branchcheck.commands import show as _show
-from branchcheck.commands import validate as _validate
-from branchcheck.commands import verify as _verify
 from branchcheck.errors import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
@@ -42,17 +26,28 @@ from branchcheck.errors import (
     BranchcheckError,
 )
 
-app = typer.Typer(
-    name="branchcheck",
-    help="Self-assessment checklists for retail bank branches: validate, score, compare.\n\n"
-    "Exit codes: 0 ok; 1 check failed / regression found; 2 usage error or invalid input; "
-    "3 internal error; 130 interrupted.",
-    rich_markup_mode=None,
-    cls=GroupedGroup,
-    add_completion=True,
-    no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+# name -> (module under branchcheck.commands, attribute, a sub-app with commands of its own)
+COMMANDS: dict[str, tuple[str, str, bool]] = {
+    "validate": ("validate", "validate", False),
+    "schema": ("validate", "schema", False),
+    "list": ("list", "list_checklists", False),
+    "show": ("show", "show", False),
+    "new": ("new", "new", False),
+    "score": ("score", "score", False),
+    "results": ("results", "results", False),
+    "run": ("run", "run", False),
+    "grade": ("grade", "grade", False),
+    "ipa": ("ipa", "ipa", False),
+    "exercise": ("exercise", "app", True),
+    "diff": ("diff", "diff", False),
+    "history": ("history", "history", False),
+    "report": ("report", "report", False),
+    "network": ("network", "app", True),
+    "verify": ("verify", "verify", False),
+    "keys": ("keys", "app", True),
+    "actions": ("actions", "app", True),
+    "approve": ("approve", "approve", False),
+}
 
 
 def _version(value: bool) -> None:
@@ -61,7 +56,6 @@ def _version(value: bool) -> None:
         raise typer.Exit(EXIT_OK)
 
 
-@app.callback()
 def _main(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
@@ -70,30 +64,59 @@ def _main(
     """Self-assessment checklists for retail bank branches."""
 
 
-app.command("validate")(_validate.validate)
-app.command("schema")(_validate.schema)
-app.command("list")(_list.list_checklists)
-app.command("show")(_show.show)
-app.command("new")(_new.new)
-app.command("score")(_score.score)
-app.command("results")(_results.results)
-app.command("run")(_run.run)
-app.command("grade")(_grade.grade)
-app.command("ipa")(_ipa.ipa)
-app.add_typer(_exercise.app, name="exercise")
-app.command("diff")(_diff.diff)
-app.command("history")(_history.history)
-app.command("report")(_report.report)
-app.add_typer(_network.app, name="network")
-app.command("verify")(_verify.verify)
-app.add_typer(_keys.app, name="keys")
-app.add_typer(_actions.app, name="actions")
-app.command("approve")(_approve.approve)
+def build_app(only: str | None = None) -> typer.Typer:
+    """The Typer application with every command, or with just ``only``.
+
+    Turning a command's signature into options costs Typer about 3 ms a
+    command, so a run of one command builds that one alone.
+    """
+    built = typer.Typer(
+        name="branchcheck",
+        help="Self-assessment checklists for retail bank branches: validate, score, compare."
+        "\n\nExit codes: 0 ok; 1 check failed / regression found; 2 usage error or invalid "
+        "input; 3 internal error; 130 interrupted.",
+        rich_markup_mode=None,
+        cls=GroupedGroup,
+        add_completion=True,
+        no_args_is_help=True,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    built.callback()(_main)
+    for name, (module, attr, group) in COMMANDS.items():
+        if only is not None and name != only:
+            continue
+        target = getattr(importlib.import_module(f"branchcheck.commands.{module}"), attr)
+        if group:
+            built.add_typer(target, name=name)
+        else:
+            built.command(name)(target)
+    return built
+
+
+@functools.cache
+def full_app() -> typer.Typer:
+    """The whole command-line interface (help, completion, documentation)."""
+    return build_app()
+
+
+def __getattr__(name: str) -> typer.Typer:
+    if name == "app":  # ``from branchcheck.cli import app``, built on first use
+        return full_app()
+    raise AttributeError(name)
+
+
+def _command_for(argv: list[str] | None) -> typer.Typer:
+    """The application to run ``argv`` with: one command's alone when that is all it needs
+    (so only that command's module is imported and turned into options)."""
+    args = sys.argv[1:] if argv is None else argv
+    if args and args[0] in COMMANDS and "_BRANCHCHECK_COMPLETE" not in os.environ:
+        return build_app(only=args[0])
+    return full_app()
 
 
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; the single place errors are reported."""
-    command = polish(typer.main.get_command(app))
+    command = polish(typer.main.get_command(_command_for(argv)))
     try:
         code = command.main(args=argv, prog_name="branchcheck", standalone_mode=False)
     except BranchcheckError as exc:
