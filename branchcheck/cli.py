@@ -93,6 +93,9 @@ app.command("approve")(_approve.approve)
 
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; the single place errors are reported."""
+    from branchcheck.output import prepare_streams
+
+    prepare_streams()
     command = polish(typer.main.get_command(app))
     try:
         code = command.main(args=argv, prog_name="branchcheck", standalone_mode=False)
