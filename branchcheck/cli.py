@@ -116,6 +116,9 @@ def _command_for(argv: list[str] | None) -> typer.Typer:
 
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; the single place errors are reported."""
+    from branchcheck.output import prepare_streams
+
+    prepare_streams()
     command = polish(typer.main.get_command(_command_for(argv)))
     try:
         code = command.main(args=argv, prog_name="branchcheck", standalone_mode=False)

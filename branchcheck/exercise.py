@@ -20,6 +20,7 @@ from branchcheck.grading import safe_name
 from branchcheck.i18n import t
 from branchcheck.identity import identity
 from branchcheck.model import Checklist, Item, localise
+from branchcheck.textsafe import md, term
 
 MAX_TRAINEES = 500
 
@@ -67,7 +68,9 @@ def checklist_ref(ref: str, checklist: Checklist) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """``text`` on one line with control characters neutralised: a raw one in a
+    template comment would make the template unreadable YAML."""
+    return term(" ".join(text.split()))
 
 
 def _q(text: str) -> str:
@@ -129,7 +132,7 @@ def template(checklist: Checklist, ref: str, reviewer: str, lang: str, *, key: b
 def readme(checklist: Checklist, ref: str, names: Sequence[str], lang: str) -> str:
     """The class README: what to do, how to grade, the items and their accepted answers."""
     title = localise(checklist.title, lang) or checklist.id
-    out = [f"# {t(lang, '课程练习', 'Course exercise')}: {title}", "",
+    out = [f"# {t(lang, '课程练习', 'Course exercise')}: {md(title)}", "",
            t(lang, f"检查表：`{checklist.id}` v{checklist.version}，共 {checklist.item_count} 题。",
              f"Checklist: `{checklist.id}` v{checklist.version}, {checklist.item_count} items."),
            t(lang, f"学员（{len(names)}）：", f"Trainees ({len(names)}): ")
@@ -163,9 +166,9 @@ def readme(checklist: Checklist, ref: str, names: Sequence[str], lang: str) -> s
            f"| id | {t(lang, '题目', 'item')} | {t(lang, '评分指引', 'how to judge')} | "
            f"{t(lang, '可填', 'accepts')} |", "|---|---|---|---|"]
     for _, item in checklist.items():
-        guide = _one_line(localise(item.guidance, lang)) if item.guidance else ""
-        cells = (item.id, _one_line(localise(item.text, lang)), guide, _accepts(item, lang))
-        out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+        guide = localise(item.guidance, lang) if item.guidance else ""
+        cells = (item.id, localise(item.text, lang), guide, _accepts(item, lang))
+        out.append("| " + " | ".join(md(c) for c in cells) + " |")
     return "\n".join(out) + "\n"
 
 

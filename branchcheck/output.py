@@ -18,6 +18,64 @@ if TYPE_CHECKING:
     from rich.segment import Segment
 
 
+# What the symbols of the human outputs become where the output encoding (GBK,
+# ASCII) cannot show them; anything else unshowable becomes a \u escape.
+_ASCII = {
+    "—": "-", "–": "-", "·": "-", "→": "->", "←": "<-", "«": "<<", "»": ">>", "…": "...",
+    "“": '"', "”": '"', "‘": "'", "’": "'", "≥": ">=", "≤": "<=", "±": "+/-", "Δ": "d",
+    "κ": "k", "✗": "x", "✓": "v", "✔": "v", "☐": "[ ]", "☑": "[x]", "─": "-", "━": "-",
+    "│": "|", "┃": "|", "┼": "+", "┤": "+", "├": "+", "┬": "+", "┴": "+", "┌": "+",
+    "┐": "+", "└": "+", "┘": "+", "═": "=", "║": "|", "╭": "+", "╮": "+", "╰": "+", "╯": "+",
+    "▁": "_", "▂": ".", "▃": ":", "▄": "-", "▅": "=", "▆": "+", "▇": "*", "█": "#",
+}
+_FALLBACK = "branchcheck-ascii"
+
+
+def _fallback(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: ASCII stand-ins for the characters an encoding lacks."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    out = []
+    for ch in exc.object[exc.start:exc.end]:
+        sub = _ASCII.get(ch)
+        if sub is None:
+            folded = unicodedata.normalize("NFKC", ch)  # full-width ：，（） and the like
+            sub = folded if folded.isascii() and folded.isprintable() else (
+                ch.encode("ascii", "backslashreplace").decode("ascii"))
+        out.append(sub)
+    return "".join(out), exc.end
+
+
+def prepare_streams() -> None:
+    """Make the standard streams safe to use whatever the process was given.
+
+    A closed stdin, stdout or stderr (``<&-``, ``>&-``, ``2>&-``) is replaced by
+    the null device, so a command still stores its result and exits with its own
+    code instead of crashing. On stdout and stderr, characters the encoding
+    cannot show (``✗`` or ``·`` in GBK or ASCII, a file name's undecodable
+    bytes) degrade to ASCII stand-ins instead of raising.
+    """
+    import codecs
+
+    try:
+        codecs.lookup_error(_FALLBACK)
+    except LookupError:
+        codecs.register_error(_FALLBACK, _fallback)
+    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
+        if getattr(sys, name, None) is None:
+            try:  # the lowest free descriptor: the closed one, in this order
+                setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))
+            except OSError:
+                continue
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if callable(reconfigure):
+            try:
+                reconfigure(errors=_FALLBACK)
+            except (ValueError, OSError):  # a stream that cannot change (already closed)
+                pass
+
+
 def use_color(stream: IO[str] | None = None) -> bool:
     """Colour only on a terminal and only when NO_COLOR is unset."""
     stream = stream or sys.stdout

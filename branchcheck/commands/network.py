@@ -20,6 +20,7 @@ from branchcheck.commands.options import (
     emit,
 )
 from branchcheck.errors import EXIT_FAILED, EXIT_OK
+from branchcheck.output import err
 
 app = typer.Typer(
     help="Roll-up of a branch network: ingest results into a DuckDB warehouse, then league "
@@ -92,7 +93,7 @@ def ingest(
     ui = resolve_lang(lang)
     directory = load(org, lang=ui) if org else None
     for p in directory.warnings if directory else ():
-        sys.stderr.write(f"{p}\n")
+        err(f"{p}\n")
     path = wh.default_path(warehouse)
     with wh.writer(path, wait=wait, lang=ui) as con:
         report = ing.ingest(con, results_dirs, org=directory, lang=ui, jobs=jobs,
@@ -100,15 +101,15 @@ def ingest(
     from branchcheck.textsafe import term
 
     for where, reason in report.rejected:
-        sys.stderr.write(t(ui, f"已拒收：{term(where)}：{term(reason)}\n",
+        err(t(ui, f"已拒收：{term(where)}：{term(reason)}\n",
                            f"rejected: {term(where)}: {term(reason)}\n"))
     if report.unknown_branches:
         shown = ", ".join(report.unknown_branches[:10])
-        sys.stderr.write(t(
+        err(t(
             ui, f"警告：{len(report.unknown_branches)} 个网点不在机构目录中：{shown}\n",
             f"warning: {len(report.unknown_branches)} branches are not in the directory: "
             f"{shown}\n"))
-    sys.stderr.write(t(
+    err(t(
         ui, f"{path}：新增 {report.added}，未变 {report.unchanged}，重复 {report.duplicates}，"
             f"拒收 {len(report.rejected)}（共 {report.scanned} 个文件，{report.seconds:.2f} 秒）\n",
         f"{path}: {report.added} added, {report.unchanged} unchanged, {report.duplicates} "
@@ -278,7 +279,7 @@ def export(
     ui = resolve_lang(lang)
     with wh.reader(wh.default_path(warehouse), lang=ui, files=True) as con:
         counts = run_export(con, target, lang=ui)
-    sys.stderr.write(t(ui, f"已导出到 {target}：", f"exported to {target}: ")
+    err(t(ui, f"已导出到 {target}：", f"exported to {target}: ")
                      + ", ".join(f"{k} {v}" for k, v in counts.items()) + "\n")
     return EXIT_OK
 
@@ -300,7 +301,7 @@ def sample(
 
     span = parse_period(month, None, None, default=date.today(), lang=ui)
     org_path, n = write_sample(target, start=span.start, end=span.end)
-    sys.stderr.write(t(ui, f"已写入 {org_path} 和 {n} 份结果（{target / 'results'}）\n",
+    err(t(ui, f"已写入 {org_path} 和 {n} 份结果（{target / 'results'}）\n",
                        f"wrote {org_path} and {n} results under {target / 'results'}\n"))
     return EXIT_OK
 

@@ -99,6 +99,13 @@ def failed_items(result: Result, status: str) -> list[ItemResult]:
     return [i for i in result.score.items if i.status == status]
 
 
+def remarks(result: Result) -> list[ItemResult]:
+    """Items not listed as failed or partial that carry something the reviewer wrote:
+    a note, or the answer of a text item; in checklist order."""
+    return [i for i in result.score.items if i.status not in ("fail", "partial") and (
+        i.note or (i.type == "text" and i.value not in (None, "")))]
+
+
 def knockouts(result: Result) -> list[ItemResult]:
     """Critical items that failed."""
     return [i for i in result.score.items if i.critical and i.status == "fail"]

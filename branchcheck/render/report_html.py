@@ -20,6 +20,7 @@ from branchcheck.render.report import (
     knockout_scope,
     knockouts,
     pct,
+    remarks,
     section_titles,
     title_of,
     value_text,
@@ -116,7 +117,7 @@ def _summary(result: Result, lang: str) -> str:
     return f'<table class="summary">\n<tbody>\n{body}</tbody>\n</table>\n'
 
 
-def _item(item: ItemResult, lang: str, titles: dict[str, str]) -> str:
+def _item(item: ItemResult, lang: str, titles: dict[str, str], *, guidance: bool = True) -> str:
     label = localise(item.text, lang) or item.id
     answer = esc(value_text(item, lang))
     if item.status == "partial":
@@ -129,7 +130,7 @@ def _item(item: ItemResult, lang: str, titles: dict[str, str]) -> str:
         parts.append(f'<p class="ko">{esc(knockout_scope(item, lang))}</p>')
     if item.note:
         parts.append(f"<p>{t(lang, '备注', 'Note')}: {esc(item.note)}</p>")
-    if item.guidance:
+    if guidance and item.guidance:
         parts.append(f"<p>{t(lang, '改进指引', 'Guidance')}: "
                      f"{esc(localise(item.guidance, lang))}</p>")
     parts.append("</div>\n")
@@ -182,6 +183,11 @@ def report_html(result: Result, lang: str,
         out += [f"<li><code>{esc(i.id)}</code> {esc(localise(i.text, lang) or i.id)}</li>\n"
                 for i in skipped]
         out.append("</ul>\n")
-    passed = t(lang, "通过的项目未列出。", "Items that passed are not listed.")
+    written = remarks(result)
+    if written:
+        out.append(f"<h2>{t(lang, '文字答案和备注', 'Written answers and notes')} "
+                   f"({len(written)})</h2>\n")
+        out += [_item(i, lang, titles, guidance=False) for i in written]
+    passed = t(lang, "无备注的通过项目未列出。", "Items that passed without a note are not listed.")
     out.append(f'<p class="muted">{passed}</p>\n')
     return page(title, "".join(out), lang)

@@ -14,6 +14,7 @@ from branchcheck.render.report import (
     knockout_scope,
     knockouts,
     pct,
+    remarks,
     section_titles,
     status_label,
     title_of,
@@ -113,6 +114,11 @@ def report_md(result: Result, lang: str) -> str:
         out += [f"## {t(lang, '未答项', 'Not answered')} ({len(skipped)})", ""]
         out += [f"- {md(i.id)} {md(localise(i.text, lang) or i.id)}" for i in skipped]
         out.append("")
-    out.append(t(lang, f"*{status_label('pass', lang)}的项目未列出。*",
-                 "*Items that passed are not listed.*"))
+    written = remarks(result)
+    if written:
+        out += [f"## {t(lang, '文字答案和备注', 'Written answers and notes')} ({len(written)})", ""]
+        for item in written:
+            out += _item_block(item, lang, titles, False)
+    out.append(t(lang, f"*无备注的{status_label('pass', lang)}项目未列出。*",
+                 "*Items that passed without a note are not listed.*"))
     return "\n".join(out) + "\n"

@@ -275,3 +275,18 @@ def test_installed_command_neutralises_escape_sequences_on_stderr(tmp_path: Path
                            str(tmp_path / f"x{EVIL}.yaml")],
                           capture_output=True, text=True, encoding="utf-8", check=False)
     assert proc.returncode == 2 and raw_controls(proc.stderr) == [] and proc.stdout == ""
+
+
+def test_exercise_new_templates_stay_readable_with_control_characters_in_texts(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    checklist = hostile_checklist(tmp_path)
+    clean_run(capsys, "exercise", "new", str(checklist), "-o", str(tmp_path / "ex"),
+              "--names", "wang,li", "--lang", "en")
+    readme = (tmp_path / "ex" / "README.md").read_text(encoding="utf-8")
+    assert raw_controls(readme) == [] and "Example branch check" in readme
+    for name in ("key", "answers/wang", "answers/li"):
+        text = (tmp_path / "ex" / f"{name}.yaml").read_text(encoding="utf-8")
+        assert raw_controls(text) == []
+    # the templates read back: the blank class grades to "the key answers nothing"
+    code = run(["grade", str(tmp_path / "ex" / "key.yaml"), str(tmp_path / "ex" / "answers")])
+    assert code == 2 and "empty-key" in capsys.readouterr().err
