@@ -163,6 +163,7 @@ class DraftFile:
         self.root = root
         self._fd: int | None = None
         self._logged = 0
+        self._size = 0
 
     def save(self, draft: Draft, item_id: str | None = None) -> None:
         """Record ``draft`` after ``item_id`` was asked: one appended log line, or a
@@ -172,8 +173,13 @@ class DraftFile:
             self.snapshot(draft)
             return
         draft.saved = now_iso()
-        append_synced(self._fd, log_line(draft, item_id).encode("utf-8"), self.path)
+        line = log_line(draft, item_id).encode("utf-8")
+        if self._size + len(line) > _MAX_BYTES:  # could not be read back: check it whole
+            self.snapshot(draft)
+            return
+        append_synced(self._fd, line, self.path)
         self._logged += 1
+        self._size += len(line)
 
     def snapshot(self, draft: Draft) -> None:
         """Rewrite the whole draft (atomically) and start a new log."""
@@ -181,6 +187,7 @@ class DraftFile:
         save_draft(self.path, draft, self.root)
         self._fd = open_append(self.path, root=self.root)
         self._logged = 0
+        self._size = os.fstat(self._fd).st_size
 
     def close(self) -> None:
         """Stop appending (the file stays as it is)."""
