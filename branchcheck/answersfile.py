@@ -14,6 +14,7 @@ from branchcheck.model import Answer, Checklist
 from branchcheck.strictyaml import (
     DEFAULT_MAX_BYTES,
     Document,
+    Path,
     decode,
     parse_mapping,
     read_bytes,
@@ -94,32 +95,34 @@ def _drop_blank(data: dict[str, Any]) -> tuple[str, ...]:
 
 
 def _unknown_item(doc: Document, checklist: Checklist, item_id: str,
-                  lang: str = "en") -> Problem:
-    return doc.problem(("answers", item_id), "unknown-item",
+                  lang: str = "en", path: Path | None = None) -> Problem:
+    return doc.problem(path or ("answers", item_id), "unknown-item",
                        t(lang, f"{checklist.id!r} 没有项目 {item_id!r}",
-                         f"{checklist.id!r} has no item {item_id!r}"), key=True)
+                         f"{checklist.id!r} has no item {item_id!r}"), key=path is None)
 
 
 def check_answers(doc: Document, entries: Mapping[str, Any], checklist: Checklist,
                   heading: str, problems: Sequence[Problem] = (),
-                  lang: str = "en") -> dict[str, Answer]:
+                  lang: str = "en", paths: Mapping[str, Path] | None = None
+                  ) -> dict[str, Answer]:
     """The answers of ``entries`` (``/answers`` of ``doc``: item id to a value or to
     ``{value, note}``), each checked against ``checklist``.
 
     Unknown ids, wrong types, out-of-range values and ``na`` where not allowed
     are located errors; if there are any (or ``problems`` found before), they are
     all raised at once as an :class:`InputError` headed ``heading``; messages are
-    in ``lang``.
+    in ``lang``. ``paths`` places entries found elsewhere than ``/answers/<id>``.
     """
     index = checklist.item_index()
     found = list(problems)
     answers: dict[str, Answer] = {}
     for item_id, entry in entries.items():
         item = index.get(item_id)
+        given = paths.get(item_id) if paths else None
         if item is None:
-            found.append(_unknown_item(doc, checklist, item_id, lang))
+            found.append(_unknown_item(doc, checklist, item_id, lang, given))
             continue
-        path = ("answers", item_id)
+        path: Path = given or ("answers", item_id)
         raw, note = (entry.get("value"), entry.get("note")) if isinstance(entry, dict) else (
             entry, None)
         vpath = (*path, "value") if isinstance(entry, dict) else path

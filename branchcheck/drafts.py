@@ -2,14 +2,18 @@
 
 A draft lives next to the results it will become, at
 ``<results-dir>/<branch>/<checklist-id>/draft.yaml`` (``storage.iter_stored``
-skips names starting with ``draft``). It is always written with
-``fsafe.atomic_write`` (temp file, fsync, rename), so a killed process leaves
-either the previous draft or the new one, never a torn file.
+skips names starting with ``draft``). A run keeps it up to date through
+:class:`DraftFile`: a full snapshot written with ``fsafe.atomic_write`` (temp
+file, fsync, rename), then one fsynced line appended to its ``log`` per answer,
+so an answer costs the same however long the checklist; the snapshot is
+rewritten when the log outgrows it. A killed process loses at most the line
+being appended (a torn last line is dropped on reading).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,14 +21,18 @@ from pathlib import Path
 from typing import Any
 
 from branchcheck.errors import InputError, Problem, StorageError, UsageError
-from branchcheck.fsafe import atomic_write, inside, read_regular
+from branchcheck.fsafe import append_synced, atomic_write, inside, open_append, read_regular
 from branchcheck.i18n import LANGUAGES, t
 from branchcheck.ids import CHECKLIST_ID
 from branchcheck.model import Answer, Checklist
 from branchcheck.storage import check_branch, now_iso
 from branchcheck.timestamps import EXAMPLE, parse_iso
 
-DRAFT_FORMAT = "branchcheck-draft/1"
+DRAFT_FORMAT = "branchcheck-draft/2"
+DRAFT_FORMATS = ("branchcheck-draft/1", DRAFT_FORMAT)
+"""Formats read (1 has no ``log``)."""
+_MIN_LOG = 256
+"""Log lines a snapshot may gather before it is rewritten (at least; else one per answer)."""
 DRAFT_NAME = "draft.yaml"
 LOCK_NAME = ".draft.lock"
 """Held (``locking.exclusive``) by the run filling the draft in, next to it."""
@@ -118,9 +126,18 @@ def draft_text(draft: Draft) -> str:
           for key in ("branch", "reviewer", "lang", "started", "saved", "position")),
     ]
     if not draft.answers:
-        return "\n".join(head) + "\nanswers: {}\n"
+        return "\n".join(head) + "\nanswers: {}\nlog:\n"
     body = "".join(_answer_line(a) for a in draft.answers.values())
-    return "\n".join(head) + "\nanswers:\n" + body
+    return "\n".join(head) + "\nanswers:\n" + body + "log:\n"
+
+
+def log_line(draft: Draft, item_id: str) -> str:
+    """The ``log`` entry after ``item_id`` was asked: ``[item, value, note, position,
+    saved]``; a null value means the item has no answer (skipped)."""
+    answer = draft.answers.get(item_id)
+    value, note = (answer.value, answer.note) if answer is not None else (None, None)
+    fields = (item_id, value, note, draft.position, draft.saved)
+    return "- [" + ", ".join(_scalar(f) for f in fields) + "]\n"
 
 
 def save_draft(path: Path, draft: Draft, root: Path | None = None) -> None:
@@ -136,6 +153,47 @@ def save_draft(path: Path, draft: Draft, root: Path | None = None) -> None:
             "bytes, so it could not be read back; the earlier answers are still in the draft: "
             "--resume with a shorter answer"))
     atomic_write(path, data, root=root)
+
+
+class DraftFile:
+    """The draft of one run on disk, saved after every answer in constant time."""
+
+    def __init__(self, path: Path, root: Path | None = None) -> None:
+        self.path = path
+        self.root = root
+        self._fd: int | None = None
+        self._logged = 0
+        self._size = 0
+
+    def save(self, draft: Draft, item_id: str | None = None) -> None:
+        """Record ``draft`` after ``item_id`` was asked: one appended log line, or a
+        whole snapshot (the first save, no item given, or a log as long as the answers)."""
+        if item_id is None or self._fd is None or self._logged >= max(_MIN_LOG,
+                                                                        len(draft.answers)):
+            self.snapshot(draft)
+            return
+        draft.saved = now_iso()
+        line = log_line(draft, item_id).encode("utf-8")
+        if self._size + len(line) > _MAX_BYTES:  # could not be read back: check it whole
+            self.snapshot(draft)
+            return
+        append_synced(self._fd, line, self.path)
+        self._logged += 1
+        self._size += len(line)
+
+    def snapshot(self, draft: Draft) -> None:
+        """Rewrite the whole draft (atomically) and start a new log."""
+        self.close()
+        save_draft(self.path, draft, self.root)
+        self._fd = open_append(self.path, root=self.root)
+        self._logged = 0
+        self._size = os.fstat(self._fd).st_size
+
+    def close(self) -> None:
+        """Stop appending (the file stays as it is)."""
+        if self._fd is not None:
+            fd, self._fd = self._fd, None
+            os.close(fd)
 
 
 def remove_draft(path: Path, root: Path | None = None) -> None:
@@ -164,6 +222,8 @@ def read_draft(path: Path, checklist: Checklist, branch: str, lang: str = "en",
 
     name = str(path)
     raw = read_regular(path, max_bytes=_MAX_BYTES, root=root)  # never a FIFO, never outside
+    if not raw.endswith(b"\n") and raw[raw.rfind(b"\n") + 1:].startswith(b"- ["):
+        raw = raw[: raw.rfind(b"\n") + 1]  # a log line torn by a killed run: lost, as typed
     doc = parse_mapping(decode(raw, name), name)
     d: dict[str, Any] = doc.data
     problems = _shape_problems(d, doc, lang)
@@ -200,16 +260,35 @@ def read_draft(path: Path, checklist: Checklist, branch: str, lang: str = "en",
     if refuse:
         raise InputError(t(lang, f"{name}：草稿与检查表不符", f"{name}: draft does not match"),
                          refuse)
-    answers = check_answers(doc, doc.data["answers"], checklist,
+    entries, paths, (position, where), saved = _replay(d)
+    answers = check_answers(doc, entries, checklist,
                             t(lang, f"{doc.file}：草稿中有无效答案",
-                              f"{doc.file}: invalid answers in draft"), lang=lang)
-    position = d.get("position")
+                              f"{doc.file}: invalid answers in draft"), lang=lang, paths=paths)
     if position is not None and position not in checklist.item_index():
-        raise InputError.at(doc.problem(("position",), "unknown-item", t(
+        raise InputError.at(doc.problem(where, "unknown-item", t(
             lang, f"{checklist.id!r} 没有项目 {position!r}",
             f"{checklist.id!r} has no item {position!r}")))
     return Draft(ck["id"], ck["version"], ck["sha256"], d["branch"], d["reviewer"], d["lang"],
-                 d["started"], answers, position, str(d.get("saved") or ""))
+                 d["started"], answers, position, saved)
+
+
+def _replay(d: dict[str, Any]) -> tuple[dict[str, Any], dict[str, tuple[str | int, ...]],
+                                        tuple[Any, tuple[str | int, ...]], str]:
+    """The answers (item id to ``{value, note}``), where each was recorded, the
+    position and the time saved, once the log is applied to the snapshot."""
+    entries: dict[str, Any] = dict(d["answers"])
+    paths: dict[str, tuple[str | int, ...]] = {k: ("answers", k) for k in entries}
+    position, saved = d.get("position"), str(d.get("saved") or "")
+    where: tuple[str | int, ...] = ("position",)
+    for n, (item_id, value, note, after, when) in enumerate(d.get("log") or ()):
+        if value is None:
+            entries.pop(item_id, None)
+            paths.pop(item_id, None)
+        else:
+            entries[item_id] = {"value": value, "note": note}
+            paths[item_id] = ("log", n)
+        position, saved, where = after, when, ("log", n)
+    return entries, paths, (position, where), saved
 
 
 _STR_FIELDS = ("branch", "reviewer", "started")
@@ -219,10 +298,10 @@ def _shape_problems(d: dict[str, Any], doc: Any, lang: str = "en") -> list[Probl
     """Structural checks of a draft document (there is no public schema for drafts)."""
     found: list[Problem] = []
 
-    def bad(path: tuple[str, ...], zh: str, en: str) -> None:
+    def bad(path: tuple[str | int, ...], zh: str, en: str) -> None:
         found.append(doc.problem(path, "draft-format", t(lang, zh, en)))
 
-    if d.get("format") != DRAFT_FORMAT:
+    if d.get("format") not in DRAFT_FORMATS:
         bad(("format",), f"应为 format: {DRAFT_FORMAT}", f"expected format: {DRAFT_FORMAT}")
     ck = d.get("checklist")
     if not isinstance(ck, dict):
@@ -268,4 +347,24 @@ def _shape_problems(d: dict[str, Any], doc: Any, lang: str = "en") -> list[Probl
             elif entry.get("note") is not None and not isinstance(entry.get("note"), str):
                 bad(("answers", item_id, "note"), "note 必须是字符串或 null",
                     "note must be a string or null")
+    log = d.get("log")
+    if log is not None and (d.get("format") == DRAFT_FORMATS[0] or not isinstance(log, list)):
+        bad(("log",), "log 必须是记录的列表", "log must be a list of records")
+    elif log:
+        for n, record in enumerate(log):
+            if not _good_record(record):
+                bad(("log", n), "log 记录应为 [项目编号, 值或 null, 备注或 null, "
+                                "位置或 null, 保存时间]",
+                    "a log record must be [item id, value or null, note or null, "
+                    "position or null, time saved]")
     return found
+
+
+def _good_record(record: Any) -> bool:
+    if not isinstance(record, list) or len(record) != 5:
+        return False
+    item_id, value, note, position, saved = record
+    return (isinstance(item_id, str) and isinstance(saved, str)
+            and (value is None or isinstance(value, (str, int, float)))
+            and not isinstance(value, bool)
+            and all(x is None or isinstance(x, str) for x in (note, position)))

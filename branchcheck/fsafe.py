@@ -140,6 +140,34 @@ def atomic_write(path: Path, data: bytes, *, root: Path | None = None,
         raise StorageError(f"cannot write {_show(path)}: {exc.strerror or exc}") from None
 
 
+def open_append(path: Path, *, root: Path | None = None) -> int:
+    """A descriptor appending to the existing regular file ``path`` (never a symlink,
+    FIFO or device; with ``root``, never outside it). The caller closes it."""
+    if root is not None:
+        inside(root, path)
+    flags = (os.O_WRONLY | os.O_APPEND | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
+             | getattr(os, "O_CLOEXEC", 0))
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise StorageError(f"cannot write {_show(path)}: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise UnsafePathError(f"{_show(path)} is not a regular file; refusing to write to it")
+    return fd
+
+
+def append_synced(fd: int, data: bytes, path: Path) -> None:
+    """Append ``data`` through ``fd`` (from :func:`open_append`) and flush it to disk."""
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        os.fsync(fd)
+    except OSError as exc:
+        raise StorageError(f"cannot write {_show(path)}: {exc.strerror or exc}") from None
+
+
 def _usual_mode(path: str) -> None:
     """Give ``path`` the mode a new file gets (0666 less the umask); best effort."""
     mask = os.umask(0)

@@ -15,6 +15,7 @@ or leaves a ``text`` item blank.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal, Protocol
@@ -156,8 +157,19 @@ class Session:
         self._flat: list[tuple[Section, Item]] = list(checklist.items())
         self._section_no = {s.id: n for n, s in enumerate(checklist.sections, 1)}
         self.pos = max(0, min(start, len(self._flat)))
-        self._applies = applicability(checklist, self.answers)
+        # Only an answer to an item some ``when`` refers to can change what applies:
+        # any other answer costs no recomputation (a long walk stays linear).
+        self._referenced = {i.when.item for _, i in self._flat if i.when is not None}
+        self._applies: dict[str, bool] = {}
+        self._order: list[int] = []  # indexes of the applicable items, ascending
+        self._update_applies()
         self._shown: str | None = None
+        self.last_item: str | None = None
+        """Id of the item just asked (its answer may have changed), for ``on_change``."""
+
+    def _update_applies(self) -> None:
+        self._applies = applicability(self.checklist, self.answers)
+        self._order = [i for i, (_, item) in enumerate(self._flat) if self._applies[item.id]]
 
     @property
     def position(self) -> str | None:
@@ -193,6 +205,7 @@ class Session:
             if item.id in self.item_notes:
                 self.prompter.message(self.item_notes[item.id], "info")
             action = self._ask(item)
+            self.last_item = item.id
             if action == "quit":
                 return "quit"
             if action == "back":
@@ -203,7 +216,8 @@ class Session:
                     continue
                 self.pos = prev
             else:
-                self._applies = applicability(self.checklist, self.answers)
+                if item.id in self._referenced:
+                    self._update_applies()
                 nxt = self._next(idx + 1)
                 self.pos = len(self._flat) if nxt is None else nxt
             if self.on_change is not None:
@@ -288,8 +302,7 @@ class Session:
 
     def _view(self, idx: int) -> ItemView:
         section, item = self._flat[idx]
-        applicable = [i for i in range(len(self._flat)) if self._applies[self._flat[i][1].id]]
-        n, total = applicable.index(idx) + 1, len(applicable)
+        n, total = bisect_left(self._order, idx) + 1, len(self._order)
         sn, st = self._section_no[section.id], len(self.checklist.sections)
         progress = t(self.lang, f"第 {n}/{total} 项 · 类别 {sn}/{st}",
                      f"item {n} of {total} · section {sn} of {st}")

@@ -210,17 +210,18 @@ def _open_actions(ck: Checklist, root: Path, branch: str, lang: str) -> dict[str
 
 def _walk(ck: Checklist, draft: Draft, path: Path, root: Path, resume_cmd: str,
           key: SigningKey | None = None) -> int:
-    from branchcheck.drafts import save_draft
+    from branchcheck.drafts import DraftFile
     from branchcheck.i18n import t
     from branchcheck.session import Session, index_of
 
     lang = draft.lang
     notes = _open_actions(ck, root, draft.branch, lang)
+    store = DraftFile(path, root)
 
     def save(s: Session) -> None:
         draft.answers = s.answers
         draft.position = s.position
-        save_draft(path, draft, root)
+        store.save(draft, s.last_item)
 
     interactive = _interactive()
     session = Session(ck, _prompter(lang, interactive), lang=lang, answers=draft.answers,
@@ -229,12 +230,17 @@ def _walk(ck: Checklist, draft: Draft, path: Path, root: Path, resume_cmd: str,
         outcome = session.run()
     except KeyboardInterrupt:  # outside a prompt, e.g. while saving
         outcome = "interrupted"
+    finally:
+        store.close()
     if interactive:
         sys.stdout.write("\n")  # leave the prompt line (after ^C / ^D) before what follows
         sys.stdout.flush()
     if outcome == "done":
         return _finish(ck, draft, session.applicable_answers(), path, root, key)
-    save(session)
+    draft.answers = session.answers
+    draft.position = session.position
+    store.snapshot(draft)  # whole again: also replaces a line torn by Ctrl-C
+    store.close()
     count = len(draft.answers)
     saved = t(lang, f"已保存 {count} 个答案到草稿 {path}", f"{count} answers saved to draft {path}")
     again = t(lang, f"继续请运行：{resume_cmd}", f"resume with: {resume_cmd}")

@@ -144,11 +144,21 @@ def _sides(lang: str) -> tuple[str, str]:
     return t(lang, "原", "OLD"), t(lang, "新", "NEW")
 
 
-def _knock_label(diff: Diff, section: str, lang: str) -> str:
+Knocks = tuple[frozenset[str], frozenset[str]]
+"""Ids of the sections knocked out in OLD and in NEW."""
+
+
+def _knocks(diff: Diff) -> Knocks:
+    """Which sections are knocked out on each side (looked up per row in O(1))."""
+    return (frozenset(s.id for s in diff.old.score.sections if s.knocked_out),
+            frozenset(s.id for s in diff.new.score.sections if s.knocked_out))
+
+
+def _knock_label(knocks: Knocks, section: str, lang: str) -> str:
     """Knocked out in NEW, or knockout cleared (knocked out in OLD only), or nothing."""
-    if _knocked(diff.new, section):
+    if section in knocks[1]:
         return t(lang, "否决", "knocked out")
-    if _knocked(diff.old, section):
+    if section in knocks[0]:
         return t(lang, "解除否决", "knockout cleared")
     return ""
 
@@ -166,10 +176,6 @@ def _section_titles(diff: Diff, lang: str) -> dict[str, str]:
     titles = {s.id: localise(s.title, lang) or s.id for s in diff.old.score.sections}
     titles.update({s.id: localise(s.title, lang) or s.id for s in diff.new.score.sections})
     return titles
-
-
-def _knocked(result: Result, section: str) -> bool:
-    return any(s.id == section and s.knocked_out for s in result.score.sections)
 
 
 # ---------------------------------------------------------------- text
@@ -216,12 +222,13 @@ def text(diff: Diff, lang: str, out: IO[str]) -> None:
     for i, name in enumerate(_section_head(lang)):
         table.add_column(name, justify="right" if 0 < i < 5 else "left")
     raw = _raw_deltas(diff)
+    knocks = _knocks(diff)
     for sd in diff.sections:
-        ko = _knock_label(diff, sd.id, lang)
+        ko = _knock_label(knocks, sd.id, lang)
         rd = raw[sd.id].delta if sd.id in raw else None
         table.add_row(escape(titles.get(sd.id, sd.id)), fmt_score(sd.old), fmt_score(sd.new),
                       coloured(sd.delta, signed(sd.delta)), coloured(rd, signed(rd)),
-                      f"[{'red' if _knocked(diff.new, sd.id) else 'green'}]{escape(ko)}"
+                      f"[{'red' if sd.id in knocks[1] else 'green'}]{escape(ko)}"
                       f"[/]" if ko else "")
     con.print(table)
     rows = shown(diff)
@@ -283,10 +290,11 @@ def as_md(diff: Diff, lang: str) -> str:
     ]
     titles = _section_titles(diff, lang)
     raw = _raw_deltas(diff)
+    knocks = _knocks(diff)
     lines += table(
         _section_head(lang),
         [[md(titles.get(d.id, d.id)), fmt_score(d.old), fmt_score(d.new), signed(d.delta),
-          signed(raw[d.id].delta if d.id in raw else None), _knock_label(diff, d.id, lang)]
+          signed(raw[d.id].delta if d.id in raw else None), _knock_label(knocks, d.id, lang)]
          for d in diff.sections],
         right={1, 2, 3, 4},
     )
@@ -328,6 +336,7 @@ def as_data(diff: Diff, lang: str, gates: Sequence[tuple[Gate, str]] = (),
     """The diff as plain data (see docs/diff.md for the layout)."""
     titles = _section_titles(diff, lang)
     raw = {d.id: d for d in diff.sections_raw}
+    knocks = _knocks(diff)
     fired = {str(g): reason for g, reason in gates}
     return {
         "format": DIFF_FORMAT,
@@ -348,7 +357,7 @@ def as_data(diff: Diff, lang: str, gates: Sequence[tuple[Gate, str]] = (),
         "sections": [
             {"id": d.id, "title": titles.get(d.id, d.id), **_delta_json(d),
              "raw": _delta_json(raw[d.id]) if d.id in raw else None,
-             "knocked_out": {"old": _knocked(diff.old, d.id), "new": _knocked(diff.new, d.id)}}
+             "knocked_out": {"old": d.id in knocks[0], "new": d.id in knocks[1]}}
             for d in diff.sections
         ],
         "items": [
@@ -407,10 +416,11 @@ def as_html(diff: Diff, lang: str) -> str:
     titles = _section_titles(diff, lang)
     out.append(f"<h2>{t(lang, '各检查类别', 'Sections')}</h2>\n")
     raw = _raw_deltas(diff)
+    knocks = _knocks(diff)
 
     def knock(section: str) -> str:
-        label = _knock_label(diff, section, lang)
-        kind = "ko" if _knocked(diff.new, section) else "good"
+        label = _knock_label(knocks, section, lang)
+        kind = "ko" if section in knocks[1] else "good"
         return f'<span class="{kind}">{esc(label)}</span>' if label else ""
 
     out.append(rows_table(

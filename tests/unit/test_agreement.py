@@ -298,3 +298,17 @@ def test_fleiss_interval_is_reproducible_and_holds_the_value() -> None:
     assert first.ci == again.ci and first.se == again.se  # fixed seed
     assert first.ci is not None and first.value is not None
     assert first.ci[0] < first.value < first.ci[1]
+
+@given(st.integers(2, 9).flatmap(lambda k: st.tuples(
+    st.just(k), st.lists(st.tuples(st.integers(0, k - 1), st.integers(0, k - 1)), max_size=40))))
+def test_weighted_kappa_without_a_matrix_matches_the_matrix_form(
+        case: tuple[int, list[tuple[int, int]]]) -> None:
+    k, pairs = case
+    fast = weighted_kappa(pairs, range(k))
+    slow = kappa_from_matrix(confusion(pairs, list(range(k))), linear_weights(k))
+    assert fast.defined == slow.defined and fast.n == slow.n
+    for a, b in ((fast.value, slow.value), (fast.observed, slow.observed),
+                 (fast.expected, slow.expected)):
+        assert (a is None) == (b is None)
+        if a is not None and b is not None:
+            assert a == pytest.approx(b, abs=1e-9)

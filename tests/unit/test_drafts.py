@@ -167,7 +167,7 @@ def write(tmp_path: Path, text: str) -> Path:
 def test_hand_edited_answers_located(tmp_path: Path, example: Checklist) -> None:
     text = draft_text(a_draft(example))
     text = text.replace('"greeting-quality": {value: 4,', '"greeting-quality": {value: 9,')
-    text += '  "no-such-item": {value: "pass", note: null}\n'
+    text = text.replace("log:\n", '  "no-such-item": {value: "pass", note: null}\nlog:\n')
     path = write(tmp_path, text)
     with pytest.raises(InputError) as exc:
         read_draft(path, example, "SH-001")

@@ -93,3 +93,54 @@ def test_mutated_answers_are_scored_or_refused(ops: list[tuple[str, float, float
         else:
             for value in (result.overall_raw, result.overall_final):
                 assert value is None or 0 <= value <= 100
+
+
+
+# -- huge integers ---------------------------------------------------------------------
+
+EXAMPLE = ROOT / "tests" / "data" / "valid" / "issue-example.yaml"
+EXAMPLE_TEXT = EXAMPLE.read_text(encoding="utf-8")
+huge = st.one_of(st.integers(-10**400, 10**400), st.integers(-10**16, 10**16),
+                 st.floats(allow_nan=False, allow_infinity=False))
+
+
+@FAST
+@given(huge, st.sampled_from(["weight: 2\n", "points: 2}", "value: 85}", "max: 5\n"]))
+def test_huge_numbers_in_a_checklist_are_refused_or_kept(value: int | float, where: str) -> None:
+    """Any number in any numeric field: beyond 1e15 a located number-too-large error,
+    within it never that error; never a crash, and what loads can be scored."""
+    key, rest = where.split(": ")
+    text = EXAMPLE_TEXT.replace(where, f"{key}: {value!r}{rest.lstrip('0123456789')}", 1)
+    line = EXAMPLE_TEXT[: EXAMPLE_TEXT.index(where)].count("\n") + 1
+    report = check_bytes(text.encode(), "huge.yaml")
+    if abs(value) > 10**15:  # too large, or out of the schema's range first
+        assert report.checklist is None and any(p.line == line for p in report.errors)
+    else:
+        assert not [p for p in report.problems if p.rule == "number-too-large"]
+    for problem in report.problems:
+        assert problem.line >= 1 and problem.message
+    if report.checklist is not None:
+        score(report.checklist, {})
+
+
+@FAST
+@given(huge)
+def test_huge_numbers_in_answers_and_results_never_crash(value: int | float) -> None:
+    ck = load_checklist(str(EXAMPLE))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "answers.yaml"
+        path.write_text("checklist: example-branch-check\nbranch: SH-001\nanswers:\n"
+                        f"  answer-15s: {value!r}\n", encoding="utf-8")
+        try:
+            answers = answers_for(read_answers_file(str(path)), ck)
+        except BranchcheckError as exc:
+            assert abs(value) > 10**15 or "too large" not in str(exc.problems)
+        else:
+            assert abs(value) <= 10**15
+            score(ck, answers)
+        result = Path(folder) / "result.yaml"
+        result.write_bytes(RESULT.replace(b"weight: 1.0", f"weight: {value!r}".encode(), 1))
+        try:
+            read_result(result)
+        except BranchcheckError as exc:
+            assert str(exc)

@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from branchcheck import strictyaml
 from branchcheck.errors import InputError, Problem
@@ -363,3 +365,50 @@ def test_unreadable_paths(tmp_path: Path, make: Any, message: str) -> None:
 
 def test_parse_accepts_a_scalar_document() -> None:
     assert parse("plain\n", "f.yaml").data == "plain"
+
+
+# -- property: aliases count at their full depth ----------------------------------------
+
+_DEFS = st.lists(
+    st.tuples(st.integers(1, 24), st.lists(st.integers(0, 7), max_size=2)),
+    min_size=1, max_size=8,
+)
+
+
+def _depth(data: Any) -> int:
+    """The longest path (keys and indexes) to any node of plain data, walked without recursion."""
+    deepest = 0
+    stack: list[tuple[int, Any]] = [(0, data)]
+    while stack:
+        level, value = stack.pop()
+        deepest = max(deepest, level)
+        if isinstance(value, dict):
+            stack.extend((level + 1, v) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((level + 1, v) for v in value)
+    return deepest
+
+
+@settings(max_examples=200, deadline=None)
+@given(_DEFS, st.sampled_from(["c", "pure"]))
+def test_aliases_in_depth_property(defs: list[tuple[int, list[int]]], parser: str) -> None:
+    """Anchors wrapping earlier aliases in brackets: the file parses to exactly what
+    PyYAML builds when that is at most 64 levels deep, else it is a located
+    ``yaml-depth`` error -- never a crash, whatever the nesting of aliases."""
+    lines = []
+    for k, (levels, refs) in enumerate(defs):
+        inner = ", ".join([f"*a{j}" for j in refs if j < k] + ["1"])
+        lines.append(f"x{k}: &a{k} " + "[" * levels + inner + "]" * levels)
+    text = "\n".join(lines) + "\n"
+    expected = yaml.safe_load(text)
+    old = strictyaml._Loader
+    strictyaml._Loader = yaml.CSafeLoader if parser == "c" and hasattr(yaml, "CSafeLoader") \
+        else yaml.SafeLoader
+    try:
+        if _depth(expected) <= strictyaml.MAX_DEPTH:
+            assert parse_mapping(text, "f.yaml").data == expected
+        else:
+            problem = error_of(text)
+            assert problem.rule == "yaml-depth" and problem.line >= 1 and problem.column >= 1
+    finally:
+        strictyaml._Loader = old
