@@ -224,23 +224,23 @@ def fleiss_kappa(counts: Sequence[Sequence[int]]) -> Kappa:
     return Kappa(kappa, p_bar, p_e, big_n, se=se, ci=ci)
 
 
-def _fleiss_value(subjects: Sequence[Sequence[int]], n: int) -> float | None:
-    big_n, k = len(subjects), len(subjects[0])
-    p_bar = sum((sum(c * c for c in row) - n) / (n * (n - 1)) for row in subjects) / big_n
-    p_e = sum((sum(row[j] for row in subjects) / (big_n * n)) ** 2 for j in range(k))
-    return None if p_e >= 1 - _EPS else (p_bar - p_e) / (1 - p_e)
-
-
 def _bootstrap(subjects: Sequence[Sequence[int]], n: int
                ) -> tuple[float | None, tuple[float, float] | None]:
     """Standard deviation and 2.5/97.5 percentiles of Fleiss' kappa over
     :data:`BOOTSTRAP_DRAWS` resamples of the items (fixed seed: same data, same interval)."""
     rng = random.Random(20240501)  # noqa: S311 - reproducible resampling, not security
+    big_n = len(subjects)
+    agree = [(sum(c * c for c in row) - n) / (n * (n - 1)) for row in subjects]
+    rows = range(big_n)
+    total = big_n * n
     values: list[float] = []
-    for _ in range(BOOTSTRAP_DRAWS):
-        value = _fleiss_value([subjects[rng.randrange(len(subjects))] for _ in subjects], n)
-        if value is not None:
-            values.append(value)
+    for _ in range(BOOTSTRAP_DRAWS):  # P and P_e of each resample from per-item parts
+        drawn = rng.choices(rows, k=big_n)
+        p_bar = sum(agree[i] for i in drawn) / big_n
+        columns = [sum(col) for col in zip(*(subjects[i] for i in drawn), strict=True)]
+        p_e = sum((c / total) ** 2 for c in columns)
+        if p_e < 1 - _EPS:
+            values.append((p_bar - p_e) / (1 - p_e))
     if len(values) < BOOTSTRAP_DRAWS // 2:
         return None, None
     values.sort()
