@@ -18,7 +18,6 @@ same figures in the same run:
 from __future__ import annotations
 
 import argparse
-import resource
 import shutil
 import subprocess
 import sys
@@ -96,27 +95,42 @@ def build(path: Path, outlets: int, days: int) -> None:
         con.execute("CHECKPOINT")
 
 
+_ROLLUP = """(SELECT o.id AS branch, s.parent AS unit FROM units o
+              JOIN units s ON s.id = o.parent WHERE o.kind = 'outlet')"""
+
+# The same figures as each view, as plain SQL with the constants written in.
 BARE = {
-    "league": """
-        SELECT ro.unit, count(*), avg(r.overall_final),
-               sum(CASE WHEN r.knocked_out THEN 1 ELSE 0 END)
-        FROM results r JOIN (SELECT o.id AS branch, s.parent AS unit FROM units o
-                             JOIN units s ON s.id = o.parent WHERE o.kind = 'outlet') ro
-             ON ro.branch = r.branch
-        WHERE r.day BETWEEN DATE '2026-11-01' AND DATE '2026-11-30' GROUP BY ro.unit""",
-    "missing": """
-        SELECT u.id, count(*) FROM units u
+    # n, mean, knockouts and grades for the month and the month before, per region,
+    # and expected vs done daily checks (every day of November, by outlet).
+    "league": f"""
+        WITH s AS (
+          SELECT ro.unit, r.day >= DATE '2026-11-01' AS cur, r.grade_en, count(*) AS n,
+                 sum(r.overall_final) AS total, count(r.overall_final) AS scored,
+                 sum(CASE WHEN r.knocked_out THEN 1 ELSE 0 END) AS ko
+          FROM results r JOIN {_ROLLUP} ro ON ro.branch = r.branch
+          WHERE r.day BETWEEN DATE '2026-10-01' AND DATE '2026-11-30' GROUP BY ALL),
+        e AS (
+          SELECT ro.unit, count(*) AS expected, count(r.rid) AS done
+          FROM {_ROLLUP} ro
+          JOIN range(DATE '2026-11-01', DATE '2026-12-01', INTERVAL 1 DAY) c(day) ON true
+          LEFT JOIN results r ON r.branch = ro.branch AND r.day = c.day::DATE
+          GROUP BY ALL)
+        SELECT * FROM s JOIN e USING (unit)""",
+    # every expected daily check of November with its done flag, per region
+    "missing": f"""
+        SELECT ro.unit, count(*), count(r.rid),
+               list((c.day::DATE, ro.branch)) FILTER (WHERE r.rid IS NULL)
+        FROM {_ROLLUP} ro
         JOIN range(DATE '2026-11-01', DATE '2026-12-01', INTERVAL 1 DAY) c(day) ON true
-        LEFT JOIN results r ON r.branch = u.id AND r.day = c.day::DATE
-        WHERE u.kind = 'outlet' AND r.rid IS NULL GROUP BY u.id""",
-    "items": """
-        SELECT ro.unit, i.item_id, count(*), count(*) FILTER (WHERE i.status = 'fail'),
-               count(DISTINCT r.branch) FILTER (WHERE i.status = 'fail')
-        FROM results r JOIN items i ON i.rid = r.rid
-        JOIN (SELECT o.id AS branch, s.parent AS unit FROM units o
-              JOIN units s ON s.id = o.parent WHERE o.kind = 'outlet') ro
-             ON ro.branch = r.branch
-        WHERE r.day BETWEEN DATE '2026-11-01' AND DATE '2026-11-30' GROUP BY ALL""",
+        LEFT JOIN results r ON r.branch = ro.branch AND r.day = c.day::DATE
+        GROUP BY ALL""",
+    # fail counts per item, region and outlet for the month and the month before
+    "items": f"""
+        SELECT ro.unit, i.item_id, r.branch, r.day >= DATE '2026-11-01', count(*),
+               count(*) FILTER (WHERE i.status = 'fail')
+        FROM results r JOIN items i ON i.rid = r.rid JOIN {_ROLLUP} ro ON ro.branch = r.branch
+        WHERE r.day BETWEEN DATE '2026-10-01' AND DATE '2026-11-30'
+          AND i.status IN ('pass', 'partial', 'fail') GROUP BY ALL""",
 }
 
 
@@ -133,18 +147,24 @@ def bare(path: Path, sql: str) -> float:
     return sorted(runs)[1]
 
 
+_MEASURED = (
+    "import sys\nfrom branchcheck.cli import run\ncode = run(sys.argv[1:])\n"
+    "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0]\n"
+    "sys.stderr.write('PEAK ' + hwm.split()[1] + '\\n')\nsys.exit(code)\n")
+
+
 def command(args: list[str]) -> tuple[float, float]:
-    """(median seconds of 3 runs, peak RSS in MB) of a whole command."""
-    runs = []
+    """(median seconds of 3 runs, peak resident memory in MB) of a whole command."""
+    runs, peaks = [], []
     for _ in range(3):
         start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "branchcheck", *args],
+        done = subprocess.run([sys.executable, "-c", _MEASURED, *args],
                               capture_output=True, text=True)
         runs.append(time.perf_counter() - start)
         if done.returncode != 0:
             sys.exit(f"failed: {args}\n{done.stderr}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return sorted(runs)[1], peak
+        peaks.append(int(done.stderr.rsplit("PEAK ", 1)[1].split()[0]) / 1024)
+    return sorted(runs)[1], max(peaks)
 
 
 def in_process(path: Path, view: str) -> float:
@@ -166,13 +186,19 @@ def main() -> None:
     parser.add_argument("--outlets", type=int, default=10_000)
     parser.add_argument("--days", type=int, default=365)
     parser.add_argument("--keep", type=Path, help="build the warehouse here and keep it")
+    parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.build:
+        build(args.build, args.outlets, args.days)
+        return
     tmp = Path(tempfile.mkdtemp(prefix="bench-network-"))
     path = (args.keep or tmp) / "net.duckdb"
     try:
         if not path.exists():
             start = time.perf_counter()
-            build(path, args.outlets, args.days)
+            # In a child process, so that this one stays small for the measurements.
+            subprocess.run([sys.executable, __file__, "--build", str(path), "--outlets",
+                            str(args.outlets), "--days", str(args.days)], check=True)
             print(f"built in {time.perf_counter() - start:.0f} s")
         con = duckdb.connect(str(path), read_only=True)
         n_res = con.execute("SELECT count(*) FROM results").fetchone()
@@ -182,12 +208,12 @@ def main() -> None:
         print(f"{n_res[0] if n_res else 0:,} results, {n_items[0] if n_items else 0:,} item "
               f"rows; file {size:.0f} MB (target < 300 MB)")
         for view in ("league", "missing", "items"):
-            b = bare(path, BARE[view])
-            f = in_process(path, view)
             whole, peak = command(["network", view, "-w", str(path), "--period", PERIOD,
                                    "--level", "region", "-f", "json"])
-            print(f"{view:8} bare {b:.2f} s | view {f:.2f} s ({f / b:.1f}x bare) | "
-                  f"whole command {whole:.2f} s | peak RSS so far {peak:.0f} MB")
+            b = bare(path, BARE[view])
+            f = in_process(path, view)
+            print(f"{view:8} bare query {b:.2f} s | view {f:.2f} s ({f / b:.2f}x bare) | "
+                  f"whole command {whole:.2f} s ({whole / b:.2f}x) | peak memory {peak:.0f} MB")
         out = tmp / "export"
         start = time.perf_counter()
         done = subprocess.run([sys.executable, "-m", "branchcheck", "network", "export",
