@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 MAX_BYTES = 5 * 1024 * 1024
 _SUFFIX = ".yaml"
+_EVIDENCE = "evidence"  # branchcheck.actions.model.EVIDENCE_DIR (not imported: stays light)
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,8 @@ def _walk(folder: str, depth: int, found: list[Found], refused: list[tuple[str, 
             refused.append((e.path, t(lang, "符号链接，未跟随", "a symbolic link; not followed")))
             continue
         if depth < 2:
+            if depth == 1 and e.name == _EVIDENCE:
+                continue  # action evidence files (issue 12), not results
             if e.is_dir(follow_symlinks=False):
                 _walk(e.path, depth + 1, found, refused, lang)
             continue
