@@ -175,3 +175,17 @@ def test_installed_main_workflow_end_to_end(venv: Path, tmp_path: Path) -> None:
                "--trainees", "2")
     assert made.returncode == 0, made.stderr
     assert len(list((tmp_path / "course" / "answers").glob("*.yaml"))) == 2
+
+
+def test_installed_network_quick_start(venv: Path, tmp_path: Path) -> None:
+    """The README's quick start for regional managers, from the installed wheel only."""
+    assert _bc(venv, tmp_path, "network", "sample", "demo").returncode == 0
+    ingest = _bc(venv, tmp_path, "network", "ingest", "demo/results", "--org", "demo/org.yaml")
+    assert ingest.returncode == 0 and "0 rejected" in ingest.stderr, ingest.stderr
+    league = _bc(venv, tmp_path, "network", "league", "--level", "sub-branch", "-f", "json")
+    assert league.returncode == 0, league.stderr
+    assert len(json.loads(league.stdout)) == 4
+    report = _bc(venv, tmp_path, "network", "report", "-o", "net.html")
+    assert report.returncode == 0 and "<table>" in (tmp_path / "net.html").read_text("utf-8")
+    exported = _bc(venv, tmp_path, "network", "export", "pq")
+    assert exported.returncode == 0 and (tmp_path / "pq" / "units" / "units.parquet").is_file()

@@ -25,8 +25,13 @@ PARTITIONED = {
                "FROM results r",
     "sections": "SELECT s.*, r.checklist_id AS checklist, strftime(r.day, '%Y-%m') AS month "
                 "FROM sections s JOIN results r ON r.rid = s.rid",
-    "items": "SELECT i.*, r.checklist_id AS checklist, strftime(r.day, '%Y-%m') AS month "
-             "FROM items i JOIN results r ON r.rid = i.rid",
+    # The full answer in ``value`` and the item's section, for analysts.
+    "items": "SELECT i.rid, i.item_id, x.section AS section_id, i.status, i.fraction, "
+             "coalesce(i.value, i.status) AS value, i.note, i.critical, "
+             "r.checklist_id AS checklist, strftime(r.day, '%Y-%m') AS month "
+             "FROM items i JOIN results r ON r.rid = i.rid LEFT JOIN texts x "
+             "ON x.kind = 'item' AND x.checklist_id = r.checklist_id "
+             "AND x.checklist_version = r.checklist_version AND x.id = i.item_id",
 }
 PLAIN = {"units": "SELECT * FROM units", "texts": "SELECT * FROM texts"}
 

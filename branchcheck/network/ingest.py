@@ -3,9 +3,10 @@
 1. Walk each results folder (``<branch>/<checklist>/<stamp>.yaml``) without
    following links; a file whose (path, size, mtime_ns) is already recorded is
    skipped without being opened.
-2. Every other file is hashed and read with :func:`branchcheck.storage.read_result`
-   (schema and tamper checks, as ``results`` does) in worker processes on every
-   core. A result is keyed by the sha256 of its bytes: a copy is stored once.
+2. Every other file is read once (regular files only), hashed, and parsed with
+   :func:`branchcheck.storage.parse_result` (schema and tamper checks, as
+   ``results`` does) in worker processes on every core. A result is keyed by
+   the sha256 of its bytes: a copy is stored once.
 3. Everything is written in one transaction: a killed ingest leaves the
    warehouse as it was; an exclusive lock keeps a second ingest out.
 """
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 
 MAX_BYTES = 5 * 1024 * 1024
 _SUFFIX = ".yaml"
+_EVIDENCE = "evidence"  # branchcheck.actions.model.EVIDENCE_DIR (not imported: stays light)
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,8 @@ def _walk(folder: str, depth: int, found: list[Found], refused: list[tuple[str, 
             refused.append((e.path, t(lang, "符号链接，未跟随", "a symbolic link; not followed")))
             continue
         if depth < 2:
+            if depth == 1 and e.name == _EVIDENCE:
+                continue  # action evidence files (issue 12), not results
             if e.is_dir(follow_symlinks=False):
                 _walk(e.path, depth + 1, found, refused, lang)
             continue
@@ -105,18 +109,12 @@ def parse_one(args: tuple[str, str]) -> tuple[str, str, Any]:
     path, lang = args
     from branchcheck.errors import BranchcheckError
     from branchcheck.fsafe import read_regular
-    from branchcheck.storage import read_result
+    from branchcheck.storage import parse_result
 
     try:
-        before = os.lstat(path)
         raw = read_regular(Path(path), max_bytes=MAX_BYTES)
         sha = hashlib.sha256(raw).hexdigest()
-        result = read_result(path, lang=lang)
-        after = os.lstat(path)
-        if (before.st_ino, before.st_size, before.st_mtime_ns) != (
-                after.st_ino, after.st_size, after.st_mtime_ns):
-            return path, "", t(lang, "读取时文件被改动；下次导入再读",
-                               "the file changed while it was read; retried next time")
+        result = parse_result(raw, path, lang=lang)  # the checks ``results`` makes
         where = Path(path)
         folder_branch, folder_checklist = where.parent.parent.name, where.parent.name
         if (result.branch, result.checklist_id) != (folder_branch, folder_checklist):
@@ -147,15 +145,23 @@ def _rows(result: Result) -> tuple[Any, ...]:
             localise(grade.label, "en") if grade else None,
             s.coverage, s.complete, s.knocked_out)
     sections = tuple((x.id, x.weight, x.raw, x.final, x.knocked_out) for x in s.sections)
-    items = tuple((i.id, i.section, i.status, i.fraction,
-                   None if i.value is None else str(i.value), i.note, i.critical)
+    items = tuple((i.id, i.status, i.fraction, _value(i.value, i.status), i.note, i.critical)
                   for i in s.items)
-    texts = tuple(("section", x.id, localise(x.title, "zh"), localise(x.title, "en"))
+    texts = tuple(("section", x.id, localise(x.title, "zh"), localise(x.title, "en"), None)
                   for x in s.sections) + tuple(
-        ("item", i.id, localise(i.text, "zh"), localise(i.text, "en")) for i in s.items) + (
+        ("item", i.id, localise(i.text, "zh"), localise(i.text, "en"), i.section)
+        for i in s.items) + (
         ("checklist", result.checklist_id, localise(result.checklist_title, "zh"),
-         localise(result.checklist_title, "en")),)
+         localise(result.checklist_title, "en"), None),)
     return head, sections, items, texts
+
+
+def _value(value: object, status: str) -> str | None:
+    """The answer as text, or None where it is the status itself (check items, ``na``)."""
+    if value is None:
+        return None
+    text = str(value)
+    return None if text == status else text
 
 
 # ------------------------------------------------------------ main side
@@ -236,8 +242,8 @@ def ingest(con: DuckDBPyConnection, roots: Sequence[Path], *, org: Org | None = 
     stat_of = {f.path: f for f in todo}
     cols: dict[str, list[list[Any]]] = {"results": [[] for _ in range(19)],
                                         "sections": [[] for _ in range(6)],
-                                        "items": [[] for _ in range(8)]}
-    texts: dict[tuple[str, int, str, str], tuple[str, str]] = {}
+                                        "items": [[] for _ in range(7)]}
+    texts: dict[tuple[str, int, str, str], tuple[str, str, str | None]] = {}
     files: list[tuple[str, int, int, str | None, str, str | None]] = []
     for path, sha, rows in outcomes:
         f = stat_of[path]
@@ -268,8 +274,8 @@ def ingest(con: DuckDBPyConnection, roots: Sequence[Path], *, org: Org | None = 
         for it in items:
             for c, v in zip(cols["items"], (rid, *it), strict=True):
                 c.append(v)
-        for kind, ident, zh, en in txt:
-            texts.setdefault((head[1], head[2], kind, ident), (zh, en))
+        for kind, ident, zh, en, section in txt:
+            texts.setdefault((head[1], head[2], kind, ident), (zh, en, section))
     report.rejected.extend(refused)
     con.execute("BEGIN TRANSACTION")
     try:
@@ -303,7 +309,7 @@ def _default_zone() -> str:
 
 
 def _store_texts(con: DuckDBPyConnection, texts: dict[tuple[str, int, str, str],
-                                                       tuple[str, str]]) -> None:
+                                                       tuple[str, str, str | None]]) -> None:
     if not texts:
         return
     from branchcheck.network.warehouse import insert_columns

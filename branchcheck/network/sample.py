@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from branchcheck.model import Checklist, Result
+    from branchcheck.model import AnswerValue, Checklist, Item, Result
     from branchcheck.network.org import Org
 
 SAMPLE_ORG = Path(__file__).resolve().parent / "data" / "sample-org.yaml"
@@ -46,18 +46,36 @@ def make_results(checklist: Checklist, branches: Sequence[str], days: Sequence[d
             answers: dict[str, Answer] = {}
             for it in items:
                 p = quality[b] if it.critical is None else 0.97 + quality[b] / 40
-                good = rng.random() < p
-                value: str | int = ("pass" if good else "fail") if it.type == "check" else (
-                    5 if good else rng.randint(1, 3))
-                if it.type == "choice":  # the best option, else the worst
-                    ranked = sorted(it.options, key=lambda o: -o.points)
-                    value = ranked[0 if good else -1].key
-                answers[it.id] = Answer(it.id, value)
+                answers[it.id] = Answer(it.id, _value(it, rng.random() < p, rng))
             start = datetime.combine(day, time(8, 30), tz) + timedelta(minutes=rng.randint(0, 20))
             finish = start + timedelta(minutes=rng.randint(3, 6))
             yield make_result(checklist, answers, branch=b, reviewer=f"{b} head", lang="zh",
                               started=start.isoformat(timespec="seconds"),
                               finished=finish.isoformat(timespec="seconds"))
+
+
+def _value(item: Item, good: bool, rng: random.Random) -> AnswerValue:
+    """A plausible answer of any item type: the best one when ``good``, a poor one if not."""
+    if item.type == "scale" and item.scale is not None:
+        low, high = item.scale.min, item.scale.max
+        return high if good else rng.randint(low, max(low, (low + high) // 2))
+    if item.type == "choice" and item.options:
+        ranked = sorted(item.options, key=lambda o: o.points)
+        return ranked[-1].key if good else ranked[0].key
+    if item.type == "metric":
+        target = item.pass_if.value if item.pass_if is not None else 100.0
+        above = item.pass_if is None or item.pass_if.op in (">=", ">")
+        value = target + (1 if above else -1) * (0 if good else -20)
+        if item.pass_if is not None and item.pass_if.op in (">", "<"):
+            value += (1 if above else -1) * (1 if good else 0)
+        if item.min is not None:
+            value = max(item.min, value)
+        if item.max is not None:
+            value = min(item.max, value)
+        return value
+    if item.type == "text":
+        return "ok"
+    return "pass" if good else "fail"
 
 
 def business_days(org: Org, start: date, end: date) -> list[date]:

@@ -23,10 +23,13 @@ if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
 
 SCORED = ("pass", "partial", "fail")
-_SLOT = ("CASE {e} WHEN 'week' THEN strftime({d}, '%G-W%V') "
-         "WHEN 'month' THEN strftime({d}, '%Y-%m') "
-         "WHEN 'quarter' THEN CAST(year({d}) AS VARCHAR) || '-Q' || CAST(quarter({d}) AS VARCHAR) "
-         "ELSE CAST({d} AS VARCHAR) END")
+# A slot is named by its first day: the day itself, the ISO week's Monday, the
+# first of the month or quarter (dates compare fast; labels are made in Python).
+_SLOT = ("CASE {e} WHEN 'week' THEN CAST(date_trunc('week', {d}) AS DATE) "
+         "WHEN 'month' THEN CAST(date_trunc('month', {d}) AS DATE) "
+         "WHEN 'quarter' THEN CAST(date_trunc('quarter', {d}) AS DATE) ELSE {d} END")
+_REACH = {"day": 0, "business-day": 0, "week": 6, "month": 31, "quarter": 92}
+"""Days a slot may reach outside the period (a week that started before it)."""
 
 
 @dataclass(frozen=True)
@@ -110,24 +113,33 @@ def league(con: DuckDBPyConnection, scope: Scope, *, min_n: int = 5,
            rules: Sequence[Rule] | None = None) -> list[dict[str, Any]]:
     """Units ranked by mean final score, with n, completion, grades, knockouts, change."""
     _prepare(con, scope)
-    where, args = _filters(scope, scope.period)
-    sql = (f"SELECT ro.unit, count(*), avg(r.overall_final), "
-           f"sum(CASE WHEN r.knocked_out THEN 1 ELSE 0 END) "
-           f"FROM results r JOIN rollup ro ON ro.branch = r.branch WHERE {where} "
-           f"GROUP BY ro.unit")
-    now = {u: (n, mean, ko) for u, n, mean, ko in con.execute(sql, args).fetchall()}
-    _, prev_args = _filters(scope, scope.period.previous())
-    before = {u: mean for u, _, mean, _ in con.execute(sql, prev_args).fetchall()}
-    grades: dict[str, dict[str, int]] = {}
     col = "grade_zh" if scope.lang == "zh" else "grade_en"
-    for u, g, n in con.execute(
-            f"SELECT ro.unit, coalesce(r.{col}, '—'), count(*) FROM results r "
-            f"JOIN rollup ro ON ro.branch = r.branch WHERE {where} GROUP BY ALL ORDER BY ALL",
-            args).fetchall():
-        grades.setdefault(u, {})[g] = n
+    # One scan for both periods: (unit, current?, grade) -> n, sum, scored, knockouts.
+    sql = (f"SELECT ro.unit, r.day >= $4 AS cur, coalesce(r.{col}, '—'), count(*), "
+           f"sum(r.overall_final), count(r.overall_final), "
+           f"sum(CASE WHEN r.knocked_out THEN 1 ELSE 0 END) "
+           f"FROM results r JOIN rollup ro ON ro.branch = r.branch "
+           f"WHERE r.day BETWEEN $1 AND $2 AND ($3::VARCHAR IS NULL OR r.checklist_id = $3) "
+           f"GROUP BY ALL ORDER BY ALL")
+    earlier = scope.period.previous()
+    acc: dict[tuple[str, bool], list[float]] = {}
+    grades: dict[str, dict[str, int]] = {}
+    for u, cur, g, n, total, scored, ko in con.execute(
+            sql, [earlier.start, scope.period.end, scope.checklist,
+                  scope.period.start]).fetchall():
+        a = acc.setdefault((u, cur), [0, 0.0, 0, 0])
+        a[0] += n
+        a[1] += total or 0.0
+        a[2] += scored
+        a[3] += ko or 0
+        if cur:
+            grades.setdefault(u, {})[g] = int(n)
+    now = {u: (int(a[0]), a[1] / a[2] if a[2] else None, a[3])
+           for (u, cur), a in acc.items() if cur}
+    before = {u: a[1] / a[2] if a[2] else None for (u, cur), a in acc.items() if not cur}
     done = completion(con, scope, rules)
     units = sorted(set(now) | set(done))
-    rows = []
+    rows: list[dict[str, Any]] = []
     for u in units:
         n, mean, ko = now.get(u, (0, None, 0))
         exp, did = done.get(u, (0, 0))
@@ -213,8 +225,21 @@ def _expected(con: DuckDBPyConnection, scope: Scope, rules: Sequence[Rule]) -> s
         "AND d.every = s.every AND d.slot = s.slot")
 
 
-def _window(period: Period) -> list[date]:
-    return [period.start - timedelta(days=92), period.end + timedelta(days=92)]
+def _window(period: Period, rules: Sequence[Rule]) -> list[date]:
+    reach = max((_REACH[r.every] for r in rules), default=0)
+    return [period.start - timedelta(days=reach), period.end + timedelta(days=reach)]
+
+
+def slot_label(every: str, first: date) -> str:
+    """``2026-11-05``, ``2026-W45``, ``2026-11`` or ``2026-Q4`` for a slot's first day."""
+    if every == "week":
+        year, week, _ = first.isocalendar()
+        return f"{year}-W{week:02d}"
+    if every == "month":
+        return f"{first:%Y-%m}"
+    if every == "quarter":
+        return f"{first.year}-Q{(first.month - 1) // 3 + 1}"
+    return first.isoformat()
 
 
 def completion(con: DuckDBPyConnection, scope: Scope,
@@ -227,7 +252,7 @@ def completion(con: DuckDBPyConnection, scope: Scope,
     rows = con.execute(
         f"SELECT ro.unit, count(*), sum(CASE WHEN x.done THEN 1 ELSE 0 END) "
         f"FROM ({sql}) x JOIN rollup ro ON ro.branch = x.unit GROUP BY ro.unit",
-        _window(scope.period)).fetchall()
+        _window(scope.period, chosen)).fetchall()
     return {u: (int(e), int(d)) for u, e, d in rows}
 
 
@@ -244,17 +269,24 @@ def missing(con: DuckDBPyConnection, scope: Scope, *, every: str | None = None,
     rows = con.execute(
         f"SELECT ro.unit, x.checklist, count(*), "
         f"sum(CASE WHEN x.done THEN 1 ELSE 0 END), "
-        f"list(x.unit || ' ' || x.slot ORDER BY x.slot, x.unit) FILTER (WHERE NOT x.done) "
-        f"FROM ({sql}) x JOIN rollup ro ON ro.branch = x.unit GROUP BY ALL ORDER BY ALL",
-        _window(scope.period)).fetchall()
+        f"list((x.slot, x.unit, x.every) ORDER BY x.slot, x.unit) FILTER (WHERE NOT x.done) "
+        f"FROM ({sql}) x JOIN rollup ro ON ro.branch = x.unit GROUP BY ro.unit, x.checklist "
+        f"ORDER BY ro.unit, x.checklist", _window(scope.period, chosen)).fetchall()
     out = []
     for unit, checklist, exp, did, slots in rows:
         exp, did = int(exp), int(did)
+        missed = [f"{_field(s, 1)} {slot_label(_field(s, 2), _field(s, 0))}"
+                  for s in slots or []]
         out.append({"unit": unit, "name": _name(scope, unit), "checklist": checklist,
                     "expected": exp, "done": did, "missed": exp - did,
-                    "completion": did / exp if exp else None, "slots": list(slots or [])})
+                    "completion": did / exp if exp else None, "slots": missed})
     out.sort(key=lambda r: (-r["missed"], r["unit"], r["checklist"]))
     return out
+
+
+def _field(struct: Any, index: int) -> Any:
+    """Field ``index`` of a DuckDB struct (a dict in Python) or tuple."""
+    return list(struct.values())[index] if isinstance(struct, dict) else struct[index]
 
 
 def _name(scope: Scope, unit: str) -> str:
@@ -272,26 +304,25 @@ def items(con: DuckDBPyConnection, scope: Scope, *, systemic: float = 0.3,
         raise UsageError(t(scope.lang, "--systemic 应在 0 与 1 之间",
                            "--systemic must be between 0 and 1"))
     _prepare(con, scope)
-    scored = "i.status IN ('pass', 'partial', 'fail')"
-    base = (
-        "SELECT r.checklist_id, i.item_id, ro.unit, r.branch, i.status FROM results r "
+    earlier = scope.period.previous()
+    # One scan of the item rows for both periods, down to (item, unit, outlet);
+    # every figure below is a small aggregate of that.
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE ifail AS SELECT r.checklist_id AS c, i.item_id AS i, "
+        "ro.unit AS u, r.branch AS b, r.day >= $4 AS cur, count(*) AS n, "
+        "count(*) FILTER (WHERE i.status = 'fail') AS f FROM results r "
         "JOIN rollup ro ON ro.branch = r.branch JOIN items i ON i.rid = r.rid "
-        f"WHERE r.day BETWEEN $1 AND $2 AND ($3::VARCHAR IS NULL OR r.checklist_id = $3) "
-        f"AND {scored}")
-    overall = (
-        f"SELECT checklist_id, item_id, count(*), count(*) FILTER (WHERE status = 'fail'), "
-        f"count(DISTINCT branch) FILTER (WHERE status = 'fail'), count(DISTINCT branch) "
-        f"FROM ({base}) i GROUP BY ALL")
-    _, args = _filters(scope, scope.period)
-    now = con.execute(overall, args).fetchall()
-    _, prev_args = _filters(scope, scope.period.previous())
-    before = {(c, i): f / n for c, i, n, f, _, _ in con.execute(overall, prev_args).fetchall()}
+        "WHERE r.day BETWEEN $1 AND $2 AND ($3::VARCHAR IS NULL OR r.checklist_id = $3) "
+        "AND i.status IN ('pass', 'partial', 'fail') GROUP BY ALL",
+        [earlier.start, scope.period.end, scope.checklist, scope.period.start])
+    overall = ("SELECT c, i, sum(n), sum(f), count(DISTINCT b) FILTER (WHERE f > 0), "
+               "count(DISTINCT b) FROM ifail WHERE cur = $1 GROUP BY ALL ORDER BY ALL")
+    now = con.execute(overall, [True]).fetchall()
+    before = {(c, i): f / n for c, i, n, f, _, _ in con.execute(overall, [False]).fetchall()}
     per_unit: dict[tuple[str, str], list[tuple[str, float, int]]] = {}
     for c, i, u, n, f in con.execute(
-            f"SELECT checklist_id, item_id, unit, count(*), "
-            f"count(*) FILTER (WHERE status = 'fail') FROM ({base}) i GROUP BY ALL "
-            f"HAVING count(*) FILTER (WHERE status = 'fail') > 0 "
-            f"ORDER BY 5 / 4 DESC, 5 DESC, 3", args).fetchall():
+            "SELECT c, i, u, sum(n), sum(f) FROM ifail WHERE cur GROUP BY ALL "
+            "HAVING sum(f) > 0 ORDER BY sum(f) / sum(n) DESC, sum(f) DESC, u").fetchall():
         per_unit.setdefault((c, i), []).append((u, f / n, int(f)))
     texts = {(c, i): (zh, en) for c, i, zh, en in con.execute(
         "SELECT checklist_id, id, any_value(zh), any_value(en) FROM texts "

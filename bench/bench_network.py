@@ -1,0 +1,228 @@
+"""Benchmark: the network views on a synthetic warehouse built directly in DuckDB.
+
+    python bench/bench_network.py [--outlets 10000] [--days 365] [--keep DIR]
+
+10,000 outlets (20 regions x 5 sub-branches x 100 outlets) x 365 days x one
+20-item daily check, 5% of checks missed at random: about 3.47 M results and
+69 M item rows, consistent (scores are computed from the items). Then, each as
+a new process like a user runs it, and against the bare DuckDB query of the
+same figures in the same run:
+
+* ``network league --level region``, ``network missing --level region`` and
+  ``network items --level region`` for the last month (targets: under 2 s,
+  within 1.5x of the bare query; peak memory under 2 GB);
+* the warehouse file size (target: under 300 MB);
+* ``network export`` to Parquet (target: under 60 s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+
+FIRST_DAY = "2025-12-01"
+PERIOD = "2026-11"
+
+
+def build(path: Path, outlets: int, days: int) -> None:
+    """The warehouse, through the product's own schema (a real ingest of nothing)."""
+    from branchcheck.network import warehouse as wh
+    from branchcheck.network.org import Org, Rule, Unit
+
+    regions = 20
+    subs = regions * 5
+    units = [Unit("HO", "总行", "Head office", "head-office")]
+    units += [Unit(f"R{r:02d}", f"区域{r}", f"Region {r}", "region", "HO")
+              for r in range(regions)]
+    units += [Unit(f"S{s:03d}", f"支行{s}", f"Sub-branch {s}", "sub-branch",
+                   f"R{s % regions:02d}") for s in range(subs)]
+    units += [Unit(f"O{o:05d}", f"网点{o}", f"Outlet {o}", "outlet", f"S{o % subs:03d}")
+              for o in range(outlets)]
+    org = Org(tuple(units), programme=(Rule("outlet", "daily-opening", "day"),),
+              source="bench")
+    with wh.writer(path) as con:
+        con.execute("BEGIN TRANSACTION")
+        wh.store_org(con, org)
+        con.execute("SELECT setseed(0.13)")
+        con.execute(f"""
+            CREATE TEMP TABLE skel AS
+            SELECT (row_number() OVER (ORDER BY d, o))::BIGINT AS rid, o, d,
+                   0.6 + (hash(o) % 40) / 100.0 AS q
+            FROM (SELECT range AS o FROM range({outlets})) a,
+                 (SELECT DATE '{FIRST_DAY}' + range::INTEGER AS d FROM range({days})) b
+            WHERE random() >= 0.05""")
+        con.execute("""
+            INSERT INTO items
+            SELECT s.rid, 'item-' || lpad(k::VARCHAR, 2, '0'),
+                   CASE WHEN ok THEN 'pass' ELSE 'fail' END, CASE WHEN ok THEN 1.0 ELSE 0.0 END,
+                   NULL, NULL, CASE WHEN k = 0 THEN 'checklist' END
+            FROM (SELECT s.rid, k.range AS k,
+                         random() < CASE WHEN k.range = 0 THEN 0.995 ELSE s.q END AS ok
+                  FROM skel s, range(20) k) s
+            ORDER BY s.rid""")
+        con.execute("""
+            INSERT INTO sections
+            SELECT rid, 'sec-' || (substr(item_id, 6)::INTEGER // 5)::VARCHAR AS section_id,
+                   1.0, 100 * avg(fraction), 100 * avg(fraction), false
+            FROM items GROUP BY ALL ORDER BY rid, section_id""")
+        con.execute("""
+            INSERT INTO results
+            SELECT s.rid, sha256(s.rid::VARCHAR), printf('O%05d', s.o), 'daily-opening', 1,
+                   'bench', 'head', NULL, NULL,
+                   (s.d + INTERVAL 1 HOUR)::TIMESTAMPTZ, s.d, a.raw,
+                   CASE WHEN a.ko THEN 0 ELSE a.raw END, NULL,
+                   CASE WHEN a.ko THEN 'Red line' WHEN a.raw >= 90 THEN 'Excellent'
+                        WHEN a.raw >= 75 THEN 'Good' WHEN a.raw >= 60 THEN 'Pass'
+                        ELSE 'Fail' END,
+                   1.0, true, a.ko, NULL
+            FROM skel s JOIN (
+                SELECT rid, 100 * avg(fraction) AS raw,
+                       bool_or(item_id = 'item-00' AND status = 'fail') AS ko
+                FROM items GROUP BY rid) a ON a.rid = s.rid
+            ORDER BY s.rid""")
+        con.execute("""
+            INSERT INTO texts SELECT DISTINCT 'daily-opening', 1, 'item', item_id, item_id,
+                   item_id, 'sec-' || (substr(item_id, 6)::INTEGER // 5)::VARCHAR
+            FROM items WHERE rid <= 1""")
+        con.execute("COMMIT")
+        con.execute("CHECKPOINT")
+
+
+_ROLLUP = """(SELECT o.id AS branch, s.parent AS unit FROM units o
+              JOIN units s ON s.id = o.parent WHERE o.kind = 'outlet')"""
+
+# The same figures as each view, as plain SQL with the constants written in.
+BARE = {
+    # n, mean, knockouts and grades for the month and the month before, per region,
+    # and expected vs done daily checks (every day of November, by outlet).
+    "league": f"""
+        WITH s AS (
+          SELECT ro.unit, r.day >= DATE '2026-11-01' AS cur, r.grade_en, count(*) AS n,
+                 sum(r.overall_final) AS total, count(r.overall_final) AS scored,
+                 sum(CASE WHEN r.knocked_out THEN 1 ELSE 0 END) AS ko
+          FROM results r JOIN {_ROLLUP} ro ON ro.branch = r.branch
+          WHERE r.day BETWEEN DATE '2026-10-01' AND DATE '2026-11-30' GROUP BY ALL),
+        e AS (
+          SELECT ro.unit, count(*) AS expected, count(r.rid) AS done
+          FROM {_ROLLUP} ro
+          JOIN range(DATE '2026-11-01', DATE '2026-12-01', INTERVAL 1 DAY) c(day) ON true
+          LEFT JOIN results r ON r.branch = ro.branch AND r.day = c.day::DATE
+          GROUP BY ALL)
+        SELECT * FROM s JOIN e USING (unit)""",
+    # every expected daily check of November with its done flag, per region
+    "missing": f"""
+        SELECT ro.unit, count(*), count(r.rid),
+               list((c.day::DATE, ro.branch)) FILTER (WHERE r.rid IS NULL)
+        FROM {_ROLLUP} ro
+        JOIN range(DATE '2026-11-01', DATE '2026-12-01', INTERVAL 1 DAY) c(day) ON true
+        LEFT JOIN results r ON r.branch = ro.branch AND r.day = c.day::DATE
+        GROUP BY ALL""",
+    # fail counts per item, region and outlet for the month and the month before
+    "items": f"""
+        SELECT ro.unit, i.item_id, r.branch, r.day >= DATE '2026-11-01', count(*),
+               count(*) FILTER (WHERE i.status = 'fail')
+        FROM results r JOIN items i ON i.rid = r.rid JOIN {_ROLLUP} ro ON ro.branch = r.branch
+        WHERE r.day BETWEEN DATE '2026-10-01' AND DATE '2026-11-30'
+          AND i.status IN ('pass', 'partial', 'fail') GROUP BY ALL""",
+}
+
+
+def bare(path: Path, sql: str) -> float:
+    """Seconds of the query alone (median of 3, connection already open)."""
+    con = duckdb.connect(str(path), read_only=True)
+    con.execute(sql).fetchall()
+    runs = []
+    for _ in range(3):
+        start = time.perf_counter()
+        con.execute(sql).fetchall()
+        runs.append(time.perf_counter() - start)
+    con.close()
+    return sorted(runs)[1]
+
+
+_MEASURED = (
+    "import sys\nfrom branchcheck.cli import run\ncode = run(sys.argv[1:])\n"
+    "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0]\n"
+    "sys.stderr.write('PEAK ' + hwm.split()[1] + '\\n')\nsys.exit(code)\n")
+
+
+def command(args: list[str]) -> tuple[float, float]:
+    """(median seconds of 3 runs, peak resident memory in MB) of a whole command."""
+    runs, peaks = [], []
+    for _ in range(3):
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-c", _MEASURED, *args],
+                              capture_output=True, text=True)
+        runs.append(time.perf_counter() - start)
+        if done.returncode != 0:
+            sys.exit(f"failed: {args}\n{done.stderr}")
+        peaks.append(int(done.stderr.rsplit("PEAK ", 1)[1].split()[0]) / 1024)
+    return sorted(runs)[1], max(peaks)
+
+
+def in_process(path: Path, view: str) -> float:
+    """Seconds of the view function itself (no interpreter start-up), median of 3."""
+    from branchcheck.network import query, views
+
+    opts = query.Options(warehouse=str(path), period=PERIOD, level="region")
+    runs = []
+    for _ in range(3):
+        start = time.perf_counter()
+        with query.open_scope(opts) as (con, scope):
+            getattr(views, view)(con, scope)
+        runs.append(time.perf_counter() - start)
+    return sorted(runs)[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--outlets", type=int, default=10_000)
+    parser.add_argument("--days", type=int, default=365)
+    parser.add_argument("--keep", type=Path, help="build the warehouse here and keep it")
+    parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.build:
+        build(args.build, args.outlets, args.days)
+        return
+    tmp = Path(tempfile.mkdtemp(prefix="bench-network-"))
+    path = (args.keep or tmp) / "net.duckdb"
+    try:
+        if not path.exists():
+            start = time.perf_counter()
+            # In a child process, so that this one stays small for the measurements.
+            subprocess.run([sys.executable, __file__, "--build", str(path), "--outlets",
+                            str(args.outlets), "--days", str(args.days)], check=True)
+            print(f"built in {time.perf_counter() - start:.0f} s")
+        con = duckdb.connect(str(path), read_only=True)
+        n_res = con.execute("SELECT count(*) FROM results").fetchone()
+        n_items = con.execute("SELECT count(*) FROM items").fetchone()
+        con.close()
+        size = path.stat().st_size / 1e6
+        print(f"{n_res[0] if n_res else 0:,} results, {n_items[0] if n_items else 0:,} item "
+              f"rows; file {size:.0f} MB (target < 300 MB)")
+        for view in ("league", "missing", "items"):
+            whole, peak = command(["network", view, "-w", str(path), "--period", PERIOD,
+                                   "--level", "region", "-f", "json"])
+            b = bare(path, BARE[view])
+            f = in_process(path, view)
+            print(f"{view:8} bare query {b:.2f} s | view {f:.2f} s ({f / b:.2f}x bare) | "
+                  f"whole command {whole:.2f} s ({whole / b:.2f}x) | peak memory {peak:.0f} MB")
+        out = tmp / "export"
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "branchcheck", "network", "export",
+                               str(out), "-w", str(path)], capture_output=True, text=True)
+        print(f"export   {time.perf_counter() - start:.1f} s (target < 60 s) "
+              f"{done.stderr.strip()}")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""Warehouse schema: migrations from an older version, refusing a newer one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from branchcheck.errors import InputError
+
+duckdb = pytest.importorskip("duckdb")
+
+
+def test_a_version_1_warehouse_is_migrated_in_place(tmp_path: Path) -> None:
+    from branchcheck.network import warehouse as wh
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    for statement in wh.MIGRATIONS[0]:
+        con.execute(statement)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.execute("INSERT INTO results (rid, sha256, branch, checklist_id, checklist_version, day)"
+                " VALUES (1, 'abc', 'O1', 'mini', 1, DATE '2026-11-02')")
+    con.execute("INSERT INTO items (rid, item_id, section_id, status, fraction, value) VALUES"
+                " (1, 'a', 's1', 'pass', 1.0, 'pass'), (1, 'b', 's2', 'partial', 0.5, '3')")
+    con.execute("INSERT INTO texts VALUES ('mini', 1, 'item', 'a', '甲', 'A'),"
+                " ('mini', 1, 'item', 'b', '乙', 'B'), ('mini', 1, 'section', 's1', '一', 'One')")
+    con.close()
+    with wh.writer(path) as con:
+        assert wh.schema_version(con) == wh.SCHEMA_VERSION == 2
+        assert con.execute("SELECT item_id, value FROM items ORDER BY 1").fetchall() == [
+            ("a", None), ("b", "3")]
+        assert con.execute("SELECT id, section FROM texts ORDER BY kind, id").fetchall() == [
+            ("a", "s1"), ("b", "s2"), ("s1", None)]
+        columns = {r[0] for r in con.execute("DESCRIBE items").fetchall()}
+        assert "section_id" not in columns
+
+
+def test_a_newer_warehouse_is_refused_by_writer_and_reader(tmp_path: Path) -> None:
+    from branchcheck.network import warehouse as wh
+
+    path = tmp_path / "new.duckdb"
+    with wh.writer(path) as con:
+        con.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
+    for opener in (wh.writer, wh.reader):
+        with pytest.raises(InputError, match="newer branchcheck"), opener(path):
+            pass
+
+
+def test_a_file_that_is_not_a_warehouse_is_a_clear_error(tmp_path: Path) -> None:
+    from branchcheck.errors import StorageError
+    from branchcheck.network import warehouse as wh
+
+    path = tmp_path / "junk.duckdb"
+    path.write_bytes(b"not a database" * 100)
+    with pytest.raises(StorageError, match="cannot open the warehouse"), wh.reader(path):
+        pass
