@@ -1,8 +1,8 @@
 """Sample data: a small bundled network and a generator of realistic results.
 
 The results are made by the scoring code (``make_result``) and stored with
-``write_result``, exactly as ``score`` stores them, so the sample goes through
-the same validation and tamper checks as real files.
+``integrity.chain.store_result``, exactly as ``score`` stores them (chained), so
+the sample goes through the same validation and tamper checks as real files.
 """
 
 from __future__ import annotations
@@ -92,9 +92,9 @@ def write_sample(target: Path, *, start: date, end: date, seed: int = 13) -> tup
     """Copy the sample directory to ``target/org.yaml`` and store daily-opening results
     for its outlets under ``target/results``; returns (org path, number of results)."""
     from branchcheck.fsafe import atomic_write
+    from branchcheck.integrity.chain import store_result
     from branchcheck.loading import load_checklist
     from branchcheck.network.org import load
-    from branchcheck.storage import write_result
 
     org_path = target / "org.yaml"
     atomic_write(org_path, SAMPLE_ORG.read_bytes(), overwrite=False)
@@ -103,6 +103,6 @@ def write_sample(target: Path, *, start: date, end: date, seed: int = 13) -> tup
     n = 0
     for result in make_results(checklist, org.leaves(), business_days(org, start, end),
                                seed=seed, zone=org.timezone, org=org):
-        write_result(result, root=target / "results")
+        store_result(result, root=target / "results")  # chained, as run and score store
         n += 1
     return org_path, n

@@ -388,6 +388,10 @@ def test_sample_quick_start(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     capsys.readouterr()
     code, out, _ = cli(capsys, "network", "league", "-w", wh, "--level", "sub-branch")
     assert code == 0 and "Pudong sub-branch" in out and "2026-11" in out
+    branch = sorted(p.name for p in (demo / "results").iterdir() if p.is_dir())[0]
+    code, out, _ = cli(capsys, "verify", "--branch", branch, "--results-dir",
+                       str(demo / "results"))
+    assert code == 0 and "chain intact" in out  # the sample is chained like real results
 
 
 def test_version_and_other_commands_do_not_import_duckdb() -> None:
