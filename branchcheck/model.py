@@ -263,11 +263,14 @@ class Integrity:
     ``state``: ``verified`` (re-scored against its checklist, found by sha256),
     ``unverified`` (its checklist was not found: only self-consistency was
     checked; ``reason`` says why) or ``legacy`` (stored by an older version
-    in the format without a chain). ``signer`` names a trusted key that signed
-    it; ``signature`` is ``none``, ``trusted`` or ``untrusted``.
+    in the format without a chain; ``reason`` says whether it was re-scored
+    against its checklist) or ``tampered`` (only in listings: a file that
+    contradicts its checklist, its own scores or its signature; ``reason``
+    says how). ``signer`` names a trusted key that signed it; ``signature`` is
+    ``none``, ``trusted`` or ``untrusted``.
     """
 
-    state: Literal["verified", "unverified", "legacy"]
+    state: Literal["verified", "unverified", "legacy", "tampered"]
     reason: str = ""
     signature: Literal["none", "trusted", "untrusted"] = "none"
     signer: str = ""

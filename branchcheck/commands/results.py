@@ -123,13 +123,15 @@ def collect(root: Path, *, branch: str | None = None, checklist_id: str | None =
 
 def as_dict(row: Row) -> dict[str, Any]:
     """A listing row as plain data (scores unrounded)."""
+    from branchcheck.integrity.assess import FIELD, tampered
     from branchcheck.integrity.assess import as_dict as integrity_dict
 
     r = row.result
     if r is None:
+        verdict = tampered(row.error or "") if row.tampered else None
         return {"path": str(row.stored.path), "branch": row.stored.branch,
                 "checklist": {"id": row.stored.checklist_id}, "error": row.error,
-                "tampered": row.tampered, "integrity": None}
+                "tampered": row.tampered, FIELD: integrity_dict(verdict)}
     s = r.score
     return {
         "path": str(row.stored.path),
@@ -143,7 +145,7 @@ def as_dict(row: Row) -> dict[str, Any]:
         "complete": s.complete,
         "error": None,
         "tampered": False,
-        "integrity": integrity_dict(r.integrity),
+        FIELD: integrity_dict(r.integrity),
     }
 
 
@@ -181,7 +183,9 @@ def _table(rows: list[Row], lang: str, opened: Mapping[str, int]) -> None:
         r = row.result
         path = str(row.stored.path)
         if r is None:
-            mark = (t(lang, "被篡改", "TAMPERED") if row.tampered
+            from branchcheck.integrity.assess import label, tampered
+
+            mark = (label(tampered(row.error or ""), lang) if row.tampered
                     else t(lang, "无法读取", "UNREADABLE"))
             table.add_row(_stamp_date(row.stored.stamp), row.stored.branch,
                           row.stored.checklist_id, "", "", "", "", "", f"[red]{mark}[/red]",

@@ -79,13 +79,19 @@ def untrusted_note(fingerprint: str, lang: str) -> str:
              f"signed by an untrusted key {fingerprint}")
 
 
+def tampered(reason: str) -> Integrity:
+    """The verdict listed for a file that could not be believed (``reason`` says why)."""
+    return Integrity(state="tampered", reason=reason)
+
+
 def label(integrity: Integrity | None, lang: str) -> str:
-    """A short word for tables: verified, unverified, legacy (and the signer)."""
+    """A short word for tables: verified, unverified, legacy, tampered (and the signer)."""
     if integrity is None:
         return ""
     word = {"verified": t(lang, "已核验", "verified"),
             "unverified": t(lang, "未核验", "UNVERIFIED"),
-            "legacy": t(lang, "旧格式", "legacy")}[integrity.state]
+            "legacy": t(lang, "旧格式", "legacy"),
+            "tampered": t(lang, "被篡改", "TAMPERED")}[integrity.state]
     if integrity.signature == "trusted":
         word += t(lang, f"，{integrity.signer} 签名", f", signed {integrity.signer}")
     elif integrity.signature == "untrusted":
@@ -93,10 +99,27 @@ def label(integrity: Integrity | None, lang: str) -> str:
     return word
 
 
+FIELD = "integrity"
+"""The name of the verdict in every output: a JSON field (:func:`as_dict`), and the
+first of the CSV columns :data:`CSV_COLUMNS`."""
+
+CSV_COLUMNS = (FIELD, f"{FIELD}_signature", f"{FIELD}_signer", f"{FIELD}_reason")
+"""The verdict in CSV outputs: state, signature (none/trusted/untrusted), signer
+(a trusted key's name, or an untrusted key's fingerprint) and reason."""
+
+
 def as_dict(integrity: Integrity | None) -> dict[str, Any] | None:
-    """Integrity as plain data for JSON outputs."""
+    """Integrity as plain data for JSON outputs (under the key :data:`FIELD`)."""
     if integrity is None:
         return None
     return {"state": integrity.state, "ok": integrity.ok, "reason": integrity.reason,
             "signature": integrity.signature, "signer": integrity.signer or None,
             "previous": integrity.previous}
+
+
+def csv_cells(integrity: Integrity | None) -> tuple[str | None, ...]:
+    """The cells of :data:`CSV_COLUMNS` (all empty for a result not read from a file)."""
+    if integrity is None:
+        return (None,) * len(CSV_COLUMNS)
+    return (integrity.state, integrity.signature, integrity.signer or None,
+            integrity.reason or None)

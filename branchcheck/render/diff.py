@@ -327,8 +327,11 @@ def _delta_json(d: Delta) -> dict[str, Any]:
 
 
 def _side(result: Result) -> dict[str, Any]:
+    from branchcheck.integrity.assess import FIELD, as_dict
+
     return {"path": result.path, "branch": result.branch, "reviewer": result.reviewer,
-            "finished": result.finished, "checklist_version": result.checklist_version}
+            "finished": result.finished, "checklist_version": result.checklist_version,
+            FIELD: as_dict(result.integrity)}
 
 
 def as_data(diff: Diff, lang: str, gates: Sequence[tuple[Gate, str]] = (),

@@ -9,6 +9,8 @@ from typing import Any
 
 from branchcheck.history import History, Row, sparkline
 from branchcheck.i18n import t
+from branchcheck.integrity.assess import CSV_COLUMNS as INTEGRITY_COLUMNS
+from branchcheck.integrity.assess import FIELD, csv_cells
 from branchcheck.integrity.assess import as_dict as integrity_dict
 from branchcheck.model import Integrity, localise
 from branchcheck.output import fmt_score, pad, width
@@ -99,7 +101,7 @@ def _row_data(r: Row, lang: str) -> dict[str, Any]:
             "checklist_version": r.version, "overall": r.overall, "overall_raw": r.overall_raw,
             "grade": localise(r.grade, lang) if r.grade is not None else None,
             "coverage": r.coverage, "complete": r.complete, "knocked_out": r.knocked_out,
-            "sections": dict(r.sections), "integrity": integrity_dict(r.integrity)}
+            "sections": dict(r.sections), FIELD: integrity_dict(r.integrity)}
 
 
 def as_json(histories: Sequence[History], lang: str, *, branch: str, since: date | None,
@@ -134,7 +136,7 @@ def as_csv(histories: Sequence[History], lang: str) -> bytes:
         sections += [sid for sid, _ in h.sections if sid not in sections]
     header = ["branch", "checklist", "checklist_version", "finished", "reviewer", "overall",
               "overall_raw", "grade", "coverage", "complete", "knocked_out", "file",
-              *(f"section:{sid}" for sid in sections), "integrity", "integrity_reason"]
+              *(f"section:{sid}" for sid in sections), *INTEGRITY_COLUMNS]
     rows: list[list[Cell]] = []
     for h in histories:
         for r in h.rows:
@@ -143,6 +145,5 @@ def as_csv(histories: Sequence[History], lang: str) -> bytes:
                          localise(r.grade, lang) if r.grade is not None else None,
                          r.coverage, r.complete, r.knocked_out, r.path,
                          *(r.sections.get(sid) for sid in sections),
-                         r.integrity.state if r.integrity else None,
-                         r.integrity.reason if r.integrity else None])
+                         *csv_cells(r.integrity)])
     return to_csv(header, rows)

@@ -10,6 +10,8 @@ import json
 from collections.abc import Sequence
 
 from branchcheck.i18n import t
+from branchcheck.integrity.assess import CSV_COLUMNS as INTEGRITY_COLUMNS
+from branchcheck.integrity.assess import csv_cells
 from branchcheck.model import Grade, ItemResult, Result, localise
 
 FORMATS = ("md", "html", "csv", "json")
@@ -17,8 +19,9 @@ FORMATS = ("md", "html", "csv", "json")
 CSV_COLUMNS = (
     "branch", "checklist", "checklist_version", "finished", "reviewer", "section",
     "section_title", "item", "text", "type", "status", "value", "unit", "fraction", "weight",
-    "critical", "applicable", "note", "guidance",
+    "critical", "applicable", "note", "guidance", *INTEGRITY_COLUMNS,
 )
+"""One row per item; every row ends with the integrity verdict of the result."""
 
 
 def status_label(status: str, lang: str) -> str:
@@ -135,10 +138,10 @@ def as_json(result: Result) -> str:
 
     data = storage.result_to_dict(result)
     if result.integrity is not None:
-        from branchcheck.integrity.assess import as_dict
+        from branchcheck.integrity.assess import FIELD, as_dict
 
         data["previous"] = result.integrity.previous
-        data["integrity"] = as_dict(result.integrity)
+        data[FIELD] = as_dict(result.integrity)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -147,6 +150,7 @@ def as_csv(result: Result, lang: str) -> bytes:
     from branchcheck.csvsafe import Cell, to_csv
 
     titles = section_titles(result, lang)
+    verdict = csv_cells(result.integrity)
     rows: list[Sequence[Cell]] = []
     for it in result.score.items:
         value: Cell = it.value if isinstance(it.value, (int, float)) else (
@@ -156,6 +160,7 @@ def as_csv(result: Result, lang: str) -> bytes:
             result.finished, result.reviewer, it.section, titles.get(it.section, it.section),
             it.id, localise(it.text, lang), it.type, it.status, value, it.unit, it.fraction,
             it.weight, it.critical, it.applicable, it.note, localise(it.guidance, lang) or None,
+            *verdict,
         ))
     return to_csv(CSV_COLUMNS, rows)
 
