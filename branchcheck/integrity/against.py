@@ -102,8 +102,13 @@ def find_checklist(result: Result, extra: Iterable[str] = (),
                    f"checked; name the checklist file in ${ENV} (or verify --checklists)")
 
 
-def problems_against(result: Result, checklist: Checklist, lang: str = "en") -> list[str]:
-    """Differences between ``result`` and ``checklist`` re-scored with its answers."""
+def problems_against(result: Result, checklist: Checklist, lang: str = "en", *,
+                     legacy: bool = False) -> list[str]:
+    """Differences between ``result`` and ``checklist`` re-scored with its answers.
+
+    ``legacy``: a result of the old format, which the oldest versions stored without
+    the grade bands; only then may the bands be absent (the grade is still compared).
+    """
     from branchcheck.answers import AnswerError, normalise
     from branchcheck.scoring import score
 
@@ -117,7 +122,8 @@ def problems_against(result: Result, checklist: Checklist, lang: str = "en") -> 
         say("检查表编号或版本与检查表不符", "checklist id or version differs from the checklist")
     if result.checklist_title != checklist.title:
         say("检查表标题与检查表不符", "the checklist title differs from the checklist")
-    if tuple(result.checklist_grades) != checklist.grades:
+    if (tuple(result.checklist_grades) != checklist.grades
+            and not (legacy and not result.checklist_grades)):
         say("等级区间与检查表不符", "the grade bands differ from the checklist's")
     want_ids = [item.id for _, item in checklist.items()]
     have_ids = [it.id for it in s.items]

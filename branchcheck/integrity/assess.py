@@ -44,19 +44,16 @@ def assess(data: Mapping[str, Any], result: Result, *, name: str, lang: str = "e
         else:
             keys = signing.trusted_keys(trust or os.environ.get(signing.TRUST_ENV), lang)
             signature, signer = ("trusted", keys[fp]) if fp in keys else ("untrusted", fp)
+    from branchcheck.integrity.against import find_checklist, problems_against
+
     state: Any
-    reason = ""
+    checklist, reason = find_checklist(result, checklists, lang)
+    if checklist is not None:
+        problems.extend(problems_against(result, checklist, lang, legacy=legacy))
     if legacy:
         state = "legacy"
-        reason = t(lang, "旧版本保存的结果（无链、无签名），只核对了自身的一致性",
-                   "stored by an older version (no chain, no signature): only its own "
-                   "consistency was checked")
+        reason = legacy_reason(reason, lang)
     else:
-        from branchcheck.integrity.against import find_checklist, problems_against
-
-        checklist, reason = find_checklist(result, checklists, lang)
-        if checklist is not None:
-            problems.extend(problems_against(result, checklist, lang))
         state = "verified" if checklist is not None else "unverified"
     if problems:
         raise TamperedError(
@@ -71,6 +68,17 @@ def assess(data: Mapping[str, Any], result: Result, *, name: str, lang: str = "e
     previous = data.get("previous")
     return Integrity(state=state, reason=reason, signature=signature, signer=signer, key=fp,
                      previous=previous if isinstance(previous, str) else None)
+
+
+def legacy_reason(not_found: str, lang: str) -> str:
+    """Why a result of the old format is not fully trusted: no chain and no signature,
+    and whether it was re-scored against its checklist (``not_found`` says why not)."""
+    head = t(lang, "旧版本保存的结果（无链、无签名）", "stored by an older version (no chain, "
+             "no signature)")
+    if not_found:
+        return f"{head}{t(lang, '；', '; ')}{not_found}"
+    return head + t(lang, "；已按其检查表重新计分，结果一致",
+                    "; re-scored against its checklist: it matches")
 
 
 def untrusted_note(fingerprint: str, lang: str) -> str:

@@ -1,0 +1,171 @@
+"""Results of the old format (``branchcheck-result/1``) get the strong check whenever
+their checklist is found: re-scored against it, and a contradiction is tampering,
+exactly as for current results. The files are real: written by older versions of
+the tool (tests/data/legacy/README.md)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from branchcheck import storage
+from branchcheck.cli import run
+from branchcheck.errors import TamperedError
+from branchcheck.integrity.consistency import tamper_problems
+from tests.integrity.helpers import RED_LINE, forge, load, save
+
+LEGACY = Path(__file__).resolve().parents[1] / "data" / "legacy"
+CHECKLISTS = LEGACY / "checklists"
+FILES = sorted((LEGACY / "results").glob("*.yaml"))
+MATCHES = "stored by an older version (no chain, no signature); re-scored against its " \
+          "checklist: it matches"
+
+
+@pytest.fixture(autouse=True)
+def _env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    for var in ("BRANCHCHECK_LANG", "BRANCHCHECK_TRUST", "BRANCHCHECK_CHECKLISTS",
+                "BRANCHCHECK_SIGN_KEY", "BRANCHCHECK_RESULTS"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    monkeypatch.setenv("NO_COLOR", "1")
+    from branchcheck.integrity import against
+
+    # A checklist found once (by sha256) is remembered for the process: forget it, so
+    # that each test sees only the checklists it names.
+    monkeypatch.setattr(against, "_loaded", {})
+
+
+def _copy(tmp: Path, name: str) -> Path:
+    """A legacy result placed where it is stored: ``<root>/<branch>/<checklist>/``."""
+    checklist = name.split("-", 1)[1].removesuffix(".yaml")
+    folder = tmp / "r" / "SH-001" / checklist
+    folder.mkdir(parents=True, exist_ok=True)
+    return Path(shutil.copy(LEGACY / "results" / name, folder / "20240501T010000000000Z.yaml"))
+
+
+def _item(data: dict[str, Any], item_id: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(i for i in data["items"] if i["id"] == item_id)
+    return found
+
+
+def _fools_old_check(data: dict[str, Any]) -> None:
+    assert tamper_problems(storage.result_from_dict(data)) == []
+
+
+def test_the_files_are_of_the_old_format() -> None:
+    assert len(FILES) == 6
+    for path in FILES:
+        data = load(path)
+        assert data["format"] == "branchcheck-result/1" and "previous" not in data
+    assert "grades" not in load(LEGACY / "results" / "81132bf-hotline-kpi.yaml")["checklist"]
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_real_legacy_result_is_rescored_against_its_checklist(path: Path) -> None:
+    alone = storage.read_result(path)
+    assert alone.integrity is not None and alone.integrity.state == "legacy"
+    assert alone.integrity.reason.startswith(
+        "stored by an older version (no chain, no signature); checklist "
+        f"{alone.checklist_id} v{alone.checklist_version} (sha256 "
+        f"{alone.checklist_sha256[:12]}…) not found")
+    result = storage.read_result(path, checklists=[str(CHECKLISTS)])
+    assert result.integrity is not None
+    assert (result.integrity.state, result.integrity.reason) == ("legacy", MATCHES)
+    assert not result.integrity.ok  # no chain and no signature: never "ok"
+
+
+def test_cli_outputs_say_whether_it_was_rescored(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _copy(tmp_path, "81132bf-daily-opening.yaml")
+    assert run(["report", str(path), "-f", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["integrity"]["state"] == "legacy" and "not found" in data["integrity"]["reason"]
+    monkeypatch.setenv("BRANCHCHECK_CHECKLISTS", str(CHECKLISTS))
+    assert run(["report", str(path), "-f", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["integrity"] == {"state": "legacy", "ok": False, "reason": MATCHES,
+                                 "signature": "none", "signer": None, "previous": None}
+    # Hall 2 of 3 answered checks passed (66.67), brochures and forms 1 of weight 4
+    # (25.0: the red line weighs 2); machines and staff had no scored answer: the
+    # overall raw is their mean, (200/3 + 25) / 2; the failed red line makes it 0.
+    assert data["overall"]["raw"] == pytest.approx((200 / 3 + 25) / 2)
+    assert data["overall"]["final"] == 0.0
+    out = tmp_path / "report.csv"
+    assert run(["report", str(path), "-f", "csv", "-o", str(out)]) == 0
+    capsys.readouterr()
+    rows = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline="")))
+    assert {(r["integrity"], r["integrity_reason"]) for r in rows} == {("legacy", MATCHES)}
+    assert run(["report", str(path), "--lang", "zh"]) == 0
+    assert "旧格式：旧版本保存的结果（无链、无签名）；已按其检查表重新计分，结果一致" \
+        in capsys.readouterr().out
+
+
+def test_dropped_red_line_in_a_legacy_result(tmp_path: Path) -> None:
+    path = _copy(tmp_path, "c5e2848-daily-opening.yaml")
+    data = load(path)
+    _item(data, RED_LINE)["critical"] = None
+    forge(data)
+    assert data["overall"]["final"] == pytest.approx((200 / 3 + 25) / 2)  # no longer 0
+    _fools_old_check(data)
+    save(path, data)
+    forged = storage.read_result(path)  # without its checklist only consistency is checked
+    assert forged.integrity is not None and forged.integrity.state == "legacy"
+    with pytest.raises(TamperedError) as info:
+        storage.read_result(path, checklists=[str(CHECKLISTS)])
+    assert f"item {RED_LINE}: critical differs from the checklist" in str(info.value)
+
+
+def test_cli_refuses_and_lists_a_forged_legacy_result(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _copy(tmp_path, "dc44c82-hotline-kpi.yaml")
+    data = load(path)
+    _item(data, "answer-15s")["value"] = 95  # the value changed alone: status stays fail
+    _fools_old_check(data)
+    save(path, data)
+    assert run(["report", str(path)]) == 0  # checklist not found: the edit is invisible
+    capsys.readouterr()
+    monkeypatch.setenv("BRANCHCHECK_CHECKLISTS", str(CHECKLISTS))
+    assert run(["report", str(path)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "hand-edited" in err
+    assert "item answer-15s: status, fraction differs from the checklist" in err
+    assert run(["results", "--results-dir", str(tmp_path / "r"), "-f", "json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert row["tampered"] is True and row["integrity"]["state"] == "tampered"
+    assert "item answer-15s: status, fraction differs from the checklist" in row[
+        "integrity"]["reason"]
+
+
+def test_relabelled_grade_of_a_result_without_bands(tmp_path: Path) -> None:
+    path = _copy(tmp_path, "81132bf-hotline-kpi.yaml")
+    data = load(path)
+    assert data["overall"]["final"] == 68.75 and data["grade"]["label"]["en"] == "Pass"
+    data["grade"] = {"min": 60.0, "label": {"zh": "卓越", "en": "Excellent"}}
+    _fools_old_check(data)  # without bands, any band holding the score was accepted
+    save(path, data)
+    with pytest.raises(TamperedError, match="grade Excellent should be Pass"):
+        storage.read_result(path, checklists=[str(CHECKLISTS)])
+
+
+def test_legacy_result_may_lack_bands_only_if_it_never_had_them(tmp_path: Path) -> None:
+    path = _copy(tmp_path, "c5e2848-hotline-kpi.yaml")
+    data = load(path)
+    del data["checklist"]["grades"]  # as the oldest versions stored it: still believed
+    save(path, data)
+    result = storage.read_result(path, checklists=[str(CHECKLISTS)])
+    assert result.integrity is not None and result.integrity.reason == MATCHES
+    data["checklist"]["grades"] = [{"min": 0.0, "label": "Top"}]  # bands of its own
+    data["grade"] = {"min": 0.0, "label": "Top"}
+    _fools_old_check(data)
+    save(path, data)
+    with pytest.raises(TamperedError, match="the grade bands differ from the checklist's"):
+        storage.read_result(path, checklists=[str(CHECKLISTS)])
