@@ -64,8 +64,9 @@ def _main(
     """Self-assessment checklists for retail bank branches."""
 
 
-def build_app(only: str | None = None) -> typer.Typer:
-    """The Typer application with every command, or with just ``only``.
+def build_app(only: str | None = None, sub: str | None = None) -> typer.Typer:
+    """The Typer application with every command, or with just ``only`` (and of a group,
+    just its command ``sub`` when it has one of that name).
 
     Turning a command's signature into options costs Typer about 3 ms a
     command, so a run of one command builds that one alone.
@@ -87,10 +88,22 @@ def build_app(only: str | None = None) -> typer.Typer:
             continue
         target = getattr(importlib.import_module(f"branchcheck.commands.{module}"), attr)
         if group:
-            built.add_typer(target, name=name)
+            built.add_typer(_one_of(target, sub) if only is not None else target, name=name)
         else:
             built.command(name)(target)
     return built
+
+
+def _one_of(group: typer.Typer, sub: str | None) -> typer.Typer:
+    """``group`` with only its command ``sub`` (the whole group when it has none)."""
+    import copy
+
+    chosen = [c for c in group.registered_commands if sub is not None and c.name == sub]
+    if not chosen or group.registered_groups:
+        return group
+    one = copy.copy(group)
+    one.registered_commands = chosen
+    return one
 
 
 @functools.cache
@@ -110,7 +123,7 @@ def _command_for(argv: list[str] | None) -> typer.Typer:
     (so only that command's module is imported and turned into options)."""
     args = sys.argv[1:] if argv is None else argv
     if args and args[0] in COMMANDS and "_BRANCHCHECK_COMPLETE" not in os.environ:
-        return build_app(only=args[0])
+        return build_app(only=args[0], sub=args[1] if len(args) > 1 else None)
     return full_app()
 
 

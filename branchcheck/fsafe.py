@@ -88,7 +88,7 @@ def read_regular(path: Path, *, max_bytes: int | None = None, root: Path | None 
 
 
 def atomic_write(path: Path, data: bytes, *, root: Path | None = None,
-                 overwrite: bool = True) -> None:
+                 overwrite: bool = True, durable: bool = True) -> None:
     """Write ``data`` to the regular file ``path`` atomically (temp, fsync, rename).
 
     With ``overwrite=False`` an existing ``path`` is never replaced (the rename
@@ -96,6 +96,8 @@ def atomic_write(path: Path, data: bytes, *, root: Path | None = None,
     only a regular file is replaced -- a FIFO, device, folder or symlink at
     ``path`` is refused. With ``root`` the folder must stay under ``root``
     once symlinks are resolved. The file gets the usual mode of a new file.
+    ``durable=False`` skips the fsyncs: for caches that are checked when read, where
+    a crash may lose the new file but the name never holds a mix of old and new.
     """
     folder = path.parent
     if root is not None:
@@ -125,13 +127,15 @@ def atomic_write(path: Path, data: bytes, *, root: Path | None = None,
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         if overwrite:
             os.replace(tmp, path)
         else:
             os.link(tmp, path)  # atomic create-if-absent
             os.unlink(tmp)
-        fsync_dir(folder)
+        if durable:
+            fsync_dir(folder)
     except FileExistsError:
         _unlink(tmp)
         raise ExistsError(f"{_show(path)} already exists") from None

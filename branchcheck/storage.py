@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
@@ -27,34 +26,17 @@ from branchcheck.model import (
     SectionScore,
     Text,
 )
+from branchcheck.places import BRANCH_ID
+from branchcheck.places import DEFAULT_DIR as DEFAULT_DIR
+from branchcheck.places import check_branch as check_branch
+from branchcheck.places import now_iso as now_iso
+from branchcheck.places import results_dir as results_dir
 
 RESULT_FORMAT = "branchcheck-result/2"
 RESULT_FORMATS = ("branchcheck-result/1", RESULT_FORMAT)
 """Formats read back: 1 (before the chain and signatures) and the current one."""
-DEFAULT_DIR = "branchcheck-results"
-_BRANCH = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_BRANCH = BRANCH_ID
 _MAX_SAME_STAMP = 100
-
-
-def check_branch(branch: str, lang: str = "en") -> str:
-    """``branch`` if it is a safe id (letters, digits, ``_``, ``-``), else a usage error."""
-    if not _BRANCH.fullmatch(branch):
-        raise UsageError(t(
-            lang,
-            f"网点编号 {branch!r} 无效：只能用 1-64 个字母、数字、'_' 或 '-'（如 SH-001）",
-            f"invalid branch id {branch!r}: use 1-64 letters, digits, '_' or '-' (e.g. SH-001)",
-        ))
-    return branch
-
-
-def results_dir(option: str | None = None) -> Path:
-    """``--results-dir``, else ``$BRANCHCHECK_RESULTS``, else ``./branchcheck-results``."""
-    return Path(option or os.environ.get("BRANCHCHECK_RESULTS") or DEFAULT_DIR)
-
-
-def now_iso() -> str:
-    """Local time now, ISO 8601 with offset, to the second."""
-    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
 
 
 # ---------------------------------------------------------------- (de)serialise

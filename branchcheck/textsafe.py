@@ -34,7 +34,7 @@ def term(text: str, *, newlines: bool = False) -> str:
     overrides. ``newlines=True`` keeps ``\\n`` (and turns ``\\r\\n`` into ``\\n``)
     for multi-line text; tabs become one space.
     """
-    if text.isprintable() and not any(ch in _BIDI for ch in text):
+    if text.isprintable() and _BIDI.isdisjoint(text):
         return text  # fast path: nothing to do
     if newlines:
         text = text.replace("\r\n", "\n")

@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from branchcheck.actions.calendar import add_business_days, local_date, today
-from branchcheck.actions.log import Log, NewEvent, append, new_action_id
+from branchcheck.actions.log import NewEvent, new_action_id
 from branchcheck.actions.model import Action, ResultRef
-from branchcheck.actions.state import derive, later
+from branchcheck.actions.state import State, later
+from branchcheck.actions.writer import append
 
 if TYPE_CHECKING:
     from branchcheck.model import Checklist, ItemResult, Result
@@ -91,10 +92,10 @@ def _opening(it: ItemResult, result: Result, ck: Checklist | None,
             "result": ref.as_dict()}
 
 
-def plan(log: Log, result: Result, ref: ResultRef, ck: Checklist | None,
+def plan(state: State, result: Result, ref: ResultRef, ck: Checklist | None,
          who: str) -> tuple[list[NewEvent], Outcome]:
-    """The events storing ``result`` adds to ``log``, and what they do."""
-    state = derive(log)
+    """The events storing ``result`` adds to a log in ``state``, and what they do (only
+    the fields the writer's index keeps are used)."""
     taken = set(state.actions)
     out = Outcome()
     events: list[NewEvent] = []
@@ -143,12 +144,12 @@ def record_result(root: Path, stored: Path, result: Result, ck: Checklist | None
     by = who or result.reviewer or os.environ.get("USER") or "unknown"
     box: list[Outcome] = []
 
-    def make(log: Log) -> Sequence[NewEvent]:
-        events, out = plan(log, result, ref, ck, by)
+    def make(state: State) -> Sequence[NewEvent]:
+        events, out = plan(state, result, ref, ck, by)
         box.append(out)
         return events
 
-    append(root, result.branch, make)
+    append(root, result.branch, make, quick=True)
     return box[-1] if box else Outcome()
 
 

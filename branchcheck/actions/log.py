@@ -6,12 +6,13 @@ first) and ``hash`` (sha256 of the event's canonical JSON without ``hash``), so 
 edited, inserted or removed line breaks the chain. ``actions.head`` holds the
 last ``seq`` and ``hash`` written, so events cut off the end are noticed too.
 
-Writes take the branch's lock (:func:`branchcheck.locking.exclusive`), re-read
-and verify the log, then replace it atomically (temp file, fsync, rename): a
-killed writer leaves the old log whole, two writers never lose an event. A line
-cut short by a power cut or a bad copy is reported and skipped; the next write
-seals it with a ``repaired`` event naming the line's hash, after which it is a
-warning rather than tampering.
+Writes (:mod:`branchcheck.actions.writer`) take the branch's lock, append the new
+lines with one ``write`` and fsync, then replace the head atomically: two writers
+never lose an event, and the head never names an event the log does not hold. A
+line cut short by a killed writer or a power cut is reported and skipped; the next
+write seals it with a ``repaired`` event naming the line's hash, after which it is
+a warning rather than tampering. Every reader here reads and verifies the whole
+chain; only the writer may trust the head after checking the log's tail.
 """
 
 from __future__ import annotations
@@ -21,12 +22,11 @@ import json
 import os
 import re
 import secrets
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from branchcheck import __version__
 from branchcheck.actions.model import (
     EVENT_FORMAT,
     EVENT_TYPES,
@@ -36,7 +36,7 @@ from branchcheck.actions.model import (
     LOG_NAME,
     Event,
 )
-from branchcheck.errors import Problem, StorageError, TamperedError
+from branchcheck.errors import BranchcheckError, Problem, StorageError
 
 MAX_LOG_BYTES = 256 * 1024 * 1024
 MAX_LINE_BYTES = 64 * 1024
@@ -45,6 +45,9 @@ _HEX64 = re.compile(r"^[0-9a-f]{64}\Z")
 _WHEN = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})\Z")
 _ACTION_ID = re.compile(r"^A-[0-9A-F]{8}\Z")
 _EVENT_ID = re.compile(r"^[0-9a-f]{16}\Z")
+_SCAN: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+TORN_WAIT = 2.0
+"""Seconds a reader that meets a half-written last line waits for a writer to finish."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,8 @@ class Log:
     torn_tail: bytes | None = None
     """The cut-off last line (no newline), sealed by the next write."""
     torn_line: int = 0
+    size: int = 0
+    """Bytes of the log file as read."""
 
 
 def log_path(root: Path, branch: str) -> Path:
@@ -98,8 +103,27 @@ def is_action_id(text: str) -> bool:
     return bool(_ACTION_ID.match(text))
 
 
-def read_log(root: Path, branch: str) -> Log:
-    """Read and verify ``branch``'s log (an absent log is empty)."""
+def read_log(root: Path, branch: str, *, locked: bool = False) -> Log:
+    """Read and verify ``branch``'s log (an absent log is empty). A half-written last
+    line makes a reader wait for the branch's lock and read again (``locked``: the
+    caller holds it already)."""
+    from branchcheck import fsafe
+
+    log = _read(root, branch)
+    lock = root / branch / LOCK_NAME
+    if locked or log.torn_tail is None or not fsafe.is_regular(lock):
+        return log
+    # a half-written last line may be a write in progress: wait for the writer, read again
+    from branchcheck import locking
+
+    try:
+        with locking.exclusive(lock, wait=TORN_WAIT, what=f"actions log of {branch}"):
+            return _read(root, branch)
+    except (BranchcheckError, OSError):
+        return log
+
+
+def _read(root: Path, branch: str) -> Log:
     from branchcheck import fsafe
 
     path = log_path(root, branch)
@@ -107,6 +131,7 @@ def read_log(root: Path, branch: str) -> Log:
     raw = b""
     if os.path.lexists(path):
         raw = fsafe.read_regular(path, max_bytes=MAX_LOG_BYTES, root=root)
+    log.size = len(raw)
     _parse(raw, log)
     _check_head(root, branch, log)
     return log
@@ -125,8 +150,15 @@ def _parse(raw: bytes, log: Log) -> None:
         log.torn_tail = tail
         log.torn_line = len(lines) + 1
     bad: dict[str, int] = {}  # sha256 of an unreadable line -> its line number
+    try:  # one decode for the whole log; line by line only when it has bad UTF-8
+        texts: list[str] | None = b"\n".join(lines).decode("utf-8").split("\n")
+    except UnicodeDecodeError:
+        texts = None
     for number, line in enumerate(lines, start=1):
-        obj = _decode(line)
+        obj = _scan(texts[number - 1]) if texts is not None and len(line) <= MAX_LINE_BYTES \
+            else None
+        if obj is None:
+            obj = _decode(line)
         if obj is None:
             bad[hashlib.sha256(line).hexdigest()] = number
             continue
@@ -140,6 +172,15 @@ def _parse(raw: bytes, log: Log) -> None:
                  "will be sealed by the next change", severity="warning")
 
 
+def _scan(text: str) -> dict[str, Any] | None:
+    """A line that is exactly one JSON object (the usual case, fast), else None."""
+    try:
+        obj, end = _SCAN(text, 0)
+    except (StopIteration, ValueError, RecursionError):
+        return None
+    return obj if end == len(text) and isinstance(obj, dict) else None
+
+
 def _decode(line: bytes) -> dict[str, Any] | None:
     if len(line) > MAX_LINE_BYTES:
         return None
@@ -148,6 +189,14 @@ def _decode(line: bytes) -> dict[str, Any] | None:
     except (UnicodeDecodeError, ValueError, RecursionError):
         return None
     return obj if isinstance(obj, dict) else None
+
+
+def verified_line(line: bytes) -> dict[str, Any] | None:
+    """The event on ``line`` (no newline) when it is well formed and its hash holds."""
+    obj = _decode(line)
+    if obj is None or _shape_error(obj) or line_hash(line, obj["hash"]) != obj["hash"]:
+        return None
+    return obj
 
 
 def line_hash(line: bytes, stored: str) -> str:
@@ -200,95 +249,59 @@ def _shape_error(obj: Mapping[str, Any]) -> str:
         missing, extra = _KEYS - obj.keys(), obj.keys() - _KEYS
         return f"missing keys {sorted(missing)}" if missing else f"unknown keys {sorted(extra)}"
     seq, action, who, tool = obj["seq"], obj["action"], obj["who"], obj["tool"]
-    for key, ok in (
-        ("v", obj["v"] == EVENT_FORMAT and type(obj["v"]) is int),
-        ("seq", type(seq) is int and seq >= 1),
-        ("id", isinstance(obj["id"], str) and _EVENT_ID.match(obj["id"]) is not None),
-        ("type", isinstance(obj["type"], str) and obj["type"] in _TYPES),
-        ("action", action is None or (isinstance(action, str)
-                                      and _ACTION_ID.match(action) is not None)),
-        ("who", isinstance(who, str) and len(who) <= 200),
-        ("when", isinstance(obj["when"], str) and _WHEN.match(obj["when"]) is not None),
-        ("tool", isinstance(tool, str) and len(tool) <= 40),
-        ("data", isinstance(obj["data"], dict)),
-        ("prev", isinstance(obj["prev"], str) and _HEX64.match(obj["prev"]) is not None),
-        ("hash", isinstance(obj["hash"], str) and _HEX64.match(obj["hash"]) is not None),
-    ):
-        if not ok:
-            return f"bad {key!r}"
-    return ""
+    key = ""  # checked in order, stopping at the first bad key (this runs per event)
+    if not (type(obj["v"]) is int and obj["v"] == EVENT_FORMAT):
+        key = "v"
+    elif not (type(seq) is int and seq >= 1):
+        key = "seq"
+    elif not (isinstance(obj["id"], str) and _EVENT_ID.match(obj["id"])):
+        key = "id"
+    elif not (isinstance(obj["type"], str) and obj["type"] in _TYPES):
+        key = "type"
+    elif not (action is None or (isinstance(action, str) and _ACTION_ID.match(action))):
+        key = "action"
+    elif not (isinstance(who, str) and len(who) <= 200):
+        key = "who"
+    elif not (isinstance(obj["when"], str) and _WHEN.match(obj["when"])):
+        key = "when"
+    elif not (isinstance(tool, str) and len(tool) <= 40):
+        key = "tool"
+    elif not isinstance(obj["data"], dict):
+        key = "data"
+    elif not (isinstance(obj["prev"], str) and _HEX64.match(obj["prev"])):
+        key = "prev"
+    elif not (isinstance(obj["hash"], str) and _HEX64.match(obj["hash"])):
+        key = "hash"
+    return f"bad {key!r}" if key else ""
+
+
+def read_head(root: Path, branch: str) -> tuple[int, str] | None:
+    """The ``seq`` and ``hash`` the head file names, or None (absent or unreadable)."""
+    from branchcheck import fsafe
+
+    try:
+        head = _decode(fsafe.read_regular(root / branch / HEAD_NAME, max_bytes=4096,
+                                          root=root).strip())
+    except StorageError:
+        return None
+    if not head or type(head.get("seq")) is not int or not isinstance(head.get("hash"), str):
+        return None
+    return head["seq"], head["hash"]
 
 
 def _check_head(root: Path, branch: str, log: Log) -> None:
-    from branchcheck import fsafe
-
-    path = root / branch / HEAD_NAME
-    if not os.path.lexists(path):
+    if not os.path.lexists(root / branch / HEAD_NAME):
         if log.last_seq:
             _problem(log, 0, "log-head", f"{HEAD_NAME} is missing", severity="warning")
         return
-    try:
-        head = _decode(fsafe.read_regular(path, max_bytes=4096, root=root).strip())
-    except StorageError:
-        head = None
-    if not head or not isinstance(head.get("seq"), int) or not isinstance(head.get("hash"), str):
+    head = read_head(root, branch)
+    if head is None:
         _problem(log, 0, "log-head", f"{HEAD_NAME} is unreadable", severity="warning")
         return
-    if head["seq"] > log.last_seq:
+    seq, last = head
+    if seq > log.last_seq:
         _problem(log, 0, "log-cut", f"the log ends at event {log.last_seq} but event "
-                 f"{head['seq']} was written: events were removed from the end")
-    elif head["seq"] == log.last_seq and head["hash"] != log.last_hash:
+                 f"{seq} was written: events were removed from the end")
+    elif seq == log.last_seq and last != log.last_hash:
         _problem(log, 0, "log-edited", f"the last event ({log.last_seq}) is not the one "
                  "that was written")
-
-
-def append(root: Path, branch: str, make: Callable[[Log], Sequence[NewEvent]], *,
-           now: str | None = None) -> list[Event]:
-    """Under the branch's lock: read and verify the log, ask ``make`` for the events to
-    add (given the log as it is now) and write them. Refuses a tampered log."""
-    from branchcheck import fsafe, locking
-    from branchcheck.storage import now_iso
-
-    folder = root / branch
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StorageError(f"cannot create {folder}: {exc.strerror or exc}") from None
-    fsafe.inside(root, folder)
-    with locking.exclusive(folder / LOCK_NAME, wait=LOCK_WAIT, what=f"actions log of {branch}"):
-        log = read_log(root, branch)
-        if log.tampered:
-            raise TamperedError(f"{log.path}: the actions log has been tampered with; "
-                                "nothing was written", [p for p in log.problems
-                                                        if p.severity == "error"])
-        wanted = list(make(log))
-        if not wanted:
-            return []
-        when = now or now_iso()
-        prefix = b""
-        if log.torn_tail is not None:
-            prefix = b"\n"  # seal the cut-off line, then say so
-            wanted.insert(0, NewEvent("repaired", None, "branchcheck", {
-                "line": log.torn_line, "bytes": len(log.torn_tail),
-                "sha256": hashlib.sha256(log.torn_tail).hexdigest()}))
-        written: list[Event] = []
-        chunks: list[bytes] = []
-        seq, prev = log.last_seq, log.last_hash
-        for new in wanted:
-            seq += 1
-            obj: dict[str, Any] = {"v": EVENT_FORMAT, "seq": seq, "id": secrets.token_hex(8),
-                                   "type": new.type, "action": new.action, "who": new.who,
-                                   "when": when, "tool": __version__, "data": dict(new.data),
-                                   "prev": prev}
-            obj["hash"] = prev = event_hash(obj)
-            chunks.append(canonical(obj) + b"\n")
-            written.append(Event(seq=seq, id=obj["id"], type=new.type, action=new.action,
-                                 who=new.who, when=when, tool=__version__, data=obj["data"],
-                                 prev=obj["prev"], hash=prev))
-        old = b""
-        if os.path.lexists(log.path):
-            old = fsafe.read_regular(log.path, max_bytes=MAX_LOG_BYTES, root=root)
-        fsafe.atomic_write(log.path, old + prefix + b"".join(chunks), root=root)
-        fsafe.atomic_write(folder / HEAD_NAME, canonical({"seq": seq, "hash": prev}) + b"\n",
-                           root=root)
-        return written

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from branchcheck.actions.log import Log, NewEvent, append, is_action_id, log_path, read_log
+from branchcheck.actions.log import Log, NewEvent, is_action_id, log_path, read_log
 from branchcheck.actions.model import LOG_NAME, Action, Evidence
 from branchcheck.actions.state import MAX_TEXT, State, derive
 from branchcheck.errors import InputError, NotFoundError, UsageError
@@ -81,8 +81,10 @@ def clean_text(text: str, what: str) -> str:
 def _change(root: Path, found: Found, make_one: type[_Step] | _Step) -> Action:
     step = make_one if isinstance(make_one, _Step) else make_one()
 
-    def make(log: Log) -> Sequence[NewEvent]:
-        action = derive(log).actions.get(found.action.id)
+    from branchcheck.actions.writer import append
+
+    def make(state: State) -> Sequence[NewEvent]:
+        action = state.actions.get(found.action.id)
         if action is None:  # pragma: no cover - logs only grow
             raise NotFoundError(f"no action {found.action.id}")
         return [step.event(action)]
@@ -191,5 +193,7 @@ def approve(root: Path, result_file: Path, *, approver: str, note: str, who: str
     event = NewEvent("approved", None, who, {"result": ref.as_dict(),
                                              "approver": clean_text(approver, "--approver")[:200],
                                              "note": clean_text(note, "--note")})
-    append(root, result.branch, lambda log: [event])
+    from branchcheck.actions.writer import append
+
+    append(root, result.branch, lambda state: [event])
     return result.branch, ref.sha256

@@ -190,7 +190,14 @@ def derive(log: Log) -> State:
     """Fold ``log``'s verified events into the current actions; events whose data is
     malformed, or that name an unknown action, are skipped and reported."""
     state = State()
-    for event in log.events:
+    fold(state, log.events, str(log.path))
+    return state
+
+
+def fold(state: State, events: Iterable[Event], path: str) -> None:
+    """Apply ``events`` (in log order) to ``state``; bad ones are reported against
+    ``path`` and skipped."""
+    for event in events:
         try:
             if event.type == "approved":
                 ref = _ref(event.data)
@@ -215,9 +222,8 @@ def derive(log: Log) -> State:
             else:
                 _apply(state.actions[event.action], event)
         except _Bad as exc:
-            state.problems.append(Problem(str(log.path), event.line, 1, "log-invalid",
+            state.problems.append(Problem(path, event.line, 1, "log-invalid",
                                           f"event {event.seq} ({event.type}): {exc}"))
-    return state
 
 
 def overdue_days(action: Action, day: date) -> int:

@@ -42,9 +42,9 @@ def _who(by: str | None) -> str:
 
 
 def _root(results_dir: str | None) -> Path:
-    from branchcheck import storage
+    from branchcheck import places
 
-    return storage.results_dir(results_dir)
+    return places.results_dir(results_dir)
 
 
 def _warn(problems: object) -> None:
@@ -74,7 +74,7 @@ def list_actions(
     Problems found in a log (tampering, a truncated last line, missing evidence) are
     warnings on stderr. Exit 0, 2 for usage errors.
     """
-    from branchcheck import storage
+    from branchcheck import places
     from branchcheck.actions import ops
     from branchcheck.actions.calendar import today
     from branchcheck.actions.state import select
@@ -86,7 +86,7 @@ def list_actions(
     check_choice(status, LIST_STATUSES, "status")
     ui = resolve_lang(lang)
     root = _root(results_dir)
-    names = [storage.check_branch(branch, ui)] if branch else list(ops.branches(root))
+    names = [places.check_branch(branch, ui)] if branch else list(ops.branches(root))
     day = today()
     chosen = []
     for name in names:
@@ -252,7 +252,7 @@ def ledger(
 ) -> int:
     """The rectification ledger (整改台账) of a branch: every action with owner, due date,
     fix, re-check and status; printable (html: A4 landscape) and Excel-safe (csv)."""
-    from branchcheck import storage
+    from branchcheck import places
     from branchcheck.actions import ops
     from branchcheck.actions.calendar import parse_date, today
     from branchcheck.commands.options import emit
@@ -262,7 +262,7 @@ def ledger(
 
     check_choice(fmt, ("md", "html", "csv"))
     ui = resolve_lang(lang)
-    storage.check_branch(branch, ui)
+    places.check_branch(branch, ui)
     start = parse_date(since, "--since") if since else None
     root = _root(results_dir)
     log, state = ops.load(root, branch)

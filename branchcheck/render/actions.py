@@ -16,11 +16,16 @@ from typing import Any
 from branchcheck.actions.model import Action
 from branchcheck.actions.state import overdue_days
 from branchcheck.i18n import t
-from branchcheck.model import localise
 
 STATUS_ZH = {"open": "待整改", "fixed": "已整改待复查", "verified": "已复查",
              "reopened": "重新打开"}
 PRIORITY_ZH = {"high": "高", "normal": "一般"}
+
+
+def _localise(text: Any, lang: str) -> str:
+    from branchcheck.model import localise
+
+    return localise(text, lang)
 
 
 def status_text(action: Action, lang: str) -> str:
@@ -142,7 +147,7 @@ def show_text(action: Action, today: date, lang: str, missing: Sequence[str] = (
         (t(lang, "编号", "id"), a.id),
         (t(lang, "网点 / 检查表 / 项目", "branch / checklist / item"),
          f"{a.branch} / {a.checklist} / {a.item}"),
-        (t(lang, "检查项目", "standard"), localise(a.text, lang)),
+        (t(lang, "检查项目", "standard"), _localise(a.text, lang)),
         (t(lang, "问题描述", "problem"), a.note or "—"),
         (t(lang, "状态", "status"), status_text(a, lang)),
         (t(lang, "优先级", "priority"), a.priority),

@@ -13,8 +13,9 @@ import pytest
 
 from branchcheck.actions import evidence
 from branchcheck.actions.calendar import add_business_days, business_days_between
-from branchcheck.actions.log import NewEvent, append, log_path, read_log
+from branchcheck.actions.log import NewEvent, log_path, read_log
 from branchcheck.actions.model import HEAD_NAME
+from branchcheck.actions.writer import append
 from branchcheck.errors import BranchcheckError, TamperedError
 
 BRANCH = "SH-001"

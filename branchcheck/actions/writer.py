@@ -1,0 +1,195 @@
+"""Adding events to a branch's log: the one write path.
+
+Under the branch's lock (:func:`branchcheck.locking.exclusive`):
+
+1. Find the current state. A quick writer (storing a result) trusts the writer's
+   index (:mod:`branchcheck.actions.index`) only when it is bound to the log file as it
+   is now (size, inode, times, last event) and the log's last line is the event the
+   head names, with a valid hash. Anything else -- no index, a torn or longer log, a
+   changed file -- means reading and verifying the whole log; a tampered log is
+   refused and nothing is written.
+2. Ask ``make`` for the events, given that state.
+3. Append their lines with one ``write`` (``O_APPEND``, never through a symlink,
+   regular files only) and fsync; a torn last line is first sealed by a ``repaired``
+   event. Then replace the head atomically, then the index. A writer killed before
+   the head is replaced leaves events the head does not name yet (harmless) or a
+   torn line (reported, then sealed), never a head naming a missing event.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+import stat
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from branchcheck.actions import index
+from branchcheck.actions.log import (
+    LOCK_WAIT,
+    MAX_LINE_BYTES,
+    NewEvent,
+    canonical,
+    event_hash,
+    log_path,
+    read_head,
+    read_log,
+    verified_line,
+)
+from branchcheck.actions.model import EVENT_FORMAT, HEAD_NAME, LOCK_NAME, Event
+from branchcheck.actions.state import State, derive, fold
+from branchcheck.errors import StorageError, TamperedError
+
+Make = Callable[[State], Sequence[NewEvent]]
+
+
+@dataclass
+class Tip:
+    """The end of the log a write continues from."""
+
+    state: State
+    seq: int
+    hash: str
+    size: int
+    torn: bytes | None = None
+    torn_line: int = 0
+    quick: bool = False
+
+
+def append(root: Path, branch: str, make: Make, *, quick: bool = False,
+           now: str | None = None) -> list[Event]:
+    """Under the branch's lock: find the current state (``quick``: from the writer's
+    index when it can be trusted; its actions then carry only id, checklist, item,
+    status, source sha256, last check and business days), ask ``make`` for the events
+    to add and append them. Refuses a tampered log."""
+    from branchcheck import fsafe, locking
+
+    folder = root / branch
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(f"cannot create {folder}: {exc.strerror or exc}") from None
+    fsafe.inside(root, folder)
+    with locking.exclusive(folder / LOCK_NAME, wait=LOCK_WAIT, what=f"actions log of {branch}"):
+        tip = (quick_tip(root, branch) if quick else None) or _full_tip(root, branch)
+        wanted = list(make(tip.state))
+        if not wanted:
+            return []
+        return _write(root, branch, tip, wanted, now)
+
+
+def _full_tip(root: Path, branch: str) -> Tip:
+    log = read_log(root, branch, locked=True)
+    if log.tampered:
+        raise TamperedError(f"{log.path}: the actions log has been tampered with; "
+                            "nothing was written", [p for p in log.problems
+                                                    if p.severity == "error"])
+    return Tip(derive(log), log.last_seq, log.last_hash, log.size, log.torn_tail,
+               log.torn_line)
+
+
+def quick_tip(root: Path, branch: str) -> Tip | None:
+    """The tip from the writer's index, or None unless the index is bound to the log
+    as it is and the log's last line is the event the head names."""
+    from branchcheck import fsafe
+
+    head = read_head(root, branch)
+    if head is None:
+        return None
+    try:
+        raw = fsafe.read_regular(index.path_of(root, branch),
+                                 max_bytes=index.MAX_INDEX_BYTES, root=root)
+        fd = os.open(log_path(root, branch), os.O_RDONLY | os.O_NONBLOCK
+                     | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+    except (StorageError, OSError):
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or not _tail_is(fd, info.st_size, *head):
+            return None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    state = index.load(raw, index.binding(info, *head), branch)
+    if state is None:
+        return None
+    return Tip(state, head[0], head[1], info.st_size, quick=True)
+
+
+def _tail_is(fd: int, size: int, seq: int, last_hash: str) -> bool:
+    """Whether the file's last line (complete, newline-ended) is event ``seq`` with
+    hash ``last_hash``."""
+    if size <= 0:
+        return False
+    want = min(size, MAX_LINE_BYTES + 1)
+    tail = os.pread(fd, want, size - want)
+    if len(tail) != want or not tail.endswith(b"\n"):
+        return False
+    cut = tail.rfind(b"\n", 0, want - 1)
+    if cut < 0 and want < size:
+        return False  # the last line is longer than any event may be
+    obj = verified_line(tail[cut + 1:-1])
+    return obj is not None and obj["seq"] == seq and obj["hash"] == last_hash
+
+
+def _write(root: Path, branch: str, tip: Tip, wanted: list[NewEvent],
+           now: str | None) -> list[Event]:
+    from branchcheck import __version__, fsafe
+    from branchcheck.places import now_iso
+
+    when = now or now_iso()
+    prefix = b""
+    if tip.torn is not None:
+        prefix = b"\n"  # seal the cut-off line, then say so
+        wanted.insert(0, NewEvent("repaired", None, "branchcheck", {
+            "line": tip.torn_line, "bytes": len(tip.torn),
+            "sha256": hashlib.sha256(tip.torn).hexdigest()}))
+    written: list[Event] = []
+    chunks: list[bytes] = [prefix]
+    seq, prev = tip.seq, tip.hash
+    for new in wanted:
+        seq += 1
+        obj: dict[str, Any] = {"v": EVENT_FORMAT, "seq": seq, "id": secrets.token_hex(8),
+                               "type": new.type, "action": new.action, "who": new.who,
+                               "when": when, "tool": __version__, "data": dict(new.data),
+                               "prev": prev}
+        obj["hash"] = prev = event_hash(obj)
+        chunks.append(canonical(obj) + b"\n")
+        written.append(Event(seq=seq, id=obj["id"], type=new.type, action=new.action,
+                             who=new.who, when=when, tool=__version__, data=obj["data"],
+                             prev=obj["prev"], hash=prev))
+    path = log_path(root, branch)
+    info = _append_bytes(root, path, b"".join(chunks), tip.size)
+    fsafe.atomic_write(root / branch / HEAD_NAME, canonical({"seq": seq, "hash": prev}) + b"\n",
+                       root=root)
+    fold(tip.state, written, str(path))
+    try:  # a cache: one not written is ignored later (it is bound to the old log)
+        fsafe.atomic_write(index.path_of(root, branch),
+                           index.dump(tip.state, index.binding(info, seq, prev)), root=root,
+                           durable=False)
+    except StorageError:
+        pass
+    return written
+
+
+def _append_bytes(root: Path, path: Path, data: bytes, size: int) -> os.stat_result:
+    """Append ``data`` to the log that was ``size`` bytes when read (create it when
+    empty); the file as it is afterwards."""
+    from branchcheck import fsafe
+
+    if size == 0:
+        fsafe.atomic_write(path, data, root=root)
+        return os.lstat(path)
+    fd = fsafe.open_append(path, root=root)
+    try:
+        if os.fstat(fd).st_size != size:
+            raise StorageError(f"{path} changed while it was being written to; nothing "
+                               "was written")
+        fsafe.append_synced(fd, data, path)
+        return os.fstat(fd)
+    finally:
+        os.close(fd)
