@@ -303,16 +303,20 @@ def parse_result(raw: bytes, name: str, *, verify: bool = True, lang: str = "en"
 
 def load_result(raw: bytes, name: str, lang: str = "en") -> tuple[dict[str, Any], Result]:
     """The schema-valid document in ``raw`` (file ``name``) and its result, unassessed."""
-    from branchcheck import numbers
+    from branchcheck import blockyaml, numbers
     from branchcheck.strictyaml import decode, parse_mapping
-    from branchcheck.validation import schema_problems
+    from branchcheck.validation import is_valid, schema_problems
 
-    doc = parse_mapping(decode(raw, name), name)
-    problems = schema_problems(doc, "result") or numbers.problems(doc)
-    if problems:
-        raise InputError(t(lang, f"{name}：不是有效的结果文件", f"{name}: not a valid result file"),
-                         problems)
-    return doc.data, result_from_dict(doc.data, name)
+    text = decode(raw, name)
+    data = blockyaml.parse(text)  # the plain form dump_yaml writes, read fast
+    if data is None or not is_valid(data, "result"):
+        doc = parse_mapping(text, name)  # strictly, locating any problem
+        problems = schema_problems(doc, "result") or numbers.problems(doc)
+        if problems:
+            raise InputError(t(lang, f"{name}：不是有效的结果文件",
+                               f"{name}: not a valid result file"), problems)
+        data = doc.data
+    return data, result_from_dict(data, name)
 
 
 def tamper_problems(result: Result, lang: str = "en") -> list[str]:

@@ -158,6 +158,31 @@ def _pos(event: Any) -> tuple[int, int]:
 _PLAIN_AS_STRING = {f"{_CORE}merge", f"{_CORE}value"}  # ``<<`` and ``=`` as values
 
 
+def plain_value(text: str) -> Any:
+    """The value of the plain (unquoted, untagged) scalar ``text``: the rule every
+    reader of branchcheck's YAML shares. Raises :class:`ValueError` (its argument
+    the short tag) when ``text`` looks like a value of a type it is not valid as."""
+    tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    if tag in _PLAIN_AS_STRING or tag.endswith((":str", ":timestamp")):
+        return text
+    if tag.endswith(":null"):
+        if text not in ("", "~", "null", "Null", "NULL"):
+            raise ValueError(_short(tag))
+        return None
+    node = yaml.ScalarNode(tag, text)
+    try:
+        if tag.endswith(":int"):
+            return _CONSTRUCTOR.construct_yaml_int(node)
+        if tag.endswith(":float"):
+            return _CONSTRUCTOR.construct_yaml_float(node)
+        value = _CONSTRUCTOR.construct_yaml_bool(node)
+    except (ValueError, KeyError, IndexError, yaml.YAMLError):
+        raise ValueError(_short(tag)) from None
+    if not isinstance(value, bool):
+        raise ValueError(_short(tag))
+    return value
+
+
 class _Builder:
     """Turns a stream of YAML events into data, enforcing the rules above."""
 
@@ -181,10 +206,11 @@ class _Builder:
                 return self.plain[event.value]
             except KeyError:
                 pass
-            tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))  # type: ignore[no-untyped-call]
-            if tag in _PLAIN_AS_STRING:
-                tag = f"{_CORE}str"
-            value = self._construct(event, tag)
+            try:
+                value = plain_value(event.value)
+            except ValueError as exc:
+                raise self.fail(event, "yaml-syntax",
+                                f"{event.value!r} is not a valid {exc.args[0]}") from None
             self.plain[event.value] = value
             return value
         if tag == "!":

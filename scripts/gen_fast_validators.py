@@ -34,6 +34,11 @@ _SHARED = "from branchcheck._fastschema import JsonSchemaValueException, JsonSch
 # Every raise repeats the whole sub-schema as a dict literal; drop it (keeps the
 # module small and readable: the schema file is the reference).
 _DEFINITION = re.compile(r", definition=.*, rule=('[A-Za-z]+')\)$")
+# Paths in messages ("data.items[3].text") are formatted eagerly for every nested
+# call, with ``.format(**locals())``: more work than the check itself. branchcheck
+# never shows these messages (jsonschema reports the errors), so leave the
+# templates unformatted.
+_EAGER_NAME = ".format(**locals())"
 
 
 def generate(name: str) -> str:
@@ -58,6 +63,7 @@ def generate(name: str) -> str:
             continue
         if entry is None and line.startswith("def validate"):
             entry = line[4 : line.index("(")]
+        line = line.replace(_EAGER_NAME, "")
         lines.append(_DEFINITION.sub(r", definition=None, rule=\1)", line.rstrip()))
     if entry is None:
         raise SystemExit(f"{name}: no validation function in the generated code")

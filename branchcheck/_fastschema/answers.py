@@ -90,7 +90,7 @@ def validate_https___branchcheck_dev_schemas_answers_v1_schema_json(data, custom
                 for data__answers_key in data__answers_keys:
                     if data__answers_key not in []:
                         data__answers_value = data__answers.get(data__answers_key)
-                        validate_https___branchcheck_dev_schemas_answers_v1_schema_json__definitions_answer(data__answers_value, custom_formats, (name_prefix or "data") + ".answers.{data__answers_key}".format(**locals()))
+                        validate_https___branchcheck_dev_schemas_answers_v1_schema_json__definitions_answer(data__answers_value, custom_formats, (name_prefix or "data") + ".answers.{data__answers_key}")
                 data__answers_len = len(data__answers)
                 if data__answers_len != 0:
                     data__answers_property_names = True

@@ -78,7 +78,7 @@ def validate_https___branchcheck_dev_schemas_checklist_v1_schema_json(data, cust
                 if data__languages_len > len(set(fn(data__languages_x) for data__languages_x in data__languages)):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".languages must contain unique items", value=data__languages, name="" + (name_prefix or "data") + ".languages", definition=None, rule='uniqueItems')
                 for data__languages_x, data__languages_item in enumerate(data__languages):
-                    validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_lang(data__languages_item, custom_formats, (name_prefix or "data") + ".languages[{data__languages_x}]".format(**locals()))
+                    validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_lang(data__languages_item, custom_formats, (name_prefix or "data") + ".languages[{data__languages_x}]")
         if "tags" in data_keys:
             data_keys.remove("tags")
             data__tags = data["tags"]
@@ -89,11 +89,11 @@ def validate_https___branchcheck_dev_schemas_checklist_v1_schema_json(data, cust
                 data__tags_len = len(data__tags)
                 for data__tags_x, data__tags_item in enumerate(data__tags):
                     if not isinstance(data__tags_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".tags[{data__tags_x}]".format(**locals()) + " must be string", value=data__tags_item, name="" + (name_prefix or "data") + ".tags[{data__tags_x}]".format(**locals()) + "", definition=None, rule='type')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".tags[{data__tags_x}]" + " must be string", value=data__tags_item, name="" + (name_prefix or "data") + ".tags[{data__tags_x}]" + "", definition=None, rule='type')
                     if isinstance(data__tags_item, str):
                         data__tags_item_len = len(data__tags_item)
                         if data__tags_item_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".tags[{data__tags_x}]".format(**locals()) + " must be longer than or equal to 1 characters", value=data__tags_item, name="" + (name_prefix or "data") + ".tags[{data__tags_x}]".format(**locals()) + "", definition=None, rule='minLength')
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".tags[{data__tags_x}]" + " must be longer than or equal to 1 characters", value=data__tags_item, name="" + (name_prefix or "data") + ".tags[{data__tags_x}]" + "", definition=None, rule='minLength')
         if "scales" in data_keys:
             data_keys.remove("scales")
             data__scales = data["scales"]
@@ -105,7 +105,7 @@ def validate_https___branchcheck_dev_schemas_checklist_v1_schema_json(data, cust
                 for data__scales_key in data__scales_keys:
                     if data__scales_key not in []:
                         data__scales_value = data__scales.get(data__scales_key)
-                        validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_scale(data__scales_value, custom_formats, (name_prefix or "data") + ".scales.{data__scales_key}".format(**locals()))
+                        validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_scale(data__scales_value, custom_formats, (name_prefix or "data") + ".scales.{data__scales_key}")
                 data__scales_len = len(data__scales)
                 if data__scales_len != 0:
                     data__scales_property_names = True
@@ -128,29 +128,29 @@ def validate_https___branchcheck_dev_schemas_checklist_v1_schema_json(data, cust
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".grades must contain at least 1 items", value=data__grades, name="" + (name_prefix or "data") + ".grades", definition=None, rule='minItems')
                 for data__grades_x, data__grades_item in enumerate(data__grades):
                     if not isinstance(data__grades_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".grades[{data__grades_x}]".format(**locals()) + " must be object", value=data__grades_item, name="" + (name_prefix or "data") + ".grades[{data__grades_x}]".format(**locals()) + "", definition=None, rule='type')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".grades[{data__grades_x}]" + " must be object", value=data__grades_item, name="" + (name_prefix or "data") + ".grades[{data__grades_x}]" + "", definition=None, rule='type')
                     data__grades_item_is_dict = isinstance(data__grades_item, dict)
                     if data__grades_item_is_dict:
                         data__grades_item__missing_keys = set(['min', 'label']) - data__grades_item.keys()
                         if data__grades_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".grades[{data__grades_x}]".format(**locals()) + " must contain " + (str(sorted(data__grades_item__missing_keys)) + " properties"), value=data__grades_item, name="" + (name_prefix or "data") + ".grades[{data__grades_x}]".format(**locals()) + "", definition=None, rule='required')
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".grades[{data__grades_x}]" + " must contain " + (str(sorted(data__grades_item__missing_keys)) + " properties"), value=data__grades_item, name="" + (name_prefix or "data") + ".grades[{data__grades_x}]" + "", definition=None, rule='required')
                         data__grades_item_keys = set(data__grades_item.keys())
                         if "min" in data__grades_item_keys:
                             data__grades_item_keys.remove("min")
                             data__grades_item__min = data__grades_item["min"]
                             if not isinstance(data__grades_item__min, (int, float, Decimal)) or isinstance(data__grades_item__min, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".grades[{data__grades_x}].min".format(**locals()) + " must be number", value=data__grades_item__min, name="" + (name_prefix or "data") + ".grades[{data__grades_x}].min".format(**locals()) + "", definition=None, rule='type')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".grades[{data__grades_x}].min" + " must be number", value=data__grades_item__min, name="" + (name_prefix or "data") + ".grades[{data__grades_x}].min" + "", definition=None, rule='type')
                             if isinstance(data__grades_item__min, (int, float, Decimal)) and not isinstance(data__grades_item__min, bool):
                                 if data__grades_item__min < 0:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".grades[{data__grades_x}].min".format(**locals()) + " must be bigger than or equal to 0", value=data__grades_item__min, name="" + (name_prefix or "data") + ".grades[{data__grades_x}].min".format(**locals()) + "", definition=None, rule='minimum')
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".grades[{data__grades_x}].min" + " must be bigger than or equal to 0", value=data__grades_item__min, name="" + (name_prefix or "data") + ".grades[{data__grades_x}].min" + "", definition=None, rule='minimum')
                                 if data__grades_item__min > 100:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".grades[{data__grades_x}].min".format(**locals()) + " must be smaller than or equal to 100", value=data__grades_item__min, name="" + (name_prefix or "data") + ".grades[{data__grades_x}].min".format(**locals()) + "", definition=None, rule='maximum')
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".grades[{data__grades_x}].min" + " must be smaller than or equal to 100", value=data__grades_item__min, name="" + (name_prefix or "data") + ".grades[{data__grades_x}].min" + "", definition=None, rule='maximum')
                         if "label" in data__grades_item_keys:
                             data__grades_item_keys.remove("label")
                             data__grades_item__label = data__grades_item["label"]
-                            validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_text(data__grades_item__label, custom_formats, (name_prefix or "data") + ".grades[{data__grades_x}].label".format(**locals()))
+                            validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_text(data__grades_item__label, custom_formats, (name_prefix or "data") + ".grades[{data__grades_x}].label")
                         if data__grades_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".grades[{data__grades_x}]".format(**locals()) + " must not contain "+str(data__grades_item_keys)+" properties", value=data__grades_item, name="" + (name_prefix or "data") + ".grades[{data__grades_x}]".format(**locals()) + "", definition=None, rule='additionalProperties')
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".grades[{data__grades_x}]" + " must not contain "+str(data__grades_item_keys)+" properties", value=data__grades_item, name="" + (name_prefix or "data") + ".grades[{data__grades_x}]" + "", definition=None, rule='additionalProperties')
         if "sections" in data_keys:
             data_keys.remove("sections")
             data__sections = data["sections"]
@@ -162,7 +162,7 @@ def validate_https___branchcheck_dev_schemas_checklist_v1_schema_json(data, cust
                 if data__sections_len < 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections must contain at least 1 items", value=data__sections, name="" + (name_prefix or "data") + ".sections", definition=None, rule='minItems')
                 for data__sections_x, data__sections_item in enumerate(data__sections):
-                    validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_section(data__sections_item, custom_formats, (name_prefix or "data") + ".sections[{data__sections_x}]".format(**locals()))
+                    validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_section(data__sections_item, custom_formats, (name_prefix or "data") + ".sections[{data__sections_x}]")
         if "rectify" in data_keys:
             data_keys.remove("rectify")
             data__rectify = data["rectify"]
@@ -242,7 +242,7 @@ def validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitio
                 if data__items_len < 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".items must contain at least 1 items", value=data__items, name="" + (name_prefix or "data") + ".items", definition=None, rule='minItems')
                 for data__items_x, data__items_item in enumerate(data__items):
-                    validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_item(data__items_item, custom_formats, (name_prefix or "data") + ".items[{data__items_x}]".format(**locals()))
+                    validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_item(data__items_item, custom_formats, (name_prefix or "data") + ".items[{data__items_x}]")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='additionalProperties')
     return data
@@ -398,35 +398,35 @@ def validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitio
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".options must contain at least 2 items", value=data__options, name="" + (name_prefix or "data") + ".options", definition=None, rule='minItems')
                 for data__options_x, data__options_item in enumerate(data__options):
                     if not isinstance(data__options_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".options[{data__options_x}]".format(**locals()) + " must be object", value=data__options_item, name="" + (name_prefix or "data") + ".options[{data__options_x}]".format(**locals()) + "", definition=None, rule='type')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".options[{data__options_x}]" + " must be object", value=data__options_item, name="" + (name_prefix or "data") + ".options[{data__options_x}]" + "", definition=None, rule='type')
                     data__options_item_is_dict = isinstance(data__options_item, dict)
                     if data__options_item_is_dict:
                         data__options_item__missing_keys = set(['key', 'label', 'points']) - data__options_item.keys()
                         if data__options_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".options[{data__options_x}]".format(**locals()) + " must contain " + (str(sorted(data__options_item__missing_keys)) + " properties"), value=data__options_item, name="" + (name_prefix or "data") + ".options[{data__options_x}]".format(**locals()) + "", definition=None, rule='required')
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".options[{data__options_x}]" + " must contain " + (str(sorted(data__options_item__missing_keys)) + " properties"), value=data__options_item, name="" + (name_prefix or "data") + ".options[{data__options_x}]" + "", definition=None, rule='required')
                         data__options_item_keys = set(data__options_item.keys())
                         if "key" in data__options_item_keys:
                             data__options_item_keys.remove("key")
                             data__options_item__key = data__options_item["key"]
                             if not isinstance(data__options_item__key, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".options[{data__options_x}].key".format(**locals()) + " must be string", value=data__options_item__key, name="" + (name_prefix or "data") + ".options[{data__options_x}].key".format(**locals()) + "", definition=None, rule='type')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".options[{data__options_x}].key" + " must be string", value=data__options_item__key, name="" + (name_prefix or "data") + ".options[{data__options_x}].key" + "", definition=None, rule='type')
                             if isinstance(data__options_item__key, str):
                                 if not REGEX_PATTERNS['^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$(?!\\n)'].search(data__options_item__key):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".options[{data__options_x}].key".format(**locals()) + " must match pattern ^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$(?!\\n)", value=data__options_item__key, name="" + (name_prefix or "data") + ".options[{data__options_x}].key".format(**locals()) + "", definition=None, rule='pattern')
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".options[{data__options_x}].key" + " must match pattern ^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$(?!\\n)", value=data__options_item__key, name="" + (name_prefix or "data") + ".options[{data__options_x}].key" + "", definition=None, rule='pattern')
                         if "label" in data__options_item_keys:
                             data__options_item_keys.remove("label")
                             data__options_item__label = data__options_item["label"]
-                            validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_text(data__options_item__label, custom_formats, (name_prefix or "data") + ".options[{data__options_x}].label".format(**locals()))
+                            validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_text(data__options_item__label, custom_formats, (name_prefix or "data") + ".options[{data__options_x}].label")
                         if "points" in data__options_item_keys:
                             data__options_item_keys.remove("points")
                             data__options_item__points = data__options_item["points"]
                             if not isinstance(data__options_item__points, (int, float, Decimal)) or isinstance(data__options_item__points, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".options[{data__options_x}].points".format(**locals()) + " must be number", value=data__options_item__points, name="" + (name_prefix or "data") + ".options[{data__options_x}].points".format(**locals()) + "", definition=None, rule='type')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".options[{data__options_x}].points" + " must be number", value=data__options_item__points, name="" + (name_prefix or "data") + ".options[{data__options_x}].points" + "", definition=None, rule='type')
                             if isinstance(data__options_item__points, (int, float, Decimal)) and not isinstance(data__options_item__points, bool):
                                 if data__options_item__points < 0:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".options[{data__options_x}].points".format(**locals()) + " must be bigger than or equal to 0", value=data__options_item__points, name="" + (name_prefix or "data") + ".options[{data__options_x}].points".format(**locals()) + "", definition=None, rule='minimum')
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".options[{data__options_x}].points" + " must be bigger than or equal to 0", value=data__options_item__points, name="" + (name_prefix or "data") + ".options[{data__options_x}].points" + "", definition=None, rule='minimum')
                         if data__options_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".options[{data__options_x}]".format(**locals()) + " must not contain "+str(data__options_item_keys)+" properties", value=data__options_item, name="" + (name_prefix or "data") + ".options[{data__options_x}]".format(**locals()) + "", definition=None, rule='additionalProperties')
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".options[{data__options_x}]" + " must not contain "+str(data__options_item_keys)+" properties", value=data__options_item, name="" + (name_prefix or "data") + ".options[{data__options_x}]" + "", definition=None, rule='additionalProperties')
         if "unit" in data_keys:
             data_keys.remove("unit")
             data__unit = data["unit"]
@@ -454,35 +454,35 @@ def validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitio
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".bands must contain at least 1 items", value=data__bands, name="" + (name_prefix or "data") + ".bands", definition=None, rule='minItems')
                 for data__bands_x, data__bands_item in enumerate(data__bands):
                     if not isinstance(data__bands_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".bands[{data__bands_x}]".format(**locals()) + " must be object", value=data__bands_item, name="" + (name_prefix or "data") + ".bands[{data__bands_x}]".format(**locals()) + "", definition=None, rule='type')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".bands[{data__bands_x}]" + " must be object", value=data__bands_item, name="" + (name_prefix or "data") + ".bands[{data__bands_x}]" + "", definition=None, rule='type')
                     data__bands_item_is_dict = isinstance(data__bands_item, dict)
                     if data__bands_item_is_dict:
                         data__bands_item__missing_keys = set(['op', 'value', 'fraction']) - data__bands_item.keys()
                         if data__bands_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".bands[{data__bands_x}]".format(**locals()) + " must contain " + (str(sorted(data__bands_item__missing_keys)) + " properties"), value=data__bands_item, name="" + (name_prefix or "data") + ".bands[{data__bands_x}]".format(**locals()) + "", definition=None, rule='required')
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".bands[{data__bands_x}]" + " must contain " + (str(sorted(data__bands_item__missing_keys)) + " properties"), value=data__bands_item, name="" + (name_prefix or "data") + ".bands[{data__bands_x}]" + "", definition=None, rule='required')
                         data__bands_item_keys = set(data__bands_item.keys())
                         if "op" in data__bands_item_keys:
                             data__bands_item_keys.remove("op")
                             data__bands_item__op = data__bands_item["op"]
                             if not (isinstance(data__bands_item__op, str) and data__bands_item__op == '>=' or isinstance(data__bands_item__op, str) and data__bands_item__op == '>' or isinstance(data__bands_item__op, str) and data__bands_item__op == '<=' or isinstance(data__bands_item__op, str) and data__bands_item__op == '<' or isinstance(data__bands_item__op, str) and data__bands_item__op == '=='):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".bands[{data__bands_x}].op".format(**locals()) + " must be one of ['>=', '>', '<=', '<', '==']", value=data__bands_item__op, name="" + (name_prefix or "data") + ".bands[{data__bands_x}].op".format(**locals()) + "", definition=None, rule='enum')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".bands[{data__bands_x}].op" + " must be one of ['>=', '>', '<=', '<', '==']", value=data__bands_item__op, name="" + (name_prefix or "data") + ".bands[{data__bands_x}].op" + "", definition=None, rule='enum')
                         if "value" in data__bands_item_keys:
                             data__bands_item_keys.remove("value")
                             data__bands_item__value = data__bands_item["value"]
                             if not isinstance(data__bands_item__value, (int, float, Decimal)) or isinstance(data__bands_item__value, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".bands[{data__bands_x}].value".format(**locals()) + " must be number", value=data__bands_item__value, name="" + (name_prefix or "data") + ".bands[{data__bands_x}].value".format(**locals()) + "", definition=None, rule='type')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".bands[{data__bands_x}].value" + " must be number", value=data__bands_item__value, name="" + (name_prefix or "data") + ".bands[{data__bands_x}].value" + "", definition=None, rule='type')
                         if "fraction" in data__bands_item_keys:
                             data__bands_item_keys.remove("fraction")
                             data__bands_item__fraction = data__bands_item["fraction"]
                             if not isinstance(data__bands_item__fraction, (int, float, Decimal)) or isinstance(data__bands_item__fraction, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".bands[{data__bands_x}].fraction".format(**locals()) + " must be number", value=data__bands_item__fraction, name="" + (name_prefix or "data") + ".bands[{data__bands_x}].fraction".format(**locals()) + "", definition=None, rule='type')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".bands[{data__bands_x}].fraction" + " must be number", value=data__bands_item__fraction, name="" + (name_prefix or "data") + ".bands[{data__bands_x}].fraction" + "", definition=None, rule='type')
                             if isinstance(data__bands_item__fraction, (int, float, Decimal)) and not isinstance(data__bands_item__fraction, bool):
                                 if data__bands_item__fraction <= 0:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".bands[{data__bands_x}].fraction".format(**locals()) + " must be bigger than 0", value=data__bands_item__fraction, name="" + (name_prefix or "data") + ".bands[{data__bands_x}].fraction".format(**locals()) + "", definition=None, rule='exclusiveMinimum')
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".bands[{data__bands_x}].fraction" + " must be bigger than 0", value=data__bands_item__fraction, name="" + (name_prefix or "data") + ".bands[{data__bands_x}].fraction" + "", definition=None, rule='exclusiveMinimum')
                                 if data__bands_item__fraction >= 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".bands[{data__bands_x}].fraction".format(**locals()) + " must be smaller than 1", value=data__bands_item__fraction, name="" + (name_prefix or "data") + ".bands[{data__bands_x}].fraction".format(**locals()) + "", definition=None, rule='exclusiveMaximum')
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".bands[{data__bands_x}].fraction" + " must be smaller than 1", value=data__bands_item__fraction, name="" + (name_prefix or "data") + ".bands[{data__bands_x}].fraction" + "", definition=None, rule='exclusiveMaximum')
                         if data__bands_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".bands[{data__bands_x}]".format(**locals()) + " must not contain "+str(data__bands_item_keys)+" properties", value=data__bands_item, name="" + (name_prefix or "data") + ".bands[{data__bands_x}]".format(**locals()) + "", definition=None, rule='additionalProperties')
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".bands[{data__bands_x}]" + " must not contain "+str(data__bands_item_keys)+" properties", value=data__bands_item, name="" + (name_prefix or "data") + ".bands[{data__bands_x}]" + "", definition=None, rule='additionalProperties')
         if "min" in data_keys:
             data_keys.remove("min")
             data__min = data["min"]
@@ -594,7 +594,7 @@ def validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitio
                 for data__labels_key in data__labels_keys:
                     if data__labels_key not in []:
                         data__labels_value = data__labels.get(data__labels_key)
-                        validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_text(data__labels_value, custom_formats, (name_prefix or "data") + ".labels.{data__labels_key}".format(**locals()))
+                        validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_text(data__labels_value, custom_formats, (name_prefix or "data") + ".labels.{data__labels_key}")
                 data__labels_len = len(data__labels)
                 if data__labels_len != 0:
                     data__labels_property_names = True
@@ -645,11 +645,11 @@ def validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitio
                     if data_key not in []:
                         data_value = data.get(data_key)
                         if not isinstance(data_value, (str)):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be string", value=data_value, name="" + (name_prefix or "data") + ".{data_key}".format(**locals()) + "", definition=None, rule='type')
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}" + " must be string", value=data_value, name="" + (name_prefix or "data") + ".{data_key}" + "", definition=None, rule='type')
                         if isinstance(data_value, str):
                             data_value_len = len(data_value)
                             if data_value_len < 1:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be longer than or equal to 1 characters", value=data_value, name="" + (name_prefix or "data") + ".{data_key}".format(**locals()) + "", definition=None, rule='minLength')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}" + " must be longer than or equal to 1 characters", value=data_value, name="" + (name_prefix or "data") + ".{data_key}" + "", definition=None, rule='minLength')
                 if data_len != 0:
                     data_property_names = True
                     for data_key in data:

@@ -61,7 +61,7 @@ def validate_https___branchcheck_dev_schemas_org_v1_schema_json(data, custom_for
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".business_days must contain unique items", value=data__businessdays, name="" + (name_prefix or "data") + ".business_days", definition=None, rule='uniqueItems')
                 for data__businessdays_x, data__businessdays_item in enumerate(data__businessdays):
                     if not (isinstance(data__businessdays_item, str) and data__businessdays_item == 'mon' or isinstance(data__businessdays_item, str) and data__businessdays_item == 'tue' or isinstance(data__businessdays_item, str) and data__businessdays_item == 'wed' or isinstance(data__businessdays_item, str) and data__businessdays_item == 'thu' or isinstance(data__businessdays_item, str) and data__businessdays_item == 'fri' or isinstance(data__businessdays_item, str) and data__businessdays_item == 'sat' or isinstance(data__businessdays_item, str) and data__businessdays_item == 'sun'):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".business_days[{data__businessdays_x}]".format(**locals()) + " must be one of ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']", value=data__businessdays_item, name="" + (name_prefix or "data") + ".business_days[{data__businessdays_x}]".format(**locals()) + "", definition=None, rule='enum')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".business_days[{data__businessdays_x}]" + " must be one of ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']", value=data__businessdays_item, name="" + (name_prefix or "data") + ".business_days[{data__businessdays_x}]" + "", definition=None, rule='enum')
         if "closed_days" in data_keys:
             data_keys.remove("closed_days")
             data__closeddays = data["closed_days"]
@@ -74,7 +74,7 @@ def validate_https___branchcheck_dev_schemas_org_v1_schema_json(data, custom_for
                 if data__closeddays_len > len(set(fn(data__closeddays_x) for data__closeddays_x in data__closeddays)):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".closed_days must contain unique items", value=data__closeddays, name="" + (name_prefix or "data") + ".closed_days", definition=None, rule='uniqueItems')
                 for data__closeddays_x, data__closeddays_item in enumerate(data__closeddays):
-                    validate_https___branchcheck_dev_schemas_org_v1_schema_json__definitions_date(data__closeddays_item, custom_formats, (name_prefix or "data") + ".closed_days[{data__closeddays_x}]".format(**locals()))
+                    validate_https___branchcheck_dev_schemas_org_v1_schema_json__definitions_date(data__closeddays_item, custom_formats, (name_prefix or "data") + ".closed_days[{data__closeddays_x}]")
         if "programme" in data_keys:
             data_keys.remove("programme")
             data__programme = data["programme"]
@@ -85,32 +85,32 @@ def validate_https___branchcheck_dev_schemas_org_v1_schema_json(data, custom_for
                 data__programme_len = len(data__programme)
                 for data__programme_x, data__programme_item in enumerate(data__programme):
                     if not isinstance(data__programme_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".programme[{data__programme_x}]".format(**locals()) + " must be object", value=data__programme_item, name="" + (name_prefix or "data") + ".programme[{data__programme_x}]".format(**locals()) + "", definition=None, rule='type')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".programme[{data__programme_x}]" + " must be object", value=data__programme_item, name="" + (name_prefix or "data") + ".programme[{data__programme_x}]" + "", definition=None, rule='type')
                     data__programme_item_is_dict = isinstance(data__programme_item, dict)
                     if data__programme_item_is_dict:
                         data__programme_item__missing_keys = set(['kind', 'checklist', 'every']) - data__programme_item.keys()
                         if data__programme_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".programme[{data__programme_x}]".format(**locals()) + " must contain " + (str(sorted(data__programme_item__missing_keys)) + " properties"), value=data__programme_item, name="" + (name_prefix or "data") + ".programme[{data__programme_x}]".format(**locals()) + "", definition=None, rule='required')
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".programme[{data__programme_x}]" + " must contain " + (str(sorted(data__programme_item__missing_keys)) + " properties"), value=data__programme_item, name="" + (name_prefix or "data") + ".programme[{data__programme_x}]" + "", definition=None, rule='required')
                         data__programme_item_keys = set(data__programme_item.keys())
                         if "kind" in data__programme_item_keys:
                             data__programme_item_keys.remove("kind")
                             data__programme_item__kind = data__programme_item["kind"]
-                            validate_https___branchcheck_dev_schemas_org_v1_schema_json__definitions_kind(data__programme_item__kind, custom_formats, (name_prefix or "data") + ".programme[{data__programme_x}].kind".format(**locals()))
+                            validate_https___branchcheck_dev_schemas_org_v1_schema_json__definitions_kind(data__programme_item__kind, custom_formats, (name_prefix or "data") + ".programme[{data__programme_x}].kind")
                         if "checklist" in data__programme_item_keys:
                             data__programme_item_keys.remove("checklist")
                             data__programme_item__checklist = data__programme_item["checklist"]
                             if not isinstance(data__programme_item__checklist, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".programme[{data__programme_x}].checklist".format(**locals()) + " must be string", value=data__programme_item__checklist, name="" + (name_prefix or "data") + ".programme[{data__programme_x}].checklist".format(**locals()) + "", definition=None, rule='type')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".programme[{data__programme_x}].checklist" + " must be string", value=data__programme_item__checklist, name="" + (name_prefix or "data") + ".programme[{data__programme_x}].checklist" + "", definition=None, rule='type')
                             if isinstance(data__programme_item__checklist, str):
                                 if not REGEX_PATTERNS['^[a-z0-9]+(-[a-z0-9]+)*$'].search(data__programme_item__checklist):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".programme[{data__programme_x}].checklist".format(**locals()) + " must match pattern ^[a-z0-9]+(-[a-z0-9]+)*$", value=data__programme_item__checklist, name="" + (name_prefix or "data") + ".programme[{data__programme_x}].checklist".format(**locals()) + "", definition=None, rule='pattern')
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".programme[{data__programme_x}].checklist" + " must match pattern ^[a-z0-9]+(-[a-z0-9]+)*$", value=data__programme_item__checklist, name="" + (name_prefix or "data") + ".programme[{data__programme_x}].checklist" + "", definition=None, rule='pattern')
                         if "every" in data__programme_item_keys:
                             data__programme_item_keys.remove("every")
                             data__programme_item__every = data__programme_item["every"]
                             if not (isinstance(data__programme_item__every, str) and data__programme_item__every == 'day' or isinstance(data__programme_item__every, str) and data__programme_item__every == 'business-day' or isinstance(data__programme_item__every, str) and data__programme_item__every == 'week' or isinstance(data__programme_item__every, str) and data__programme_item__every == 'month' or isinstance(data__programme_item__every, str) and data__programme_item__every == 'quarter'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".programme[{data__programme_x}].every".format(**locals()) + " must be one of ['day', 'business-day', 'week', 'month', 'quarter']", value=data__programme_item__every, name="" + (name_prefix or "data") + ".programme[{data__programme_x}].every".format(**locals()) + "", definition=None, rule='enum')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".programme[{data__programme_x}].every" + " must be one of ['day', 'business-day', 'week', 'month', 'quarter']", value=data__programme_item__every, name="" + (name_prefix or "data") + ".programme[{data__programme_x}].every" + "", definition=None, rule='enum')
                         if data__programme_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".programme[{data__programme_x}]".format(**locals()) + " must not contain "+str(data__programme_item_keys)+" properties", value=data__programme_item, name="" + (name_prefix or "data") + ".programme[{data__programme_x}]".format(**locals()) + "", definition=None, rule='additionalProperties')
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".programme[{data__programme_x}]" + " must not contain "+str(data__programme_item_keys)+" properties", value=data__programme_item, name="" + (name_prefix or "data") + ".programme[{data__programme_x}]" + "", definition=None, rule='additionalProperties')
         if "units" in data_keys:
             data_keys.remove("units")
             data__units = data["units"]
@@ -123,17 +123,17 @@ def validate_https___branchcheck_dev_schemas_org_v1_schema_json(data, custom_for
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".units must contain at least 1 items", value=data__units, name="" + (name_prefix or "data") + ".units", definition=None, rule='minItems')
                 for data__units_x, data__units_item in enumerate(data__units):
                     if not isinstance(data__units_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}]".format(**locals()) + " must be object", value=data__units_item, name="" + (name_prefix or "data") + ".units[{data__units_x}]".format(**locals()) + "", definition=None, rule='type')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}]" + " must be object", value=data__units_item, name="" + (name_prefix or "data") + ".units[{data__units_x}]" + "", definition=None, rule='type')
                     data__units_item_is_dict = isinstance(data__units_item, dict)
                     if data__units_item_is_dict:
                         data__units_item__missing_keys = set(['id', 'name', 'kind']) - data__units_item.keys()
                         if data__units_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}]".format(**locals()) + " must contain " + (str(sorted(data__units_item__missing_keys)) + " properties"), value=data__units_item, name="" + (name_prefix or "data") + ".units[{data__units_x}]".format(**locals()) + "", definition=None, rule='required')
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}]" + " must contain " + (str(sorted(data__units_item__missing_keys)) + " properties"), value=data__units_item, name="" + (name_prefix or "data") + ".units[{data__units_x}]" + "", definition=None, rule='required')
                         data__units_item_keys = set(data__units_item.keys())
                         if "id" in data__units_item_keys:
                             data__units_item_keys.remove("id")
                             data__units_item__id = data__units_item["id"]
-                            validate_https___branchcheck_dev_schemas_org_v1_schema_json__definitions_id(data__units_item__id, custom_formats, (name_prefix or "data") + ".units[{data__units_x}].id".format(**locals()))
+                            validate_https___branchcheck_dev_schemas_org_v1_schema_json__definitions_id(data__units_item__id, custom_formats, (name_prefix or "data") + ".units[{data__units_x}].id")
                         if "name" in data__units_item_keys:
                             data__units_item_keys.remove("name")
                             data__units_item__name = data__units_item["name"]
@@ -141,66 +141,66 @@ def validate_https___branchcheck_dev_schemas_org_v1_schema_json(data, custom_for
                             if data__units_item__name_one_of_count1 < 2:
                                 try:
                                     if not isinstance(data__units_item__name, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].name".format(**locals()) + " must be string", value=data__units_item__name, name="" + (name_prefix or "data") + ".units[{data__units_x}].name".format(**locals()) + "", definition=None, rule='type')
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].name" + " must be string", value=data__units_item__name, name="" + (name_prefix or "data") + ".units[{data__units_x}].name" + "", definition=None, rule='type')
                                     if isinstance(data__units_item__name, str):
                                         data__units_item__name_len = len(data__units_item__name)
                                         if data__units_item__name_len < 1:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].name".format(**locals()) + " must be longer than or equal to 1 characters", value=data__units_item__name, name="" + (name_prefix or "data") + ".units[{data__units_x}].name".format(**locals()) + "", definition=None, rule='minLength')
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].name" + " must be longer than or equal to 1 characters", value=data__units_item__name, name="" + (name_prefix or "data") + ".units[{data__units_x}].name" + "", definition=None, rule='minLength')
                                     data__units_item__name_one_of_count1 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__units_item__name_one_of_count1 < 2:
                                 try:
                                     if not isinstance(data__units_item__name, (dict)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].name".format(**locals()) + " must be object", value=data__units_item__name, name="" + (name_prefix or "data") + ".units[{data__units_x}].name".format(**locals()) + "", definition=None, rule='type')
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].name" + " must be object", value=data__units_item__name, name="" + (name_prefix or "data") + ".units[{data__units_x}].name" + "", definition=None, rule='type')
                                     data__units_item__name_is_dict = isinstance(data__units_item__name, dict)
                                     if data__units_item__name_is_dict:
                                         data__units_item__name_len = len(data__units_item__name)
                                         if data__units_item__name_len < 1:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].name".format(**locals()) + " must contain at least 1 properties", value=data__units_item__name, name="" + (name_prefix or "data") + ".units[{data__units_x}].name".format(**locals()) + "", definition=None, rule='minProperties')
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].name" + " must contain at least 1 properties", value=data__units_item__name, name="" + (name_prefix or "data") + ".units[{data__units_x}].name" + "", definition=None, rule='minProperties')
                                         data__units_item__name_keys = set(data__units_item__name.keys())
                                         if "zh" in data__units_item__name_keys:
                                             data__units_item__name_keys.remove("zh")
                                             data__units_item__name__zh = data__units_item__name["zh"]
                                             if not isinstance(data__units_item__name__zh, (str)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].name.zh".format(**locals()) + " must be string", value=data__units_item__name__zh, name="" + (name_prefix or "data") + ".units[{data__units_x}].name.zh".format(**locals()) + "", definition=None, rule='type')
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].name.zh" + " must be string", value=data__units_item__name__zh, name="" + (name_prefix or "data") + ".units[{data__units_x}].name.zh" + "", definition=None, rule='type')
                                         if "en" in data__units_item__name_keys:
                                             data__units_item__name_keys.remove("en")
                                             data__units_item__name__en = data__units_item__name["en"]
                                             if not isinstance(data__units_item__name__en, (str)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].name.en".format(**locals()) + " must be string", value=data__units_item__name__en, name="" + (name_prefix or "data") + ".units[{data__units_x}].name.en".format(**locals()) + "", definition=None, rule='type')
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].name.en" + " must be string", value=data__units_item__name__en, name="" + (name_prefix or "data") + ".units[{data__units_x}].name.en" + "", definition=None, rule='type')
                                         if data__units_item__name_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].name".format(**locals()) + " must not contain "+str(data__units_item__name_keys)+" properties", value=data__units_item__name, name="" + (name_prefix or "data") + ".units[{data__units_x}].name".format(**locals()) + "", definition=None, rule='additionalProperties')
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].name" + " must not contain "+str(data__units_item__name_keys)+" properties", value=data__units_item__name, name="" + (name_prefix or "data") + ".units[{data__units_x}].name" + "", definition=None, rule='additionalProperties')
                                     data__units_item__name_one_of_count1 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__units_item__name_one_of_count1 != 1:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].name".format(**locals()) + " must be valid exactly by one definition" + (" (" + str(data__units_item__name_one_of_count1) + " matches found)"), value=data__units_item__name, name="" + (name_prefix or "data") + ".units[{data__units_x}].name".format(**locals()) + "", definition=None, rule='oneOf')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].name" + " must be valid exactly by one definition" + (" (" + str(data__units_item__name_one_of_count1) + " matches found)"), value=data__units_item__name, name="" + (name_prefix or "data") + ".units[{data__units_x}].name" + "", definition=None, rule='oneOf')
                         if "parent" in data__units_item_keys:
                             data__units_item_keys.remove("parent")
                             data__units_item__parent = data__units_item["parent"]
-                            validate_https___branchcheck_dev_schemas_org_v1_schema_json__definitions_id(data__units_item__parent, custom_formats, (name_prefix or "data") + ".units[{data__units_x}].parent".format(**locals()))
+                            validate_https___branchcheck_dev_schemas_org_v1_schema_json__definitions_id(data__units_item__parent, custom_formats, (name_prefix or "data") + ".units[{data__units_x}].parent")
                         if "kind" in data__units_item_keys:
                             data__units_item_keys.remove("kind")
                             data__units_item__kind = data__units_item["kind"]
-                            validate_https___branchcheck_dev_schemas_org_v1_schema_json__definitions_kind(data__units_item__kind, custom_formats, (name_prefix or "data") + ".units[{data__units_x}].kind".format(**locals()))
+                            validate_https___branchcheck_dev_schemas_org_v1_schema_json__definitions_kind(data__units_item__kind, custom_formats, (name_prefix or "data") + ".units[{data__units_x}].kind")
                         if "opened" in data__units_item_keys:
                             data__units_item_keys.remove("opened")
                             data__units_item__opened = data__units_item["opened"]
-                            validate_https___branchcheck_dev_schemas_org_v1_schema_json__definitions_date(data__units_item__opened, custom_formats, (name_prefix or "data") + ".units[{data__units_x}].opened".format(**locals()))
+                            validate_https___branchcheck_dev_schemas_org_v1_schema_json__definitions_date(data__units_item__opened, custom_formats, (name_prefix or "data") + ".units[{data__units_x}].opened")
                         if "closed" in data__units_item_keys:
                             data__units_item_keys.remove("closed")
                             data__units_item__closed = data__units_item["closed"]
-                            validate_https___branchcheck_dev_schemas_org_v1_schema_json__definitions_date(data__units_item__closed, custom_formats, (name_prefix or "data") + ".units[{data__units_x}].closed".format(**locals()))
+                            validate_https___branchcheck_dev_schemas_org_v1_schema_json__definitions_date(data__units_item__closed, custom_formats, (name_prefix or "data") + ".units[{data__units_x}].closed")
                         if "timezone" in data__units_item_keys:
                             data__units_item_keys.remove("timezone")
                             data__units_item__timezone = data__units_item["timezone"]
                             if not isinstance(data__units_item__timezone, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].timezone".format(**locals()) + " must be string", value=data__units_item__timezone, name="" + (name_prefix or "data") + ".units[{data__units_x}].timezone".format(**locals()) + "", definition=None, rule='type')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].timezone" + " must be string", value=data__units_item__timezone, name="" + (name_prefix or "data") + ".units[{data__units_x}].timezone" + "", definition=None, rule='type')
                             if isinstance(data__units_item__timezone, str):
                                 data__units_item__timezone_len = len(data__units_item__timezone)
                                 if data__units_item__timezone_len < 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].timezone".format(**locals()) + " must be longer than or equal to 1 characters", value=data__units_item__timezone, name="" + (name_prefix or "data") + ".units[{data__units_x}].timezone".format(**locals()) + "", definition=None, rule='minLength')
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].timezone" + " must be longer than or equal to 1 characters", value=data__units_item__timezone, name="" + (name_prefix or "data") + ".units[{data__units_x}].timezone" + "", definition=None, rule='minLength')
                         if data__units_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}]".format(**locals()) + " must not contain "+str(data__units_item_keys)+" properties", value=data__units_item, name="" + (name_prefix or "data") + ".units[{data__units_x}]".format(**locals()) + "", definition=None, rule='additionalProperties')
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}]" + " must not contain "+str(data__units_item_keys)+" properties", value=data__units_item, name="" + (name_prefix or "data") + ".units[{data__units_x}]" + "", definition=None, rule='additionalProperties')
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='additionalProperties')
     return data

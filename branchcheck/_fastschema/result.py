@@ -178,7 +178,7 @@ def validate_https___branchcheck_dev_schemas_result_v2_schema_json(data, custom_
                     if data__checklist__grades_is_list:
                         data__checklist__grades_len = len(data__checklist__grades)
                         for data__checklist__grades_x, data__checklist__grades_item in enumerate(data__checklist__grades):
-                            validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_grade(data__checklist__grades_item, custom_formats, (name_prefix or "data") + ".checklist.grades[{data__checklist__grades_x}]".format(**locals()))
+                            validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_grade(data__checklist__grades_item, custom_formats, (name_prefix or "data") + ".checklist.grades[{data__checklist__grades_x}]")
                 if data__checklist_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".checklist must not contain "+str(data__checklist_keys)+" properties", value=data__checklist, name="" + (name_prefix or "data") + ".checklist", definition=None, rule='additionalProperties')
         if "branch" in data_keys:
@@ -283,45 +283,45 @@ def validate_https___branchcheck_dev_schemas_result_v2_schema_json(data, custom_
                 data__sections_len = len(data__sections)
                 for data__sections_x, data__sections_item in enumerate(data__sections):
                     if not isinstance(data__sections_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}]".format(**locals()) + " must be object", value=data__sections_item, name="" + (name_prefix or "data") + ".sections[{data__sections_x}]".format(**locals()) + "", definition=None, rule='type')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}]" + " must be object", value=data__sections_item, name="" + (name_prefix or "data") + ".sections[{data__sections_x}]" + "", definition=None, rule='type')
                     data__sections_item_is_dict = isinstance(data__sections_item, dict)
                     if data__sections_item_is_dict:
                         data__sections_item__missing_keys = set(['id', 'raw', 'final', 'knocked_out']) - data__sections_item.keys()
                         if data__sections_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}]".format(**locals()) + " must contain " + (str(sorted(data__sections_item__missing_keys)) + " properties"), value=data__sections_item, name="" + (name_prefix or "data") + ".sections[{data__sections_x}]".format(**locals()) + "", definition=None, rule='required')
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}]" + " must contain " + (str(sorted(data__sections_item__missing_keys)) + " properties"), value=data__sections_item, name="" + (name_prefix or "data") + ".sections[{data__sections_x}]" + "", definition=None, rule='required')
                         data__sections_item_keys = set(data__sections_item.keys())
                         if "id" in data__sections_item_keys:
                             data__sections_item_keys.remove("id")
                             data__sections_item__id = data__sections_item["id"]
                             if not isinstance(data__sections_item__id, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}].id".format(**locals()) + " must be string", value=data__sections_item__id, name="" + (name_prefix or "data") + ".sections[{data__sections_x}].id".format(**locals()) + "", definition=None, rule='type')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}].id" + " must be string", value=data__sections_item__id, name="" + (name_prefix or "data") + ".sections[{data__sections_x}].id" + "", definition=None, rule='type')
                         if "title" in data__sections_item_keys:
                             data__sections_item_keys.remove("title")
                             data__sections_item__title = data__sections_item["title"]
-                            validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_text(data__sections_item__title, custom_formats, (name_prefix or "data") + ".sections[{data__sections_x}].title".format(**locals()))
+                            validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_text(data__sections_item__title, custom_formats, (name_prefix or "data") + ".sections[{data__sections_x}].title")
                         if "weight" in data__sections_item_keys:
                             data__sections_item_keys.remove("weight")
                             data__sections_item__weight = data__sections_item["weight"]
                             if not isinstance(data__sections_item__weight, (int, float, Decimal)) or isinstance(data__sections_item__weight, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}].weight".format(**locals()) + " must be number", value=data__sections_item__weight, name="" + (name_prefix or "data") + ".sections[{data__sections_x}].weight".format(**locals()) + "", definition=None, rule='type')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}].weight" + " must be number", value=data__sections_item__weight, name="" + (name_prefix or "data") + ".sections[{data__sections_x}].weight" + "", definition=None, rule='type')
                             if isinstance(data__sections_item__weight, (int, float, Decimal)) and not isinstance(data__sections_item__weight, bool):
                                 if data__sections_item__weight < 0:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}].weight".format(**locals()) + " must be bigger than or equal to 0", value=data__sections_item__weight, name="" + (name_prefix or "data") + ".sections[{data__sections_x}].weight".format(**locals()) + "", definition=None, rule='minimum')
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}].weight" + " must be bigger than or equal to 0", value=data__sections_item__weight, name="" + (name_prefix or "data") + ".sections[{data__sections_x}].weight" + "", definition=None, rule='minimum')
                         if "raw" in data__sections_item_keys:
                             data__sections_item_keys.remove("raw")
                             data__sections_item__raw = data__sections_item["raw"]
-                            validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_score(data__sections_item__raw, custom_formats, (name_prefix or "data") + ".sections[{data__sections_x}].raw".format(**locals()))
+                            validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_score(data__sections_item__raw, custom_formats, (name_prefix or "data") + ".sections[{data__sections_x}].raw")
                         if "final" in data__sections_item_keys:
                             data__sections_item_keys.remove("final")
                             data__sections_item__final = data__sections_item["final"]
-                            validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_score(data__sections_item__final, custom_formats, (name_prefix or "data") + ".sections[{data__sections_x}].final".format(**locals()))
+                            validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_score(data__sections_item__final, custom_formats, (name_prefix or "data") + ".sections[{data__sections_x}].final")
                         if "knocked_out" in data__sections_item_keys:
                             data__sections_item_keys.remove("knocked_out")
                             data__sections_item__knockedout = data__sections_item["knocked_out"]
                             if not isinstance(data__sections_item__knockedout, (bool)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}].knocked_out".format(**locals()) + " must be boolean", value=data__sections_item__knockedout, name="" + (name_prefix or "data") + ".sections[{data__sections_x}].knocked_out".format(**locals()) + "", definition=None, rule='type')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}].knocked_out" + " must be boolean", value=data__sections_item__knockedout, name="" + (name_prefix or "data") + ".sections[{data__sections_x}].knocked_out" + "", definition=None, rule='type')
                         if data__sections_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}]".format(**locals()) + " must not contain "+str(data__sections_item_keys)+" properties", value=data__sections_item, name="" + (name_prefix or "data") + ".sections[{data__sections_x}]".format(**locals()) + "", definition=None, rule='additionalProperties')
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}]" + " must not contain "+str(data__sections_item_keys)+" properties", value=data__sections_item, name="" + (name_prefix or "data") + ".sections[{data__sections_x}]" + "", definition=None, rule='additionalProperties')
         if "items" in data_keys:
             data_keys.remove("items")
             data__items = data["items"]
@@ -332,46 +332,46 @@ def validate_https___branchcheck_dev_schemas_result_v2_schema_json(data, custom_
                 data__items_len = len(data__items)
                 for data__items_x, data__items_item in enumerate(data__items):
                     if not isinstance(data__items_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}]".format(**locals()) + " must be object", value=data__items_item, name="" + (name_prefix or "data") + ".items[{data__items_x}]".format(**locals()) + "", definition=None, rule='type')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}]" + " must be object", value=data__items_item, name="" + (name_prefix or "data") + ".items[{data__items_x}]" + "", definition=None, rule='type')
                     data__items_item_is_dict = isinstance(data__items_item, dict)
                     if data__items_item_is_dict:
                         data__items_item__missing_keys = set(['id', 'section', 'type', 'text', 'status', 'value', 'fraction', 'note']) - data__items_item.keys()
                         if data__items_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}]".format(**locals()) + " must contain " + (str(sorted(data__items_item__missing_keys)) + " properties"), value=data__items_item, name="" + (name_prefix or "data") + ".items[{data__items_x}]".format(**locals()) + "", definition=None, rule='required')
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}]" + " must contain " + (str(sorted(data__items_item__missing_keys)) + " properties"), value=data__items_item, name="" + (name_prefix or "data") + ".items[{data__items_x}]" + "", definition=None, rule='required')
                         data__items_item_keys = set(data__items_item.keys())
                         if "id" in data__items_item_keys:
                             data__items_item_keys.remove("id")
                             data__items_item__id = data__items_item["id"]
                             if not isinstance(data__items_item__id, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].id".format(**locals()) + " must be string", value=data__items_item__id, name="" + (name_prefix or "data") + ".items[{data__items_x}].id".format(**locals()) + "", definition=None, rule='type')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].id" + " must be string", value=data__items_item__id, name="" + (name_prefix or "data") + ".items[{data__items_x}].id" + "", definition=None, rule='type')
                         if "section" in data__items_item_keys:
                             data__items_item_keys.remove("section")
                             data__items_item__section = data__items_item["section"]
                             if not isinstance(data__items_item__section, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].section".format(**locals()) + " must be string", value=data__items_item__section, name="" + (name_prefix or "data") + ".items[{data__items_x}].section".format(**locals()) + "", definition=None, rule='type')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].section" + " must be string", value=data__items_item__section, name="" + (name_prefix or "data") + ".items[{data__items_x}].section" + "", definition=None, rule='type')
                         if "type" in data__items_item_keys:
                             data__items_item_keys.remove("type")
                             data__items_item__type = data__items_item["type"]
                             if not (isinstance(data__items_item__type, str) and data__items_item__type == 'check' or isinstance(data__items_item__type, str) and data__items_item__type == 'scale' or isinstance(data__items_item__type, str) and data__items_item__type == 'choice' or isinstance(data__items_item__type, str) and data__items_item__type == 'metric' or isinstance(data__items_item__type, str) and data__items_item__type == 'text'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].type".format(**locals()) + " must be one of ['check', 'scale', 'choice', 'metric', 'text']", value=data__items_item__type, name="" + (name_prefix or "data") + ".items[{data__items_x}].type".format(**locals()) + "", definition=None, rule='enum')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].type" + " must be one of ['check', 'scale', 'choice', 'metric', 'text']", value=data__items_item__type, name="" + (name_prefix or "data") + ".items[{data__items_x}].type" + "", definition=None, rule='enum')
                         if "text" in data__items_item_keys:
                             data__items_item_keys.remove("text")
                             data__items_item__text = data__items_item["text"]
-                            validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_text(data__items_item__text, custom_formats, (name_prefix or "data") + ".items[{data__items_x}].text".format(**locals()))
+                            validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_text(data__items_item__text, custom_formats, (name_prefix or "data") + ".items[{data__items_x}].text")
                         if "guidance" in data__items_item_keys:
                             data__items_item_keys.remove("guidance")
                             data__items_item__guidance = data__items_item["guidance"]
-                            validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_text(data__items_item__guidance, custom_formats, (name_prefix or "data") + ".items[{data__items_x}].guidance".format(**locals()))
+                            validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_text(data__items_item__guidance, custom_formats, (name_prefix or "data") + ".items[{data__items_x}].guidance")
                         if "status" in data__items_item_keys:
                             data__items_item_keys.remove("status")
                             data__items_item__status = data__items_item["status"]
                             if not (isinstance(data__items_item__status, str) and data__items_item__status == 'pass' or isinstance(data__items_item__status, str) and data__items_item__status == 'partial' or isinstance(data__items_item__status, str) and data__items_item__status == 'fail' or isinstance(data__items_item__status, str) and data__items_item__status == 'na' or isinstance(data__items_item__status, str) and data__items_item__status == 'skipped' or isinstance(data__items_item__status, str) and data__items_item__status == 'info'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].status".format(**locals()) + " must be one of ['pass', 'partial', 'fail', 'na', 'skipped', 'info']", value=data__items_item__status, name="" + (name_prefix or "data") + ".items[{data__items_x}].status".format(**locals()) + "", definition=None, rule='enum')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].status" + " must be one of ['pass', 'partial', 'fail', 'na', 'skipped', 'info']", value=data__items_item__status, name="" + (name_prefix or "data") + ".items[{data__items_x}].status" + "", definition=None, rule='enum')
                         if "value" in data__items_item_keys:
                             data__items_item_keys.remove("value")
                             data__items_item__value = data__items_item["value"]
                             if not isinstance(data__items_item__value, (str, int, float, Decimal, NoneType)) or isinstance(data__items_item__value, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].value".format(**locals()) + " must be string or number or null", value=data__items_item__value, name="" + (name_prefix or "data") + ".items[{data__items_x}].value".format(**locals()) + "", definition=None, rule='type')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].value" + " must be string or number or null", value=data__items_item__value, name="" + (name_prefix or "data") + ".items[{data__items_x}].value" + "", definition=None, rule='type')
                         if "fraction" in data__items_item_keys:
                             data__items_item_keys.remove("fraction")
                             data__items_item__fraction = data__items_item["fraction"]
@@ -379,52 +379,52 @@ def validate_https___branchcheck_dev_schemas_result_v2_schema_json(data, custom_
                             if data__items_item__fraction_one_of_count4 < 2:
                                 try:
                                     if not isinstance(data__items_item__fraction, (NoneType)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + " must be null", value=data__items_item__fraction, name="" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + "", definition=None, rule='type')
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].fraction" + " must be null", value=data__items_item__fraction, name="" + (name_prefix or "data") + ".items[{data__items_x}].fraction" + "", definition=None, rule='type')
                                     data__items_item__fraction_one_of_count4 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__items_item__fraction_one_of_count4 < 2:
                                 try:
                                     if not isinstance(data__items_item__fraction, (int, float, Decimal)) or isinstance(data__items_item__fraction, bool):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + " must be number", value=data__items_item__fraction, name="" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + "", definition=None, rule='type')
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].fraction" + " must be number", value=data__items_item__fraction, name="" + (name_prefix or "data") + ".items[{data__items_x}].fraction" + "", definition=None, rule='type')
                                     if isinstance(data__items_item__fraction, (int, float, Decimal)) and not isinstance(data__items_item__fraction, bool):
                                         if data__items_item__fraction < 0:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + " must be bigger than or equal to 0", value=data__items_item__fraction, name="" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + "", definition=None, rule='minimum')
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].fraction" + " must be bigger than or equal to 0", value=data__items_item__fraction, name="" + (name_prefix or "data") + ".items[{data__items_x}].fraction" + "", definition=None, rule='minimum')
                                         if data__items_item__fraction > 1:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + " must be smaller than or equal to 1", value=data__items_item__fraction, name="" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + "", definition=None, rule='maximum')
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].fraction" + " must be smaller than or equal to 1", value=data__items_item__fraction, name="" + (name_prefix or "data") + ".items[{data__items_x}].fraction" + "", definition=None, rule='maximum')
                                     data__items_item__fraction_one_of_count4 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__items_item__fraction_one_of_count4 != 1:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + " must be valid exactly by one definition" + (" (" + str(data__items_item__fraction_one_of_count4) + " matches found)"), value=data__items_item__fraction, name="" + (name_prefix or "data") + ".items[{data__items_x}].fraction".format(**locals()) + "", definition=None, rule='oneOf')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].fraction" + " must be valid exactly by one definition" + (" (" + str(data__items_item__fraction_one_of_count4) + " matches found)"), value=data__items_item__fraction, name="" + (name_prefix or "data") + ".items[{data__items_x}].fraction" + "", definition=None, rule='oneOf')
                         if "note" in data__items_item_keys:
                             data__items_item_keys.remove("note")
                             data__items_item__note = data__items_item["note"]
                             if not isinstance(data__items_item__note, (str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].note".format(**locals()) + " must be string or null", value=data__items_item__note, name="" + (name_prefix or "data") + ".items[{data__items_x}].note".format(**locals()) + "", definition=None, rule='type')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].note" + " must be string or null", value=data__items_item__note, name="" + (name_prefix or "data") + ".items[{data__items_x}].note" + "", definition=None, rule='type')
                         if "weight" in data__items_item_keys:
                             data__items_item_keys.remove("weight")
                             data__items_item__weight = data__items_item["weight"]
                             if not isinstance(data__items_item__weight, (int, float, Decimal)) or isinstance(data__items_item__weight, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].weight".format(**locals()) + " must be number", value=data__items_item__weight, name="" + (name_prefix or "data") + ".items[{data__items_x}].weight".format(**locals()) + "", definition=None, rule='type')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].weight" + " must be number", value=data__items_item__weight, name="" + (name_prefix or "data") + ".items[{data__items_x}].weight" + "", definition=None, rule='type')
                             if isinstance(data__items_item__weight, (int, float, Decimal)) and not isinstance(data__items_item__weight, bool):
                                 if data__items_item__weight < 0:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].weight".format(**locals()) + " must be bigger than or equal to 0", value=data__items_item__weight, name="" + (name_prefix or "data") + ".items[{data__items_x}].weight".format(**locals()) + "", definition=None, rule='minimum')
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].weight" + " must be bigger than or equal to 0", value=data__items_item__weight, name="" + (name_prefix or "data") + ".items[{data__items_x}].weight" + "", definition=None, rule='minimum')
                         if "critical" in data__items_item_keys:
                             data__items_item_keys.remove("critical")
                             data__items_item__critical = data__items_item["critical"]
                             if not (isinstance(data__items_item__critical, str) and data__items_item__critical == 'section' or isinstance(data__items_item__critical, str) and data__items_item__critical == 'checklist' or data__items_item__critical is None):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].critical".format(**locals()) + " must be one of ['section', 'checklist', None]", value=data__items_item__critical, name="" + (name_prefix or "data") + ".items[{data__items_x}].critical".format(**locals()) + "", definition=None, rule='enum')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].critical" + " must be one of ['section', 'checklist', None]", value=data__items_item__critical, name="" + (name_prefix or "data") + ".items[{data__items_x}].critical" + "", definition=None, rule='enum')
                         if "applicable" in data__items_item_keys:
                             data__items_item_keys.remove("applicable")
                             data__items_item__applicable = data__items_item["applicable"]
                             if not isinstance(data__items_item__applicable, (bool)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].applicable".format(**locals()) + " must be boolean", value=data__items_item__applicable, name="" + (name_prefix or "data") + ".items[{data__items_x}].applicable".format(**locals()) + "", definition=None, rule='type')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].applicable" + " must be boolean", value=data__items_item__applicable, name="" + (name_prefix or "data") + ".items[{data__items_x}].applicable" + "", definition=None, rule='type')
                         if "unit" in data__items_item_keys:
                             data__items_item_keys.remove("unit")
                             data__items_item__unit = data__items_item["unit"]
                             if not isinstance(data__items_item__unit, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].unit".format(**locals()) + " must be string", value=data__items_item__unit, name="" + (name_prefix or "data") + ".items[{data__items_x}].unit".format(**locals()) + "", definition=None, rule='type')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].unit" + " must be string", value=data__items_item__unit, name="" + (name_prefix or "data") + ".items[{data__items_x}].unit" + "", definition=None, rule='type')
                         if data__items_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}]".format(**locals()) + " must not contain "+str(data__items_item_keys)+" properties", value=data__items_item, name="" + (name_prefix or "data") + ".items[{data__items_x}]".format(**locals()) + "", definition=None, rule='additionalProperties')
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}]" + " must not contain "+str(data__items_item_keys)+" properties", value=data__items_item, name="" + (name_prefix or "data") + ".items[{data__items_x}]" + "", definition=None, rule='additionalProperties')
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='additionalProperties')
     return data
@@ -493,7 +493,7 @@ def validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_
                     if data_key not in []:
                         data_value = data.get(data_key)
                         if not isinstance(data_value, (str)):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be string", value=data_value, name="" + (name_prefix or "data") + ".{data_key}".format(**locals()) + "", definition=None, rule='type')
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}" + " must be string", value=data_value, name="" + (name_prefix or "data") + ".{data_key}" + "", definition=None, rule='type')
             data_one_of_count6 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count6 != 1:
