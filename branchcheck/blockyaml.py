@@ -16,8 +16,9 @@ the file. Plain scalars are resolved by the strict parser's own rule
 (:func:`branchcheck.strictyaml.plain_value`); a number beyond the range
 branchcheck accepts (:mod:`branchcheck.numbers`) is left to the strict reader
 too, which locates it. On every input it accepts it returns exactly the data
-the strict parser would (a differential test holds it to that). It records no positions: a caller that finds the data invalid
-re-reads the file strictly to locate the problem.
+the strict parser would (a differential test holds it to that). It records
+no positions: a caller that finds the data invalid re-reads the file strictly
+to locate the problem.
 """
 
 from __future__ import annotations
@@ -161,10 +162,11 @@ class _Reader:
             at, dash, key, value = rows[i]
             if at < indent or (at == indent and not dash):
                 break
-            if at != indent or not dash or value is None and key is None:
+            if at != indent or not dash:
                 raise _Decline
             if key is None:
-                assert value is not None
+                if value is None:
+                    raise _Decline
                 out.append(self.scalar(value))
                 i += 1
                 continue

@@ -215,13 +215,10 @@ def load(root: Path, branch: str, checklist_id: str | None = None, *,
         if cache:
             cache.save(present[ck])
     kept: list[Result] = []
-    for r, folder in ((r, Path(r.path).parent) for r in results):
-        if r.branch != folder.parent.name or r.checklist_id != folder.name:
-            skipped.append((r.path, t(
-                lang, f"存放在 {folder.parent.name}/{folder.name} 下，却是网点 {r.branch} 的 "
-                      f"{r.checklist_id} 结果",
-                f"stored under {folder.parent.name}/{folder.name} but is a "
-                f"{r.checklist_id} result of branch {r.branch}")))
+    for r in results:
+        wrong = storage.misplaced(r, r.path, lang)
+        if wrong is not None:
+            skipped.append((r.path, wrong))
             continue
         day = result_date(r)
         if since is not None and (day is None or day < since):

@@ -327,6 +327,18 @@ def tamper_problems(result: Result, lang: str = "en") -> list[str]:
     return problems(result, lang)
 
 
+def misplaced(result: Result, path: str | Path, lang: str = "en") -> str | None:
+    """Why ``result`` does not belong in the ``<branch>/<checklist>/`` folder of ``path``
+    (a file moved or copied under another branch), or None when it does."""
+    folder = Path(path).parent
+    if (result.branch, result.checklist_id) == (folder.parent.name, folder.name):
+        return None
+    where = f"{folder.parent.name}/{folder.name}"
+    return t(lang, f"存放在 {where} 下，但它是网点 {result.branch} 的 {result.checklist_id} 结果",
+             f"stored under {where} but is a result of {result.checklist_id} for branch "
+             f"{result.branch}")
+
+
 @dataclass(frozen=True)
 class StoredResult:
     """A result file found under a results directory."""

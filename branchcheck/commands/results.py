@@ -103,13 +103,10 @@ def collect(root: Path, *, branch: str | None = None, checklist_id: str | None =
             break
         try:
             result = storage.read_result(stored.path, lang=lang, root=root)
-            if (result.branch, result.checklist_id) != (stored.branch, stored.checklist_id):
-                where = f"{stored.branch}/{stored.checklist_id}"
-                rows.append(Row(stored, None, t(
-                    lang, f"{stored.path}：存放在 {where} 下，但它是网点 {result.branch} 的 "
-                          f"{result.checklist_id} 结果",
-                    f"{stored.path}: stored under {where} but is a result of "
-                    f"{result.checklist_id} for branch {result.branch}"), tampered=True))
+            wrong = storage.misplaced(result, stored.path, lang)
+            if wrong is not None:
+                rows.append(Row(stored, None, f"{stored.path}{t(lang, '：', ': ')}{wrong}",
+                                tampered=True))
                 continue
             rows.append(Row(stored, result, None))
         except BranchcheckError as exc:

@@ -5,15 +5,16 @@
    skipped without being opened.
 2. Every other file is read once (regular files only), hashed, and parsed with
    :func:`branchcheck.storage.parse_result` (schema and tamper checks, as
-   ``results`` does) in worker processes on every core. A result is keyed by
-   the sha256 of its bytes: a copy is stored once.
+   ``results`` does) in batches by worker processes on every core
+   (:mod:`branchcheck.network.parse`), which stage the section and item rows as
+   CSV for DuckDB to load. A result is keyed by the sha256 of its bytes: a copy
+   is stored once.
 3. Everything is written in one transaction: a killed ingest leaves the
    warehouse as it was; an exclusive lock keeps a second ingest out.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 import sys
@@ -29,10 +30,10 @@ from branchcheck.i18n import t
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
 
-    from branchcheck.model import Result
     from branchcheck.network.org import Org
+    from branchcheck.network.parse import Outcome
 
-MAX_BYTES = 5 * 1024 * 1024
+_BATCH = 64  # files a worker parses (and stages) at once
 _SUFFIX = ".yaml"
 _EVIDENCE = "evidence"  # branchcheck.actions.model.EVIDENCE_DIR (not imported: stays light)
 
@@ -101,69 +102,6 @@ def _walk(folder: str, depth: int, found: list[Found], refused: list[tuple[str, 
         found.append(Found(e.path, info.st_size, info.st_mtime_ns))
 
 
-# ------------------------------------------------------------ worker side
-
-
-def parse_one(args: tuple[str, str]) -> tuple[str, str, Any]:
-    """(path, sha256, rows) for a good file, or (path, "", reason) for a rejected one."""
-    path, lang = args
-    from branchcheck.errors import BranchcheckError
-    from branchcheck.fsafe import read_regular
-    from branchcheck.storage import parse_result
-
-    try:
-        raw = read_regular(Path(path), max_bytes=MAX_BYTES)
-        sha = hashlib.sha256(raw).hexdigest()
-        result = parse_result(raw, path, lang=lang)  # the checks ``results`` makes
-        where = Path(path)
-        folder_branch, folder_checklist = where.parent.parent.name, where.parent.name
-        if (result.branch, result.checklist_id) != (folder_branch, folder_checklist):
-            return path, "", t(
-                lang, f"存放在 {folder_branch}/{folder_checklist} 下，但它是网点 "
-                      f"{result.branch} 的 {result.checklist_id} 结果",
-                f"stored under {folder_branch}/{folder_checklist} but is a result of "
-                f"{result.checklist_id} for branch {result.branch}")
-        return path, sha, _rows(result)
-    except BranchcheckError as exc:
-        first = exc.problems[0] if exc.problems else None
-        detail = exc.message if first is None else f"{exc.message}: {first.message}"
-        return path, "", detail
-    except OSError as exc:
-        return path, "", exc.strerror or str(exc)
-
-
-def _rows(result: Result) -> tuple[Any, ...]:
-    """Plain tuples of one result (cheap to send between processes)."""
-    from branchcheck.model import localise
-
-    s = result.score
-    grade = s.grade
-    head = (result.branch, result.checklist_id, result.checklist_version,
-            result.checklist_sha256, result.reviewer, result.started, result.finished,
-            s.overall_raw, s.overall_final,
-            localise(grade.label, "zh") if grade else None,
-            localise(grade.label, "en") if grade else None,
-            s.coverage, s.complete, s.knocked_out)
-    sections = tuple((x.id, x.weight, x.raw, x.final, x.knocked_out) for x in s.sections)
-    items = tuple((i.id, i.status, i.fraction, _value(i.value, i.status), i.note, i.critical)
-                  for i in s.items)
-    texts = tuple(("section", x.id, localise(x.title, "zh"), localise(x.title, "en"), None)
-                  for x in s.sections) + tuple(
-        ("item", i.id, localise(i.text, "zh"), localise(i.text, "en"), i.section)
-        for i in s.items) + (
-        ("checklist", result.checklist_id, localise(result.checklist_title, "zh"),
-         localise(result.checklist_title, "en"), None),)
-    return head, sections, items, texts
-
-
-def _value(value: object, status: str) -> str | None:
-    """The answer as text, or None where it is the status itself (check items, ``na``)."""
-    if value is None:
-        return None
-    text = str(value)
-    return None if text == status else text
-
-
 # ------------------------------------------------------------ main side
 
 
@@ -182,15 +120,18 @@ def business_day(stamp: str, zone: str) -> tuple[datetime, date] | None:
     return moment.astimezone(timezone.utc), moment.astimezone(tz).date()
 
 
-def _parse_all(paths: list[str], lang: str, jobs: int,
-               tick: Callable[[int], None]) -> Iterable[tuple[str, str, Any]]:
+def _parse_all(paths: list[str], stage: str, lang: str, jobs: int,
+               tick: Callable[[int], None]) -> Iterable[tuple[list[Outcome], list[str]]]:
     from branchcheck.checker import _mp_context, cpu_count
+    from branchcheck.network.parse import parse_batch
 
     workers = jobs or min(cpu_count(), 8)
+    size = max(1, min(_BATCH, len(paths) // (max(workers, 1) * 4) or 1))
+    batches = [(stage, k, paths[k:k + size], lang) for k in range(0, len(paths), size)]
     if workers <= 1 or len(paths) < 64:
-        for p in paths:
-            yield parse_one((p, lang))
-            tick(1)
+        for batch in batches:
+            yield parse_batch(batch)
+            tick(len(batch[2]))
         return
     from concurrent.futures import ProcessPoolExecutor
 
@@ -198,17 +139,27 @@ def _parse_all(paths: list[str], lang: str, jobs: int,
 
     validation.fast_validator("result")  # import before forking
     del storage
-    args = [(p, lang) for p in paths]
-    chunk = max(1, min(64, len(args) // (workers * 4)))
     with ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context()) as pool:
-        for out in pool.map(parse_one, args, chunksize=chunk):
+        for batch, out in zip(batches, pool.map(parse_batch, batches), strict=True):
             yield out
-            tick(1)
+            tick(len(batch[2]))
 
 
 def ingest(con: DuckDBPyConnection, roots: Sequence[Path], *, org: Org | None = None,
            lang: str = "en", jobs: int = 0, progress: bool = False) -> Report:
     """Ingest every new or changed result file under ``roots``; one transaction."""
+    import shutil
+    import tempfile
+
+    stage = tempfile.mkdtemp(prefix="branchcheck-ingest-")
+    try:
+        return _ingest(con, roots, stage, org=org, lang=lang, jobs=jobs, progress=progress)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def _ingest(con: DuckDBPyConnection, roots: Sequence[Path], stage: str, *, org: Org | None,
+            lang: str, jobs: int, progress: bool) -> Report:
     from branchcheck.network import warehouse as wh
 
     started = time.monotonic()
@@ -227,55 +178,52 @@ def ingest(con: DuckDBPyConnection, roots: Sequence[Path], *, org: Org | None = 
         else:
             todo.append(f)
     bar = _Progress(len(todo), lang) if progress and len(todo) >= 200 else None
-    outcomes = list(_parse_all([f.path for f in todo], lang, jobs,
-                               bar.tick if bar else (lambda n: None)))
+    outcomes: list[Outcome] = []
+    staged: list[str] = []
+    for batch_outcomes, written in _parse_all([f.path for f in todo], stage, lang, jobs,
+                                              bar.tick if bar else (lambda n: None)):
+        outcomes.extend(batch_outcomes)
+        staged.extend(written)
     if bar:
         bar.done()
     if org is None:
         org = wh.load_org(con)
     zone_of = org.tz_of if org is not None else (lambda _b: _default_zone())
-    shas = [sha for _, sha, _ in outcomes if sha]
+    shas = [sha for _, sha, _, _ in outcomes if sha]
     present = {r[0] for r in con.execute(
         "SELECT sha256 FROM results WHERE sha256 IN (SELECT unnest($1::VARCHAR[]))",
         [shas]).fetchall()} if shas else set()
     rid = (con.execute("SELECT max(rid) FROM results").fetchone() or (None,))[0] or 0
-    stat_of = {f.path: f for f in todo}
-    cols: dict[str, list[list[Any]]] = {"results": [[] for _ in range(19)],
-                                        "sections": [[] for _ in range(6)],
-                                        "items": [[] for _ in range(7)]}
+    results: list[list[Any]] = [[] for _ in range(19)]
+    rid_of: tuple[list[int], list[int]] = ([], [])  # idx -> rid of each result added
     texts: dict[tuple[str, int, str, str], tuple[str, str, str | None]] = {}
     files: list[tuple[str, int, int, str | None, str, str | None]] = []
-    for path, sha, rows in outcomes:
-        f = stat_of[path]
+    for idx, sha, head, txt in outcomes:
+        f = todo[idx]
         if not sha:
-            report.rejected.append((path, rows))
-            files.append((path, f.size, f.mtime_ns, None, "rejected", rows))
+            report.rejected.append((f.path, head))
+            files.append((f.path, f.size, f.mtime_ns, None, "rejected", head))
             continue
-        head, sections, items, txt = rows
         when = business_day(head[6] or head[5], zone_of(head[0]))
         if when is None:
             reason = t(lang, "完成时间无法识别", "its finished time is not a valid timestamp")
-            report.rejected.append((path, reason))
-            files.append((path, f.size, f.mtime_ns, sha, "rejected", reason))
+            report.rejected.append((f.path, reason))
+            files.append((f.path, f.size, f.mtime_ns, sha, "rejected", reason))
             continue
-        files.append((path, f.size, f.mtime_ns, sha, "ok", None))
+        files.append((f.path, f.size, f.mtime_ns, sha, "ok", None))
+        for kind, ident, zh, en, section in txt:
+            texts.setdefault((head[1], head[2], kind, ident), (zh, en, section))
         if sha in present:
             report.duplicates += 1
             continue
         present.add(sha)
         rid += 1
         report.added += 1
-        row = (rid, sha, *head[:7], when[0], when[1], *head[7:], path)
-        for c, v in zip(cols["results"], row, strict=True):
+        rid_of[0].append(idx)
+        rid_of[1].append(rid)
+        for c, v in zip(results, (rid, sha, *head[:7], when[0], when[1], *head[7:], f.path),
+                        strict=True):
             c.append(v)
-        for s in sections:
-            for c, v in zip(cols["sections"], (rid, *s), strict=True):
-                c.append(v)
-        for it in items:
-            for c, v in zip(cols["items"], (rid, *it), strict=True):
-                c.append(v)
-        for kind, ident, zh, en, section in txt:
-            texts.setdefault((head[1], head[2], kind, ident), (zh, en, section))
     report.rejected.extend(refused)
     con.execute("BEGIN TRANSACTION")
     try:
@@ -283,8 +231,8 @@ def ingest(con: DuckDBPyConnection, roots: Sequence[Path], *, org: Org | None = 
             con.execute("DELETE FROM files WHERE path IN (SELECT unnest($1::VARCHAR[]))",
                         [[f[0] for f in files]])
             wh.insert_columns(con, "files", [tuple(c) for c in zip(*files, strict=True)])
-        for table, columns in cols.items():
-            wh.insert_columns(con, table, [tuple(c) for c in columns])
+        wh.insert_columns(con, "results", [tuple(c) for c in results])
+        _load_staged(con, staged, rid_of)
         _store_texts(con, texts)
         if org is not None and org.source != "warehouse":
             wh.store_org(con, org)
@@ -300,6 +248,33 @@ def ingest(con: DuckDBPyConnection, roots: Sequence[Path], *, org: Org | None = 
             "ORDER BY branch").fetchall()]
     report.seconds = time.monotonic() - started
     return report
+
+
+def _load_staged(con: DuckDBPyConnection, staged: list[str],
+                 rid_of: tuple[list[int], list[int]]) -> None:
+    """Load the workers' section and item rows of the results added (DuckDB reads the CSV)."""
+    from branchcheck.network.parse import ITEM_COLUMNS, SECTION_COLUMNS, TAGGED, UNTAG
+
+    if not rid_of[0]:
+        return
+    con.execute("CREATE TEMP TABLE ingest_rid AS SELECT unnest($1::BIGINT[]) AS idx, "
+                "unnest($2::BIGINT[]) AS rid", [rid_of[0], rid_of[1]])
+    try:
+        for table, columns in (("sections", SECTION_COLUMNS), ("items", ITEM_COLUMNS)):
+            files = [f for f in staged if os.path.basename(f).startswith(table + "-")]
+            if not files:
+                continue
+            names = [c for c in columns if c != "idx"]
+            picked = ", ".join(UNTAG.format(f"s.{c}") if c in TAGGED else f"s.{c}"
+                               for c in names)
+            spec = "{" + ", ".join(f"'{c}': '{kind}'" for c, kind in columns.items()) + "}"
+            con.execute(
+                f"INSERT INTO {table} ({', '.join(['rid', *names])}) SELECT m.rid, {picked} "  # noqa: S608 - constant names; the files are a parameter
+                f"FROM read_csv($1, header = false, columns = {spec}, nullstr = '', "
+                "allow_quoted_nulls = false, quote = '\"', escape = '\"', delim = ',', "
+                "auto_detect = false) s JOIN ingest_rid m ON m.idx = s.idx", [files])
+    finally:
+        con.execute("DROP TABLE ingest_rid")
 
 
 def _default_zone() -> str:

@@ -289,6 +289,51 @@ def test_ingest_is_incremental(net: dict[str, Path], capsys: pytest.CaptureFixtu
     assert code == 0 and "0 added, 8 unchanged, 1 duplicates" in err
 
 
+NOTES = [None, "", "plain", 'a,"b"\nc, d', "\x00 nul and \t tab", "v", "'quoted'", "=1+2"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_item_rows_come_back_exactly(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                     jobs: str) -> None:
+    """Notes and values survive the workers' staging (CSV) exactly: empty is not
+    missing, quotes, commas, line breaks and NUL stay; in one process or many."""
+    from branchcheck.loading import load_checklist
+    from branchcheck.model import Answer
+    from branchcheck.scoring import make_result
+    from branchcheck.storage import write_result
+
+    ck_path = tmp_path / "mini.yaml"
+    ck_path.write_text(CHECKLIST, encoding="utf-8")
+    ck = load_checklist(str(ck_path))
+    root = tmp_path / "results"
+    for n in range(70):  # over 64: the parallel path when -j 2
+        note = NOTES[n % len(NOTES)]
+        result = make_result(ck, {"a": Answer("a", P if n % 3 else F, note),
+                                  "b": Answer("b", "na" if n % 5 == 0 else P)},
+                             branch=f"O{n % 3 + 1}", reviewer="r", lang="en",
+                             started=f"2026-11-{n // 3 + 1:02d}T1{n % 3}:00:00+08:00",
+                             finished=f"2026-11-{n // 3 + 1:02d}T1{n % 3}:00:00+08:00")
+        write_result(result, root=root)
+    wh = str(tmp_path / "n.duckdb")
+    code, _, err = cli(capsys, "network", "ingest", str(root), "-w", wh, "-j", jobs)
+    assert code == 0 and "70 added" in err, err
+    code, out, err = cli(capsys, "network", "sql", "-w", wh, "-f", "json",
+                         "SELECT r.finished, i.item_id, i.status, i.fraction, i.value, i.note, "
+                         "i.critical FROM items i JOIN results r USING (rid) "
+                         "ORDER BY r.finished, i.item_id")
+    assert code == 0, err
+    rows = json.loads(out)
+    assert len(rows) == 140
+    for n in range(70):
+        a, b = rows[2 * n], rows[2 * n + 1]
+        assert (a["item_id"], a["note"], a["critical"]) == ("a", NOTES[n % len(NOTES)],
+                                                             "checklist")
+        assert (a["status"], a["fraction"], a["value"]) == (
+            ("pass", 1.0, None) if n % 3 else ("fail", 0.0, None))
+        assert (b["status"], b["fraction"], b["note"], b["critical"]) == (
+            ("na", None, None, None) if n % 5 == 0 else ("pass", 1.0, None, None))
+
+
 def test_rejected_files_are_listed_counted_and_kept_out(
         net: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
     import yaml

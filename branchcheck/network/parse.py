@@ -1,0 +1,131 @@
+"""The worker side of an ingest: parse a batch of result files, stage their rows.
+
+Each batch is read, hashed and parsed with
+:func:`branchcheck.storage.parse_result` (schema and integrity checks, as
+``results`` does). What the main process needs to decide about a file (its
+sha256 and the result's head row, or why it was rejected) comes back as plain
+tuples; the bulk -- one row per section and per item -- is written by the
+worker, as CSV, to a private staging folder, which DuckDB's own reader loads
+in one statement. Building millions of Python values in the main process and
+handing them to DuckDB one by one cost more than parsing the files.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from branchcheck.model import Result
+
+MAX_BYTES = 5 * 1024 * 1024
+
+# The staged CSV files (no header; ``idx`` is the file's place in the ingest). CSV
+# cannot tell an empty text from a missing one, so a text that may be missing is
+# written with a leading "v" (see :data:`UNTAG`), and a missing one as nothing.
+SECTION_COLUMNS = {"idx": "BIGINT", "section_id": "VARCHAR", "weight": "DOUBLE",
+                   "raw": "DOUBLE", "final": "DOUBLE", "knocked_out": "BOOLEAN"}
+ITEM_COLUMNS = {"idx": "BIGINT", "item_id": "VARCHAR", "status": "VARCHAR",
+                "fraction": "DOUBLE", "value": "VARCHAR", "note": "VARCHAR",
+                "critical": "VARCHAR"}
+
+UNTAG = "CASE WHEN {0} IS NULL THEN NULL ELSE substr({0}, 2) END"
+TAGGED = ("value", "note", "critical")
+
+# (idx, sha256, head row, texts) for a good file; (idx, "", reason, ()) for a rejected one.
+Outcome = tuple[int, str, Any, tuple[Any, ...]]
+
+
+def parse_batch(args: tuple[str, int, list[str], str]) -> tuple[list[Outcome], list[str]]:
+    """Parse ``paths`` (numbered from ``start``); stage their rows in ``stage``.
+
+    Returns the outcomes and the names of the CSV files written.
+    """
+    stage, start, paths, lang = args
+    from branchcheck.errors import BranchcheckError
+    from branchcheck.fsafe import read_regular
+    from branchcheck.storage import misplaced, parse_result
+
+    outcomes: list[Outcome] = []
+    texts_sent: set[tuple[str, int]] = set()  # a checklist version's texts, once a batch
+    sections, items = io.StringIO(), io.StringIO()
+    section_rows = csv.writer(sections, lineterminator="\n")
+    item_rows = csv.writer(items, lineterminator="\n")
+    for idx, path in enumerate(paths, start):
+        try:
+            raw = read_regular(Path(path), max_bytes=MAX_BYTES)
+            sha = hashlib.sha256(raw).hexdigest()
+            result = parse_result(raw, path, lang=lang)  # the checks ``results`` makes
+        except BranchcheckError as exc:
+            first = exc.problems[0] if exc.problems else None
+            detail = exc.message if first is None else f"{exc.message}: {first.message}"
+            outcomes.append((idx, "", detail, ()))
+            continue
+        except OSError as exc:
+            outcomes.append((idx, "", exc.strerror or str(exc), ()))
+            continue
+        wrong = misplaced(result, path, lang)
+        if wrong is not None:
+            outcomes.append((idx, "", wrong, ()))
+            continue
+        s = result.score
+        section_rows.writerows((idx, x.id, x.weight, x.raw, x.final, x.knocked_out)
+                               for x in s.sections)
+        item_rows.writerows((idx, i.id, i.status, i.fraction, _tagged(_value(i.value, i.status)),
+                             _tagged(i.note), _tagged(i.critical)) for i in s.items)
+        version = (result.checklist_id, result.checklist_version)
+        texts = () if version in texts_sent else _texts(result)
+        texts_sent.add(version)
+        outcomes.append((idx, sha, _head(result), texts))
+    written = []
+    for kind, buffer in (("sections", sections), ("items", items)):
+        text = buffer.getvalue()
+        if text:
+            name = os.path.join(stage, f"{kind}-{start:09d}.csv")
+            with open(name, "x", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+            written.append(name)
+    return outcomes, written
+
+
+def _head(result: Result) -> tuple[Any, ...]:
+    """The result's row, less what the main process adds (rid, sha256, dates, path)."""
+    from branchcheck.model import localise
+
+    s = result.score
+    grade = s.grade
+    return (result.branch, result.checklist_id, result.checklist_version,
+            result.checklist_sha256, result.reviewer, result.started, result.finished,
+            s.overall_raw, s.overall_final,
+            localise(grade.label, "zh") if grade else None,
+            localise(grade.label, "en") if grade else None,
+            s.coverage, s.complete, s.knocked_out)
+
+
+def _texts(result: Result) -> tuple[Any, ...]:
+    """(kind, id, zh, en, section) of the checklist, its sections and items."""
+    from branchcheck.model import localise
+
+    s = result.score
+    return tuple(("section", x.id, localise(x.title, "zh"), localise(x.title, "en"), None)
+                 for x in s.sections) + tuple(
+        ("item", i.id, localise(i.text, "zh"), localise(i.text, "en"), i.section)
+        for i in s.items) + (
+        ("checklist", result.checklist_id, localise(result.checklist_title, "zh"),
+         localise(result.checklist_title, "en"), None),)
+
+
+def _tagged(text: str | None) -> str | None:
+    return None if text is None else "v" + text
+
+
+def _value(value: object, status: str) -> str | None:
+    """The answer as text, or None where it is the status itself (check items, ``na``)."""
+    if value is None:
+        return None
+    text = str(value)
+    return None if text == status else text
