@@ -115,6 +115,10 @@ def ingest(
         f"{path}: {report.added} added, {report.unchanged} unchanged, {report.duplicates} "
         f"duplicates, {len(report.rejected)} rejected ({report.scanned} files, "
         f"{report.seconds:.2f} s)\n"))
+    read, same = report.action_logs
+    if read or same:
+        err(t(ui, f"整改记录：读取 {read}，未变 {same}\n",
+              f"action logs: {read} read, {same} unchanged\n"))
     return EXIT_FAILED if strict and report.rejected else EXIT_OK
 
 
@@ -218,6 +222,32 @@ def trend(
         rows = views.trend(con, scope, by=by)
     _out(rn.render(rows, rn.trend_columns(opts.lang), fmt,
                    title=_title("趋势", "Trend", scope), lang=opts.lang), output, force)
+    return EXIT_OK
+
+
+@app.command("actions")
+def actions(
+    warehouse: WarehouseOption = None, org: OrgOption = None, since: SinceOption = None,
+    until: UntilOption = None, period: PeriodOption = None, unit: UnitOption = None,
+    checklist: ChecklistOption = None, level: LevelOption = None, fmt: FormatOption = "text",
+    output: OutputOption = None, force: ForceOption = False, lang: UiLangOption = None,
+) -> int:
+    """Corrective actions (整改) per unit: open, overdue (judged on the period's last day,
+    or today if earlier, by the directory's calendar), opened and fixed in the period,
+    and the oldest overdue one."""
+    from branchcheck.network.actions import per_unit
+    from branchcheck.network.query import open_scope
+    from branchcheck.render import network as rn
+    from branchcheck.render.network_actions import actions_columns
+
+    check_choice(fmt, rn.FORMATS)
+    opts = _opts(warehouse=warehouse, org=org, since=since, until=until, period=period,
+                 unit=unit, checklist=checklist, level=level, lang=lang)
+    with open_scope(opts) as (con, scope):
+        rows = per_unit(con, scope)
+    _out(rn.render(rows, actions_columns(opts.lang), fmt,
+                   title=_title("整改", "Corrective actions", scope), lang=opts.lang),
+         output, force)
     return EXIT_OK
 
 

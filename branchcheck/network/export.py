@@ -1,9 +1,10 @@
 """Export the warehouse as a Hive-partitioned Parquet dataset, written by DuckDB.
 
 Layout (docs/network.md): ``results/``, ``sections/`` and ``items/``, each
-partitioned as ``checklist=<id>/month=<YYYY-MM>/``, plus ``units/`` and
-``texts/``. The dataset is written to a temporary folder beside the target
-and renamed into place, so a failed export leaves nothing half-written.
+partitioned as ``checklist=<id>/month=<YYYY-MM>/``, plus ``units/``, ``texts/``
+and ``actions/`` (the corrective actions). The dataset is written to a temporary
+folder beside the target and renamed into place, so a failed export leaves
+nothing half-written.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ PARTITIONED = {
              "ON x.kind = 'item' AND x.checklist_id = r.checklist_id "
              "AND x.checklist_version = r.checklist_version AND x.id = i.item_id",
 }
-PLAIN = {"units": "SELECT * FROM units", "texts": "SELECT * FROM texts"}
+PLAIN = {"units": "SELECT * FROM units", "texts": "SELECT * FROM texts",
+         "actions": "SELECT * FROM actions"}
 
 
 def _literal(path: Path) -> str:

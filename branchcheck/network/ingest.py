@@ -58,6 +58,8 @@ class Report:
     rejected: list[tuple[str, str]] = field(default_factory=list)
     unknown_branches: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    action_logs: tuple[int, int] = (0, 0)
+    """Action logs read and verified, and skipped unchanged."""
 
 
 def scan(roots: Sequence[Path], lang: str = "en") -> tuple[list[Found], list[tuple[str, str]]]:
@@ -225,6 +227,11 @@ def _ingest(con: DuckDBPyConnection, roots: Sequence[Path], stage: str, *, org: 
                         strict=True):
             c.append(v)
     report.rejected.extend(refused)
+    from branchcheck.network import actions
+
+    logs = actions.prepare(con, roots, lang)  # the branches' action logs, verified
+    report.rejected.extend(logs.rejected)
+    report.action_logs = (logs.read, logs.unchanged)
     con.execute("BEGIN TRANSACTION")
     try:
         if files:
@@ -234,6 +241,7 @@ def _ingest(con: DuckDBPyConnection, roots: Sequence[Path], stage: str, *, org: 
         wh.insert_columns(con, "results", [tuple(c) for c in results])
         _load_staged(con, staged, rid_of)
         _store_texts(con, texts)
+        actions.store(con, logs)
         if org is not None and org.source != "warehouse":
             wh.store_org(con, org)
             _redate(con)

@@ -27,6 +27,10 @@ def build(con: DuckDBPyConnection, scope: views.Scope, fmt: str, *,
         missed = None
     failing = [r for r in views.items(con, scope, systemic=systemic) if r["systemic"]]
     reds = views.red_lines(con, scope)
+    from branchcheck.network.actions import judged_on, per_unit
+    from branchcheck.render.network_actions import actions_columns
+
+    acts = per_unit(con, scope)
     title = t(lang, f"网点检查月报 · {scope.period.label}",
               f"Network self-check report · {scope.period.label}")
     heat_cols = [rn.Column(t(lang, "单位", "Unit"), lambda r: r["unit"], lambda r: r["unit"])]
@@ -52,6 +56,10 @@ def build(con: DuckDBPyConnection, scope: views.Scope, fmt: str, *,
            f"Systemic items (failing in ≥{systemic:.0%} of outlets)"), failing,
          rn.items_columns(lang), ""),
         (t(lang, "红线（否决）不合格", "Red-line (knockout) failures"), reds, red_cols, ""),
+        (t(lang, "整改", "Corrective actions"), acts, actions_columns(lang),
+         t(lang, f"整改中与逾期为最近一次导入时的状态，逾期按 {judged_on(scope)} 计算。",
+           f"Open and overdue as of the last ingest, overdue judged on "
+           f"{judged_on(scope)}.")),
     ]
     if fmt == "md":
         from branchcheck.textsafe import md

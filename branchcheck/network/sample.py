@@ -2,7 +2,9 @@
 
 The results are made by the scoring code (``make_result``) and stored with
 ``integrity.chain.store_result``, exactly as ``score`` stores them (chained), so
-the sample goes through the same validation and tamper checks as real files.
+the sample goes through the same validation and tamper checks as real files;
+each stored result then updates its branch's corrective actions, as ``score``
+does (opened on a fail, verified by the next pass).
 """
 
 from __future__ import annotations
@@ -91,6 +93,7 @@ def business_days(org: Org, start: date, end: date) -> list[date]:
 def write_sample(target: Path, *, start: date, end: date, seed: int = 13) -> tuple[Path, int]:
     """Copy the sample directory to ``target/org.yaml`` and store daily-opening results
     for its outlets under ``target/results``; returns (org path, number of results)."""
+    from branchcheck.actions.hook import record_result
     from branchcheck.fsafe import atomic_write
     from branchcheck.integrity.chain import store_result
     from branchcheck.loading import load_checklist
@@ -101,8 +104,10 @@ def write_sample(target: Path, *, start: date, end: date, seed: int = 13) -> tup
     org = load(str(org_path))
     checklist = load_checklist("daily-opening")
     n = 0
+    root = target / "results"
     for result in make_results(checklist, org.leaves(), business_days(org, start, end),
                                seed=seed, zone=org.timezone, org=org):
-        store_result(result, root=target / "results")  # chained, as run and score store
+        stored = store_result(result, root=root)  # chained, as run and score store
+        record_result(root, stored, result, checklist)  # and its corrective actions
         n += 1
     return org_path, n

@@ -160,6 +160,9 @@ def league(con: DuckDBPyConnection, scope: Scope, *, min_n: int = 5,
             r["rank"] = rank
         else:
             r["rank"] = None
+    from branchcheck.network.actions import add_counts
+
+    add_counts(con, scope, rows)
     return rows
 
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from branchcheck.network.org import Org
 
 DEFAULT_FILE = "branchcheck-network.duckdb"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # MIGRATIONS[n] takes a warehouse from schema version n to n + 1.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -63,6 +63,19 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         " AND x.item_id = texts.id",
         "ALTER TABLE items DROP COLUMN section_id",
         "UPDATE items SET value = NULL WHERE value = status",
+    ),
+    # 3: the branches' corrective actions (issue 12; branchcheck/network/actions.py).
+    # Overdue is not stored: it is judged at query time by the directory's calendar.
+    (
+        "CREATE TABLE actions (log VARCHAR NOT NULL, branch VARCHAR NOT NULL,"
+        " id VARCHAR NOT NULL, checklist_id VARCHAR, item_id VARCHAR, section_id VARCHAR,"
+        " priority VARCHAR, status VARCHAR NOT NULL, owner VARCHAR, owner_role VARCHAR,"
+        " due DATE, found DATE, opened_at VARCHAR, fixed_day DATE, closed_day DATE,"
+        " recurrences INTEGER, evidence INTEGER, text_zh VARCHAR, text_en VARCHAR)",
+        # Every action log seen, by path: the stat pre-check, the last event, rejections.
+        "CREATE TABLE action_logs (path VARCHAR NOT NULL, branch VARCHAR NOT NULL,"
+        " size BIGINT, mtime_ns BIGINT, seq BIGINT, hash VARCHAR, status VARCHAR NOT NULL,"
+        " reason VARCHAR, actions INTEGER)",
     ),
 )
 

@@ -58,6 +58,7 @@ def league_columns(lang: str) -> list[Column]:
                lambda r: r["done"] if r["expected"] else None, True),
         _col(t(lang, "完成率", "Completion"), "completion", "pct"),
         _col(t(lang, "否决", "Knockouts"), "knockouts", "int"),
+        *_action_columns(lang),
         Column(t(lang, "等级分布", "Grades"),
                lambda r: " ".join(f"{g}:{n}" for g, n in r["grades"].items()),
                lambda r: " ".join(f"{g}:{n}" for g, n in r["grades"].items())),
@@ -65,6 +66,12 @@ def league_columns(lang: str) -> list[Column]:
                lambda r: t(lang, "样本少", "few results") if r["small_n"] else "",
                lambda r: "small_n" if r["small_n"] else ""),
     ]
+
+
+def _action_columns(lang: str) -> list[Column]:
+    from branchcheck.render.network_actions import league_action_columns
+
+    return league_action_columns(lang)
 
 
 def missing_columns(lang: str, limit: int = 6) -> list[Column]:

@@ -27,7 +27,7 @@ def test_a_version_1_warehouse_is_migrated_in_place(tmp_path: Path) -> None:
                 " ('mini', 1, 'item', 'b', '乙', 'B'), ('mini', 1, 'section', 's1', '一', 'One')")
     con.close()
     with wh.writer(path) as con:
-        assert wh.schema_version(con) == wh.SCHEMA_VERSION == 2
+        assert wh.schema_version(con) == wh.SCHEMA_VERSION == 3
         assert con.execute("SELECT item_id, value FROM items ORDER BY 1").fetchall() == [
             ("a", None), ("b", "3")]
         assert con.execute("SELECT id, section FROM texts ORDER BY kind, id").fetchall() == [
