@@ -16,7 +16,7 @@ from pathlib import Path
 
 from branchcheck.answers import accepted
 from branchcheck.errors import StorageError, UsageError
-from branchcheck.grading import safe_name
+from branchcheck.grading_input import safe_name
 from branchcheck.i18n import t
 from branchcheck.identity import identity
 from branchcheck.model import Checklist, Item, localise

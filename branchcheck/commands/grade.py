@@ -50,7 +50,7 @@ def grade(
     it, 2 for usage errors or invalid files.
     """
     from branchcheck.grading import grade as grade_class
-    from branchcheck.grading import load_class, parse_share
+    from branchcheck.grading_input import load_class, parse_share
     from branchcheck.i18n import resolve_lang, t
     from branchcheck.render import grade as render
 

@@ -79,7 +79,7 @@ def ipa(
 def analyse_source(source: str, checklist: str | None, level: str, crosshair: str,
                    lang: str) -> tuple[Analysis, Meta]:
     """Load ``source`` (a result or a checklist) and run the analysis."""
-    from branchcheck.grading import is_result
+    from branchcheck.grading_input import is_result
     from branchcheck.i18n import t
     from branchcheck.ipa import analyse, from_checklist, from_result
     from branchcheck.loading import load_checklist

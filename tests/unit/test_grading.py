@@ -8,10 +8,9 @@ import pytest
 
 from branchcheck.agreement import fleiss_kappa
 from branchcheck.errors import InputError, UsageError
-from branchcheck.grading import (
-    ClassGrade,
+from branchcheck.grading import ClassGrade, grade
+from branchcheck.grading_input import (
     answer_files,
-    grade,
     load_class,
     parse_share,
     read_answers,
