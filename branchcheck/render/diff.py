@@ -1,4 +1,5 @@
-"""A diff of two results as text (rich), Markdown, JSON or HTML."""
+"""A diff of two results as text (rich) or JSON, and what every format shares;
+Markdown and HTML are in :mod:`branchcheck.render.diff_doc`."""
 
 from __future__ import annotations
 
@@ -104,13 +105,13 @@ def _side_item(d: ItemDiff) -> ItemResult:
     return item
 
 
-def _item_text(d: ItemDiff, lang: str) -> str:
+def item_text(d: ItemDiff, lang: str) -> str:
     return localise(_side_item(d).text, lang) or d.id
 
 
-def _item_label(d: ItemDiff, lang: str) -> str:
+def item_label(d: ItemDiff, lang: str) -> str:
     """The item's text; with its old wording too when that changed."""
-    label = _item_text(d, lang)
+    label = item_text(d, lang)
     if "text_changed" in d.flags and d.old is not None:
         was = localise(d.old.text, lang) or d.id
         label += t(lang, f"（原：{was}）", f" (was: {was})")
@@ -122,24 +123,24 @@ def shown(diff: Diff) -> list[ItemDiff]:
     return [d for d in ordered(diff) if d.change != "unchanged" or d.flags]
 
 
-def _who(result: Result) -> str:
+def who(result: Result) -> str:
     return (f"{result.branch} · {result.reviewer or '—'} · {date_text(result.finished)} · "
             f"v{result.checklist_version}")
 
 
-def _overall(diff: Diff, *, raw: bool = False) -> tuple[str, str]:
+def overall_pair(diff: Diff, *, raw: bool = False) -> tuple[str, str]:
     """Old and new overall (final or raw) scores, never shown across a grade band's edge."""
     d = diff.overall_raw if raw else diff.overall
     return (fmt_score(d.old, edges=edges(diff.old)), fmt_score(d.new, edges=edges(diff.new)))
 
 
-def _summary(diff: Diff, lang: str) -> str:
+def summary(diff: Diff, lang: str) -> str:
     c = counts(diff)
     return t(lang, "，", ", ").join(t(lang, f"{change_label(k, lang)} {c[k]} 项",
                                         f"{c[k]} {change_label(k, lang)}") for k in CHANGES)
 
 
-def _sides(lang: str) -> tuple[str, str]:
+def sides(lang: str) -> tuple[str, str]:
     """How OLD and NEW are named in a report."""
     return t(lang, "原", "OLD"), t(lang, "新", "NEW")
 
@@ -148,13 +149,13 @@ Knocks = tuple[frozenset[str], frozenset[str]]
 """Ids of the sections knocked out in OLD and in NEW."""
 
 
-def _knocks(diff: Diff) -> Knocks:
+def knocked_sections(diff: Diff) -> Knocks:
     """Which sections are knocked out on each side (looked up per row in O(1))."""
     return (frozenset(s.id for s in diff.old.score.sections if s.knocked_out),
             frozenset(s.id for s in diff.new.score.sections if s.knocked_out))
 
 
-def _knock_label(knocks: Knocks, section: str, lang: str) -> str:
+def knock_label(knocks: Knocks, section: str, lang: str) -> str:
     """Knocked out in NEW, or knockout cleared (knocked out in OLD only), or nothing."""
     if section in knocks[1]:
         return t(lang, "否决", "knocked out")
@@ -163,16 +164,16 @@ def _knock_label(knocks: Knocks, section: str, lang: str) -> str:
     return ""
 
 
-def _raw_deltas(diff: Diff) -> dict[str, Delta]:
+def raw_deltas(diff: Diff) -> dict[str, Delta]:
     return {d.id: d for d in diff.sections_raw}
 
 
-def _section_head(lang: str) -> list[str]:
+def section_head(lang: str) -> list[str]:
     return [t(lang, "类别", "Section"), t(lang, "原", "Old"), t(lang, "新", "New"), "Δ",
             t(lang, "原始得分 Δ", "Raw Δ"), ""]
 
 
-def _section_titles(diff: Diff, lang: str) -> dict[str, str]:
+def section_titles(diff: Diff, lang: str) -> dict[str, str]:
     titles = {s.id: localise(s.title, lang) or s.id for s in diff.old.score.sections}
     titles.update({s.id: localise(s.title, lang) or s.id for s in diff.new.score.sections})
     return titles
@@ -197,17 +198,17 @@ def text(diff: Diff, lang: str, out: IO[str]) -> None:
         return f"[green]{text_}[/green]" if delta > 0 else f"[red]{text_}[/red]"
 
     con.print(f"[bold]{escape(title_of(diff.new, lang))}[/bold] ({escape(diff.new.checklist_id)})")
-    was, now = _sides(lang)
-    con.print(f"  {was}  {escape(_who(diff.old))}  [dim]{escape(diff.old.path)}[/dim]")
-    con.print(f"  {now}  {escape(_who(diff.new))}  [dim]{escape(diff.new.path)}[/dim]")
+    was, now = sides(lang)
+    con.print(f"  {was}  {escape(who(diff.old))}  [dim]{escape(diff.old.path)}[/dim]")
+    con.print(f"  {now}  {escape(who(diff.new))}  [dim]{escape(diff.new.path)}[/dim]")
     for note in notes(diff, lang):
         con.print(f"  [yellow]{t(lang, '注意', 'Note')}: {escape(note)}[/yellow]")
     con.print()
     o, r, cov = diff.overall, diff.overall_raw, diff.coverage
-    oo, on = _overall(diff)
+    oo, on = overall_pair(diff)
     con.print(f"{t(lang, '总分', 'Overall')}: {oo} → [bold]{on}"
               f"[/bold]  {coloured(o.delta, signed(o.delta))}   [dim]({t(lang, '原始得分', 'raw')} "
-              f"{' → '.join(_overall(diff, raw=True))}, {signed(r.delta)})[/dim]")
+              f"{' → '.join(overall_pair(diff, raw=True))}, {signed(r.delta)})[/dim]")
     grades = (f"{escape(grade_text(diff.old.score.grade, lang))} → "
               f"{escape(grade_text(diff.new.score.grade, lang))}")
     if diff.grade_changed:
@@ -217,14 +218,14 @@ def text(diff: Diff, lang: str, out: IO[str]) -> None:
     con.print(f"{t(lang, '完成度', 'Coverage')}: {pct(cov.old)} → {pct(cov.new)}  "
               f"{coloured(cov_delta, signed(cov_delta, 0))}")
     con.print()
-    titles = _section_titles(diff, lang)
+    titles = section_titles(diff, lang)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for i, name in enumerate(_section_head(lang)):
+    for i, name in enumerate(section_head(lang)):
         table.add_column(name, justify="right" if 0 < i < 5 else "left")
-    raw = _raw_deltas(diff)
-    knocks = _knocks(diff)
+    raw = raw_deltas(diff)
+    knocks = knocked_sections(diff)
     for sd in diff.sections:
-        ko = _knock_label(knocks, sd.id, lang)
+        ko = knock_label(knocks, sd.id, lang)
         rd = raw[sd.id].delta if sd.id in raw else None
         table.add_row(escape(titles.get(sd.id, sd.id)), fmt_score(sd.old), fmt_score(sd.new),
                       coloured(sd.delta, signed(sd.delta)), coloured(rd, signed(rd)),
@@ -233,7 +234,7 @@ def text(diff: Diff, lang: str, out: IO[str]) -> None:
     con.print(table)
     rows = shown(diff)
     id_w = max([width(d.id) for d in rows] + [4])
-    text_w = min(36, max([width(_item_text(d, lang)) for d in rows] + [4]))
+    text_w = min(36, max([width(item_text(d, lang)) for d in rows] + [4]))
     old_w = max([width(state(d.old, lang)) for d in rows] + [1])
     lines: list[str] = []
     for change in CHANGES:
@@ -251,66 +252,13 @@ def text(diff: Diff, lang: str, out: IO[str]) -> None:
                 flags = (f"  [red]{escape(flags)}[/red]" if "knockout_triggered" in d.flags
                          else f"  [yellow]{escape(flags)}[/yellow]")
             lines.append(f"  {escape(pad(d.id, id_w))}  "
-                         f"{escape(pad(clip(_item_text(d, lang), text_w), text_w))}  "
+                         f"{escape(pad(clip(item_text(d, lang), text_w), text_w))}  "
                          f"{escape(pad(state(d.old, lang), old_w))} → "
                          f"{escape(state(d.new, lang))}{flags}")
     if lines:
         con.print("\n".join(lines))  # one call: rich parses the markup once
     con.print()
-    con.print(f"{t(lang, '合计', 'Summary')}: {_summary(diff, lang)}")
-
-
-# ---------------------------------------------------------------- markdown
-
-
-def as_md(diff: Diff, lang: str) -> str:
-    """The diff as Markdown (deterministic: good for golden files and pull requests)."""
-    from branchcheck.render.report_md import table
-    from branchcheck.textsafe import md
-
-    o, r, cov = diff.overall, diff.overall_raw, diff.coverage
-    was, now = _sides(lang)
-    lines = [f"# {md(title_of(diff.new, lang))} — {t(lang, '对比', 'diff')}", "",
-             f"- {was}: {md(_who(diff.old))} ({md(diff.old.path)})",
-             f"- {now}: {md(_who(diff.new))} ({md(diff.new.path)})"]
-    lines += [f"- **{t(lang, '注意', 'Note')}**: {md(n)}" for n in notes(diff, lang)]
-    cov_delta = None if cov.delta is None else 100 * cov.delta
-    lines += [
-        "",
-        f"- {t(lang, '总分', 'Overall')}: {_overall(diff)[0]} → **{_overall(diff)[1]}** "
-        f"({signed(o.delta)})",
-        f"- {t(lang, '原始得分', 'Raw')}: {' → '.join(_overall(diff, raw=True))} "
-        f"({signed(r.delta)})",
-        f"- {t(lang, '等级', 'Grade')}: {md(grade_text(diff.old.score.grade, lang))} → "
-        f"{md(grade_text(diff.new.score.grade, lang))}"
-        + (t(lang, "（变化）", " (changed)") if diff.grade_changed else ""),
-        f"- {t(lang, '完成度', 'Coverage')}: {pct(cov.old)} → {pct(cov.new)} "
-        f"({signed(cov_delta, 0)})",
-        "", f"## {t(lang, '各检查类别', 'Sections')}", "",
-    ]
-    titles = _section_titles(diff, lang)
-    raw = _raw_deltas(diff)
-    knocks = _knocks(diff)
-    lines += table(
-        _section_head(lang),
-        [[md(titles.get(d.id, d.id)), fmt_score(d.old), fmt_score(d.new), signed(d.delta),
-          signed(raw[d.id].delta if d.id in raw else None), _knock_label(knocks, d.id, lang)]
-         for d in diff.sections],
-        right={1, 2, 3, 4},
-    )
-    lines += ["", f"## {t(lang, '项目', 'Items')}", "",
-              _summary(diff, lang) + t(lang, "。", "."), ""]
-    rows = shown(diff)
-    if rows:
-        lines += table(
-            [t(lang, "变化", "Change"), t(lang, "项目", "Item"), t(lang, "内容", "Text"),
-             t(lang, "原", "Old"), t(lang, "新", "New"), t(lang, "标记", "Flags")],
-            [[change_label(d.change, lang), md(d.id), md(_item_label(d, lang)),
-              md(state(d.old, lang)), md(state(d.new, lang)),
-              ", ".join(flag_label(f, lang) for f in d.flags)] for d in rows],
-        )
-        lines.append("")
-    return "\n".join(lines) + "\n"
+    con.print(f"{t(lang, '合计', 'Summary')}: {summary(diff, lang)}")
 
 
 # ---------------------------------------------------------------- json
@@ -337,9 +285,9 @@ def _side(result: Result) -> dict[str, Any]:
 def as_data(diff: Diff, lang: str, gates: Sequence[tuple[Gate, str]] = (),
             checked: Sequence[Gate] = ()) -> dict[str, Any]:
     """The diff as plain data (see docs/diff.md for the layout)."""
-    titles = _section_titles(diff, lang)
+    titles = section_titles(diff, lang)
     raw = {d.id: d for d in diff.sections_raw}
-    knocks = _knocks(diff)
+    knocks = knocked_sections(diff)
     fired = {str(g): reason for g, reason in gates}
     return {
         "format": DIFF_FORMAT,
@@ -364,7 +312,7 @@ def as_data(diff: Diff, lang: str, gates: Sequence[tuple[Gate, str]] = (),
             for d in diff.sections
         ],
         "items": [
-            {"id": i.id, "section": _side_item(i).section, "text": _item_text(i, lang),
+            {"id": i.id, "section": _side_item(i).section, "text": item_text(i, lang),
              "change": i.change, "old": _state_json(i.old), "new": _state_json(i.new),
              "flags": list(i.flags)}
             for i in diff.items
@@ -381,79 +329,12 @@ def as_json(diff: Diff, lang: str, gates: Sequence[tuple[Gate, str]] = (),
     return json.dumps(as_data(diff, lang, gates, checked), ensure_ascii=False, indent=2) + "\n"
 
 
-# ---------------------------------------------------------------- html
-
-
-def as_html(diff: Diff, lang: str) -> str:
-    """The diff as one self-contained HTML page."""
-    from branchcheck.render.report_html import page, rows_table
-    from branchcheck.textsafe import html as esc
-
-    def cls(delta: float | None, text_: str) -> str:
-        if delta is None or abs(delta) < 0.05:
-            return esc(text_)
-        return f'<span class="{"good" if delta > 0 else "bad"}">{esc(text_)}</span>'
-
-    o, r, cov = diff.overall, diff.overall_raw, diff.coverage
-    title = f"{title_of(diff.new, lang)} — {t(lang, '对比', 'diff')}"
-    out = [f"<h1>{esc(title)}</h1>\n"]
-    was, now = _sides(lang)
-    out.append(rows_table(["", t(lang, "网点 · 检查人 · 时间 · 版本", "Branch · reviewer · date · "
-                                "version"), t(lang, "文件", "File")],
-                          [[was, esc(_who(diff.old)), f"<code>{esc(diff.old.path)}</code>"],
-                           [now, esc(_who(diff.new)), f"<code>{esc(diff.new.path)}</code>"]]))
-    out += [f'<p class="note">{esc(n)}</p>\n' for n in notes(diff, lang)]
-    cov_delta = None if cov.delta is None else 100 * cov.delta
-    out.append(rows_table(
-        ["", t(lang, "原", "Old"), t(lang, "新", "New"), "Δ"],
-        [[t(lang, "总分", "Overall"), _overall(diff)[0], f"<strong>{_overall(diff)[1]}</strong>",
-          cls(o.delta, signed(o.delta))],
-         [t(lang, "原始得分", "Raw"), *_overall(diff, raw=True),
-          cls(r.delta, signed(r.delta))],
-         [t(lang, "等级", "Grade"), esc(grade_text(diff.old.score.grade, lang)),
-          esc(grade_text(diff.new.score.grade, lang)),
-          t(lang, "变化", "changed") if diff.grade_changed else ""],
-         [t(lang, "完成度", "Coverage"), pct(cov.old), pct(cov.new),
-          cls(cov_delta, signed(cov_delta, 0))]],
-        numeric={1, 2, 3}))
-    titles = _section_titles(diff, lang)
-    out.append(f"<h2>{t(lang, '各检查类别', 'Sections')}</h2>\n")
-    raw = _raw_deltas(diff)
-    knocks = _knocks(diff)
-
-    def knock(section: str) -> str:
-        label = _knock_label(knocks, section, lang)
-        kind = "ko" if section in knocks[1] else "good"
-        return f'<span class="{kind}">{esc(label)}</span>' if label else ""
-
-    out.append(rows_table(
-        _section_head(lang),
-        [[esc(titles.get(d.id, d.id)), fmt_score(d.old), fmt_score(d.new),
-          cls(d.delta, signed(d.delta)),
-          cls(raw[d.id].delta if d.id in raw else None,
-              signed(raw[d.id].delta if d.id in raw else None)),
-          knock(d.id)] for d in diff.sections],
-        numeric={1, 2, 3, 4}))
-    out.append(f"<h2>{t(lang, '项目', 'Items')}</h2>\n<p>{esc(_summary(diff, lang))}</p>\n")
-    rows = shown(diff)
-    if rows:
-        out.append(rows_table(
-            [t(lang, "变化", "Change"), t(lang, "项目", "Item"), t(lang, "原", "Old"),
-             t(lang, "新", "New"), t(lang, "标记", "Flags")],
-            [[f'<span class="{ {"regressed": "bad", "improved": "good"}.get(d.change, "")}">'
-              f"{esc(change_label(d.change, lang))}</span>",
-              f"<code>{esc(d.id)}</code> {esc(_item_label(d, lang))}",
-              esc(state(d.old, lang)), esc(state(d.new, lang)),
-              esc(", ".join(flag_label(f, lang) for f in d.flags))] for d in rows]))
-    return page(title, "".join(out), lang)
-
-
 def render(diff: Diff, fmt: str, lang: str, gates: Sequence[tuple[Gate, str]] = (),
            checked: Sequence[Gate] = ()) -> str:
     """The diff in ``fmt`` (md, json or html; text goes to a console, see :func:`text`)."""
-    if fmt == "md":
-        return as_md(diff, lang)
     if fmt == "json":
         return as_json(diff, lang, gates, checked)
-    return as_html(diff, lang)
+    from branchcheck.render import diff_doc
+
+    return diff_doc.as_md(diff, lang) if fmt == "md" else diff_doc.as_html(diff, lang)
 
