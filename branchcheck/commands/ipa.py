@@ -22,7 +22,7 @@ from branchcheck.output import err
 if TYPE_CHECKING:
     from branchcheck.ipa import Analysis, Crosshair, Level
     from branchcheck.model import Checklist
-    from branchcheck.render.ipa import Meta
+    from branchcheck.render.ipa_words import Meta
 
 FORMATS = ("text", "md", "json", "html")
 LEVELS = ("item", "section")
@@ -68,7 +68,9 @@ def ipa(
     elif fmt == "md":
         report = render.markdown(analysis, meta, ui)
     elif fmt == "html":
-        report = render.html(analysis, meta, ui)
+        from branchcheck.render.ipa_html import html
+
+        report = html(analysis, meta, ui)
     else:
         report = render.text(analysis, meta, ui)
     emit(report, output, force, human=fmt in HUMAN_FORMATS,
@@ -84,7 +86,7 @@ def analyse_source(source: str, checklist: str | None, level: str, crosshair: st
     from branchcheck.ipa import analyse, from_checklist, from_result
     from branchcheck.loading import load_checklist
     from branchcheck.model import localise
-    from branchcheck.render.ipa import Meta
+    from branchcheck.render.ipa_words import Meta
     from branchcheck.storage import read_result
 
     lv = cast("Level", level)

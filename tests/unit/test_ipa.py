@@ -19,6 +19,9 @@ from branchcheck.ipa import (
 from branchcheck.loading import load_checklist
 from branchcheck.model import Answer
 from branchcheck.render import ipa as render
+from branchcheck.render.ipa_conclusion import conclusion
+from branchcheck.render.ipa_html import html
+from branchcheck.render.ipa_words import Meta
 from branchcheck.scoring import make_result
 
 # The course exercise of seed 004 (/work/shared/domain/standards.md section 7,
@@ -87,14 +90,14 @@ def test_bundled_exercise_item_by_item() -> None:
 
 def test_bundled_exercise_conclusion_answers_the_question() -> None:
     a = analyse(*from_checklist(load_checklist("satisfaction-survey")))
-    text = render.conclusion(a, "en")
+    text = conclusion(a, "en")
     assert text.startswith("Improve first (importance/performance; most important first, the "
                            "less satisfied first among equals): system stability (97/76); "
                            "way and speed of notices (brief letters) (86/76)")
     assert "mean of 65.9" in text and "mean of 83.8" in text
     assert 'Start with "system stability", the most important of them.' in text
     assert "gap" not in text
-    zh = render.conclusion(a, "zh")
+    zh = conclusion(a, "zh")
     assert zh.startswith("应优先改进（括号内为重要性/表现，按重要性从高到低、同等重要时表现低者"
                          "在前）：系统稳定度 (97/76)")
     assert "差距" not in zh
@@ -230,7 +233,7 @@ def test_text_scatter_shows_every_point_and_quadrant() -> None:
 def test_html_is_escaped_and_self_contained() -> None:
     pts = [Point("x", {"": "<script>alert(1)</script>"}, 80, 20),
            Point("y", {"": "A & B"}, 20, 80)]
-    page = render.html(analyse(pts), render.Meta("T <b>", "src", "item"), "en")
+    page = html(analyse(pts), Meta("T <b>", "src", "item"), "en")
     assert "<script>alert" not in page
     assert "&lt;script&gt;" in page and "A &amp; B" in page and "T &lt;b&gt;" in page
     assert "<svg" in page and "http://" not in page.replace("http://www.w3.org/2000/svg", "")
@@ -246,7 +249,7 @@ def test_bundled_exercise_conclusion_names_the_factors() -> None:
     ck = load_checklist("satisfaction-survey")
     a = analyse(*from_checklist(ck))
     factors = analyse(*from_checklist(ck, "section"))
-    text = render.conclusion(a, "en", factors)
+    text = conclusion(a, "en", factors)
     assert ("By factor: System operations (system stability, system throughput on peak "
             "days); Link management operations (way and speed of notices (brief letters), "
             "way and speed of notices (official documents)); Staff service (speed of "
@@ -260,7 +263,7 @@ def test_bundled_exercise_conclusion_names_the_factors() -> None:
     assert ("Of these, a company with innovative information technology (62); a company "
             "whose service is convenient (72); a company providing secure, robust systems "
             "(81) perform below the mean of 83.8") in text
-    zh = render.conclusion(a, "zh", factors)
+    zh = conclusion(a, "zh", factors)
     assert ("按因素：系统营运（系统稳定度、峰日系统处理效能）；"
             "连管作业（信息通报方式及速度（简函）、信息通报方式及速度（公文））；"
             "人员服务（解决问题的速度）。") in zh
@@ -271,7 +274,7 @@ def test_bundled_exercise_conclusion_names_the_factors() -> None:
             "提供安全稳健系统的公司 (81)的表现") in zh
     # Without sections to group by, no factor sentence.
     plain = analyse([Point("a", {"": "A"}, 9, 1), Point("b", {"": "B"}, 1, 9)])
-    assert "By factor" not in render.conclusion(plain, "en")
+    assert "By factor" not in conclusion(plain, "en")
 
 
 def test_points_know_their_section() -> None:
