@@ -15,15 +15,7 @@ from branchcheck.cli import run
 from branchcheck.integrity.chain import walk
 from tests.integrity.helpers import daily, digest, load, save, stored
 
-
-@pytest.fixture(autouse=True)
-def _env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    for var in ("BRANCHCHECK_RESULTS", "BRANCHCHECK_LANG", "BRANCHCHECK_TRUST",
-                "BRANCHCHECK_CHECKLISTS", "BRANCHCHECK_SIGN_KEY"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("LC_ALL", "C.UTF-8")
-    monkeypatch.setenv("NO_COLOR", "1")
+pytestmark = pytest.mark.usefixtures("integrity_env")
 
 
 def chain_of(root: Path, n: int = 5) -> list[Path]:

@@ -28,13 +28,7 @@ MATCHES = "stored by an older version (no chain, no signature); re-scored agains
 
 
 @pytest.fixture(autouse=True)
-def _env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    for var in ("BRANCHCHECK_LANG", "BRANCHCHECK_TRUST", "BRANCHCHECK_CHECKLISTS",
-                "BRANCHCHECK_SIGN_KEY", "BRANCHCHECK_RESULTS"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("LC_ALL", "C.UTF-8")
-    monkeypatch.setenv("NO_COLOR", "1")
+def _fresh(integrity_env: None, monkeypatch: pytest.MonkeyPatch) -> None:
     from branchcheck.integrity import against
 
     # A checklist found once (by sha256) is remembered for the process: forget it, so

@@ -22,14 +22,8 @@ FIRST, SECOND = "2024-05-01T09:00:00+08:00", "2024-05-02T09:00:00+08:00"
 
 
 @pytest.fixture(autouse=True)
-def _env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    for var in ("BRANCHCHECK_LANG", "BRANCHCHECK_TRUST", "BRANCHCHECK_CHECKLISTS",
-                "BRANCHCHECK_SIGN_KEY"):
-        monkeypatch.delenv(var, raising=False)
+def _results(integrity_env: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("BRANCHCHECK_RESULTS", str(tmp_path / "r"))
-    monkeypatch.setenv("LC_ALL", "C.UTF-8")
-    monkeypatch.setenv("NO_COLOR", "1")
 
 
 def _score(capsys: pytest.CaptureFixture[str], tmp: Path, checklist: str, when: str,

@@ -21,14 +21,7 @@ ANSWERS = "checklist: daily-opening\nbranch: SH-001\nreviewer: Wang\n" \
           "answers: {entrance-clean: pass, forms-tidy: fail, no-customer-data-exposed: pass}\n"
 
 
-@pytest.fixture(autouse=True)
-def _env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    for var in ("BRANCHCHECK_RESULTS", "BRANCHCHECK_LANG", "BRANCHCHECK_TRUST",
-                "BRANCHCHECK_CHECKLISTS", "BRANCHCHECK_SIGN_KEY"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("LC_ALL", "C.UTF-8")
-    monkeypatch.setenv("NO_COLOR", "1")
+pytestmark = pytest.mark.usefixtures("integrity_env")
 
 
 def new_key(capsys: pytest.CaptureFixture[str], folder: Path, name: str) -> str:
