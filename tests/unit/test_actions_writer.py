@@ -237,3 +237,59 @@ def test_writer_killed_mid_append_leaves_a_readable_log(tmp_path: Path) -> None:
     assert not log.tampered
     assert log.events[-1].data["approver"] == "approver 3"
     assert {p.rule for p in log.problems} <= {"log-repaired"}
+
+
+def _mixed_writer(root: str, start: int, quick: bool) -> None:
+    for n in range(start, start + 12):
+        writer.append(Path(root), BRANCH, lambda state, n=n: _approval(n), quick=quick)
+
+
+def test_quick_and_full_writers_at_once_lose_nothing(tmp_path: Path) -> None:
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    procs = [ctx.Process(target=_mixed_writer, args=(str(tmp_path), s, q))
+             for s, q in ((0, True), (100, False), (200, True))]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+        assert p.exitcode == 0
+    log = read_log(tmp_path, BRANCH)
+    assert log.problems == []
+    names = sorted(e.data["approver"] for e in log.events)
+    assert names == sorted(f"approver {n}" for s in (0, 100, 200) for n in range(s, s + 12))
+    info = os.stat(log_path(tmp_path, BRANCH))  # and the index is the last writer's, exact
+    bound = index.binding(info, log.last_seq, log.last_hash)
+    assert index.path_of(tmp_path, BRANCH).read_bytes() == index.dump(derive(log), bound)
+
+
+def _hook_writer(root: str, ck_dir: str, hour: int) -> None:
+    ck = _checklist(Path(ck_dir))
+    for n in range(5):
+        _store(Path(root), ck, {"i0": "fail", "i1": "pass", "i2": "pass"},
+               f"2024-05-{6 + n:02d}T{hour:02d}:00:00+08:00")
+
+
+def test_two_results_stored_at_once_open_one_action_per_item(tmp_path: Path) -> None:
+    import multiprocessing
+
+    root = tmp_path / "results"
+    ctx = multiprocessing.get_context("fork")
+    procs = [ctx.Process(target=_hook_writer, args=(str(root), str(tmp_path / f"ck{h}"), h))
+             for h in (9, 15)]
+    for d in ("ck9", "ck15"):
+        (tmp_path / d).mkdir()
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+        assert p.exitcode == 0
+    log = read_log(root, BRANCH)
+    assert log.problems == []
+    opened = [e for e in log.events if e.type == "opened"]
+    assert len(opened) == 1 and opened[0].data["item"] == "i0"  # one action, not two
+    recurred = [e for e in log.events if e.type == "recurred"]
+    # each later check recurs on it (a check older than one already linked is ignored)
+    assert recurred and {e.action for e in recurred} == {opened[0].action}
+    assert len(recurred) <= 9
