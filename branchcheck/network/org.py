@@ -9,7 +9,7 @@ duplicate ids, unknown parents, cycles and impossible dates.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -78,6 +78,11 @@ class Org:
     def by_id(self) -> dict[str, Unit]:
         """Units by id."""
         return {u.id: u for u in self.units}
+
+    @cached_property
+    def memo(self) -> dict[Any, Any]:
+        """Figures derived from the directory, kept for the next view of the same run."""
+        return {}
 
     @cached_property
     def children(self) -> dict[str, list[str]]:
@@ -348,11 +353,11 @@ def _known_zone(zone: str) -> bool:
     return True
 
 
-def from_rows(rows: Iterable[Mapping[str, Any]], *, source: str = "warehouse",
+def from_rows(rows: Iterable[Sequence[Any]], *, source: str = "warehouse",
               timezone: str = DEFAULT_TZ, business_days: tuple[int, ...] = (0, 1, 2, 3, 4, 5, 6),
               closed_days: frozenset[date] = frozenset(),
               programme: tuple[Rule, ...] = ()) -> Org:
-    """A directory rebuilt from warehouse rows (already checked at ingest)."""
-    units = tuple(Unit(r["id"], r["name_zh"] or "", r["name_en"] or "", r["kind"], r["parent"],
-                       r["opened"], r["closed"], r.get("timezone")) for r in rows)
+    """A directory rebuilt from warehouse rows in :class:`Unit`'s field order (already
+    checked at ingest)."""
+    units = tuple(Unit(*r) for r in rows)
     return Org(units, timezone, business_days, closed_days, programme, source)

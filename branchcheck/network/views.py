@@ -28,6 +28,11 @@ SCORED = ("pass", "partial", "fail")
 _SLOT = ("CASE {e} WHEN 'week' THEN CAST(date_trunc('week', {d}) AS DATE) "
          "WHEN 'month' THEN CAST(date_trunc('month', {d}) AS DATE) "
          "WHEN 'quarter' THEN CAST(date_trunc('quarter', {d}) AS DATE) ELSE {d} END")
+# The same labels as :func:`slot_label`, made by DuckDB for long lists of slots.
+_LABEL = ("CASE {e} WHEN 'week' THEN strftime({d}, '%G-W%V') "
+          "WHEN 'month' THEN strftime({d}, '%Y-%m') "
+          "WHEN 'quarter' THEN year({d})::VARCHAR || '-Q' || quarter({d})::VARCHAR "
+          "ELSE strftime({d}, '%Y-%m-%d') END")
 _REACH = {"day": 0, "business-day": 0, "week": 6, "month": 31, "quarter": 92}
 """Days a slot may reach outside the period (a week that started before it)."""
 
@@ -77,18 +82,42 @@ def level_units(scope: Scope) -> dict[str, str]:
                                        "或深度数字",
                            f"unknown level {level!r}; use one of {', '.join(sorted(kinds))} "
                            "or a depth number"))
-    out: dict[str, str] = {}
+    key = ("level_units", scope.unit, level)
+    if key in org.memo:
+        return dict(org.memo[key])
+    if level is None:
+        out = {uid: uid for uid in members}
+    else:
+        out = _nearest_at_level(org, members, level, scope.unit is not None)
+    org.memo[key] = out
+    return dict(out)
+
+
+def _nearest_at_level(org: Org, members: Sequence[str], level: str,
+                      subtree: bool) -> dict[str, str]:
+    """Each member mapped to its nearest ancestor-or-self at ``level`` (a kind or a
+    depth), one walk up per unit not seen yet; with ``subtree`` only ancestors that
+    are members count."""
+    depth_wanted = int(level) if level.isdigit() else None
+    nearest: dict[str, str | None] = {}
+    depth: dict[str, int] = {}
     for uid in members:
-        chain = org.chain(uid)
-        if level is None:
-            out[uid] = uid
-            continue
-        for anc in chain:
-            if (level.isdigit() and org.depth(anc) == int(level)) or org.by_id[anc].kind == level:
-                if scope.unit is None or anc in members:
-                    out[uid] = anc
-                break
-    return out
+        path: list[str] = []
+        u: str | None = uid
+        while u is not None and u not in nearest:
+            path.append(u)
+            u = org.by_id[u].parent
+        above = nearest[u] if u is not None else None
+        d = depth[u] if u is not None else -1
+        for v in reversed(path):
+            d += 1
+            depth[v] = d
+            if d == depth_wanted or org.by_id[v].kind == level:
+                above = v
+            nearest[v] = above
+    inside = set(members) if subtree else None
+    return {uid: anc for uid in members
+            if (anc := nearest[uid]) is not None and (inside is None or anc in inside)}
 
 
 def _prepare(con: DuckDBPyConnection, scope: Scope) -> dict[str, str]:
@@ -182,18 +211,22 @@ def _programme(scope: Scope, every: str | None, rules: Sequence[Rule] | None) ->
 
 
 def _slots(con: DuckDBPyConnection, scope: Scope, rules: Sequence[Rule]) -> str:
-    """Fill temp tables for the expected-vs-done join; returns the SELECT of slots."""
+    """Fill temp tables for the expected-vs-done join; returns the SELECT of slots.
+
+    Rules are numbered (``prog.rule``) so that the joins below compare a number,
+    a branch and a date rather than four strings.
+    """
     from branchcheck.network.warehouse import insert_columns
 
     org = scope.org
     con.execute("CREATE OR REPLACE TEMP TABLE cal (day DATE, open BOOLEAN, business BOOLEAN)")
     insert_columns(con, "cal", list(zip(*calendar_rows(
         scope.period, org.business_days, org.closed_days), strict=True)))
-    con.execute("CREATE OR REPLACE TEMP TABLE prog (kind VARCHAR, checklist VARCHAR, "
-                "every VARCHAR)")
+    con.execute("CREATE OR REPLACE TEMP TABLE prog (rule INTEGER, kind VARCHAR, "
+                "checklist VARCHAR, every VARCHAR)")
     if rules:
-        insert_columns(con, "prog", list(zip(*[(r.kind, r.checklist, r.every) for r in rules],
-                                             strict=True)))
+        insert_columns(con, "prog", list(zip(*[(n, r.kind, r.checklist, r.every)
+                                               for n, r in enumerate(rules)], strict=True)))
     leaves = set(org.leaves())
     members = org.subtree(scope.unit) if scope.unit else [u.id for u in org.units]
     con.execute("CREATE OR REPLACE TEMP TABLE su (id VARCHAR, kind VARCHAR, opened DATE, "
@@ -204,28 +237,34 @@ def _slots(con: DuckDBPyConnection, scope: Scope, rules: Sequence[Rule]) -> str:
             if not wildcard or u.id in leaves]
     if rows:
         insert_columns(con, "su", list(zip(*rows, strict=True)))
-    slot = _SLOT.format(e="p.every", d="c.day")
-    return (f"SELECT u.id AS unit, p.checklist, p.every, {slot} AS slot, "
-            "min(c.day) AS first_day FROM su u JOIN prog p ON p.kind = u.kind "
+    daily = _daily(rules)
+    slot = "c.day" if daily else _SLOT.format(e="p.every", d="c.day")
+    return (f"SELECT u.id AS unit, p.rule, {slot} AS slot, "
+            f"{'c.day' if daily else 'min(c.day)'} AS first_day FROM su u "
+            "JOIN prog p ON p.kind = u.kind "
             "JOIN cal c ON (CASE WHEN p.every = 'day' THEN c.open ELSE c.business END) "
             "AND (u.opened IS NULL OR c.day >= u.opened) "
-            "AND (u.closed IS NULL OR c.day < u.closed) "
-            "GROUP BY ALL")
+            "AND (u.closed IS NULL OR c.day < u.closed)"
+            f"{'' if daily else ' GROUP BY ALL'}")
+
+
+def _daily(rules: Sequence[Rule]) -> bool:
+    """Whether every rule's slot is a single day (no slot spans days to group)."""
+    return all(r.every in ("day", "business-day") for r in rules)
 
 
 def _expected(con: DuckDBPyConnection, scope: Scope, rules: Sequence[Rule]) -> str:
-    """SQL of every expected check with a ``done`` flag (temp tables filled)."""
+    """SQL of every expected check (unit, rule, slot, first_day) with a ``done`` flag
+    (temp tables filled). A slot is done when some result of the unit for the
+    rule's checklist falls in it: a semi-join, so two results count once."""
     slots = _slots(con, scope, rules)
-    slot = _SLOT.format(e="e.every", d="r.day")
+    slot = "r.day" if _daily(rules) else _SLOT.format(e="e.every", d="r.day")
     return (
-        f"WITH s AS ({slots}), d AS (SELECT DISTINCT r.branch, "
-        "CASE WHEN e.anyck THEN '*' ELSE r.checklist_id END AS checklist, e.every, "
-        f"{slot} AS slot FROM results r JOIN (SELECT DISTINCT every, checklist = '*' AS anyck, "
-        "checklist FROM prog) e ON (e.anyck OR e.checklist = r.checklist_id) "
-        "WHERE r.day BETWEEN $1 AND $2 AND r.branch IN (SELECT id FROM su)) "
-        "SELECT s.unit, s.checklist, s.every, s.slot, s.first_day, d.slot IS NOT NULL AS done "
-        "FROM s LEFT JOIN d ON d.branch = s.unit AND d.checklist = s.checklist "
-        "AND d.every = s.every AND d.slot = s.slot")
+        f"WITH s AS ({slots}), d AS (SELECT r.branch, e.rule, {slot} AS slot "
+        "FROM results r JOIN prog e ON (e.checklist = '*' OR e.checklist = r.checklist_id) "
+        "WHERE r.day BETWEEN $1 AND $2) "
+        "SELECT s.unit, s.rule, s.slot, s.first_day, EXISTS (SELECT 1 FROM d "
+        "WHERE d.branch = s.unit AND d.rule = s.rule AND d.slot = s.slot) AS done FROM s")
 
 
 def _window(period: Period, rules: Sequence[Rule]) -> list[date]:
@@ -253,7 +292,7 @@ def completion(con: DuckDBPyConnection, scope: Scope,
         return {}
     sql = _expected(con, scope, chosen)
     rows = con.execute(
-        f"SELECT ro.unit, count(*), sum(CASE WHEN x.done THEN 1 ELSE 0 END) "
+        f"SELECT ro.unit, count(*), count(*) FILTER (WHERE x.done) "
         f"FROM ({sql}) x JOIN rollup ro ON ro.branch = x.unit GROUP BY ro.unit",
         _window(scope.period, chosen)).fetchall()
     return {u: (int(e), int(d)) for u, e, d in rows}
@@ -269,27 +308,23 @@ def missing(con: DuckDBPyConnection, scope: Scope, *, every: str | None = None,
             scope.lang, "机构目录没有检查计划（programme）；请用 --every 指定频率",
             "the directory has no programme for this; give the cadence with --every"))
     sql = _expected(con, scope, chosen)
+    label = _LABEL.format(e="p.every", d="x.slot")
     rows = con.execute(
-        f"SELECT ro.unit, x.checklist, count(*), "
-        f"sum(CASE WHEN x.done THEN 1 ELSE 0 END), "
-        f"list((x.slot, x.unit, x.every) ORDER BY x.slot, x.unit) FILTER (WHERE NOT x.done) "
-        f"FROM ({sql}) x JOIN rollup ro ON ro.branch = x.unit GROUP BY ro.unit, x.checklist "
-        f"ORDER BY ro.unit, x.checklist", _window(scope.period, chosen)).fetchall()
+        f"SELECT ro.unit, p.checklist, count(*), "
+        f"count(*) FILTER (WHERE x.done), "
+        f"list(x.unit || ' ' || {label} ORDER BY x.slot, x.unit) FILTER (WHERE NOT x.done) "
+        f"FROM ({sql}) x JOIN rollup ro ON ro.branch = x.unit JOIN prog p ON p.rule = x.rule "
+        f"GROUP BY ro.unit, p.checklist ORDER BY ro.unit, p.checklist",
+        _window(scope.period, chosen)).fetchall()
     out = []
-    for unit, checklist, exp, did, slots in rows:
+    for unit, checklist, exp, did, missed in rows:
         exp, did = int(exp), int(did)
-        missed = [f"{_field(s, 1)} {slot_label(_field(s, 2), _field(s, 0))}"
-                  for s in slots or []]
+        missed = missed or []
         out.append({"unit": unit, "name": _name(scope, unit), "checklist": checklist,
                     "expected": exp, "done": did, "missed": exp - did,
                     "completion": did / exp if exp else None, "slots": missed})
     out.sort(key=lambda r: (-r["missed"], r["unit"], r["checklist"]))
     return out
-
-
-def _field(struct: Any, index: int) -> Any:
-    """Field ``index`` of a DuckDB struct (a dict in Python) or tuple."""
-    return list(struct.values())[index] if isinstance(struct, dict) else struct[index]
 
 
 def _name(scope: Scope, unit: str) -> str:

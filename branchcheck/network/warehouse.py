@@ -234,9 +234,8 @@ def load_org(con: DuckDBPyConnection) -> Org | None:
     info = get_meta(con, "org")
     if info is None:
         return None
-    names = ("id", "name_zh", "name_en", "parent", "kind", "opened", "closed", "timezone")
-    rows = [dict(zip(names, r, strict=True)) for r in con.execute(
-        f"SELECT {', '.join(names)} FROM units").fetchall()]  # noqa: S608 - constant names
+    rows = con.execute("SELECT id, coalesce(name_zh, ''), coalesce(name_en, ''), kind, parent, "
+                       "opened, closed, timezone FROM units").fetchall()
     return from_rows(rows, source=info["source"], timezone=info["timezone"],
                      business_days=tuple(info["business_days"]),
                      closed_days=frozenset(date.fromisoformat(d) for d in info["closed_days"]),

@@ -48,3 +48,18 @@ def test_calendar_rows_mark_holidays_and_weekends() -> None:
     assert [(d.day, o, b) for d, o, b in rows] == [
         (2, True, True), (3, True, True), (4, False, False), (5, True, True),
         (6, True, True), (7, True, False), (8, True, False)]
+
+
+def test_sql_slot_labels_match_the_python_ones() -> None:
+    """``missing`` labels long lists of slots in SQL; they read as slot_label's."""
+    duckdb = pytest.importorskip("duckdb")
+    from datetime import date, timedelta
+
+    from branchcheck.network.views import _LABEL, slot_label
+
+    con = duckdb.connect()
+    days = [date(2020, 12, 20) + timedelta(days=n) for n in range(0, 800, 3)]
+    for every in ("day", "business-day", "week", "month", "quarter"):
+        got = con.execute(f"SELECT list({_LABEL.format(e='$1', d='d')} ORDER BY d) "
+                          "FROM (SELECT unnest($2::DATE[]) AS d)", [every, days]).fetchone()
+        assert got is not None and got[0] == [slot_label(every, d) for d in days], every
