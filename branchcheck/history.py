@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from branchcheck.errors import BranchcheckError, NotFoundError, UsageError
+from branchcheck.errors import BranchcheckError, NotFoundError, TamperedError, UsageError
 from branchcheck.history_cache import ResultCache
 from branchcheck.i18n import t
 from branchcheck.model import CHECKLIST_ID, Integrity, Result, Text
@@ -96,6 +96,8 @@ class Loaded:
     skipped: tuple[tuple[str, str], ...]
     parsed: int = 0
     cached: int = 0
+    tampered: frozenset[str] = frozenset()
+    """The skipped files that were refused as hand-edited (or stored in the wrong folder)."""
 
 
 def _read_one(path: str, lang: str = "en",
@@ -168,6 +170,7 @@ def load(root: Path, branch: str, checklist_id: str | None = None, *,
         groups.setdefault(s.checklist_id, []).append(s)
     results: list[Result] = []
     skipped: list[tuple[str, str]] = []
+    tampered: set[str] = set()
     parsed = cached = 0
     for ck, files in sorted(groups.items()):
         if not CHECKLIST_ID.fullmatch(ck):
@@ -191,6 +194,8 @@ def load(root: Path, branch: str, checklist_id: str | None = None, *,
                     results.append(_result(hit, name, lang))
                 except BranchcheckError as exc:
                     skipped.append((name, _reason(exc, name)))
+                    if isinstance(exc, TamperedError):
+                        tampered.add(name)
                 cached += 1
             else:
                 misses.append((name, digest))
@@ -203,6 +208,8 @@ def load(root: Path, branch: str, checklist_id: str | None = None, *,
                 results.append(_result(data, name, lang))
             except BranchcheckError as exc:  # hand-edited
                 skipped.append((name, _reason(exc, name)))
+                if isinstance(exc, TamperedError):
+                    tampered.add(name)
                 continue
             parsed += 1
             if cache and digest:
@@ -214,13 +221,14 @@ def load(root: Path, branch: str, checklist_id: str | None = None, *,
         wrong = storage.misplaced(r, r.path, lang)
         if wrong is not None:
             skipped.append((r.path, wrong))
+            tampered.add(r.path)
             continue
         day = result_date(r)
         if since is not None and (day is None or day < since):
             continue
         kept.append(r)
     kept.sort(key=_chrono_key)
-    return Loaded(tuple(kept), tuple(sorted(skipped)), parsed, cached)
+    return Loaded(tuple(kept), tuple(sorted(skipped)), parsed, cached, frozenset(tampered))
 
 
 def _chrono_key(result: Result) -> tuple[float, str]:

@@ -82,7 +82,7 @@ def history(
                            f"no results of branch {branch} since {since}\n"))
     if fmt == "json":
         data: str | bytes = render.as_json(histories, ui, branch=branch, since=day,
-                                           skipped=loaded.skipped)
+                                           skipped=loaded.skipped, tampered=loaded.tampered)
     elif fmt == "csv":
         data = render.as_csv(histories, ui)
     else:

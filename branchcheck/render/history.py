@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from datetime import date
 from typing import Any
 
@@ -105,8 +105,11 @@ def _row_data(r: Row, lang: str) -> dict[str, Any]:
 
 
 def as_json(histories: Sequence[History], lang: str, *, branch: str, since: date | None,
-            skipped: Sequence[tuple[str, str]]) -> str:
-    """The history as JSON (rows oldest first; see docs/diff.md)."""
+            skipped: Sequence[tuple[str, str]], tampered: Set[str] = frozenset()) -> str:
+    """The history as JSON (rows oldest first; see docs/diff.md). A skipped file in
+    ``tampered`` carries the verdict ``tampered`` (with the error as its reason)."""
+    from branchcheck.integrity.assess import tampered as tampered_verdict
+
     data = {
         "format": HISTORY_FORMAT,
         "branch": branch,
@@ -121,7 +124,8 @@ def as_json(histories: Sequence[History], lang: str, *, branch: str, since: date
                              "text": localise(f.text, lang) or f.id, "failed": f.failed,
                              "answered": f.answered} for f in h.most_failed],
         } for h in histories],
-        "skipped": [{"path": p, "error": e} for p, e in skipped],
+        "skipped": [{"path": p, "error": e, FIELD: integrity_dict(
+            tampered_verdict(e) if p in tampered else None)} for p, e in skipped],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

@@ -158,3 +158,23 @@ def test_results_history_and_diff_carry_the_verdict(
              if line.startswith("20")}
     assert len(lines) == 2 and sum("TAMPERED" in x for x in lines.values()) == 1
     assert sum(" verified " in x for x in lines.values()) == 1
+
+    (first.parent / "20240503T010000000000Z.yaml").write_text("format: [", encoding="utf-8")
+    history = _json(capsys, ["history", "-b", "SH-001"])
+    assert isinstance(history, dict)
+    assert [r["integrity"]["state"] for r in history["checklists"][0]["rows"]] == ["verified"]
+    skipped = {Path(x["path"]).name: x for x in history["skipped"]}
+    assert skipped[first.name]["integrity"]["state"] == "tampered"
+    assert skipped[first.name]["integrity"]["reason"] == skipped[first.name]["error"]
+    assert "does not match" in skipped[first.name]["error"]
+    assert skipped["20240503T010000000000Z.yaml"]["integrity"] is None  # unreadable, not forged
+
+    moved = tmp_path / "r" / "SH-002" / "daily-opening" / second.name
+    moved.parent.mkdir(parents=True)
+    moved.write_bytes(second.read_bytes())  # another branch's result, put under SH-002
+    run(["history", "-b", "SH-002", "-f", "json"])
+    out, err = capsys.readouterr()
+    assert out == "" and "none of the stored results of branch SH-002 could be read" in err
+    assert run(["results", "-b", "SH-002", "-f", "json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert row["integrity"]["state"] == "tampered" and "stored under SH-002" in row["error"]
