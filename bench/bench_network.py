@@ -33,6 +33,7 @@ PERIOD = "2026-11"
 
 def build(path: Path, outlets: int, days: int) -> None:
     """The warehouse, through the product's own schema (a real ingest of nothing)."""
+    from branchcheck.network import rollups
     from branchcheck.network import warehouse as wh
     from branchcheck.network.org import Org, Rule, Unit
 
@@ -87,6 +88,7 @@ def build(path: Path, outlets: int, days: int) -> None:
                        bool_or(item_id = 'item-00' AND status = 'fail') AS ko
                 FROM items GROUP BY rid) a ON a.rid = s.rid
             ORDER BY s.rid""")
+        rollups.refresh(con, after_rid=0)  # the monthly item counts an ingest keeps
         con.execute("""
             INSERT INTO texts SELECT DISTINCT 'daily-opening', 1, 'item', item_id, item_id,
                    item_id, 'sec-' || (substr(item_id, 6)::INTEGER // 5)::VARCHAR

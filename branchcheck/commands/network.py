@@ -160,7 +160,7 @@ def missing(
     output: OutputOption = None, force: ForceOption = False, lang: UiLangOption = None,
 ) -> int:
     """Expected checks that were not done, by the programme and the business calendar."""
-    from branchcheck.network import views
+    from branchcheck.network import expected
     from branchcheck.network.query import open_scope
     from branchcheck.render import network as rn
 
@@ -168,7 +168,7 @@ def missing(
     opts = _opts(warehouse=warehouse, org=org, since=since, until=until, period=period,
                  unit=unit, checklist=checklist, level=level, lang=lang)
     with open_scope(opts) as (con, scope):
-        rows = views.missing(con, scope, every=every)
+        rows = expected.missing(con, scope, every=every)
     _out(rn.render(rows, rn.missing_columns(opts.lang), fmt,
                    title=_title("漏做的检查", "Missed checks", scope), lang=opts.lang),
          output, force)

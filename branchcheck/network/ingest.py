@@ -196,6 +196,7 @@ def _ingest(con: DuckDBPyConnection, roots: Sequence[Path], stage: str, *, org: 
         "SELECT sha256 FROM results WHERE sha256 IN (SELECT unnest($1::VARCHAR[]))",
         [shas]).fetchall()} if shas else set()
     rid = (con.execute("SELECT max(rid) FROM results").fetchone() or (None,))[0] or 0
+    first_rid = rid
     results: list[list[Any]] = [[] for _ in range(19)]
     rid_of: tuple[list[int], list[int]] = ([], [])  # idx -> rid of each result added
     texts: dict[tuple[str, int, str, str], tuple[str, str, str | None]] = {}
@@ -227,7 +228,7 @@ def _ingest(con: DuckDBPyConnection, roots: Sequence[Path], stage: str, *, org: 
                         strict=True):
             c.append(v)
     report.rejected.extend(refused)
-    from branchcheck.network import actions
+    from branchcheck.network import actions, rollups
 
     logs = actions.prepare(con, roots, lang)  # the branches' action logs, verified
     report.rejected.extend(logs.rejected)
@@ -242,9 +243,12 @@ def _ingest(con: DuckDBPyConnection, roots: Sequence[Path], stage: str, *, org: 
         _load_staged(con, staged, rid_of)
         _store_texts(con, texts)
         actions.store(con, logs)
+        redated: list[str] = []
         if org is not None and org.source != "warehouse":
             wh.store_org(con, org)
-            _redate(con)
+            redated = _redate(con)
+        if rid > first_rid or redated:
+            rollups.refresh(con, after_rid=first_rid, branches=redated)
         _pause_for_tests()
         con.execute("COMMIT")
     except BaseException:
@@ -304,16 +308,24 @@ def _store_texts(con: DuckDBPyConnection, texts: dict[tuple[str, int, str, str],
         insert_columns(con, "texts", [tuple(c) for c in zip(*new, strict=True)])
 
 
-def _redate(con: DuckDBPyConnection) -> None:
-    """Re-date results by their unit's time zone (the directory may have changed it)."""
+def _redate(con: DuckDBPyConnection) -> list[str]:
+    """Re-date results by their unit's time zone (the directory may have changed it);
+    the branches whose days changed."""
     from branchcheck.network.warehouse import get_meta
 
     info = get_meta(con, "org") or {}
     zone = info.get("timezone") or _default_zone()
-    con.execute(
-        "UPDATE results SET day = CAST(timezone(coalesce(u.timezone, $1), results.finished_utc)"
-        " AS DATE) FROM (SELECT id, timezone FROM units) u WHERE u.id = results.branch",
-        [zone])
+    day = "CAST(timezone(coalesce(u.timezone, $1), r.finished_utc) AS DATE)"
+    changed = [b for (b,) in con.execute(
+        f"SELECT DISTINCT r.branch FROM results r JOIN units u ON u.id = r.branch "  # noqa: S608 - constant
+        f"WHERE r.day IS DISTINCT FROM {day} ORDER BY 1", [zone]).fetchall()]
+    if changed:
+        con.execute(
+            "UPDATE results SET day = CAST(timezone(coalesce(u.timezone, $1), "
+            "results.finished_utc) AS DATE) FROM (SELECT id, timezone FROM units) u "
+            "WHERE u.id = results.branch AND results.branch IN (SELECT unnest($2::VARCHAR[]))",
+            [zone, changed])
+    return changed
 
 
 def _pause_for_tests() -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from branchcheck.errors import UsageError
 from branchcheck.i18n import t
-from branchcheck.network import views
+from branchcheck.network import expected, views
 
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
@@ -22,7 +22,7 @@ def build(con: DuckDBPyConnection, scope: views.Scope, fmt: str, *,
     league = views.league(con, scope)
     sections, cells = views.heatmap(con, scope)
     try:
-        missed = [r for r in views.missing(con, scope) if r["missed"]]
+        missed = [r for r in expected.missing(con, scope) if r["missed"]]
     except UsageError:  # no programme: the report says so
         missed = None
     failing = [r for r in views.items(con, scope, systemic=systemic) if r["systemic"]]

@@ -11,30 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from branchcheck.errors import UsageError
 from branchcheck.i18n import t
-from branchcheck.network.calendar import Period, calendar_rows
-from branchcheck.network.org import CADENCES, Org, Rule, Unit
+from branchcheck.network.calendar import Period
+from branchcheck.network.org import Org, Rule, Unit
 
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
 
 SCORED = ("pass", "partial", "fail")
-# A slot is named by its first day: the day itself, the ISO week's Monday, the
-# first of the month or quarter (dates compare fast; labels are made in Python).
-_SLOT = ("CASE {e} WHEN 'week' THEN CAST(date_trunc('week', {d}) AS DATE) "
-         "WHEN 'month' THEN CAST(date_trunc('month', {d}) AS DATE) "
-         "WHEN 'quarter' THEN CAST(date_trunc('quarter', {d}) AS DATE) ELSE {d} END")
-# The same labels as :func:`slot_label`, made by DuckDB for long lists of slots.
-_LABEL = ("CASE {e} WHEN 'week' THEN strftime({d}, '%G-W%V') "
-          "WHEN 'month' THEN strftime({d}, '%Y-%m') "
-          "WHEN 'quarter' THEN year({d})::VARCHAR || '-Q' || quarter({d})::VARCHAR "
-          "ELSE strftime({d}, '%Y-%m-%d') END")
-_REACH = {"day": 0, "business-day": 0, "week": 6, "month": 31, "quarter": 92}
-"""Days a slot may reach outside the period (a week that started before it)."""
 
 
 @dataclass(frozen=True)
@@ -120,7 +108,7 @@ def _nearest_at_level(org: Org, members: Sequence[str], level: str,
             if (anc := nearest[uid]) is not None and (inside is None or anc in inside)}
 
 
-def _prepare(con: DuckDBPyConnection, scope: Scope) -> dict[str, str]:
+def prepare_rollup(con: DuckDBPyConnection, scope: Scope) -> dict[str, str]:
     from branchcheck.network.warehouse import insert_columns
 
     mapping = level_units(scope)
@@ -141,7 +129,7 @@ def _filters(scope: Scope, period: Period) -> tuple[str, list[Any]]:
 def league(con: DuckDBPyConnection, scope: Scope, *, min_n: int = 5,
            rules: Sequence[Rule] | None = None) -> list[dict[str, Any]]:
     """Units ranked by mean final score, with n, completion, grades, knockouts, change."""
-    _prepare(con, scope)
+    prepare_rollup(con, scope)
     col = "grade_zh" if scope.lang == "zh" else "grade_en"
     # One scan for both periods: (unit, current?, grade) -> n, sum, scored, knockouts.
     sql = (f"SELECT ro.unit, r.day >= $4 AS cur, coalesce(r.{col}, '—'), count(*), "
@@ -166,6 +154,8 @@ def league(con: DuckDBPyConnection, scope: Scope, *, min_n: int = 5,
     now = {u: (int(a[0]), a[1] / a[2] if a[2] else None, a[3])
            for (u, cur), a in acc.items() if cur}
     before = {u: a[1] / a[2] if a[2] else None for (u, cur), a in acc.items() if not cur}
+    from branchcheck.network.expected import completion
+
     done = completion(con, scope, rules)
     units = sorted(set(now) | set(done))
     rows: list[dict[str, Any]] = []
@@ -195,139 +185,7 @@ def league(con: DuckDBPyConnection, scope: Scope, *, min_n: int = 5,
     return rows
 
 
-# ------------------------------------------------------------------ missing
-
-
-def _programme(scope: Scope, every: str | None, rules: Sequence[Rule] | None) -> list[Rule]:
-    if every is not None:
-        if every not in CADENCES:
-            raise UsageError(t(scope.lang, f"未知频率 {every!r}", f"unknown cadence {every!r}; "
-                               f"choose one of {', '.join(CADENCES)}"))
-        return [Rule("*", scope.checklist or "*", every)]
-    chosen = list(rules if rules is not None else scope.org.programme)
-    if scope.checklist is not None:
-        chosen = [r for r in chosen if r.checklist == scope.checklist]
-    return chosen
-
-
-def _slots(con: DuckDBPyConnection, scope: Scope, rules: Sequence[Rule]) -> str:
-    """Fill temp tables for the expected-vs-done join; returns the SELECT of slots.
-
-    Rules are numbered (``prog.rule``) so that the joins below compare a number,
-    a branch and a date rather than four strings.
-    """
-    from branchcheck.network.warehouse import insert_columns
-
-    org = scope.org
-    con.execute("CREATE OR REPLACE TEMP TABLE cal (day DATE, open BOOLEAN, business BOOLEAN)")
-    insert_columns(con, "cal", list(zip(*calendar_rows(
-        scope.period, org.business_days, org.closed_days), strict=True)))
-    con.execute("CREATE OR REPLACE TEMP TABLE prog (rule INTEGER, kind VARCHAR, "
-                "checklist VARCHAR, every VARCHAR)")
-    if rules:
-        insert_columns(con, "prog", list(zip(*[(n, r.kind, r.checklist, r.every)
-                                               for n, r in enumerate(rules)], strict=True)))
-    leaves = set(org.leaves())
-    members = org.subtree(scope.unit) if scope.unit else [u.id for u in org.units]
-    con.execute("CREATE OR REPLACE TEMP TABLE su (id VARCHAR, kind VARCHAR, opened DATE, "
-                "closed DATE)")
-    chosen = [org.by_id[m] for m in members]
-    wildcard = any(r.kind == "*" for r in rules)
-    rows = [(u.id, "*" if wildcard else u.kind, u.opened, u.closed) for u in chosen
-            if not wildcard or u.id in leaves]
-    if rows:
-        insert_columns(con, "su", list(zip(*rows, strict=True)))
-    daily = _daily(rules)
-    slot = "c.day" if daily else _SLOT.format(e="p.every", d="c.day")
-    return (f"SELECT u.id AS unit, p.rule, {slot} AS slot, "
-            f"{'c.day' if daily else 'min(c.day)'} AS first_day FROM su u "
-            "JOIN prog p ON p.kind = u.kind "
-            "JOIN cal c ON (CASE WHEN p.every = 'day' THEN c.open ELSE c.business END) "
-            "AND (u.opened IS NULL OR c.day >= u.opened) "
-            "AND (u.closed IS NULL OR c.day < u.closed)"
-            f"{'' if daily else ' GROUP BY ALL'}")
-
-
-def _daily(rules: Sequence[Rule]) -> bool:
-    """Whether every rule's slot is a single day (no slot spans days to group)."""
-    return all(r.every in ("day", "business-day") for r in rules)
-
-
-def _expected(con: DuckDBPyConnection, scope: Scope, rules: Sequence[Rule]) -> str:
-    """SQL of every expected check (unit, rule, slot, first_day) with a ``done`` flag
-    (temp tables filled). A slot is done when some result of the unit for the
-    rule's checklist falls in it: a semi-join, so two results count once."""
-    slots = _slots(con, scope, rules)
-    slot = "r.day" if _daily(rules) else _SLOT.format(e="e.every", d="r.day")
-    return (
-        f"WITH s AS ({slots}), d AS (SELECT r.branch, e.rule, {slot} AS slot "
-        "FROM results r JOIN prog e ON (e.checklist = '*' OR e.checklist = r.checklist_id) "
-        "WHERE r.day BETWEEN $1 AND $2) "
-        "SELECT s.unit, s.rule, s.slot, s.first_day, EXISTS (SELECT 1 FROM d "
-        "WHERE d.branch = s.unit AND d.rule = s.rule AND d.slot = s.slot) AS done FROM s")
-
-
-def _window(period: Period, rules: Sequence[Rule]) -> list[date]:
-    reach = max((_REACH[r.every] for r in rules), default=0)
-    return [period.start - timedelta(days=reach), period.end + timedelta(days=reach)]
-
-
-def slot_label(every: str, first: date) -> str:
-    """``2026-11-05``, ``2026-W45``, ``2026-11`` or ``2026-Q4`` for a slot's first day."""
-    if every == "week":
-        year, week, _ = first.isocalendar()
-        return f"{year}-W{week:02d}"
-    if every == "month":
-        return f"{first:%Y-%m}"
-    if every == "quarter":
-        return f"{first.year}-Q{(first.month - 1) // 3 + 1}"
-    return first.isoformat()
-
-
-def completion(con: DuckDBPyConnection, scope: Scope,
-               rules: Sequence[Rule] | None = None) -> dict[str, tuple[int, int]]:
-    """(expected, done) checks per unit at the scope's level, by the programme."""
-    chosen = _programme(scope, None, rules)
-    if not chosen:
-        return {}
-    sql = _expected(con, scope, chosen)
-    rows = con.execute(
-        f"SELECT ro.unit, count(*), count(*) FILTER (WHERE x.done) "
-        f"FROM ({sql}) x JOIN rollup ro ON ro.branch = x.unit GROUP BY ro.unit",
-        _window(scope.period, chosen)).fetchall()
-    return {u: (int(e), int(d)) for u, e, d in rows}
-
-
-def missing(con: DuckDBPyConnection, scope: Scope, *, every: str | None = None,
-            rules: Sequence[Rule] | None = None) -> list[dict[str, Any]]:
-    """Per unit at the level and checklist: expected, done, missed and the missed slots."""
-    _prepare(con, scope)
-    chosen = _programme(scope, every, rules)
-    if not chosen:
-        raise UsageError(t(
-            scope.lang, "机构目录没有检查计划（programme）；请用 --every 指定频率",
-            "the directory has no programme for this; give the cadence with --every"))
-    sql = _expected(con, scope, chosen)
-    label = _LABEL.format(e="p.every", d="x.slot")
-    rows = con.execute(
-        f"SELECT ro.unit, p.checklist, count(*), "
-        f"count(*) FILTER (WHERE x.done), "
-        f"list(x.unit || ' ' || {label} ORDER BY x.slot, x.unit) FILTER (WHERE NOT x.done) "
-        f"FROM ({sql}) x JOIN rollup ro ON ro.branch = x.unit JOIN prog p ON p.rule = x.rule "
-        f"GROUP BY ro.unit, p.checklist ORDER BY ro.unit, p.checklist",
-        _window(scope.period, chosen)).fetchall()
-    out = []
-    for unit, checklist, exp, did, missed in rows:
-        exp, did = int(exp), int(did)
-        missed = missed or []
-        out.append({"unit": unit, "name": _name(scope, unit), "checklist": checklist,
-                    "expected": exp, "done": did, "missed": exp - did,
-                    "completion": did / exp if exp else None, "slots": missed})
-    out.sort(key=lambda r: (-r["missed"], r["unit"], r["checklist"]))
-    return out
-
-
-def _name(scope: Scope, unit: str) -> str:
+def unit_name(scope: Scope, unit: str) -> str:
     u = scope.org.by_id.get(unit)
     return u.name(scope.lang) if u else unit
 
@@ -341,18 +199,9 @@ def items(con: DuckDBPyConnection, scope: Scope, *, systemic: float = 0.3,
     if not 0 < systemic <= 1:
         raise UsageError(t(scope.lang, "--systemic 应在 0 与 1 之间",
                            "--systemic must be between 0 and 1"))
-    _prepare(con, scope)
+    prepare_rollup(con, scope)
     earlier = scope.period.previous()
-    # One scan of the item rows for both periods, down to (item, unit, outlet);
-    # every figure below is a small aggregate of that.
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE ifail AS SELECT r.checklist_id AS c, i.item_id AS i, "
-        "ro.unit AS u, r.branch AS b, r.day >= $4 AS cur, count(*) AS n, "
-        "count(*) FILTER (WHERE i.status = 'fail') AS f FROM results r "
-        "JOIN rollup ro ON ro.branch = r.branch JOIN items i ON i.rid = r.rid "
-        "WHERE r.day BETWEEN $1 AND $2 AND ($3::VARCHAR IS NULL OR r.checklist_id = $3) "
-        "AND i.status IN ('pass', 'partial', 'fail') GROUP BY ALL",
-        [earlier.start, scope.period.end, scope.checklist, scope.period.start])
+    item_counts(con, scope, earlier)
     overall = ("SELECT c, i, sum(n), sum(f), count(DISTINCT b) FILTER (WHERE f > 0), "
                "count(DISTINCT b) FROM ifail WHERE cur = $1 GROUP BY ALL ORDER BY ALL")
     now = con.execute(overall, [True]).fetchall()
@@ -385,6 +234,37 @@ def items(con: DuckDBPyConnection, scope: Scope, *, systemic: float = 0.3,
     return out
 
 
+def item_counts(con: DuckDBPyConnection, scope: Scope, earlier: Period, *,
+                monthly: bool | None = None) -> None:
+    """Fill the temp table ``ifail (c, i, u, b, cur, n, f)``: answered and failed
+    counts per checklist, item, unit and outlet, for the period (``cur``) and the
+    one before. Whole months are read from the monthly counts kept at ingest
+    (:mod:`branchcheck.network.rollups`), other periods from every item row
+    (``monthly`` forces either; both give the same figures)."""
+    from branchcheck.network.rollups import whole_months
+
+    if monthly is None:
+        monthly = whole_months(scope.period) and whole_months(earlier)
+    args = [earlier.start, scope.period.end, scope.checklist, scope.period.start]
+    if monthly:
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE ifail AS SELECT m.checklist_id AS c, m.item_id AS i, "
+            "ro.unit AS u, m.branch AS b, m.month >= $4 AS cur, sum(m.answered) AS n, "
+            "sum(m.failed) AS f FROM item_months m JOIN rollup ro ON ro.branch = m.branch "
+            "WHERE m.month BETWEEN $1 AND $2 AND ($3::VARCHAR IS NULL OR m.checklist_id = $3) "
+            "GROUP BY ALL", args)
+        return
+    # One scan of the item rows for both periods, down to (item, unit, outlet);
+    # every figure of ``items`` is a small aggregate of that.
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE ifail AS SELECT r.checklist_id AS c, i.item_id AS i, "
+        "ro.unit AS u, r.branch AS b, r.day >= $4 AS cur, count(*) AS n, "
+        "count(*) FILTER (WHERE i.status = 'fail') AS f FROM results r "
+        "JOIN rollup ro ON ro.branch = r.branch JOIN items i ON i.rid = r.rid "
+        "WHERE r.day BETWEEN $1 AND $2 AND ($3::VARCHAR IS NULL OR r.checklist_id = $3) "
+        "AND i.status IN ('pass', 'partial', 'fail') GROUP BY ALL", args)
+
+
 # ------------------------------------------------------------------ trend
 
 
@@ -392,14 +272,14 @@ def trend(con: DuckDBPyConnection, scope: Scope, *, by: str = "month") -> list[d
     """Mean final score per unit per week or month."""
     if by not in ("week", "month"):
         raise UsageError(t(scope.lang, "--by 只能是 week 或 month", "--by must be week or month"))
-    _prepare(con, scope)
+    prepare_rollup(con, scope)
     where, args = _filters(scope, scope.period)
     key = "strftime(r.day, '%G-W%V')" if by == "week" else "strftime(r.day, '%Y-%m')"
     rows = con.execute(
         f"SELECT ro.unit, {key} AS bucket, count(*), avg(r.overall_final) "
         f"FROM results r JOIN rollup ro ON ro.branch = r.branch WHERE {where} "
         f"GROUP BY ALL ORDER BY ALL", args).fetchall()
-    return [{"unit": u, "name": _name(scope, u), "period": b, "n": int(n), "mean": m}
+    return [{"unit": u, "name": unit_name(scope, u), "period": b, "n": int(n), "mean": m}
             for u, b, n, m in rows]
 
 
@@ -408,7 +288,7 @@ def trend(con: DuckDBPyConnection, scope: Scope, *, by: str = "month") -> list[d
 
 def heatmap(con: DuckDBPyConnection, scope: Scope) -> tuple[list[str], dict[str, dict[str, float]]]:
     """Sections (in first-seen order) and the mean section final per unit."""
-    _prepare(con, scope)
+    prepare_rollup(con, scope)
     where, args = _filters(scope, scope.period)
     cells: dict[str, dict[str, float]] = {}
     order: list[str] = []
@@ -425,7 +305,7 @@ def heatmap(con: DuckDBPyConnection, scope: Scope) -> tuple[list[str], dict[str,
 
 def red_lines(con: DuckDBPyConnection, scope: Scope) -> list[dict[str, Any]]:
     """Results with a knockout: day, branch, checklist and the failed critical items."""
-    _prepare(con, scope)
+    prepare_rollup(con, scope)
     where, args = _filters(scope, scope.period)
     rows = con.execute(
         f"SELECT r.day, r.branch, r.checklist_id, r.overall_final, "
@@ -435,5 +315,5 @@ def red_lines(con: DuckDBPyConnection, scope: Scope) -> list[dict[str, Any]]:
         f"(SELECT 1 FROM sections s WHERE s.rid = r.rid AND s.knocked_out)) "
         f"GROUP BY r.rid, r.day, r.branch, r.checklist_id, r.overall_final "
         f"ORDER BY r.day, r.branch", args).fetchall()
-    return [{"day": d.isoformat(), "branch": b, "name": _name(scope, b), "checklist": c,
+    return [{"day": d.isoformat(), "branch": b, "name": unit_name(scope, b), "checklist": c,
              "final": f, "items": list(its or [])} for d, b, c, f, its in rows]

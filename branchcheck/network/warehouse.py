@@ -25,7 +25,14 @@ if TYPE_CHECKING:
     from branchcheck.network.org import Org
 
 DEFAULT_FILE = "branchcheck-network.duckdb"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+
+# Item counts per checklist, item, branch and month (the ``item_months`` table):
+# a query to finish with a filter (``AND ...``) and ``GROUP BY ALL``.
+ITEM_MONTHS = (
+    "SELECT r.checklist_id, i.item_id, r.branch, CAST(date_trunc('month', r.day) AS DATE),"
+    " count(*), count(*) FILTER (WHERE i.status = 'fail') FROM items i"
+    " JOIN results r ON r.rid = i.rid WHERE i.status IN ('pass', 'partial', 'fail')")
 
 # MIGRATIONS[n] takes a warehouse from schema version n to n + 1.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -76,6 +83,14 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE TABLE action_logs (path VARCHAR NOT NULL, branch VARCHAR NOT NULL,"
         " size BIGINT, mtime_ns BIGINT, seq BIGINT, hash VARCHAR, status VARCHAR NOT NULL,"
         " reason VARCHAR, actions INTEGER)",
+    ),
+    # 4: answered and failed items per checklist, item, branch and month, kept by
+    # every ingest (branchcheck/network/rollups.py), so that ``items`` over whole
+    # months reads a few hundred thousand rows instead of every item row.
+    (
+        "CREATE TABLE item_months (checklist_id VARCHAR NOT NULL, item_id VARCHAR NOT NULL,"
+        " branch VARCHAR NOT NULL, month DATE NOT NULL, answered BIGINT, failed BIGINT)",
+        "INSERT INTO item_months " + ITEM_MONTHS + " GROUP BY ALL",
     ),
 )
 

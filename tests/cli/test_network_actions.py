@@ -198,11 +198,11 @@ def test_a_version_2_warehouse_is_migrated_and_a_newer_one_refused(tmp_path: Pat
     with pytest.raises(InputError, match="schema version 2"), wh.reader(path):
         pass
     with wh.writer(path) as con:
-        assert wh.schema_version(con) == wh.SCHEMA_VERSION == 3
+        assert wh.schema_version(con) == wh.SCHEMA_VERSION == 4
         assert con.execute("SELECT count(*) FROM results").fetchone() == (1,)
         assert con.execute("SELECT count(*) FROM actions").fetchone() == (0,)
         assert con.execute("SELECT count(*) FROM action_logs").fetchone() == (0,)
-        con.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+        con.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
     with pytest.raises(InputError, match="newer branchcheck"), wh.writer(path):
         pass
 

@@ -55,7 +55,7 @@ def test_sql_slot_labels_match_the_python_ones() -> None:
     duckdb = pytest.importorskip("duckdb")
     from datetime import date, timedelta
 
-    from branchcheck.network.views import _LABEL, slot_label
+    from branchcheck.network.expected import _LABEL, slot_label
 
     con = duckdb.connect()
     days = [date(2020, 12, 20) + timedelta(days=n) for n in range(0, 800, 3)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -27,9 +28,13 @@ def test_a_version_1_warehouse_is_migrated_in_place(tmp_path: Path) -> None:
                 " ('mini', 1, 'item', 'b', '乙', 'B'), ('mini', 1, 'section', 's1', '一', 'One')")
     con.close()
     with wh.writer(path) as con:
-        assert wh.schema_version(con) == wh.SCHEMA_VERSION == 3
+        assert wh.schema_version(con) == wh.SCHEMA_VERSION == 4
         assert con.execute("SELECT item_id, value FROM items ORDER BY 1").fetchall() == [
             ("a", None), ("b", "3")]
+        # v4: the monthly item counts, made from the rows already there
+        assert con.execute("SELECT * FROM item_months ORDER BY item_id").fetchall() == [
+            ("mini", "a", "O1", date(2026, 11, 1), 1, 0),
+            ("mini", "b", "O1", date(2026, 11, 1), 1, 0)]
         assert con.execute("SELECT id, section FROM texts ORDER BY kind, id").fetchall() == [
             ("a", "s1"), ("b", "s2"), ("s1", None)]
         columns = {r[0] for r in con.execute("DESCRIBE items").fetchall()}
