@@ -5,20 +5,25 @@ the tool (tests/data/legacy/README.md)."""
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
 import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from branchcheck import storage
 from branchcheck.cli import run
-from branchcheck.errors import TamperedError
+from branchcheck.errors import BranchcheckError, TamperedError
 from branchcheck.integrity.consistency import tamper_problems
 from tests.integrity.helpers import RED_LINE, forge, load, save
+from tests.integrity.test_property import VALUES, _where
 
 LEGACY = Path(__file__).resolve().parents[1] / "data" / "legacy"
 CHECKLISTS = LEGACY / "checklists"
@@ -163,3 +168,54 @@ def test_legacy_result_may_lack_bands_only_if_it_never_had_them(tmp_path: Path) 
     save(path, data)
     with pytest.raises(TamperedError, match="the grade bands differ from the checklist's"):
         storage.read_result(path, checklists=[str(CHECKLISTS)])
+
+
+_LEGACY_POOL = [load(path) for path in FILES]
+
+
+def _legacy_same_credit(doc: dict[str, Any], item: dict[str, Any], new: Any) -> bool:
+    """Whether answer ``new`` is valid for the item of the result's (old) checklist and
+    scores exactly like the old answer (out of reach by construction, as for current
+    results: tests/integrity/test_property.py)."""
+    from branchcheck.answers import AnswerError, normalise
+    from branchcheck.integrity.against import find_checklist
+    from branchcheck.scoring import fraction
+
+    checklist, _ = find_checklist(storage.result_from_dict(doc), [str(CHECKLISTS)])
+    assert checklist is not None
+    spec = checklist.item_index()[item["id"]]
+    try:
+        if normalise(spec, new) != new or isinstance(new, bool):
+            return False
+    except AnswerError:
+        return False
+    return (new == "na") == (item["value"] == "na") and fraction(spec, new) == item["fraction"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[
+    HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(range(len(_LEGACY_POOL))), st.integers(0, 3), st.integers(0, 99),
+       st.integers(0, 99), VALUES)
+def test_any_single_mutation_of_a_legacy_result_is_caught(
+        pick: int, kind: int, index: int, field: int, new: Any) -> None:
+    """With its checklist found, a mutated legacy result is refused, or at least no longer
+    said to match its checklist (a changed sha256: the checklist is not found)."""
+    doc = copy.deepcopy(_LEGACY_POOL[pick])
+    assume(kind != 2 or "grades" in doc["checklist"])
+    box, key = _where(doc, kind, index, field)
+    assume(box is not None)
+    old = box[key]
+    assume(not (new == old and type(new) is type(old)) and not (
+        isinstance(new, (int, float)) and isinstance(old, (int, float))
+        and not isinstance(new, bool) and not isinstance(old, bool) and new == old))
+    assume(not (kind == 0 and key == "value" and _legacy_same_credit(doc, box, new)))
+    box[key] = new
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "r.yaml"
+        path.write_bytes(storage.dump_yaml(doc).encode("utf-8"))
+        try:
+            result = storage.read_result(path, checklists=[str(CHECKLISTS)])
+        except BranchcheckError:
+            return  # refused: schema or integrity
+    assert result.integrity is not None and result.integrity.reason != MATCHES, (kind, key,
+                                                                                 old, new)
