@@ -15,19 +15,22 @@ Python data by a small iterative builder that:
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from typing import Any
 
 import yaml
 from yaml import events as ev
 
 from branchcheck.errors import InputError, Problem
+from branchcheck.textfile import DEFAULT_MAX_BYTES as DEFAULT_MAX_BYTES
+from branchcheck.textfile import decode as decode
+from branchcheck.textfile import read_bytes as read_bytes
+from branchcheck.textfile import read_capped as read_capped
+from branchcheck.textfile import read_text as read_text
 
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 100_000
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 Path = tuple[str | int, ...]
 
@@ -71,83 +74,6 @@ class Document:
 def pointer(path: Path) -> str:
     """JSON-pointer-like text of a path: ``/sections/0/items/2/id``."""
     return "".join(f"/{p}" for p in path) or "/"
-
-
-def decode(raw: bytes, file: str) -> str:
-    """UTF-8 text of ``raw`` (a BOM is dropped); invalid bytes give a located error."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-        line = before.count(b"\n") + 1
-        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        raise InputError.at(
-            Problem(
-                file,
-                line,
-                col,
-                "encoding",
-                f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
-                "save the file as UTF-8",
-            )
-        ) from None
-
-
-def read_bytes(
-    path: str, *, max_bytes: int = DEFAULT_MAX_BYTES, display: str | None = None
-) -> bytes:
-    """Read a file's bytes, refusing files over ``max_bytes`` before reading them."""
-    name = display or path
-    try:
-        with open(path, "rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
-            if size > max_bytes:
-                raise InputError.at(
-                    Problem(
-                        name,
-                        0,
-                        0,
-                        "too-large",
-                        f"file is {size} bytes, over the limit of {max_bytes} bytes "
-                        "(see --max-bytes)",
-                    )
-                )
-            raw = read_capped(fh, max_bytes, hint=size)
-    except IsADirectoryError:
-        raise InputError.at(Problem(name, 0, 0, "unreadable", "is a directory")) from None
-    except FileNotFoundError:
-        raise InputError.at(Problem(name, 0, 0, "unreadable", "no such file")) from None
-    except OSError as exc:
-        raise InputError.at(Problem(name, 0, 0, "unreadable", exc.strerror or str(exc))) from None
-    if len(raw) > max_bytes:
-        raise InputError.at(
-            Problem(name, 0, 0, "too-large", f"file is over the limit of {max_bytes} bytes")
-        )
-    return raw
-
-
-def read_capped(stream: BinaryIO, max_bytes: int, *, hint: int = 0) -> bytes:
-    """Up to ``max_bytes + 1`` bytes of ``stream`` (one more than allowed shows it is too
-    large). Reads in pieces, so any ``max_bytes`` works, even one beyond memory or
-    ``sys.maxsize``; ``hint`` (the file's size, if known) sizes the first piece."""
-    pieces: list[bytes] = []
-    left = max_bytes + 1
-    step = max(hint + 1, 1 << 16)
-    while left > 0:
-        piece = stream.read(min(step, left))
-        if not piece:
-            break
-        pieces.append(piece)
-        left -= len(piece)
-    return b"".join(pieces)
-
-
-def read_text(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES, display: str | None = None) -> str:
-    """Read a file as UTF-8 text, refusing files over ``max_bytes``."""
-    name = display or path
-    return decode(read_bytes(path, max_bytes=max_bytes, display=name), name)
 
 
 def _pos(event: Any) -> tuple[int, int]:
