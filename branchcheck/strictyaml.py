@@ -89,7 +89,13 @@ def plain_value(text: str) -> Any:
     reader of branchcheck's YAML shares. Raises :class:`ValueError` (its argument
     the short tag) when ``text`` looks like a value of a type it is not valid as."""
     tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
-    if tag in _PLAIN_AS_STRING or tag.endswith((":str", ":timestamp")):
+    return text if tag in _PLAIN_AS_STRING else _typed_value(tag, text)
+
+
+def _typed_value(tag: str, text: str) -> Any:
+    """``text`` as a value of core scalar ``tag``; :class:`ValueError` (the short tag)
+    when it is not a valid one."""
+    if tag.endswith((":str", ":timestamp")):
         return text
     if tag.endswith(":null"):
         if text not in ("", "~", "null", "Null", "NULL"):
@@ -148,23 +154,9 @@ class _Builder:
             raise self.fail(
                 event, "yaml-tag", f"tag {_short(tag)} is not allowed (plain data only)"
             )
-        if tag.endswith((":str", ":timestamp")):
-            return event.value
-        if tag.endswith(":null"):
-            if event.value not in ("", "~", "null", "Null", "NULL"):
-                raise self.fail(event, "yaml-syntax", f"{event.value!r} is not a valid !!null")
-            return None
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
         try:
-            if tag.endswith(":int"):
-                return _CONSTRUCTOR.construct_yaml_int(node)
-            if tag.endswith(":float"):
-                return _CONSTRUCTOR.construct_yaml_float(node)
-            value = _CONSTRUCTOR.construct_yaml_bool(node)
-            if not isinstance(value, bool):
-                raise ValueError(value)
-            return value
-        except (ValueError, KeyError, IndexError, yaml.YAMLError):
+            return _typed_value(tag, event.value)
+        except ValueError:
             raise self.fail(
                 event, "yaml-syntax", f"{event.value!r} is not a valid {_short(tag)}"
             ) from None
