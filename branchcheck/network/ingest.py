@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from branchcheck.network.parse import Outcome
 
 _BATCH = 64  # files a worker parses (and stages) at once
+_FLUSH_FILES = 20_000  # files whose rows are loaded into DuckDB at once
 _SUFFIX = ".yaml"
 _EVIDENCE = "evidence"  # branchcheck.actions.model.EVIDENCE_DIR (not imported: stays light)
 
@@ -179,75 +180,34 @@ def _ingest(con: DuckDBPyConnection, roots: Sequence[Path], stage: str, *, org: 
                 report.rejected.append((f.path, seen[3] or ""))
         else:
             todo.append(f)
-    bar = _Progress(len(todo), lang) if progress and len(todo) >= 200 else None
-    outcomes: list[Outcome] = []
-    staged: list[str] = []
-    for batch_outcomes, written in _parse_all([f.path for f in todo], stage, lang, jobs,
-                                              bar.tick if bar else (lambda n: None)):
-        outcomes.extend(batch_outcomes)
-        staged.extend(written)
-    if bar:
-        bar.done()
-    if org is None:
-        org = wh.load_org(con)
-    zone_of = org.tz_of if org is not None else (lambda _b: _default_zone())
-    shas = [sha for _, sha, _, _ in outcomes if sha]
-    present = {r[0] for r in con.execute(
-        "SELECT sha256 FROM results WHERE sha256 IN (SELECT unnest($1::VARCHAR[]))",
-        [shas]).fetchall()} if shas else set()
-    rid = (con.execute("SELECT max(rid) FROM results").fetchone() or (None,))[0] or 0
-    first_rid = rid
-    results: list[list[Any]] = [[] for _ in range(19)]
-    rid_of: tuple[list[int], list[int]] = ([], [])  # idx -> rid of each result added
-    texts: dict[tuple[str, int, str, str], tuple[str, str, str | None]] = {}
-    files: list[tuple[str, int, int, str | None, str, str | None]] = []
-    for idx, sha, head, txt in outcomes:
-        f = todo[idx]
-        if not sha:
-            report.rejected.append((f.path, head))
-            files.append((f.path, f.size, f.mtime_ns, None, "rejected", head))
-            continue
-        when = business_day(head[6] or head[5], zone_of(head[0]))
-        if when is None:
-            reason = t(lang, "完成时间无法识别", "its finished time is not a valid timestamp")
-            report.rejected.append((f.path, reason))
-            files.append((f.path, f.size, f.mtime_ns, sha, "rejected", reason))
-            continue
-        files.append((f.path, f.size, f.mtime_ns, sha, "ok", None))
-        for kind, ident, zh, en, section in txt:
-            texts.setdefault((head[1], head[2], kind, ident), (zh, en, section))
-        if sha in present:
-            report.duplicates += 1
-            continue
-        present.add(sha)
-        rid += 1
-        report.added += 1
-        rid_of[0].append(idx)
-        rid_of[1].append(rid)
-        for c, v in zip(results, (rid, sha, *head[:7], when[0], when[1], *head[7:], f.path),
-                        strict=True):
-            c.append(v)
-    report.rejected.extend(refused)
     from branchcheck.network import actions, rollups
 
     logs = actions.prepare(con, roots, lang)  # the branches' action logs, verified
-    report.rejected.extend(logs.rejected)
-    report.action_logs = (logs.read, logs.unchanged)
+    if org is None:
+        org = wh.load_org(con)
+    loader = _Loader(con, todo, org, report, lang)
+    first_rid = loader.rid
+    bar = _Progress(len(todo), lang) if progress and len(todo) >= 200 else None
     con.execute("BEGIN TRANSACTION")
     try:
-        if files:
-            con.execute("DELETE FROM files WHERE path IN (SELECT unnest($1::VARCHAR[]))",
-                        [[f[0] for f in files]])
-            wh.insert_columns(con, "files", [tuple(c) for c in zip(*files, strict=True)])
-        wh.insert_columns(con, "results", [tuple(c) for c in results])
-        _load_staged(con, staged, rid_of)
-        _store_texts(con, texts)
+        try:
+            for batch in _parse_all([f.path for f in todo], stage, lang, jobs,
+                                    bar.tick if bar else (lambda n: None)):
+                loader.add(*batch)
+            loader.flush()
+        finally:
+            if bar:
+                bar.done()
+        report.rejected.extend(refused)
+        report.rejected.extend(logs.rejected)
+        report.action_logs = (logs.read, logs.unchanged)
+        _store_texts(con, loader.texts)
         actions.store(con, logs)
         redated: list[str] = []
         if org is not None and org.source != "warehouse":
             wh.store_org(con, org)
             redated = _redate(con)
-        if rid > first_rid or redated:
+        if loader.rid > first_rid or redated:
             rollups.refresh(con, after_rid=first_rid, branches=redated)
         _pause_for_tests()
         con.execute("COMMIT")
@@ -260,6 +220,76 @@ def _ingest(con: DuckDBPyConnection, roots: Sequence[Path], stage: str, *, org: 
             "ORDER BY branch").fetchall()]
     report.seconds = time.monotonic() - started
     return report
+
+
+class _Loader:
+    """Writes parsed batches into the open transaction, every :data:`_FLUSH_FILES`
+    files: their results rows (numbered, a copy already stored counted as a
+    duplicate), the files seen, and the staged section and item rows (whose CSV
+    files are then removed, so a big first ingest never holds them all on disk)."""
+
+    def __init__(self, con: DuckDBPyConnection, todo: list[Found], org: Org | None,
+                 report: Report, lang: str) -> None:
+        self.con, self.todo, self.report, self.lang = con, todo, report, lang
+        self.zone_of = org.tz_of if org is not None else (lambda _b: _default_zone())
+        self.rid: int = (con.execute("SELECT max(rid) FROM results").fetchone()
+                         or (None,))[0] or 0
+        self.texts: dict[tuple[str, int, str, str], tuple[str, str, str | None]] = {}
+        self.outcomes: list[Outcome] = []
+        self.staged: list[str] = []
+
+    def add(self, outcomes: list[Outcome], staged: list[str]) -> None:
+        self.outcomes.extend(outcomes)
+        self.staged.extend(staged)
+        if len(self.outcomes) >= _FLUSH_FILES:
+            self.flush()
+
+    def flush(self) -> None:
+        from branchcheck.network import warehouse as wh
+
+        con, report, lang = self.con, self.report, self.lang
+        shas = [sha for _, sha, _, _ in self.outcomes if sha]
+        present = {r[0] for r in con.execute(
+            "SELECT sha256 FROM results WHERE sha256 IN (SELECT unnest($1::VARCHAR[]))",
+            [shas]).fetchall()} if shas else set()
+        results: list[list[Any]] = [[] for _ in range(19)]
+        rid_of: tuple[list[int], list[int]] = ([], [])  # idx -> rid of each result added
+        files: list[tuple[str, int, int, str | None, str, str | None]] = []
+        for idx, sha, head, txt in self.outcomes:
+            f = self.todo[idx]
+            if not sha:
+                report.rejected.append((f.path, head))
+                files.append((f.path, f.size, f.mtime_ns, None, "rejected", head))
+                continue
+            when = business_day(head[6] or head[5], self.zone_of(head[0]))
+            if when is None:
+                reason = t(lang, "完成时间无法识别", "its finished time is not a valid timestamp")
+                report.rejected.append((f.path, reason))
+                files.append((f.path, f.size, f.mtime_ns, sha, "rejected", reason))
+                continue
+            files.append((f.path, f.size, f.mtime_ns, sha, "ok", None))
+            for kind, ident, zh, en, section in txt:
+                self.texts.setdefault((head[1], head[2], kind, ident), (zh, en, section))
+            if sha in present:
+                report.duplicates += 1
+                continue
+            present.add(sha)
+            self.rid += 1
+            report.added += 1
+            rid_of[0].append(idx)
+            rid_of[1].append(self.rid)
+            for c, v in zip(results, (self.rid, sha, *head[:7], when[0], when[1], *head[7:],
+                                      f.path), strict=True):
+                c.append(v)
+        if files:
+            con.execute("DELETE FROM files WHERE path IN (SELECT unnest($1::VARCHAR[]))",
+                        [[f[0] for f in files]])
+            wh.insert_columns(con, "files", [tuple(c) for c in zip(*files, strict=True)])
+        wh.insert_columns(con, "results", [tuple(c) for c in results])
+        _load_staged(con, self.staged, rid_of)
+        for name in self.staged:
+            os.unlink(name)
+        self.outcomes, self.staged = [], []
 
 
 def _load_staged(con: DuckDBPyConnection, staged: list[str],

@@ -292,11 +292,16 @@ def test_ingest_is_incremental(net: dict[str, Path], capsys: pytest.CaptureFixtu
 NOTES = [None, "", "plain", 'a,"b"\nc, d', "\x00 nul and \t tab", "v", "'quoted'", "=1+2"]
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize(("jobs", "flush"), [("1", 20_000), ("2", 20_000), ("2", 7)])
 def test_item_rows_come_back_exactly(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                     jobs: str) -> None:
+                                     monkeypatch: pytest.MonkeyPatch, jobs: str,
+                                     flush: int) -> None:
     """Notes and values survive the workers' staging (CSV) exactly: empty is not
-    missing, quotes, commas, line breaks and NUL stay; in one process or many."""
+    missing, quotes, commas, line breaks and NUL stay; in one process or many, and
+    loaded in one piece or in many (a copy in a later piece is a duplicate)."""
+    from branchcheck.network import ingest
+
+    monkeypatch.setattr(ingest, "_FLUSH_FILES", flush)
     from branchcheck.loading import load_checklist
     from branchcheck.model import Answer
     from branchcheck.scoring import make_result
@@ -313,10 +318,13 @@ def test_item_rows_come_back_exactly(tmp_path: Path, capsys: pytest.CaptureFixtu
                              branch=f"O{n % 3 + 1}", reviewer="r", lang="en",
                              started=f"2026-11-{n // 3 + 1:02d}T1{n % 3}:00:00+08:00",
                              finished=f"2026-11-{n // 3 + 1:02d}T1{n % 3}:00:00+08:00")
-        write_result(result, root=root)
+        path = write_result(result, root=root)
+        if n == 0:
+            first = path
+    (first.parent / "zz-copy.yaml").write_bytes(first.read_bytes())  # sorted last
     wh = str(tmp_path / "n.duckdb")
     code, _, err = cli(capsys, "network", "ingest", str(root), "-w", wh, "-j", jobs)
-    assert code == 0 and "70 added" in err, err
+    assert code == 0 and "70 added" in err and "1 duplicates" in err, err
     code, out, err = cli(capsys, "network", "sql", "-w", wh, "-f", "json",
                          "SELECT r.finished, i.item_id, i.status, i.fraction, i.value, i.note, "
                          "i.critical FROM items i JOIN results r USING (rid) "
