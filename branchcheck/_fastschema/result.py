@@ -8,7 +8,7 @@ schema, and asks jsonschema for the detailed errors of an invalid document.
 # mypy: ignore-errors
 # fmt: off
 
-SCHEMA_SHA256 = "4eae0e9522f0013a535c42d0fbe8bef445514f8a1f3028ea1be1a93289d5a825"
+SCHEMA_SHA256 = "fd719f701e3fd2002ac1e32fce5a510ec6a25d7e46bd4b85b2d267ca5acc157a"
 from decimal import Decimal
 import re
 from branchcheck._fastschema import JsonSchemaValueException, JsonSchemaValuesException
@@ -47,45 +47,19 @@ def validate_https___branchcheck_dev_schemas_result_v2_schema_json(data, custom_
         if "previous" in data_keys:
             data_keys.remove("previous")
             data__previous = data["previous"]
-            data__previous_one_of_count1 = 0
-            if data__previous_one_of_count1 < 2:
-                try:
-                    if not isinstance(data__previous, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".previous must be null", value=data__previous, name="" + (name_prefix or "data") + ".previous", definition=None, rule='type')
-                    data__previous_one_of_count1 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if data__previous_one_of_count1 < 2:
-                try:
-                    if not isinstance(data__previous, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".previous must be string", value=data__previous, name="" + (name_prefix or "data") + ".previous", definition=None, rule='type')
-                    if isinstance(data__previous, str):
-                        if not REGEX_PATTERNS['^[0-9a-f]{64}$'].search(data__previous):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".previous must match pattern ^[0-9a-f]{64}$", value=data__previous, name="" + (name_prefix or "data") + ".previous", definition=None, rule='pattern')
-                    data__previous_one_of_count1 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if data__previous_one_of_count1 != 1:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".previous must be valid exactly by one definition" + (" (" + str(data__previous_one_of_count1) + " matches found)"), value=data__previous, name="" + (name_prefix or "data") + ".previous", definition=None, rule='oneOf')
+            if not isinstance(data__previous, (NoneType, str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".previous must be null or string", value=data__previous, name="" + (name_prefix or "data") + ".previous", definition=None, rule='type')
+            if isinstance(data__previous, str):
+                if not REGEX_PATTERNS['^[0-9a-f]{64}$'].search(data__previous):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".previous must match pattern ^[0-9a-f]{64}$", value=data__previous, name="" + (name_prefix or "data") + ".previous", definition=None, rule='pattern')
         if "previous_file" in data_keys:
             data_keys.remove("previous_file")
             data__previousfile = data["previous_file"]
-            data__previousfile_one_of_count2 = 0
-            if data__previousfile_one_of_count2 < 2:
-                try:
-                    if not isinstance(data__previousfile, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".previous_file must be null", value=data__previousfile, name="" + (name_prefix or "data") + ".previous_file", definition=None, rule='type')
-                    data__previousfile_one_of_count2 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if data__previousfile_one_of_count2 < 2:
-                try:
-                    if not isinstance(data__previousfile, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".previous_file must be string", value=data__previousfile, name="" + (name_prefix or "data") + ".previous_file", definition=None, rule='type')
-                    if isinstance(data__previousfile, str):
-                        if not REGEX_PATTERNS['^[A-Za-z0-9_.-]{1,255}$'].search(data__previousfile):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".previous_file must match pattern ^[A-Za-z0-9_.-]{1,255}$", value=data__previousfile, name="" + (name_prefix or "data") + ".previous_file", definition=None, rule='pattern')
-                    data__previousfile_one_of_count2 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if data__previousfile_one_of_count2 != 1:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".previous_file must be valid exactly by one definition" + (" (" + str(data__previousfile_one_of_count2) + " matches found)"), value=data__previousfile, name="" + (name_prefix or "data") + ".previous_file", definition=None, rule='oneOf')
+            if not isinstance(data__previousfile, (NoneType, str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".previous_file must be null or string", value=data__previousfile, name="" + (name_prefix or "data") + ".previous_file", definition=None, rule='type')
+            if isinstance(data__previousfile, str):
+                if not REGEX_PATTERNS['^[A-Za-z0-9_.-]{1,255}$'].search(data__previousfile):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".previous_file must match pattern ^[A-Za-z0-9_.-]{1,255}$", value=data__previousfile, name="" + (name_prefix or "data") + ".previous_file", definition=None, rule='pattern')
         if "signature" in data_keys:
             data_keys.remove("signature")
             data__signature = data["signature"]
@@ -239,20 +213,20 @@ def validate_https___branchcheck_dev_schemas_result_v2_schema_json(data, custom_
         if "grade" in data_keys:
             data_keys.remove("grade")
             data__grade = data["grade"]
-            data__grade_one_of_count3 = 0
-            if data__grade_one_of_count3 < 2:
+            data__grade_one_of_count1 = 0
+            if data__grade_one_of_count1 < 2:
                 try:
                     if not isinstance(data__grade, (NoneType)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".grade must be null", value=data__grade, name="" + (name_prefix or "data") + ".grade", definition=None, rule='type')
-                    data__grade_one_of_count3 += 1
+                    data__grade_one_of_count1 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if data__grade_one_of_count3 < 2:
+            if data__grade_one_of_count1 < 2:
                 try:
                     validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_grade(data__grade, custom_formats, (name_prefix or "data") + ".grade")
-                    data__grade_one_of_count3 += 1
+                    data__grade_one_of_count1 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if data__grade_one_of_count3 != 1:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".grade must be valid exactly by one definition" + (" (" + str(data__grade_one_of_count3) + " matches found)"), value=data__grade, name="" + (name_prefix or "data") + ".grade", definition=None, rule='oneOf')
+            if data__grade_one_of_count1 != 1:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".grade must be valid exactly by one definition" + (" (" + str(data__grade_one_of_count1) + " matches found)"), value=data__grade, name="" + (name_prefix or "data") + ".grade", definition=None, rule='oneOf')
         if "coverage" in data_keys:
             data_keys.remove("coverage")
             data__coverage = data["coverage"]
@@ -375,26 +349,13 @@ def validate_https___branchcheck_dev_schemas_result_v2_schema_json(data, custom_
                         if "fraction" in data__items_item_keys:
                             data__items_item_keys.remove("fraction")
                             data__items_item__fraction = data__items_item["fraction"]
-                            data__items_item__fraction_one_of_count4 = 0
-                            if data__items_item__fraction_one_of_count4 < 2:
-                                try:
-                                    if not isinstance(data__items_item__fraction, (NoneType)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].fraction" + " must be null", value=data__items_item__fraction, name="" + (name_prefix or "data") + ".items[{data__items_x}].fraction" + "", definition=None, rule='type')
-                                    data__items_item__fraction_one_of_count4 += 1
-                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if data__items_item__fraction_one_of_count4 < 2:
-                                try:
-                                    if not isinstance(data__items_item__fraction, (int, float, Decimal)) or isinstance(data__items_item__fraction, bool):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].fraction" + " must be number", value=data__items_item__fraction, name="" + (name_prefix or "data") + ".items[{data__items_x}].fraction" + "", definition=None, rule='type')
-                                    if isinstance(data__items_item__fraction, (int, float, Decimal)) and not isinstance(data__items_item__fraction, bool):
-                                        if data__items_item__fraction < 0:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].fraction" + " must be bigger than or equal to 0", value=data__items_item__fraction, name="" + (name_prefix or "data") + ".items[{data__items_x}].fraction" + "", definition=None, rule='minimum')
-                                        if data__items_item__fraction > 1:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].fraction" + " must be smaller than or equal to 1", value=data__items_item__fraction, name="" + (name_prefix or "data") + ".items[{data__items_x}].fraction" + "", definition=None, rule='maximum')
-                                    data__items_item__fraction_one_of_count4 += 1
-                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if data__items_item__fraction_one_of_count4 != 1:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].fraction" + " must be valid exactly by one definition" + (" (" + str(data__items_item__fraction_one_of_count4) + " matches found)"), value=data__items_item__fraction, name="" + (name_prefix or "data") + ".items[{data__items_x}].fraction" + "", definition=None, rule='oneOf')
+                            if not isinstance(data__items_item__fraction, (NoneType, int, float, Decimal)) or isinstance(data__items_item__fraction, bool):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].fraction" + " must be null or number", value=data__items_item__fraction, name="" + (name_prefix or "data") + ".items[{data__items_x}].fraction" + "", definition=None, rule='type')
+                            if isinstance(data__items_item__fraction, (int, float, Decimal)) and not isinstance(data__items_item__fraction, bool):
+                                if data__items_item__fraction < 0:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].fraction" + " must be bigger than or equal to 0", value=data__items_item__fraction, name="" + (name_prefix or "data") + ".items[{data__items_x}].fraction" + "", definition=None, rule='minimum')
+                                if data__items_item__fraction > 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].fraction" + " must be smaller than or equal to 1", value=data__items_item__fraction, name="" + (name_prefix or "data") + ".items[{data__items_x}].fraction" + "", definition=None, rule='maximum')
                         if "note" in data__items_item_keys:
                             data__items_item_keys.remove("note")
                             data__items_item__note = data__items_item["note"]
@@ -430,26 +391,13 @@ def validate_https___branchcheck_dev_schemas_result_v2_schema_json(data, custom_
     return data
 
 def validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_score(data, custom_formats={}, name_prefix=None):
-    data_one_of_count5 = 0
-    if data_one_of_count5 < 2:
-        try:
-            if not isinstance(data, (NoneType)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be null", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='type')
-            data_one_of_count5 += 1
-        except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count5 < 2:
-        try:
-            if not isinstance(data, (int, float, Decimal)) or isinstance(data, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be number", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='type')
-            if isinstance(data, (int, float, Decimal)) and not isinstance(data, bool):
-                if data < 0:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must be bigger than or equal to 0", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='minimum')
-                if data > 100:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must be smaller than or equal to 100", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='maximum')
-            data_one_of_count5 += 1
-        except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count5 != 1:
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition" + (" (" + str(data_one_of_count5) + " matches found)"), value=data, name="" + (name_prefix or "data") + "", definition=None, rule='oneOf')
+    if not isinstance(data, (NoneType, int, float, Decimal)) or isinstance(data, bool):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be null or number", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='type')
+    if isinstance(data, (int, float, Decimal)) and not isinstance(data, bool):
+        if data < 0:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must be bigger than or equal to 0", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='minimum')
+        if data > 100:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must be smaller than or equal to 100", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='maximum')
     return data
 
 def validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_grade(data, custom_formats={}, name_prefix=None):
@@ -475,29 +423,16 @@ def validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_
     return data
 
 def validate_https___branchcheck_dev_schemas_result_v2_schema_json__definitions_text(data, custom_formats={}, name_prefix=None):
-    data_one_of_count6 = 0
-    if data_one_of_count6 < 2:
-        try:
-            if not isinstance(data, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='type')
-            data_one_of_count6 += 1
-        except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count6 < 2:
-        try:
-            if not isinstance(data, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='type')
-            data_is_dict = isinstance(data, dict)
-            if data_is_dict:
-                data_keys = set(data.keys())
-                for data_key in data_keys:
-                    if data_key not in []:
-                        data_value = data.get(data_key)
-                        if not isinstance(data_value, (str)):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}" + " must be string", value=data_value, name="" + (name_prefix or "data") + ".{data_key}" + "", definition=None, rule='type')
-            data_one_of_count6 += 1
-        except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count6 != 1:
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition" + (" (" + str(data_one_of_count6) + " matches found)"), value=data, name="" + (name_prefix or "data") + "", definition=None, rule='oneOf')
+    if not isinstance(data, (str, dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string or object", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='type')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data_keys = set(data.keys())
+        for data_key in data_keys:
+            if data_key not in []:
+                data_value = data.get(data_key)
+                if not isinstance(data_value, (str)):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}" + " must be string", value=data_value, name="" + (name_prefix or "data") + ".{data_key}" + "", definition=None, rule='type')
     return data
 
 
