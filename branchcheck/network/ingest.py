@@ -19,7 +19,7 @@ import os
 import stat
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -34,7 +34,9 @@ if TYPE_CHECKING:
     from branchcheck.network.parse import Outcome
 
 _BATCH = 64  # files a worker parses (and stages) at once
-_FLUSH_FILES = 20_000  # files whose rows are loaded into DuckDB at once
+# Files whose rows are loaded into DuckDB at once: while the workers parse the
+# next ones, and so that staged CSV never piles up on disk.
+_FLUSH_FILES = 5_000
 _SUFFIX = ".yaml"
 _EVIDENCE = "evidence"  # branchcheck.actions.model.EVIDENCE_DIR (not imported: stays light)
 
@@ -185,7 +187,7 @@ def _ingest(con: DuckDBPyConnection, roots: Sequence[Path], stage: str, *, org: 
     logs = actions.prepare(con, roots, lang)  # the branches' action logs, verified
     if org is None:
         org = wh.load_org(con)
-    loader = _Loader(con, todo, org, report, lang)
+    loader = _Loader(con, todo, known, org, report, lang)
     first_rid = loader.rid
     bar = _Progress(len(todo), lang) if progress and len(todo) >= 200 else None
     con.execute("BEGIN TRANSACTION")
@@ -228,9 +230,10 @@ class _Loader:
     duplicate), the files seen, and the staged section and item rows (whose CSV
     files are then removed, so a big first ingest never holds them all on disk)."""
 
-    def __init__(self, con: DuckDBPyConnection, todo: list[Found], org: Org | None,
-                 report: Report, lang: str) -> None:
+    def __init__(self, con: DuckDBPyConnection, todo: list[Found], known: Container[str],
+                 org: Org | None, report: Report, lang: str) -> None:
         self.con, self.todo, self.report, self.lang = con, todo, report, lang
+        self.known = known  # paths the files table already has
         self.zone_of = org.tz_of if org is not None else (lambda _b: _default_zone())
         self.rid: int = (con.execute("SELECT max(rid) FROM results").fetchone()
                          or (None,))[0] or 0
@@ -281,9 +284,11 @@ class _Loader:
             for c, v in zip(results, (self.rid, sha, *head[:7], when[0], when[1], *head[7:],
                                       f.path), strict=True):
                 c.append(v)
-        if files:
+        seen_before = [f[0] for f in files if f[0] in self.known]
+        if seen_before:  # a changed file: its old row goes
             con.execute("DELETE FROM files WHERE path IN (SELECT unnest($1::VARCHAR[]))",
-                        [[f[0] for f in files]])
+                        [seen_before])
+        if files:
             wh.insert_columns(con, "files", [tuple(c) for c in zip(*files, strict=True)])
         wh.insert_columns(con, "results", [tuple(c) for c in results])
         _load_staged(con, self.staged, rid_of)
