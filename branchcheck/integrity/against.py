@@ -183,6 +183,8 @@ def problems_against(result: Result, checklist: Checklist, lang: str = "en", *,
 
 
 def _item_diff(have: ItemResult, want: ItemResult, say: Callable[[str, str], None]) -> None:
+    if have == want:
+        return  # the stored item is exactly the re-scored one (the usual case)
     fields = []
     for name in ("section", "type", "status", "applicable", "critical", "text", "guidance",
                  "unit", "note"):

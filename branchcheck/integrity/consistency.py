@@ -22,8 +22,10 @@ _Say = Callable[[str, str], None]
 
 def close(a: float | None, b: float | None) -> bool:
     """Equal within a relative tolerance (None only equals None)."""
+    if a == b:
+        return True
     if a is None or b is None:
-        return a is b
+        return False
     return abs(a - b) <= TOLERANCE * max(1.0, abs(a), abs(b))
 
 
