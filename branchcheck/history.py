@@ -145,7 +145,7 @@ def describe(path: str, reason: str) -> str:
 
 
 def load(root: Path, branch: str, checklist_id: str | None = None, *,
-         since: date | None = None, use_cache: bool = True, jobs: int = 0,
+         since: date | None = None, use_cache: bool = False, jobs: int = 0,
          lang: str = "en") -> Loaded:
     """Stored results of ``branch`` (and ``checklist_id``), finished on or after ``since``.
 

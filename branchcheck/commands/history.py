@@ -41,9 +41,11 @@ def history(
     results_dir: ResultsDirOption = None,
     cache: Annotated[
         bool,
-        typer.Option("--cache/--no-cache", help="Reuse parsed results from "
-                     "<results-dir>/.cache (files are re-checked when their bytes change)."),
-    ] = True,
+        typer.Option("--cache/--no-cache", help="Keep parsed results in "
+                     "<results-dir>/.cache (an entry is believed only when it writes out to "
+                     "the file's exact bytes). Off by default and kept for older scripts: "
+                     "reading the files is now faster than checking the cache."),
+    ] = False,
     lang: LangOption = None,
     output: OutputOption = None,
     force: ForceOption = False,

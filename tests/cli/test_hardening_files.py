@@ -80,7 +80,7 @@ def test_history_cache_through_symlinked_cache_folder_is_refused(tmp_path: Path)
     victim.parent.mkdir(parents=True)
     victim.write_text("precious", encoding="utf-8")
     (root / ".cache").symlink_to(outside, target_is_directory=True)
-    proc = bc("history", "--branch", "SH-001", "--results-dir", root)
+    proc = bc("history", "--branch", "SH-001", "--results-dir", root, "--cache")
     no_traceback(proc)
     assert proc.returncode == 2, proc.stderr
     assert ".cache" in proc.stderr and "outside" in proc.stderr
@@ -102,7 +102,7 @@ def test_history_cache_file_symlinked_outside_is_not_read_or_written(tmp_path: P
     cache = root / ".cache" / "history" / "SH-001" / f"{ID}.json"
     cache.parent.mkdir(parents=True)
     cache.symlink_to(victim)
-    proc = bc("history", "--branch", "SH-001", "--results-dir", root)
+    proc = bc("history", "--branch", "SH-001", "--results-dir", root, "--cache")
     no_traceback(proc)
     assert proc.returncode == 2, proc.stderr
     assert str(cache) in proc.stderr

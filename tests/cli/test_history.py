@@ -133,10 +133,11 @@ def test_errors(root: Path, capsys: pytest.CaptureFixture[str], argv: list[str],
     assert out == "" and err.startswith("Error: ") and message in err
 
 
-def test_no_cache_option(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cache_option(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["history", "-b", "SH-001", "-f", "json"]) == 0  # off by default
     assert run(["history", "-b", "SH-001", "--no-cache", "-f", "json"]) == 0
     assert not (root / ".cache").exists()
-    assert run(["history", "-b", "SH-001", "-f", "json"]) == 0
+    assert run(["history", "-b", "SH-001", "--cache", "-f", "json"]) == 0
     assert (root / ".cache" / "history" / "SH-001" / "mini.json").is_file()
     capsys.readouterr()
 

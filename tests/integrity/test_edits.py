@@ -165,7 +165,7 @@ def test_moved_file(tmp_path: Path) -> None:
 
 def test_forged_history_cache_entry(tmp_path: Path) -> None:
     path = stored(tmp_path, daily())
-    first = history.load(tmp_path, "SH-001")
+    first = history.load(tmp_path, "SH-001", use_cache=True)
     assert [r.overall_final for r in first.results] == [0.0]
     cache = tmp_path / ".cache" / "history" / "SH-001" / "daily-opening.json"
     doc = json.loads(cache.read_text(encoding="utf-8"))
@@ -174,7 +174,7 @@ def test_forged_history_cache_entry(tmp_path: Path) -> None:
     forge(entry)
     _fools_old_check(entry)
     cache.write_text(json.dumps(doc), encoding="utf-8")
-    again = history.load(tmp_path, "SH-001")
+    again = history.load(tmp_path, "SH-001", use_cache=True)
     assert [r.overall_final for r in again.results] == [0.0]
     assert again.cached == 0 and again.parsed == 1  # the entry was not believed
 

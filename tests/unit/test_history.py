@@ -69,10 +69,10 @@ def test_since_uses_the_local_day_of_the_result(tmp_path: Path) -> None:
 
 
 def test_cache_is_used_then_refreshed_when_bytes_change(root: Path) -> None:
-    first = history.load(root, "SH-001")
+    first = history.load(root, "SH-001", use_cache=True)
     assert (first.parsed, first.cached) == (4, 0)
     assert (root / ".cache" / "history" / "SH-001" / "mini.json").is_file()
-    second = history.load(root, "SH-001")
+    second = history.load(root, "SH-001", use_cache=True)
     assert (second.parsed, second.cached) == (0, 4)
     assert [r.overall_final for r in second.results] == [r.overall_final for r in first.results]
     # Hand-edit one score, keeping the size and the modification time.
@@ -83,36 +83,36 @@ def test_cache_is_used_then_refreshed_when_bytes_change(root: Path) -> None:
     assert edited != text and len(edited) == len(text)
     target.write_text(edited, encoding="utf-8")
     os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))
-    third = history.load(root, "SH-001")
+    third = history.load(root, "SH-001", use_cache=True)
     assert (third.parsed, third.cached) == (0, 3)
     assert [p for p, _ in third.skipped] == [str(target)]
     assert "hand-edited" in third.skipped[0][1]
 
 
 def test_since_keeps_the_cache_of_older_results(root: Path) -> None:
-    history.load(root, "SH-001")
-    recent = history.load(root, "SH-001", since=date(2024, 5, 4))
+    history.load(root, "SH-001", use_cache=True)
+    recent = history.load(root, "SH-001", use_cache=True, since=date(2024, 5, 4))
     assert len(recent.results) == 1 and recent.cached >= 1
-    assert history.load(root, "SH-001").cached == 4
+    assert history.load(root, "SH-001", use_cache=True).cached == 4
 
 
 def test_an_edited_cache_entry_is_not_trusted(root: Path) -> None:
-    history.load(root, "SH-001")
+    history.load(root, "SH-001", use_cache=True)
     cache = root / ".cache" / "history" / "SH-001" / "mini.json"
     data = json.loads(cache.read_text(encoding="utf-8"))
     for entry in data["entries"].values():
         entry["result"]["overall"]["final"] = 99.0
     cache.write_text(json.dumps(data), encoding="utf-8")
-    again = history.load(root, "SH-001")
+    again = history.load(root, "SH-001", use_cache=True)
     assert again.cached == 0 and again.parsed == 4
     assert 99.0 not in [r.overall_final for r in again.results]
 
 
 def test_a_broken_cache_is_ignored(root: Path) -> None:
-    history.load(root, "SH-001")
+    history.load(root, "SH-001", use_cache=True)
     cache = root / ".cache" / "history" / "SH-001" / "mini.json"
     cache.write_text("{not json", encoding="utf-8")
-    assert history.load(root, "SH-001").parsed == 4
+    assert history.load(root, "SH-001", use_cache=True).parsed == 4
 
 
 def test_without_cache_nothing_is_written(root: Path) -> None:
@@ -125,7 +125,7 @@ def test_bad_and_misplaced_files_are_skipped(root: Path) -> None:
     (folder / "20240601T000000000000Z.yaml").write_text("format: [oops\n", encoding="utf-8")
     other = result("ppp", day(9), branch="BJ-002")
     storage.write_result(other, path=folder / "20240610T000000000000Z.yaml")
-    loaded = history.load(root, "SH-001")
+    loaded = history.load(root, "SH-001", use_cache=True)
     reasons = dict(loaded.skipped)
     assert len(loaded.results) == 4
     assert "YAML" in reasons[str(folder / "20240601T000000000000Z.yaml")]
