@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from branchcheck.errors import InputError, Problem
 
@@ -28,9 +28,9 @@ _KIND = re.compile(r"^[a-z][a-z0-9-]{0,31}$")
 _MAX_BYTES = 50 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class Unit:
-    """One unit of the network (an outlet, a sub-branch, ...)."""
+class Unit(NamedTuple):
+    """One unit of the network (an outlet, a sub-branch, ...). A named tuple: a
+    directory of 10,000 units is built in milliseconds for every view."""
 
     id: str
     name_zh: str

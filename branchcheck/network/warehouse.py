@@ -167,11 +167,11 @@ def reader(path: Path, *, lang: str = "en",
 
 def schema_version(con: DuckDBPyConnection) -> int:
     """The schema version recorded in the warehouse (0 for an empty file)."""
-    found = con.execute("SELECT count(*) FROM information_schema.tables "
-                        "WHERE table_name = 'meta'").fetchone()
-    if not found or not found[0]:
+    duckdb = _duckdb()
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except duckdb.CatalogException:  # no meta table: a new, empty file
         return 0
-    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     try:
         return int(row[0]) if row else 0
     except ValueError:
