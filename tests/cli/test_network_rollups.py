@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.cli.test_network import CHECKLIST, ORG, RESULTS, _write_results, cli, net  # noqa: F401
+from tests.cli.test_network import ORG, _env, _write_results, cli, net  # noqa: F401
 
 duckdb = pytest.importorskip("duckdb")
 
