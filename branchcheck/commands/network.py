@@ -7,6 +7,7 @@ when one of these commands runs.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -61,6 +62,24 @@ def _opts(**kw: Any) -> Any:
 
 def _out(text: str, output: str | None, force: bool) -> None:
     emit(text, output, force)
+
+
+def _view(compute: Callable[[Any, Any], list[dict[str, Any]]],
+          columns: Callable[[str], Any], title: tuple[str, str], *, fmt: str,
+          output: str | None, force: bool, months: int = 0, shown: int | None = None,
+          **scope: Any) -> list[dict[str, Any]]:
+    """Open the warehouse for the scope options, compute a view's rows, write them in
+    ``fmt`` (the first ``shown`` rows, if given); the rows."""
+    from branchcheck.network.query import open_scope
+    from branchcheck.render import network as rn
+
+    check_choice(fmt, rn.FORMATS)
+    opts = _opts(**scope)
+    with open_scope(opts, months=months) as (con, found):
+        rows: list[dict[str, Any]] = compute(con, found)
+    _out(rn.render(rows[:shown] if shown else rows, columns(opts.lang), fmt,
+                   title=_title(*title, found), lang=opts.lang), output, force)
+    return rows
 
 
 @app.command("ingest")
@@ -133,17 +152,12 @@ def league(
 ) -> int:
     """Units ranked by mean final score: results, completion, grades, knockouts, change."""
     from branchcheck.network import views
-    from branchcheck.network.query import open_scope
     from branchcheck.render import network as rn
 
-    check_choice(fmt, rn.FORMATS)
-    opts = _opts(warehouse=warehouse, org=org, since=since, until=until, period=period,
-                 unit=unit, checklist=checklist, level=level, lang=lang)
-    with open_scope(opts) as (con, scope):
-        rows = views.league(con, scope, min_n=min_n)
-    title = _title("排名", "League", scope)
-    _out(rn.render(rows, rn.league_columns(opts.lang), fmt, title=title, lang=opts.lang),
-         output, force)
+    _view(lambda con, scope: views.league(con, scope, min_n=min_n), rn.league_columns,
+          ("排名", "League"), fmt=fmt, output=output, force=force, warehouse=warehouse,
+          org=org, since=since, until=until, period=period, unit=unit, checklist=checklist,
+          level=level, lang=lang)
     return EXIT_OK
 
 
@@ -161,17 +175,12 @@ def missing(
 ) -> int:
     """Expected checks that were not done, by the programme and the business calendar."""
     from branchcheck.network import expected
-    from branchcheck.network.query import open_scope
     from branchcheck.render import network as rn
 
-    check_choice(fmt, rn.FORMATS)
-    opts = _opts(warehouse=warehouse, org=org, since=since, until=until, period=period,
-                 unit=unit, checklist=checklist, level=level, lang=lang)
-    with open_scope(opts) as (con, scope):
-        rows = expected.missing(con, scope, every=every)
-    _out(rn.render(rows, rn.missing_columns(opts.lang), fmt,
-                   title=_title("漏做的检查", "Missed checks", scope), lang=opts.lang),
-         output, force)
+    rows = _view(lambda con, scope: expected.missing(con, scope, every=every),
+                 rn.missing_columns, ("漏做的检查", "Missed checks"), fmt=fmt, output=output,
+                 force=force, warehouse=warehouse, org=org, since=since, until=until,
+                 period=period, unit=unit, checklist=checklist, level=level, lang=lang)
     return EXIT_FAILED if fail_on_missing and any(r["missed"] for r in rows) else EXIT_OK
 
 
@@ -188,17 +197,12 @@ def items(
 ) -> int:
     """Items by failure rate across the network or a subtree, with a systemic flag."""
     from branchcheck.network import views
-    from branchcheck.network.query import open_scope
     from branchcheck.render import network as rn
 
-    check_choice(fmt, rn.FORMATS)
-    opts = _opts(warehouse=warehouse, org=org, since=since, until=until, period=period,
-                 unit=unit, checklist=checklist, level=level, lang=lang)
-    with open_scope(opts) as (con, scope):
-        rows = views.items(con, scope, systemic=systemic)
-    _out(rn.render(rows[:top] if top else rows, rn.items_columns(opts.lang), fmt,
-                   title=_title("不合格项目", "Failing items", scope), lang=opts.lang),
-         output, force)
+    _view(lambda con, scope: views.items(con, scope, systemic=systemic), rn.items_columns,
+          ("不合格项目", "Failing items"), fmt=fmt, output=output, force=force, shown=top,
+          warehouse=warehouse, org=org, since=since, until=until, period=period, unit=unit,
+          checklist=checklist, level=level, lang=lang)
     return EXIT_OK
 
 
@@ -212,16 +216,12 @@ def trend(
 ) -> int:
     """Mean final score per unit per week or month (default: 12 months to the newest)."""
     from branchcheck.network import views
-    from branchcheck.network.query import open_scope
     from branchcheck.render import network as rn
 
-    check_choice(fmt, rn.FORMATS)
-    opts = _opts(warehouse=warehouse, org=org, since=since, until=until, period=period,
-                 unit=unit, checklist=checklist, level=level, lang=lang)
-    with open_scope(opts, months=12) as (con, scope):
-        rows = views.trend(con, scope, by=by)
-    _out(rn.render(rows, rn.trend_columns(opts.lang), fmt,
-                   title=_title("趋势", "Trend", scope), lang=opts.lang), output, force)
+    _view(lambda con, scope: views.trend(con, scope, by=by), rn.trend_columns,
+          ("趋势", "Trend"), fmt=fmt, output=output, force=force, months=12,
+          warehouse=warehouse, org=org, since=since, until=until, period=period, unit=unit,
+          checklist=checklist, level=level, lang=lang)
     return EXIT_OK
 
 
@@ -236,18 +236,11 @@ def actions(
     or today if earlier, by the directory's calendar), opened and fixed in the period,
     and the oldest overdue one."""
     from branchcheck.network.actions import per_unit
-    from branchcheck.network.query import open_scope
-    from branchcheck.render import network as rn
     from branchcheck.render.network_actions import actions_columns
 
-    check_choice(fmt, rn.FORMATS)
-    opts = _opts(warehouse=warehouse, org=org, since=since, until=until, period=period,
-                 unit=unit, checklist=checklist, level=level, lang=lang)
-    with open_scope(opts) as (con, scope):
-        rows = per_unit(con, scope)
-    _out(rn.render(rows, actions_columns(opts.lang), fmt,
-                   title=_title("整改", "Corrective actions", scope), lang=opts.lang),
-         output, force)
+    _view(per_unit, actions_columns, ("整改", "Corrective actions"), fmt=fmt, output=output,
+          force=force, warehouse=warehouse, org=org, since=since, until=until, period=period,
+          unit=unit, checklist=checklist, level=level, lang=lang)
     return EXIT_OK
 
 
