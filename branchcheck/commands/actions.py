@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -147,6 +147,16 @@ def _done(message: str) -> None:
     sys.stderr.write(term(message) + "\n")
 
 
+def _change(step: str, action_id: str, branch: str | None, results_dir: str | None,
+            **fields: Any) -> Any:
+    """Find the action (by id, in ``branch`` if given) and record one step of its life
+    (``assign``, ``comment``, ``fix``, ``verify``, ``reopen``); the action after it."""
+    from branchcheck.actions import ops
+
+    root = _root(results_dir)
+    return getattr(ops, step)(root, ops.locate(root, action_id, branch), **fields)
+
+
 @app.command("assign")
 def assign(
     action_id: IdArgument,
@@ -159,11 +169,7 @@ def assign(
     branch: BranchFilter = None,
 ) -> int:
     """Give an action an owner and/or a due date."""
-    from branchcheck.actions import ops
-
-    root = _root(results_dir)
-    found = ops.locate(root, action_id, branch)
-    a = ops.assign(root, found, owner=owner, due=due, who=_who(by))
+    a = _change("assign", action_id, branch, results_dir, owner=owner, due=due, who=_who(by))
     _done(f"{a.id}: owner {a.owner or '-'}, due {a.due or '-'}")
     return EXIT_OK
 
@@ -172,11 +178,7 @@ def assign(
 def comment(action_id: IdArgument, note: NoteOption, by: ByOption = None,
             results_dir: ResultsDir = None, branch: BranchFilter = None) -> int:
     """Add a comment to an action's history."""
-    from branchcheck.actions import ops
-
-    root = _root(results_dir)
-    found = ops.locate(root, action_id, branch)
-    a = ops.comment(root, found, note=note, who=_who(by))
+    a = _change("comment", action_id, branch, results_dir, note=note, who=_who(by))
     _done(f"{a.id}: comment added")
     return EXIT_OK
 
@@ -193,11 +195,8 @@ def fix(
     branch: BranchFilter = None,
 ) -> int:
     """Record what was done (整改措施), with evidence copied into the branch's store."""
-    from branchcheck.actions import ops
-
-    root = _root(results_dir)
-    found = ops.locate(root, action_id, branch)
-    a = ops.fix(root, found, note=note, evidence=evidence or [], who=_who(by))
+    a = _change("fix", action_id, branch, results_dir, note=note, evidence=evidence or [],
+                who=_who(by))
     _done(f"{a.id}: fixed ({len(a.evidence)} evidence files); the next passing check "
           "verifies it")
     return EXIT_OK
@@ -209,11 +208,7 @@ def verify(action_id: IdArgument, note: Annotated[str, typer.Option(
         by: ByOption = None, results_dir: ResultsDir = None,
         branch: BranchFilter = None) -> int:
     """Confirm by hand that the problem is gone (复查)."""
-    from branchcheck.actions import ops
-
-    root = _root(results_dir)
-    found = ops.locate(root, action_id, branch)
-    a = ops.verify(root, found, note=note, who=_who(by))
+    a = _change("verify", action_id, branch, results_dir, note=note, who=_who(by))
     _done(f"{a.id}: verified")
     return EXIT_OK
 
@@ -224,11 +219,7 @@ def reopen(action_id: IdArgument, note: Annotated[str, typer.Option(
         by: ByOption = None, results_dir: ResultsDir = None,
         branch: BranchFilter = None) -> int:
     """Reopen a fixed or verified action; its history is kept."""
-    from branchcheck.actions import ops
-
-    root = _root(results_dir)
-    found = ops.locate(root, action_id, branch)
-    a = ops.reopen(root, found, note=note, who=_who(by))
+    a = _change("reopen", action_id, branch, results_dir, note=note, who=_who(by))
     _done(f"{a.id}: reopened, due {a.due}")
     return EXIT_OK
 
