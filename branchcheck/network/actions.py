@@ -188,25 +188,26 @@ def late_days(org: Org, due: date | None, day: date) -> int:
     return n
 
 
-def per_unit(con: DuckDBPyConnection, scope: Scope) -> list[dict[str, Any]]:
+def per_unit(con: DuckDBPyConnection, scope: Scope, *,
+             prepared: bool = False) -> list[dict[str, Any]]:
     """Per unit at the scope's level: open, overdue, open high-priority, opened in the
-    period, fixed or verified in the period, and the oldest overdue action."""
-    from branchcheck.network.views import level_units
+    period, fixed or verified in the period, and the oldest overdue action
+    (``prepared``: the ``rollup`` table is already filled for ``scope``)."""
+    if not prepared:
+        from branchcheck.network.views import prepare_rollup
 
-    unit_of = level_units(scope)
+        prepare_rollup(con, scope)
     day = judged_on(scope)
     start, end = scope.period.start, scope.period.end
     acc: dict[str, dict[str, Any]] = {}
     late_cache: dict[date | None, int] = {}
-    for (branch, ident, item, checklist, priority, status, due, found, fixed,
+    for (unit, branch, ident, item, checklist, priority, status, due, found, fixed,
          closed) in con.execute(
-            "SELECT branch, id, item_id, checklist_id, priority, status, due, found, "
-            "fixed_day, closed_day FROM actions WHERE ($1::VARCHAR IS NULL OR "
-            "checklist_id = $1) AND (found IS NULL OR found <= $2) ORDER BY branch, id",
-            [scope.checklist, day]).fetchall():
-        unit = unit_of.get(branch)
-        if unit is None:
-            continue
+            "SELECT ro.unit, a.branch, a.id, a.item_id, a.checklist_id, a.priority, a.status, "
+            "a.due, a.found, a.fixed_day, a.closed_day FROM actions a "
+            "JOIN rollup ro ON ro.branch = a.branch WHERE ($1::VARCHAR IS NULL OR "
+            "a.checklist_id = $1) AND (a.found IS NULL OR a.found <= $2) "
+            "ORDER BY a.branch, a.id", [scope.checklist, day]).fetchall():
         r = acc.setdefault(unit, {"open": 0, "overdue": 0, "high": 0, "opened": 0,
                                   "fixed": 0, "oldest_overdue": None})
         if found is not None and start <= found <= end:
@@ -237,7 +238,7 @@ def per_unit(con: DuckDBPyConnection, scope: Scope) -> list[dict[str, Any]]:
 
 def add_counts(con: DuckDBPyConnection, scope: Scope, rows: list[dict[str, Any]]) -> None:
     """Give each league row its unit's open and overdue action counts."""
-    counts = {r["unit"]: r for r in per_unit(con, scope)}
+    counts = {r["unit"]: r for r in per_unit(con, scope, prepared=True)}
     for r in rows:
         found = counts.get(r["unit"])
         r["actions_open"] = found["open"] if found else 0

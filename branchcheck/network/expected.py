@@ -16,7 +16,7 @@ from branchcheck.errors import UsageError
 from branchcheck.i18n import t
 from branchcheck.network.calendar import Period, calendar_rows
 from branchcheck.network.org import CADENCES, Rule
-from branchcheck.network.views import Scope, prepare_rollup, unit_name
+from branchcheck.network.views import Scope, level_units, prepare_rollup, unit_name
 
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
@@ -31,6 +31,10 @@ _LABEL = ("CASE {e} WHEN 'week' THEN strftime({d}, '%G-W%V') "
           "WHEN 'month' THEN strftime({d}, '%Y-%m') "
           "WHEN 'quarter' THEN year({d})::VARCHAR || '-Q' || quarter({d})::VARCHAR "
           "ELSE strftime({d}, '%Y-%m-%d') END")
+# Day ``c.day`` is in a slot of rule ``p`` for unit ``u``: open (or a business day)
+# by the calendar, and the unit open.
+_OPEN = ("(CASE WHEN p.every = 'day' THEN c.open ELSE c.business END) "
+         "AND (u.opened IS NULL OR c.day >= u.opened) AND (u.closed IS NULL OR c.day < u.closed)")
 _REACH = {"day": 0, "business-day": 0, "week": 6, "month": 31, "quarter": 92}
 """Days a slot may reach outside the period (a week that started before it)."""
 
@@ -48,7 +52,9 @@ def _programme(scope: Scope, every: str | None, rules: Sequence[Rule] | None) ->
 
 
 def _slots(con: DuckDBPyConnection, scope: Scope, rules: Sequence[Rule]) -> str:
-    """Fill temp tables for the expected-vs-done join; returns the SELECT of slots.
+    """Fill the temp tables ``cal``, ``prog`` and ``su`` (the ``rollup`` table filled
+    for the scope); returns the SELECT of expected slots (lvl, unit, rule, checklist,
+    every, slot).
 
     Rules are numbered (``prog.rule``) so that the joins below compare a number,
     a branch and a date rather than four strings.
@@ -64,25 +70,30 @@ def _slots(con: DuckDBPyConnection, scope: Scope, rules: Sequence[Rule]) -> str:
     if rules:
         insert_columns(con, "prog", list(zip(*[(n, r.kind, r.checklist, r.every)
                                                for n, r in enumerate(rules)], strict=True)))
-    leaves = set(org.leaves())
-    members = org.subtree(scope.unit) if scope.unit else [u.id for u in org.units]
-    con.execute("CREATE OR REPLACE TEMP TABLE su (id VARCHAR, kind VARCHAR, opened DATE, "
-                "closed DATE)")
-    chosen = [org.by_id[m] for m in members]
+    # Every unit of the subtree with its unit at the scope's level (``lvl``, from the
+    # ``rollup`` table); under a wildcard rule, every leaf.
     wildcard = any(r.kind == "*" for r in rules)
-    rows = [(u.id, "*" if wildcard else u.kind, u.opened, u.closed) for u in chosen
-            if not wildcard or u.id in leaves]
-    if rows:
-        insert_columns(con, "su", list(zip(*rows, strict=True)))
+    if org.stored:
+        kind = "'*'" if wildcard else "u.kind"
+        leaf = " WHERE NOT EXISTS (SELECT 1 FROM units c WHERE c.parent = u.id)"
+        con.execute(f"CREATE OR REPLACE TEMP TABLE su AS SELECT u.id, {kind} AS kind, "
+                    f"u.opened, u.closed, ro.unit AS lvl FROM units u "
+                    f"JOIN rollup ro ON ro.branch = u.id{leaf if wildcard else ''}")
+    else:
+        lvl = level_units(scope)
+        leaves = set(org.leaves()) if wildcard else ()
+        con.execute("CREATE OR REPLACE TEMP TABLE su (id VARCHAR, kind VARCHAR, opened DATE, "
+                    "closed DATE, lvl VARCHAR)")
+        rows = [(u.id, "*" if wildcard else u.kind, u.opened, u.closed, lvl[u.id])
+                for u in org.units if u.id in lvl and (not wildcard or u.id in leaves)]
+        if rows:
+            insert_columns(con, "su", list(zip(*rows, strict=True)))
+    # A day is its own slot; longer slots are named once however many days they hold.
     daily = _daily(rules)
     slot = "c.day" if daily else _SLOT.format(e="p.every", d="c.day")
-    return (f"SELECT u.id AS unit, p.rule, {slot} AS slot, "
-            f"{'c.day' if daily else 'min(c.day)'} AS first_day FROM su u "
-            "JOIN prog p ON p.kind = u.kind "
-            "JOIN cal c ON (CASE WHEN p.every = 'day' THEN c.open ELSE c.business END) "
-            "AND (u.opened IS NULL OR c.day >= u.opened) "
-            "AND (u.closed IS NULL OR c.day < u.closed)"
-            f"{'' if daily else ' GROUP BY ALL'}")
+    return (f"SELECT {'' if daily else 'DISTINCT '}u.lvl, u.id AS unit, p.rule, p.checklist, "
+            f"p.every, {slot} AS slot FROM su u JOIN prog p ON p.kind = u.kind "
+            f"JOIN cal c ON {_OPEN}")
 
 
 def _daily(rules: Sequence[Rule]) -> bool:
@@ -90,17 +101,29 @@ def _daily(rules: Sequence[Rule]) -> bool:
     return all(r.every in ("day", "business-day") for r in rules)
 
 
+def _by_day_first(rules: Sequence[Rule]) -> bool:
+    """Whether every rule is daily and names its checklist: then a slot holds at most
+    one result marked ``day_first``, and done slots need no semi-join."""
+    return _daily(rules) and all(r.checklist != "*" for r in rules)
+
+
 def _expected(con: DuckDBPyConnection, scope: Scope, rules: Sequence[Rule]) -> str:
-    """SQL of every expected check (unit, rule, slot, first_day) with a ``done`` flag
-    (temp tables filled). A slot is done when some result of the unit for the
-    rule's checklist falls in it: a semi-join, so two results count once."""
+    """SQL of every expected check (lvl: the unit at the scope's level, unit, rule,
+    checklist, every, slot) with a ``done`` flag (temp tables filled). A slot is done
+    when some result of the unit for the rule's checklist falls in it, counted once."""
     slots = _slots(con, scope, rules)
+    if _by_day_first(rules):
+        return (f"WITH s AS ({slots}), d AS (SELECT r.branch, p.rule, r.day FROM results r "
+                "JOIN prog p ON p.checklist = r.checklist_id "
+                "WHERE r.day BETWEEN $1 AND $2 AND r.day_first) "
+                "SELECT s.*, d.branch IS NOT NULL AS done FROM s "
+                "LEFT JOIN d ON d.branch = s.unit AND d.rule = s.rule AND d.day = s.slot")
     slot = "r.day" if _daily(rules) else _SLOT.format(e="e.every", d="r.day")
     return (
         f"WITH s AS ({slots}), d AS (SELECT r.branch, e.rule, {slot} AS slot "
         "FROM results r JOIN prog e ON (e.checklist = '*' OR e.checklist = r.checklist_id) "
         "WHERE r.day BETWEEN $1 AND $2) "
-        "SELECT s.unit, s.rule, s.slot, s.first_day, EXISTS (SELECT 1 FROM d "
+        "SELECT s.*, EXISTS (SELECT 1 FROM d "
         "WHERE d.branch = s.unit AND d.rule = s.rule AND d.slot = s.slot) AS done FROM s")
 
 
@@ -123,15 +146,27 @@ def slot_label(every: str, first: date) -> str:
 
 def completion(con: DuckDBPyConnection, scope: Scope,
                rules: Sequence[Rule] | None = None) -> dict[str, tuple[int, int]]:
-    """(expected, done) checks per unit at the scope's level, by the programme."""
+    """(expected, done) checks per unit at the scope's level, by the programme (the
+    ``rollup`` table filled for the scope)."""
     chosen = _programme(scope, None, rules)
     if not chosen:
         return {}
-    sql = _expected(con, scope, chosen)
-    rows = con.execute(
-        f"SELECT ro.unit, count(*), count(*) FILTER (WHERE x.done) "
-        f"FROM ({sql}) x JOIN rollup ro ON ro.branch = x.unit GROUP BY ro.unit",
-        _window(scope.period, chosen)).fetchall()
+    window = _window(scope.period, chosen)
+    if _by_day_first(chosen):
+        # The done slots counted from the results side: no join with the slots.
+        slots = _slots(con, scope, chosen)
+        rows = con.execute(
+            f"WITH s AS ({slots}), e AS (SELECT lvl, count(*) AS n FROM s GROUP BY lvl), "
+            "k AS (SELECT u.lvl, count(*) AS n FROM results r JOIN su u ON u.id = r.branch "
+            "JOIN prog p ON p.kind = u.kind AND p.checklist = r.checklist_id "
+            f"JOIN cal c ON c.day = r.day AND {_OPEN} "
+            "WHERE r.day BETWEEN $1 AND $2 AND r.day_first GROUP BY u.lvl) "
+            "SELECT e.lvl, e.n, coalesce(k.n, 0) FROM e LEFT JOIN k ON k.lvl = e.lvl",
+            window).fetchall()
+    else:
+        rows = con.execute(
+            f"SELECT x.lvl, count(*), count(*) FILTER (WHERE x.done) "
+            f"FROM ({_expected(con, scope, chosen)}) x GROUP BY x.lvl", window).fetchall()
     return {u: (int(e), int(d)) for u, e, d in rows}
 
 
@@ -145,13 +180,13 @@ def missing(con: DuckDBPyConnection, scope: Scope, *, every: str | None = None,
             scope.lang, "机构目录没有检查计划（programme）；请用 --every 指定频率",
             "the directory has no programme for this; give the cadence with --every"))
     sql = _expected(con, scope, chosen)
-    label = _LABEL.format(e="p.every", d="x.slot")
+    # The label is made for the missed slots only (CASE evaluates THEN for those).
+    label = _LABEL.format(e="x.every", d="x.slot")
     rows = con.execute(
-        f"SELECT ro.unit, p.checklist, count(*), "
-        f"count(*) FILTER (WHERE x.done), "
-        f"list(x.unit || ' ' || {label} ORDER BY x.slot, x.unit) FILTER (WHERE NOT x.done) "
-        f"FROM ({sql}) x JOIN rollup ro ON ro.branch = x.unit JOIN prog p ON p.rule = x.rule "
-        f"GROUP BY ro.unit, p.checklist ORDER BY ro.unit, p.checklist",
+        f"SELECT x.lvl, x.checklist, count(*), count(*) FILTER (WHERE x.done), "
+        f"list(CASE WHEN NOT x.done THEN x.unit || ' ' || {label} END ORDER BY x.slot, x.unit) "
+        f"FILTER (WHERE NOT x.done) FROM ({sql}) x "
+        f"GROUP BY x.lvl, x.checklist ORDER BY x.lvl, x.checklist",
         _window(scope.period, chosen)).fetchall()
     out = []
     for unit, checklist, exp, did, missed in rows:

@@ -73,6 +73,8 @@ class Org:
     programme: tuple[Rule, ...] = ()
     source: str = ""
     warnings: tuple[Problem, ...] = field(default=(), compare=False)
+    stored: bool = field(default=False, compare=False)
+    """Read back from a warehouse, whose ``units`` and ``unit_tree`` tables hold it."""
 
     @cached_property
     def by_id(self) -> dict[str, Unit]:
@@ -360,4 +362,4 @@ def from_rows(rows: Iterable[Sequence[Any]], *, source: str = "warehouse",
     """A directory rebuilt from warehouse rows in :class:`Unit`'s field order (already
     checked at ingest)."""
     units = tuple(Unit(*r) for r in rows)
-    return Org(units, timezone, business_days, closed_days, programme, source)
+    return Org(units, timezone, business_days, closed_days, programme, source, stored=True)

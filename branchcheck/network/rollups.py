@@ -2,7 +2,8 @@
 months stay fast at millions of results.
 
 ``item_months`` holds, per checklist, item, branch and month, how many times
-the item was answered (pass, partial or fail) and how many times it failed.
+the item was answered (pass, partial or fail) and how many times it failed;
+``results.day_first`` marks the first result of each branch, checklist and day.
 After an ingest adds results (or re-dates a branch's results), the months it
 touched are counted again from the raw rows, in the ingest's transaction: the
 table is never out of step with ``results`` and ``items``.
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 def refresh(con: DuckDBPyConnection, *, after_rid: int, branches: Sequence[str] = ()) -> None:
     """Count again the months touched by results with ``rid > after_rid``, and every
     month of ``branches`` (whose results were re-dated)."""
-    from branchcheck.network.warehouse import ITEM_MONTHS
+    from branchcheck.network.warehouse import DAY_FIRST, ITEM_MONTHS, ON_GROUPS
 
     con.execute(
         "CREATE OR REPLACE TEMP TABLE touched AS SELECT DISTINCT branch, "
@@ -39,6 +40,9 @@ def refresh(con: DuckDBPyConnection, *, after_rid: int, branches: Sequence[str] 
             "INSERT INTO item_months " + ITEM_MONTHS + " AND EXISTS (SELECT 1 FROM touched t "  # noqa: S608
             "WHERE t.branch = r.branch AND t.month = CAST(date_trunc('month', r.day) AS DATE))"
             " GROUP BY ALL")
+        con.execute(DAY_FIRST + " WHERE EXISTS (SELECT 1 FROM touched t WHERE t.branch = "  # noqa: S608
+                    "r.branch AND t.month = CAST(date_trunc('month', r.day) AS DATE)) "
+                    "GROUP BY ALL) f" + ON_GROUPS)
     finally:
         con.execute("DROP TABLE touched")
 

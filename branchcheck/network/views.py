@@ -56,13 +56,12 @@ def latest_day(con: DuckDBPyConnection, checklist: str | None = None) -> date:
     return row[0] if row and row[0] else date.today()
 
 
-def level_units(scope: Scope) -> dict[str, str]:
-    """Each unit of the subtree mapped to its ancestor at the scope's level."""
+def check_level(scope: Scope) -> None:
+    """Refuse a ``--unit`` missing from the directory or an unknown ``--level``."""
     org = scope.org
     if scope.unit is not None and scope.unit not in org.by_id:
         raise UsageError(t(scope.lang, f"机构目录中没有单位 {scope.unit!r}",
                            f"no unit {scope.unit!r} in the directory"))
-    members = org.subtree(scope.unit) if scope.unit else [u.id for u in org.units]
     level = scope.level
     kinds = {u.kind for u in org.units}
     if level is not None and not level.isdigit() and level not in kinds:
@@ -70,9 +69,16 @@ def level_units(scope: Scope) -> dict[str, str]:
                                        "或深度数字",
                            f"unknown level {level!r}; use one of {', '.join(sorted(kinds))} "
                            "or a depth number"))
+
+
+def level_units(scope: Scope) -> dict[str, str]:
+    """Each unit of the subtree mapped to its ancestor at the scope's level."""
+    check_level(scope)
+    org, level = scope.org, scope.level
     key = ("level_units", scope.unit, level)
     if key in org.memo:
         return dict(org.memo[key])
+    members = org.subtree(scope.unit) if scope.unit else [u.id for u in org.units]
     if level is None:
         out = {uid: uid for uid in members}
     else:
@@ -108,14 +114,42 @@ def _nearest_at_level(org: Org, members: Sequence[str], level: str,
             if (anc := nearest[uid]) is not None and (inside is None or anc in inside)}
 
 
-def prepare_rollup(con: DuckDBPyConnection, scope: Scope) -> dict[str, str]:
+def prepare_rollup(con: DuckDBPyConnection, scope: Scope) -> None:
+    """Fill the temp table ``rollup(branch, unit)``: each unit of the subtree and its
+    ancestor at the scope's level (what :func:`level_units` gives). A directory read
+    back from the warehouse is rolled up there, from ``unit_tree``, without a round
+    trip through Python."""
     from branchcheck.network.warehouse import insert_columns
 
+    if scope.org.stored:
+        check_level(scope)
+        sql, args = _tree_rollup(scope)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE rollup AS {sql}", args)
+        return
     mapping = level_units(scope)
     con.execute("CREATE OR REPLACE TEMP TABLE rollup (branch VARCHAR, unit VARCHAR)")
     if mapping:
         insert_columns(con, "rollup", [tuple(mapping), tuple(mapping.values())])
-    return mapping
+
+
+def _tree_rollup(scope: Scope) -> tuple[str, list[Any]]:
+    """The SELECT of (branch, unit) pairs from ``unit_tree``. Within a subtree only
+    ancestors inside it count: those at least as deep as its top."""
+    level, unit = scope.level, scope.unit
+    args: list[Any] = []
+    if level is None:
+        where = "t.distance = 0"
+    elif level.isdigit():
+        where, args = "t.depth = $1", [int(level)]
+    else:
+        where, args = "t.kind = $1 AND t.nearest", [level]
+    if unit is not None:
+        top = f"${len(args) + 1}"
+        where += (f" AND t.depth >= (SELECT max(depth) FROM unit_tree WHERE id = {top} AND "
+                  f"distance = 0) AND t.id IN (SELECT id FROM unit_tree WHERE ancestor = {top})")
+        args.append(unit)
+    return (f"SELECT t.id AS branch, t.ancestor AS unit FROM unit_tree t WHERE {where}",
+            args)
 
 
 def _filters(scope: Scope, period: Period) -> tuple[str, list[Any]]:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from branchcheck.network.org import Org
 
 DEFAULT_FILE = "branchcheck-network.duckdb"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Item counts per checklist, item, branch and month (the ``item_months`` table):
 # a query to finish with a filter (``AND ...``) and ``GROUP BY ALL``.
@@ -33,6 +33,29 @@ ITEM_MONTHS = (
     "SELECT r.checklist_id, i.item_id, r.branch, CAST(date_trunc('month', r.day) AS DATE),"
     " count(*), count(*) FILTER (WHERE i.status = 'fail') FROM items i"
     " JOIN results r ON r.rid = i.rid WHERE i.status IN ('pass', 'partial', 'fail')")
+
+# Every unit with each ancestor-or-self: how far up, the ancestor's depth and kind,
+# and whether it is the nearest ancestor of that kind. The views roll results up
+# to a level with one filtered scan of it (:func:`branchcheck.network.views.prepare_rollup`).
+# The walk stops at 64 levels, so a damaged directory cannot make it endless.
+UNIT_TREE = (
+    "INSERT INTO unit_tree WITH RECURSIVE up(id, ancestor, distance) AS ("
+    " SELECT id, id, 0 FROM units UNION ALL"
+    " SELECT up.id, u.parent, up.distance + 1 FROM up JOIN units u ON u.id = up.ancestor"
+    " WHERE u.parent IS NOT NULL AND up.distance < 64)"
+    " SELECT up.id, up.ancestor, up.distance, d.depth, a.kind,"
+    " row_number() OVER (PARTITION BY up.id, a.kind ORDER BY up.distance) = 1"
+    " FROM up JOIN units a ON a.id = up.ancestor"
+    " JOIN (SELECT id, max(distance) AS depth FROM up GROUP BY id) d ON d.id = up.ancestor")
+
+# Marks the first result (lowest rid) of each branch, checklist and day, so that
+# a day's checks are counted once without a DISTINCT; to finish with the groups
+# to mark (``WHERE ...`` or nothing) and ``GROUP BY ALL) f``, then ON_GROUPS.
+DAY_FIRST = (
+    "UPDATE results SET day_first = (results.rid = f.rid) FROM (SELECT r.branch,"
+    " r.checklist_id, r.day, min(r.rid) AS rid FROM results r")
+ON_GROUPS = (" WHERE results.branch = f.branch AND results.checklist_id = f.checklist_id"
+             " AND results.day = f.day")
 
 # MIGRATIONS[n] takes a warehouse from schema version n to n + 1.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -91,6 +114,16 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE TABLE item_months (checklist_id VARCHAR NOT NULL, item_id VARCHAR NOT NULL,"
         " branch VARCHAR NOT NULL, month DATE NOT NULL, answered BIGINT, failed BIGINT)",
         "INSERT INTO item_months " + ITEM_MONTHS + " GROUP BY ALL",
+    ),
+    # 5: the directory as (unit, ancestor) pairs, kept with ``units`` by store_org;
+    # each day's first result marked (kept by every ingest, rollups.py).
+    (
+        "ALTER TABLE results ADD COLUMN day_first BOOLEAN",
+        DAY_FIRST + " GROUP BY ALL) f" + ON_GROUPS,
+        "CREATE TABLE unit_tree (id VARCHAR NOT NULL, ancestor VARCHAR NOT NULL,"
+        " distance INTEGER NOT NULL, depth INTEGER NOT NULL, kind VARCHAR NOT NULL,"
+        " nearest BOOLEAN NOT NULL)",
+        UNIT_TREE,
     ),
 )
 
@@ -232,6 +265,8 @@ def store_org(con: DuckDBPyConnection, org: Org) -> None:
     cols = list(zip(*[(u.id, u.name_zh, u.name_en, u.parent, u.kind, u.opened, u.closed,
                        u.timezone) for u in org.units], strict=True))
     insert_columns(con, "units", cols)
+    con.execute("DELETE FROM unit_tree")
+    con.execute(UNIT_TREE)
     put_meta(con, "org", {
         "source": org.source, "timezone": org.timezone,
         "business_days": list(org.business_days),

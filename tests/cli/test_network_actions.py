@@ -120,6 +120,15 @@ def test_actions_by_region_and_in_the_league(net: dict[str, Path],
     assert list(only_a) == ["O3"]
 
 
+@pytest.mark.parametrize("args", [("--level", "outlet"), ("--level", "region"),
+                                  ("--unit", "R1", "--level", "outlet")])
+def test_the_stored_directory_and_the_file_count_the_same_actions(
+        net: dict[str, Path], capsys: pytest.CaptureFixture[str], args: tuple[str, ...]) -> None:
+    stored = view(capsys, net, "actions", *SPAN, *args)
+    assert stored == view(capsys, net, "actions", *SPAN, *args, "--org", str(net["org"]))
+    assert stored
+
+
 @pytest.mark.parametrize("fmt", ["text", "md", "csv", "html"])
 def test_every_format(net: dict[str, Path], capsys: pytest.CaptureFixture[str],
                       fmt: str) -> None:
@@ -198,11 +207,11 @@ def test_a_version_2_warehouse_is_migrated_and_a_newer_one_refused(tmp_path: Pat
     with pytest.raises(InputError, match="schema version 2"), wh.reader(path):
         pass
     with wh.writer(path) as con:
-        assert wh.schema_version(con) == wh.SCHEMA_VERSION == 4
+        assert wh.schema_version(con) == wh.SCHEMA_VERSION == 5
         assert con.execute("SELECT count(*) FROM results").fetchone() == (1,)
         assert con.execute("SELECT count(*) FROM actions").fetchone() == (0,)
         assert con.execute("SELECT count(*) FROM action_logs").fetchone() == (0,)
-        con.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+        con.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
     with pytest.raises(InputError, match="newer branchcheck"), wh.writer(path):
         pass
 

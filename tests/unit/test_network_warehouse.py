@@ -28,7 +28,7 @@ def test_a_version_1_warehouse_is_migrated_in_place(tmp_path: Path) -> None:
                 " ('mini', 1, 'item', 'b', '乙', 'B'), ('mini', 1, 'section', 's1', '一', 'One')")
     con.close()
     with wh.writer(path) as con:
-        assert wh.schema_version(con) == wh.SCHEMA_VERSION == 4
+        assert wh.schema_version(con) == wh.SCHEMA_VERSION == 5
         assert con.execute("SELECT item_id, value FROM items ORDER BY 1").fetchall() == [
             ("a", None), ("b", "3")]
         # v4: the monthly item counts, made from the rows already there
@@ -39,6 +39,46 @@ def test_a_version_1_warehouse_is_migrated_in_place(tmp_path: Path) -> None:
             ("a", "s1"), ("b", "s2"), ("s1", None)]
         columns = {r[0] for r in con.execute("DESCRIBE items").fetchall()}
         assert "section_id" not in columns
+
+
+def test_a_version_4_warehouse_gains_the_unit_tree(tmp_path: Path) -> None:
+    from branchcheck.network import warehouse as wh
+
+    path = tmp_path / "v4.duckdb"
+    con = duckdb.connect(str(path))
+    for step in wh.MIGRATIONS[:4]:
+        for statement in step:
+            con.execute(statement)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '4')")
+    # HO <- R1 <- S1 <- O1, and an outlet O2 straight under the region R1
+    con.execute("INSERT INTO units (id, parent, kind) VALUES ('HO', NULL, 'head-office'),"
+                " ('R1', 'HO', 'region'), ('S1', 'R1', 'sub-branch'), ('O1', 'S1', 'outlet'),"
+                " ('O2', 'R1', 'outlet')")
+    con.close()
+    with wh.writer(path) as con:
+        rows = con.execute("SELECT id, ancestor, distance, depth, kind, nearest FROM unit_tree"
+                           " ORDER BY id, distance").fetchall()
+    assert rows == [
+        ("HO", "HO", 0, 0, "head-office", True),
+        ("O1", "O1", 0, 3, "outlet", True), ("O1", "S1", 1, 2, "sub-branch", True),
+        ("O1", "R1", 2, 1, "region", True), ("O1", "HO", 3, 0, "head-office", True),
+        ("O2", "O2", 0, 2, "outlet", True), ("O2", "R1", 1, 1, "region", True),
+        ("O2", "HO", 2, 0, "head-office", True),
+        ("R1", "R1", 0, 1, "region", True), ("R1", "HO", 1, 0, "head-office", True),
+        ("S1", "S1", 0, 2, "sub-branch", True), ("S1", "R1", 1, 1, "region", True),
+        ("S1", "HO", 2, 0, "head-office", True)]
+
+
+def test_a_damaged_directory_cannot_make_the_unit_tree_endless(tmp_path: Path) -> None:
+    from branchcheck.network import warehouse as wh
+
+    path = tmp_path / "loop.duckdb"
+    with wh.writer(path) as con:
+        # a cycle no ingest would store (the directory is checked first)
+        con.execute("INSERT INTO units (id, parent, kind) VALUES ('A', 'B', 'x'), ('B', 'A', 'y')")
+        con.execute(wh.UNIT_TREE)
+        deepest = con.execute("SELECT max(distance), count(*) FROM unit_tree").fetchone()
+    assert deepest == (64, 130)
 
 
 def test_a_newer_warehouse_is_refused_by_writer_and_reader(tmp_path: Path) -> None:
