@@ -20,6 +20,7 @@ same figures in the same run:
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -165,12 +166,20 @@ _BARE_PROCESS = ("import sys, duckdb\n"
                  "duckdb.connect(sys.argv[1], read_only=True).execute(sys.argv[2]).fetchall()\n")
 
 
+# Child processes may cache bytecode, as an installed wheel has it (pip compiles
+# it); the first, untimed run of each writes it for a source checkout.
+_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def bare_process(path: Path, sql: str) -> float:
     """Seconds of a new Python process that imports duckdb and runs the bare query."""
     runs = []
-    for _ in range(RUNS):
+    for i in range(RUNS + 1):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", _BARE_PROCESS, str(path), sql], check=True)
+        subprocess.run([sys.executable, "-c", _BARE_PROCESS, str(path), sql], check=True,
+                       env=_ENV)
+        if i == 0:
+            continue
         runs.append(time.perf_counter() - start)
     return _median(runs)
 
@@ -184,13 +193,15 @@ _MEASURED = (
 def command(args: list[str]) -> tuple[float, float]:
     """(median seconds, peak resident memory in MB) of a whole command, as a user runs it."""
     runs, peaks = [], []
-    for _ in range(RUNS):
+    for i in range(RUNS + 1):
         start = time.perf_counter()
         done = subprocess.run([sys.executable, "-c", _MEASURED, *args],
-                              capture_output=True, text=True)
-        runs.append(time.perf_counter() - start)
+                              capture_output=True, text=True, env=_ENV)
         if done.returncode != 0:
             sys.exit(f"failed: {args}\n{done.stderr}")
+        if i == 0:
+            continue
+        runs.append(time.perf_counter() - start)
         peaks.append(int(done.stderr.rsplit("PEAK ", 1)[1].split()[0]) / 1024)
     return _median(runs), max(peaks)
 

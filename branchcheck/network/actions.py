@@ -193,9 +193,9 @@ def per_unit(con: DuckDBPyConnection, scope: Scope, *,
     """Per unit at the scope's level: open, overdue, open high-priority, opened in the
     period, fixed or verified in the period, and the oldest overdue action
     (``prepared``: the ``rollup`` table is already filled for ``scope``)."""
-    if not prepared:
-        from branchcheck.network.views import prepare_rollup
+    from branchcheck.network.views import prepare_rollup, unit_names
 
+    if not prepared:
         prepare_rollup(con, scope)
     day = judged_on(scope)
     start, end = scope.period.start, scope.period.end
@@ -228,10 +228,8 @@ def per_unit(con: DuckDBPyConnection, scope: Scope, *,
             if old is None or (due, branch, ident) < (old["due"], old["branch"], old["id"]):
                 r["oldest_overdue"] = {"id": ident, "branch": branch, "checklist": checklist,
                                        "item": item, "due": due, "days": late}
-    rows = []
-    for unit, r in acc.items():
-        name = scope.org.by_id[unit].name(scope.lang) if unit in scope.org.by_id else unit
-        rows.append({"unit": unit, "name": name, **r})
+    names = unit_names(con, scope, acc)
+    rows = [{"unit": unit, "name": names[unit], **r} for unit, r in acc.items()]
     rows.sort(key=lambda r: (-r["overdue"], -r["open"], r["unit"]))
     return rows
 

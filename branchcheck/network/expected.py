@@ -16,7 +16,7 @@ from branchcheck.errors import UsageError
 from branchcheck.i18n import t
 from branchcheck.network.calendar import Period, calendar_rows
 from branchcheck.network.org import CADENCES, Rule
-from branchcheck.network.views import Scope, level_units, prepare_rollup, unit_name
+from branchcheck.network.views import Scope, level_units, prepare_rollup, unit_names
 
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
@@ -91,9 +91,8 @@ def _slots(con: DuckDBPyConnection, scope: Scope, rules: Sequence[Rule]) -> str:
     # A day is its own slot; longer slots are named once however many days they hold.
     daily = _daily(rules)
     slot = "c.day" if daily else _SLOT.format(e="p.every", d="c.day")
-    return (f"SELECT {'' if daily else 'DISTINCT '}u.lvl, u.id AS unit, p.rule, p.checklist, "
-            f"p.every, {slot} AS slot FROM su u JOIN prog p ON p.kind = u.kind "
-            f"JOIN cal c ON {_OPEN}")
+    return (f"SELECT {'' if daily else 'DISTINCT '}u.lvl, u.id AS unit, p.rule, {slot} AS slot "
+            f"FROM su u JOIN prog p ON p.kind = u.kind JOIN cal c ON {_OPEN}")
 
 
 def _daily(rules: Sequence[Rule]) -> bool:
@@ -103,28 +102,25 @@ def _daily(rules: Sequence[Rule]) -> bool:
 
 def _by_day_first(rules: Sequence[Rule]) -> bool:
     """Whether every rule is daily and names its checklist: then a slot holds at most
-    one result marked ``day_first``, and done slots need no semi-join."""
+    one result marked ``day_first``."""
     return _daily(rules) and all(r.checklist != "*" for r in rules)
 
 
-def _expected(con: DuckDBPyConnection, scope: Scope, rules: Sequence[Rule]) -> str:
-    """SQL of every expected check (lvl: the unit at the scope's level, unit, rule,
-    checklist, every, slot) with a ``done`` flag (temp tables filled). A slot is done
-    when some result of the unit for the rule's checklist falls in it, counted once."""
-    slots = _slots(con, scope, rules)
+def _done(rules: Sequence[Rule]) -> str:
+    """SQL of the done slots (branch, rule, slot) in the window ($1, $2); a slot may
+    appear more than once, unless every rule is :func:`_by_day_first`."""
     if _by_day_first(rules):
-        return (f"WITH s AS ({slots}), d AS (SELECT r.branch, p.rule, r.day FROM results r "
+        return ("SELECT r.branch, p.rule, r.day AS slot FROM results r "
                 "JOIN prog p ON p.checklist = r.checklist_id "
-                "WHERE r.day BETWEEN $1 AND $2 AND r.day_first) "
-                "SELECT s.*, d.branch IS NOT NULL AS done FROM s "
-                "LEFT JOIN d ON d.branch = s.unit AND d.rule = s.rule AND d.day = s.slot")
-    slot = "r.day" if _daily(rules) else _SLOT.format(e="e.every", d="r.day")
-    return (
-        f"WITH s AS ({slots}), d AS (SELECT r.branch, e.rule, {slot} AS slot "
-        "FROM results r JOIN prog e ON (e.checklist = '*' OR e.checklist = r.checklist_id) "
-        "WHERE r.day BETWEEN $1 AND $2) "
-        "SELECT s.*, EXISTS (SELECT 1 FROM d "
-        "WHERE d.branch = s.unit AND d.rule = s.rule AND d.slot = s.slot) AS done FROM s")
+                "WHERE r.day BETWEEN $1 AND $2 AND r.day_first")
+    slot = "r.day" if _daily(rules) else _SLOT.format(e="p.every", d="r.day")
+    return (f"SELECT r.branch, p.rule, {slot} AS slot FROM results r "
+            "JOIN prog p ON (p.checklist = '*' OR p.checklist = r.checklist_id) "
+            "WHERE r.day BETWEEN $1 AND $2")
+
+
+# The expected slots no result fills (``s``: the slots, ``d``: the done ones).
+_MISSED = "ANTI JOIN d ON d.branch = s.unit AND d.rule = s.rule AND d.slot = s.slot"
 
 
 def _window(period: Period, rules: Sequence[Rule]) -> list[date]:
@@ -151,22 +147,22 @@ def completion(con: DuckDBPyConnection, scope: Scope,
     chosen = _programme(scope, None, rules)
     if not chosen:
         return {}
-    window = _window(scope.period, chosen)
+    slots = _slots(con, scope, chosen)
+    expected = f"SELECT lvl, count(*) AS n FROM ({slots}) GROUP BY lvl"
     if _by_day_first(chosen):
-        # The done slots counted from the results side: no join with the slots.
-        slots = _slots(con, scope, chosen)
-        rows = con.execute(
-            f"WITH s AS ({slots}), e AS (SELECT lvl, count(*) AS n FROM s GROUP BY lvl), "
-            "k AS (SELECT u.lvl, count(*) AS n FROM results r JOIN su u ON u.id = r.branch "
-            "JOIN prog p ON p.kind = u.kind AND p.checklist = r.checklist_id "
-            f"JOIN cal c ON c.day = r.day AND {_OPEN} "
-            "WHERE r.day BETWEEN $1 AND $2 AND r.day_first GROUP BY u.lvl) "
-            "SELECT e.lvl, e.n, coalesce(k.n, 0) FROM e LEFT JOIN k ON k.lvl = e.lvl",
-            window).fetchall()
-    else:
-        rows = con.execute(
-            f"SELECT x.lvl, count(*), count(*) FILTER (WHERE x.done) "
-            f"FROM ({_expected(con, scope, chosen)}) x GROUP BY x.lvl", window).fetchall()
+        # Done slots counted from the results side (one first result a day): no join
+        # with the slots.
+        sql = (f"WITH e AS ({expected}), k AS (SELECT u.lvl, count(*) AS n FROM results r "
+               "JOIN su u ON u.id = r.branch "
+               "JOIN prog p ON p.kind = u.kind AND p.checklist = r.checklist_id "
+               f"JOIN cal c ON c.day = r.day AND {_OPEN} "
+               "WHERE r.day BETWEEN $1 AND $2 AND r.day_first GROUP BY u.lvl) "
+               "SELECT e.lvl, e.n, coalesce(k.n, 0) FROM e LEFT JOIN k ON k.lvl = e.lvl")
+    else:  # expected less missed
+        sql = (f"WITH d AS ({_done(chosen)}), e AS ({expected}), "
+               f"k AS (SELECT s.lvl, count(*) AS n FROM ({slots}) s {_MISSED} GROUP BY s.lvl) "
+               "SELECT e.lvl, e.n, e.n - coalesce(k.n, 0) FROM e LEFT JOIN k ON k.lvl = e.lvl")
+    rows = con.execute(sql, _window(scope.period, chosen)).fetchall()
     return {u: (int(e), int(d)) for u, e, d in rows}
 
 
@@ -179,20 +175,26 @@ def missing(con: DuckDBPyConnection, scope: Scope, *, every: str | None = None,
         raise UsageError(t(
             scope.lang, "机构目录没有检查计划（programme）；请用 --every 指定频率",
             "the directory has no programme for this; give the cadence with --every"))
-    sql = _expected(con, scope, chosen)
-    # The label is made for the missed slots only (CASE evaluates THEN for those).
-    label = _LABEL.format(e="x.every", d="x.slot")
+    slots = _slots(con, scope, chosen)
+    label = _LABEL.format(e="p.every", d="s.slot")
+    # Expected per unit and checklist, and the missed slots: an anti-join, whose
+    # few rows alone are labelled and sorted.
     rows = con.execute(
-        f"SELECT x.lvl, x.checklist, count(*), count(*) FILTER (WHERE x.done), "
-        f"list(CASE WHEN NOT x.done THEN x.unit || ' ' || {label} END ORDER BY x.slot, x.unit) "
-        f"FILTER (WHERE NOT x.done) FROM ({sql}) x "
-        f"GROUP BY x.lvl, x.checklist ORDER BY x.lvl, x.checklist",
-        _window(scope.period, chosen)).fetchall()
+        f"WITH d AS ({_done(chosen)}), "
+        f"e AS (SELECT s.lvl, p.checklist, count(*) AS n FROM ({slots}) s "
+        "JOIN prog p ON p.rule = s.rule GROUP BY ALL), "
+        f"m AS (SELECT s.lvl, p.checklist, list(s.unit || ' ' || {label} "
+        f"ORDER BY s.slot, s.unit) AS slots FROM ({slots}) s {_MISSED} "
+        "JOIN prog p ON p.rule = s.rule GROUP BY ALL) "
+        "SELECT e.lvl, e.checklist, e.n, e.n - coalesce(len(m.slots), 0), m.slots FROM e "
+        "LEFT JOIN m ON m.lvl = e.lvl AND m.checklist = e.checklist "
+        "ORDER BY e.lvl, e.checklist", _window(scope.period, chosen)).fetchall()
+    names = unit_names(con, scope, (r[0] for r in rows))
     out = []
     for unit, checklist, exp, did, missed in rows:
         exp, did = int(exp), int(did)
         missed = missed or []
-        out.append({"unit": unit, "name": unit_name(scope, unit), "checklist": checklist,
+        out.append({"unit": unit, "name": names[unit], "checklist": checklist,
                     "expected": exp, "done": did, "missed": exp - did,
                     "completion": did / exp if exp else None, "slots": missed})
     out.sort(key=lambda r: (-r["missed"], r["unit"], r["checklist"]))

@@ -9,7 +9,7 @@ duplicate ids, unknown parents, cycles and impossible dates.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -74,7 +74,8 @@ class Org:
     source: str = ""
     warnings: tuple[Problem, ...] = field(default=(), compare=False)
     stored: bool = field(default=False, compare=False)
-    """Read back from a warehouse, whose ``units`` and ``unit_tree`` tables hold it."""
+    """Read back from a warehouse, whose ``units`` and ``unit_tree`` tables hold it.
+    The views leave its units there (``units`` empty) and read them with SQL."""
 
     @cached_property
     def by_id(self) -> dict[str, Unit]:
@@ -353,13 +354,3 @@ def _known_zone(zone: str) -> bool:
     except (ValueError, KeyError, OSError):
         return False
     return True
-
-
-def from_rows(rows: Iterable[Sequence[Any]], *, source: str = "warehouse",
-              timezone: str = DEFAULT_TZ, business_days: tuple[int, ...] = (0, 1, 2, 3, 4, 5, 6),
-              closed_days: frozenset[date] = frozenset(),
-              programme: tuple[Rule, ...] = ()) -> Org:
-    """A directory rebuilt from warehouse rows in :class:`Unit`'s field order (already
-    checked at ingest)."""
-    units = tuple(Unit(*r) for r in rows)
-    return Org(units, timezone, business_days, closed_days, programme, source, stored=True)

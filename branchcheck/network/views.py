@@ -9,7 +9,7 @@ unit's time zone, computed at ingest.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -41,7 +41,7 @@ def org_or_flat(con: DuckDBPyConnection, org: Org | None) -> Org:
     """``org``, else the directory stored at ingest, else one flat unit per branch."""
     from branchcheck.network.warehouse import load_org
 
-    found = org or load_org(con)
+    found = org or load_org(con, units=False)
     if found is not None:
         return found
     branches = [r[0] for r in con.execute(
@@ -56,14 +56,21 @@ def latest_day(con: DuckDBPyConnection, checklist: str | None = None) -> date:
     return row[0] if row and row[0] else date.today()
 
 
-def check_level(scope: Scope) -> None:
-    """Refuse a ``--unit`` missing from the directory or an unknown ``--level``."""
-    org = scope.org
-    if scope.unit is not None and scope.unit not in org.by_id:
-        raise UsageError(t(scope.lang, f"机构目录中没有单位 {scope.unit!r}",
-                           f"no unit {scope.unit!r} in the directory"))
-    level = scope.level
-    kinds = {u.kind for u in org.units}
+def check_level(con: DuckDBPyConnection | None, scope: Scope) -> None:
+    """Refuse a ``--unit`` missing from the directory or an unknown ``--level`` (``con``:
+    the warehouse, for the stored directory)."""
+    org, unit, level = scope.org, scope.unit, scope.level
+    if org.stored and con is not None:
+        row = con.execute("SELECT list(DISTINCT kind), count(*) FILTER (WHERE id = $1) "
+                          "FROM units", [unit]).fetchone()
+        kinds = set(row[0] or ()) if row else set()
+        known = unit is None or bool(row and row[1])
+    else:
+        kinds = {u.kind for u in org.units}
+        known = unit is None or unit in org.by_id
+    if not known:
+        raise UsageError(t(scope.lang, f"机构目录中没有单位 {unit!r}",
+                           f"no unit {unit!r} in the directory"))
     if level is not None and not level.isdigit() and level not in kinds:
         raise UsageError(t(scope.lang, f"未知层级 {level!r}；可用：{', '.join(sorted(kinds))} "
                                        "或深度数字",
@@ -71,10 +78,26 @@ def check_level(scope: Scope) -> None:
                            "or a depth number"))
 
 
+def unit_names(con: DuckDBPyConnection, scope: Scope, ids: Iterable[str]) -> dict[str, str]:
+    """The name of each unit in the scope's language (its id when it has none or is not
+    in the directory)."""
+    wanted = sorted(set(ids))
+    if scope.org.stored and wanted:
+        found = {r[0]: Unit(r[0], r[1], r[2], "") for r in con.execute(
+            "SELECT id, coalesce(name_zh, ''), coalesce(name_en, '') FROM units "
+            "WHERE id IN (SELECT unnest($1::VARCHAR[]))", [wanted]).fetchall()}
+    else:
+        found = scope.org.by_id
+    return {u: found[u].name(scope.lang) if u in found else u for u in wanted}
+
+
 def level_units(scope: Scope) -> dict[str, str]:
-    """Each unit of the subtree mapped to its ancestor at the scope's level."""
-    check_level(scope)
+    """Each unit of the subtree mapped to its ancestor at the scope's level (a
+    directory held in memory; the stored one is rolled up by :func:`prepare_rollup`)."""
     org, level = scope.org, scope.level
+    if org.stored:
+        raise RuntimeError("the stored directory is rolled up in the warehouse")
+    check_level(None, scope)
     key = ("level_units", scope.unit, level)
     if key in org.memo:
         return dict(org.memo[key])
@@ -122,7 +145,7 @@ def prepare_rollup(con: DuckDBPyConnection, scope: Scope) -> None:
     from branchcheck.network.warehouse import insert_columns
 
     if scope.org.stored:
-        check_level(scope)
+        check_level(con, scope)
         sql, args = _tree_rollup(scope)
         con.execute(f"CREATE OR REPLACE TEMP TABLE rollup AS {sql}", args)
         return
@@ -192,13 +215,14 @@ def league(con: DuckDBPyConnection, scope: Scope, *, min_n: int = 5,
 
     done = completion(con, scope, rules)
     units = sorted(set(now) | set(done))
+    names = unit_names(con, scope, units)
     rows: list[dict[str, Any]] = []
     for u in units:
         n, mean, ko = now.get(u, (0, None, 0))
         exp, did = done.get(u, (0, 0))
         prev = before.get(u)
         rows.append({
-            "unit": u, "name": scope.org.by_id[u].name(scope.lang) if u in scope.org.by_id else u,
+            "unit": u, "name": names[u],
             "n": n, "mean": mean, "expected": exp, "done": did,
             "completion": (did / exp) if exp else None,
             "grades": grades.get(u, {}), "knockouts": int(ko or 0),
@@ -217,11 +241,6 @@ def league(con: DuckDBPyConnection, scope: Scope, *, min_n: int = 5,
 
     add_counts(con, scope, rows)
     return rows
-
-
-def unit_name(scope: Scope, unit: str) -> str:
-    u = scope.org.by_id.get(unit)
-    return u.name(scope.lang) if u else unit
 
 
 # ------------------------------------------------------------------ items
@@ -313,7 +332,8 @@ def trend(con: DuckDBPyConnection, scope: Scope, *, by: str = "month") -> list[d
         f"SELECT ro.unit, {key} AS bucket, count(*), avg(r.overall_final) "
         f"FROM results r JOIN rollup ro ON ro.branch = r.branch WHERE {where} "
         f"GROUP BY ALL ORDER BY ALL", args).fetchall()
-    return [{"unit": u, "name": unit_name(scope, u), "period": b, "n": int(n), "mean": m}
+    names = unit_names(con, scope, (r[0] for r in rows))
+    return [{"unit": u, "name": names[u], "period": b, "n": int(n), "mean": m}
             for u, b, n, m in rows]
 
 
@@ -349,5 +369,6 @@ def red_lines(con: DuckDBPyConnection, scope: Scope) -> list[dict[str, Any]]:
         f"(SELECT 1 FROM sections s WHERE s.rid = r.rid AND s.knocked_out)) "
         f"GROUP BY r.rid, r.day, r.branch, r.checklist_id, r.overall_final "
         f"ORDER BY r.day, r.branch", args).fetchall()
-    return [{"day": d.isoformat(), "branch": b, "name": unit_name(scope, b), "checklist": c,
+    names = unit_names(con, scope, (r[1] for r in rows))
+    return [{"day": d.isoformat(), "branch": b, "name": names[b], "checklist": c,
              "final": f, "items": list(its or [])} for d, b, c, f, its in rows]

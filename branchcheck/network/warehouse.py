@@ -13,6 +13,7 @@ import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -275,21 +276,25 @@ def store_org(con: DuckDBPyConnection, org: Org) -> None:
     })
 
 
-def load_org(con: DuckDBPyConnection) -> Org | None:
-    """The directory stored at the last ingest with ``--org``, or None."""
+def load_org(con: DuckDBPyConnection, *, units: bool = True) -> Org | None:
+    """The directory stored at the last ingest with ``--org``, or None; with
+    ``units=False`` its calendar and programme only (the views read units by SQL)."""
     from datetime import date
 
-    from branchcheck.network.org import Rule, from_rows
+    from branchcheck.network.org import Org, Rule, Unit
 
     info = get_meta(con, "org")
     if info is None:
         return None
+    closed = frozenset(date.fromisoformat(d) for d in info["closed_days"])
+    programme = tuple(Rule(*r) for r in info["programme"])
+    found = Org((), info["timezone"], tuple(info["business_days"]), closed, programme,
+                info["source"], stored=True)
+    if not units:
+        return found
     rows = con.execute("SELECT id, coalesce(name_zh, ''), coalesce(name_en, ''), kind, parent, "
                        "opened, closed, timezone FROM units").fetchall()
-    return from_rows(rows, source=info["source"], timezone=info["timezone"],
-                     business_days=tuple(info["business_days"]),
-                     closed_days=frozenset(date.fromisoformat(d) for d in info["closed_days"]),
-                     programme=tuple(Rule(*r) for r in info["programme"]))
+    return replace(found, units=tuple(Unit(*r) for r in rows))
 
 
 def insert_columns(con: DuckDBPyConnection, table: str, columns: list[tuple[Any, ...]]) -> None:

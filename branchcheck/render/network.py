@@ -141,7 +141,10 @@ def render(rows: list[dict[str, Any]], columns: Sequence[Column], fmt: str, *,
            title: str = "", lang: str = "en") -> str:
     """The view in ``fmt`` (text, md, csv, json or html) as one string."""
     if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n"
+        # One row per line: readable, and written by json's C encoder (``indent``
+        # falls back to pure Python: slow at thousands of rows of missed slots).
+        lines = ["  " + json.dumps(r, ensure_ascii=False, default=str) for r in rows]
+        return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
     if fmt == "csv":
         from branchcheck.csvsafe import to_csv
 
