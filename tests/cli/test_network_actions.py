@@ -27,6 +27,7 @@ import pytest
 
 from branchcheck.cli import run
 from tests.cli.test_network import CHECKLIST, ORG
+from tests.unit.test_network_warehouse import old_warehouse
 
 duckdb = pytest.importorskip("duckdb")
 
@@ -196,11 +197,7 @@ def test_a_version_2_warehouse_is_migrated_and_a_newer_one_refused(tmp_path: Pat
     from branchcheck.network import warehouse as wh
 
     path = tmp_path / "v2.duckdb"
-    con = duckdb.connect(str(path))
-    for step in wh.MIGRATIONS[:2]:
-        for statement in step:
-            con.execute(statement)
-    con.execute("INSERT INTO meta VALUES ('schema_version', '2')")
+    con = old_warehouse(path, 2)
     con.execute("INSERT INTO results (rid, sha256, branch, checklist_id, day) VALUES "
                 "(1, 'abc', 'O1', 'mini', DATE '2026-11-02')")
     con.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,14 +13,23 @@ from branchcheck.errors import InputError
 duckdb = pytest.importorskip("duckdb")
 
 
+def old_warehouse(path: Path, version: int) -> Any:
+    """An open connection to a new file at schema ``version`` (as that release made it)."""
+    from branchcheck.network import warehouse as wh
+
+    con = duckdb.connect(str(path))
+    for step in wh.MIGRATIONS[:version]:
+        for statement in step:
+            con.execute(statement)
+    con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(version)])
+    return con
+
+
 def test_a_version_1_warehouse_is_migrated_in_place(tmp_path: Path) -> None:
     from branchcheck.network import warehouse as wh
 
     path = tmp_path / "old.duckdb"
-    con = duckdb.connect(str(path))
-    for statement in wh.MIGRATIONS[0]:
-        con.execute(statement)
-    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con = old_warehouse(path, 1)
     con.execute("INSERT INTO results (rid, sha256, branch, checklist_id, checklist_version, day)"
                 " VALUES (1, 'abc', 'O1', 'mini', 1, DATE '2026-11-02')")
     con.execute("INSERT INTO items (rid, item_id, section_id, status, fraction, value) VALUES"
@@ -41,15 +51,16 @@ def test_a_version_1_warehouse_is_migrated_in_place(tmp_path: Path) -> None:
         assert "section_id" not in columns
 
 
-def test_a_version_4_warehouse_gains_the_unit_tree(tmp_path: Path) -> None:
+def test_a_version_4_warehouse_gains_the_unit_tree_and_day_marks(tmp_path: Path) -> None:
     from branchcheck.network import warehouse as wh
 
     path = tmp_path / "v4.duckdb"
-    con = duckdb.connect(str(path))
-    for step in wh.MIGRATIONS[:4]:
-        for statement in step:
-            con.execute(statement)
-    con.execute("INSERT INTO meta VALUES ('schema_version', '4')")
+    con = old_warehouse(path, 4)
+    # two checks of O1 on the 2nd (rids 3 and 1), one on the 3rd; one of O2 on the 2nd
+    con.execute("INSERT INTO results (rid, sha256, branch, checklist_id, day) VALUES"
+                " (3, 'c', 'O1', 'mini', DATE '2026-11-02'), (1, 'a', 'O1', 'mini',"
+                " DATE '2026-11-02'), (2, 'b', 'O1', 'mini', DATE '2026-11-03'),"
+                " (4, 'd', 'O2', 'mini', DATE '2026-11-02')")
     # HO <- R1 <- S1 <- O1, and an outlet O2 straight under the region R1
     con.execute("INSERT INTO units (id, parent, kind) VALUES ('HO', NULL, 'head-office'),"
                 " ('R1', 'HO', 'region'), ('S1', 'R1', 'sub-branch'), ('O1', 'S1', 'outlet'),"
@@ -58,6 +69,8 @@ def test_a_version_4_warehouse_gains_the_unit_tree(tmp_path: Path) -> None:
     with wh.writer(path) as con:
         rows = con.execute("SELECT id, ancestor, distance, depth, kind, nearest FROM unit_tree"
                            " ORDER BY id, distance").fetchall()
+        marks = con.execute("SELECT rid, day_first FROM results ORDER BY rid").fetchall()
+    assert marks == [(1, True), (2, True), (3, False), (4, True)]
     assert rows == [
         ("HO", "HO", 0, 0, "head-office", True),
         ("O1", "O1", 0, 3, "outlet", True), ("O1", "S1", 1, 2, "sub-branch", True),
