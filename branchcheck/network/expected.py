@@ -53,8 +53,8 @@ def _programme(scope: Scope, every: str | None, rules: Sequence[Rule] | None) ->
 
 def _slots(con: DuckDBPyConnection, scope: Scope, rules: Sequence[Rule]) -> str:
     """Fill the temp tables ``cal``, ``prog`` and ``su`` (the ``rollup`` table filled
-    for the scope); returns the SELECT of expected slots (lvl, unit, rule, checklist,
-    every, slot).
+    for the scope); returns the SELECT of expected slots (lvl: the unit at the scope's
+    level, unit, rule, slot: its first day).
 
     Rules are numbered (``prog.rule``) so that the joins below compare a number,
     a branch and a date rather than four strings.

@@ -1,10 +1,11 @@
 """The roll-up views as SQL over the warehouse: league, missing, items, trend.
 
 Every view works on a :class:`Scope` (period, checklist, subtree, level). The
-directory decides which unit each result's branch rolls up to; it is loaded
-into a temporary table ``rollup(branch, unit)`` so that the heavy lifting
-stays in DuckDB. Results are dated by ``day``: their finished time in the
-unit's time zone, computed at ingest.
+directory decides which unit each result's branch rolls up to, in a temporary
+table ``rollup(branch, unit)``: made in DuckDB from ``unit_tree`` for the
+directory stored at ingest, or sent from Python for one given with ``--org``.
+Results are dated by ``day``: their finished time in the unit's time zone,
+computed at ingest.
 """
 
 from __future__ import annotations
