@@ -24,7 +24,7 @@ to locate the problem.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, TypeAlias
 
 from branchcheck.numbers import too_large
 from branchcheck.strictyaml import MAX_DEPTH, plain_value
@@ -43,6 +43,11 @@ _PLAIN_START_BAD = frozenset("&*!|>%@`{}[],#'\"")
 # words: pass, fail, true, 1.0, zh, en...); bounded.
 _PLAIN: dict[str, Any] = {}
 _PLAIN_MAX = 50_000
+# Line -> its row (see :func:`_row`), shared likewise: results of one checklist
+# repeat most of their lines (keys, statuses, the checklist's texts); bounded.
+_Row: TypeAlias = tuple[int, bool, str | None, str | None]
+_ROWS: dict[str, _Row | None] = {}
+_ROWS_MAX = 50_000
 
 
 class _Decline(Exception):
@@ -57,20 +62,22 @@ def parse(text: str) -> Any:
     """
     if not text.endswith("\n") or _AWKWARD.search(text) is not None:
         return None
-    found = _LINE.findall(text)
-    if len(found) != text.count("\n"):
-        return None  # a line outside the subset (at most one match per line)
-    rows: list[tuple[int, bool, str | None, str | None]] = []
+    lines = text.split("\n")
+    lines.pop()  # after the last line break
+    rows: list[_Row] = []
     add = rows.append
-    for indent, dash, key, value, bare in found:
-        if key:
-            if key[0] == "'":
-                key = key[1:-1].replace("''", "'")
-            add((len(indent), dash != "", key, value or None))
-        elif dash:
-            add((len(indent), True, None, bare))
-        else:
-            return None  # a bare scalar outside a sequence
+    known = _ROWS
+    for line in lines:
+        try:
+            row = known[line]
+        except KeyError:
+            row = _row(line)
+            if len(known) >= _ROWS_MAX:
+                known.clear()
+            known[line] = row
+        if row is None:
+            return None  # a line outside the subset
+        add(row)
     if rows[0][0] != 0 or rows[0][1]:
         return None  # the top level must be a mapping
     reader = _Reader(rows)
@@ -81,10 +88,26 @@ def parse(text: str) -> Any:
     return data if end == len(rows) else None
 
 
+def _row(line: str) -> _Row | None:
+    """``(indent, dash, key, value)`` of one line; None outside the subset (a bare
+    scalar outside a sequence included)."""
+    m = _LINE.fullmatch(line)
+    if m is None:
+        return None
+    indent, dash, key, value, bare = m.groups()
+    if key is not None:
+        if key[0] == "'":
+            key = key[1:-1].replace("''", "'")
+        return (len(indent), dash is not None, key, value or None)
+    if dash is not None:
+        return (len(indent), True, None, bare)
+    return None
+
+
 class _Reader:
     """Recursive descent over pre-split rows ``(indent, dash, key, value)``."""
 
-    def __init__(self, rows: list[tuple[int, bool, str | None, str | None]]) -> None:
+    def __init__(self, rows: list[_Row]) -> None:
         self.rows = rows
 
     @staticmethod

@@ -190,3 +190,35 @@ def test_what_dump_yaml_writes_for_plain_data_is_read_fast(doc: dict[str, Any]) 
     """Not vacuous: ordinary data (one-line words, numbers in range, nesting
     without lists of lists) always takes the fast path."""
     assert agree(storage.dump_yaml(doc)) is not None
+
+
+def _mutated(draw: st.DataObject) -> str:
+    text = draw.draw(st.sampled_from(_BASES))
+    for at, cut, ch in draw.draw(st.lists(st.tuples(
+            st.integers(0, len(text)), st.integers(0, 3),
+            st.sampled_from(list(" -:'\"#\n\t&*!{}[]x1.é"))), max_size=3)):
+        at = min(at, len(text))
+        text = text[:at] + ch + text[at + cut:]
+    return text
+
+
+@PROPS
+@given(st.data())
+def test_the_line_cache_changes_no_answer(draw: st.DataObject) -> None:
+    """Lines are remembered across files (a good line, or a line outside the subset):
+    reading a text with the lines of other texts remembered, or with a cache so
+    small that it is emptied all the time, gives what reading it afresh gives."""
+    texts = [_mutated(draw) for _ in range(3)]
+    blockyaml._ROWS.clear()
+    fresh = [typed(blockyaml.parse(t)) for t in texts]
+    for t in reversed(texts):  # every line of the three now remembered
+        blockyaml.parse(t)
+    assert [typed(blockyaml.parse(t)) for t in texts] == fresh
+    bound = blockyaml._ROWS_MAX
+    blockyaml._ROWS_MAX = 2
+    blockyaml._ROWS.clear()
+    try:
+        assert [typed(blockyaml.parse(t)) for t in texts] == fresh
+        assert len(blockyaml._ROWS) <= 2
+    finally:
+        blockyaml._ROWS_MAX = bound
