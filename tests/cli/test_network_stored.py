@@ -110,3 +110,31 @@ def test_a_forged_cycle_in_the_stored_directory_does_not_hang(
             capture_output=True, text=True, timeout=120)
         assert done.returncode in (0, 2), done.stderr
         assert "Traceback" not in done.stderr
+
+
+def test_a_programme_of_several_cadences(net: dict[str, Path],  # noqa: F811
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """Outlets: a business-day and a weekly check of ``mini``; regions (which never
+    check): a monthly one. Hand-computed for 2026-W45, O3 opening on the 5th."""
+    several = net["tmp"] / "several.yaml"
+    several.write_text(ORG.replace(
+        "  - {kind: outlet, checklist: mini, every: business-day}\n",
+        "  - {kind: outlet, checklist: mini, every: business-day}\n"
+        "  - {kind: outlet, checklist: mini, every: week}\n"
+        "  - {kind: region, checklist: mini, every: month}\n"), encoding="utf-8")
+    assert cli(capsys, "network", "ingest", str(net["root"]), "--org", str(several),
+               "-w", str(net["wh"]))[0] == 0
+    week = ("--period", "2026-W45")
+    missing = {r["unit"]: r for r in view(capsys, net, "missing", *week)}
+    assert (missing["O1"]["expected"], missing["O1"]["done"]) == (5, 4)  # 4 days + 1 week
+    assert missing["O1"]["slots"] == ["O1 2026-11-06"]
+    assert (missing["O3"]["expected"], missing["O3"]["done"]) == (3, 2)
+    assert (missing["R1"]["expected"], missing["R1"]["done"]) == (1, 0)
+    assert missing["R1"]["slots"] == ["R1 2026-11"]
+    league = {r["unit"]: r for r in view(capsys, net, "league", *week, "--level", "region")}
+    # R1: O1 5/4, O2 5/5, R1 itself 1/0; R2: O3 3/2, R2 itself 1/0
+    assert {u: (r["expected"], r["done"]) for u, r in league.items()} == {
+        "R1": (11, 9), "R2": (4, 2)}
+    for case in (("missing", *week), ("league", *week, "--level", "region"),
+                 ("missing", *week, "--level", "1", "--unit", "R2")):
+        assert view(capsys, net, *case) == view(capsys, net, *case, "--org", str(several))
