@@ -24,6 +24,8 @@ CSV_HEADER = ("id", "name_zh", "name_en", "parent", "kind")
 CSV_OPTIONAL = ("opened", "closed")
 ORG_FORMAT = "branchcheck-org/1"
 _ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+MAX_DEPTH = 64
+"""Levels a unit may sit below the top (the warehouse's unit tree walks no further)."""
 _KIND = re.compile(r"^[a-z][a-z0-9-]{0,31}$")
 _MAX_BYTES = 50 * 1024 * 1024
 
@@ -343,7 +345,29 @@ def structure_problems(org: Org, name: str, where: Any) -> list[Problem]:
             path.append(node)
             node = parent_of[node]
         done.update(path)
-    return problems
+    return problems or _depth_problems(org, name, where, parent_of)
+
+
+def _depth_problems(org: Org, name: str, where: Any,
+                    parent_of: dict[str, str | None]) -> list[Problem]:
+    """The first unit more than :data:`MAX_DEPTH` levels below the top (no cycles)."""
+    depth: dict[str, int] = {}
+    for i, u in enumerate(org.units):
+        chain: list[str] = []
+        node: str | None = u.id
+        while node is not None and node not in depth:
+            chain.append(node)
+            node = parent_of[node]
+        d = depth[node] if node is not None else -1
+        for v in reversed(chain):
+            d += 1
+            depth[v] = d
+        if depth[u.id] > MAX_DEPTH:
+            line, col = where(i, "parent")
+            return [Problem(name, line, col, "too-deep",
+                            f"unit {u.id!r} sits {depth[u.id]} levels below the top; "
+                            f"a directory may be {MAX_DEPTH} deep")]
+    return []
 
 
 def _known_zone(zone: str) -> bool:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from branchcheck.errors import BranchcheckError, InputError, NotFoundError, StorageError
 from branchcheck.i18n import t
+from branchcheck.network.org import MAX_DEPTH
 
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
@@ -38,12 +39,13 @@ ITEM_MONTHS = (
 # Every unit with each ancestor-or-self: how far up, the ancestor's depth and kind,
 # and whether it is the nearest ancestor of that kind. The views roll results up
 # to a level with one filtered scan of it (:func:`branchcheck.network.views.prepare_rollup`).
-# The walk stops at 64 levels, so a damaged directory cannot make it endless.
+# The walk stops at MAX_DEPTH levels (a deeper directory is refused when it is
+# read), so a damaged directory cannot make it endless.
 UNIT_TREE = (
     "INSERT INTO unit_tree WITH RECURSIVE up(id, ancestor, distance) AS ("
     " SELECT id, id, 0 FROM units UNION ALL"
     " SELECT up.id, u.parent, up.distance + 1 FROM up JOIN units u ON u.id = up.ancestor"
-    " WHERE u.parent IS NOT NULL AND up.distance < 64)"
+    f" WHERE u.parent IS NOT NULL AND up.distance < {MAX_DEPTH})"
     " SELECT up.id, up.ancestor, up.distance, d.depth, a.kind,"
     " row_number() OVER (PARTITION BY up.id, a.kind ORDER BY up.distance) = 1"
     " FROM up JOIN units a ON a.id = up.ancestor"

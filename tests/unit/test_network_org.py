@@ -101,3 +101,22 @@ def test_the_bundled_sample_is_valid() -> None:
     org = orgmod.load(str(SAMPLE_ORG))
     assert len(org.leaves()) == 12 and org.programme[0].every == "business-day"
     assert date(2026, 10, 1) in org.closed_days and 6 not in org.business_days
+
+
+def test_a_directory_deeper_than_the_limit_is_refused_where_it_goes_too_deep(
+        tmp_path: Path) -> None:
+    def chain(n: int) -> Path:
+        rows = ["id,name_zh,name_en,parent,kind", "U0,总行,,,top"]
+        rows += [f"U{k},单位{k},,U{k - 1},unit" for k in range(1, n)]
+        path = tmp_path / f"chain{n}.csv"
+        path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        return path
+
+    deepest = orgmod.load(str(chain(orgmod.MAX_DEPTH + 1)))  # U64: 64 levels below U0
+    assert deepest.depth(f"U{orgmod.MAX_DEPTH}") == orgmod.MAX_DEPTH
+    with pytest.raises(InputError) as info:
+        orgmod.load(str(chain(orgmod.MAX_DEPTH + 2)))
+    first = info.value.problems[0]
+    # U65 on line 67 (after the header and U0..U64), its parent in column 4
+    assert (first.line, first.column, first.rule) == (orgmod.MAX_DEPTH + 3, 4, "too-deep")
+    assert "'U65'" in first.message
