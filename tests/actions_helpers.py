@@ -1,8 +1,11 @@
-"""Shared helpers of the actions tests: answers files with fixed check times."""
+"""Shared helpers of the actions tests: answers files with fixed check times, writers
+run at once."""
 
 from __future__ import annotations
 
 import json
+import multiprocessing
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -55,3 +58,15 @@ def listing(capsys: pytest.CaptureFixture[str], root: Path, *extra: str) -> list
 def by_item(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """Actions keyed by item id."""
     return {r["item"]: r for r in rows}
+
+
+def run_at_once(target: Callable[..., None], jobs: Sequence[tuple[Any, ...]]) -> None:
+    """Run ``target(*args)`` for every ``args`` in forked processes started together;
+    each must finish (within a minute) with exit code 0."""
+    ctx = multiprocessing.get_context("fork")
+    procs = [ctx.Process(target=target, args=args) for args in jobs]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+        assert p.exitcode == 0

@@ -18,7 +18,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -92,18 +94,28 @@ def _env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
 
 
-@pytest.fixture
-def net(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, Path]:
+def make_net(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+             write: Callable[[Path, Path], Any]) -> dict[str, Path]:
+    """The checklist and directory files, results written by ``write(root, checklist)``,
+    all ingested into a warehouse."""
     ck = tmp_path / "mini.yaml"
     ck.write_text(CHECKLIST, encoding="utf-8")
     org = tmp_path / "org.yaml"
     org.write_text(ORG, encoding="utf-8")
     root = tmp_path / "results"
-    files = _write_results(root, ck, RESULTS)
+    written = write(root, ck)
     wh = tmp_path / "net.duckdb"
     assert run(["network", "ingest", str(root), "--org", str(org), "-w", str(wh)]) == 0
     capsys.readouterr()
-    return {"root": root, "org": org, "wh": wh, "ck": ck, "tmp": tmp_path, "first": files[0]}
+    net = {"root": root, "org": org, "wh": wh, "ck": ck, "tmp": tmp_path}
+    if written:
+        net["first"] = written[0]
+    return net
+
+
+@pytest.fixture
+def net(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, Path]:
+    return make_net(tmp_path, capsys, lambda root, ck: _write_results(root, ck, RESULTS))
 
 
 def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

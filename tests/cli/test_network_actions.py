@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 
 from branchcheck.cli import run
-from tests.cli.test_network import CHECKLIST, ORG
+from tests.cli.test_network import _env, make_net  # noqa: F401
 from tests.unit.test_network_warehouse import old_warehouse
 
 duckdb = pytest.importorskip("duckdb")
@@ -55,25 +55,9 @@ def _check(root: Path, ck_path: Path, rows: list[tuple[str, str, str, str]]) -> 
         record_result(root, write_result(result, root=root), result, ck)
 
 
-@pytest.fixture(autouse=True)
-def _env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for var in ("BRANCHCHECK_WAREHOUSE", "BRANCHCHECK_LANG", "BRANCHCHECK_RESULTS"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("NO_COLOR", "1")
-
-
 @pytest.fixture
 def net(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, Path]:
-    ck = tmp_path / "mini.yaml"
-    ck.write_text(CHECKLIST, encoding="utf-8")
-    org = tmp_path / "org.yaml"
-    org.write_text(ORG, encoding="utf-8")
-    root = tmp_path / "results"
-    _check(root, ck, CHECKS)
-    wh = tmp_path / "net.duckdb"
-    assert run(["network", "ingest", str(root), "--org", str(org), "-w", str(wh)]) == 0
-    capsys.readouterr()
-    return {"root": root, "org": org, "wh": wh, "ck": ck}
+    return make_net(tmp_path, capsys, lambda root, ck: _check(root, ck, CHECKS))
 
 
 def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -4,7 +4,6 @@ evidence typing."""
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 from datetime import date
 from pathlib import Path
@@ -17,6 +16,7 @@ from branchcheck.actions.log import NewEvent, log_path, read_log
 from branchcheck.actions.model import HEAD_NAME
 from branchcheck.actions.writer import append
 from branchcheck.errors import BranchcheckError, TamperedError
+from tests.actions_helpers import run_at_once
 
 BRANCH = "SH-001"
 
@@ -111,13 +111,7 @@ def _writer(root: str, start: int) -> None:
 
 
 def test_two_concurrent_writers_lose_nothing(tmp_path: Path) -> None:
-    ctx = multiprocessing.get_context("fork")
-    procs = [ctx.Process(target=_writer, args=(str(tmp_path), s)) for s in (0, 100)]
-    for p in procs:
-        p.start()
-    for p in procs:
-        p.join(60)
-        assert p.exitcode == 0
+    run_at_once(_writer, [(str(tmp_path), s) for s in (0, 100)])
     log = read_log(tmp_path, BRANCH)
     assert not log.problems
     names = sorted(e.data["approver"] for e in log.events)

@@ -25,6 +25,7 @@ from branchcheck.errors import TamperedError
 from branchcheck.loading import load_checklist
 from branchcheck.model import Answer, Checklist
 from branchcheck.scoring import make_result
+from tests.actions_helpers import run_at_once
 
 BRANCH = "SH-001"
 
@@ -245,16 +246,8 @@ def _mixed_writer(root: str, start: int, quick: bool) -> None:
 
 
 def test_quick_and_full_writers_at_once_lose_nothing(tmp_path: Path) -> None:
-    import multiprocessing
-
-    ctx = multiprocessing.get_context("fork")
-    procs = [ctx.Process(target=_mixed_writer, args=(str(tmp_path), s, q))
-             for s, q in ((0, True), (100, False), (200, True))]
-    for p in procs:
-        p.start()
-    for p in procs:
-        p.join(60)
-        assert p.exitcode == 0
+    run_at_once(_mixed_writer, [(str(tmp_path), s, q)
+                                for s, q in ((0, True), (100, False), (200, True))])
     log = read_log(tmp_path, BRANCH)
     assert log.problems == []
     names = sorted(e.data["approver"] for e in log.events)
@@ -272,19 +265,10 @@ def _hook_writer(root: str, ck_dir: str, hour: int) -> None:
 
 
 def test_two_results_stored_at_once_open_one_action_per_item(tmp_path: Path) -> None:
-    import multiprocessing
-
     root = tmp_path / "results"
-    ctx = multiprocessing.get_context("fork")
-    procs = [ctx.Process(target=_hook_writer, args=(str(root), str(tmp_path / f"ck{h}"), h))
-             for h in (9, 15)]
     for d in ("ck9", "ck15"):
         (tmp_path / d).mkdir()
-    for p in procs:
-        p.start()
-    for p in procs:
-        p.join(60)
-        assert p.exitcode == 0
+    run_at_once(_hook_writer, [(str(root), str(tmp_path / f"ck{h}"), h) for h in (9, 15)])
     log = read_log(root, BRANCH)
     assert log.problems == []
     opened = [e for e in log.events if e.type == "opened"]
