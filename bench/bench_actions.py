@@ -68,11 +68,11 @@ def make_checklist(items: int) -> dict[str, Any]:
 
 def time_hook(root: Path, ck_path: Path, runs: int) -> tuple[float, float]:
     """Median ms of storing a result with 20 failed items, without and with the hook."""
-    from branchcheck import storage
     from branchcheck.actions.hook import record_result
-    from branchcheck.loading import load_checklist
-    from branchcheck.model import Answer
-    from branchcheck.scoring import make_result
+    from branchcheck.checklists.loading import load_checklist
+    from branchcheck.core.model import Answer
+    from branchcheck.core.scoring import make_result
+    from branchcheck.results import storage
 
     ck = load_checklist(str(ck_path))
     answers = {i.id: Answer(i.id, "fail", "broken") for _, i in ck.items()}

@@ -24,9 +24,9 @@ from pathlib import Path
 
 from bench_history import make_checklist, random_answers, report, timed
 
-from branchcheck import storage
-from branchcheck.model import Checklist, Item
-from branchcheck.scoring import make_result
+from branchcheck.core.model import Checklist, Item
+from branchcheck.core.scoring import make_result
+from branchcheck.results import storage
 
 TARGET_S = 0.5
 
@@ -65,7 +65,7 @@ def main() -> None:
         size = sum(p.stat().st_size for p in paths) / 1e3
         print(f"two results of {args.items} items ({size:.0f} KB of YAML)")
         old, new = (str(p) for p in paths)
-        from branchcheck.diff import compare
+        from branchcheck.core.diff import compare
         from branchcheck.render import diff as render
 
         storage.read_result(old, verify=False)  # imports and caches warmed up

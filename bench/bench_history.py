@@ -24,8 +24,7 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from branchcheck import storage
-from branchcheck.model import (
+from branchcheck.core.model import (
     Answer,
     AnswerValue,
     Band,
@@ -37,7 +36,8 @@ from branchcheck.model import (
     Scale,
     Section,
 )
-from branchcheck.scoring import make_result
+from branchcheck.core.scoring import make_result
+from branchcheck.results import storage
 
 TARGET_S = 2.0
 FIVE = Scale("five", 1, 5)

@@ -30,11 +30,11 @@ TARGET_VERIFY_S = 1.0
 
 
 def _chain(root: Path, keys: Path, days: int) -> None:
-    from branchcheck.integrity.chain import store_result
+    from branchcheck.checklists.loading import load_checklist
+    from branchcheck.core.model import Answer
+    from branchcheck.core.scoring import make_result
     from branchcheck.integrity.signing import load_signing_key, new_pair
-    from branchcheck.loading import load_checklist
-    from branchcheck.model import Answer
-    from branchcheck.scoring import make_result
+    from branchcheck.results.chain import store_result
 
     new_pair(keys, "SH-001")
     key = load_signing_key(str(keys / "SH-001.key"))
@@ -51,8 +51,8 @@ def _chain(root: Path, keys: Path, days: int) -> None:
 
 
 def _huge(path: Path, sections: int) -> int:
-    from branchcheck import storage
-    from branchcheck.model import Grade, ItemResult, Result, Score, SectionScore
+    from branchcheck.core.model import Grade, ItemResult, Result, Score, SectionScore
+    from branchcheck.results import storage
 
     items = tuple(ItemResult(id=f"i{n}", section=f"s{n}", type="check", text={"": "x" * 40},
                              status="pass", value="pass", fraction=1.0, note="n" * 80)
@@ -103,7 +103,7 @@ def main() -> None:
             print(f"verify, chain of {args.days}, {label} (whole process, median of "
                   f"{args.runs}): {took:.2f} s (target < {TARGET_VERIFY_S:.0f} s: {verdict})")
 
-        from branchcheck import storage
+        from branchcheck.results import storage
 
         for sections in (4_000, 8_000):
             path = Path(tmp) / f"huge-{sections}.yaml"

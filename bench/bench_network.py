@@ -38,7 +38,7 @@ def build(path: Path, outlets: int, days: int) -> None:
     """The warehouse, through the product's own schema (a real ingest of nothing)."""
     from branchcheck.network import rollups
     from branchcheck.network import warehouse as wh
-    from branchcheck.network.org import Org, Rule, Unit
+    from branchcheck.org.directory import Org, Rule, Unit
 
     regions = 20
     subs = regions * 5

@@ -30,9 +30,9 @@ RERUN_TARGET_S = 2.0
 
 def _write_chunk(args: tuple[str, list[str], list[str], int]) -> int:
     root, branches, days, seed = args
-    from branchcheck.loading import load_checklist
+    from branchcheck.checklists.loading import load_checklist
     from branchcheck.network.sample import make_results
-    from branchcheck.storage import dump_yaml, result_to_dict
+    from branchcheck.results.storage import dump_yaml, result_to_dict
 
     checklist = load_checklist("daily-opening")
     n = 0

@@ -80,7 +80,7 @@ def timed_run(checklist: Path, answers: list[str], results: Path) -> float:
 
 def fsync_cost(folder: Path, rounds: int = 50) -> float:
     """Seconds per appended, fsynced 60-byte line (the disk's share of one save)."""
-    from branchcheck.fsafe import append_synced, atomic_write, open_append
+    from branchcheck.core.fsafe import append_synced, atomic_write, open_append
 
     path = folder / "draft.yaml"
     atomic_write(path, b"x\n")

@@ -76,9 +76,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
-    from branchcheck.answersfile import answers_for, read_answers_file
-    from branchcheck.loading import load_checklist
-    from branchcheck.scoring import score
+    from branchcheck.checklists.answersfile import answers_for, read_answers_file
+    from branchcheck.checklists.loading import load_checklist
+    from branchcheck.core.scoring import score
 
     checklist, answers = make_checklist(args.items)
     with tempfile.TemporaryDirectory() as tmp:
@@ -114,8 +114,8 @@ def main() -> int:
             score(ck, values)
         core_ms = (time.perf_counter() - t0) / loops * 1000
 
-        from branchcheck import storage
-        from branchcheck.scoring import make_result
+        from branchcheck.core.scoring import make_result
+        from branchcheck.results import storage
 
         res = make_result(ck, values, branch="BENCH-1", reviewer="bench", lang="en",
                           started=storage.now_iso(), finished=storage.now_iso())

@@ -17,14 +17,14 @@ import sys
 import typer
 
 from branchcheck import __version__
-from branchcheck.clihelp import GroupedGroup, polish
-from branchcheck.errors import (
+from branchcheck.core.errors import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
     BranchcheckError,
 )
+from branchcheck.terminal.clihelp import GroupedGroup, polish
 
 # name -> (module under branchcheck.commands, attribute, a sub-app with commands of its own)
 COMMANDS: dict[str, tuple[str, str, bool]] = {
@@ -129,7 +129,7 @@ def _command_for(argv: list[str] | None) -> typer.Typer:
 
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; the single place errors are reported."""
-    from branchcheck.output import prepare_streams
+    from branchcheck.terminal.output import prepare_streams
 
     prepare_streams()
     command = polish(typer.main.get_command(_command_for(argv)))
@@ -183,7 +183,7 @@ def _error(message: str) -> None:
 
 def _line(text: str) -> None:
     """``text`` on stderr (control characters neutralised: messages quote files)."""
-    from branchcheck.textsafe import term
+    from branchcheck.core.textsafe import term
 
     try:
         sys.stderr.write(f"{term(text, newlines=True)}\n")

@@ -3,7 +3,7 @@
 The generated modules are plain Python produced ahead of time by fastjsonschema,
 so branchcheck can answer "is this document valid?" in a few milliseconds
 without fastjsonschema installed and without exec/eval at run time. Detailed,
-located error messages still come from jsonschema (branchcheck/validation.py),
+located error messages still come from jsonschema (branchcheck/core/validation.py),
 which is only imported when a document is invalid.
 
 Run after changing a schema (a test regenerates the modules and fails when
@@ -46,7 +46,7 @@ def generate(name: str) -> str:
     import fastjsonschema
 
     sys.path.insert(0, str(ROOT))
-    from branchcheck.validation import schema_digest  # the digest the run time compares
+    from branchcheck.core.validation import schema_digest  # the digest the run time compares
 
     schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
     digest = schema_digest(schema)
@@ -71,7 +71,7 @@ def generate(name: str) -> str:
         f'"""Validity check for schemas/{name}.schema.json (generated: do not edit).',
         "",
         f"Made by scripts/gen_fast_validators.py with fastjsonschema {fastjsonschema.VERSION}.",
-        "branchcheck.validation uses it only while SCHEMA_SHA256 matches the bundled",
+        "branchcheck.core.validation uses it only while SCHEMA_SHA256 matches the bundled",
         'schema, and asks jsonschema for the detailed errors of an invalid document.',
         '"""',
         "# ruff: noqa",

@@ -71,7 +71,7 @@ def test_wheel_contains_the_data_and_generated_validators(wheel: Path) -> None:
 
 def test_installed_package_uses_its_own_data(venv: Path, tmp_path: Path) -> None:
     code = (
-        "import branchcheck, branchcheck.resources as r; "
+        "import branchcheck, branchcheck.core.resources as r; "
         "print(branchcheck.__file__); print(r.data_dir('checklists')); print(r.data_dir('schemas'))"
     )
     done = _run([venv, "-c", code], cwd=tmp_path)
@@ -95,7 +95,7 @@ def test_installed_validate_each_bundled_id(venv: Path, tmp_path: Path) -> None:
 
 
 def test_installed_validate_the_data_directory(venv: Path, tmp_path: Path) -> None:
-    find = "import branchcheck.resources as r; print(r.data_dir('checklists'))"
+    find = "import branchcheck.core.resources as r; print(r.data_dir('checklists'))"
     folder = _run([venv, "-c", find], cwd=tmp_path).stdout.strip()
     exe = venv.parent / "branchcheck"
     for fmt in ("text", "json", "github"):

@@ -1,7 +1,7 @@
 """Validity check for schemas/checklist.schema.json (generated: do not edit).
 
 Made by scripts/gen_fast_validators.py with fastjsonschema 2.22.3.
-branchcheck.validation uses it only while SCHEMA_SHA256 matches the bundled
+branchcheck.core.validation uses it only while SCHEMA_SHA256 matches the bundled
 schema, and asks jsonschema for the detailed errors of an invalid document.
 """
 # ruff: noqa

@@ -10,7 +10,7 @@ import os
 import re
 from datetime import date, datetime, timedelta
 
-from branchcheck.errors import UsageError
+from branchcheck.core.errors import UsageError
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
 

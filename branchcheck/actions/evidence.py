@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from branchcheck.actions.model import EVIDENCE_DIR, Evidence
-from branchcheck.errors import InputError, StorageError
+from branchcheck.core.errors import InputError, StorageError
 
 MAX_BYTES = 20 * 1024 * 1024
 """Size limit of one evidence file (20 MB: a phone photo or a few minutes of audio)."""
@@ -52,7 +52,7 @@ def folder(root: Path, branch: str) -> Path:
 
 def store(root: Path, branch: str, source: str, *, max_bytes: int = MAX_BYTES) -> Evidence:
     """Copy the file ``source`` into the store (once per content) and describe it."""
-    from branchcheck import fsafe
+    from branchcheck.core import fsafe
 
     if not os.path.lexists(source):
         raise InputError(f"{source}: evidence file not found")
@@ -92,7 +92,7 @@ class Missing:
 
 
 def _problem(root: Path, branch: str, ev: Evidence) -> str:
-    from branchcheck import fsafe
+    from branchcheck.core import fsafe
 
     path = folder(root, branch) / ev.file_name
     if not os.path.lexists(path):

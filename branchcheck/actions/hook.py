@@ -25,7 +25,7 @@ from branchcheck.actions.state import State, later
 from branchcheck.actions.writer import append
 
 if TYPE_CHECKING:
-    from branchcheck.model import Checklist, ItemResult, Result
+    from branchcheck.core.model import Checklist, ItemResult, Result
 
 DEFAULT_DAYS = 5
 """Business days to fix a failed item when the checklist says nothing."""
@@ -51,7 +51,7 @@ class Outcome:
 
 def result_ref(root: Path, stored: Path, result: Result) -> ResultRef:
     """A reference to the stored result file (path relative to ``root`` when inside)."""
-    from branchcheck import fsafe
+    from branchcheck.core import fsafe
 
     data = fsafe.read_regular(stored, root=None)
     try:
@@ -157,7 +157,7 @@ def after_store(root: Path, stored: Path, result: Result,
                 ck: Checklist | None = None) -> tuple[Outcome | None, str]:
     """:func:`record_result` for commands: the outcome, or the reason the actions could not
     be updated (the result itself is stored either way)."""
-    from branchcheck.errors import BranchcheckError
+    from branchcheck.core.errors import BranchcheckError
 
     try:
         return record_result(root, stored, result, ck), ""

@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from datetime import date
 
 from branchcheck.actions.model import Action
+from branchcheck.actions.render import day_of, problem_text, status_text
 from branchcheck.actions.state import overdue_days
-from branchcheck.i18n import t
-from branchcheck.model import localise
-from branchcheck.render.actions import day_of, problem_text, status_text
+from branchcheck.core.i18n import t
+from branchcheck.core.model import localise
 
 HEAD_ZH = ("序号", "检查日期", "检查项目", "问题描述", "整改责任人", "整改时限", "整改措施",
            "完成情况", "复查人", "复查日期", "状态")
@@ -52,7 +52,7 @@ def rows(actions: Sequence[Action], today: date, lang: str) -> list[list[str]]:
 
 def ledger_md(branch: str, actions: Sequence[Action], today: date, lang: str) -> str:
     """The ledger as a Markdown document."""
-    from branchcheck.textsafe import md
+    from branchcheck.core.textsafe import md
 
     lines = [f"# {t(lang, '整改台账', 'Rectification ledger')} — {md(branch)}", "",
              t(lang, f"截至 {today.isoformat()}，共 {len(actions)} 项。",
@@ -83,7 +83,7 @@ _CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
 def ledger_html(branch: str, actions: Sequence[Action], today: date, lang: str) -> str:
     """The ledger as one self-contained, printable HTML file (no scripts, no network)."""
-    from branchcheck.textsafe import html
+    from branchcheck.core.textsafe import html
 
     title = f"{t(lang, '整改台账', 'Rectification ledger')} — {html(branch)}"
     cols = ('<col class="n"><col class="d"><col><col><col><col class="d"><col><col><col>'
@@ -112,6 +112,6 @@ def ledger_html(branch: str, actions: Sequence[Action], today: date, lang: str) 
 
 def ledger_csv(actions: Sequence[Action], today: date, lang: str) -> bytes:
     """The ledger as CSV for Excel (UTF-8 with BOM, every cell guarded)."""
-    from branchcheck.csvsafe import to_csv
+    from branchcheck.core.csvsafe import to_csv
 
     return to_csv(head(lang), rows(actions, today, lang))

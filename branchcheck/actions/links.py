@@ -31,7 +31,7 @@ class Links:
 def root_of(result_file: Path, branch: str, option: str | None = None) -> Path | None:
     """The results folder holding ``result_file``'s branch log: ``--results-dir`` when
     given, else the folder the file is stored under (``<root>/<branch>/<checklist>/``)."""
-    from branchcheck import storage
+    from branchcheck.results import storage
 
     if option is not None:
         return storage.results_dir(option)
@@ -44,8 +44,8 @@ def root_of(result_file: Path, branch: str, option: str | None = None) -> Path |
 
 def for_result(root: Path, branch: str, result_file: Path) -> Links:
     """The links of the result file (matched by the sha256 of its bytes)."""
-    from branchcheck import fsafe
     from branchcheck.actions import ops
+    from branchcheck.core import fsafe
 
     links = Links()
     if branch not in ops.branches(root):
@@ -71,7 +71,7 @@ def open_by_result(root: Path) -> dict[str, int]:
     """Per stored result (path relative to ``root``): the actions still open whose latest
     check is that result (the newest check of each item carries the count)."""
     from branchcheck.actions import ops
-    from branchcheck.errors import BranchcheckError
+    from branchcheck.core.errors import BranchcheckError
 
     counts: dict[str, int] = {}
     for branch in ops.branches(root):

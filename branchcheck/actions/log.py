@@ -36,7 +36,7 @@ from branchcheck.actions.model import (
     LOG_NAME,
     Event,
 )
-from branchcheck.errors import BranchcheckError, Problem, StorageError
+from branchcheck.core.errors import BranchcheckError, Problem, StorageError
 
 MAX_LOG_BYTES = 256 * 1024 * 1024
 MAX_LINE_BYTES = 64 * 1024
@@ -107,14 +107,14 @@ def read_log(root: Path, branch: str, *, locked: bool = False) -> Log:
     """Read and verify ``branch``'s log (an absent log is empty). A half-written last
     line makes a reader wait for the branch's lock and read again (``locked``: the
     caller holds it already)."""
-    from branchcheck import fsafe
+    from branchcheck.core import fsafe
 
     log = _read(root, branch)
     lock = root / branch / LOCK_NAME
     if locked or log.torn_tail is None or not fsafe.is_regular(lock):
         return log
     # a half-written last line may be a write in progress: wait for the writer, read again
-    from branchcheck import locking
+    from branchcheck.core import locking
 
     try:
         with locking.exclusive(lock, wait=TORN_WAIT, what=f"actions log of {branch}"):
@@ -124,7 +124,7 @@ def read_log(root: Path, branch: str, *, locked: bool = False) -> Log:
 
 
 def _read(root: Path, branch: str) -> Log:
-    from branchcheck import fsafe
+    from branchcheck.core import fsafe
 
     path = log_path(root, branch)
     log = Log(path)
@@ -277,7 +277,7 @@ def _shape_error(obj: Mapping[str, Any]) -> str:
 
 def read_head(root: Path, branch: str) -> tuple[int, str] | None:
     """The ``seq`` and ``hash`` the head file names, or None (absent or unreadable)."""
-    from branchcheck import fsafe
+    from branchcheck.core import fsafe
 
     try:
         head = _decode(fsafe.read_regular(root / branch / HEAD_NAME, max_bytes=4096,

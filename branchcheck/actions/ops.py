@@ -13,7 +13,7 @@ from pathlib import Path
 from branchcheck.actions.log import Log, NewEvent, is_action_id, log_path, read_log
 from branchcheck.actions.model import LOG_NAME, Action, Evidence
 from branchcheck.actions.state import MAX_TEXT, State, derive
-from branchcheck.errors import InputError, NotFoundError, UsageError
+from branchcheck.core.errors import InputError, NotFoundError, UsageError
 
 _BRANCH = re.compile(r"^[A-Za-z0-9_-]{1,64}\Z")
 
@@ -45,7 +45,7 @@ def load(root: Path, branch: str) -> tuple[Log, State]:
 
 def locate(root: Path, action_id: str, branch: str | None = None) -> Found:
     """The action ``action_id`` (ids are unique across branches)."""
-    from branchcheck import fsafe
+    from branchcheck.core import fsafe
 
     wanted = action_id.strip().upper()
     if not is_action_id(wanted):
@@ -179,9 +179,9 @@ def approve(root: Path, result_file: Path, *, approver: str, note: str, who: str
             lang: str = "en") -> tuple[str, str]:
     """Record the sign-off of a stored result (the file is not changed). Returns the
     branch and the result's sha256."""
-    from branchcheck import fsafe
     from branchcheck.actions.hook import result_ref
-    from branchcheck.storage import read_result
+    from branchcheck.core import fsafe
+    from branchcheck.results.storage import read_result
 
     result = read_result(result_file, lang=lang)
     if not approver.strip():

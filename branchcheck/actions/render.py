@@ -15,7 +15,7 @@ from typing import Any
 
 from branchcheck.actions.model import Action
 from branchcheck.actions.state import overdue_days
-from branchcheck.i18n import t
+from branchcheck.core.i18n import t
 
 STATUS_ZH = {"open": "待整改", "fixed": "已整改待复查", "verified": "已复查",
              "reopened": "重新打开"}
@@ -23,7 +23,7 @@ PRIORITY_ZH = {"high": "高", "normal": "一般"}
 
 
 def _localise(text: Any, lang: str) -> str:
-    from branchcheck.model import localise
+    from branchcheck.core.model import localise
 
     return localise(text, lang)
 
@@ -101,8 +101,8 @@ def _head(lang: str) -> list[str]:
 
 def list_text(actions: Sequence[Action], today: date, lang: str) -> Iterator[str]:
     """Lines of a terminal table."""
+    from branchcheck.core.textsafe import term
     from branchcheck.render.text import clip, table
-    from branchcheck.textsafe import term
 
     if not actions:
         yield t(lang, "没有符合条件的整改项。", "No actions match.")
@@ -116,7 +116,7 @@ def list_text(actions: Sequence[Action], today: date, lang: str) -> Iterator[str
 
 def list_md(actions: Sequence[Action], today: date, lang: str) -> Iterator[str]:
     """Lines of a Markdown table."""
-    from branchcheck.textsafe import md
+    from branchcheck.core.textsafe import md
 
     yield "| " + " | ".join(_head(lang)) + " |"
     yield "|" + "---|" * len(_head(lang))
@@ -126,7 +126,7 @@ def list_md(actions: Sequence[Action], today: date, lang: str) -> Iterator[str]:
 
 def list_csv(actions: Sequence[Action], today: date) -> bytes:
     """CSV for spreadsheets (every cell guarded)."""
-    from branchcheck.csvsafe import to_csv
+    from branchcheck.core.csvsafe import to_csv
 
     head = ["id", "branch", "checklist", "item", "problem", "status", "priority", "owner",
             "due", "overdue", "days_overdue", "recurrences", "opened", "fix", "verified_at"]
@@ -139,7 +139,7 @@ def list_csv(actions: Sequence[Action], today: date) -> bytes:
 
 def show_text(action: Action, today: date, lang: str, missing: Sequence[str] = ()) -> Iterator[str]:
     """One action with its history, for the terminal."""
-    from branchcheck.textsafe import term
+    from branchcheck.core.textsafe import term
 
     a = action
     late = overdue_days(a, today)
@@ -199,7 +199,7 @@ def outcome_line(opened: int, recurred: int, reopened: int, verified: int, lang:
 
 def start_lines(actions: Sequence[Action], today: date, lang: str) -> list[str]:
     """What ``run`` shows first: the open actions of this branch and checklist."""
-    from branchcheck.textsafe import term
+    from branchcheck.core.textsafe import term
 
     if not actions:
         return []
@@ -214,7 +214,7 @@ def start_lines(actions: Sequence[Action], today: date, lang: str) -> list[str]:
 
 def item_note(a: Action, today: date, lang: str, *, short: bool = False) -> str:
     """One line about an open action: id, since, owner, due (overdue), problem."""
-    from branchcheck.textsafe import term
+    from branchcheck.core.textsafe import term
 
     late = overdue_days(a, today)
     owner = a.owner or a.owner_role or t(lang, "未指定", "unassigned")

@@ -4,7 +4,7 @@ closed, and who approved it. Text, Markdown and HTML; every text escaped."""
 from __future__ import annotations
 
 from branchcheck.actions.links import Links
-from branchcheck.i18n import t
+from branchcheck.core.i18n import t
 
 
 def _ids(links: Links, ids: list[str]) -> str:
@@ -25,7 +25,7 @@ def _rows(links: Links, lang: str) -> list[tuple[str, str]]:
 
 def text_lines(links: Links, lang: str) -> list[str]:
     """Plain lines for a terminal."""
-    from branchcheck.textsafe import term
+    from branchcheck.core.textsafe import term
 
     if not links:
         return []
@@ -34,7 +34,7 @@ def text_lines(links: Links, lang: str) -> list[str]:
 
 def md_lines(links: Links, lang: str) -> list[str]:
     """A Markdown section."""
-    from branchcheck.textsafe import md
+    from branchcheck.core.textsafe import md
 
     if not links:
         return []
@@ -45,7 +45,7 @@ def md_lines(links: Links, lang: str) -> list[str]:
 
 def html_block(links: Links, lang: str) -> str:
     """An HTML section (a heading and a table)."""
-    from branchcheck.textsafe import html
+    from branchcheck.core.textsafe import html
 
     if not links:
         return ""

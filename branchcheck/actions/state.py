@@ -11,7 +11,7 @@ from typing import Any
 from branchcheck.actions.calendar import business_days_between
 from branchcheck.actions.log import Log
 from branchcheck.actions.model import PRIORITIES, Action, Event, Evidence
-from branchcheck.errors import Problem
+from branchcheck.core.errors import Problem
 
 MAX_TEXT = 4000
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")

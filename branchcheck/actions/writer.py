@@ -1,6 +1,6 @@
 """Adding events to a branch's log: the one write path.
 
-Under the branch's lock (:func:`branchcheck.locking.exclusive`):
+Under the branch's lock (:func:`branchcheck.core.locking.exclusive`):
 
 1. Find the current state. A quick writer (storing a result) trusts the writer's
    index (:mod:`branchcheck.actions.index`) only when it is bound to the log file as it
@@ -41,7 +41,7 @@ from branchcheck.actions.log import (
 )
 from branchcheck.actions.model import EVENT_FORMAT, HEAD_NAME, LOCK_NAME, Event
 from branchcheck.actions.state import State, derive, fold
-from branchcheck.errors import StorageError, TamperedError
+from branchcheck.core.errors import StorageError, TamperedError
 
 Make = Callable[[State], Sequence[NewEvent]]
 
@@ -65,7 +65,7 @@ def append(root: Path, branch: str, make: Make, *, quick: bool = False,
     index when it can be trusted; its actions then carry only id, checklist, item,
     status, source sha256, last check and business days), ask ``make`` for the events
     to add and append them. Refuses a tampered log."""
-    from branchcheck import fsafe, locking
+    from branchcheck.core import fsafe, locking
 
     folder = root / branch
     try:
@@ -94,7 +94,7 @@ def _full_tip(root: Path, branch: str) -> Tip:
 def quick_tip(root: Path, branch: str) -> Tip | None:
     """The tip from the writer's index, or None unless the index is bound to the log
     as it is and the log's last line is the event the head names."""
-    from branchcheck import fsafe
+    from branchcheck.core import fsafe
 
     head = read_head(root, branch)
     if head is None:
@@ -138,8 +138,9 @@ def _tail_is(fd: int, size: int, seq: int, last_hash: str) -> bool:
 
 def _write(root: Path, branch: str, tip: Tip, wanted: list[NewEvent],
            now: str | None) -> list[Event]:
-    from branchcheck import __version__, fsafe
-    from branchcheck.places import now_iso
+    from branchcheck import __version__
+    from branchcheck.core import fsafe
+    from branchcheck.core.places import now_iso
 
     when = now or now_iso()
     prefix = b""
@@ -179,7 +180,7 @@ def _write(root: Path, branch: str, tip: Tip, wanted: list[NewEvent],
 def _append_bytes(root: Path, path: Path, data: bytes, size: int) -> os.stat_result:
     """Append ``data`` to the log that was ``size`` bytes when read (create it when
     empty); the file as it is afterwards."""
-    from branchcheck import fsafe
+    from branchcheck.core import fsafe
 
     if size == 0:
         fsafe.atomic_write(path, data, root=root)

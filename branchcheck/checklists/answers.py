@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from branchcheck.model import NA, AnswerValue, Item, localise
-from branchcheck.numbers import shown, too_large
+from branchcheck.core.model import NA, AnswerValue, Item, localise
+from branchcheck.core.numbers import shown, too_large
 
 PASS_WORDS = frozenset({"y", "yes", "pass", "p", "ok", "true", "是", "通过", "合格", "对"})
 FAIL_WORDS = frozenset({"n", "no", "fail", "f", "false", "否", "不通过", "不合格", "错"})

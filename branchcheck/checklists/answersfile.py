@@ -7,11 +7,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from branchcheck.answers import AnswerError, normalise
-from branchcheck.errors import InputError, Problem
-from branchcheck.i18n import t
-from branchcheck.model import Answer, Checklist
-from branchcheck.strictyaml import (
+from branchcheck.checklists.answers import AnswerError, normalise
+from branchcheck.core.errors import InputError, Problem
+from branchcheck.core.i18n import t
+from branchcheck.core.model import Answer, Checklist
+from branchcheck.core.strictyaml import (
     DEFAULT_MAX_BYTES,
     Document,
     Path,
@@ -63,7 +63,7 @@ def read_answers_file(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
         raw = read_bytes(path, max_bytes=max_bytes, display=name)
     doc = parse_mapping(decode(raw, name), name)
     blank = _drop_blank(doc.data) if allow_blank else ()
-    from branchcheck.validation import schema_problems
+    from branchcheck.core.validation import schema_problems
 
     problems = schema_problems(doc, "answers")
     if not problems and any(c < " " or "\x7f" <= c <= "\x9f" for c in doc.data["checklist"]):

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from branchcheck import resources
-from branchcheck.errors import Problem, UsageError
-from branchcheck.model import Checklist, Text, localise
+from branchcheck.core import resources
+from branchcheck.core.errors import Problem, UsageError
+from branchcheck.core.model import Checklist, Text, localise
 
 Source = Literal["bundled", "dir"]
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -81,7 +81,7 @@ def build_catalog(dirs: Sequence[str] = (), *, bundled: bool = True) -> Catalog:
     A file that does not load is skipped; its first error is kept in
     ``skipped`` (to be shown as a warning), so one bad file never hides the rest.
     """
-    from branchcheck.loading import check_file
+    from branchcheck.checklists.loading import check_file
 
     entries: list[Entry] = []
     skipped: list[Problem] = []

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from branchcheck import __version__, resources
-from branchcheck.errors import BranchcheckError, Problem, UsageError
-from branchcheck.fsafe import atomic_write, read_regular
-from branchcheck.loading import Report, check_file
+from branchcheck import __version__
+from branchcheck.checklists.loading import Report, check_file
+from branchcheck.core import resources
+from branchcheck.core.errors import BranchcheckError, Problem, UsageError
+from branchcheck.core.fsafe import atomic_write, read_regular
 
 YAML_SUFFIXES = (".yaml", ".yml")
 PARALLEL_THRESHOLD = 16  # files per worker below which a process pool does not pay
@@ -85,7 +86,8 @@ def discover(paths: Sequence[str]) -> list[str]:
 
 def _warm() -> None:
     """Import the checking stages before forking, so workers share them."""
-    from branchcheck import lint, validation
+    from branchcheck.checklists import lint
+    from branchcheck.core import validation
 
     validation.fast_validator("checklist")
     del lint
@@ -141,7 +143,8 @@ def default_cache_dir() -> str:
 
 _ENTRY_MAX = 1024 * 1024
 _CHECKING_CODE = (
-    "strictyaml.py", "validation.py", "lint.py", "numbers.py", "loading.py", "checker.py"
+    "core/strictyaml.py", "core/validation.py", "checklists/lint.py", "core/numbers.py",
+    "checklists/loading.py", "checklists/checker.py",
 )
 
 
@@ -152,7 +155,7 @@ class _Cache:
         self.folder = folder
         digest = hashlib.sha256(__version__.encode())
         digest.update(resources.schema_path("checklist").read_bytes())
-        here = Path(__file__).resolve().parent
+        here = Path(__file__).resolve().parent.parent  # the branchcheck package
         for module in _CHECKING_CODE:  # a changed rule must not reuse old verdicts
             try:
                 digest.update((here / module).read_bytes())

@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from branchcheck import numbers
-from branchcheck.errors import Problem
-from branchcheck.strictyaml import Document, Path
+from branchcheck.core import numbers
+from branchcheck.core.errors import Problem
+from branchcheck.core.strictyaml import Document, Path
 
 _TYPE_KEYS = {
     "check": set(),

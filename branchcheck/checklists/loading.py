@@ -7,13 +7,19 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from branchcheck import resources
-from branchcheck.errors import InputError, NotFoundError, Problem, UsageError
-from branchcheck.i18n import resolve_lang, t
-from branchcheck.strictyaml import DEFAULT_MAX_BYTES, Document, decode, parse_mapping, read_bytes
+from branchcheck.core import resources
+from branchcheck.core.errors import InputError, NotFoundError, Problem, UsageError
+from branchcheck.core.i18n import resolve_lang, t
+from branchcheck.core.strictyaml import (
+    DEFAULT_MAX_BYTES,
+    Document,
+    decode,
+    parse_mapping,
+    read_bytes,
+)
 
 if TYPE_CHECKING:  # the model is imported when a checklist is built (validate needs none)
-    from branchcheck.model import Checklist, Ipa, Item, Rectify, Scale, Text
+    from branchcheck.core.model import Checklist, Ipa, Item, Rectify, Scale, Text
 
 
 @dataclass(frozen=True)
@@ -96,18 +102,18 @@ def check_bytes(raw: bytes, name: str, *, path: str = "", model: bool = True) ->
         doc = parse_mapping(decode(raw, name), name)
     except InputError as exc:
         return Report(name, exc.problems, None)
-    from branchcheck.network.org import is_org_document
+    from branchcheck.org.directory import is_org_document
 
     if is_org_document(doc.data):  # an organisation directory (branchcheck network)
-        from branchcheck.network.org import parse_yaml
+        from branchcheck.org.directory import parse_yaml
 
         return Report(name, tuple(parse_yaml(raw, name)[1]), None)
-    from branchcheck.validation import schema_problems
+    from branchcheck.core.validation import schema_problems
 
     problems = schema_problems(doc, "checklist")
     if problems:
         return Report(name, tuple(problems), None)
-    from branchcheck.lint import lint
+    from branchcheck.checklists.lint import lint
 
     problems = lint(doc)
     if not model or any(p.severity == "error" for p in problems):
@@ -146,7 +152,7 @@ def _opt_text(value: Any) -> Text | None:
 
 
 def _ipa(value: Any) -> Ipa | None:
-    from branchcheck.model import Ipa
+    from branchcheck.core.model import Ipa
 
     if value is None:
         return None
@@ -157,7 +163,7 @@ def _ipa(value: Any) -> Ipa | None:
 
 def build(doc: Document, sha256: str, path: str) -> Checklist:
     """The model of a checked checklist document."""
-    from branchcheck.model import Checklist, Grade, Scale, Section
+    from branchcheck.core.model import Checklist, Grade, Scale, Section
 
     data: dict[str, Any] = doc.data
     scales = {
@@ -196,7 +202,7 @@ def build(doc: Document, sha256: str, path: str) -> Checklist:
 
 
 def _item(d: dict[str, Any], scales: dict[str, Scale]) -> Item:
-    from branchcheck.model import Band, Condition, Item, Option, When
+    from branchcheck.core.model import Band, Condition, Item, Option, When
 
     when = d.get("when")
     pass_if = d.get("pass_if")
@@ -234,7 +240,7 @@ def _item(d: dict[str, Any], scales: dict[str, Scale]) -> Item:
 
 
 def _rectify(d: dict[str, Any] | None) -> Rectify | None:
-    from branchcheck.model import Rectify
+    from branchcheck.core.model import Rectify
 
     if d is None:
         return None

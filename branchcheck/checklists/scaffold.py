@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import re
 
-from branchcheck.errors import UsageError
-from branchcheck.ids import CHECKLIST_ID
+from branchcheck.core.errors import UsageError
+from branchcheck.core.ids import CHECKLIST_ID
 
 MAX_ID = 64
 

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from branchcheck.errors import BranchcheckError, Problem
-from branchcheck.strictyaml import Document
+from branchcheck.core.errors import BranchcheckError, Problem
+from branchcheck.core.strictyaml import Document
 
 MIN_QUOTE = 6
 """Fewest characters (whitespace not counted) a quote needs to trace a standard."""
@@ -49,7 +49,7 @@ class Seeds:
         return found
 
     def _read(self, name: str) -> str | BaseException:
-        from branchcheck.fsafe import read_regular
+        from branchcheck.core.fsafe import read_regular
 
         try:
             raw = read_regular(self.root / name, max_bytes=MAX_SEED_BYTES, root=self.root)

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from branchcheck.commands.options import UiLangOption, check_choice
-from branchcheck.errors import EXIT_OK
+from branchcheck.core.errors import EXIT_OK
 
 app = typer.Typer(
     help="Corrective actions (整改) from failed items: list, show, assign, comment, fix, "
@@ -42,13 +42,13 @@ def _who(by: str | None) -> str:
 
 
 def _root(results_dir: str | None) -> Path:
-    from branchcheck import places
+    from branchcheck.core import places
 
     return places.results_dir(results_dir)
 
 
 def _warn(problems: object) -> None:
-    from branchcheck.textsafe import term
+    from branchcheck.core.textsafe import term
 
     for p in problems:  # type: ignore[attr-defined]
         sys.stderr.write(term(f"Warning: {p}") + "\n")
@@ -74,13 +74,13 @@ def list_actions(
     Problems found in a log (tampering, a truncated last line, missing evidence) are
     warnings on stderr. Exit 0, 2 for usage errors.
     """
-    from branchcheck import places
     from branchcheck.actions import ops
+    from branchcheck.actions import render as render
     from branchcheck.actions.calendar import today
     from branchcheck.actions.state import select
     from branchcheck.commands.options import emit
-    from branchcheck.i18n import resolve_lang
-    from branchcheck.render import actions as render
+    from branchcheck.core import places
+    from branchcheck.core.i18n import resolve_lang
 
     check_choice(fmt, LIST_FORMATS)
     check_choice(status, LIST_STATUSES, "status")
@@ -118,10 +118,10 @@ def show(
     import json
 
     from branchcheck.actions import evidence, ops
+    from branchcheck.actions import render as render
     from branchcheck.actions.calendar import today
     from branchcheck.commands.options import emit
-    from branchcheck.i18n import resolve_lang
-    from branchcheck.render import actions as render
+    from branchcheck.core.i18n import resolve_lang
 
     check_choice(fmt, ("text", "json"))
     ui = resolve_lang(lang)
@@ -142,7 +142,7 @@ def show(
 
 
 def _done(message: str) -> None:
-    from branchcheck.textsafe import term
+    from branchcheck.core.textsafe import term
 
     sys.stderr.write(term(message) + "\n")
 
@@ -243,13 +243,13 @@ def ledger(
 ) -> int:
     """The rectification ledger (整改台账) of a branch: every action with owner, due date,
     fix, re-check and status; printable (html: A4 landscape) and Excel-safe (csv)."""
-    from branchcheck import places
+    from branchcheck.actions import ledger as render
     from branchcheck.actions import ops
     from branchcheck.actions.calendar import parse_date, today
+    from branchcheck.actions.render import day_of
     from branchcheck.commands.options import emit
-    from branchcheck.i18n import resolve_lang
-    from branchcheck.render import ledger as render
-    from branchcheck.render.actions import day_of
+    from branchcheck.core import places
+    from branchcheck.core.i18n import resolve_lang
 
     check_choice(fmt, ("md", "html", "csv"))
     ui = resolve_lang(lang)

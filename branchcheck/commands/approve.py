@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from branchcheck.commands.options import UiLangOption
-from branchcheck.errors import EXIT_OK
+from branchcheck.core.errors import EXIT_OK
 
 
 def approve(
@@ -34,10 +34,10 @@ def approve(
 
     from branchcheck.actions.links import root_of
     from branchcheck.actions.ops import approve as record
-    from branchcheck.errors import UsageError
-    from branchcheck.i18n import resolve_lang, t
-    from branchcheck.output import err
-    from branchcheck.storage import read_result
+    from branchcheck.core.errors import UsageError
+    from branchcheck.core.i18n import resolve_lang, t
+    from branchcheck.results.storage import read_result
+    from branchcheck.terminal.output import err
 
     ui = resolve_lang(lang)
     path = Path(result)

@@ -18,11 +18,11 @@ from branchcheck.commands.options import (
     emit,
     newest_stored,
 )
-from branchcheck.errors import EXIT_FAILED, EXIT_OK, UsageError
-from branchcheck.output import err
+from branchcheck.core.errors import EXIT_FAILED, EXIT_OK, UsageError
+from branchcheck.terminal.output import err
 
 if TYPE_CHECKING:
-    from branchcheck.model import Result
+    from branchcheck.core.model import Result
 
 
 def diff(
@@ -67,8 +67,8 @@ def diff(
     newest stored result with an older one. Exit 0 ok (or no gate fired), 1 a
     --fail-on gate fired, 2 bad input or results of different checklists.
     """
-    from branchcheck import diff as core
-    from branchcheck.i18n import resolve_lang, t
+    from branchcheck.core import diff as core
+    from branchcheck.core.i18n import resolve_lang, t
     from branchcheck.render import diff as render
 
     check_choice(fmt, render.FORMATS)
@@ -104,8 +104,8 @@ def diff(
 def _actions_text(result: Result, results_dir: str | None, ui: str) -> str:
     """Lines on the actions the newer check opened, kept open and closed."""
     from branchcheck.actions.links import for_result, root_of
-    from branchcheck.errors import BranchcheckError
-    from branchcheck.render.action_links import text_lines
+    from branchcheck.actions.render_links import text_lines
+    from branchcheck.core.errors import BranchcheckError
 
     root = root_of(Path(result.path), result.branch, results_dir) if result.path else None
     if root is None:
@@ -120,8 +120,8 @@ def _actions_text(result: Result, results_dir: str | None, ui: str) -> str:
 def _pick(old: str | None, new: str | None, branch: str | None, checklist: str | None,
           against: int, results_dir: str | None, ui: str) -> tuple[Result, Result]:
     """The two results to compare: from files, or from the store."""
-    from branchcheck import storage
-    from branchcheck.i18n import t
+    from branchcheck.core.i18n import t
+    from branchcheck.results import storage
 
     if branch is None:
         if checklist is not None or against != 1:

@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from branchcheck.commands.options import ChecklistArgument
-from branchcheck.errors import EXIT_OK
-from branchcheck.output import err
+from branchcheck.core.errors import EXIT_OK
+from branchcheck.terminal.output import err
 
 app = typer.Typer(
     help="Helpers for running a course exercise: answers templates for a class.",
@@ -43,9 +43,9 @@ def new(
     are never overwritten (nothing is written then). Exit 0 on success, 2 for
     usage errors, an invalid checklist or existing files.
     """
-    from branchcheck import exercise
-    from branchcheck.i18n import resolve_lang, t
-    from branchcheck.loading import load_checklist
+    from branchcheck.checklists.loading import load_checklist
+    from branchcheck.core.i18n import resolve_lang, t
+    from branchcheck.training import exercise
 
     people = exercise.trainee_names(trainees, names)
     ui = resolve_lang(lang)

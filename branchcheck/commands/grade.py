@@ -15,8 +15,8 @@ from branchcheck.commands.options import (
     check_choice,
     emit,
 )
-from branchcheck.errors import EXIT_FAILED, EXIT_OK
-from branchcheck.output import err
+from branchcheck.core.errors import EXIT_FAILED, EXIT_OK
+from branchcheck.terminal.output import err
 
 FORMATS = ("text", "md", "json", "csv")
 
@@ -49,10 +49,10 @@ def grade(
     Exit 0 when graded, 1 when --min-agreement is given and a trainee is below
     it, 2 for usage errors or invalid files.
     """
-    from branchcheck.grading import grade as grade_class
-    from branchcheck.grading_input import load_class, parse_share
-    from branchcheck.i18n import resolve_lang, t
-    from branchcheck.render import grade as render
+    from branchcheck.core.i18n import resolve_lang, t
+    from branchcheck.training import grade_report as render
+    from branchcheck.training.grading import grade as grade_class
+    from branchcheck.training.grading_input import load_class, parse_share
 
     check_choice(fmt, FORMATS)
     threshold = parse_share(min_agreement) if min_agreement is not None else None

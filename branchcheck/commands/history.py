@@ -16,8 +16,8 @@ from branchcheck.commands.options import (
     check_choice,
     emit,
 )
-from branchcheck.errors import EXIT_OK, InputError
-from branchcheck.output import err
+from branchcheck.core.errors import EXIT_OK, InputError
+from branchcheck.terminal.output import err
 
 
 def history(
@@ -57,10 +57,10 @@ def history(
     Files that are invalid or hand-edited are skipped with a warning. Exit 0 ok,
     2 bad options, no stored results for the branch, or none of them readable.
     """
-    from branchcheck import history as core
-    from branchcheck import storage
-    from branchcheck.i18n import resolve_lang, t
+    from branchcheck.core.i18n import resolve_lang, t
     from branchcheck.render import history as render
+    from branchcheck.results import history as core
+    from branchcheck.results import storage
 
     check_choice(fmt, render.FORMATS)
     ui = resolve_lang(lang)

@@ -16,13 +16,13 @@ from branchcheck.commands.options import (
     check_choice,
     emit,
 )
-from branchcheck.errors import EXIT_OK, InputError, NotFoundError, Problem, UsageError
-from branchcheck.output import err
+from branchcheck.core.errors import EXIT_OK, InputError, NotFoundError, Problem, UsageError
+from branchcheck.terminal.output import err
 
 if TYPE_CHECKING:
-    from branchcheck.ipa import Analysis, Crosshair, Level
-    from branchcheck.model import Checklist
-    from branchcheck.render.ipa_words import Meta
+    from branchcheck.core.model import Checklist
+    from branchcheck.training.ipa import Analysis, Crosshair, Level
+    from branchcheck.training.ipa_words import Meta
 
 FORMATS = ("text", "md", "json", "html")
 LEVELS = ("item", "section")
@@ -54,9 +54,9 @@ def ipa(
     Items (or sections) with ipa figures are split into four quadrants by a
     crosshair. Exit 0 on success, 2 for usage errors, invalid files or no data.
     """
-    from branchcheck.i18n import resolve_lang, t
-    from branchcheck.ipa import CROSSHAIRS
-    from branchcheck.render import ipa as render
+    from branchcheck.core.i18n import resolve_lang, t
+    from branchcheck.training import ipa_report as render
+    from branchcheck.training.ipa import CROSSHAIRS
 
     for value, allowed, what in ((fmt, FORMATS, "format"), (level, LEVELS, "level"),
                                  (crosshair, CROSSHAIRS, "crosshair")):
@@ -68,7 +68,7 @@ def ipa(
     elif fmt == "md":
         report = render.markdown(analysis, meta, ui)
     elif fmt == "html":
-        from branchcheck.render.ipa_html import html
+        from branchcheck.training.ipa_html import html
 
         report = html(analysis, meta, ui)
     else:
@@ -81,13 +81,13 @@ def ipa(
 def analyse_source(source: str, checklist: str | None, level: str, crosshair: str,
                    lang: str) -> tuple[Analysis, Meta]:
     """Load ``source`` (a result or a checklist) and run the analysis."""
-    from branchcheck.grading_input import is_result
-    from branchcheck.i18n import t
-    from branchcheck.ipa import analyse, from_checklist, from_result
-    from branchcheck.loading import load_checklist
-    from branchcheck.model import localise
-    from branchcheck.render.ipa_words import Meta
-    from branchcheck.storage import read_result
+    from branchcheck.checklists.loading import load_checklist
+    from branchcheck.core.i18n import t
+    from branchcheck.core.model import localise
+    from branchcheck.results.storage import read_result
+    from branchcheck.training.grading_input import is_result
+    from branchcheck.training.ipa import analyse, from_checklist, from_result
+    from branchcheck.training.ipa_words import Meta
 
     lv = cast("Level", level)
     mode = cast("Crosshair", crosshair)
@@ -126,8 +126,8 @@ def analyse_source(source: str, checklist: str | None, level: str, crosshair: st
 
 def _result_checklist(source: str, checklist_id: str, version: int, given: str | None,
                       lang: str = "en") -> Checklist:
-    from branchcheck.i18n import t
-    from branchcheck.loading import load_checklist
+    from branchcheck.checklists.loading import load_checklist
+    from branchcheck.core.i18n import t
 
     if given is None:
         try:

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from branchcheck.commands.options import UiLangOption
-from branchcheck.errors import EXIT_OK
+from branchcheck.core.errors import EXIT_OK
 
 app = typer.Typer(
     help="Signing keys: make an Ed25519 key pair (docs/integrity.md).",
@@ -34,9 +34,9 @@ def new(
 
     Prints the key's fingerprint on stdout. Never overwrites a key. Exit 0 or 2.
     """
-    from branchcheck.i18n import resolve_lang, t
+    from branchcheck.core.i18n import resolve_lang, t
+    from branchcheck.core.textsafe import term
     from branchcheck.integrity.signing import new_pair
-    from branchcheck.textsafe import term
 
     ui = resolve_lang(lang)
     key, pub, fingerprint = new_pair(Path(out), name, ui)

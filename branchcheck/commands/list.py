@@ -8,9 +8,9 @@ from typing import Annotated
 import typer
 
 from branchcheck.commands.options import check_choice
-from branchcheck.errors import EXIT_OK
-from branchcheck.i18n import t
-from branchcheck.output import err
+from branchcheck.core.errors import EXIT_OK
+from branchcheck.core.i18n import t
+from branchcheck.terminal.output import err
 
 
 def list_checklists(
@@ -38,8 +38,8 @@ def list_checklists(
     Files under --dir that are not valid checklists are skipped with a warning
     on stderr. Exit 0, or 2 for usage errors (unknown format, missing folder).
     """
-    from branchcheck.catalog import build_catalog
-    from branchcheck.i18n import resolve_lang
+    from branchcheck.checklists.catalog import build_catalog
+    from branchcheck.core.i18n import resolve_lang
     from branchcheck.render import catalog as render
 
     ui = resolve_lang(lang)
@@ -57,7 +57,7 @@ def list_checklists(
     elif not catalog.entries:
         err(t(ui, "未找到清单。\n", "No checklists found.\n"))
     else:
-        from branchcheck.textsafe import term
+        from branchcheck.core.textsafe import term
 
         out.write(term(render.text(catalog.entries, ui), newlines=True))
     out.flush()

@@ -20,8 +20,8 @@ from branchcheck.commands.options import (
     check_choice,
     emit,
 )
-from branchcheck.errors import EXIT_FAILED, EXIT_OK
-from branchcheck.output import err
+from branchcheck.core.errors import EXIT_FAILED, EXIT_OK
+from branchcheck.terminal.output import err
 
 app = typer.Typer(
     help="Roll-up of a branch network: ingest results into a DuckDB warehouse, then league "
@@ -53,7 +53,7 @@ FormatOption = Annotated[str, typer.Option(
 
 
 def _opts(**kw: Any) -> Any:
-    from branchcheck.i18n import resolve_lang
+    from branchcheck.core.i18n import resolve_lang
     from branchcheck.network.query import Options
 
     kw["lang"] = resolve_lang(kw.get("lang"))
@@ -70,8 +70,8 @@ def _view(compute: Callable[[Any, Any], list[dict[str, Any]]],
           **scope: Any) -> list[dict[str, Any]]:
     """Open the warehouse for the scope options, compute a view's rows, write them in
     ``fmt`` (the first ``shown`` rows, if given); the rows."""
+    from branchcheck.network import tables as rn
     from branchcheck.network.query import open_scope
-    from branchcheck.render import network as rn
 
     check_choice(fmt, rn.FORMATS)
     opts = _opts(**scope)
@@ -104,10 +104,10 @@ def ingest(
     reason and kept out of every figure. Exit 0, or 1 with --strict when any file
     was rejected; 2 when another ingest holds the warehouse.
     """
-    from branchcheck.i18n import resolve_lang, t
+    from branchcheck.core.i18n import resolve_lang, t
     from branchcheck.network import ingest as ing
     from branchcheck.network import warehouse as wh
-    from branchcheck.network.org import load
+    from branchcheck.org.directory import load
 
     ui = resolve_lang(lang)
     directory = load(org, lang=ui) if org else None
@@ -117,7 +117,7 @@ def ingest(
     with wh.writer(path, wait=wait, lang=ui) as con:
         report = ing.ingest(con, results_dirs, org=directory, lang=ui, jobs=jobs,
                             progress=sys.stderr.isatty())
-    from branchcheck.textsafe import term
+    from branchcheck.core.textsafe import term
 
     for where, reason in report.rejected:
         err(t(ui, f"已拒收：{term(where)}：{term(reason)}\n",
@@ -151,8 +151,8 @@ def league(
     output: OutputOption = None, force: ForceOption = False, lang: UiLangOption = None,
 ) -> int:
     """Units ranked by mean final score: results, completion, grades, knockouts, change."""
+    from branchcheck.network import tables as rn
     from branchcheck.network import views
-    from branchcheck.render import network as rn
 
     _view(lambda con, scope: views.league(con, scope, min_n=min_n), rn.league_columns,
           ("排名", "League"), fmt=fmt, output=output, force=force, warehouse=warehouse,
@@ -175,7 +175,7 @@ def missing(
 ) -> int:
     """Expected checks that were not done, by the programme and the business calendar."""
     from branchcheck.network import expected
-    from branchcheck.render import network as rn
+    from branchcheck.network import tables as rn
 
     rows = _view(lambda con, scope: expected.missing(con, scope, every=every),
                  rn.missing_columns, ("漏做的检查", "Missed checks"), fmt=fmt, output=output,
@@ -196,8 +196,8 @@ def items(
     output: OutputOption = None, force: ForceOption = False, lang: UiLangOption = None,
 ) -> int:
     """Items by failure rate across the network or a subtree, with a systemic flag."""
+    from branchcheck.network import tables as rn
     from branchcheck.network import views
-    from branchcheck.render import network as rn
 
     _view(lambda con, scope: views.items(con, scope, systemic=systemic), rn.items_columns,
           ("不合格项目", "Failing items"), fmt=fmt, output=output, force=force, shown=top,
@@ -215,8 +215,8 @@ def trend(
     output: OutputOption = None, force: ForceOption = False, lang: UiLangOption = None,
 ) -> int:
     """Mean final score per unit per week or month (default: 12 months to the newest)."""
+    from branchcheck.network import tables as rn
     from branchcheck.network import views
-    from branchcheck.render import network as rn
 
     _view(lambda con, scope: views.trend(con, scope, by=by), rn.trend_columns,
           ("趋势", "Trend"), fmt=fmt, output=output, force=force, months=12,
@@ -236,7 +236,7 @@ def actions(
     or today if earlier, by the directory's calendar), opened and fixed in the period,
     and the oldest overdue one."""
     from branchcheck.network.actions import per_unit
-    from branchcheck.render.network_actions import actions_columns
+    from branchcheck.network.tables_actions import actions_columns
 
     _view(per_unit, actions_columns, ("整改", "Corrective actions"), fmt=fmt, output=output,
           force=force, warehouse=warehouse, org=org, since=since, until=until, period=period,
@@ -274,9 +274,9 @@ def sql(
     lang: UiLangOption = None,
 ) -> int:
     """Run one read-only SQL query (no file or network access from SQL)."""
-    from branchcheck.i18n import resolve_lang
+    from branchcheck.core.i18n import resolve_lang
+    from branchcheck.network import tables as rn
     from branchcheck.network import warehouse as wh
-    from branchcheck.render import network as rn
 
     check_choice(fmt, ("text", "csv", "json"))
     ui = resolve_lang(lang)
@@ -294,7 +294,7 @@ def export(
     lang: UiLangOption = None,
 ) -> int:
     """Write the warehouse as Hive-partitioned Parquet (checklist=.../month=...)."""
-    from branchcheck.i18n import resolve_lang, t
+    from branchcheck.core.i18n import resolve_lang, t
     from branchcheck.network import warehouse as wh
     from branchcheck.network.export import export as run_export
 
@@ -315,7 +315,7 @@ def sample(
 ) -> int:
     """Write the sample network (DIR/org.yaml) and a month of its daily opening checks
     (DIR/results), ready for 'network ingest'."""
-    from branchcheck.i18n import resolve_lang, t
+    from branchcheck.core.i18n import resolve_lang, t
     from branchcheck.network.calendar import parse_period
     from branchcheck.network.sample import write_sample
 
@@ -330,7 +330,7 @@ def sample(
 
 
 def _title(zh: str, en: str, scope: Any) -> str:
-    from branchcheck.i18n import t
+    from branchcheck.core.i18n import t
 
     parts = [t(scope.lang, zh, en), scope.period.label]
     if scope.checklist:

@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from branchcheck.commands.options import emit
-from branchcheck.errors import EXIT_OK
-from branchcheck.output import err
+from branchcheck.core.errors import EXIT_OK
+from branchcheck.terminal.output import err
 
 
 def new(
@@ -35,8 +35,8 @@ def new(
     The file is written atomically and never overwritten without --force.
     Exit 0, or 2 for an invalid id, an existing file or an unwritable path.
     """
-    from branchcheck.i18n import resolve_lang, t
-    from branchcheck.scaffold import check_id, template
+    from branchcheck.checklists.scaffold import check_id, template
+    from branchcheck.core.i18n import resolve_lang, t
 
     ui = resolve_lang(lang)
     check_id(checklist_id)

@@ -15,13 +15,13 @@ from typing import Annotated
 
 import typer
 
-from branchcheck.errors import StorageError, UsageError
-from branchcheck.output import err
+from branchcheck.core.errors import StorageError, UsageError
+from branchcheck.terminal.output import err
 
 
 def complete_checklist(incomplete: str) -> list[str]:
     """Shell completion: bundled checklist ids starting with what was typed."""
-    from branchcheck.resources import bundled_checklists
+    from branchcheck.core.resources import bundled_checklists
 
     ids = sorted(path.stem for path in bundled_checklists())
     return [name for name in ids if name.startswith(incomplete)]
@@ -88,7 +88,7 @@ def emit(data: str | bytes, output: str | None, force: bool, *,
     import stat
 
     if human and isinstance(data, str):
-        from branchcheck.textsafe import term
+        from branchcheck.core.textsafe import term
 
         data = term(data, newlines=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
@@ -101,8 +101,8 @@ def emit(data: str | bytes, output: str | None, force: bool, *,
             buffer.write(raw)
             buffer.flush()
         return
-    from branchcheck.fsafe import atomic_write
-    from branchcheck.textsafe import term
+    from branchcheck.core.fsafe import atomic_write
+    from branchcheck.core.textsafe import term
 
     target = Path(output)
     try:
@@ -133,9 +133,9 @@ def newest_stored(branch: str, checklist: str | None, results_dir: str | None, u
     was chosen; :class:`NotFoundError` when there are fewer than ``count``
     (``needed_by`` names the option that asked for them).
     """
-    from branchcheck import history, storage
-    from branchcheck.errors import NotFoundError
-    from branchcheck.i18n import t
+    from branchcheck.core.errors import NotFoundError
+    from branchcheck.core.i18n import t
+    from branchcheck.results import history, storage
 
     storage.check_branch(branch, ui)
     if checklist is not None:

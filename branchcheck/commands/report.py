@@ -16,11 +16,11 @@ from branchcheck.commands.options import (
     emit,
     newest_stored,
 )
-from branchcheck.errors import EXIT_OK, UsageError
-from branchcheck.output import err
+from branchcheck.core.errors import EXIT_OK, UsageError
+from branchcheck.terminal.output import err
 
 if TYPE_CHECKING:
-    from branchcheck.model import Result
+    from branchcheck.core.model import Result
 
 
 def report(
@@ -57,9 +57,9 @@ def report(
     spreadsheets) and json are for tools. Give a result file, or --branch
     [--checklist] for the newest stored result. Exit 0 ok, 2 bad input or usage.
     """
-    from branchcheck import storage
-    from branchcheck.i18n import resolve_lang, t
+    from branchcheck.core.i18n import resolve_lang, t
     from branchcheck.render.report import FORMATS, render
+    from branchcheck.results import storage
 
     check_choice(fmt, FORMATS)
     ui = resolve_lang(lang)
@@ -89,9 +89,9 @@ def with_actions(doc: str | bytes, fmt: str, result: Result, results_dir: str | 
                  ui: str) -> str | bytes:
     """A md or html document with the actions this check opened, kept open and closed,
     and its approvers, from the branch's actions log (docs/actions.md)."""
+    from branchcheck.actions import render_links as action_links
     from branchcheck.actions.links import for_result, root_of
-    from branchcheck.errors import BranchcheckError
-    from branchcheck.render import action_links
+    from branchcheck.core.errors import BranchcheckError
 
     if fmt not in ("md", "html") or not isinstance(doc, str) or not result.path:
         return doc
@@ -114,9 +114,9 @@ def _trend(result: Result, results_dir: str | None,
     """(date, overall final) of the stored results of the same branch and checklist
     finished up to ``result``, ending with ``result`` itself (once, also when the
     file given is a copy of a stored one)."""
-    from branchcheck import history, storage
-    from branchcheck.i18n import t
+    from branchcheck.core.i18n import t
     from branchcheck.render.report import date_text
+    from branchcheck.results import history, storage
 
     root = storage.results_dir(results_dir)
     loaded = history.load(root, result.branch, result.checklist_id, lang=ui)

@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from branchcheck.commands.options import UiLangOption, check_choice
-from branchcheck.errors import EXIT_OK, BranchcheckError, TamperedError
-from branchcheck.output import err
+from branchcheck.core.errors import EXIT_OK, BranchcheckError, TamperedError
+from branchcheck.terminal.output import err
 
 if TYPE_CHECKING:
-    from branchcheck.model import Result
-    from branchcheck.storage import StoredResult
+    from branchcheck.core.model import Result
+    from branchcheck.results.storage import StoredResult
 
 FORMATS = ("text", "json")
 
@@ -51,13 +51,13 @@ def results(
     Unreadable or tampered files are listed with an error marker and a warning
     on stderr. Exit 0 (also when nothing is stored), 2 for usage errors.
     """
-    from branchcheck import storage
-    from branchcheck.i18n import resolve_lang, t
+    from branchcheck.core.i18n import resolve_lang, t
+    from branchcheck.results import storage
 
     check_choice(fmt, FORMATS)
     ui = resolve_lang(lang)
     if checklist is not None:
-        from branchcheck.history import check_checklist_id
+        from branchcheck.results.history import check_checklist_id
 
         check_checklist_id(checklist, ui)
     if branch is not None:
@@ -94,8 +94,8 @@ def collect(root: Path, *, branch: str | None = None, checklist_id: str | None =
             limit: int | None = None, lang: str = "en") -> list[Row]:
     """Stored results under ``root``, newest first, each read and verified (a result
     stored in the folder of another branch or checklist is listed as tampered)."""
-    from branchcheck import storage
-    from branchcheck.i18n import t
+    from branchcheck.core.i18n import t
+    from branchcheck.results import storage
 
     rows: list[Row] = []
     for stored in storage.iter_stored(root, branch, checklist_id):
@@ -161,9 +161,9 @@ def _table(rows: list[Row], lang: str, opened: Mapping[str, int]) -> None:
     from rich import box
     from rich.table import Table
 
-    from branchcheck.i18n import t
-    from branchcheck.output import console, fmt_score
+    from branchcheck.core.i18n import t
     from branchcheck.render.report import date_text, edges, grade_text
+    from branchcheck.terminal.output import console, fmt_score
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for name, justify in (

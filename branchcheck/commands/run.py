@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from branchcheck.commands.options import BranchOption, ChecklistArgument, SignKeyOption
-from branchcheck.errors import (
+from branchcheck.core.errors import (
     EXIT_OK,
     CheckFailed,
     Interrupted,
@@ -19,13 +19,13 @@ from branchcheck.errors import (
     StorageError,
     UsageError,
 )
-from branchcheck.output import err
+from branchcheck.terminal.output import err
 
 if TYPE_CHECKING:
-    from branchcheck.drafts import Draft
+    from branchcheck.core.model import Answer, Checklist, Result
     from branchcheck.integrity.signing import SigningKey
-    from branchcheck.model import Answer, Checklist, Result
-    from branchcheck.session import Prompter
+    from branchcheck.results.drafts import Draft
+    from branchcheck.results.session import Prompter
 
 
 def run(
@@ -59,12 +59,12 @@ def run(
     kept), 2 for usage errors, invalid input or a draft that does not match,
     130 on Ctrl-C (draft kept).
     """
-    from branchcheck import storage
-    from branchcheck.drafts import LOCK_NAME, draft_path
-    from branchcheck.fsafe import inside
-    from branchcheck.i18n import resolve_lang, t
-    from branchcheck.loading import load_checklist
-    from branchcheck.locking import LockedError, exclusive
+    from branchcheck.checklists.loading import load_checklist
+    from branchcheck.core.fsafe import inside
+    from branchcheck.core.i18n import resolve_lang, t
+    from branchcheck.core.locking import LockedError, exclusive
+    from branchcheck.results import storage
+    from branchcheck.results.drafts import LOCK_NAME, draft_path
 
     ui = resolve_lang(lang)
     if resume and restart:
@@ -103,9 +103,9 @@ def _open_draft(ck: Checklist, path: Path, root: Path, branch: str, reviewer: st
                 lang: str | None, ui: str, resume: bool, restart: bool) -> Draft:
     """The draft to walk: the saved one (``--resume``), or a new one (the saved one
     discarded with ``--restart``, refused otherwise)."""
-    from branchcheck.drafts import Draft, read_draft, remove_draft
-    from branchcheck.fsafe import is_regular
-    from branchcheck.i18n import t
+    from branchcheck.core.fsafe import is_regular
+    from branchcheck.core.i18n import t
+    from branchcheck.results.drafts import Draft, read_draft, remove_draft
 
     if os.path.lexists(path) and not is_regular(path):
         raise StorageError(t(ui, f"{path} 不是普通文件；请删除它",
@@ -129,7 +129,7 @@ def _open_draft(ck: Checklist, path: Path, root: Path, branch: str, reviewer: st
 
 
 def _no_draft(path: Path, ui: str) -> str:
-    from branchcheck.i18n import t
+    from branchcheck.core.i18n import t
 
     return t(ui, f"{path} 没有可继续的草稿；请不加 --resume 重新开始",
              f"no draft to resume at {path}; start without --resume")
@@ -138,7 +138,7 @@ def _no_draft(path: Path, ui: str) -> str:
 def reviewer_for_run(option: str | None, ui: str) -> str:
     """The reviewer: ``--reviewer``, else ``$BRANCHCHECK_REVIEWER``, else asked once on a
     terminal; in a pipe with neither, none is recorded and a warning says so."""
-    from branchcheck.i18n import t
+    from branchcheck.core.i18n import t
     who = option or os.environ.get("BRANCHCHECK_REVIEWER", "")
     if who.strip():  # kept exactly as given
         return who
@@ -178,7 +178,7 @@ def _interactive() -> bool:
 
 
 def _prompter(lang: str, interactive: bool) -> Prompter:
-    from branchcheck.prompters import PlainPrompter, TerminalPrompter
+    from branchcheck.terminal.prompters import PlainPrompter, TerminalPrompter
 
     if interactive:
         return TerminalPrompter()
@@ -189,7 +189,7 @@ def _open_actions(ck: Checklist, root: Path, branch: str, lang: str) -> dict[str
     """Show this branch's open actions of ``ck`` (stderr); notes to show per item."""
     from branchcheck.actions import ops
     from branchcheck.actions.calendar import today
-    from branchcheck.render.actions import item_note, start_lines
+    from branchcheck.actions.render import item_note, start_lines
 
     if branch not in ops.branches(root):
         return {}
@@ -198,7 +198,7 @@ def _open_actions(ck: Checklist, root: Path, branch: str, lang: str) -> dict[str
     day = today()
     lines = start_lines(opened, day, lang)
     if log.tampered:
-        from branchcheck.i18n import t
+        from branchcheck.core.i18n import t
 
         lines.insert(0, t(lang, f"警告：{log.path} 被改动过（运行 actions list 查看）",
                           f"Warning: {log.path} has been tampered with (see actions list)"))
@@ -210,9 +210,9 @@ def _open_actions(ck: Checklist, root: Path, branch: str, lang: str) -> dict[str
 
 def _walk(ck: Checklist, draft: Draft, path: Path, root: Path, resume_cmd: str,
           key: SigningKey | None = None) -> int:
-    from branchcheck.drafts import DraftFile
-    from branchcheck.i18n import t
-    from branchcheck.session import Session, index_of
+    from branchcheck.core.i18n import t
+    from branchcheck.results.drafts import DraftFile
+    from branchcheck.results.session import Session, index_of
 
     lang = draft.lang
     notes = _open_actions(ck, root, draft.branch, lang)
@@ -258,12 +258,12 @@ def _finish(ck: Checklist, draft: Draft, answers: dict[str, Answer], path: Path,
             root: Path, key: SigningKey | None = None) -> int:
     import dataclasses
 
-    from branchcheck import storage
-    from branchcheck.drafts import remove_draft
-    from branchcheck.i18n import t
-    from branchcheck.integrity.chain import store_result
+    from branchcheck.core.i18n import t
+    from branchcheck.core.scoring import make_result
     from branchcheck.render import result as render
-    from branchcheck.scoring import make_result
+    from branchcheck.results import storage
+    from branchcheck.results.chain import store_result
+    from branchcheck.results.drafts import remove_draft
 
     result = make_result(ck, answers,
                          branch=draft.branch, reviewer=draft.reviewer, lang=draft.lang,
@@ -289,9 +289,9 @@ def _store_actions(ck: Checklist, root: Path, stored: Path, result: Result,
                    lang: str) -> list[str]:
     """Update the actions after the result is stored; the ids opened or reopened."""
     from branchcheck.actions.hook import after_store
-    from branchcheck.i18n import t
-    from branchcheck.render.actions import outcome_line
-    from branchcheck.textsafe import term
+    from branchcheck.actions.render import outcome_line
+    from branchcheck.core.i18n import t
+    from branchcheck.core.textsafe import term
 
     out, error = after_store(root, stored, result, ck)
     if out is None:
@@ -308,10 +308,10 @@ def _assign_new(root: Path, branch: str, ids: list[str], lang: str) -> None:
     """Ask owner and due date of each new action (Enter keeps the default shown)."""
     from branchcheck.actions import ops
     from branchcheck.actions.calendar import parse_date
-    from branchcheck.errors import BranchcheckError
-    from branchcheck.i18n import t
-    from branchcheck.render.actions import problem_text
-    from branchcheck.textsafe import term
+    from branchcheck.actions.render import problem_text
+    from branchcheck.core.errors import BranchcheckError
+    from branchcheck.core.i18n import t
+    from branchcheck.core.textsafe import term
 
     sys.stdout.write(t(lang, "\n为新的整改项指定责任人和时限（回车接受默认值，"
                              "Ctrl-D 跳过其余）：\n",
@@ -340,7 +340,7 @@ def _assign_new(root: Path, branch: str, ids: list[str], lang: str) -> None:
 
 
 def _ask(prompt: str) -> str:
-    from branchcheck.textsafe import term
+    from branchcheck.core.textsafe import term
 
     line = input(term(prompt)).strip()
     return line if line.isprintable() else term(line)

@@ -15,14 +15,14 @@ from branchcheck.commands.options import (
     check_choice,
     emit,
 )
-from branchcheck.errors import EXIT_OK, InputError, Problem, UsageError
-from branchcheck.output import err
+from branchcheck.core.errors import EXIT_OK, InputError, Problem, UsageError
+from branchcheck.terminal.output import err
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from branchcheck.answersfile import AnswersFile
-    from branchcheck.model import Answer, Checklist, Result
+    from branchcheck.checklists.answersfile import AnswersFile
+    from branchcheck.core.model import Answer, Checklist, Result
 
 FORMATS = ("text", "json")
 
@@ -56,13 +56,13 @@ def score(
     Exit 0 when scored (even with a low score or an incomplete result, which is
     marked as such), 2 for usage errors or invalid answers (nothing is written).
     """
-    from branchcheck import storage
-    from branchcheck.answersfile import answers_for, read_answers_file
-    from branchcheck.i18n import LANGUAGES, resolve_lang, t
-    from branchcheck.loading import load_checklist
+    from branchcheck.checklists.answersfile import answers_for, read_answers_file
+    from branchcheck.checklists.loading import load_checklist
+    from branchcheck.core.i18n import LANGUAGES, resolve_lang, t
+    from branchcheck.core.scoring import make_result
     from branchcheck.render import result as render
     from branchcheck.render.report import as_json
-    from branchcheck.scoring import make_result
+    from branchcheck.results import storage
 
     check_choice(fmt, FORMATS)
     ui = resolve_lang(lang)
@@ -118,7 +118,7 @@ def score(
     _warn(af, ck, values, ui)
 
     if not no_save:
-        from branchcheck.integrity.chain import store_result, unlinked
+        from branchcheck.results.chain import store_result, unlinked
 
         saved = t(ui, "结果已保存：{path}", "Result saved: {path}")
         if output is not None:  # validated like a stored result, through the one -o writer
@@ -144,9 +144,9 @@ def score(
 def _actions(root: Path, path: Path, result: Result, ck: Checklist, lang: str) -> None:
     """Open, count, reopen and verify the branch's actions (docs/actions.md)."""
     from branchcheck.actions.hook import after_store
-    from branchcheck.i18n import t
-    from branchcheck.render.actions import outcome_line
-    from branchcheck.textsafe import term
+    from branchcheck.actions.render import outcome_line
+    from branchcheck.core.i18n import t
+    from branchcheck.core.textsafe import term
 
     out, error = after_store(root, path, result, ck)
     if out is None:
@@ -173,7 +173,7 @@ def _check_same_checklist(af: AnswersFile, ck: Checklist, ref: str, lang: str = 
     near = os.path.join(os.path.dirname(af.file), named) if af.file != "<stdin>" else named
     if ck.path and (_same_file(named, ck.path) or _same_file(near, ck.path)):
         return
-    from branchcheck.i18n import t
+    from branchcheck.core.i18n import t
 
     raise InputError.at(af.doc.problem(
         ("checklist",), "checklist-mismatch",
@@ -185,8 +185,8 @@ def _check_same_checklist(af: AnswersFile, ck: Checklist, ref: str, lang: str = 
 def _header_problems(af: AnswersFile, lang: str = "en") -> list[Problem]:
     """Checks of the file's own fields: times must be ISO 8601 with an offset (as results
     store them) and ``lang`` one of the UI languages."""
-    from branchcheck.i18n import LANGUAGES, t
-    from branchcheck.timestamps import EXAMPLE, parse_iso
+    from branchcheck.core.i18n import LANGUAGES, t
+    from branchcheck.core.timestamps import EXAMPLE, parse_iso
 
     found: list[Problem] = []
     for key, value in (("started", af.started), ("finished", af.finished)):
@@ -205,8 +205,8 @@ def _header_problems(af: AnswersFile, lang: str = "en") -> list[Problem]:
 
 def _warn(af: AnswersFile, ck: Checklist, values: dict[str, Answer], lang: str = "en") -> None:
     """Warnings on stderr: failed items lacking a required note, ignored answers."""
-    from branchcheck.i18n import t
-    from branchcheck.scoring import applicability, fraction
+    from branchcheck.core.i18n import t
+    from branchcheck.core.scoring import applicability, fraction
 
     applies = applicability(ck, values)
     found: list[Problem] = []

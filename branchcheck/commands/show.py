@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from branchcheck.commands.options import ChecklistArgument, check_choice
-from branchcheck.errors import EXIT_OK
+from branchcheck.core.errors import EXIT_OK
 
 
 def show(
@@ -32,8 +32,8 @@ def show(
     Exit 0, or 2 when the checklist does not exist or is invalid (each problem
     is reported as file:line:col).
     """
-    from branchcheck.i18n import resolve_lang
-    from branchcheck.loading import load_checklist
+    from branchcheck.checklists.loading import load_checklist
+    from branchcheck.core.i18n import resolve_lang
     from branchcheck.render.checklist import FORMATS, REPORTERS
 
     ui = resolve_lang(lang)

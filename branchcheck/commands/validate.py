@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from branchcheck.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError
+from branchcheck.core.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError
 
 if TYPE_CHECKING:
-    from branchcheck.checker import Summary
+    from branchcheck.checklists.checker import Summary
 
 
 def validate(
@@ -57,7 +57,7 @@ def validate(
     Exit 0 when all are valid, 1 when any is invalid (or has warnings under
     --strict), 2 for usage errors or paths that do not exist or cannot be read.
     """
-    from branchcheck.checker import check_files, default_cache_dir, discover
+    from branchcheck.checklists.checker import check_files, default_cache_dir, discover
     from branchcheck.render.problems import REPORTERS
 
     if fmt not in REPORTERS:
@@ -72,7 +72,7 @@ def validate(
     )
     if sources is not None:
         summary = _with_sources(summary, sources, max_bytes)
-    from branchcheck.textsafe import term
+    from branchcheck.core.textsafe import term
 
     out = sys.stdout
     for line in REPORTERS[fmt](summary, strict):  # JSON stays exact
@@ -88,8 +88,8 @@ def _with_sources(summary: Summary, folder: str, max_bytes: int) -> Summary:
     from dataclasses import replace
     from pathlib import Path
 
-    from branchcheck.sources import Seeds, source_problems
-    from branchcheck.strictyaml import load_mapping
+    from branchcheck.checklists.sources import Seeds, source_problems
+    from branchcheck.core.strictyaml import load_mapping
 
     seeds = Seeds(Path(folder))
     reports = []
@@ -107,7 +107,7 @@ def schema(
     name: Annotated[str, typer.Argument(help="checklist, answers, result or org.")] = "checklist",
 ) -> int:
     """Print a bundled JSON Schema (draft-07, with $id) for editors and other validators."""
-    from branchcheck import resources
+    from branchcheck.core import resources
 
     if name not in resources.SCHEMA_NAMES:
         raise UsageError(

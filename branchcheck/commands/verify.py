@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from branchcheck.commands.options import UiLangOption, check_choice
-from branchcheck.errors import EXIT_FAILED, EXIT_OK
+from branchcheck.core.errors import EXIT_FAILED, EXIT_OK
 
 if TYPE_CHECKING:
-    from branchcheck.integrity.chain import Chain
+    from branchcheck.results.chain import Chain
 
 FORMATS = ("text", "json")
 
@@ -47,11 +47,11 @@ def verify(
     verified: its checklist not found, or signed by an untrusted key), 2 for usage
     errors or no stored results.
     """
-    from branchcheck import storage
-    from branchcheck.history import check_checklist_id, stored_of
-    from branchcheck.i18n import resolve_lang
-    from branchcheck.integrity.chain import walk
+    from branchcheck.core.i18n import resolve_lang
     from branchcheck.integrity.signing import trusted_keys
+    from branchcheck.results import storage
+    from branchcheck.results.chain import walk
+    from branchcheck.results.history import check_checklist_id, stored_of
 
     check_choice(fmt, FORMATS)
     ui = resolve_lang(lang)
@@ -85,8 +85,8 @@ def _as_dict(chain: Chain) -> dict[str, object]:
 
 
 def _text(chains: list[Chain], lang: str) -> None:
-    from branchcheck.i18n import t
-    from branchcheck.textsafe import term
+    from branchcheck.core.i18n import t
+    from branchcheck.core.textsafe import term
 
     out = sys.stdout
     for chain in chains:

@@ -1,6 +1,6 @@
 """A fast reader for the plain block YAML that branchcheck itself writes.
 
-Stored results are written by :func:`branchcheck.storage.dump_yaml`: block
+Stored results are written by :func:`branchcheck.results.storage.dump_yaml`: block
 mappings and sequences, one scalar per line, plain or single-quoted scalars,
 ``[]`` and ``{}`` for empty collections. Reading such a file through libyaml's
 event stream costs a few milliseconds; reading the same lines here costs a
@@ -11,10 +11,10 @@ through thousands of files a second.
 narrow subset (no tabs, comments, blank lines, anchors, tags, flow
 collections, double-quoted or multi-line scalars, document markers, or
 characters YAML does not allow) and gives up (returns ``None``) on anything
-else, so the caller falls back to :func:`branchcheck.strictyaml.parse` for
+else, so the caller falls back to :func:`branchcheck.core.strictyaml.parse` for
 the file. Plain scalars are resolved by the strict parser's own rule
-(:func:`branchcheck.strictyaml.plain_value`); a number beyond the range
-branchcheck accepts (:mod:`branchcheck.numbers`) is left to the strict reader
+(:func:`branchcheck.core.strictyaml.plain_value`); a number beyond the range
+branchcheck accepts (:mod:`branchcheck.core.numbers`) is left to the strict reader
 too, which locates it. On every input it accepts it returns exactly the data
 the strict parser would (a differential test holds it to that). It records
 no positions: a caller that finds the data invalid re-reads the file strictly
@@ -26,8 +26,8 @@ from __future__ import annotations
 import re
 from typing import Any, TypeAlias
 
-from branchcheck.numbers import too_large
-from branchcheck.strictyaml import MAX_DEPTH, plain_value
+from branchcheck.core.numbers import too_large
+from branchcheck.core.strictyaml import MAX_DEPTH, plain_value
 
 # One line: indent, "- ", then "key:", "key: scalar" or a scalar; no trailing space.
 _LINE = re.compile(

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from branchcheck.errors import UsageError
-from branchcheck.i18n import t
-from branchcheck.model import (
+from branchcheck.core.errors import UsageError
+from branchcheck.core.i18n import t
+from branchcheck.core.model import (
     Change,
     Delta,
     Diff,

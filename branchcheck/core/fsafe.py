@@ -14,8 +14,8 @@ import stat
 import tempfile
 from pathlib import Path
 
-from branchcheck.errors import StorageError
-from branchcheck.textsafe import term
+from branchcheck.core.errors import StorageError
+from branchcheck.core.textsafe import term
 
 
 class ExistsError(StorageError):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from branchcheck.errors import UsageError
+from branchcheck.core.errors import UsageError
 
 LANGUAGES = ("zh", "en")
 

@@ -17,8 +17,8 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-from branchcheck.errors import BranchcheckError, StorageError
-from branchcheck.textsafe import term
+from branchcheck.core.errors import BranchcheckError, StorageError
+from branchcheck.core.textsafe import term
 
 
 class LockedError(BranchcheckError):

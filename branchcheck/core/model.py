@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from branchcheck.ids import CHECKLIST_ID as _CHECKLIST_ID
+from branchcheck.core.ids import CHECKLIST_ID as _CHECKLIST_ID
 
 Text = Mapping[str, str]
 """A text by language code; a plain string in the file is stored under the key ``""``."""
@@ -18,7 +18,7 @@ AnswerValue = str | int | float
 free text (text), or ``"na"``."""
 
 NA = "na"
-CHECKLIST_ID = _CHECKLIST_ID  # re-exported; defined in branchcheck.ids
+CHECKLIST_ID = _CHECKLIST_ID  # re-exported; defined in branchcheck.core.ids
 
 STATUSES: tuple[Status, ...] = ("pass", "partial", "fail", "na", "skipped", "info")
 ITEM_TYPES: tuple[ItemType, ...] = ("check", "scale", "choice", "metric", "text")

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # kept light: answers checking imports this module
-    from branchcheck.errors import Problem
-    from branchcheck.strictyaml import Document, Path
+    from branchcheck.core.errors import Problem
+    from branchcheck.core.strictyaml import Document, Path
 
 MAX_MAGNITUDE = 10**15
 """Largest absolute value accepted for any number (``1e15``)."""

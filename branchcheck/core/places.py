@@ -1,5 +1,5 @@
 """Where results live and what a branch id may be: light enough for any command
-(no result model, no YAML). :mod:`branchcheck.storage` re-exports these."""
+(no result model, no YAML). :mod:`branchcheck.results.storage` re-exports these."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import re
 from datetime import datetime, timezone
 from pathlib import Path
 
-from branchcheck.errors import UsageError
-from branchcheck.i18n import t
+from branchcheck.core.errors import UsageError
+from branchcheck.core.i18n import t
 
 DEFAULT_DIR = "branchcheck-results"
 BRANCH_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")

@@ -12,8 +12,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from branchcheck.errors import NotFoundError
-from branchcheck.ids import CHECKLIST_ID
+from branchcheck.core.errors import NotFoundError
+from branchcheck.core.ids import CHECKLIST_ID
 
 SCHEMA_NAMES = ("checklist", "answers", "result", "org")
 
@@ -21,7 +21,7 @@ SCHEMA_NAMES = ("checklist", "answers", "result", "org")
 @cache
 def data_dir(kind: str) -> Path:
     """Folder holding the bundled ``checklists`` or ``schemas``."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the branchcheck package
     for candidate in (here / "_data" / kind, here.parent / kind):
         if candidate.is_dir():
             return candidate

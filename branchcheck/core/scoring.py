@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from branchcheck.model import (
+from branchcheck.core.model import (
     NA,
     Answer,
     AnswerValue,

@@ -22,12 +22,12 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
-from branchcheck.errors import InputError, Problem
-from branchcheck.textfile import DEFAULT_MAX_BYTES as DEFAULT_MAX_BYTES
-from branchcheck.textfile import decode as decode
-from branchcheck.textfile import read_bytes as read_bytes
-from branchcheck.textfile import read_capped as read_capped
-from branchcheck.textfile import read_text as read_text
+from branchcheck.core.errors import InputError, Problem
+from branchcheck.core.textfile import DEFAULT_MAX_BYTES as DEFAULT_MAX_BYTES
+from branchcheck.core.textfile import decode as decode
+from branchcheck.core.textfile import read_bytes as read_bytes
+from branchcheck.core.textfile import read_capped as read_capped
+from branchcheck.core.textfile import read_text as read_text
 
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 100_000
@@ -301,7 +301,7 @@ class _Builder:
 
 def parse(text: str, file: str) -> Document:
     """Parse YAML ``text`` strictly; errors name ``file``, line and column."""
-    from branchcheck.surrogates import join_pairs
+    from branchcheck.core.surrogates import join_pairs
 
     text = join_pairs(text)
     builder = _Builder(file)

@@ -1,5 +1,5 @@
 """Reading text files that may be hostile: a size limit checked before reading,
-UTF-8 with located errors. The YAML readers (:mod:`branchcheck.strictyaml`,
+UTF-8 with located errors. The YAML readers (:mod:`branchcheck.core.strictyaml`,
 which re-exports these names) start from here."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from typing import BinaryIO
 
-from branchcheck.errors import InputError, Problem
+from branchcheck.core.errors import InputError, Problem
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 

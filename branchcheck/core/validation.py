@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from branchcheck import resources
-from branchcheck.errors import Problem
-from branchcheck.strictyaml import Document
+from branchcheck.core import resources
+from branchcheck.core.errors import Problem
+from branchcheck.core.strictyaml import Document
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError

@@ -12,10 +12,10 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from branchcheck.i18n import t
+from branchcheck.core.i18n import t
+from branchcheck.core.model import NA, Answer, Checklist, ItemResult, Result
 from branchcheck.integrity.canonical import sha256_hex
 from branchcheck.integrity.consistency import close, grade_name
-from branchcheck.model import NA, Answer, Checklist, ItemResult, Result
 
 ENV = "BRANCHCHECK_CHECKLISTS"
 _MAX_BYTES = 5 * 1024 * 1024
@@ -31,7 +31,7 @@ def sources(extra: Iterable[str] = ()) -> tuple[str, ...]:
 
 
 def _candidates(checklist_id: str, where: Sequence[str]) -> list[str]:
-    from branchcheck import resources
+    from branchcheck.core import resources
 
     found: list[str] = []
     bundled = resources.bundled_checklist(checklist_id)
@@ -48,8 +48,8 @@ def _candidates(checklist_id: str, where: Sequence[str]) -> list[str]:
 
 def _read(path: str) -> bytes | None:
     """The bytes of a regular file of at most 5 MB (never a FIFO or device), or None."""
-    from branchcheck import fsafe
-    from branchcheck.errors import StorageError
+    from branchcheck.core import fsafe
+    from branchcheck.core.errors import StorageError
 
     try:
         return fsafe.read_regular(Path(path), max_bytes=_MAX_BYTES)
@@ -89,7 +89,7 @@ def find_checklist(result: Result, extra: Iterable[str] = (),
             raw = _read(path)
             if raw is None or sha256_hex(raw) != want:
                 continue
-        from branchcheck.loading import check_bytes
+        from branchcheck.checklists.loading import check_bytes
 
         checklist = check_bytes(raw, path, path=path).checklist
         if checklist is not None and checklist.id == result.checklist_id:
@@ -109,8 +109,8 @@ def problems_against(result: Result, checklist: Checklist, lang: str = "en", *,
     ``legacy``: a result of the old format, which the oldest versions stored without
     the grade bands; only then may the bands be absent (the grade is still compared).
     """
-    from branchcheck.answers import AnswerError, normalise
-    from branchcheck.scoring import score
+    from branchcheck.checklists.answers import AnswerError, normalise
+    from branchcheck.core.scoring import score
 
     found: list[str] = []
 

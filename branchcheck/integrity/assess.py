@@ -6,9 +6,9 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from branchcheck.errors import Problem, TamperedError
-from branchcheck.i18n import t
-from branchcheck.model import Integrity, Result
+from branchcheck.core.errors import Problem, TamperedError
+from branchcheck.core.i18n import t
+from branchcheck.core.model import Integrity, Result
 
 LEGACY_FORMAT = "branchcheck-result/1"
 

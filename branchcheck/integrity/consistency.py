@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
-from branchcheck.i18n import t
-from branchcheck.model import NA, Grade, ItemResult, Result, localise
+from branchcheck.core.i18n import t
+from branchcheck.core.model import NA, Grade, ItemResult, Result, localise
 
 TOLERANCE = 1e-6
 FUTURE_SLACK = timedelta(days=1)
@@ -151,7 +151,7 @@ def _item_problems(it: ItemResult, say: _Say) -> None:
 def _grade_problems(result: Result, say: _Say, legacy: bool) -> None:
     """The grade must be the first band holding the overall final score (the
     red-line grade after a checklist knockout)."""
-    from branchcheck.scoring import RED_LINE, grade_for
+    from branchcheck.core.scoring import RED_LINE, grade_for
 
     s = result.score
     final = "—" if s.overall_final is None else f"{s.overall_final:.2f}"

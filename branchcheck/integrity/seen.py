@@ -53,7 +53,7 @@ class Seen:
                     os.fsync(fd)
                 finally:
                     os.close(fd)
-            from branchcheck.fsafe import read_regular
+            from branchcheck.core.fsafe import read_regular
 
             info = os.lstat(path)
             if info.st_mode & 0o077 or info.st_uid != os.getuid():

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from branchcheck.errors import BranchcheckError, UsageError
-from branchcheck.i18n import t
+from branchcheck.core.errors import BranchcheckError, UsageError
+from branchcheck.core.i18n import t
 from branchcheck.integrity.canonical import canonical_bytes, sha256_hex
 
 ALGORITHM = "ed25519"
@@ -87,7 +87,7 @@ def new_pair(out: Path, name: str, lang: str = "en") -> tuple[Path, Path, str]:
             os.fsync(fd)
         finally:
             os.close(fd)
-        from branchcheck.fsafe import atomic_write
+        from branchcheck.core.fsafe import atomic_write
 
         atomic_write(pub_path, pem_public, overwrite=False)
     except OSError as exc:

@@ -26,14 +26,14 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from branchcheck.i18n import t
+from branchcheck.core.i18n import t
 
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
 
     from branchcheck.actions.model import Action
-    from branchcheck.network.org import Org
     from branchcheck.network.views import Scope
+    from branchcheck.org.directory import Org
 
 LOG_NAME = "actions.jsonl"  # branchcheck.actions.model.LOG_NAME
 OPEN = ("open", "reopened")
@@ -60,7 +60,7 @@ class Logs:
 
 def prepare(con: DuckDBPyConnection, roots: Sequence[Path], lang: str = "en") -> Logs:
     """Read the new and changed action logs under ``roots`` (outside the transaction)."""
-    from branchcheck.places import BRANCH_ID
+    from branchcheck.core.places import BRANCH_ID
 
     known = {r[0]: r[1:] for r in con.execute(
         "SELECT path, size, mtime_ns, seq, hash, status, reason FROM action_logs").fetchall()}
@@ -86,7 +86,7 @@ def _one(root: Path, branch: str, path: str, info: os.stat_result, seen: Any, ou
          lang: str) -> None:
     from branchcheck.actions.log import read_log
     from branchcheck.actions.state import derive
-    from branchcheck.errors import BranchcheckError
+    from branchcheck.core.errors import BranchcheckError
 
     if seen is not None and tuple(seen[:2]) == (info.st_size, info.st_mtime_ns):
         out.unchanged += 1

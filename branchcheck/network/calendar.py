@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from branchcheck.errors import UsageError
-from branchcheck.i18n import t
+from branchcheck.core.errors import UsageError
+from branchcheck.core.i18n import t
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")

@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from branchcheck.errors import UsageError
-from branchcheck.i18n import t
+from branchcheck.core.errors import UsageError
+from branchcheck.core.i18n import t
 from branchcheck.network.calendar import Period, calendar_rows
-from branchcheck.network.org import CADENCES, Rule
 from branchcheck.network.views import Scope, level_units, prepare_rollup, unit_names
+from branchcheck.org.directory import CADENCES, Rule
 
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection

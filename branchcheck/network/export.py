@@ -15,8 +15,8 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from branchcheck.errors import StorageError, UsageError
-from branchcheck.i18n import t
+from branchcheck.core.errors import StorageError, UsageError
+from branchcheck.core.i18n import t
 
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection

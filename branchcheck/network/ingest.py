@@ -4,7 +4,7 @@
    following links; a file whose (path, size, mtime_ns) is already recorded is
    skipped without being opened.
 2. Every other file is read once (regular files only), hashed, and parsed with
-   :func:`branchcheck.storage.parse_result` (schema and tamper checks, as
+   :func:`branchcheck.results.storage.parse_result` (schema and tamper checks, as
    ``results`` does) in batches by worker processes on every core
    (:mod:`branchcheck.network.parse`), which stage the section and item rows as
    CSV for DuckDB to load. A result is keyed by the sha256 of its bytes: a copy
@@ -25,13 +25,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from branchcheck.i18n import t
+from branchcheck.core.i18n import t
 
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
 
-    from branchcheck.network.org import Org
     from branchcheck.network.parse import Outcome
+    from branchcheck.org.directory import Org
 
 _BATCH = 64  # files a worker parses (and stages) at once
 # Files whose rows are loaded into DuckDB at once: while the workers parse the
@@ -71,7 +71,7 @@ def scan(roots: Sequence[Path], lang: str = "en") -> tuple[list[Found], list[tup
     refused: list[tuple[str, str]] = []
     for root in roots:
         if not root.is_dir():
-            from branchcheck.errors import UsageError
+            from branchcheck.core.errors import UsageError
 
             raise UsageError(t(lang, f"{root}：不是文件夹", f"{root}: not a folder"))
         _walk(str(root), 0, found, refused, lang)
@@ -127,7 +127,7 @@ def business_day(stamp: str, zone: str) -> tuple[datetime, date] | None:
 
 def _parse_all(paths: list[str], stage: str, lang: str, jobs: int,
                tick: Callable[[int], None]) -> Iterable[tuple[list[Outcome], list[str]]]:
-    from branchcheck.checker import _mp_context, cpu_count
+    from branchcheck.checklists.checker import _mp_context, cpu_count
     from branchcheck.network.parse import parse_batch
 
     workers = jobs or min(cpu_count(), 8)
@@ -140,7 +140,8 @@ def _parse_all(paths: list[str], stage: str, lang: str, jobs: int,
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    from branchcheck import storage, validation
+    from branchcheck.core import validation
+    from branchcheck.results import storage
 
     validation.fast_validator("result")  # import before forking
     del storage
@@ -325,7 +326,7 @@ def _load_staged(con: DuckDBPyConnection, staged: list[str],
 
 
 def _default_zone() -> str:
-    from branchcheck.network.org import DEFAULT_TZ
+    from branchcheck.org.directory import DEFAULT_TZ
 
     return DEFAULT_TZ
 

@@ -1,7 +1,7 @@
 """The worker side of an ingest: parse a batch of result files, stage their rows.
 
 Each batch is read, hashed and parsed with
-:func:`branchcheck.storage.parse_result` (schema and integrity checks, as
+:func:`branchcheck.results.storage.parse_result` (schema and integrity checks, as
 ``results`` does). What the main process needs to decide about a file (its
 sha256 and the result's head row, or why it was rejected) comes back as plain
 tuples; the bulk -- one row per section and per item -- is written by the
@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from branchcheck.model import Result
+    from branchcheck.core.model import Result
 
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -46,9 +46,9 @@ def parse_batch(args: tuple[str, int, list[str], str]) -> tuple[list[Outcome], l
     Returns the outcomes and the names of the CSV files written.
     """
     stage, start, paths, lang = args
-    from branchcheck.errors import BranchcheckError
-    from branchcheck.fsafe import read_regular
-    from branchcheck.storage import misplaced, parse_result
+    from branchcheck.core.errors import BranchcheckError
+    from branchcheck.core.fsafe import read_regular
+    from branchcheck.results.storage import misplaced, parse_result
 
     outcomes: list[Outcome] = []
     texts_sent: set[tuple[str, int]] = set()  # a checklist version's texts, once a batch
@@ -94,7 +94,7 @@ def parse_batch(args: tuple[str, int, list[str], str]) -> tuple[list[Outcome], l
 
 def _head(result: Result) -> tuple[Any, ...]:
     """The result's row, less what the main process adds (rid, sha256, dates, path)."""
-    from branchcheck.model import localise
+    from branchcheck.core.model import localise
 
     s = result.score
     grade = s.grade
@@ -108,7 +108,7 @@ def _head(result: Result) -> tuple[Any, ...]:
 
 def _texts(result: Result) -> tuple[Any, ...]:
     """(kind, id, zh, en, section) of the checklist, its sections and items."""
-    from branchcheck.model import localise
+    from branchcheck.core.model import localise
 
     s = result.score
     return tuple(("section", x.id, localise(x.title, "zh"), localise(x.title, "en"), None)

@@ -37,12 +37,12 @@ def open_scope(opts: Options, *, months: int = 0) -> Iterator[tuple[DuckDBPyConn
     Without a period the view covers the month of the newest result (``months``
     > 0: that many months up to it).
     """
-    from branchcheck.network import org as orgmod
     from branchcheck.network import views, warehouse
+    from branchcheck.org import directory as orgmod
 
     org = orgmod.load(opts.org, lang=opts.lang) if opts.org else None
     if opts.checklist is not None:
-        from branchcheck.history import check_checklist_id
+        from branchcheck.results.history import check_checklist_id
 
         check_checklist_id(opts.checklist, opts.lang)
     with warehouse.reader(warehouse.default_path(opts.warehouse), lang=opts.lang) as con:

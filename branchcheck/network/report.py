@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from branchcheck.errors import UsageError
-from branchcheck.i18n import t
+from branchcheck.core.errors import UsageError
+from branchcheck.core.i18n import t
 from branchcheck.network import expected, views
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 def build(con: DuckDBPyConnection, scope: views.Scope, fmt: str, *,
           systemic: float = 0.3) -> str:
     """The report for ``scope`` in ``fmt`` (``html`` or ``md``)."""
-    from branchcheck.render import network as rn
+    from branchcheck.network import tables as rn
 
     lang = scope.lang
     league = views.league(con, scope)
@@ -28,7 +28,7 @@ def build(con: DuckDBPyConnection, scope: views.Scope, fmt: str, *,
     failing = [r for r in views.items(con, scope, systemic=systemic) if r["systemic"]]
     reds = views.red_lines(con, scope)
     from branchcheck.network.actions import judged_on, per_unit
-    from branchcheck.render.network_actions import actions_columns
+    from branchcheck.network.tables_actions import actions_columns
 
     acts = per_unit(con, scope)
     title = t(lang, f"网点检查月报 · {scope.period.label}",
@@ -62,7 +62,7 @@ def build(con: DuckDBPyConnection, scope: views.Scope, fmt: str, *,
            f"{judged_on(scope)}.")),
     ]
     if fmt == "md":
-        from branchcheck.textsafe import md
+        from branchcheck.core.textsafe import md
 
         lines = [f"# {md(title)}", ""]
         for head, rows, cols, note in parts:
@@ -87,7 +87,7 @@ def build(con: DuckDBPyConnection, scope: views.Scope, fmt: str, *,
 
 
 def _heat_column(section: str) -> Any:
-    from branchcheck.render.network import Column
+    from branchcheck.network.tables import Column
 
     def show(r: dict[str, Any]) -> str:
         return _score(r["cells"].get(section))
@@ -103,7 +103,7 @@ def _score(value: float | None) -> str:
 
 
 def _heat_html(rows: list[dict[str, Any]], sections: list[str], cols: list[Any]) -> list[str]:
-    from branchcheck.render.network import _h
+    from branchcheck.network.tables import _h
 
     out = ["<table><thead><tr>" + "".join(f"<th>{_h(c.header)}</th>" for c in cols)
            + "</tr></thead><tbody>"]

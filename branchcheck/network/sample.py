@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from branchcheck.model import AnswerValue, Checklist, Item, Result
-    from branchcheck.network.org import Org
+    from branchcheck.core.model import AnswerValue, Checklist, Item, Result
+    from branchcheck.org.directory import Org
 
 SAMPLE_ORG = Path(__file__).resolve().parent / "data" / "sample-org.yaml"
 
@@ -32,8 +32,8 @@ def make_results(checklist: Checklist, branches: Sequence[str], days: Sequence[d
     """
     from zoneinfo import ZoneInfo
 
-    from branchcheck.model import Answer
-    from branchcheck.scoring import make_result
+    from branchcheck.core.model import Answer
+    from branchcheck.core.scoring import make_result
 
     rng = random.Random(seed)  # noqa: S311 - sample data, not security
     items = [it for sec in checklist.sections for it in sec.items]
@@ -94,10 +94,10 @@ def write_sample(target: Path, *, start: date, end: date, seed: int = 13) -> tup
     """Copy the sample directory to ``target/org.yaml`` and store daily-opening results
     for its outlets under ``target/results``; returns (org path, number of results)."""
     from branchcheck.actions.hook import record_result
-    from branchcheck.fsafe import atomic_write
-    from branchcheck.integrity.chain import store_result
-    from branchcheck.loading import load_checklist
-    from branchcheck.network.org import load
+    from branchcheck.checklists.loading import load_checklist
+    from branchcheck.core.fsafe import atomic_write
+    from branchcheck.org.directory import load
+    from branchcheck.results.chain import store_result
 
     org_path = target / "org.yaml"
     atomic_write(org_path, SAMPLE_ORG.read_bytes(), overwrite=False)

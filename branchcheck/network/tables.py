@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from branchcheck.i18n import t
-from branchcheck.output import fmt_score, pad, width
+from branchcheck.core.i18n import t
+from branchcheck.terminal.output import fmt_score, pad, width
 
 FORMATS = ("text", "md", "csv", "json", "html")
 
@@ -69,7 +69,7 @@ def league_columns(lang: str) -> list[Column]:
 
 
 def _action_columns(lang: str) -> list[Column]:
-    from branchcheck.render.network_actions import league_action_columns
+    from branchcheck.network.tables_actions import league_action_columns
 
     return league_action_columns(lang)
 
@@ -146,7 +146,7 @@ def render(rows: list[dict[str, Any]], columns: Sequence[Column], fmt: str, *,
         lines = ["  " + json.dumps(r, ensure_ascii=False, default=str) for r in rows]
         return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
     if fmt == "csv":
-        from branchcheck.csvsafe import to_csv
+        from branchcheck.core.csvsafe import to_csv
 
         return to_csv([c.header for c in columns],
                       ([c.raw(r) for c in columns] for r in rows)).decode("utf-8")
@@ -160,7 +160,7 @@ def render(rows: list[dict[str, Any]], columns: Sequence[Column], fmt: str, *,
 def text_table(rows: list[dict[str, Any]], columns: Sequence[Column],
                title: str = "") -> Iterator[str]:
     """Aligned plain-text lines (terminal controls neutralised, CJK widths respected)."""
-    from branchcheck.textsafe import oneline, term
+    from branchcheck.core.textsafe import oneline, term
 
     cells = [[term(oneline(c.show(r))) for c in columns] for r in rows]
     heads = [c.header for c in columns]
@@ -178,7 +178,7 @@ def text_table(rows: list[dict[str, Any]], columns: Sequence[Column],
 def md_table(rows: list[dict[str, Any]], columns: Sequence[Column],
              title: str = "") -> Iterator[str]:
     """A Markdown table (every cell escaped)."""
-    from branchcheck.textsafe import md
+    from branchcheck.core.textsafe import md
 
     if title:
         yield f"## {md(title)}"
@@ -190,7 +190,7 @@ def md_table(rows: list[dict[str, Any]], columns: Sequence[Column],
 
 
 def _h(text: str) -> str:
-    from branchcheck.textsafe import html
+    from branchcheck.core.textsafe import html
 
     return html(text)
 

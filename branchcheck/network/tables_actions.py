@@ -1,13 +1,13 @@
 """Columns of the network's corrective-action figures (``network actions``, the
 league's action columns, the report's section); rendered by
-:func:`branchcheck.render.network.render` like every network view."""
+:func:`branchcheck.network.tables.render` like every network view."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from branchcheck.i18n import t
-from branchcheck.render.network import Column
+from branchcheck.core.i18n import t
+from branchcheck.network.tables import Column
 
 
 def _int(key: str) -> Column:

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from branchcheck.errors import UsageError
-from branchcheck.i18n import t
+from branchcheck.core.errors import UsageError
+from branchcheck.core.i18n import t
 from branchcheck.network.calendar import Period
-from branchcheck.network.org import Org, Rule, Unit
+from branchcheck.org.directory import Org, Rule, Unit
 
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection

@@ -17,14 +17,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from branchcheck.errors import BranchcheckError, InputError, NotFoundError, StorageError
-from branchcheck.i18n import t
-from branchcheck.network.org import MAX_DEPTH
+from branchcheck.core.errors import BranchcheckError, InputError, NotFoundError, StorageError
+from branchcheck.core.i18n import t
+from branchcheck.org.directory import MAX_DEPTH
 
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
 
-    from branchcheck.network.org import Org
+    from branchcheck.org.directory import Org
 
 DEFAULT_FILE = "branchcheck-network.duckdb"
 SCHEMA_VERSION = 5
@@ -158,7 +158,7 @@ def db_error(exc: Exception, path: Path, lang: str) -> BranchcheckError:
 @contextmanager
 def writer(path: Path, *, wait: float = 0.0, lang: str = "en") -> Iterator[DuckDBPyConnection]:
     """An exclusive, migrated read-write connection (lock file held throughout)."""
-    from branchcheck.locking import exclusive
+    from branchcheck.core.locking import exclusive
 
     if path.is_symlink() or (path.exists() and not path.is_file()):
         raise StorageError(t(lang, f"{path} 不是普通文件", f"{path} is not a regular file"))
@@ -283,7 +283,7 @@ def load_org(con: DuckDBPyConnection, *, units: bool = True) -> Org | None:
     ``units=False`` its calendar and programme only (the views read units by SQL)."""
     from datetime import date
 
-    from branchcheck.network.org import Org, Rule, Unit
+    from branchcheck.org.directory import Org, Rule, Unit
 
     info = get_meta(con, "org")
     if info is None:

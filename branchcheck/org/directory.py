@@ -15,7 +15,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any, NamedTuple
 
-from branchcheck.errors import InputError, Problem
+from branchcheck.core.errors import InputError, Problem
 
 DEFAULT_TZ = "Asia/Shanghai"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -132,7 +132,7 @@ class Org:
 
 def load(path: str, *, lang: str = "en") -> Org:
     """Load and check a directory (YAML, or CSV by the ``.csv`` suffix); raises InputError."""
-    from branchcheck.strictyaml import read_bytes
+    from branchcheck.core.strictyaml import read_bytes
 
     raw = read_bytes(path, max_bytes=_MAX_BYTES, display=path)
     if path.lower().endswith(".csv"):
@@ -146,7 +146,7 @@ def load(path: str, *, lang: str = "en") -> Org:
 
 
 def _headline(path: str, lang: str) -> str:
-    from branchcheck.i18n import t
+    from branchcheck.core.i18n import t
 
     return t(lang, f"{path}：不是有效的机构目录", f"{path}: not a valid organisation directory")
 
@@ -159,8 +159,8 @@ def is_org_document(data: Any) -> bool:
 
 def parse_yaml(raw: bytes, name: str) -> tuple[Org | None, list[Problem]]:
     """A directory from YAML bytes, and every problem found (schema, then semantic)."""
-    from branchcheck.strictyaml import decode, parse_mapping
-    from branchcheck.validation import schema_problems
+    from branchcheck.core.strictyaml import decode, parse_mapping
+    from branchcheck.core.validation import schema_problems
 
     try:
         doc = parse_mapping(decode(raw, name), name)
@@ -230,7 +230,7 @@ def parse_csv(raw: bytes, name: str) -> tuple[Org | None, list[Problem]]:
     import csv
     import io
 
-    from branchcheck.strictyaml import decode
+    from branchcheck.core.strictyaml import decode
 
     try:
         text = decode(raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw, name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from branchcheck.catalog import Entry, as_json_ready
+from branchcheck.checklists.catalog import Entry, as_json_ready
 from branchcheck.render.text import clip, table
 
 FORMATS = ("text", "json")
@@ -49,5 +49,5 @@ def text(entries: Sequence[Entry], lang: str) -> str:
 
 
 def as_json(entries: Sequence[Entry]) -> str:
-    """The entries as a JSON array (see :func:`branchcheck.catalog.as_json_ready`)."""
+    """The entries as a JSON array (see :func:`branchcheck.checklists.catalog.as_json_ready`)."""
     return json.dumps([as_json_ready(e) for e in entries], ensure_ascii=False, indent=2) + "\n"

@@ -6,9 +6,9 @@ import json
 from collections.abc import Callable, Iterator
 from typing import IO, Any
 
-from branchcheck.answers import accepted
-from branchcheck.i18n import t
-from branchcheck.model import (
+from branchcheck.checklists.answers import accepted
+from branchcheck.core.i18n import t
+from branchcheck.core.model import (
     AnswerValue,
     Checklist,
     Condition,
@@ -236,8 +236,8 @@ def to_json(checklist: Checklist, lang: str, out: IO[str]) -> None:
 
 def to_markdown(checklist: Checklist, lang: str, out: IO[str]) -> None:
     """Write the checklist as a printable Markdown form in ``lang``."""
+    from branchcheck.core.textsafe import term
     from branchcheck.render.checklist_form import markdown_lines
-    from branchcheck.textsafe import term
 
     out.write(term("\n".join(markdown_lines(checklist, lang)).rstrip("\n"), newlines=True) + "\n")
 
@@ -250,7 +250,7 @@ def to_text(checklist: Checklist, lang: str, out: IO[str]) -> None:
     from rich.padding import Padding
     from rich.text import Text as RText
 
-    from branchcheck.output import console
+    from branchcheck.terminal.output import console
 
     con = console(out)
     con.print(RText(oneline(localise(checklist.title, lang)), style="bold"))

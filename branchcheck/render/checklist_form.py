@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from branchcheck.i18n import t
-from branchcheck.model import Checklist, Item, Scale, Text, localise
+from branchcheck.core.i18n import t
+from branchcheck.core.model import Checklist, Item, Scale, Text, localise
+from branchcheck.core.textsafe import md
 from branchcheck.render.checklist import (
     condition_text,
     knockout_text,
@@ -16,7 +17,6 @@ from branchcheck.render.checklist import (
     type_name,
     weight_text,
 )
-from branchcheck.textsafe import md
 
 _BLANK = "＿" * 12
 

@@ -7,10 +7,9 @@ import json
 from collections.abc import Sequence
 from typing import IO, Any
 
-from branchcheck.diff import CHANGES, Gate, counts, ordered
-from branchcheck.i18n import t
-from branchcheck.model import Delta, Diff, ItemDiff, ItemResult, Result, localise
-from branchcheck.output import fmt_score, pad, width
+from branchcheck.core.diff import CHANGES, Gate, counts, ordered
+from branchcheck.core.i18n import t
+from branchcheck.core.model import Delta, Diff, ItemDiff, ItemResult, Result, localise
 from branchcheck.render.report import (
     date_text,
     edges,
@@ -22,6 +21,7 @@ from branchcheck.render.report import (
     value_text,
 )
 from branchcheck.render.text import clip
+from branchcheck.terminal.output import fmt_score, pad, width
 
 FORMATS = ("text", "md", "json", "html")
 DIFF_FORMAT = "branchcheck-diff/1"
@@ -75,7 +75,7 @@ def notes(diff: Diff, lang: str) -> list[str]:
     if diff.cross_branch:
         out.append(t(lang, f"比较的是不同网点：{old.branch} → {new.branch}。",
                      f"Comparing different branches: {old.branch} → {new.branch}."))
-    from branchcheck.history import parse_time
+    from branchcheck.results.history import parse_time
 
     a, b = parse_time(old.finished), parse_time(new.finished)
     if a and b and a.tzinfo and b.tzinfo and b < a:
@@ -188,7 +188,7 @@ def text(diff: Diff, lang: str, out: IO[str]) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from branchcheck.output import console
+    from branchcheck.terminal.output import console
 
     con = console(out)
 

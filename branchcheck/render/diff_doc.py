@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from branchcheck.i18n import t
-from branchcheck.model import Diff
-from branchcheck.output import fmt_score
+from branchcheck.core.i18n import t
+from branchcheck.core.model import Diff
 from branchcheck.render.diff import (
     change_label,
     flag_label,
@@ -23,12 +22,13 @@ from branchcheck.render.diff import (
     who,
 )
 from branchcheck.render.report import grade_text, pct, signed, title_of
+from branchcheck.terminal.output import fmt_score
 
 
 def as_md(diff: Diff, lang: str) -> str:
     """The diff as Markdown (deterministic: good for golden files and pull requests)."""
+    from branchcheck.core.textsafe import md
     from branchcheck.render.report_md import table
-    from branchcheck.textsafe import md
 
     o, r, cov = diff.overall, diff.overall_raw, diff.coverage
     was, now = sides(lang)
@@ -77,8 +77,8 @@ def as_md(diff: Diff, lang: str) -> str:
 
 def as_html(diff: Diff, lang: str) -> str:
     """The diff as one self-contained HTML page."""
+    from branchcheck.core.textsafe import html as esc
     from branchcheck.render.report_html import page, rows_table
-    from branchcheck.textsafe import html as esc
 
     def cls(delta: float | None, text_: str) -> str:
         if delta is None or abs(delta) < 0.05:

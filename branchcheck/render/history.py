@@ -7,15 +7,15 @@ from collections.abc import Sequence, Set
 from datetime import date
 from typing import Any
 
-from branchcheck.history import History, Row, sparkline
-from branchcheck.i18n import t
+from branchcheck.core.i18n import t
+from branchcheck.core.model import Integrity, localise
 from branchcheck.integrity.assess import CSV_COLUMNS as INTEGRITY_COLUMNS
 from branchcheck.integrity.assess import FIELD, csv_cells
 from branchcheck.integrity.assess import as_dict as integrity_dict
-from branchcheck.model import Integrity, localise
-from branchcheck.output import fmt_score, pad, width
 from branchcheck.render.report import date_text, pct
 from branchcheck.render.text import clip, table
+from branchcheck.results.history import History, Row, sparkline
+from branchcheck.terminal.output import fmt_score, pad, width
 
 FORMATS = ("text", "json", "csv")
 HISTORY_FORMAT = "branchcheck-history/1"
@@ -75,8 +75,8 @@ def text_one(h: History, lang: str) -> list[str]:
 
 def integrity_notes(rows: Sequence[tuple[str, Integrity | None]], lang: str) -> list[str]:
     """One line per kind of result that is not fully trusted: how many, and why."""
+    from branchcheck.core.textsafe import term
     from branchcheck.integrity.assess import label
-    from branchcheck.textsafe import term
 
     grouped: dict[tuple[str, str], list[str]] = {}
     for path, integ in rows:
@@ -133,7 +133,7 @@ def as_json(histories: Sequence[History], lang: str, *, branch: str, since: date
 def as_csv(histories: Sequence[History], lang: str) -> bytes:
     """One row per result (UTF-8 with BOM, formula-safe); a ``section:<id>`` column per
     section of any checklist shown."""
-    from branchcheck.csvsafe import Cell, to_csv
+    from branchcheck.core.csvsafe import Cell, to_csv
 
     sections: list[str] = []
     for h in histories:

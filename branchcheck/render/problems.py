@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 
-from branchcheck.checker import Summary, problems_as_dicts
+from branchcheck.checklists.checker import Summary, problems_as_dicts
 
 FORMATS = ("text", "json", "github")
 

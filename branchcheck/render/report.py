@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from branchcheck.i18n import t
+from branchcheck.core.i18n import t
+from branchcheck.core.model import Grade, ItemResult, Result, localise
 from branchcheck.integrity.assess import CSV_COLUMNS as INTEGRITY_COLUMNS
 from branchcheck.integrity.assess import csv_cells
-from branchcheck.model import Grade, ItemResult, Result, localise
 
 FORMATS = ("md", "html", "csv", "json")
 
@@ -134,7 +134,7 @@ def integrity_text(result: Result, lang: str) -> str | None:
 def as_json(result: Result) -> str:
     """The result as JSON, in the stored layout (valid against the result schema), plus
     for a result read back an ``integrity`` object (verified or not, and why)."""
-    from branchcheck import storage
+    from branchcheck.results import storage
 
     data = storage.result_to_dict(result)
     if result.integrity is not None:
@@ -147,7 +147,7 @@ def as_json(result: Result) -> str:
 
 def as_csv(result: Result, lang: str) -> bytes:
     """One row per item (columns :data:`CSV_COLUMNS`), UTF-8 with BOM, formula-safe."""
-    from branchcheck.csvsafe import Cell, to_csv
+    from branchcheck.core.csvsafe import Cell, to_csv
 
     titles = section_titles(result, lang)
     verdict = csv_cells(result.integrity)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from branchcheck.i18n import t
-from branchcheck.model import ItemResult, Result, localise
-from branchcheck.output import fmt_score
+from branchcheck.core.i18n import t
+from branchcheck.core.model import ItemResult, Result, localise
+from branchcheck.core.textsafe import html as esc
 from branchcheck.render.report import (
     date_text,
     edges,
@@ -26,7 +26,7 @@ from branchcheck.render.report import (
     value_text,
 )
 from branchcheck.render.svg import FONT_FAMILY, Bar, bar_chart, trend_line
-from branchcheck.textsafe import html as esc
+from branchcheck.terminal.output import fmt_score
 
 CSS = """\
 @page { size: A4; margin: 15mm 12mm; }

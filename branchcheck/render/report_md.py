@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from branchcheck.i18n import t
-from branchcheck.model import ItemResult, Result, localise
-from branchcheck.output import fmt_score
+from branchcheck.core.i18n import t
+from branchcheck.core.model import ItemResult, Result, localise
+from branchcheck.core.textsafe import md
 from branchcheck.render.report import (
     date_text,
     edges,
@@ -20,7 +20,7 @@ from branchcheck.render.report import (
     title_of,
     value_text,
 )
-from branchcheck.textsafe import md
+from branchcheck.terminal.output import fmt_score
 
 
 def table(header: list[str], rows: list[list[str]], right: set[int] | None = None) -> list[str]:

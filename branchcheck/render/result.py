@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import IO, TYPE_CHECKING
 
-from branchcheck.i18n import t
-from branchcheck.model import ItemResult, Result, localise
-from branchcheck.output import fmt_score
+from branchcheck.core.i18n import t
+from branchcheck.core.model import ItemResult, Result, localise
 from branchcheck.render.report import date_text, edges, grade_text, title_of, value_text
+from branchcheck.terminal.output import fmt_score
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -36,7 +36,7 @@ def text(result: Result, lang: str, out: IO[str]) -> None:
     from rich import box
     from rich.table import Table
 
-    from branchcheck.output import console
+    from branchcheck.terminal.output import console
 
     con = console(out)
     s = result.score

@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from branchcheck.output import width as cells
+from branchcheck.core.textsafe import html as escape
 from branchcheck.render.text import clip
-from branchcheck.textsafe import html as escape
+from branchcheck.terminal.output import width as cells
 
 FONT_FAMILY = ("system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', "
                "'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from branchcheck.output import pad, width
-from branchcheck.textsafe import term
+from branchcheck.core.textsafe import term
+from branchcheck.terminal.output import pad, width
 
 
 def clip(text: str, max_cells: int) -> str:

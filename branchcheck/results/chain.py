@@ -15,10 +15,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from branchcheck.errors import BranchcheckError, StorageError, TamperedError
-from branchcheck.i18n import t
+from branchcheck.core.errors import BranchcheckError, StorageError, TamperedError
+from branchcheck.core.i18n import t
+from branchcheck.core.model import Integrity, Result
 from branchcheck.integrity.canonical import sha256_hex
-from branchcheck.model import Integrity, Result
 
 if TYPE_CHECKING:
     from branchcheck.integrity.signing import SigningKey
@@ -33,14 +33,14 @@ def store_result(result: Result, *, root: Path | None = None, path: Path | None 
     checklist) or exactly at ``path`` (unlinked); sign it with ``sign_key``.
 
     Refuses (nothing written) a result that would not read back as it was stored
-    (:func:`branchcheck.storage.result_bytes`).
+    (:func:`branchcheck.results.storage.result_bytes`).
     """
-    from branchcheck import storage
+    from branchcheck.results import storage
 
     data = storage.result_to_dict(result)
     if path is not None:
         return storage.write_result(result, path=path, data=_signed(data, sign_key), lang=lang)
-    from branchcheck.locking import exclusive
+    from branchcheck.core.locking import exclusive
 
     base = root or storage.results_dir()
     folder = storage.prepare_folder(base, storage.result_path(base, result).parent, lang)
@@ -54,7 +54,7 @@ def store_result(result: Result, *, root: Path | None = None, path: Path | None 
 
 def unlinked(result: Result, sign_key: SigningKey | None = None) -> dict[str, Any]:
     """The document of ``result`` outside the chain (``-o FILE``), signed if asked."""
-    from branchcheck import storage
+    from branchcheck.results import storage
 
     return _signed(storage.result_to_dict(result), sign_key)
 
@@ -71,7 +71,7 @@ def _signed(data: dict[str, Any], key: SigningKey | None) -> dict[str, Any]:
 def read_regular(path: Path, root: Path) -> bytes | None:
     """The bytes of a regular file under ``root`` (never a FIFO, device or an escaping
     link), or None."""
-    from branchcheck import fsafe
+    from branchcheck.core import fsafe
 
     try:
         return fsafe.read_regular(path, root=root)
@@ -81,7 +81,7 @@ def read_regular(path: Path, root: Path) -> bytes | None:
 
 def newest_stored(root: Path, branch: str, checklist_id: str) -> tuple[Path, str] | None:
     """The newest stored result of ``branch`` and ``checklist_id`` and its sha256."""
-    from branchcheck import storage
+    from branchcheck.results import storage
 
     for stored in storage.iter_stored(root, branch, checklist_id):
         raw = read_regular(stored.path, root)
@@ -137,9 +137,9 @@ def walk(root: Path, branch: str, checklist_id: str, *, checklists: Iterable[str
     Files whose exact bytes this user verified before are not parsed again
     (:mod:`branchcheck.integrity.seen`); the others are read in parallel when many.
     """
-    from branchcheck import storage
     from branchcheck.integrity.seen import Seen
     from branchcheck.integrity.signing import TRUST_ENV, trusted_keys
+    from branchcheck.results import storage
 
     trust = trust or os.environ.get(TRUST_ENV) or None
     keys = trusted_keys(trust, lang)
@@ -207,8 +207,8 @@ def _examine_all(args: list[tuple[Any, ...]], jobs: int) -> list[Link]:
 
 def _examine(args: tuple[Any, ...]) -> Link:
     """Parse and assess one file of a chain (in a worker process when many)."""
-    from branchcheck import storage
     from branchcheck.integrity.assess import assess
+    from branchcheck.results import storage
 
     raw, link, branch, checklist_id, extra, trust, lang = args
     assert isinstance(link, Link)  # noqa: S101

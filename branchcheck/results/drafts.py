@@ -20,13 +20,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from branchcheck.errors import InputError, Problem, StorageError, UsageError
-from branchcheck.fsafe import append_synced, atomic_write, inside, open_append, read_regular
-from branchcheck.i18n import LANGUAGES, t
-from branchcheck.ids import CHECKLIST_ID
-from branchcheck.model import Answer, Checklist
-from branchcheck.storage import check_branch, now_iso
-from branchcheck.timestamps import EXAMPLE, parse_iso
+from branchcheck.core.errors import InputError, Problem, StorageError, UsageError
+from branchcheck.core.fsafe import append_synced, atomic_write, inside, open_append, read_regular
+from branchcheck.core.i18n import LANGUAGES, t
+from branchcheck.core.ids import CHECKLIST_ID
+from branchcheck.core.model import Answer, Checklist
+from branchcheck.core.timestamps import EXAMPLE, parse_iso
+from branchcheck.results.storage import check_branch, now_iso
 
 DRAFT_FORMAT = "branchcheck-draft/2"
 DRAFT_FORMATS = ("branchcheck-draft/1", DRAFT_FORMAT)
@@ -217,8 +217,8 @@ def read_draft(path: Path, checklist: Checklist, branch: str, lang: str = "en",
     content (sha256), unknown items and values the item does not accept are
     refused with located errors (``file:line:col``), worded in ``lang``.
     """
-    from branchcheck.answersfile import check_answers
-    from branchcheck.strictyaml import decode, parse_mapping
+    from branchcheck.checklists.answersfile import check_answers
+    from branchcheck.core.strictyaml import decode, parse_mapping
 
     name = str(path)
     raw = read_regular(path, max_bytes=_MAX_BYTES, root=root)  # never a FIFO, never outside

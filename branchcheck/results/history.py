@@ -1,7 +1,7 @@
 """A branch's stored results over time: rows, sparklines, most-failed items.
 
 Reading is the cost (strict YAML + schema per file), so parsed documents are
-cached (:mod:`branchcheck.history_cache`: an entry is served only when it is
+cached (:mod:`branchcheck.results.history_cache`: an entry is served only when it is
 exactly the file); a served document is assessed exactly like a freshly parsed
 file (its own scores, its checklist, its signature). Files missing from the
 cache are parsed in parallel when many.
@@ -19,13 +19,13 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from branchcheck.errors import BranchcheckError, NotFoundError, TamperedError, UsageError
-from branchcheck.history_cache import ResultCache
-from branchcheck.i18n import t
-from branchcheck.model import CHECKLIST_ID, Integrity, Result, Text
+from branchcheck.core.errors import BranchcheckError, NotFoundError, TamperedError, UsageError
+from branchcheck.core.i18n import t
+from branchcheck.core.model import CHECKLIST_ID, Integrity, Result, Text
+from branchcheck.results.history_cache import ResultCache
 
 if TYPE_CHECKING:
-    from branchcheck.storage import StoredResult
+    from branchcheck.results.storage import StoredResult
 
 PARALLEL_THRESHOLD = 16
 SPARK = "▁▂▃▄▅▆▇█"
@@ -57,7 +57,7 @@ def stored_of(root: Path, branch: str, checklist_id: str | None = None,
               lang: str = "en") -> list[StoredResult]:
     """The stored result files of ``branch`` (of ``checklist_id`` if given), newest
     first; :class:`NotFoundError` when there are none."""
-    from branchcheck import storage
+    from branchcheck.results import storage
 
     stored = list(storage.iter_stored(root, branch, checklist_id))
     if not stored:
@@ -104,9 +104,9 @@ def _read_one(path: str, lang: str = "en",
               root: str | None = None) -> tuple[dict[str, Any] | None, str]:
     """Parse and schema-check one result file (in a worker process): its document, or
     an error. The integrity is assessed by the caller (:func:`_result`)."""
-    from branchcheck import storage
-    from branchcheck.fsafe import read_regular
-    from branchcheck.strictyaml import DEFAULT_MAX_BYTES
+    from branchcheck.core.fsafe import read_regular
+    from branchcheck.core.strictyaml import DEFAULT_MAX_BYTES
+    from branchcheck.results import storage
 
     try:
         raw = read_regular(Path(path), max_bytes=DEFAULT_MAX_BYTES,
@@ -121,8 +121,8 @@ def _result(data: dict[str, Any], path: str, lang: str) -> Result:
     """The result of an already checked document, with its integrity assessed."""
     import dataclasses
 
-    from branchcheck import storage
     from branchcheck.integrity.assess import assess
+    from branchcheck.results import storage
 
     result = storage.result_from_dict(data, path)
     return dataclasses.replace(result, integrity=assess(data, result, name=path, lang=lang))
@@ -152,9 +152,9 @@ def load(root: Path, branch: str, checklist_id: str | None = None, *,
     Unreadable, invalid or hand-edited files are skipped and listed in ``skipped``
     (why, in ``lang``).
     """
-    from branchcheck import storage
-    from branchcheck.fsafe import read_regular
-    from branchcheck.strictyaml import DEFAULT_MAX_BYTES
+    from branchcheck.core.fsafe import read_regular
+    from branchcheck.core.strictyaml import DEFAULT_MAX_BYTES
+    from branchcheck.results import storage
 
     stored = list(storage.iter_stored(root, branch, checklist_id))
     present: dict[str, set[str]] = {}  # every stored file, before --since: the cache keeps them

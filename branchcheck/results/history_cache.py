@@ -4,7 +4,7 @@
 An entry is keyed by the file's name and the SHA-256 of its bytes, and believed
 only when it *is* the file: written out again as the tool writes results, it must
 hash to that SHA-256, so an edited entry is never served. The caller still assesses
-every document served (:mod:`branchcheck.history`).
+every document served (:mod:`branchcheck.results.history`).
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from branchcheck.errors import BranchcheckError, StorageError
-from branchcheck.i18n import t
+from branchcheck.core.errors import BranchcheckError, StorageError
+from branchcheck.core.i18n import t
 
 CACHE_FORMAT = "branchcheck-history-cache/2"
 CACHE_MAX_BYTES = 256 * 1024 * 1024
@@ -26,8 +26,9 @@ class ResultCache:
     hash, each believed only if writing it out again gives exactly the file's bytes."""
 
     def __init__(self, root: Path, branch: str, checklist_id: str, lang: str = "en") -> None:
-        from branchcheck import __version__, resources
-        from branchcheck.fsafe import UnsafePathError, inside, is_regular, read_regular
+        from branchcheck import __version__
+        from branchcheck.core import resources
+        from branchcheck.core.fsafe import UnsafePathError, inside, is_regular, read_regular
 
         self.root = root
         self.path = root / ".cache" / "history" / branch / f"{checklist_id}.json"
@@ -70,7 +71,7 @@ class ResultCache:
 
     def save(self, existing: set[str]) -> None:
         """Write the cache (entries of files that still exist) if anything changed."""
-        from branchcheck.fsafe import atomic_write
+        from branchcheck.core.fsafe import atomic_write
 
         stale = [k for k in self.entries if k not in existing]
         for k in stale:
@@ -88,7 +89,7 @@ class ResultCache:
 
 def is_file(data: dict[str, Any], digest: str) -> bool:
     """Whether ``data`` written out as the tool writes results has SHA-256 ``digest``."""
-    from branchcheck.storage import dump_yaml
+    from branchcheck.results.storage import dump_yaml
 
     try:
         raw = dump_yaml(data).encode("utf-8")

@@ -3,7 +3,7 @@
 The question model lives here: which items apply (``scoring.applicability``,
 recomputed after every answer), the answers so far, the position, the answer
 line grammar and the ``:`` commands. Showing text and reading lines is a
-:class:`Prompter`'s job (``branchcheck.prompters`` has one for terminals and
+:class:`Prompter`'s job (``branchcheck.terminal.prompters`` has one for terminals and
 one for pipes).
 
 Answer line grammar: ``<answer> [# note]`` (``＃`` also works); a ``text``
@@ -20,10 +20,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from branchcheck.answers import AnswerError, accepted, normalise
-from branchcheck.i18n import t
-from branchcheck.model import Answer, AnswerValue, Checklist, Item, Section, localise
-from branchcheck.scoring import applicability, fraction, status_of
+from branchcheck.checklists.answers import AnswerError, accepted, normalise
+from branchcheck.core.i18n import t
+from branchcheck.core.model import Answer, AnswerValue, Checklist, Item, Section, localise
+from branchcheck.core.scoring import applicability, fraction, status_of
 
 Outcome = Literal["done", "quit", "interrupted", "eof"]
 """How a walk ended: all applicable items asked, ``:q``, Ctrl-C, or end of input."""

@@ -13,11 +13,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from branchcheck.errors import InputError, Problem, StorageError, UsageError
-from branchcheck.fsafe import ExistsError as ExistsError
-from branchcheck.fsafe import atomic_write, inside, read_regular
-from branchcheck.i18n import t
-from branchcheck.model import (
+from branchcheck.core.errors import InputError, Problem, StorageError, UsageError
+from branchcheck.core.fsafe import ExistsError as ExistsError
+from branchcheck.core.fsafe import atomic_write, inside, read_regular
+from branchcheck.core.i18n import t
+from branchcheck.core.model import (
     CHECKLIST_ID,
     Grade,
     ItemResult,
@@ -26,11 +26,11 @@ from branchcheck.model import (
     SectionScore,
     Text,
 )
-from branchcheck.places import BRANCH_ID
-from branchcheck.places import DEFAULT_DIR as DEFAULT_DIR
-from branchcheck.places import check_branch as check_branch
-from branchcheck.places import now_iso as now_iso
-from branchcheck.places import results_dir as results_dir
+from branchcheck.core.places import BRANCH_ID
+from branchcheck.core.places import DEFAULT_DIR as DEFAULT_DIR
+from branchcheck.core.places import check_branch as check_branch
+from branchcheck.core.places import now_iso as now_iso
+from branchcheck.core.places import results_dir as results_dir
 
 RESULT_FORMAT = "branchcheck-result/2"
 RESULT_FORMATS = ("branchcheck-result/1", RESULT_FORMAT)
@@ -112,7 +112,7 @@ def _grade_in(data: Mapping[str, Any]) -> Grade:
 def _legacy_grade(d: Mapping[str, Any], grade: Grade) -> Grade:
     """The red-line grade for a knocked-out result stored before knockouts had their
     own grade (it holds the lowest band, which is what the scores then gave)."""
-    from branchcheck.scoring import RED_LINE, grade_for
+    from branchcheck.core.scoring import RED_LINE, grade_for
 
     if not d.get("knocked_out") or grade == RED_LINE:
         return grade
@@ -190,7 +190,7 @@ def write_result(result: Result, *, root: Path | None = None, path: Path | None 
     clock with a coarse resolution) gets a ``-2``, ``-3``, ... suffix instead of
     failing; an explicit ``path`` that exists is an error. ``data`` is the
     document to write (default ``result_to_dict(result)``). Commands store
-    results with :func:`branchcheck.integrity.chain.store_result`, which links
+    results with :func:`branchcheck.results.chain.store_result`, which links
     them into the chain (and signs them) first.
     """
     if path is not None:
@@ -239,8 +239,8 @@ def result_bytes(result: Result, lang: str = "en", *,
     refused unless it reads back as the same kind of file every command accepts:
     within the read size limit, schema-valid and consistent (:class:`StorageError`,
     exit 2, nothing written)."""
-    from branchcheck.strictyaml import DEFAULT_MAX_BYTES
-    from branchcheck.timestamps import parse_iso
+    from branchcheck.core.strictyaml import DEFAULT_MAX_BYTES
+    from branchcheck.core.timestamps import parse_iso
 
     for key, value in (("started", result.started), ("finished", result.finished)):
         if parse_iso(value) is None:  # history --since would silently drop it
@@ -274,7 +274,7 @@ def read_result(path: str | Path, *, verify: bool = True, lang: str = "en",
     Only a regular file is opened (a FIFO or device is refused, never read);
     with ``root`` a file leading outside it once symlinks are resolved is refused.
     """
-    from branchcheck.strictyaml import DEFAULT_MAX_BYTES
+    from branchcheck.core.strictyaml import DEFAULT_MAX_BYTES
 
     if not os.path.lexists(path):
         raise InputError.at(Problem(str(path), 0, 0, "unreadable", t(lang, "文件不存在",
@@ -303,9 +303,9 @@ def parse_result(raw: bytes, name: str, *, verify: bool = True, lang: str = "en"
 
 def load_result(raw: bytes, name: str, lang: str = "en") -> tuple[dict[str, Any], Result]:
     """The schema-valid document in ``raw`` (file ``name``) and its result, unassessed."""
-    from branchcheck import blockyaml, numbers
-    from branchcheck.strictyaml import decode, parse_mapping
-    from branchcheck.validation import is_valid, schema_problems
+    from branchcheck.core import blockyaml, numbers
+    from branchcheck.core.strictyaml import decode, parse_mapping
+    from branchcheck.core.validation import is_valid, schema_problems
 
     text = decode(raw, name)
     data = blockyaml.parse(text)  # the plain form dump_yaml writes, read fast

@@ -13,7 +13,7 @@ from typing import Any
 import typer
 from typer import core as _core
 
-from branchcheck.i18n import resolve_lang, t
+from branchcheck.core.i18n import resolve_lang, t
 
 # (zh heading, en heading, commands in order); a command in no group is listed under "other".
 GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (

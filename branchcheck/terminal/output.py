@@ -115,7 +115,7 @@ def _safe_console() -> type[Console]:
     from rich.console import Console
     from rich.segment import Segment
 
-    from branchcheck.textsafe import term
+    from branchcheck.core.textsafe import term
 
     class SafeConsole(Console):
         def render_str(self, text: str, *args: Any, **kwargs: Any) -> Any:
@@ -133,7 +133,7 @@ def _safe_console() -> type[Console]:
 
 def err(text: str) -> None:
     """Write a message to stderr with control characters neutralised."""
-    from branchcheck.textsafe import term
+    from branchcheck.core.textsafe import term
 
     sys.stderr.write(term(text, newlines=True))
 

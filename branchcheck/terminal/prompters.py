@@ -1,4 +1,4 @@
-"""Prompters for :class:`branchcheck.session.Session`: one for terminals (rich
+"""Prompters for :class:`branchcheck.results.session.Session`: one for terminals (rich
 styling, ``input()`` line editing with CJK input and Ctrl-C) and one for pipes
 (plain lines, no colour or cursor control, one write per item)."""
 
@@ -7,8 +7,8 @@ from __future__ import annotations
 import sys
 from typing import IO, TYPE_CHECKING
 
-from branchcheck.i18n import t
-from branchcheck.session import ItemView, MessageKind
+from branchcheck.core.i18n import t
+from branchcheck.results.session import ItemView, MessageKind
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -21,7 +21,7 @@ class _Neutral:
         self.raw = out
 
     def write(self, text: str) -> int:
-        from branchcheck.textsafe import term
+        from branchcheck.core.textsafe import term
 
         return self.raw.write(term(text, newlines=True))
 
@@ -84,7 +84,7 @@ class TerminalPrompter:
     output is the terminal's stdout, which gives line editing and CJK input."""
 
     def __init__(self, out: IO[str] | None = None, stdin: IO[str] | None = None) -> None:
-        from branchcheck.output import console
+        from branchcheck.terminal.output import console
 
         self.out = out or (sys.stdout if sys.stdout.isatty() else sys.stderr)
         self.stdin = stdin or sys.stdin
@@ -120,7 +120,7 @@ class TerminalPrompter:
 
     def read(self, prompt: str) -> str:
         """Read a line (EOFError on Ctrl-D, KeyboardInterrupt on Ctrl-C)."""
-        from branchcheck.textsafe import term
+        from branchcheck.core.textsafe import term
 
         prompt = term(prompt)
         if self._input:

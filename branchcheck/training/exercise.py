@@ -14,13 +14,13 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from branchcheck.answers import accepted
-from branchcheck.errors import StorageError, UsageError
-from branchcheck.grading_input import safe_name
-from branchcheck.i18n import t
-from branchcheck.identity import identity
-from branchcheck.model import Checklist, Item, localise
-from branchcheck.textsafe import md, term
+from branchcheck.checklists.answers import accepted
+from branchcheck.core.errors import StorageError, UsageError
+from branchcheck.core.i18n import t
+from branchcheck.core.identity import identity
+from branchcheck.core.model import Checklist, Item, localise
+from branchcheck.core.textsafe import md, term
+from branchcheck.training.grading_input import safe_name
 
 MAX_TRAINEES = 500
 
@@ -59,7 +59,7 @@ def trainee_names(count: int | None, names: str | None) -> list[str]:
 def checklist_ref(ref: str, checklist: Checklist) -> str:
     """What the templates' ``checklist`` field says: the id of a bundled checklist,
     else the absolute path of its file (so grading finds it from any folder)."""
-    from branchcheck import resources
+    from branchcheck.core import resources
 
     bundled = resources.bundled_checklist(checklist.id)
     if bundled is not None and (not os.path.exists(ref) or os.path.samefile(ref, bundled)):
@@ -183,7 +183,7 @@ def plan(checklist: Checklist, ref: str, names: Sequence[str], lang: str
 
 def write(out_dir: Path, files: Sequence[tuple[str, str]]) -> list[Path]:
     """Write ``files`` under ``out_dir``; refuses (writing nothing) if any exists."""
-    from branchcheck.fsafe import atomic_write
+    from branchcheck.core.fsafe import atomic_write
 
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"{out_dir} exists and is not a folder")

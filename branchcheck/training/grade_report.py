@@ -6,13 +6,20 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from branchcheck.agreement import Kappa, interpret
-from branchcheck.grading import FEW_ITEMS, ONE_CATEGORY, ClassGrade, ItemStat, Miss, TraineeGrade
-from branchcheck.i18n import t
-from branchcheck.model import AnswerValue, Status, localise
-from branchcheck.output import fmt_score
+from branchcheck.core.i18n import t
+from branchcheck.core.model import AnswerValue, Status, localise
+from branchcheck.core.textsafe import md as md_cell
 from branchcheck.render.text import table
-from branchcheck.textsafe import md as md_cell
+from branchcheck.terminal.output import fmt_score
+from branchcheck.training.agreement import Kappa, interpret
+from branchcheck.training.grading import (
+    FEW_ITEMS,
+    ONE_CATEGORY,
+    ClassGrade,
+    ItemStat,
+    Miss,
+    TraineeGrade,
+)
 
 FORMATS = ("text", "md", "json", "csv")
 
@@ -263,8 +270,8 @@ def markdown(cg: ClassGrade, lang: str) -> str:
 
 def degenerate_class(k: Kappa) -> Kappa:
     """A class kappa on fewer than 10 items carries a warning instead of its value."""
-    from branchcheck.agreement import with_warning
-    from branchcheck.grading import MIN_KAPPA_N
+    from branchcheck.training.agreement import with_warning
+    from branchcheck.training.grading import MIN_KAPPA_N
 
     return with_warning(k, FEW_ITEMS) if k.defined and k.n < MIN_KAPPA_N else k
 
@@ -328,8 +335,8 @@ CSV_COLUMNS = ("trainee", "file", "agreed", "compared", "agreement", "scale_exac
 
 def as_csv(cg: ClassGrade) -> bytes:
     """One row per trainee (columns :data:`CSV_COLUMNS`) as spreadsheet-safe CSV
-    (UTF-8 with BOM, cells guarded against formulas by :mod:`branchcheck.csvsafe`)."""
-    from branchcheck.csvsafe import Cell, to_csv
+    (UTF-8 with BOM, cells guarded against formulas by :mod:`branchcheck.core.csvsafe`)."""
+    from branchcheck.core.csvsafe import Cell, to_csv
 
     rows: list[list[Cell]] = []
     for tg in cg.trainees:

@@ -1,6 +1,6 @@
 """Grading a class: trainees' answers against a key, per trainee and per item.
 
-:func:`grade` is pure; :mod:`branchcheck.grading_input` reads the key (an
+:func:`grade` is pure; :mod:`branchcheck.training.grading_input` reads the key (an
 answers file or a stored result) and the trainees' answers files.
 Definitions: docs/trainers.md.
 """
@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from branchcheck.agreement import Kappa, cohen_kappa, fleiss_kappa, weighted_kappa, with_warning
-from branchcheck.model import (
+from branchcheck.core.model import (
     Answer,
     AnswerValue,
     Checklist,
@@ -21,7 +20,14 @@ from branchcheck.model import (
     Score,
     Status,
 )
-from branchcheck.scoring import score
+from branchcheck.core.scoring import score
+from branchcheck.training.agreement import (
+    Kappa,
+    cohen_kappa,
+    fleiss_kappa,
+    weighted_kappa,
+    with_warning,
+)
 
 CHECK_CATEGORIES: tuple[Status, ...] = ("pass", "fail", "na")
 """Categories of Cohen's kappa on check items."""

@@ -1,7 +1,7 @@
 """Reading a class for grading: the key (an answers file or a stored result), the
 trainees' answers files, all for one checklist; and the ``grade`` options.
 
-What is read is graded by :func:`branchcheck.grading.grade` (docs/trainers.md).
+What is read is graded by :func:`branchcheck.training.grading.grade` (docs/trainers.md).
 """
 
 from __future__ import annotations
@@ -12,16 +12,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from branchcheck.answers import AnswerError, normalise
-from branchcheck.answersfile import AnswersFile, answers_for, read_answers_file
-from branchcheck.errors import InputError, NotFoundError, Problem, UsageError
-from branchcheck.grading import Rater, compared_items, rater
-from branchcheck.i18n import t
-from branchcheck.identity import lookalikes
-from branchcheck.loading import load_checklist
-from branchcheck.model import Answer, Checklist, Result
-from branchcheck.storage import RESULT_FORMATS, read_result
-from branchcheck.strictyaml import DEFAULT_MAX_BYTES
+from branchcheck.checklists.answers import AnswerError, normalise
+from branchcheck.checklists.answersfile import AnswersFile, answers_for, read_answers_file
+from branchcheck.checklists.loading import load_checklist
+from branchcheck.core.errors import InputError, NotFoundError, Problem, UsageError
+from branchcheck.core.i18n import t
+from branchcheck.core.identity import lookalikes
+from branchcheck.core.model import Answer, Checklist, Result
+from branchcheck.core.strictyaml import DEFAULT_MAX_BYTES
+from branchcheck.results.storage import RESULT_FORMATS, read_result
+from branchcheck.training.grading import Rater, compared_items, rater
 
 ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -146,7 +146,7 @@ def _moved(where: Problem | None, file: str, rule: str, message: str) -> Problem
 
 def is_result(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bool:
     """Whether ``path`` holds a stored result (``format: branchcheck-result/N``)."""
-    from branchcheck.strictyaml import load_mapping
+    from branchcheck.core.strictyaml import load_mapping
 
     doc = load_mapping(path, max_bytes=max_bytes, display=path)
     return doc.data.get("format") in RESULT_FORMATS
@@ -171,7 +171,7 @@ def _key_answers(result: Result, ck: Checklist, key_path: str, max_bytes: int,
             answers[stored.id] = Answer(stored.id, normalise(item, stored.value), stored.note)
         except AnswerError as exc:
             if doc is None:
-                from branchcheck.strictyaml import load_mapping
+                from branchcheck.core.strictyaml import load_mapping
 
                 doc = load_mapping(key_path, max_bytes=max_bytes, display=key_path)
             found.append(doc.problem(("items", n, "value" if item else "id"),

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from branchcheck.model import Checklist, Result, Text
+from branchcheck.core.model import Checklist, Result, Text
 
 Quadrant = Literal["concentrate", "keep-up", "low-priority", "overkill", "on-the-line"]
 QUADRANTS: tuple[Quadrant, ...] = ("concentrate", "keep-up", "low-priority", "overkill",

@@ -3,10 +3,10 @@ why, in a short paragraph written from the data."""
 
 from __future__ import annotations
 
-from branchcheck.i18n import t
-from branchcheck.ipa import QUADRANTS, Analysis, Quadrant
-from branchcheck.model import localise
-from branchcheck.render.ipa_words import imp, num, point_label, short_labels, trim_shared
+from branchcheck.core.i18n import t
+from branchcheck.core.model import localise
+from branchcheck.training.ipa import QUADRANTS, Analysis, Quadrant
+from branchcheck.training.ipa_words import imp, num, point_label, short_labels, trim_shared
 
 
 def _how(method: str, lang: str) -> str:

@@ -3,17 +3,18 @@ scatter."""
 
 from __future__ import annotations
 
-from branchcheck.i18n import t
-from branchcheck.ipa import Analysis, Quadrant
-from branchcheck.render.ipa import (
+from branchcheck.core.i18n import t
+from branchcheck.core.textsafe import html as escape
+from branchcheck.training.ipa import Analysis, Quadrant
+from branchcheck.training.ipa_conclusion import conclusion
+from branchcheck.training.ipa_report import (
     frame,
     header,
     missing_lines,
     quadrant_rows,
     table_headers,
 )
-from branchcheck.render.ipa_conclusion import conclusion
-from branchcheck.render.ipa_words import (
+from branchcheck.training.ipa_words import (
     Meta,
     imp,
     num,
@@ -21,7 +22,6 @@ from branchcheck.render.ipa_words import (
     quadrant_meaning,
     quadrant_name,
 )
-from branchcheck.textsafe import html as escape
 
 
 def svg(a: Analysis, lang: str, w: int = 640, h: int = 480) -> str:

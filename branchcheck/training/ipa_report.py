@@ -1,18 +1,18 @@
 """Importance-performance analysis reports: a text scatter, Markdown and JSON (HTML
-with an SVG scatter: :mod:`branchcheck.render.ipa_html`; the conclusion:
-:mod:`branchcheck.render.ipa_conclusion`)."""
+with an SVG scatter: :mod:`branchcheck.training.ipa_html`; the conclusion:
+:mod:`branchcheck.training.ipa_conclusion`)."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from branchcheck.i18n import t
-from branchcheck.ipa import Analysis, Quadrant
-from branchcheck.model import localise
-from branchcheck.output import width
-from branchcheck.render.ipa_conclusion import conclusion
-from branchcheck.render.ipa_words import (
+from branchcheck.core.i18n import t
+from branchcheck.core.model import localise
+from branchcheck.terminal.output import width
+from branchcheck.training.ipa import Analysis, Quadrant
+from branchcheck.training.ipa_conclusion import conclusion
+from branchcheck.training.ipa_words import (
     Meta,
     imp,
     num,
@@ -195,7 +195,7 @@ def text(a: Analysis, meta: Meta, lang: str) -> str:
 
 def markdown(a: Analysis, meta: Meta, lang: str) -> str:
     """The report in Markdown (the scatter in a code block)."""
-    from branchcheck.textsafe import md as md_cell
+    from branchcheck.core.textsafe import md as md_cell
 
     head = header(a, meta, lang)
     out = [f"# {md_cell(head[0])}", "", *(md_cell(h) + "  " for h in head[1:]), "",

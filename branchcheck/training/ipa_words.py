@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypeVar
 
-from branchcheck.i18n import t
-from branchcheck.ipa import Analysis, Placed, Quadrant
-from branchcheck.model import localise
+from branchcheck.core.i18n import t
+from branchcheck.core.model import localise
+from branchcheck.training.ipa import Analysis, Placed, Quadrant
 
 K = TypeVar("K")
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from branchcheck import storage
 from branchcheck.cli import run
-from branchcheck.model import Result
+from branchcheck.core.model import Result
+from branchcheck.results import storage
 
 ROOT = Path(__file__).resolve().parents[2]
 OLD = "tests/data/results/diff-old.yaml"
@@ -200,7 +200,7 @@ def test_output_file_is_written_once_unless_forced(tmp_path: Path,
 
 
 def test_chinese_text_is_aligned(capsys: pytest.CaptureFixture[str]) -> None:
-    from branchcheck.output import width
+    from branchcheck.terminal.output import width
 
     assert run(["diff", OLD, NEW, "--lang", "zh"]) == 0
     lines = [ln for ln in capsys.readouterr().out.splitlines()

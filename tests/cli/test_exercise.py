@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from branchcheck.checklists.loading import load_checklist
 from branchcheck.cli import run
-from branchcheck.loading import load_checklist
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "trainees"
 COURSE = str(DATA / "course.yaml")

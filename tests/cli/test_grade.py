@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from branchcheck import storage
-from branchcheck.answersfile import answers_for, read_answers_file
+from branchcheck.checklists.answersfile import answers_for, read_answers_file
+from branchcheck.checklists.loading import load_checklist
 from branchcheck.cli import run
-from branchcheck.loading import load_checklist
-from branchcheck.scoring import make_result
+from branchcheck.core.scoring import make_result
+from branchcheck.results import storage
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "trainees"
 KEY = str(DATA / "key.yaml")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from branchcheck import agreement
 from branchcheck.cli import run
+from branchcheck.training import agreement
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "tests" / "data" / "valid" / "issue-example.yaml"

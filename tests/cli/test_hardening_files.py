@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from branchcheck import storage
 from branchcheck.cli import run as cli_run
-from branchcheck.drafts import DRAFT_NAME
+from branchcheck.results import storage
+from branchcheck.results.drafts import DRAFT_NAME
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 EXAMPLE = DATA / "valid" / "issue-example.yaml"
@@ -390,7 +390,7 @@ def test_stale_draft_lock_of_a_killed_run_never_blocks(tmp_path: Path) -> None:
 
 
 def test_score_refuses_a_result_over_the_read_size_limit(tmp_path: Path) -> None:
-    from branchcheck.strictyaml import DEFAULT_MAX_BYTES
+    from branchcheck.core.strictyaml import DEFAULT_MAX_BYTES
 
     # a literal block of tabs: one byte each here, two ("\t") in the stored YAML
     body = "\t" * (3 * 1024 * 1024)
@@ -439,7 +439,7 @@ def test_run_never_deletes_the_draft_when_the_result_is_not_stored(
         capsys: pytest.CaptureFixture[str]) -> None:
     import io
 
-    from branchcheck.errors import StorageError
+    from branchcheck.core.errors import StorageError
 
     root = tmp_path / "results"
     path = _draft_with_started(root, "2024-05-01T09:00:00+08:00")
@@ -448,7 +448,7 @@ def test_run_never_deletes_the_draft_when_the_result_is_not_stored(
     def full_disk(*_: object, **__: object) -> None:
         raise StorageError("cannot write: No space left on device")
 
-    monkeypatch.setattr("branchcheck.storage.atomic_write", full_disk)
+    monkeypatch.setattr("branchcheck.results.storage.atomic_write", full_disk)
     monkeypatch.setattr("sys.stdin", io.StringIO(f"{HAPPY[-1]}\n"))
     code = cli_run(["run", str(EXAMPLE), "--branch", "T1", "--results-dir", str(root),
                     "--lang", "en", "--resume"])
@@ -540,7 +540,7 @@ def test_results_in_a_branch_folder_linked_outside_are_not_read(tmp_path: Path) 
 @posix
 def test_validate_cache_entry_that_is_a_fifo_or_forged_never_hangs_or_crashes(
         tmp_path: Path) -> None:
-    from branchcheck import checker
+    from branchcheck.checklists import checker
 
     cache_home = tmp_path / "xdg"
     folder = Path(checker.default_cache_dir().replace(
@@ -565,7 +565,7 @@ def test_validate_cache_entry_that_is_a_fifo_or_forged_never_hangs_or_crashes(
 
 
 def test_run_refuses_to_save_a_draft_it_could_not_read_back(tmp_path: Path) -> None:
-    from branchcheck.drafts import _MAX_BYTES
+    from branchcheck.results.drafts import _MAX_BYTES
 
     root = tmp_path / "results"
     huge = "x" * (_MAX_BYTES + 10)

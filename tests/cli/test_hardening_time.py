@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from branchcheck import drafts, fsafe
+from branchcheck.checklists.loading import load_checklist
 from branchcheck.cli import run as cli_run
-from branchcheck.drafts import DRAFT_NAME, DraftFile, draft_text, read_draft
-from branchcheck.errors import InputError
-from branchcheck.loading import load_checklist
-from branchcheck.model import Answer
+from branchcheck.core import fsafe
+from branchcheck.core.errors import InputError
+from branchcheck.core.model import Answer
+from branchcheck.results import drafts
+from branchcheck.results.drafts import DRAFT_NAME, DraftFile, draft_text, read_draft
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "tests" / "data" / "valid" / "issue-example.yaml"

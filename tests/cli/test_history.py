@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from branchcheck import storage
 from branchcheck.cli import run
-from branchcheck.model import Answer, Checklist, Item, Section
-from branchcheck.scoring import make_result
+from branchcheck.core.model import Answer, Checklist, Item, Section
+from branchcheck.core.scoring import make_result
+from branchcheck.results import storage
 
 ROOT = Path(__file__).resolve().parents[2]
 CK = Checklist(
@@ -71,7 +71,7 @@ def test_text_rows_trends_and_most_failed(root: Path, capsys: pytest.CaptureFixt
 
 
 def test_chinese_columns_are_aligned(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from branchcheck.output import width
+    from branchcheck.terminal.output import width
 
     assert run(["history", "-b", "SH-001", "--lang", "zh"]) == 0
     lines = capsys.readouterr().out.splitlines()

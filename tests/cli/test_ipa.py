@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from branchcheck import storage
+from branchcheck.checklists.loading import load_checklist
 from branchcheck.cli import run
-from branchcheck.loading import load_checklist
-from branchcheck.model import Answer
-from branchcheck.scoring import make_result
+from branchcheck.core.model import Answer
+from branchcheck.core.scoring import make_result
+from branchcheck.results import storage
 
 # Hand-computed quadrants of the seed-004 exercise at the mean crosshair
 # (importance 923/14 = 65.9, performance 1173/14 = 83.8); see tests/unit/test_ipa.py

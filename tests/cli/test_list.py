@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from branchcheck import resources
-from branchcheck.catalog import build_catalog
+from branchcheck.checklists.catalog import build_catalog
 from branchcheck.cli import run
-from branchcheck.output import width
+from branchcheck.core import resources
 from branchcheck.render.text import clip
+from branchcheck.terminal.output import width
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "tests" / "data" / "valid" / "issue-example.yaml"

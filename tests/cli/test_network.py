@@ -72,10 +72,10 @@ RESULTS = [
 
 def _write_results(root: Path, checklist_path: Path,
                    rows: list[tuple[str, str, str, str]]) -> list[Path]:
-    from branchcheck.loading import load_checklist
-    from branchcheck.model import Answer
-    from branchcheck.scoring import make_result
-    from branchcheck.storage import write_result
+    from branchcheck.checklists.loading import load_checklist
+    from branchcheck.core.model import Answer
+    from branchcheck.core.scoring import make_result
+    from branchcheck.results.storage import write_result
 
     ck = load_checklist(str(checklist_path))
     out = []

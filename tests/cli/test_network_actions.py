@@ -43,10 +43,10 @@ SPAN = ("--since", "2026-11-02", "--until", "2026-11-10")
 def _check(root: Path, ck_path: Path, rows: list[tuple[str, str, str, str]]) -> None:
     """Store each result and update its branch's actions, as ``score`` does."""
     from branchcheck.actions.hook import record_result
-    from branchcheck.loading import load_checklist
-    from branchcheck.model import Answer
-    from branchcheck.scoring import make_result
-    from branchcheck.storage import write_result
+    from branchcheck.checklists.loading import load_checklist
+    from branchcheck.core.model import Answer
+    from branchcheck.core.scoring import make_result
+    from branchcheck.results.storage import write_result
 
     ck = load_checklist(str(ck_path))
     for branch, finished, a, b in rows:
@@ -177,7 +177,7 @@ def test_a_log_holding_another_branchs_actions_is_rejected(
 
 
 def test_a_version_2_warehouse_is_migrated_and_a_newer_one_refused(tmp_path: Path) -> None:
-    from branchcheck.errors import InputError
+    from branchcheck.core.errors import InputError
     from branchcheck.network import warehouse as wh
 
     path = tmp_path / "v2.duckdb"

@@ -49,10 +49,10 @@ def test_item_rows_come_back_exactly(tmp_path: Path, capsys: pytest.CaptureFixtu
     from branchcheck.network import ingest
 
     monkeypatch.setattr(ingest, "_FLUSH_FILES", flush)
-    from branchcheck.loading import load_checklist
-    from branchcheck.model import Answer
-    from branchcheck.scoring import make_result
-    from branchcheck.storage import write_result
+    from branchcheck.checklists.loading import load_checklist
+    from branchcheck.core.model import Answer
+    from branchcheck.core.scoring import make_result
+    from branchcheck.results.storage import write_result
 
     ck_path = tmp_path / "mini.yaml"
     ck_path.write_text(CHECKLIST, encoding="utf-8")
@@ -114,7 +114,7 @@ def test_rejected_files_are_listed_counted_and_kept_out(
 
 def test_a_second_ingest_refuses_while_the_first_holds_the_lock(
         net: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
-    from branchcheck.locking import exclusive
+    from branchcheck.core.locking import exclusive
 
     lock = net["wh"].with_name(net["wh"].name + ".lock")
     with exclusive(lock):

@@ -13,10 +13,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from branchcheck.checklists.loading import check_bytes, load_checklist
+from branchcheck.checklists.scaffold import template
 from branchcheck.cli import run
-from branchcheck.loading import check_bytes, load_checklist
-from branchcheck.model import ITEM_TYPES
-from branchcheck.scaffold import template
+from branchcheck.core.model import ITEM_TYPES
 
 DOCUMENTED_KEYS = [
     "id", "version", "title", "description", "estimated_minutes", "languages", "tags",

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from branchcheck import storage
+from branchcheck.checklists.loading import load_checklist
 from branchcheck.cli import run as cli_run
-from branchcheck.drafts import DRAFT_NAME
-from branchcheck.loading import load_checklist
-from branchcheck.model import Answer, Result
-from branchcheck.scoring import score
+from branchcheck.core.model import Answer, Result
+from branchcheck.core.scoring import score
+from branchcheck.results import storage
+from branchcheck.results.drafts import DRAFT_NAME
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "valid" / "issue-example.yaml"
 ID = "example-branch-check"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from branchcheck import resources
 from branchcheck.cli import run
+from branchcheck.core import resources
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "tests" / "data" / "valid" / "issue-example.yaml"

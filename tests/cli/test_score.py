@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from branchcheck import storage
 from branchcheck.cli import run
+from branchcheck.results import storage
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CHECKLIST = str(DATA / "scoring" / "weights.yaml")
@@ -116,7 +116,7 @@ def test_chinese_summary_with_knockouts(tmp_path: Path,
 
 
 def test_chinese_table_columns_align(capsys: pytest.CaptureFixture[str]) -> None:
-    from branchcheck.output import width
+    from branchcheck.terminal.output import width
 
     code, out, _ = score(capsys, CHECKLIST, "-a", str(KNOCKOUTS), "--no-save", "--lang", "zh")
     assert code == 0

@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from branchcheck import resources
+from branchcheck.checklists.loading import load_checklist
 from branchcheck.cli import run
-from branchcheck.loading import load_checklist
+from branchcheck.core import resources
+from branchcheck.core.textsafe import md
 from branchcheck.render.checklist import to_text
-from branchcheck.textsafe import md
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "tests" / "data" / "valid" / "issue-example.yaml"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from branchcheck.output import prepare_streams
+from branchcheck.terminal.output import prepare_streams
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECKLIST = str(ROOT / "tests" / "data" / "valid" / "issue-example.yaml")

@@ -255,7 +255,7 @@ def test_colour_output_keeps_its_own_styling_but_not_injected_sequences(
     from rich.markup import escape
     from rich.text import Text
 
-    from branchcheck.output import console
+    from branchcheck.terminal.output import console
 
     monkeypatch.delenv("NO_COLOR")
     buf = io.StringIO()

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from branchcheck import checker, resources
+from branchcheck.checklists import checker
 from branchcheck.cli import run
+from branchcheck.core import resources
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"

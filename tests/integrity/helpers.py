@@ -9,11 +9,11 @@ from typing import Any
 
 import yaml
 
-from branchcheck import storage
-from branchcheck.integrity.chain import store_result
-from branchcheck.loading import load_checklist
-from branchcheck.model import Answer, Result
-from branchcheck.scoring import make_result
+from branchcheck.checklists.loading import load_checklist
+from branchcheck.core.model import Answer, Result
+from branchcheck.core.scoring import make_result
+from branchcheck.results import storage
+from branchcheck.results.chain import store_result
 
 RED_LINE = "no-customer-data-exposed"
 

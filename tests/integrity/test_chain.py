@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from branchcheck import storage
 from branchcheck.cli import run
-from branchcheck.integrity.chain import walk
+from branchcheck.results import storage
+from branchcheck.results.chain import walk
 from tests.integrity.helpers import daily, digest, load, save, stored
 
 pytestmark = pytest.mark.usefixtures("integrity_env")
@@ -109,11 +109,11 @@ def test_unverified_and_tampered_results_fail_verify(tmp_path: Path,
 
 def test_checklist_given_by_file_verifies(tmp_path: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
-    from branchcheck import resources
-    from branchcheck.integrity.chain import store_result
-    from branchcheck.loading import load_checklist
-    from branchcheck.model import Answer
-    from branchcheck.scoring import make_result
+    from branchcheck.checklists.loading import load_checklist
+    from branchcheck.core import resources
+    from branchcheck.core.model import Answer
+    from branchcheck.core.scoring import make_result
+    from branchcheck.results.chain import store_result
 
     own = tmp_path / "lists" / "own.yaml"
     own.parent.mkdir()

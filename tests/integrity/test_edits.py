@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from branchcheck import history, storage
-from branchcheck.errors import TamperedError
+from branchcheck.core.errors import TamperedError
 from branchcheck.integrity.consistency import tamper_problems
+from branchcheck.results import history, storage
 from tests.integrity.helpers import RED_LINE, daily, forge, hotline, load, save, stored
 
 
@@ -208,8 +208,8 @@ def test_legacy_result_reads_as_legacy(tmp_path: Path) -> None:
 
 
 def test_store_refuses_what_would_not_read_back(tmp_path: Path) -> None:
-    from branchcheck.errors import StorageError
-    from branchcheck.integrity.chain import store_result
+    from branchcheck.core.errors import StorageError
+    from branchcheck.results.chain import store_result
 
     future = daily(finished="2999-01-01T00:00:00+00:00")
     with pytest.raises(StorageError, match="in the future"):

@@ -18,10 +18,10 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from branchcheck import storage
 from branchcheck.cli import run
-from branchcheck.errors import BranchcheckError, TamperedError
+from branchcheck.core.errors import BranchcheckError, TamperedError
 from branchcheck.integrity.consistency import tamper_problems
+from branchcheck.results import storage
 from tests.integrity.helpers import RED_LINE, forge, load, save
 from tests.integrity.test_property import VALUES, _where, changed
 
@@ -177,9 +177,9 @@ def _legacy_same_credit(doc: dict[str, Any], item: dict[str, Any], new: Any) -> 
     """Whether answer ``new`` is valid for the item of the result's (old) checklist and
     scores exactly like the old answer (out of reach by construction, as for current
     results: tests/integrity/test_property.py)."""
-    from branchcheck.answers import AnswerError, normalise
+    from branchcheck.checklists.answers import AnswerError, normalise
+    from branchcheck.core.scoring import fraction
     from branchcheck.integrity.against import find_checklist
-    from branchcheck.scoring import fraction
 
     checklist, _ = find_checklist(storage.result_from_dict(doc), [str(CHECKLISTS)])
     assert checklist is not None

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from branchcheck import resources
 from branchcheck.cli import run
+from branchcheck.core import resources
 from branchcheck.integrity.assess import CSV_COLUMNS
 from tests.integrity.helpers import load, save
 

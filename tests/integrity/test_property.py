@@ -17,8 +17,8 @@ from typing import Any
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from branchcheck import storage
-from branchcheck.errors import BranchcheckError
+from branchcheck.core.errors import BranchcheckError
+from branchcheck.results import storage
 from tests.integrity.helpers import daily, hotline
 
 _POOL = [storage.result_to_dict(r) for r in (
@@ -40,9 +40,9 @@ VALUES = st.sampled_from([None, True, False, 0, 0.5, 1, 2, 50, 99.5, 100, -1, "p
 
 def _same_credit(doc: dict[str, Any], item: dict[str, Any], new: Any) -> bool:
     """Whether answer ``new`` is valid for the item and scores exactly like the old one."""
-    from branchcheck.answers import AnswerError, normalise
-    from branchcheck.loading import load_checklist
-    from branchcheck.scoring import fraction
+    from branchcheck.checklists.answers import AnswerError, normalise
+    from branchcheck.checklists.loading import load_checklist
+    from branchcheck.core.scoring import fraction
 
     spec = load_checklist(doc["checklist"]["id"]).item_index()[item["id"]]
     try:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from branchcheck import storage
 from branchcheck.cli import run
-from branchcheck.errors import TamperedError
+from branchcheck.core.errors import TamperedError
+from branchcheck.results import storage
 from tests.integrity.helpers import load, save
 
 ANSWERS = "checklist: daily-opening\nbranch: SH-001\nreviewer: Wang\n" \

@@ -16,10 +16,10 @@ from typing import Any
 import pexpect
 import pytest
 
-from branchcheck import storage
-from branchcheck.drafts import DRAFT_NAME, read_draft
-from branchcheck.loading import load_checklist
-from branchcheck.model import Answer
+from branchcheck.checklists.loading import load_checklist
+from branchcheck.core.model import Answer
+from branchcheck.results import storage
+from branchcheck.results.drafts import DRAFT_NAME, read_draft
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = "tests/data/valid/issue-example.yaml"

@@ -15,7 +15,7 @@ from branchcheck.actions.calendar import add_business_days, business_days_betwee
 from branchcheck.actions.log import NewEvent, log_path, read_log
 from branchcheck.actions.model import HEAD_NAME
 from branchcheck.actions.writer import append
-from branchcheck.errors import BranchcheckError, TamperedError
+from branchcheck.core.errors import BranchcheckError, TamperedError
 from tests.actions_helpers import run_at_once
 
 BRANCH = "SH-001"

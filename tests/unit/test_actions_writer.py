@@ -15,16 +15,16 @@ from typing import Any
 
 import pytest
 
-from branchcheck import storage
 from branchcheck.actions import index, writer
 from branchcheck.actions.hook import record_result
 from branchcheck.actions.log import NewEvent, log_path, read_log
 from branchcheck.actions.model import HEAD_NAME
 from branchcheck.actions.state import derive
-from branchcheck.errors import TamperedError
-from branchcheck.loading import load_checklist
-from branchcheck.model import Answer, Checklist
-from branchcheck.scoring import make_result
+from branchcheck.checklists.loading import load_checklist
+from branchcheck.core.errors import TamperedError
+from branchcheck.core.model import Answer, Checklist
+from branchcheck.core.scoring import make_result
+from branchcheck.results import storage
 from tests.actions_helpers import run_at_once
 
 BRANCH = "SH-001"
@@ -176,8 +176,8 @@ def test_a_hostile_index_is_ignored(tmp_path: Path, damage: str) -> None:
 
 
 def test_reader_meeting_a_write_in_progress_waits_for_it(tmp_path: Path) -> None:
-    from branchcheck import locking
     from branchcheck.actions.model import LOCK_NAME
+    from branchcheck.core import locking
 
     _fill(tmp_path, 2)
     whole = log_path(tmp_path, BRANCH).read_bytes()
@@ -197,7 +197,7 @@ def test_reader_meeting_a_write_in_progress_waits_for_it(tmp_path: Path) -> None
 _KILLED_WRITER = """
 import os, sys, time
 from pathlib import Path
-from branchcheck import fsafe
+from branchcheck.core import fsafe
 from branchcheck.actions import writer
 from branchcheck.actions.log import NewEvent
 

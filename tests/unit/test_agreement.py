@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from branchcheck.agreement import (
+from branchcheck.training.agreement import (
     cohen_kappa,
     confusion,
     fleiss_kappa,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from branchcheck.answers import AnswerError, accepted, normalise
-from branchcheck.model import NA, Band, Condition, Item, Option, Scale
+from branchcheck.checklists.answers import AnswerError, accepted, normalise
+from branchcheck.core.model import NA, Band, Condition, Item, Option, Scale
 
 CHECK = Item("door", {"en": "Door open"}, "check")
 STRICT_CHECK = Item("safe", {"en": "Safe locked"}, "check", allow_na=False)

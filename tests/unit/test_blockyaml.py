@@ -17,12 +17,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from branchcheck import blockyaml, storage
-from branchcheck.errors import InputError
-from branchcheck.loading import load_checklist
-from branchcheck.model import Answer
-from branchcheck.scoring import make_result
-from branchcheck.strictyaml import parse_mapping
+from branchcheck.checklists.loading import load_checklist
+from branchcheck.core import blockyaml
+from branchcheck.core.errors import InputError
+from branchcheck.core.model import Answer
+from branchcheck.core.scoring import make_result
+from branchcheck.core.strictyaml import parse_mapping
+from branchcheck.results import storage
 
 PROPS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "valid" / "issue-example.yaml"
@@ -76,7 +77,7 @@ def test_stored_results_take_the_fast_path() -> None:
 
 
 def test_every_bundled_checklist_result_takes_the_fast_path() -> None:
-    from branchcheck import resources
+    from branchcheck.core import resources
 
     for path in resources.bundled_checklists():
         ident = path.stem

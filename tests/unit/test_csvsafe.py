@@ -1,4 +1,4 @@
-"""branchcheck.csvsafe: formula-injection guard, BOM, numbers stay numbers."""
+"""branchcheck.core.csvsafe: formula-injection guard, BOM, numbers stay numbers."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from branchcheck.csvsafe import BOM, cell, guard, to_csv
+from branchcheck.core.csvsafe import BOM, cell, guard, to_csv
 
 
 @pytest.mark.parametrize(("raw", "safe"), [

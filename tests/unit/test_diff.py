@@ -1,4 +1,4 @@
-"""branchcheck.diff: item classes, flags, deltas and gates on hand-built results."""
+"""branchcheck.core.diff: item classes, flags, deltas and gates on hand-built results."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from branchcheck import diff as core
-from branchcheck.errors import UsageError
-from branchcheck.model import ItemResult, Result
-from branchcheck.storage import read_result
+from branchcheck.core import diff as core
+from branchcheck.core.errors import UsageError
+from branchcheck.core.model import ItemResult, Result
+from branchcheck.results.storage import read_result
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "results"
 

@@ -11,7 +11,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from branchcheck.drafts import (
+from branchcheck.checklists.loading import load_checklist
+from branchcheck.core.errors import InputError, UsageError
+from branchcheck.core.model import Answer, Checklist
+from branchcheck.results.drafts import (
     DRAFT_NAME,
     Draft,
     draft_path,
@@ -20,9 +23,6 @@ from branchcheck.drafts import (
     remove_draft,
     save_draft,
 )
-from branchcheck.errors import InputError, UsageError
-from branchcheck.loading import load_checklist
-from branchcheck.model import Answer, Checklist
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "valid" / "issue-example.yaml"
 

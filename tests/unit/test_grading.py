@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from branchcheck.agreement import fleiss_kappa
-from branchcheck.errors import InputError, UsageError
-from branchcheck.grading import ClassGrade, grade
-from branchcheck.grading_input import (
+from branchcheck.core.errors import InputError, UsageError
+from branchcheck.training.agreement import fleiss_kappa
+from branchcheck.training.grading import ClassGrade, grade
+from branchcheck.training.grading_input import (
     answer_files,
     load_class,
     parse_share,
@@ -111,8 +111,8 @@ def test_linear_weighted_kappa_on_scale_items(graded: ClassGrade) -> None:
 
 
 def test_a_one_category_key_gives_a_warning_not_a_number() -> None:
-    from branchcheck.agreement import cohen_kappa
-    from branchcheck.grading import degenerate
+    from branchcheck.training.agreement import cohen_kappa
+    from branchcheck.training.grading import degenerate
 
     # twelve items all "pass" in the key: kappa is 0 or undefined whatever the trainee does
     pairs = [("pass", "pass")] * 9 + [("pass", "fail")] * 3

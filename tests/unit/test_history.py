@@ -1,4 +1,4 @@
-"""branchcheck.history: loading stored results, the cache, rows, most-failed, sparklines."""
+"""branchcheck.results.history: loading stored results, the cache, rows, most-failed, sparklines."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from branchcheck import history, storage
-from branchcheck.errors import UsageError
-from branchcheck.model import Answer, Checklist, Item, Result, Section
-from branchcheck.scoring import make_result
+from branchcheck.core.errors import UsageError
+from branchcheck.core.model import Answer, Checklist, Item, Result, Section
+from branchcheck.core.scoring import make_result
+from branchcheck.results import history, storage
 
 CK = Checklist(
     id="mini", version=1, title={"zh": "小表", "en": "Mini"},

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from branchcheck.errors import EXIT_USAGE, UsageError
-from branchcheck.i18n import LANGUAGES, resolve_lang, t
+from branchcheck.core.errors import EXIT_USAGE, UsageError
+from branchcheck.core.i18n import LANGUAGES, resolve_lang, t
 
 LOCALE_VARS = ("BRANCHCHECK_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
 

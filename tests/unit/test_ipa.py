@@ -6,7 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from branchcheck.ipa import (
+from branchcheck.checklists.loading import load_checklist
+from branchcheck.core.model import Answer
+from branchcheck.core.scoring import make_result
+from branchcheck.training import ipa_report as render
+from branchcheck.training.ipa import (
     Level,
     Point,
     analyse,
@@ -16,13 +20,9 @@ from branchcheck.ipa import (
     possible_range,
     quadrant_of,
 )
-from branchcheck.loading import load_checklist
-from branchcheck.model import Answer
-from branchcheck.render import ipa as render
-from branchcheck.render.ipa_conclusion import conclusion
-from branchcheck.render.ipa_html import html
-from branchcheck.render.ipa_words import Meta
-from branchcheck.scoring import make_result
+from branchcheck.training.ipa_conclusion import conclusion
+from branchcheck.training.ipa_html import html
+from branchcheck.training.ipa_words import Meta
 
 # The course exercise of seed 004 (/work/shared/domain/standards.md section 7,
 # "Sub-factors (importance score, satisfied %)"), by the item ids of the bundled
@@ -290,7 +290,7 @@ def test_points_know_their_section() -> None:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("level", ["item", "section"])
 def test_text_scatter_fits_80_columns(lang: str, level: Level) -> None:
-    from branchcheck.output import width
+    from branchcheck.terminal.output import width
 
     a = analyse(*from_checklist(load_checklist("satisfaction-survey"), level))
     assert max(width(line) for line in render.scatter(a, lang)) <= 80
@@ -300,7 +300,7 @@ def test_text_scatter_fits_80_columns(lang: str, level: Level) -> None:
 
 
 def test_text_scatter_says_which_points_overlap() -> None:
-    from branchcheck.output import width
+    from branchcheck.terminal.output import width
 
     crowd = analyse([Point(f"p{k}", {"": "x"}, 50, 50) for k in range(40)])
     lines = render.scatter(crowd, "en")

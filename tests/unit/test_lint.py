@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from branchcheck.lint import lint
-from branchcheck.loading import check_bytes
-from branchcheck.strictyaml import parse_mapping
+from branchcheck.checklists.lint import lint
+from branchcheck.checklists.loading import check_bytes
+from branchcheck.core.strictyaml import parse_mapping
 
 HEAD = """\
 id: lint-test

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from branchcheck.errors import UsageError
+from branchcheck.core.errors import UsageError
 from branchcheck.network.calendar import Period, calendar_rows, parse_period
 
 TODAY = date(2026, 11, 29)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from branchcheck.errors import InputError
-from branchcheck.loading import check_file
-from branchcheck.network import org as orgmod
+from branchcheck.checklists.loading import check_file
+from branchcheck.core.errors import InputError
+from branchcheck.org import directory as orgmod
 
 CSV = ("id,name_zh,name_en,parent,kind,opened,closed\r\n"
        "HO,总行,Head office,,head-office,,\r\n"

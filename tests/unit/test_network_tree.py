@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from branchcheck.network.calendar import Period
-from branchcheck.network.org import Org, Unit
+from branchcheck.org.directory import Org, Unit
 
 duckdb = pytest.importorskip("duckdb")
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from branchcheck.errors import InputError
+from branchcheck.core.errors import InputError
 
 duckdb = pytest.importorskip("duckdb")
 
@@ -106,7 +106,7 @@ def test_a_newer_warehouse_is_refused_by_writer_and_reader(tmp_path: Path) -> No
 
 
 def test_a_file_that_is_not_a_warehouse_is_a_clear_error(tmp_path: Path) -> None:
-    from branchcheck.errors import StorageError
+    from branchcheck.core.errors import StorageError
     from branchcheck.network import warehouse as wh
 
     path = tmp_path / "junk.duckdb"

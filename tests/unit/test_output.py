@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from branchcheck.output import console, fmt_score, pad, use_color, width
+from branchcheck.terminal.output import console, fmt_score, pad, use_color, width
 
 
 class Tty(io.StringIO):

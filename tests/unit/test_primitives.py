@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from branchcheck import fsafe, locking, textsafe
-from branchcheck.errors import StorageError
+from branchcheck.core import fsafe, locking, textsafe
+from branchcheck.core.errors import StorageError
 
 
 @pytest.mark.parametrize(
@@ -114,7 +114,7 @@ def test_read_regular_limits_and_roots(tmp_path: Path) -> None:
 _HOLD = """
 import sys, time
 from pathlib import Path
-from branchcheck import locking
+from branchcheck.core import locking
 with locking.exclusive(Path(sys.argv[1])):
     print("held", flush=True)
     time.sleep(60)

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from branchcheck import storage
-from branchcheck.model import Result
+from branchcheck.core.model import Result
+from branchcheck.core.textsafe import md
+from branchcheck.core.validation import validator
 from branchcheck.render import svg
 from branchcheck.render.report import CSV_COLUMNS, render, signed
-from branchcheck.textsafe import md
-from branchcheck.validation import validator
+from branchcheck.results import storage
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SAMPLE = DATA / "results" / "report-sample.yaml"

@@ -14,11 +14,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from branchcheck.answersfile import answers_for, read_answers_file
-from branchcheck.errors import BranchcheckError
-from branchcheck.loading import check_bytes, load_checklist
-from branchcheck.scoring import score
-from branchcheck.storage import read_result
+from branchcheck.checklists.answersfile import answers_for, read_answers_file
+from branchcheck.checklists.loading import check_bytes, load_checklist
+from branchcheck.core.errors import BranchcheckError
+from branchcheck.core.scoring import score
+from branchcheck.results.storage import read_result
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECKLISTS = [(ROOT / "checklists" / f"{name}.yaml").read_bytes()

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from branchcheck.loading import load_checklist
-from branchcheck.model import (
+from branchcheck.checklists.loading import load_checklist
+from branchcheck.core.model import (
     NA,
     Answer,
     AnswerValue,
@@ -25,7 +25,7 @@ from branchcheck.model import (
     Section,
     When,
 )
-from branchcheck.scoring import applicability, fraction, grade_for, make_result, score
+from branchcheck.core.scoring import applicability, fraction, grade_for, make_result, score
 
 WEIGHTS = Path(__file__).resolve().parents[1] / "data" / "scoring" / "weights.yaml"
 
@@ -128,7 +128,7 @@ def test_hand_computed_checklist_knockout(weights: Checklist) -> None:
 def test_red_line_grade_whatever_the_bands(weights: Checklist) -> None:
     from dataclasses import replace
 
-    from branchcheck.model import Grade
+    from branchcheck.core.model import Grade
 
     # even a checklist whose lowest band reads "Pass" grades a knockout as a red-line fail
     lenient = replace(weights, grades=(Grade(0.0, {"zh": "合格", "en": "Pass"}),))

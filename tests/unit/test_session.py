@@ -1,4 +1,4 @@
-"""The walk (branchcheck.session) driven through its Prompter interface, and the
+"""The walk (branchcheck.results.session) driven through its Prompter interface, and the
 plain line prompter used for pipes."""
 
 from __future__ import annotations
@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from branchcheck.loading import load_checklist
-from branchcheck.model import Answer, Checklist
-from branchcheck.prompters import PlainPrompter
-from branchcheck.scoring import score
-from branchcheck.session import (
+from branchcheck.checklists.loading import load_checklist
+from branchcheck.core.model import Answer, Checklist
+from branchcheck.core.scoring import score
+from branchcheck.results.session import (
     Command,
     Entry,
     ItemView,
@@ -23,6 +22,7 @@ from branchcheck.session import (
     index_of,
     parse_line,
 )
+from branchcheck.terminal.prompters import PlainPrompter
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "valid" / "issue-example.yaml"
 # Items of the example, in order: hall-tidy (check, no na, note on fail), has-atm (check,

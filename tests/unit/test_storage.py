@@ -11,11 +11,12 @@ from typing import Any
 import pytest
 import yaml
 
-from branchcheck import fsafe, storage
-from branchcheck.errors import InputError, StorageError, TamperedError, UsageError
-from branchcheck.loading import load_checklist
-from branchcheck.model import Answer, AnswerValue, Result
-from branchcheck.scoring import make_result
+from branchcheck.checklists.loading import load_checklist
+from branchcheck.core import fsafe
+from branchcheck.core.errors import InputError, StorageError, TamperedError, UsageError
+from branchcheck.core.model import Answer, AnswerValue, Result
+from branchcheck.core.scoring import make_result
+from branchcheck.results import storage
 
 WEIGHTS = Path(__file__).resolve().parents[1] / "data" / "scoring" / "weights.yaml"
 ANSWERS: dict[str, AnswerValue] = {
@@ -343,7 +344,7 @@ def test_same_timestamp_gets_a_new_name_never_overwrites(
 
 
 def test_knockout_stored_in_the_old_wording_reads_as_red_line(tmp_path: Path) -> None:
-    from branchcheck.scoring import RED_LINE
+    from branchcheck.core.scoring import RED_LINE
 
     sample = Path(__file__).parent.parent / "data" / "results" / "report-sample.yaml"
     data = yaml.safe_load(sample.read_text(encoding="utf-8"))

@@ -13,12 +13,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from branchcheck import storage
-from branchcheck.errors import StorageError
-from branchcheck.loading import load_checklist
-from branchcheck.model import Answer
-from branchcheck.scoring import make_result
-from branchcheck.timestamps import parse_iso
+from branchcheck.checklists.loading import load_checklist
+from branchcheck.core.errors import StorageError
+from branchcheck.core.model import Answer
+from branchcheck.core.scoring import make_result
+from branchcheck.core.timestamps import parse_iso
+from branchcheck.results import storage
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "valid" / "issue-example.yaml"
 CK = load_checklist(str(EXAMPLE))

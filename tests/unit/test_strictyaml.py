@@ -13,9 +13,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from branchcheck import strictyaml
-from branchcheck.errors import InputError, Problem
-from branchcheck.strictyaml import parse, parse_mapping, read_bytes, read_text
+from branchcheck.core import strictyaml
+from branchcheck.core.errors import InputError, Problem
+from branchcheck.core.strictyaml import parse, parse_mapping, read_bytes, read_text
 
 
 def error_of(text: str) -> Problem:
@@ -208,10 +208,10 @@ def test_100k_levels_do_not_crash_the_process(tmp_path: Path, parser: str, shape
     path.write_text(text, encoding="utf-8")
     code = (
         "import sys, yaml\n"
-        "from branchcheck import strictyaml\n"
+        "from branchcheck.core import strictyaml\n"
         f"strictyaml._Loader = yaml.{parser}\n"
         "import resource, time\n"
-        "from branchcheck.loading import check_file\n"
+        "from branchcheck.checklists.loading import check_file\n"
         "t = time.perf_counter()\n"
         "r = check_file(sys.argv[1])\n"
         "t = time.perf_counter() - t\n"

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from branchcheck.timestamps import parse_iso
+from branchcheck.core.timestamps import parse_iso
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -22,9 +22,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from branchcheck import resources, validation
-from branchcheck.loading import check_bytes, check_file, load_checklist
-from branchcheck.strictyaml import parse_mapping
+from branchcheck.checklists.loading import check_bytes, check_file, load_checklist
+from branchcheck.core import resources, validation
+from branchcheck.core.strictyaml import parse_mapping
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
@@ -303,7 +303,7 @@ def test_ids_ending_in_a_line_break_are_errors(change: tuple[str, str], where: s
 def test_load_checklist_headlines_follow_the_ui_language(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from branchcheck.errors import InputError, NotFoundError
+    from branchcheck.core.errors import InputError, NotFoundError
 
     bad = tmp_path / "bad.yaml"
     bad.write_text(BASE.replace("version: 1", "version: 0"), encoding="utf-8")
@@ -325,7 +325,7 @@ def test_load_checklist_headlines_follow_the_ui_language(
 
 
 def test_the_checklist_id_pattern_refuses_a_final_line_break() -> None:
-    from branchcheck.model import CHECKLIST_ID
+    from branchcheck.core.model import CHECKLIST_ID
 
     assert CHECKLIST_ID.match("daily-opening")
     assert CHECKLIST_ID.match("daily-opening\n") is None
@@ -368,9 +368,9 @@ def test_the_generated_code_needs_no_fastjsonschema_and_no_exec() -> None:
         assert "exec(" not in text and "eval(" not in text
     code = (
         "import sys; sys.modules['fastjsonschema'] = None\n"
-        "from branchcheck import validation\n"
+        "from branchcheck.core import validation\n"
         "assert validation.fast_validator('checklist') is not None\n"
-        "import branchcheck.loading as l\n"
+        "import branchcheck.checklists.loading as l\n"
         "r = l.check_file(sys.argv[1])\n"
         "assert r.problems == () and 'jsonschema' not in sys.modules, sys.modules.keys()\n"
     )

@@ -3,7 +3,7 @@
     python tests/data/results/make_fixtures.py
 
 The answers below are chosen by hand so that every diff class and flag occurs
-(see tests/unit/test_diff.py); scores come from branchcheck.scoring, so the
+(see tests/unit/test_diff.py); scores come from branchcheck.core.scoring, so the
 files pass the tamper check. Timestamps and hashes are fixed.
 """
 
@@ -12,9 +12,8 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from branchcheck import storage
-from branchcheck.loading import load_checklist
-from branchcheck.model import (
+from branchcheck.checklists.loading import load_checklist
+from branchcheck.core.model import (
     Answer,
     Band,
     Checklist,
@@ -24,7 +23,8 @@ from branchcheck.model import (
     Scale,
     Section,
 )
-from branchcheck.scoring import make_result
+from branchcheck.core.scoring import make_result
+from branchcheck.results import storage
 
 HERE = Path(__file__).resolve().parent
 FIVE = Scale("five", 1, 5)
