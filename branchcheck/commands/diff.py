@@ -70,6 +70,7 @@ def diff(
     from branchcheck.core import diff as core
     from branchcheck.core.i18n import resolve_lang, t
     from branchcheck.render import diff as render
+    from branchcheck.render import diff_doc
 
     check_choice(fmt, render.FORMATS)
     ui = resolve_lang(lang)
@@ -92,7 +93,7 @@ def diff(
     else:
         from branchcheck.commands.report import with_actions
 
-        doc = with_actions(render.render(result, fmt, ui, fired, gates), fmt, after,
+        doc = with_actions(diff_doc.render(result, fmt, ui, fired, gates), fmt, after,
                            results_dir, ui)
         emit(doc, output, force, notice=notice, human=fmt in HUMAN_FORMATS)
     for gate, reason in fired:

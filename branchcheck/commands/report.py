@@ -58,7 +58,7 @@ def report(
     [--checklist] for the newest stored result. Exit 0 ok, 2 bad input or usage.
     """
     from branchcheck.core.i18n import resolve_lang, t
-    from branchcheck.render.report import FORMATS, render
+    from branchcheck.render.report_formats import FORMATS, render
     from branchcheck.results import storage
 
     check_choice(fmt, FORMATS)

@@ -6,5 +6,5 @@ the chain of results and Ed25519 signatures (docs/integrity.md).
 ``canonical``: the bytes that are hashed and signed.
 ``signing``: key pairs, signing and checking signatures (``cryptography``, lazily).
 ``assess``: all of the above for one stored document.
-``chain``: storing a result linked to its predecessor, and walking a chain.
+(Storing a result in its chain lives in :mod:`branchcheck.results.chain`.)
 """

@@ -1,9 +1,10 @@
 """Network roll-up: an organisation directory, a DuckDB warehouse of results and views.
 
-``org`` (directory), ``calendar`` (periods, business days), ``warehouse``
-(schema, migrations, connections), ``ingest``, ``views`` (league, missing,
-items, trend), ``report``, ``export`` (Parquet) and ``sample``. duckdb is
-imported only inside functions that need it.
+The directory itself is :mod:`branchcheck.org.directory`. ``calendar`` (periods,
+business days), ``warehouse`` (schema, migrations, connections), ``ingest``, ``scope``
+(what a view looks at), ``views`` (league, missing, items, trend), ``tables`` (their
+columns), ``report``, ``export`` (Parquet) and ``sample``. duckdb is imported only
+inside functions that need it.
 """
 
 from __future__ import annotations

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
 
     from branchcheck.actions.model import Action
-    from branchcheck.network.views import Scope
+    from branchcheck.network.scope import Scope
     from branchcheck.org.directory import Org
 
 LOG_NAME = "actions.jsonl"  # branchcheck.actions.model.LOG_NAME
@@ -193,7 +193,7 @@ def per_unit(con: DuckDBPyConnection, scope: Scope, *,
     """Per unit at the scope's level: open, overdue, open high-priority, opened in the
     period, fixed or verified in the period, and the oldest overdue action
     (``prepared``: the ``rollup`` table is already filled for ``scope``)."""
-    from branchcheck.network.views import prepare_rollup, unit_names
+    from branchcheck.network.scope import prepare_rollup, unit_names
 
     if not prepared:
         prepare_rollup(con, scope)

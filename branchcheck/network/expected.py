@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from branchcheck.core.errors import UsageError
 from branchcheck.core.i18n import t
 from branchcheck.network.calendar import Period, calendar_rows
-from branchcheck.network.views import Scope, level_units, prepare_rollup, unit_names
+from branchcheck.network.scope import Scope, level_units, prepare_rollup, unit_names
 from branchcheck.org.directory import CADENCES, Rule
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from branchcheck.network.calendar import Period, parse_period
-from branchcheck.network.views import Scope
+from branchcheck.network.scope import Scope, latest_day, org_or_flat
 
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
@@ -37,7 +37,7 @@ def open_scope(opts: Options, *, months: int = 0) -> Iterator[tuple[DuckDBPyConn
     Without a period the view covers the month of the newest result (``months``
     > 0: that many months up to it).
     """
-    from branchcheck.network import views, warehouse
+    from branchcheck.network import warehouse
     from branchcheck.org import directory as orgmod
 
     org = orgmod.load(opts.org, lang=opts.lang) if opts.org else None
@@ -46,8 +46,8 @@ def open_scope(opts: Options, *, months: int = 0) -> Iterator[tuple[DuckDBPyConn
 
         check_checklist_id(opts.checklist, opts.lang)
     with warehouse.reader(warehouse.default_path(opts.warehouse), lang=opts.lang) as con:
-        found = views.org_or_flat(con, org)
-        latest = views.latest_day(con, opts.checklist)
+        found = org_or_flat(con, org)
+        latest = latest_day(con, opts.checklist)
         period = parse_period(opts.period, opts.since, opts.until, default=latest,
                               lang=opts.lang)
         if months and opts.period is None and opts.since is None and opts.until is None:

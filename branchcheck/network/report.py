@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING, Any
 from branchcheck.core.errors import UsageError
 from branchcheck.core.i18n import t
 from branchcheck.network import expected, views
+from branchcheck.network.columns import Column
+from branchcheck.network.scope import Scope
 
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
 
 
-def build(con: DuckDBPyConnection, scope: views.Scope, fmt: str, *,
+def build(con: DuckDBPyConnection, scope: Scope, fmt: str, *,
           systemic: float = 0.3) -> str:
     """The report for ``scope`` in ``fmt`` (``html`` or ``md``)."""
     from branchcheck.network import tables as rn
@@ -33,19 +35,19 @@ def build(con: DuckDBPyConnection, scope: views.Scope, fmt: str, *,
     acts = per_unit(con, scope)
     title = t(lang, f"网点检查月报 · {scope.period.label}",
               f"Network self-check report · {scope.period.label}")
-    heat_cols = [rn.Column(t(lang, "单位", "Unit"), lambda r: r["unit"], lambda r: r["unit"])]
+    heat_cols = [Column(t(lang, "单位", "Unit"), lambda r: r["unit"], lambda r: r["unit"])]
     heat_cols += [_heat_column(s) for s in sections]
     heat_rows = [{"unit": u, "cells": cells.get(u, {})} for u in sorted(cells)]
     red_cols = [
-        rn.Column(t(lang, "日期", "Day"), lambda r: r["day"], lambda r: r["day"]),
-        rn.Column(t(lang, "网点", "Outlet"), lambda r: f"{r['branch']} {r['name']}",
+        Column(t(lang, "日期", "Day"), lambda r: r["day"], lambda r: r["day"]),
+        Column(t(lang, "网点", "Outlet"), lambda r: f"{r['branch']} {r['name']}",
                   lambda r: r["branch"]),
-        rn.Column(t(lang, "检查表", "Checklist"), lambda r: r["checklist"],
+        Column(t(lang, "检查表", "Checklist"), lambda r: r["checklist"],
                   lambda r: r["checklist"]),
-        rn.Column(t(lang, "红线项目", "Red-line items"), lambda r: ", ".join(r["items"]),
+        Column(t(lang, "红线项目", "Red-line items"), lambda r: ", ".join(r["items"]),
                   lambda r: " ".join(r["items"])),
     ]
-    parts: list[tuple[str, list[dict[str, Any]], list[rn.Column], str]] = [
+    parts: list[tuple[str, list[dict[str, Any]], list[Column], str]] = [
         (t(lang, "排名", "League"), league, rn.league_columns(lang), ""),
         (t(lang, "分部分热力图（平均分）", "Sections heat map (mean score)"), heat_rows,
          heat_cols, "heat"),
@@ -87,8 +89,6 @@ def build(con: DuckDBPyConnection, scope: views.Scope, fmt: str, *,
 
 
 def _heat_column(section: str) -> Any:
-    from branchcheck.network.tables import Column
-
     def show(r: dict[str, Any]) -> str:
         return _score(r["cells"].get(section))
 

@@ -9,23 +9,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from branchcheck.core.i18n import t
+from branchcheck.network.columns import Column
 from branchcheck.terminal.output import fmt_score, pad, width
 
 FORMATS = ("text", "md", "csv", "json", "html")
-
-
-@dataclass(frozen=True)
-class Column:
-    """A column: its header and how to show a row (``raw`` gives the CSV value)."""
-
-    header: str
-    show: Callable[[dict[str, Any]], str]
-    raw: Callable[[dict[str, Any]], Any]
-    right: bool = False
 
 
 def pct(value: float | None) -> str:

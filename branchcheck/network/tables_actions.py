@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from branchcheck.core.i18n import t
-from branchcheck.network.tables import Column
+from branchcheck.network.columns import Column
 
 
 def _int(key: str) -> Column:

@@ -38,7 +38,7 @@ ITEM_MONTHS = (
 
 # Every unit with each ancestor-or-self: how far up, the ancestor's depth and kind,
 # and whether it is the nearest ancestor of that kind. The views roll results up
-# to a level with one filtered scan of it (:func:`branchcheck.network.views.prepare_rollup`).
+# to a level with one filtered scan of it (:func:`branchcheck.network.scope.prepare_rollup`).
 # The walk stops at MAX_DEPTH levels (a deeper directory is refused when it is
 # read), so a damaged directory cannot make it endless.
 UNIT_TREE = (

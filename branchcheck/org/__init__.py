@@ -1,1 +1,1 @@
-"""org."""
+"""The organisation directory (``directory``): units, parents, calendar and programme."""

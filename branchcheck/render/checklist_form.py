@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from branchcheck.core.i18n import t
 from branchcheck.core.model import Checklist, Item, Scale, Text, localise
 from branchcheck.core.textsafe import md
-from branchcheck.render.checklist import (
+from branchcheck.render.checklist_words import (
     condition_text,
     knockout_text,
     num,

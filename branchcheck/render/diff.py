@@ -327,14 +327,3 @@ def as_json(diff: Diff, lang: str, gates: Sequence[tuple[Gate, str]] = (),
             checked: Sequence[Gate] = ()) -> str:
     """The diff as JSON."""
     return json.dumps(as_data(diff, lang, gates, checked), ensure_ascii=False, indent=2) + "\n"
-
-
-def render(diff: Diff, fmt: str, lang: str, gates: Sequence[tuple[Gate, str]] = (),
-           checked: Sequence[Gate] = ()) -> str:
-    """The diff in ``fmt`` (md, json or html; text goes to a console, see :func:`text`)."""
-    if fmt == "json":
-        return as_json(diff, lang, gates, checked)
-    from branchcheck.render import diff_doc
-
-    return diff_doc.as_md(diff, lang) if fmt == "md" else diff_doc.as_html(diff, lang)
-

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from branchcheck.core.diff import Gate
 from branchcheck.core.i18n import t
 from branchcheck.core.model import Diff
 from branchcheck.render.diff import (
+    as_json,
     change_label,
     flag_label,
     item_label,
@@ -138,3 +142,12 @@ def as_html(diff: Diff, lang: str) -> str:
               esc(state(d.old, lang)), esc(state(d.new, lang)),
               esc(", ".join(flag_label(f, lang) for f in d.flags))] for d in rows]))
     return page(title, "".join(out), lang)
+
+
+def render(diff: Diff, fmt: str, lang: str, gates: Sequence[tuple[Gate, str]] = (),
+           checked: Sequence[Gate] = ()) -> str:
+    """The diff in ``fmt`` (md, json or html; text goes to a console, see :func:`text`)."""
+    if fmt == "json":
+        return as_json(diff, lang, gates, checked)
+    return as_md(diff, lang) if fmt == "md" else as_html(diff, lang)
+

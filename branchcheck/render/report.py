@@ -1,4 +1,5 @@
-"""Reports of one result: shared wording, CSV and JSON; md and html live next door.
+"""Reports of one result: shared wording, CSV and JSON; md and html live next door,
+and :mod:`branchcheck.render.report_formats` picks one.
 
 Every renderer returns the whole document (``str`` or, for CSV, UTF-8 bytes
 with a BOM), so the command can write it to stdout or atomically to a file.
@@ -13,8 +14,6 @@ from branchcheck.core.i18n import t
 from branchcheck.core.model import Grade, ItemResult, Result, localise
 from branchcheck.integrity.assess import CSV_COLUMNS as INTEGRITY_COLUMNS
 from branchcheck.integrity.assess import csv_cells
-
-FORMATS = ("md", "html", "csv", "json")
 
 CSV_COLUMNS = (
     "branch", "checklist", "checklist_version", "finished", "reviewer", "section",
@@ -163,19 +162,3 @@ def as_csv(result: Result, lang: str) -> bytes:
             *verdict,
         ))
     return to_csv(CSV_COLUMNS, rows)
-
-
-def render(result: Result, fmt: str, lang: str,
-           trend: Sequence[tuple[str, float | None]] | None = None) -> str | bytes:
-    """The report of ``result`` in ``fmt`` (one of :data:`FORMATS`)."""
-    if fmt == "md":
-        from branchcheck.render.report_md import report_md
-
-        return report_md(result, lang)
-    if fmt == "html":
-        from branchcheck.render.report_html import report_html
-
-        return report_html(result, lang, trend)
-    if fmt == "csv":
-        return as_csv(result, lang)
-    return as_json(result)

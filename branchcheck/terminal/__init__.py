@@ -1,1 +1,1 @@
-"""terminal."""
+"""The terminal: consoles and colour (``output``), prompts (``prompters``), help (``clihelp``)."""

@@ -1,1 +1,2 @@
-"""training."""
+"""The trainer's tools: grading against a key, agreement statistics, IPA, course exercises,
+and their reports."""

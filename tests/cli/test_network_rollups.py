@@ -15,12 +15,13 @@ duckdb = pytest.importorskip("duckdb")
 
 def _both(wh: Path, period: str, level: str | None = None) -> tuple[Any, Any]:
     from branchcheck.network import query, views
+    from branchcheck.network.scope import prepare_rollup
 
     opts = query.Options(warehouse=str(wh), period=period, level=level)
     out = []
     for monthly in (True, False):
         with query.open_scope(opts) as (con, scope):
-            views.prepare_rollup(con, scope)
+            prepare_rollup(con, scope)
             views.item_counts(con, scope, scope.period.previous(), monthly=monthly)
             out.append(sorted(con.execute("SELECT * FROM ifail").fetchall()))
     return out[0], out[1]

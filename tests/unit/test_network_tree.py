@@ -47,7 +47,7 @@ def _warehouse(org: Org) -> tuple[Any, Org]:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(org=forests(), data=st.data())
 def test_the_sql_roll_up_is_the_python_roll_up(org: Org, data: st.DataObject) -> None:
-    from branchcheck.network.views import Scope, level_units, prepare_rollup
+    from branchcheck.network.scope import Scope, level_units, prepare_rollup
 
     con, stored = _warehouse(org)
     period = Period(date(2026, 11, 1), date(2026, 11, 30))
@@ -62,7 +62,7 @@ def test_the_sql_roll_up_is_the_python_roll_up(org: Org, data: st.DataObject) ->
 
 
 def test_a_hand_made_tree_rolls_up_as_drawn() -> None:
-    from branchcheck.network.views import Scope, prepare_rollup
+    from branchcheck.network.scope import Scope, prepare_rollup
 
     # HO <- R1 <- S1 <- {O1, O2}; R1 <- O3 (an outlet straight under the region)
     org = Org((Unit("O1", "", "", "outlet", "S1"), Unit("HO", "", "", "head-office"),

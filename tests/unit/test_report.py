@@ -14,7 +14,8 @@ from branchcheck.core.model import Result
 from branchcheck.core.textsafe import md
 from branchcheck.core.validation import validator
 from branchcheck.render import svg
-from branchcheck.render.report import CSV_COLUMNS, render, signed
+from branchcheck.render.report import CSV_COLUMNS, signed
+from branchcheck.render.report_formats import render
 from branchcheck.results import storage
 
 DATA = Path(__file__).resolve().parents[1] / "data"
