@@ -1,16 +1,17 @@
-"""Business days (Monday to Friday) for due dates and overdue counts.
-
-Public holidays and make-up working days (调休) are not modelled: a due date
-that falls on a holiday is moved by hand with ``actions assign --due``.
+"""Working days (工作日) for due dates and overdue counts: the one calendar of
+:mod:`branchcheck.org.workdays` (China's public holidays and make-up working days
+from ``chinesecalendar``, with the days of the file ``$BRANCHCHECK_CALENDAR``
+names on top). A year the calendar does not cover is counted Monday to Friday
+and :func:`calendar_warnings` says so.
 """
 
 from __future__ import annotations
 
-import os
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from branchcheck.core.errors import UsageError
+from branchcheck.org.workdays import WorkCalendar, default_calendar, env_overrides
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
 
@@ -28,43 +29,44 @@ def parse_date(text: str, what: str = "date") -> date:
 def today() -> date:
     """Today's local date; ``$BRANCHCHECK_TODAY`` (YYYY-MM-DD) fixes it for reproducible
     ledgers and tests."""
-    fixed = os.environ.get("BRANCHCHECK_TODAY", "").strip()
-    if fixed:
-        return parse_date(fixed, "BRANCHCHECK_TODAY")
-    return datetime.now().date()
+    from branchcheck.org.workdays import today as _today
+
+    return _today()
+
+
+_CALENDARS: dict[str, WorkCalendar] = {}
+
+
+def work_calendar() -> WorkCalendar:
+    """The working-day calendar (one per process and ``$BRANCHCHECK_CALENDAR`` value)."""
+    import os
+
+    key = os.environ.get("BRANCHCHECK_CALENDAR", "").strip()
+    if key not in _CALENDARS:
+        _CALENDARS[key] = default_calendar(env_overrides())
+    return _CALENDARS[key]
+
+
+def calendar_warnings(lang: str = "en") -> list[str]:
+    """The calendar's warnings for the days it had to guess so far."""
+    return work_calendar().warnings(lang)
 
 
 def is_business_day(day: date) -> bool:
-    """Monday to Friday."""
-    return day.weekday() < 5
+    """Whether ``day`` is a working day (工作日)."""
+    return work_calendar().is_workday(day)
 
 
 def add_business_days(start: date, days: int) -> date:
-    """The date ``days`` business days after ``start`` (0: ``start`` itself, or the next
-    business day when ``start`` falls on a weekend)."""
-    day = start
-    while not is_business_day(day):
-        day += timedelta(days=1)
-    left = days
-    while left > 0:
-        day += timedelta(days=1)
-        if is_business_day(day):
-            left -= 1
-    return day
+    """The date ``days`` working days after ``start`` (``start`` not counted; 0:
+    ``start`` itself, or the next working day when ``start`` is not one)."""
+    cal = work_calendar()
+    return cal.next_workday(start) if days <= 0 else cal.add_workdays(start, days)
 
 
 def business_days_between(start: date, end: date) -> int:
-    """Business days after ``start`` up to and including ``end`` (0 when ``end <= start``)."""
-    if end <= start:
-        return 0
-    whole_weeks, rest = divmod((end - start).days, 7)
-    count = whole_weeks * 5
-    day = start
-    for _ in range(rest):
-        day += timedelta(days=1)
-        if is_business_day(day):
-            count += 1
-    return count
+    """Working days after ``start`` up to and including ``end`` (0 when ``end <= start``)."""
+    return work_calendar().workdays_between(start, end)
 
 
 def local_date(stamp: str) -> date | None:

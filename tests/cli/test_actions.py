@@ -55,7 +55,9 @@ def test_opening_rules_due_dates_and_roles(root: Path, capsys: pytest.CaptureFix
 
 @pytest.mark.parametrize(("today", "late"), [
     ("2024-05-04", 0), ("2024-05-05", 0), ("2024-05-06", 0),  # Sat, Sun, Mon (due day)
-    ("2024-05-07", 1), ("2024-05-13", 5),  # Tue; the next Monday: Tue-Fri + Mon
+    # Tue; the next Monday: Tue-Fri, Sat 05-11 (a make-up working day, 调休, after the
+    # 2024 Labour Day holiday) and Mon
+    ("2024-05-07", 1), ("2024-05-13", 6),
 ])
 def test_overdue_counts_business_days_only(root: Path, capsys: pytest.CaptureFixture[str],
                                            monkeypatch: pytest.MonkeyPatch, today: str,

@@ -134,12 +134,16 @@ def test_log_that_is_a_fifo_or_a_link_out_is_refused(tmp_path: Path) -> None:
     assert outside.read_text() == "secret\n"
 
 
+# 2024's Labour Day holiday: Wed 05-01 .. Sun 05-05 off; Sat 05-11 a make-up working day
+# (调休) -- the working-day calendar of branchcheck.org.workdays.
 @pytest.mark.parametrize(("start", "days", "due"), [
-    (date(2024, 5, 3), 1, date(2024, 5, 6)),   # Friday + 1 -> Monday
-    (date(2024, 5, 3), 0, date(2024, 5, 3)),
+    (date(2024, 5, 3), 1, date(2024, 5, 6)),   # Friday (a holiday) + 1 -> Monday
+    (date(2024, 5, 3), 0, date(2024, 5, 6)),   # 0: the next working day
     (date(2024, 5, 4), 0, date(2024, 5, 6)),   # Saturday + 0 -> Monday
-    (date(2024, 5, 4), 1, date(2024, 5, 7)),
-    (date(2024, 5, 1), 10, date(2024, 5, 15)),  # two weeks
+    (date(2024, 5, 4), 1, date(2024, 5, 6)),   # the 1st working day after Saturday
+    (date(2024, 4, 26), 1, date(2024, 4, 28)),  # Friday + 1 -> the make-up Sunday
+    # Mon 6 .. Fri 10 (5), Sat 11 (6), Mon 13 .. Thu 16 (10)
+    (date(2024, 5, 1), 10, date(2024, 5, 16)),
 ])
 def test_add_business_days(start: date, days: int, due: date) -> None:
     assert add_business_days(start, days) == due
@@ -147,9 +151,11 @@ def test_add_business_days(start: date, days: int, due: date) -> None:
 
 def test_business_days_between() -> None:
     fri = date(2024, 5, 3)
+    # 4th and 5th off; Mon 6 -> 1, Tue 7 -> 2, Fri 10 -> 5, Sat 11 (调休) -> 6, Mon 13 -> 7
     assert [business_days_between(fri, date(2024, 5, d)) for d in (3, 4, 5, 6, 7, 10, 13)] == [
-        0, 0, 0, 1, 2, 5, 6]
-    assert business_days_between(fri, date(2024, 6, 3)) == 21  # 4 weeks + Monday
+        0, 0, 0, 1, 2, 5, 7]
+    # May 6-31: 20 weekdays, + Sat 05-11, + Mon 06-03
+    assert business_days_between(fri, date(2024, 6, 3)) == 22
 
 
 @pytest.mark.parametrize(("head", "ext"), [
