@@ -7,6 +7,10 @@ Per applicable item of the result:
 - failed or partial, its action open or reopened: ``recurred`` (counted);
 - failed or partial, its action fixed or verified: ``reopened`` (history kept);
 - passed, its action open, reopened or fixed: ``verified`` by this check.
+
+Texts taken from the result (item text and note, the answer, the reviewer, the owner's
+role) that are longer than the log allows are shortened with a marker
+(:func:`branchcheck.actions.limits.shorten`), never dropped.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from branchcheck.actions.calendar import add_business_days, local_date, today
+from branchcheck.actions.limits import MAX_LANG, MAX_NAME, MAX_TEXT, MAX_VALUE, MAX_WHO, shorten
 from branchcheck.actions.log import NewEvent, new_action_id
 from branchcheck.actions.model import Action, ResultRef
 from branchcheck.actions.state import State, later
@@ -52,8 +57,9 @@ class Outcome:
 def result_ref(root: Path, stored: Path, result: Result) -> ResultRef:
     """A reference to the stored result file (path relative to ``root`` when inside)."""
     from branchcheck.core import fsafe
+    from branchcheck.core.strictyaml import DEFAULT_MAX_BYTES
 
-    data = fsafe.read_regular(stored, root=None)
+    data = fsafe.read_regular(stored, root=None, max_bytes=DEFAULT_MAX_BYTES)
     try:
         rel = os.path.relpath(stored, root)
     except ValueError:
@@ -73,7 +79,7 @@ def _rule(ck: Checklist | None, item_id: str) -> tuple[int | None, str, bool]:
     role_text = own.owner_role if own and own.owner_role else (
         default.owner_role if default else None)
     role = " / ".join(dict.fromkeys(role_text.values())) if role_text else ""
-    return days, role, bool(item and item.evidence_required_on_fail)
+    return days, shorten(role, MAX_NAME), bool(item and item.evidence_required_on_fail)
 
 
 def _opening(it: ItemResult, result: Result, ck: Checklist | None,
@@ -85,11 +91,20 @@ def _opening(it: ItemResult, result: Result, ck: Checklist | None,
     due = add_business_days(start, within).isoformat()
     return {"branch": result.branch, "checklist": result.checklist_id, "item": it.id,
             "section": it.section,
-            "text": dict(it.text), "note": it.note or "", "item_status": it.status,
-            "value": "" if it.value is None else str(it.value),
+            "text": {lang: shorten(text, MAX_TEXT) for lang, text in it.text.items()
+                     if len(lang) <= MAX_LANG},
+            "note": _note(it), "item_status": it.status, "value": _value(it),
             "priority": "high" if high else "normal", "owner": "", "owner_role": role,
             "due": due, "within_days": within, "evidence_required": evidence,
             "result": ref.as_dict()}
+
+
+def _note(it: ItemResult) -> str:
+    return shorten(it.note or "", MAX_TEXT)
+
+
+def _value(it: ItemResult) -> str:
+    return "" if it.value is None else shorten(str(it.value), MAX_VALUE)
 
 
 def plan(state: State, result: Result, ref: ResultRef, ck: Checklist | None,
@@ -115,15 +130,14 @@ def plan(state: State, result: Result, ref: ResultRef, ck: Checklist | None,
             continue
         if current is not None and current.is_open:
             events.append(NewEvent("recurred", current.id, who,
-                                   {"result": ref.as_dict(), "note": it.note or "",
-                                    "item_status": it.status,
-                                    "value": "" if it.value is None else str(it.value)}))
+                                   {"result": ref.as_dict(), "note": _note(it),
+                                    "item_status": it.status, "value": _value(it)}))
             out.recurred.append(current.id)
         elif current is not None:
             start = local_date(ref.finished) or today()
             due = add_business_days(start, current.within_days).isoformat()
             events.append(NewEvent("reopened", current.id, who,
-                                   {"result": ref.as_dict(), "note": it.note or "",
+                                   {"result": ref.as_dict(), "note": _note(it),
                                     "due": due}))
             out.reopened.append(current.id)
         else:
@@ -141,7 +155,7 @@ def record_result(root: Path, stored: Path, result: Result, ck: Checklist | None
     """Update the branch's actions for a result just stored at ``stored`` (the one call
     ``run`` and ``score`` make after storing)."""
     ref = result_ref(root, stored, result)
-    by = who or result.reviewer or os.environ.get("USER") or "unknown"
+    by = shorten(who or result.reviewer or os.environ.get("USER") or "unknown", MAX_WHO)
     box: list[Outcome] = []
 
     def make(state: State) -> Sequence[NewEvent]:

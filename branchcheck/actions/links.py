@@ -50,7 +50,9 @@ def for_result(root: Path, branch: str, result_file: Path) -> Links:
     links = Links()
     if branch not in ops.branches(root):
         return links
-    sha = hashlib.sha256(fsafe.read_regular(result_file)).hexdigest()
+    from branchcheck.core.strictyaml import DEFAULT_MAX_BYTES
+
+    sha = hashlib.sha256(fsafe.read_regular(result_file, max_bytes=DEFAULT_MAX_BYTES)).hexdigest()
     log, state = ops.load(root, branch)
     if log.tampered:
         return links

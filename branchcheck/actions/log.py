@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from branchcheck.actions.limits import MAX_LINE_BYTES, MAX_TOOL, MAX_WHO
 from branchcheck.actions.model import (
     EVENT_FORMAT,
     EVENT_TYPES,
@@ -39,7 +40,6 @@ from branchcheck.actions.model import (
 from branchcheck.core.errors import BranchcheckError, Problem, StorageError
 
 MAX_LOG_BYTES = 256 * 1024 * 1024
-MAX_LINE_BYTES = 64 * 1024
 LOCK_WAIT = 30.0
 _HEX64 = re.compile(r"^[0-9a-f]{64}\Z")
 _WHEN = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})\Z")
@@ -130,7 +130,15 @@ def _read(root: Path, branch: str) -> Log:
     log = Log(path)
     raw = b""
     if os.path.lexists(path):
-        raw = fsafe.read_regular(path, max_bytes=MAX_LOG_BYTES, root=root)
+        try:
+            raw = fsafe.read_regular(path, max_bytes=MAX_LOG_BYTES, root=root)
+        except StorageError as exc:  # too large, not a regular file, leads outside
+            _problem(log, 0, "log-unreadable", exc.message)
+            return log
+    elif os.path.lexists(root / branch / HEAD_NAME):
+        _problem(log, 0, "log-missing", f"the log is missing but {HEAD_NAME} says events "
+                 "were written: the history was deleted")
+        return log
     log.size = len(raw)
     _parse(raw, log)
     _check_head(root, branch, log)
@@ -189,6 +197,16 @@ def _decode(line: bytes) -> dict[str, Any] | None:
     except (UnicodeDecodeError, ValueError, RecursionError):
         return None
     return obj if isinstance(obj, dict) else None
+
+
+def line_problem(line: bytes, obj: Mapping[str, Any]) -> str:
+    """Why the reader would refuse the event ``obj`` written as ``line`` ("" if it
+    would not): the same checks :func:`read_log` makes, for the writer to make first."""
+    if len(line) > MAX_LINE_BYTES:
+        return f"the event would be {len(line)} bytes; an event may be at most " \
+               f"{MAX_LINE_BYTES} bytes"
+    shape = _shape_error(obj)
+    return f"event is malformed: {shape}" if shape else ""
 
 
 def verified_line(line: bytes) -> dict[str, Any] | None:
@@ -260,11 +278,11 @@ def _shape_error(obj: Mapping[str, Any]) -> str:
         key = "type"
     elif not (action is None or (isinstance(action, str) and _ACTION_ID.match(action))):
         key = "action"
-    elif not (isinstance(who, str) and len(who) <= 200):
+    elif not (isinstance(who, str) and len(who) <= MAX_WHO):
         key = "who"
     elif not (isinstance(obj["when"], str) and _WHEN.match(obj["when"])):
         key = "when"
-    elif not (isinstance(tool, str) and len(tool) <= 40):
+    elif not (isinstance(tool, str) and len(tool) <= MAX_TOOL):
         key = "tool"
     elif not isinstance(obj["data"], dict):
         key = "data"

@@ -10,10 +10,19 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from branchcheck.actions.log import Log, NewEvent, is_action_id, log_path, read_log
-from branchcheck.actions.model import LOG_NAME, Action, Evidence
-from branchcheck.actions.state import MAX_TEXT, State, derive
-from branchcheck.core.errors import InputError, NotFoundError, UsageError
+from branchcheck.actions.limits import MAX_EVIDENCE, MAX_NAME, MAX_TEXT
+from branchcheck.actions.log import (
+    MAX_LOG_BYTES,
+    Log,
+    NewEvent,
+    is_action_id,
+    log_path,
+    read_log,
+)
+from branchcheck.actions.model import HEAD_NAME, LOG_NAME, Action, Evidence
+from branchcheck.actions.state import State, derive
+from branchcheck.core.errors import InputError, NotFoundError, StorageError, UsageError
+from branchcheck.core.i18n import t
 
 _BRANCH = re.compile(r"^[A-Za-z0-9_-]{1,64}\Z")
 
@@ -33,7 +42,8 @@ def branches(root: Path) -> Iterator[str]:
     if not root.is_dir():
         return
     for entry in sorted(root.iterdir(), key=lambda p: p.name):
-        if _BRANCH.match(entry.name) and (entry / LOG_NAME).exists():
+        if _BRANCH.match(entry.name) and (os.path.lexists(entry / LOG_NAME)
+                                          or os.path.lexists(entry / HEAD_NAME)):
             yield entry.name
 
 
@@ -56,7 +66,10 @@ def locate(root: Path, action_id: str, branch: str | None = None) -> Found:
         path = log_path(root, name)
         if not os.path.lexists(path):
             continue
-        raw = fsafe.read_regular(path, root=root)
+        try:
+            raw = fsafe.read_regular(path, max_bytes=MAX_LOG_BYTES, root=root)
+        except StorageError:
+            continue  # reported by ``actions list``; the other logs are still searched
         if needle not in raw:
             continue
         log, state = load(root, name)
@@ -71,10 +84,13 @@ def locate(root: Path, action_id: str, branch: str | None = None) -> Found:
     return hits[0]
 
 
-def clean_text(text: str, what: str) -> str:
-    """A note or name as given, within the size limit."""
-    if len(text) > MAX_TEXT:
-        raise UsageError(f"{what} is longer than {MAX_TEXT} characters")
+def clean_text(text: str, what: str, limit: int = MAX_TEXT, lang: str = "en") -> str:
+    """A note or name as the user typed it, refused when over ``limit`` characters (the
+    reader's limit, :mod:`branchcheck.actions.limits`): never cut silently."""
+    if len(text) > limit:
+        raise UsageError(t(lang, f"{what} 有 {len(text)} 个字符，超过上限 {limit}；未作任何记录",
+                           f"{what} is {len(text)} characters, over the limit of {limit}; "
+                           "nothing was recorded"))
     return text
 
 
@@ -126,7 +142,7 @@ def assign(root: Path, found: Found, *, owner: str | None, due: str | None, who:
         raise UsageError("give --owner NAME and/or --due YYYY-MM-DD")
     data: dict[str, object] = {}
     if owner:
-        data["owner"] = clean_text(owner, "--owner")[:200]
+        data["owner"] = clean_text(owner, "--owner", MAX_NAME)
     if due:
         data["due"] = parse_date(due, "--due").isoformat()
     return _change(root, found, _Event("assigned", who, data, ANY))
@@ -146,6 +162,10 @@ def fix(root: Path, found: Found, *, note: str, evidence: Sequence[str], who: st
 
     if not note.strip():
         raise UsageError("--note must not be empty: say what was done")
+    if len(evidence) > MAX_EVIDENCE:
+        raise UsageError(f"{len(evidence)} evidence files given; a fix may have at most "
+                         f"{MAX_EVIDENCE}: put the rest in one PDF, or record them in a "
+                         "second fix; nothing was recorded")
     if found.action.evidence_required and not evidence:
         raise UsageError(f"action {found.action.id} needs evidence (photo, PDF or audio): "
                          "add --evidence FILE")
@@ -181,17 +201,19 @@ def approve(root: Path, result_file: Path, *, approver: str, note: str, who: str
     branch and the result's sha256."""
     from branchcheck.actions.hook import result_ref
     from branchcheck.core import fsafe
+    from branchcheck.core.strictyaml import DEFAULT_MAX_BYTES
     from branchcheck.results.storage import read_result
 
     result = read_result(result_file, lang=lang)
     if not approver.strip():
         raise UsageError("--approver must not be empty")
     ref = result_ref(root, result_file, result)
-    data = fsafe.read_regular(result_file)
+    data = fsafe.read_regular(result_file, max_bytes=DEFAULT_MAX_BYTES)
     if hashlib.sha256(data).hexdigest() != ref.sha256:  # pragma: no cover - changed meanwhile
         raise InputError(f"{result_file} changed while it was read")
     event = NewEvent("approved", None, who, {"result": ref.as_dict(),
-                                             "approver": clean_text(approver, "--approver")[:200],
+                                             "approver": clean_text(approver, "--approver",
+                                                                    MAX_NAME),
                                              "note": clean_text(note, "--note")})
     from branchcheck.actions.writer import append
 

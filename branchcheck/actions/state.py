@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
 from branchcheck.actions.calendar import business_days_between
+from branchcheck.actions.limits import (
+    MAX_EVIDENCE,
+    MAX_FILE_NAME,
+    MAX_ID,
+    MAX_LANG,
+    MAX_NAME,
+    MAX_PATH,
+    MAX_TEXT,
+    MAX_VALUE,
+)
 from branchcheck.actions.log import Log
 from branchcheck.actions.model import PRIORITIES, Action, Event, Evidence
 from branchcheck.core.errors import Problem
 
-MAX_TEXT = 4000
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
 _HEX64 = re.compile(r"^[0-9a-f]{64}\Z")
 _EXT = re.compile(r"^[a-z0-9]{1,5}\Z")
@@ -75,7 +84,7 @@ def _ref(data: Mapping[str, Any], key: str = "result") -> dict[str, str] | None:
         return None
     if not isinstance(value, dict):
         raise _Bad(f"{key!r} must be an object")
-    ref = {k: _text(value, k, limit=1000) for k in ("path", "sha256", "finished")}
+    ref = {k: _text(value, k, limit=MAX_PATH) for k in ("path", "sha256", "finished")}
     if not _HEX64.match(ref["sha256"]):
         raise _Bad(f"{key!r} needs a sha256")
     return ref
@@ -84,7 +93,8 @@ def _ref(data: Mapping[str, Any], key: str = "result") -> dict[str, str] | None:
 def _localised(value: Any) -> dict[str, str]:
     if isinstance(value, str) and len(value) <= MAX_TEXT:
         return {"": value}
-    if isinstance(value, dict) and all(isinstance(k, str) and len(k) <= 10 and isinstance(v, str)
+    if isinstance(value, dict) and all(isinstance(k, str) and len(k) <= MAX_LANG
+                                       and isinstance(v, str)
                                        and len(v) <= MAX_TEXT for k, v in value.items()):
         return dict(value)
     raise _Bad("'text' must be text or a map of language to text")
@@ -93,8 +103,8 @@ def _localised(value: Any) -> dict[str, str]:
 def _evidence(value: Any) -> list[Evidence]:
     if value is None:
         return []
-    if not isinstance(value, list) or len(value) > 50:
-        raise _Bad("'evidence' must be a list")
+    if not isinstance(value, list) or len(value) > MAX_EVIDENCE:
+        raise _Bad(f"'evidence' must be a list of at most {MAX_EVIDENCE} files")
     found = []
     for entry in value:
         if not isinstance(entry, dict):
@@ -104,7 +114,7 @@ def _evidence(value: Any) -> list[Evidence]:
         if not _HEX64.match(sha) or not _EXT.match(ext) or not isinstance(size, int):
             raise _Bad("an evidence entry needs sha256, ext and size")
         found.append(Evidence(sha, ext, size, _text(entry, "kind", limit=20),
-                              _text(entry, "name", limit=255)))
+                              _text(entry, "name", limit=MAX_FILE_NAME)))
     return found
 
 
@@ -125,15 +135,16 @@ def _opened(event: Event) -> Action:
         raise _Bad("'result' is required")
     assert event.action is not None  # noqa: S101 - checked by the caller
     return Action(
-        id=event.action, branch=_text(d, "branch", limit=64, required=True),
-        checklist=_text(d, "checklist", limit=64, required=True),
-        item=_text(d, "item", limit=64, required=True), section=_text(d, "section", limit=64),
+        id=event.action, branch=_text(d, "branch", limit=MAX_ID, required=True),
+        checklist=_text(d, "checklist", limit=MAX_ID, required=True),
+        item=_text(d, "item", limit=MAX_ID, required=True),
+        section=_text(d, "section", limit=MAX_ID),
         text=_localised(d.get("text", "")), note=_text(d, "note"),
         item_status=_text(d, "item_status", limit=20), priority=priority,
-        owner=_text(d, "owner", limit=200), owner_role=_text(d, "owner_role", limit=200),
+        owner=_text(d, "owner", limit=MAX_NAME), owner_role=_text(d, "owner_role", limit=MAX_NAME),
         due=_day(d, "due"), within_days=_int(d, "within_days", 5),
         evidence_required=d.get("evidence_required") is True, opened=event.when,
-        opened_by=event.who, source=source, value=_text(d, "value", limit=200),
+        opened_by=event.who, source=source, value=_text(d, "value", limit=MAX_VALUE),
     )
 
 
@@ -158,9 +169,9 @@ def _apply(action: Action, event: Event) -> None:
         _ref(d)
         action.recurrences += 1
         action.note = _text(d, "note") or action.note
-        action.value = _text(d, "value", limit=200) or action.value
+        action.value = _text(d, "value", limit=MAX_VALUE) or action.value
     elif kind == "assigned":
-        owner, due = _text(d, "owner", limit=200), _day(d, "due")
+        owner, due = _text(d, "owner", limit=MAX_NAME), _day(d, "due")
         action.owner = owner or action.owner
         action.due = due or action.due
     elif kind == "commented":
@@ -203,7 +214,7 @@ def fold(state: State, events: Iterable[Event], path: str) -> None:
                 ref = _ref(event.data)
                 if ref is None:
                     raise _Bad("'result' is required")
-                state.approvals.append(Approval(ref, _text(event.data, "approver", limit=200,
+                state.approvals.append(Approval(ref, _text(event.data, "approver", limit=MAX_NAME,
                                                            required=True),
                                                 _text(event.data, "note"), event.when))
             elif event.type == "repaired":
@@ -224,6 +235,17 @@ def fold(state: State, events: Iterable[Event], path: str) -> None:
         except _Bad as exc:
             state.problems.append(Problem(path, event.line, 1, "log-invalid",
                                           f"event {event.seq} ({event.type}): {exc}"))
+
+
+def trial(state: State, events: Sequence[Event], path: str) -> list[Problem]:
+    """What :func:`fold` would report about ``events`` appended to ``state``, leaving
+    ``state`` as it was: the writer's last check before it writes a line."""
+    overlay = State(actions=dict(state.actions))
+    for name in {e.action for e in events if e.action in state.actions}:
+        a = state.actions[name]
+        overlay.actions[name] = replace(a, events=list(a.events), evidence=list(a.evidence))
+    fold(overlay, events, path)
+    return overlay.problems
 
 
 def overdue_days(action: Action, day: date) -> int:

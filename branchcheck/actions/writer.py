@@ -14,6 +14,11 @@ Under the branch's lock (:func:`branchcheck.core.locking.exclusive`):
    event. Then replace the head atomically, then the index. A writer killed before
    the head is replaced leaves events the head does not name yet (harmless) or a
    torn line (reported, then sealed), never a head naming a missing event.
+
+Nothing is written that the reader would refuse: each new line is checked with the
+reader's own checks (:func:`branchcheck.actions.log.line_problem` and
+:func:`branchcheck.actions.state.trial`, limits from :mod:`branchcheck.actions.limits`)
+before the first byte goes to the file.
 """
 
 from __future__ import annotations
@@ -28,20 +33,21 @@ from pathlib import Path
 from typing import Any
 
 from branchcheck.actions import index
+from branchcheck.actions.limits import MAX_LINE_BYTES
 from branchcheck.actions.log import (
     LOCK_WAIT,
-    MAX_LINE_BYTES,
     NewEvent,
     canonical,
     event_hash,
+    line_problem,
     log_path,
     read_head,
     read_log,
     verified_line,
 )
 from branchcheck.actions.model import EVENT_FORMAT, HEAD_NAME, LOCK_NAME, Event
-from branchcheck.actions.state import State, derive, fold
-from branchcheck.core.errors import StorageError, TamperedError
+from branchcheck.actions.state import State, derive, fold, trial
+from branchcheck.core.errors import InputError, StorageError, TamperedError
 
 Make = Callable[[State], Sequence[NewEvent]]
 
@@ -158,12 +164,24 @@ def _write(root: Path, branch: str, tip: Tip, wanted: list[NewEvent],
                                "type": new.type, "action": new.action, "who": new.who,
                                "when": when, "tool": __version__, "data": dict(new.data),
                                "prev": prev}
-        obj["hash"] = prev = event_hash(obj)
-        chunks.append(canonical(obj) + b"\n")
+        try:
+            obj["hash"] = prev = event_hash(obj)
+            line = canonical(obj)
+        except (UnicodeEncodeError, ValueError):  # a lone surrogate, a NaN
+            raise InputError(f"{log_path(root, branch)}: a {new.type} event holds text that "
+                             "cannot be stored (not valid Unicode); nothing was written") from None
+        problem = line_problem(line, obj)
+        if problem:
+            raise InputError(f"{log_path(root, branch)}: {problem}; nothing was written")
+        chunks.append(line + b"\n")
         written.append(Event(seq=seq, id=obj["id"], type=new.type, action=new.action,
                              who=new.who, when=when, tool=__version__, data=obj["data"],
                              prev=obj["prev"], hash=prev))
     path = log_path(root, branch)
+    refused = trial(tip.state, written, str(path))
+    if refused:
+        raise InputError(f"{path}: {refused[0].message}: the log's reader would refuse it; "
+                         "nothing was written", refused)
     info = _append_bytes(root, path, b"".join(chunks), tip.size)
     fsafe.atomic_write(root / branch / HEAD_NAME, canonical({"seq": seq, "hash": prev}) + b"\n",
                        root=root)

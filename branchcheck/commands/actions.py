@@ -36,9 +36,10 @@ LIST_STATUSES = ("open", "overdue", "fixed", "verified", "reopened", "all")
 
 
 def _who(by: str | None) -> str:
+    from branchcheck.actions.limits import MAX_WHO
     from branchcheck.actions.ops import clean_text
 
-    return clean_text(by or os.environ.get("USER") or "unknown", "--by")[:200]
+    return clean_text(by or os.environ.get("USER") or "unknown", "--by", MAX_WHO)
 
 
 def _root(results_dir: str | None) -> Path:

@@ -70,11 +70,12 @@ def _signed(data: dict[str, Any], key: SigningKey | None) -> dict[str, Any]:
 
 def read_regular(path: Path, root: Path) -> bytes | None:
     """The bytes of a regular file under ``root`` (never a FIFO, device or an escaping
-    link), or None."""
+    link, never more than a result may be), or None."""
     from branchcheck.core import fsafe
+    from branchcheck.core.strictyaml import DEFAULT_MAX_BYTES
 
     try:
-        return fsafe.read_regular(path, root=root)
+        return fsafe.read_regular(path, root=root, max_bytes=DEFAULT_MAX_BYTES)
     except StorageError:
         return None
 
