@@ -8,7 +8,7 @@ schema, and asks jsonschema for the detailed errors of an invalid document.
 # mypy: ignore-errors
 # fmt: off
 
-SCHEMA_SHA256 = "fd719f701e3fd2002ac1e32fce5a510ec6a25d7e46bd4b85b2d267ca5acc157a"
+SCHEMA_SHA256 = "aba1c3766f8b19e2124c9478fbe807325ccd81dbe2eb42135f71e118f84e1b3e"
 from decimal import Decimal
 import re
 from branchcheck._fastschema import JsonSchemaValueException, JsonSchemaValuesException
@@ -163,6 +163,19 @@ def validate_https___branchcheck_dev_schemas_result_v2_schema_json(data, custom_
             if isinstance(data__branch, str):
                 if not REGEX_PATTERNS['^[A-Za-z0-9_-]{1,64}$'].search(data__branch):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".branch must match pattern ^[A-Za-z0-9_-]{1,64}$", value=data__branch, name="" + (name_prefix or "data") + ".branch", definition=None, rule='pattern')
+        if "source" in data_keys:
+            data_keys.remove("source")
+            data__source = data["source"]
+            if not (isinstance(data__source, str) and data__source == 'self' or isinstance(data__source, str) and data__source == 'sub-branch' or isinstance(data__source, str) and data__source == 'branch' or isinstance(data__source, str) and data__source == 'head-office' or isinstance(data__source, str) and data__source == 'mystery-shopper' or isinstance(data__source, str) and data__source == 'third-party'):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".source must be one of ['self', 'sub-branch', 'branch', 'head-office', 'mystery-shopper', 'third-party']", value=data__source, name="" + (name_prefix or "data") + ".source", definition=None, rule='enum')
+        if "inspector_unit" in data_keys:
+            data_keys.remove("inspector_unit")
+            data__inspectorunit = data["inspector_unit"]
+            if not isinstance(data__inspectorunit, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".inspector_unit must be string", value=data__inspectorunit, name="" + (name_prefix or "data") + ".inspector_unit", definition=None, rule='type')
+            if isinstance(data__inspectorunit, str):
+                if not REGEX_PATTERNS['^[A-Za-z0-9_-]{1,64}$'].search(data__inspectorunit):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".inspector_unit must match pattern ^[A-Za-z0-9_-]{1,64}$", value=data__inspectorunit, name="" + (name_prefix or "data") + ".inspector_unit", definition=None, rule='pattern')
         if "reviewer" in data_keys:
             data_keys.remove("reviewer")
             data__reviewer = data["reviewer"]

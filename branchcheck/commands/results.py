@@ -136,6 +136,8 @@ def as_dict(row: Row) -> dict[str, Any]:
         "branch": r.branch,
         "checklist": {"id": r.checklist_id, "version": r.checklist_version},
         "reviewer": r.reviewer,
+        "source": r.source,
+        "inspector_unit": r.inspector_unit,
         "overall": {"raw": s.overall_raw, "final": s.overall_final},
         "grade": _label(s.grade.label) if s.grade is not None else None,
         "coverage": s.coverage,
@@ -161,6 +163,7 @@ def _table(rows: list[Row], lang: str, opened: Mapping[str, int]) -> None:
     from rich import box
     from rich.table import Table
 
+    from branchcheck.core.checksource import described
     from branchcheck.core.i18n import t
     from branchcheck.render.report import date_text, edges, grade_text
     from branchcheck.terminal.output import console, fmt_score
@@ -168,7 +171,8 @@ def _table(rows: list[Row], lang: str, opened: Mapping[str, int]) -> None:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for name, justify in (
         (t(lang, "日期", "Date"), "left"), (t(lang, "网点", "Branch"), "left"),
-        (t(lang, "检查表", "Checklist"), "left"), (t(lang, "检查人", "Reviewer"), "left"),
+        (t(lang, "检查表", "Checklist"), "left"), (t(lang, "检查来源", "Source"), "left"),
+        (t(lang, "检查人", "Reviewer"), "left"),
         (t(lang, "总分", "Final"), "right"), (t(lang, "等级", "Grade"), "left"),
         (t(lang, "完成度", "Coverage"), "right"), (t(lang, "完整", "Complete"), "left"),
         (t(lang, "可信度", "Integrity"), "left"), (t(lang, "未整改", "Open actions"), "right"),
@@ -185,7 +189,8 @@ def _table(rows: list[Row], lang: str, opened: Mapping[str, int]) -> None:
             mark = (label(tampered(row.error or ""), lang) if row.tampered
                     else t(lang, "无法读取", "UNREADABLE"))
             table.add_row(_stamp_date(row.stored.stamp), row.stored.branch,
-                          row.stored.checklist_id, "", "", "", "", "", f"[red]{mark}[/red]",
+                          row.stored.checklist_id, "", "", "", "", "", "",
+                          f"[red]{mark}[/red]",
                           "",
                           _esc(path))
             continue
@@ -193,7 +198,8 @@ def _table(rows: list[Row], lang: str, opened: Mapping[str, int]) -> None:
         grade = grade_text(s.grade, lang)
         table.add_row(
             date_text(r.finished or r.started), _esc(r.branch),
-            f"{r.checklist_id} v{r.checklist_version}", _esc(r.reviewer or "—"),
+            f"{r.checklist_id} v{r.checklist_version}",
+            _esc(described(r.source, r.inspector_unit, lang)), _esc(r.reviewer or "—"),
             fmt_score(s.overall_final, edges=edges(r)), _esc(grade), f"{100 * s.coverage:.0f}%",
             yes if s.complete else f"[yellow]{no}[/yellow]", _integrity(r, lang),
             str(opened.get(path, 0)), _esc(path),

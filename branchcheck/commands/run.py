@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from branchcheck.commands.options import BranchOption, ChecklistArgument, SignKeyOption
+from branchcheck.commands.options import (
+    BranchOption,
+    ChecklistArgument,
+    InspectorUnitOption,
+    SignKeyOption,
+    SourceOption,
+)
 from branchcheck.core.errors import (
     EXIT_OK,
     CheckFailed,
@@ -48,6 +54,8 @@ def run(
         bool, typer.Option("--restart", help="Discard the saved draft and start again.")
     ] = False,
     sign_key: SignKeyOption = None,
+    source: SourceOption = "self",
+    inspector_unit: InspectorUnitOption = None,
 ) -> int:
     """Walk a branch through a checklist at the terminal, then store and show the result.
 
@@ -71,6 +79,9 @@ def run(
         raise UsageError(t(ui, "--resume 和 --restart 只能选一个",
                            "use either --resume or --restart, not both"))
     storage.check_branch(branch, ui)
+    from branchcheck.core.checksource import check_source
+
+    check_source(source, inspector_unit, ui)
     key = None
     if sign_key:
         from branchcheck.integrity.signing import load_signing_key
@@ -89,7 +100,8 @@ def run(
              f"the draft of {ck.id!r} for branch {branch} ({path})")
     try:
         with exclusive(path.parent / LOCK_NAME, what=what):
-            draft = _open_draft(ck, path, root, branch, reviewer, lang, ui, resume, restart)
+            draft = _open_draft(ck, path, root, branch, reviewer, lang, ui, resume, restart,
+                                (source, inspector_unit))
             return _walk(ck, draft, path, root, _resume_command(checklist, branch, results_dir),
                          key)
     except LockedError as exc:
@@ -100,9 +112,11 @@ def run(
 
 
 def _open_draft(ck: Checklist, path: Path, root: Path, branch: str, reviewer: str | None,
-                lang: str | None, ui: str, resume: bool, restart: bool) -> Draft:
-    """The draft to walk: the saved one (``--resume``), or a new one (the saved one
-    discarded with ``--restart``, refused otherwise)."""
+                lang: str | None, ui: str, resume: bool, restart: bool,
+                source: tuple[str, str | None] = ("self", None)) -> Draft:
+    """The draft to walk: the saved one (``--resume``, which keeps the source it was
+    started with), or a new one by ``source`` (the saved one discarded with
+    ``--restart``, refused otherwise)."""
     from branchcheck.core.fsafe import is_regular
     from branchcheck.core.i18n import t
     from branchcheck.results.drafts import Draft, read_draft, remove_draft
@@ -125,7 +139,8 @@ def _open_draft(ck: Checklist, path: Path, root: Path, branch: str, reviewer: st
                 f"an unfinished draft of {ck.id!r} for branch {branch} exists at {path}; "
                 "pass --resume to continue it or --restart to discard it"))
         remove_draft(path, root)
-    return Draft.start(ck, branch=branch, reviewer=reviewer_for_run(reviewer, ui), lang=ui)
+    return Draft.start(ck, branch=branch, reviewer=reviewer_for_run(reviewer, ui), lang=ui,
+                       source=source[0], inspector_unit=source[1])
 
 
 def _no_draft(path: Path, ui: str) -> str:
@@ -267,7 +282,8 @@ def _finish(ck: Checklist, draft: Draft, answers: dict[str, Answer], path: Path,
 
     result = make_result(ck, answers,
                          branch=draft.branch, reviewer=draft.reviewer, lang=draft.lang,
-                         started=draft.started, finished=storage.now_iso())
+                         started=draft.started, finished=storage.now_iso(),
+                         source=draft.source, inspector_unit=draft.inspector_unit)
     stored = store_result(result, root=root, sign_key=key, lang=draft.lang)
     remove_draft(path, root)  # only now: the result is stored and reads back
     sys.stdout.flush()

@@ -10,7 +10,9 @@ import typer
 
 from branchcheck.commands.options import (
     ChecklistArgument,
+    InspectorUnitOption,
     SignKeyOption,
+    SourceOption,
     UiLangOption,
     check_choice,
     emit,
@@ -50,6 +52,8 @@ def score(
     no_save: Annotated[bool, typer.Option(
         "--no-save", help="Print the result without storing it.")] = False,
     sign_key: SignKeyOption = None,
+    source: SourceOption = "self",
+    inspector_unit: InspectorUnitOption = None,
 ) -> int:
     """Score an answers file against a checklist, store the result and print it.
 
@@ -77,6 +81,9 @@ def score(
                            f"{output} already exists; results are never overwritten"))
     if branch is not None:
         storage.check_branch(branch, ui)
+    from branchcheck.core.checksource import check_source
+
+    check_source(source, inspector_unit, ui)
     key = None
     if sign_key and not no_save:
         from branchcheck.integrity.signing import load_signing_key
@@ -113,8 +120,8 @@ def score(
                                "$BRANCHCHECK_REVIEWER），结果中不记录检查人\n",
                            "warning: no reviewer given (--reviewer, the file's 'reviewer' or "
                            "$BRANCHCHECK_REVIEWER); the result records none\n"))
-    result = make_result(ck, values, branch=branch, reviewer=who,
-                         lang=ui, started=started, finished=finished)
+    result = make_result(ck, values, branch=branch, reviewer=who, lang=ui, started=started,
+                         finished=finished, source=source, inspector_unit=inspector_unit)
     _warn(af, ck, values, ui)
 
     if not no_save:

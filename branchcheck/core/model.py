@@ -287,7 +287,7 @@ class Integrity:
 
 @dataclass(frozen=True)
 class Result:
-    """A stored self-check: who, when, which checklist, and its score."""
+    """A stored check: who, when, which checklist, by which source, and its score."""
 
     tool_version: str
     checklist_id: str
@@ -305,6 +305,11 @@ class Result:
     """The checklist's grade bands (highest first), so the grade can be re-checked."""
     integrity: Integrity | None = None
     """Set when read back from a file (None for a result just scored)."""
+    source: str = "self"
+    """Who did the check (branchcheck.core.checksource.SOURCES); ``self`` for results
+    stored before sources were recorded."""
+    inspector_unit: str | None = None
+    """The inspecting unit of an independent check (a directory id), if given."""
 
     @property
     def overall_final(self) -> float | None:

@@ -175,8 +175,11 @@ def make_result(
     lang: str,
     started: str,
     finished: str,
+    source: str = "self",
+    inspector_unit: str | None = None,
 ) -> Result:
-    """A :class:`Result` of scoring ``answers`` (timestamps given, so this stays pure)."""
+    """A :class:`Result` of scoring ``answers`` (timestamps given, so this stays pure),
+    done by ``source`` (branchcheck.core.checksource)."""
     from branchcheck import __version__
 
     return Result(
@@ -192,4 +195,6 @@ def make_result(
         lang=lang,
         score=score(checklist, answers),
         checklist_grades=checklist.grades,
+        source=source,
+        inspector_unit=inspector_unit,
     )

@@ -25,7 +25,8 @@ def assess(data: Mapping[str, Any], result: Result, *, name: str, lang: str = "e
 
     legacy = data.get("format") == LEGACY_FORMAT
     problems = tamper_problems(result, lang, legacy=legacy)
-    linked = [k for k in ("previous", "previous_file", "signature") if k in data]
+    linked = [k for k in ("previous", "previous_file", "signature", "source",
+                          "inspector_unit") if k in data]
     if legacy and linked:
         problems.append(t(lang, f"旧格式的结果不可能有 {', '.join(linked)}（被降级过）",
                           f"a result in the old format cannot have {', '.join(linked)} "
@@ -33,6 +34,9 @@ def assess(data: Mapping[str, Any], result: Result, *, name: str, lang: str = "e
     elif not legacy and "previous" not in data:
         problems.append(t(lang, "缺少链接字段 previous（被删除过）",
                           "the chain field 'previous' is missing (removed)"))
+    if data.get("inspector_unit") is not None and data.get("source", "self") == "self":
+        problems.append(t(lang, "自查结果不可能有检查单位 inspector_unit",
+                          "a self-check cannot name an inspector_unit"))
     signature: Any = "none"
     signer = fp = ""
     if data.get("signature") is not None:

@@ -256,7 +256,7 @@ class _Loader:
         present = {r[0] for r in con.execute(
             "SELECT sha256 FROM results WHERE sha256 IN (SELECT unnest($1::VARCHAR[]))",
             [shas]).fetchall()} if shas else set()
-        results: list[list[Any]] = [[] for _ in range(20)]
+        results: list[list[Any]] = [[] for _ in range(22)]
         rid_of: tuple[list[int], list[int]] = ([], [])  # idx -> rid of each result added
         files: list[tuple[str, int, int, str | None, str, str | None]] = []
         for idx, sha, head, txt in self.outcomes:
@@ -282,8 +282,9 @@ class _Loader:
             report.added += 1
             rid_of[0].append(idx)
             rid_of[1].append(self.rid)
-            for c, v in zip(results, (self.rid, sha, *head[:7], when[0], when[1], *head[7:],
-                                      f.path, None), strict=True):  # day_first: refresh
+            for c, v in zip(results, (self.rid, sha, *head[:7], when[0], when[1], *head[7:14],
+                                      f.path, None, *head[14:]),  # day_first: refresh
+                            strict=True):
                 c.append(v)
         seen_before = [f[0] for f in files if f[0] in self.known]
         if seen_before:  # a changed file: its old row goes

@@ -103,7 +103,7 @@ def _head(result: Result) -> tuple[Any, ...]:
             s.overall_raw, s.overall_final,
             localise(grade.label, "zh") if grade else None,
             localise(grade.label, "en") if grade else None,
-            s.coverage, s.complete, s.knocked_out)
+            s.coverage, s.complete, s.knocked_out, result.source, result.inspector_unit)
 
 
 def _texts(result: Result) -> tuple[Any, ...]:

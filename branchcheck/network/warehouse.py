@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from branchcheck.org.directory import Org
 
 DEFAULT_FILE = "branchcheck-network.duckdb"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Item counts per checklist, item, branch and month (the ``item_months`` table):
 # a query to finish with a filter (``AND ...``) and ``GROUP BY ALL``.
@@ -127,6 +127,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         " distance INTEGER NOT NULL, depth INTEGER NOT NULL, kind VARCHAR NOT NULL,"
         " nearest BOOLEAN NOT NULL)",
         UNIT_TREE,
+    ),
+    # 6: who did each check (issue 20): the result's source, and the inspecting unit of
+    # an independent check. Results ingested before are self-checks, as they read.
+    (
+        "ALTER TABLE results ADD COLUMN check_source VARCHAR DEFAULT 'self'",
+        "ALTER TABLE results ADD COLUMN inspector_unit VARCHAR",
     ),
 )
 

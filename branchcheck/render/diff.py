@@ -75,6 +75,13 @@ def notes(diff: Diff, lang: str) -> list[str]:
     if diff.cross_branch:
         out.append(t(lang, f"比较的是不同网点：{old.branch} → {new.branch}。",
                      f"Comparing different branches: {old.branch} → {new.branch}."))
+    if old.source != new.source:
+        from branchcheck.core.checksource import label
+
+        out.append(t(lang, f"比较的是不同检查来源：{label(old.source, lang)} → "
+                           f"{label(new.source, lang)}。",
+                     f"Comparing different sources: {label(old.source, lang)} → "
+                     f"{label(new.source, lang)}."))
     from branchcheck.results.history import parse_time
 
     a, b = parse_time(old.finished), parse_time(new.finished)
@@ -123,8 +130,12 @@ def shown(diff: Diff) -> list[ItemDiff]:
     return [d for d in ordered(diff) if d.change != "unchanged" or d.flags]
 
 
-def who(result: Result) -> str:
-    return (f"{result.branch} · {result.reviewer or '—'} · {date_text(result.finished)} · "
+def who(result: Result, lang: str = "en") -> str:
+    """``branch · source · reviewer · date · version`` of one side of a diff."""
+    from branchcheck.core.checksource import described
+
+    return (f"{result.branch} · {described(result.source, result.inspector_unit, lang)} · "
+            f"{result.reviewer or '—'} · {date_text(result.finished)} · "
             f"v{result.checklist_version}")
 
 
@@ -199,8 +210,8 @@ def text(diff: Diff, lang: str, out: IO[str]) -> None:
 
     con.print(f"[bold]{escape(title_of(diff.new, lang))}[/bold] ({escape(diff.new.checklist_id)})")
     was, now = sides(lang)
-    con.print(f"  {was}  {escape(who(diff.old))}  [dim]{escape(diff.old.path)}[/dim]")
-    con.print(f"  {now}  {escape(who(diff.new))}  [dim]{escape(diff.new.path)}[/dim]")
+    con.print(f"  {was}  {escape(who(diff.old, lang))}  [dim]{escape(diff.old.path)}[/dim]")
+    con.print(f"  {now}  {escape(who(diff.new, lang))}  [dim]{escape(diff.new.path)}[/dim]")
     for note in notes(diff, lang):
         con.print(f"  [yellow]{t(lang, '注意', 'Note')}: {escape(note)}[/yellow]")
     con.print()
@@ -277,7 +288,8 @@ def _delta_json(d: Delta) -> dict[str, Any]:
 def _side(result: Result) -> dict[str, Any]:
     from branchcheck.integrity.assess import FIELD, as_dict
 
-    return {"path": result.path, "branch": result.branch, "reviewer": result.reviewer,
+    return {"path": result.path, "branch": result.branch, "source": result.source,
+            "inspector_unit": result.inspector_unit, "reviewer": result.reviewer,
             "finished": result.finished, "checklist_version": result.checklist_version,
             FIELD: as_dict(result.integrity)}
 

@@ -37,8 +37,8 @@ def as_md(diff: Diff, lang: str) -> str:
     o, r, cov = diff.overall, diff.overall_raw, diff.coverage
     was, now = sides(lang)
     lines = [f"# {md(title_of(diff.new, lang))} — {t(lang, '对比', 'diff')}", "",
-             f"- {was}: {md(who(diff.old))} ({md(diff.old.path)})",
-             f"- {now}: {md(who(diff.new))} ({md(diff.new.path)})"]
+             f"- {was}: {md(who(diff.old, lang))} ({md(diff.old.path)})",
+             f"- {now}: {md(who(diff.new, lang))} ({md(diff.new.path)})"]
     lines += [f"- **{t(lang, '注意', 'Note')}**: {md(n)}" for n in notes(diff, lang)]
     cov_delta = None if cov.delta is None else 100 * cov.delta
     lines += [
@@ -93,10 +93,11 @@ def as_html(diff: Diff, lang: str) -> str:
     title = f"{title_of(diff.new, lang)} — {t(lang, '对比', 'diff')}"
     out = [f"<h1>{esc(title)}</h1>\n"]
     was, now = sides(lang)
-    out.append(rows_table(["", t(lang, "网点 · 检查人 · 时间 · 版本", "Branch · reviewer · date · "
-                                "version"), t(lang, "文件", "File")],
-                          [[was, esc(who(diff.old)), f"<code>{esc(diff.old.path)}</code>"],
-                           [now, esc(who(diff.new)), f"<code>{esc(diff.new.path)}</code>"]]))
+    head = t(lang, "网点 · 检查来源 · 检查人 · 时间 · 版本",
+             "Branch · source · reviewer · date · version")
+    out.append(rows_table(["", head, t(lang, "文件", "File")],
+                          [[was, esc(who(diff.old, lang)), f"<code>{esc(diff.old.path)}</code>"],
+                           [now, esc(who(diff.new, lang)), f"<code>{esc(diff.new.path)}</code>"]]))
     out += [f'<p class="note">{esc(n)}</p>\n' for n in notes(diff, lang)]
     cov_delta = None if cov.delta is None else 100 * cov.delta
     old_overall, new_overall = overall_pair(diff)

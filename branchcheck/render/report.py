@@ -16,7 +16,8 @@ from branchcheck.integrity.assess import CSV_COLUMNS as INTEGRITY_COLUMNS
 from branchcheck.integrity.assess import csv_cells
 
 CSV_COLUMNS = (
-    "branch", "checklist", "checklist_version", "finished", "reviewer", "section",
+    "branch", "checklist", "checklist_version", "finished", "source", "inspector_unit",
+    "reviewer", "section",
     "section_title", "item", "text", "type", "status", "value", "unit", "fraction", "weight",
     "critical", "applicable", "note", "guidance", *INTEGRITY_COLUMNS,
 )
@@ -156,7 +157,8 @@ def as_csv(result: Result, lang: str) -> bytes:
             None if it.value is None else str(it.value))
         rows.append((
             result.branch, result.checklist_id, result.checklist_version,
-            result.finished, result.reviewer, it.section, titles.get(it.section, it.section),
+            result.finished, result.source, result.inspector_unit, result.reviewer,
+            it.section, titles.get(it.section, it.section),
             it.id, localise(it.text, lang), it.type, it.status, value, it.unit, it.fraction,
             it.weight, it.critical, it.applicable, it.note, localise(it.guidance, lang) or None,
             *verdict,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from branchcheck.core.checksource import described
 from branchcheck.core.i18n import t
 from branchcheck.core.model import ItemResult, Result, localise
 from branchcheck.core.textsafe import html as esc
@@ -104,6 +105,8 @@ def _summary(result: Result, lang: str) -> str:
         (t(lang, "检查表", "Checklist"),
          f"<code>{esc(result.checklist_id)}</code> v{result.checklist_version}"),
         (t(lang, "网点", "Branch"), esc(result.branch)),
+        (t(lang, "检查来源", "Source"),
+         esc(described(result.source, result.inspector_unit, lang))),
         (t(lang, "检查人", "Reviewer"), esc(result.reviewer or "—")),
         (t(lang, "完成时间", "Finished"), esc(date_text(result.finished))),
         (t(lang, "总分", "Overall score"), overall),

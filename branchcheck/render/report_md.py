@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from branchcheck.core.checksource import described
 from branchcheck.core.i18n import t
 from branchcheck.core.model import ItemResult, Result, localise
 from branchcheck.core.textsafe import md
@@ -52,6 +53,8 @@ def summary_lines(result: Result, lang: str) -> list[str]:
         f"- {t(lang, '检查表', 'Checklist')}: {md(result.checklist_id)} "
         f"v{result.checklist_version}",
         f"- {t(lang, '网点', 'Branch')}: {md(result.branch)}",
+        f"- {t(lang, '检查来源', 'Source')}: "
+        f"{md(described(result.source, result.inspector_unit, lang))}",
         f"- {t(lang, '检查人', 'Reviewer')}: {md(result.reviewer or '—')}",
         f"- {t(lang, '完成时间', 'Finished')}: {md(date_text(result.finished))}",
         f"- {t(lang, '总分', 'Overall score')}: {overall}",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import IO, TYPE_CHECKING
 
+from branchcheck.core.checksource import described
 from branchcheck.core.i18n import t
 from branchcheck.core.model import ItemResult, Result, localise
 from branchcheck.render.report import date_text, edges, grade_text, title_of, value_text
@@ -19,6 +20,8 @@ def _header(con: Console, result: Result, lang: str) -> None:
     reviewer = result.reviewer or "—"
     con.print(
         f"{t(lang, '网点', 'Branch')}: {_esc(result.branch)}   "
+        f"{t(lang, '检查来源', 'Source')}: "
+        f"{_esc(described(result.source, result.inspector_unit, lang))}   "
         f"{t(lang, '检查人', 'Reviewer')}: {_esc(reviewer)}   "
         f"{t(lang, '日期', 'Date')}: {date_text(result.finished or result.started)}"
     )

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from branchcheck.core.checksource import SELF, check_source
 from branchcheck.core.errors import InputError, Problem, StorageError, UsageError
 from branchcheck.core.fsafe import append_synced, atomic_write, inside, open_append, read_regular
 from branchcheck.core.i18n import LANGUAGES, t
@@ -54,13 +55,17 @@ class Draft:
     answers: dict[str, Answer] = field(default_factory=dict)
     position: str | None = None
     saved: str = ""
+    source: str = SELF
+    """Who does the check (kept in the draft, so a resumed run stores the same source)."""
+    inspector_unit: str | None = None
 
     @classmethod
-    def start(cls, checklist: Checklist, *, branch: str, reviewer: str, lang: str) -> Draft:
+    def start(cls, checklist: Checklist, *, branch: str, reviewer: str, lang: str,
+              source: str = SELF, inspector_unit: str | None = None) -> Draft:
         """A new, empty draft for ``checklist``, starting now at its first item."""
         first = next((item.id for _, item in checklist.items()), None)
         return cls(checklist.id, checklist.version, checklist.sha256, branch, reviewer, lang,
-                   now_iso(), {}, first)
+                   now_iso(), {}, first, source=source, inspector_unit=inspector_unit)
 
 
 def draft_path(root: Path, branch: str, checklist_id: str) -> Path:
@@ -83,6 +88,8 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
         "started": draft.started,
         "saved": draft.saved,
         "position": draft.position,
+        **({"source": draft.source} if draft.source != SELF else {}),
+        **({"inspector_unit": draft.inspector_unit} if draft.inspector_unit else {}),
         "answers": {
             a.item_id: {"value": a.value, "note": a.note} for a in draft.answers.values()
         },
@@ -123,7 +130,8 @@ def draft_text(draft: Draft) -> str:
         f"  version: {_scalar(ck['version'])}",
         f"  sha256: {_scalar(ck['sha256'])}",
         *(f"{key}: {_scalar(d[key])}"
-          for key in ("branch", "reviewer", "lang", "started", "saved", "position")),
+          for key in ("branch", "reviewer", "lang", "started", "saved", "position",
+                      "source", "inspector_unit") if key in d),
     ]
     if not draft.answers:
         return "\n".join(head) + "\nanswers: {}\nlog:\n"
@@ -269,7 +277,8 @@ def read_draft(path: Path, checklist: Checklist, branch: str, lang: str = "en",
             lang, f"{checklist.id!r} 没有项目 {position!r}",
             f"{checklist.id!r} has no item {position!r}")))
     return Draft(ck["id"], ck["version"], ck["sha256"], d["branch"], d["reviewer"], d["lang"],
-                 d["started"], answers, position, saved)
+                 d["started"], answers, position, saved, source=d.get("source") or SELF,
+                 inspector_unit=d.get("inspector_unit"))
 
 
 def _replay(d: dict[str, Any]) -> tuple[dict[str, Any], dict[str, tuple[str | int, ...]],
@@ -328,6 +337,11 @@ def _shape_problems(d: dict[str, Any], doc: Any, lang: str = "en") -> list[Probl
     if d.get("lang") not in LANGUAGES:
         bad(("lang",), f"lang 必须是 {', '.join(LANGUAGES)} 之一",
             f"lang must be one of {', '.join(LANGUAGES)}")
+    if d.get("source") is not None or d.get("inspector_unit") is not None:
+        try:
+            check_source(d.get("source") or SELF, d.get("inspector_unit"), lang)
+        except UsageError as exc:
+            bad(("source",), exc.message, exc.message)
     if d.get("position") is not None and not isinstance(d.get("position"), str):
         bad(("position",), "position 必须是项目编号或 null", "position must be an item id or null")
     answers = d.get("answers")

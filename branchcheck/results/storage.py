@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from branchcheck.core.checksource import SELF
 from branchcheck.core.errors import InputError, Problem, StorageError, UsageError
 from branchcheck.core.fsafe import ExistsError as ExistsError
 from branchcheck.core.fsafe import atomic_write, inside, read_regular
@@ -86,6 +87,10 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         "previous_file": None,
         "checklist": checklist,
         "branch": result.branch,
+        # who checked: written for independent checks only, so a self-check is stored
+        # exactly as before sources existed (absent reads as self)
+        **({"source": result.source} if result.source != SELF else {}),
+        **({"inspector_unit": result.inspector_unit} if result.inspector_unit else {}),
         "reviewer": result.reviewer,
         "lang": result.lang,
         "started": result.started,
@@ -156,6 +161,7 @@ def result_from_dict(d: Mapping[str, Any], path: str = "") -> Result:
         reviewer=d.get("reviewer") or "", started=d.get("started") or "",
         finished=d.get("finished") or "", lang=d.get("lang") or "en", score=score, path=path,
         checklist_grades=tuple(_grade_in(g) for g in ck.get("grades") or ()),
+        source=d.get("source") or SELF, inspector_unit=d.get("inspector_unit"),
     )
 
 

@@ -188,11 +188,15 @@ def test_a_version_2_warehouse_is_migrated_and_a_newer_one_refused(tmp_path: Pat
     with pytest.raises(InputError, match="schema version 2"), wh.reader(path):
         pass
     with wh.writer(path) as con:
-        assert wh.schema_version(con) == wh.SCHEMA_VERSION == 5
+        assert wh.schema_version(con) == wh.SCHEMA_VERSION
         assert con.execute("SELECT count(*) FROM results").fetchone() == (1,)
+        # schema 6: a result ingested before sources were recorded is a self-check
+        assert con.execute("SELECT check_source, inspector_unit FROM results").fetchone() == (
+            "self", None)
         assert con.execute("SELECT count(*) FROM actions").fetchone() == (0,)
         assert con.execute("SELECT count(*) FROM action_logs").fetchone() == (0,)
-        con.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
+        con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
+                    [str(wh.SCHEMA_VERSION + 1)])
     with pytest.raises(InputError, match="newer branchcheck"), wh.writer(path):
         pass
 

@@ -94,7 +94,7 @@ def test_text_listing(store: tuple[Path, list[Path]], capsys: pytest.CaptureFixt
     code, out, _ = results(capsys, "--results-dir", str(root), "--lang", "en")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].split()[:4] == ["Date", "Branch", "Checklist", "Reviewer"]
+    assert lines[0].split()[:5] == ["Date", "Branch", "Checklist", "Source", "Reviewer"]
     body = [ln for ln in lines[2:] if ln.strip()]
     assert len(body) == 4
     assert str(paths[2]) in body[1] and "SH-001" in body[1] and "weights-demo v1" in body[1]
@@ -109,8 +109,8 @@ def test_text_listing_in_chinese(store: tuple[Path, list[Path]],
     root, _ = store
     code, out, _ = results(capsys, "--results-dir", str(root), "--lang", "zh")
     assert code == 0
-    assert out.splitlines()[0].split()[:3] == ["日期", "网点", "检查表"]
-    assert "王芳" in out and "良好" in out and "不合格（一票否决）" in out
+    assert out.splitlines()[0].split()[:5] == ["日期", "网点", "检查表", "检查来源", "检查人"]
+    assert "自查" in out and "王芳" in out and "良好" in out and "不合格（一票否决）" in out
 
 
 def test_tampered_and_unreadable_files_are_marked(store: tuple[Path, list[Path]],

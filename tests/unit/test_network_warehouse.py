@@ -38,7 +38,7 @@ def test_a_version_1_warehouse_is_migrated_in_place(tmp_path: Path) -> None:
                 " ('mini', 1, 'item', 'b', '乙', 'B'), ('mini', 1, 'section', 's1', '一', 'One')")
     con.close()
     with wh.writer(path) as con:
-        assert wh.schema_version(con) == wh.SCHEMA_VERSION == 5
+        assert wh.schema_version(con) == wh.SCHEMA_VERSION
         assert con.execute("SELECT item_id, value FROM items ORDER BY 1").fetchall() == [
             ("a", None), ("b", "3")]
         # v4: the monthly item counts, made from the rows already there
