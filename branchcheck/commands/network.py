@@ -6,6 +6,7 @@ when one of these commands runs.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -271,17 +272,36 @@ def sql(
     query: Annotated[str, typer.Argument(metavar='"SELECT ..."', show_default=False)],
     warehouse: WarehouseOption = None,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="text|csv|json")] = "text",
+    timeout: Annotated[float, typer.Option(
+        "--timeout", metavar="SECONDS", min=0.1,
+        help="Stop the query after this long (default 60 s, a setting).")] = 60.0,
+    memory: Annotated[str, typer.Option(
+        "--memory", metavar="SIZE", help="Memory the query may use, e.g. 500MB, 4GB "
+        "(default 2GB, a setting).")] = "2GB",
+    max_rows: Annotated[int, typer.Option(
+        "--max-rows", metavar="N", min=1,
+        help="Refuse a result of more rows (default 1000000, a setting).")] = 1_000_000,
     lang: UiLangOption = None,
 ) -> int:
-    """Run one read-only SQL query (no file or network access from SQL)."""
-    from branchcheck.core.i18n import resolve_lang
+    """Run one read-only SQL query: a single SELECT, no file, network or extension access,
+    bounded in time, memory and rows; Ctrl-C stops it (exit 130)."""
+    import re
+
+    from branchcheck.core.errors import UsageError
+    from branchcheck.core.i18n import resolve_lang, t
+    from branchcheck.network import analyst
     from branchcheck.network import tables as rn
     from branchcheck.network import warehouse as wh
 
     check_choice(fmt, ("text", "csv", "json"))
     ui = resolve_lang(lang)
-    with wh.reader(wh.default_path(warehouse), lang=ui) as con:
-        names, rows = wh.run_sql(con, query, ui)
+    if not re.fullmatch(r"[1-9][0-9]{0,5}(KB|MB|GB|TB)", memory.strip().upper()):
+        raise UsageError(t(ui, f"--memory {memory!r} 无效（例：500MB、4GB）",
+                           f"--memory {memory!r} is not a size (e.g. 500MB, 4GB)"))
+    analyst.one_statement(query, ui)  # before opening the warehouse
+    with wh.reader(wh.default_path(warehouse), lang=ui,
+                   config={"memory_limit": memory.strip().upper()}) as con:
+        names, rows = analyst.run(con, query, ui, timeout=timeout, max_rows=max_rows)
     _out(rn.render(rows, rn.plain_columns(names), fmt, lang=ui), None, False)
     return EXIT_OK
 
@@ -300,7 +320,10 @@ def export(
 
     check_choice(fmt, ("parquet",))
     ui = resolve_lang(lang)
-    with wh.reader(wh.default_path(warehouse), lang=ui, files=True) as con:
+    parent = Path(os.path.abspath(target)).parent
+    parent.mkdir(parents=True, exist_ok=True)
+    with wh.reader(wh.default_path(warehouse), lang=ui, folders=[parent],
+                   config={"preserve_insertion_order": False}) as con:
         counts = run_export(con, target, lang=ui)
     err(t(ui, f"已导出到 {target}：", f"exported to {target}: ")
                      + ", ".join(f"{k} {v}" for k, v in counts.items()) + "\n")

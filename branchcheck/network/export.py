@@ -1,7 +1,9 @@
 """Export the warehouse as a Hive-partitioned Parquet dataset, written by DuckDB.
 
-Layout (docs/network.md): ``results/``, ``sections/`` and ``items/``, each
-partitioned as ``checklist=<id>/month=<YYYY-MM>/``, plus ``units/``, ``texts/``
+The connection may write only under the target's parent folder, and is opened with
+``preserve_insertion_order`` off (rows need not keep their order in the files:
+DuckDB writes faster without). Layout (docs/network.md): ``results/``, ``sections/``
+and ``items/``, each partitioned as ``checklist=<id>/month=<YYYY-MM>/``, plus ``units/``, ``texts/``
 and ``actions/`` (the corrective actions). The dataset is written to a temporary
 folder beside the target and renamed into place, so a failed export leaves
 nothing half-written.
@@ -54,8 +56,6 @@ def export(con: DuckDBPyConnection, target: Path, *, lang: str = "en") -> dict[s
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
     try:
         counts: dict[str, int] = {}
-        # Rows need not keep their order in the files: DuckDB writes faster without.
-        con.execute("SET preserve_insertion_order = false")
         for name, query in PARTITIONED.items():
             counts[name] = _count(con, name)
             if counts[name]:

@@ -153,11 +153,17 @@ def _parse_all(paths: list[str], stage: str, lang: str, jobs: int,
 
 def ingest(con: DuckDBPyConnection, roots: Sequence[Path], *, org: Org | None = None,
            lang: str = "en", jobs: int = 0, progress: bool = False) -> Report:
-    """Ingest every new or changed result file under ``roots``; one transaction."""
+    """Ingest every new or changed result file under ``roots``; one transaction. The
+    rows are staged in the connection's private folder (the only one its SQL may read:
+    :func:`branchcheck.network.warehouse.stage_of`)."""
     import shutil
     import tempfile
 
-    stage = tempfile.mkdtemp(prefix="branchcheck-ingest-")
+    from branchcheck.network.warehouse import stage_of
+
+    folder = stage_of(con)
+    stage = tempfile.mkdtemp(prefix="run-", dir=folder) if folder else tempfile.mkdtemp(
+        prefix="branchcheck-ingest-")
     try:
         return _ingest(con, roots, stage, org=org, lang=lang, jobs=jobs, progress=progress)
     finally:

@@ -2,16 +2,21 @@
 
 One file (default ``./branchcheck-network.duckdb``, else
 ``$BRANCHCHECK_WAREHOUSE``). Writers take an exclusive lock on
-``<file>.lock`` first; readers open the file read-only with no file or network
-access from SQL. ``meta.schema_version`` says which migrations have run; a
-file written by a newer branchcheck is refused.
+``<file>.lock`` first; readers open the file read-only. No connection loads an
+extension or reaches a file or the network from SQL, except the one folder an ingest
+stages its rows in or an export writes to, and every file is checked for objects
+branchcheck never makes before any query runs (:mod:`branchcheck.network.guard`).
+``meta.schema_version`` says which migrations have run; a file written by a newer
+branchcheck is refused.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+import shutil
+import tempfile
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -150,20 +155,78 @@ def _duckdb() -> Any:
     return duckdb
 
 
+_IN_USE = ("could not set lock", "conflicting lock")
+"""How DuckDB says another process has the file open (not merely "lock": a damaged
+file's message speaks of a "block")."""
+
+
 def db_error(exc: Exception, path: Path, lang: str) -> BranchcheckError:
-    """A DuckDB failure on ``path`` as a clear error (a lock held, a damaged file)."""
+    """A DuckDB failure on ``path`` as a clear error: in use by another process, or
+    damaged (or not a warehouse at all)."""
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    if "lock" in text.lower():
+    if any(words in text.lower() for words in _IN_USE):
         return StorageError(t(
             lang, f"{path} 正被另一个进程使用（如正在导入）；请稍后再试",
             f"{path} is in use by another process (an ingest?); try again when it ends"))
-    return StorageError(t(lang, f"{path}：无法打开仓库：{text}",
-                          f"{path}: cannot open the warehouse: {text}"))
+    return StorageError(t(
+        lang, f"{path}：仓库已损坏或不是 branchcheck 仓库，无法读取（{text}）；"
+              "请从备份恢复，或删除后重新导入",
+        f"{path}: the warehouse is damaged or not a branchcheck warehouse, and cannot be "
+        f"read ({text}); restore it from a backup, or delete it and ingest again"))
+
+
+_STAGES: dict[int, str] = {}
+
+
+def stage_of(con: DuckDBPyConnection) -> str | None:
+    """The private folder a :func:`writer` connection may load staged rows from."""
+    return _STAGES.get(id(con))
+
+
+def _connect(path: Path, lang: str, *, read_only: bool, folders: Sequence[Path | str] = (),
+             config: Mapping[str, Any] | None = None) -> DuckDBPyConnection:
+    """A locked-down connection (:mod:`branchcheck.network.guard`) to a file holding
+    nothing unexpected, at schema version ``SCHEMA_VERSION`` (a writer: any older one)."""
+    from branchcheck.network import guard
+
+    duckdb = _duckdb()
+    try:
+        con: DuckDBPyConnection = duckdb.connect(str(path), read_only=read_only,
+                             config={**guard.SAFE_CONFIG, **(config or {})})
+    except duckdb.Error as exc:
+        raise db_error(exc, path, lang) from None
+    try:
+        guard.lock_down(con, [Path(f) for f in folders])
+        guard.check_objects(con, path, lang)
+        version = schema_version(con)
+        if version > SCHEMA_VERSION or version < 0 or (read_only and version != SCHEMA_VERSION):
+            raise _version_error(version, path, lang)
+        guard.check_tables(con, version, path, lang)
+    except duckdb.Error as exc:
+        con.close()
+        raise db_error(exc, path, lang) from None
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+@contextmanager
+def _engine_errors(path: Path, lang: str) -> Iterator[None]:
+    """Any engine failure while the warehouse is used as a clear error, never a crash."""
+    duckdb = _duckdb()
+    try:
+        yield
+    except duckdb.InterruptException:
+        raise KeyboardInterrupt from None
+    except duckdb.Error as exc:
+        raise db_error(exc, path, lang) from None
 
 
 @contextmanager
 def writer(path: Path, *, wait: float = 0.0, lang: str = "en") -> Iterator[DuckDBPyConnection]:
-    """An exclusive, migrated read-write connection (lock file held throughout)."""
+    """An exclusive, migrated read-write connection (lock file held throughout); SQL
+    may read files only in its private staging folder (:func:`stage_of`)."""
     from branchcheck.core.locking import exclusive
 
     if path.is_symlink() or (path.exists() and not path.is_file()):
@@ -171,38 +234,35 @@ def writer(path: Path, *, wait: float = 0.0, lang: str = "en") -> Iterator[DuckD
     path.parent.mkdir(parents=True, exist_ok=True)
     with exclusive(path.with_name(path.name + ".lock"), wait=wait,
                    what=t(lang, "网点仓库", "the network warehouse")):
-        duckdb = _duckdb()
+        stage = tempfile.mkdtemp(prefix="branchcheck-ingest-")
         try:
-            con = duckdb.connect(str(path))
-        except duckdb.Error as exc:
-            raise db_error(exc, path, lang) from None
-        try:
-            migrate(con, path, lang)
-            yield con
+            con = _connect(path, lang, read_only=False, folders=[stage])
+            _STAGES[id(con)] = stage
+            try:
+                with _engine_errors(path, lang):
+                    migrate(con, path, lang)
+                    yield con
+            finally:
+                _STAGES.pop(id(con), None)
+                con.close()
         finally:
-            con.close()
+            shutil.rmtree(stage, ignore_errors=True)
 
 
 @contextmanager
-def reader(path: Path, *, lang: str = "en",
-           files: bool = False) -> Iterator[DuckDBPyConnection]:
-    """A read-only connection; no file or network access from SQL unless ``files``
-    (``export`` writes Parquet files)."""
+def reader(path: Path, *, lang: str = "en", folders: Sequence[Path] = (),
+           config: Mapping[str, Any] | None = None) -> Iterator[DuckDBPyConnection]:
+    """A read-only connection; SQL reaches no file or network except under ``folders``
+    (``export`` writes Parquet files there); ``config``: DuckDB settings given at
+    opening (memory, threads), which no query can change."""
     if not path.is_file() or path.is_symlink():
         raise NotFoundError(t(
             lang, f"没有网点仓库 {path}；请先运行 'branchcheck network ingest'",
             f"no warehouse at {path}; run 'branchcheck network ingest' first"))
-    duckdb = _duckdb()
+    con = _connect(path, lang, read_only=True, folders=folders, config=config)
     try:
-        con = duckdb.connect(str(path), read_only=True,
-                             config={"enable_external_access": files})
-    except duckdb.Error as exc:
-        raise db_error(exc, path, lang) from None
-    try:
-        version = schema_version(con)
-        if version != SCHEMA_VERSION:
-            raise _version_error(version, path, lang)
-        yield con
+        with _engine_errors(path, lang):
+            yield con
     finally:
         con.close()
 
@@ -312,24 +372,3 @@ def insert_columns(con: DuckDBPyConnection, table: str, columns: list[tuple[Any,
     marks = ", ".join(f"unnest(${i + 1})" for i in range(len(columns)))
     con.execute(f"INSERT INTO {table} SELECT {marks}",
                 [list(c) for c in columns])
-
-
-def run_sql(con: DuckDBPyConnection, query: str,
-            lang: str = "en") -> tuple[list[str], list[dict[str, Any]]]:
-    """Column names and rows of an analyst's query (on a read-only connection)."""
-    duckdb = _duckdb()
-    try:
-        cursor = con.execute(query)
-        names = [str(d[0]) for d in cursor.description or ()]
-        rows = cursor.fetchall() if names else []
-    except duckdb.Error as exc:
-        text = str(exc).strip() or type(exc).__name__
-        raise InputError(t(lang, f"SQL 错误：{text}", f"SQL error: {text}")) from None
-    unique: list[str] = []
-    for n in names:
-        name, k = n, 1
-        while name in unique:
-            k += 1
-            name = f"{n}_{k}"
-        unique.append(name)
-    return unique, [dict(zip(unique, r, strict=True)) for r in rows]

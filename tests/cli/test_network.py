@@ -243,7 +243,7 @@ def test_sql_is_read_only_and_sandboxed(net: dict[str, Path],
     for bad in ("DELETE FROM results", "SELECT * FROM read_csv('/etc/passwd')",
                 "COPY results TO '/tmp/x.csv'", "ATTACH '/tmp/other.duckdb'"):
         code, out, err = cli(capsys, "network", "sql", "-w", str(net["wh"]), bad)
-        assert code == 2 and out == "" and "SQL error" in err, bad
+        assert code == 2 and out == "" and ("SQL error" in err or "(SELECT) only" in err), bad
 
 
 # ------------------------------------------------------------------ export + portable SQL

@@ -111,5 +111,5 @@ def test_a_file_that_is_not_a_warehouse_is_a_clear_error(tmp_path: Path) -> None
 
     path = tmp_path / "junk.duckdb"
     path.write_bytes(b"not a database" * 100)
-    with pytest.raises(StorageError, match="cannot open the warehouse"), wh.reader(path):
+    with pytest.raises(StorageError, match="damaged or not a branchcheck"), wh.reader(path):
         pass
