@@ -19,6 +19,10 @@ from branchcheck.core.i18n import t
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2999, 12, 31)
+"""The days a period may cover: far beyond any record, and far enough from the ends of
+the calendar that a view can always step to the period before and after."""
 
 
 @dataclass(frozen=True)
@@ -76,14 +80,25 @@ def quarter(day: date) -> Period:
 
 def parse_period(period: str | None, since: str | None, until: str | None, *,
                  default: date, lang: str = "en") -> Period:
-    """The period the options name; none given: the month holding ``default``."""
+    """The period the options name; none given: the month holding ``default``. Days
+    outside :data:`FIRST_DAY` .. :data:`LAST_DAY` are refused."""
+    found = _period(period, since, until, default=default, lang=lang)
+    if found.start < FIRST_DAY or found.end > LAST_DAY:
+        raise UsageError(t(lang, f"期间 {found.label} 超出可用范围（{FIRST_DAY} 至 {LAST_DAY}）",
+                           f"the period {found.label} is outside the days a view covers "
+                           f"({FIRST_DAY} to {LAST_DAY})"))
+    return found
+
+
+def _period(period: str | None, since: str | None, until: str | None, *,
+            default: date, lang: str) -> Period:
     if period is not None:
         if since or until:
             raise UsageError(t(lang, "--period 不能与 --since/--until 同用",
                                "--period cannot be combined with --since/--until"))
         return _named(period.strip(), lang)
     if since is None and until is None:
-        return month(default)
+        return month(max(min(default, LAST_DAY), FIRST_DAY))
     start = _date(since, "--since", lang) if since else None
     end = _date(until, "--until", lang) if until else None
     if start is None:
@@ -98,6 +113,8 @@ def parse_period(period: str | None, since: str | None, until: str | None, *,
 
 def _named(text: str, lang: str) -> Period:
     try:
+        if not text.isascii():
+            raise ValueError(text)
         if m := _MONTH.fullmatch(text):
             return month(date(int(m[1]), int(m[2]), 1))
         if m := _WEEK.fullmatch(text):
@@ -105,7 +122,7 @@ def _named(text: str, lang: str) -> Period:
             return Period(start, start + timedelta(days=6), "week")
         if m := _QUARTER.fullmatch(text):
             return quarter(date(int(m[1]), 3 * int(m[2]) - 2, 1))
-    except ValueError:
+    except (ValueError, OverflowError):
         pass
     raise UsageError(t(lang, f"无法识别的期间 {text!r}（例：2026-11、2026-W48、2026-Q4）",
                        f"unknown period {text!r} (e.g. 2026-11, 2026-W48, 2026-Q4)"))
@@ -113,6 +130,8 @@ def _named(text: str, lang: str) -> Period:
 
 def _date(text: str, option: str, lang: str) -> date:
     try:
+        if not text.isascii():
+            raise ValueError(text)
         return date.fromisoformat(text)
     except ValueError:
         raise UsageError(t(lang, f"{option} {text!r} 不是日期（YYYY-MM-DD）",

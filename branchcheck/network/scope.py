@@ -48,6 +48,12 @@ def latest_day(con: DuckDBPyConnection, checklist: str | None = None) -> date:
     return row[0] if row and row[0] else date.today()
 
 
+def is_depth(level: str) -> bool:
+    """Whether ``--level`` names a depth: up to four ASCII digits (``²`` or ``٣`` are
+    not numbers; no directory is that deep)."""
+    return level.isascii() and level.isdigit() and len(level) <= 4
+
+
 def check_level(con: DuckDBPyConnection | None, scope: Scope) -> None:
     """Refuse a ``--unit`` missing from the directory or an unknown ``--level`` (``con``:
     the warehouse, for the stored directory)."""
@@ -63,7 +69,7 @@ def check_level(con: DuckDBPyConnection | None, scope: Scope) -> None:
     if not known:
         raise UsageError(t(scope.lang, f"机构目录中没有单位 {unit!r}",
                            f"no unit {unit!r} in the directory"))
-    if level is not None and not level.isdigit() and level not in kinds:
+    if level is not None and not is_depth(level) and level not in kinds:
         raise UsageError(t(scope.lang, f"未知层级 {level!r}；可用：{', '.join(sorted(kinds))} "
                                        "或深度数字",
                            f"unknown level {level!r}; use one of {', '.join(sorted(kinds))} "
@@ -107,7 +113,7 @@ def _nearest_at_level(org: Org, members: Sequence[str], level: str,
     """Each member mapped to its nearest ancestor-or-self at ``level`` (a kind or a
     depth), one walk up per unit not seen yet; with ``subtree`` only ancestors that
     are members count."""
-    depth_wanted = int(level) if level.isdigit() else None
+    depth_wanted = int(level) if is_depth(level) else None
     nearest: dict[str, str | None] = {}
     depth: dict[str, int] = {}
     for uid in members:
@@ -154,7 +160,7 @@ def _tree_rollup(scope: Scope) -> tuple[str, list[Any]]:
     args: list[Any] = []
     if level is None:
         where = "t.distance = 0"
-    elif level.isdigit():
+    elif is_depth(level):
         where, args = "t.depth = $1", [int(level)]
     else:
         where, args = "t.kind = $1 AND t.nearest", [level]
