@@ -43,6 +43,7 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
     "history": ("history", "history", False),
     "report": ("report", "report", False),
     "network": ("network", "app", True),
+    "shop": ("shop", "app", True),
     "verify": ("verify", "verify", False),
     "keys": ("keys", "app", True),
     "actions": ("actions", "app", True),

@@ -67,11 +67,18 @@ def validate(
     files = discover(paths)
     if not files:
         raise UsageError("no checklist files found (looked for *.yaml and *.yml)")
+    from branchcheck.shop.planfile import check_plans
+
+    files, plans = check_plans(files, max_bytes)  # wave plans of the mystery-shopper programme
     summary = check_files(
         files, max_bytes=max_bytes, jobs=jobs, cache_dir=default_cache_dir() if cache else None
     )
     if sources is not None:
         summary = _with_sources(summary, sources, max_bytes)
+    if plans:
+        from dataclasses import replace
+
+        summary = replace(summary, reports=summary.reports + plans)
     from branchcheck.core.textsafe import term
 
     out = sys.stdout
@@ -104,7 +111,8 @@ def _with_sources(summary: Summary, folder: str, max_bytes: int) -> Summary:
 
 
 def schema(
-    name: Annotated[str, typer.Argument(help="checklist, answers, result or org.")] = "checklist",
+    name: Annotated[str, typer.Argument(
+        help="checklist, answers, result, org or wave_plan.")] = "checklist",
 ) -> int:
     """Print a bundled JSON Schema (draft-07, with $id) for editors and other validators."""
     from branchcheck.core import resources

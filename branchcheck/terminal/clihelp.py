@@ -23,6 +23,7 @@ GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("检查表", "Checklists", ("list", "show", "new", "validate", "schema")),
     ("培训", "Training", ("exercise", "grade", "ipa")),
     ("网点网络", "Network", ("network",)),
+    ("神秘人暗访", "Mystery shopping", ("shop",)),
 )
 
 SUMMARY_ZH: dict[str, str] = {
@@ -45,6 +46,7 @@ SUMMARY_ZH: dict[str, str] = {
     "grade": "对照标准答案为学员评分（一致率、kappa）",
     "ipa": "重要性—表现分析（IPA）",
     "network": "网点网络汇总：排名、未检查、共性问题、导出",
+    "shop": "神秘人暗访：抽样计划、派员排期",
 }
 
 

@@ -1,0 +1,168 @@
+"""``branchcheck shop ...``: the mystery-shopper programme (神秘人暗访).
+
+Thin wrappers: the work is in ``branchcheck.shop`` (docs/shop.md).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from branchcheck.commands.options import ForceOption, UiLangOption, check_choice, emit
+from branchcheck.core.errors import EXIT_FAILED, EXIT_OK, UsageError
+from branchcheck.terminal.output import err
+
+app = typer.Typer(
+    help="Mystery-shopper programme: draw a wave's visits, assign shoppers, days and slots.",
+    no_args_is_help=True, rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+SeedOption = Annotated[str, typer.Option(
+    "--seed", metavar="S", help="Seed of every random choice (state it: same seed, same "
+    "result).", show_default=False)]
+FormatOption = Annotated[str, typer.Option(
+    "--format", "-f", metavar="yaml|json|csv|text|md",
+    help="yaml: the plan file; json/csv/text/md: the list of visits.")]
+OutputOption = Annotated[str | None, typer.Option(
+    "--output", "-o", metavar="FILE", help="Write to this file (default stdout).")]
+
+
+def _day(text: str | None, option: str, lang: str) -> object:
+    from datetime import date
+
+    from branchcheck.core.i18n import t
+
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(t(lang, f"{option} {text!r} 不是日期（YYYY-MM-DD）",
+                           f"{option} {text!r} is not a date (YYYY-MM-DD)")) from None
+
+
+@app.command("plan")
+def plan(
+    org: Annotated[str, typer.Option("--org", metavar="FILE", show_default=False,
+                                     help="Organisation directory (YAML or CSV).")],
+    wave: Annotated[str, typer.Option("--wave", metavar="NAME", show_default=False,
+                                      help="Wave name, e.g. 2026H1.")],
+    visits: Annotated[int, typer.Option("--visits", metavar="N", min=1, show_default=False,
+                                        help="Visits in the wave (the sample size).")],
+    seed: SeedOption,
+    start: Annotated[str | None, typer.Option(
+        "--from", metavar="YYYY-MM-DD", help="First day of the wave's window.")] = None,
+    end: Annotated[str | None, typer.Option(
+        "--to", metavar="YYYY-MM-DD", help="Last day of the wave's window.")] = None,
+    clusters: Annotated[int | None, typer.Option(
+        "--clusters", "-k", metavar="K", min=1,
+        help="Clusters drawn at least in each stratum (default 3, a department setting).")
+    ] = None,
+    stratum: Annotated[str | None, typer.Option(
+        "--stratum", metavar="KIND", help="Unit kind of the strata (default: two levels "
+        "above an outlet).")] = None,
+    cluster: Annotated[str | None, typer.Option(
+        "--cluster", metavar="KIND", help="Unit kind of the clusters (default: an outlet's "
+        "parent).")] = None,
+    scenario: Annotated[list[str] | None, typer.Option(
+        "--scenario", metavar="NAME", help="A scenario (e.g. 开户); repeat to deal several "
+        "evenly over the visits.")] = None,
+    checklist: Annotated[str, typer.Option(
+        "--checklist", "-c", metavar="ID", help="Checklist the shoppers fill in.")
+    ] = "mystery-shopper",
+    fmt: FormatOption = "yaml", output: OutputOption = None, force: ForceOption = False,
+    lang: UiLangOption = None,
+) -> int:
+    """Draw a wave's visits from the directory: stratified, clustered, reproducible.
+
+    Writes the plan file (review and edit it; 'branchcheck validate' checks it), or
+    with -f json|csv|text|md the list of visits. Exit 0, 2 on invalid input.
+    """
+    from datetime import date
+
+    from branchcheck.core.i18n import resolve_lang, t
+    from branchcheck.shop import make, views
+
+    ui = resolve_lang(lang)
+    check_choice(fmt, views.FORMATS)
+    first, last = _day(start, "--from", ui), _day(end, "--to", ui)
+    if (first is None) != (last is None):
+        raise UsageError(t(ui, "--from 和 --to 须同时给出",
+                           "give both --from and --to, or neither"))
+    window = (first, last) if isinstance(first, date) and isinstance(last, date) else None
+    made, warnings = make.plan(org, wave=wave, visits=visits, seed=seed, window=window,
+                               clusters=clusters, stratum=stratum, cluster=cluster,
+                               scenarios=tuple(scenario or ()), checklist=checklist, lang=ui)
+    for w in warnings:
+        err(t(ui, "警告：", "warning: ") + w + "\n")
+    emit(views.show(made, fmt, ui), output, force, human=fmt in ("text", "md"))
+    return EXIT_OK
+
+
+@app.command("assign")
+def assign(
+    plan_file: Annotated[str, typer.Argument(metavar="PLAN", show_default=False,
+                                             help="The wave's plan file.")],
+    roster: Annotated[str, typer.Option("--roster", metavar="CSV", show_default=False,
+                                        help="Shoppers: id,name,home_units,max_per_day"
+                                        "[,available].")],
+    start: Annotated[str, typer.Option("--from", metavar="YYYY-MM-DD", show_default=False,
+                                       help="First day of visits.")],
+    end: Annotated[str, typer.Option("--to", metavar="YYYY-MM-DD", show_default=False,
+                                     help="Last day of visits.")],
+    seed: SeedOption,
+    slots: Annotated[str | None, typer.Option(
+        "--slots", metavar="HH:MM-HH:MM,...",
+        help="Time slots over the opening hours (default 09:00-11:00,11:00-13:00,"
+        "13:00-15:00,15:00-17:00; a department setting).")] = None,
+    gap_days: Annotated[int, typer.Option(
+        "--gap-days", metavar="N", min=0, max=3660,
+        help="A shopper returns to an outlet after at least N days (default 180).")] = 180,
+    gap_waves: Annotated[int, typer.Option(
+        "--gap-waves", metavar="W", min=0, max=100,
+        help="...and not within the last W earlier waves given by --history (default 1).")
+    ] = 1,
+    history: Annotated[list[str] | None, typer.Option(
+        "--history", metavar="PLAN", help="An earlier wave's assigned plan (repeatable).")
+    ] = None,
+    fmt: FormatOption = "yaml", output: OutputOption = None, force: ForceOption = False,
+    lang: UiLangOption = None,
+) -> int:
+    """Give every visit a shopper, day and time slot under the programme's rules.
+
+    Rules: not in a shopper's home units; not the same outlet again within the gap;
+    at most the roster's max_per_day; on available and open days. Same inputs and
+    seed, same assignment. Exit 0 when every visit is assigned, 1 when some are
+    not (each says which rule stopped it), 2 on invalid input.
+    """
+    from branchcheck.core.i18n import resolve_lang
+    from branchcheck.shop import make, views
+
+    ui = resolve_lang(lang)
+    check_choice(fmt, views.FORMATS)
+    first, last = _day(start, "--from", ui), _day(end, "--to", ui)
+    done = make.assignment(plan_file, roster, start=first, end=last, seed=seed, slots=slots,
+                           gap_days=gap_days, gap_waves=gap_waves, history=tuple(history or ()),
+                           lang=ui)
+    emit(views.show(done, fmt, ui), output, force, human=fmt in ("text", "md"))
+    for line in views.summary(list(done.visits), ui):
+        err(line + "\n")
+    return EXIT_FAILED if any(v.reason for v in done.visits) else EXIT_OK
+
+
+@app.command("sample")
+def sample(
+    folder: Annotated[str, typer.Argument(metavar="DIR", show_default=False,
+                                          help="Folder to write the sample files to.")],
+    lang: UiLangOption = None,
+) -> int:
+    """Write a sample directory and shopper roster to DIR (for the quick start)."""
+    from branchcheck.core.i18n import resolve_lang
+    from branchcheck.shop.make import write_sample
+
+    ui = resolve_lang(lang)
+    for path in write_sample(folder, ui):
+        err(f"{path}\n")
+    return EXIT_OK

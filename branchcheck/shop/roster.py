@@ -1,0 +1,148 @@
+"""The shopper roster: a CSV the third-party firm or the department keeps.
+
+Header ``id,name,home_units,max_per_day`` and optionally ``available``
+(UTF-8, with or without a BOM). ``home_units`` lists, separated by ``;``, the
+units where the shopper lives, works or is known (never sent there or below);
+``available`` lists weekdays (``mon``..``sun``), days (``2026-03-05``) and
+ranges (``2026-03-01..2026-03-15``): a shopper is available on a day that
+matches a weekday, if any is listed, and a day or range, if any is listed;
+empty means every day. Names are personal data: read, never printed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from branchcheck.core.errors import InputError, Problem
+from branchcheck.core.i18n import t
+
+HEADER = ("id", "name", "home_units", "max_per_day")
+OPTIONAL = ("available",)
+MAX_BYTES = 16 * 1024 * 1024
+MAX_PER_DAY = 24
+_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True)
+class Shopper:
+    """One shopper of the roster."""
+
+    id: str
+    home_units: frozenset[str]
+    max_per_day: int
+    weekdays: frozenset[int] = frozenset()
+    spans: tuple[tuple[date, date], ...] = ()
+
+    def available(self, day: date) -> bool:
+        """Whether the shopper can visit on ``day``."""
+        if self.weekdays and day.weekday() not in self.weekdays:
+            return False
+        return not self.spans or any(a <= day <= b for a, b in self.spans)
+
+
+def load(path: str, *, lang: str = "en") -> tuple[list[Shopper], str]:
+    """The roster's shoppers (file order) and its sha256; :class:`InputError` with every
+    located problem."""
+    import hashlib
+
+    from branchcheck.core.strictyaml import read_bytes
+
+    raw = read_bytes(path, max_bytes=MAX_BYTES, display=path)
+    shoppers, problems = parse(raw, path)
+    if problems:
+        raise InputError(t(lang, f"{path}：不是有效的暗访员名册", f"{path}: not a valid roster"),
+                         problems)
+    return shoppers, hashlib.sha256(raw).hexdigest()
+
+
+def parse(raw: bytes, name: str) -> tuple[list[Shopper], list[Problem]]:
+    """Shoppers from CSV bytes, and every problem (``file:line:column``, the column
+    being the cell's position in the row)."""
+    import csv
+    import io
+
+    from branchcheck.core.strictyaml import decode
+
+    try:
+        text = decode(raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw, name)
+    except InputError as exc:
+        return [], list(exc.problems)
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    if not rows:
+        return [], [Problem(name, 1, 1, "empty", "file is empty")]
+    header = [h.strip() for h in rows[0]]
+    if tuple(header[:4]) != HEADER or any(h not in OPTIONAL for h in header[4:]) or len(
+            set(header)) != len(header):
+        return [], [Problem(name, 1, 1, "csv-header",
+                            f"the header must be {','.join(HEADER)} optionally followed by "
+                            f"{','.join(OPTIONAL)}; found {','.join(header)!r}")]
+    problems: list[Problem] = []
+    out: list[Shopper] = []
+    first: dict[str, int] = {}
+    for n, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            problems.append(Problem(name, n, 1, "csv-row",
+                                    f"expected {len(header)} cells, found {len(row)}"))
+            continue
+        cells = {h: c.strip() for h, c in zip(header, row, strict=True)}
+        found: list[Problem] = []
+
+        def bad(key: str, message: str, rule: str = "roster", line: int = n,
+                found: list[Problem] = found) -> None:
+            found.append(Problem(name, line, header.index(key) + 1, rule, message))
+
+        if not _ID.fullmatch(cells["id"]):
+            bad("id", f"invalid shopper id {cells['id']!r} (letters, digits, '_' or '-')")
+        elif cells["id"] in first:
+            bad("id", f"shopper {cells['id']!r} is listed twice (first at line "
+                      f"{first[cells['id']]})", "duplicate-id")
+        first.setdefault(cells["id"], n)
+        homes = [u.strip() for u in cells["home_units"].split(";") if u.strip()]
+        for u in homes:
+            if not _ID.fullmatch(u):
+                bad("home_units", f"invalid unit id {u!r} in home_units")
+        try:
+            per_day = int(cells["max_per_day"])
+            if not 1 <= per_day <= MAX_PER_DAY:
+                raise ValueError
+        except ValueError:
+            per_day = 0
+            bad("max_per_day", f"max_per_day must be a whole number from 1 to {MAX_PER_DAY}, "
+                               f"not {cells['max_per_day']!r}")
+        weekdays, spans = _availability(cells.get("available", ""), bad)
+        problems.extend(found)
+        if not found:
+            out.append(Shopper(cells["id"], frozenset(homes), per_day, weekdays, spans))
+    if not out and not problems:
+        problems.append(Problem(name, 2, 1, "empty", "the roster lists no shopper"))
+    return out, problems
+
+
+def _availability(text: str, bad: Callable[..., None]
+                  ) -> tuple[frozenset[int], tuple[tuple[date, date], ...]]:
+    weekdays: set[int] = set()
+    spans: list[tuple[date, date]] = []
+    for token in (x.strip() for x in text.split(";")):
+        if not token:
+            continue
+        if token.lower() in _WEEKDAYS:
+            weekdays.add(_WEEKDAYS.index(token.lower()))
+            continue
+        start, _, end = token.partition("..")
+        try:
+            a = date.fromisoformat(start.strip())
+            b = date.fromisoformat(end.strip()) if end else a
+            if b < a:
+                raise ValueError
+        except ValueError:
+            bad("available", f"{token!r} is not a weekday (mon..sun), a day (YYYY-MM-DD) "
+                             "or a range (YYYY-MM-DD..YYYY-MM-DD)")
+            continue
+        spans.append((a, b))
+    return frozenset(weekdays), tuple(spans)
