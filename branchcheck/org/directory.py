@@ -227,35 +227,14 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Org | None, list[Problem]]:
 
 def parse_csv(raw: bytes, name: str) -> tuple[Org | None, list[Problem]]:
     """A directory from CSV bytes (UTF-8, optional BOM), with located problems."""
-    import csv
-    import io
+    from branchcheck.core.csvtable import records
 
-    from branchcheck.core.strictyaml import decode
-
-    try:
-        text = decode(raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw, name)
-    except InputError as exc:
-        return None, list(exc.problems)
-    rows = list(csv.reader(io.StringIO(text, newline="")))
-    if not rows:
-        return None, [Problem(name, 1, 1, "empty", "file is empty")]
-    header = [h.strip() for h in rows[0]]
-    if tuple(header[:5]) != CSV_HEADER or any(
-            h not in CSV_OPTIONAL for h in header[5:]) or len(set(header)) != len(header):
-        return None, [Problem(name, 1, 1, "csv-header",
-                              f"the header must be {','.join(CSV_HEADER)} optionally followed "
-                              f"by {','.join(CSV_OPTIONAL)}; found {','.join(header)!r}")]
-    problems: list[Problem] = []
+    header, rows, problems = records(raw, name, CSV_HEADER, CSV_OPTIONAL)
+    if not rows and problems:
+        return None, problems
     units: list[Unit] = []
     lines: dict[int, int] = {}
-    for n, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            problems.append(Problem(name, n, 1, "csv-row",
-                                    f"expected {len(header)} cells, found {len(row)}"))
-            continue
-        cells = {h: c.strip() for h, c in zip(header, row, strict=True)}
+    for n, cells in rows:
         bad = False
         for col, key, pattern in (("id", "id", _ID), ("kind", "kind", _KIND)):
             if not pattern.fullmatch(cells[key]):

@@ -62,35 +62,14 @@ def load(path: str, *, lang: str = "en") -> tuple[list[Shopper], str]:
 def parse(raw: bytes, name: str) -> tuple[list[Shopper], list[Problem]]:
     """Shoppers from CSV bytes, and every problem (``file:line:column``, the column
     being the cell's position in the row)."""
-    import csv
-    import io
+    from branchcheck.core.csvtable import records
 
-    from branchcheck.core.strictyaml import decode
-
-    try:
-        text = decode(raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw, name)
-    except InputError as exc:
-        return [], list(exc.problems)
-    rows = list(csv.reader(io.StringIO(text, newline="")))
-    if not rows:
-        return [], [Problem(name, 1, 1, "empty", "file is empty")]
-    header = [h.strip() for h in rows[0]]
-    if tuple(header[:4]) != HEADER or any(h not in OPTIONAL for h in header[4:]) or len(
-            set(header)) != len(header):
-        return [], [Problem(name, 1, 1, "csv-header",
-                            f"the header must be {','.join(HEADER)} optionally followed by "
-                            f"{','.join(OPTIONAL)}; found {','.join(header)!r}")]
-    problems: list[Problem] = []
+    header, rows, problems = records(raw, name, HEADER, OPTIONAL)
+    if not rows and problems:
+        return [], problems
     out: list[Shopper] = []
     first: dict[str, int] = {}
-    for n, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            problems.append(Problem(name, n, 1, "csv-row",
-                                    f"expected {len(header)} cells, found {len(row)}"))
-            continue
-        cells = {h: c.strip() for h, c in zip(header, row, strict=True)}
+    for n, cells in rows:
         found: list[Problem] = []
 
         def bad(key: str, message: str, rule: str = "roster", line: int = n,
