@@ -8,7 +8,7 @@ schema, and asks jsonschema for the detailed errors of an invalid document.
 # mypy: ignore-errors
 # fmt: off
 
-SCHEMA_SHA256 = "aba1c3766f8b19e2124c9478fbe807325ccd81dbe2eb42135f71e118f84e1b3e"
+SCHEMA_SHA256 = "8320a797ed3e0986c540b67f9292944feae10d4af91bcc3ebab5d08df484afa3"
 from decimal import Decimal
 import re
 from branchcheck._fastschema import JsonSchemaValueException, JsonSchemaValuesException
@@ -176,6 +176,14 @@ def validate_https___branchcheck_dev_schemas_result_v2_schema_json(data, custom_
             if isinstance(data__inspectorunit, str):
                 if not REGEX_PATTERNS['^[A-Za-z0-9_-]{1,64}$'].search(data__inspectorunit):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".inspector_unit must match pattern ^[A-Za-z0-9_-]{1,64}$", value=data__inspectorunit, name="" + (name_prefix or "data") + ".inspector_unit", definition=None, rule='pattern')
+        if "stored" in data_keys:
+            data_keys.remove("stored")
+            data__stored = data["stored"]
+            if not isinstance(data__stored, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stored must be string", value=data__stored, name="" + (name_prefix or "data") + ".stored", definition=None, rule='type')
+            if isinstance(data__stored, str):
+                if not REGEX_PATTERNS['^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$'].search(data__stored):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".stored must match pattern ^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$", value=data__stored, name="" + (name_prefix or "data") + ".stored", definition=None, rule='pattern')
         if "reviewer" in data_keys:
             data_keys.remove("reviewer")
             data__reviewer = data["reviewer"]

@@ -122,6 +122,7 @@ def as_dict(row: Row) -> dict[str, Any]:
     """A listing row as plain data (scores unrounded)."""
     from branchcheck.integrity.assess import FIELD, tampered
     from branchcheck.integrity.assess import as_dict as integrity_dict
+    from branchcheck.results.late import late_hours, late_result
 
     r = row.result
     if r is None:
@@ -133,6 +134,8 @@ def as_dict(row: Row) -> dict[str, Any]:
     return {
         "path": str(row.stored.path),
         "finished": r.finished,
+        "stored": r.stored or None,
+        "late_entry": late_result(r, late_hours()),
         "branch": r.branch,
         "checklist": {"id": r.checklist_id, "version": r.checklist_version},
         "reviewer": r.reviewer,
@@ -166,8 +169,11 @@ def _table(rows: list[Row], lang: str, opened: Mapping[str, int]) -> None:
     from branchcheck.core.checksource import described
     from branchcheck.core.i18n import t
     from branchcheck.render.report import date_text, edges, grade_text
+    from branchcheck.results.late import late_hours, late_result
+    from branchcheck.results.late import word as late_word
     from branchcheck.terminal.output import console, fmt_score
 
+    hours = late_hours(lang)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for name, justify in (
         (t(lang, "日期", "Date"), "left"), (t(lang, "网点", "Branch"), "left"),
@@ -196,8 +202,11 @@ def _table(rows: list[Row], lang: str, opened: Mapping[str, int]) -> None:
             continue
         s = r.score
         grade = grade_text(s.grade, lang)
+        when = date_text(r.finished or r.started)
+        if late_result(r, hours):
+            when += f" [yellow]{late_word(lang)}[/yellow]"
         table.add_row(
-            date_text(r.finished or r.started), _esc(r.branch),
+            when, _esc(r.branch),
             f"{r.checklist_id} v{r.checklist_version}",
             _esc(described(r.source, r.inspector_unit, lang)), _esc(r.reviewer or "—"),
             fmt_score(s.overall_final, edges=edges(r)), _esc(grade), f"{100 * s.coverage:.0f}%",

@@ -78,7 +78,8 @@ def _as_dict(chain: Chain) -> dict[str, object]:
     return {
         "branch": chain.branch, "checklist": chain.checklist_id, "ok": chain.ok,
         "problems": chain.problems, "warnings": chain.warnings,
-        "results": [{"path": x.path, "finished": x.finished or None, "sha256": x.digest,
+        "results": [{"path": x.path, "finished": x.finished or None,
+                     "stored": x.stored or None, "late_entry": x.late, "sha256": x.digest,
                      "previous": x.previous, "tampered": x.tampered, "error": x.error or None,
                      "integrity": as_dict(x.integrity)} for x in chain.links],
     }
@@ -94,11 +95,13 @@ def _text(chains: list[Chain], lang: str) -> None:
                      if x.integrity is not None and x.integrity.signature == "trusted")
         head = f"{chain.branch} / {chain.checklist_id}"
         count = len(chain.links)
+        late = sum(1 for x in chain.links if x.late)
+        apart = t(lang, f"，{late} 个补录", f", {late} late entries (补录)") if late else ""
         if chain.ok:
             out.write(t(lang, f"OK {head}：{count} 个结果，链完整，均已核验"
-                              f"（{signed} 个有可信签名）\n",
+                              f"（{signed} 个有可信签名{apart}）\n",
                         f"OK {head}: {count} results, chain intact, all verified "
-                        f"({signed} with a trusted signature)\n"))
+                        f"({signed} with a trusted signature{apart})\n"))
         else:
             n = len(chain.problems)
             out.write(t(lang, f"FAILED {head}：{count} 个结果，发现 {n} 个问题：\n",

@@ -310,6 +310,8 @@ class Result:
     stored before sources were recorded."""
     inspector_unit: str | None = None
     """The inspecting unit of an independent check (a directory id), if given."""
+    stored: str = ""
+    """When branchcheck stored it in the chain (ISO time; "" if not recorded)."""
 
     @property
     def overall_final(self) -> float | None:

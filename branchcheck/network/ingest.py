@@ -262,7 +262,7 @@ class _Loader:
         present = {r[0] for r in con.execute(
             "SELECT sha256 FROM results WHERE sha256 IN (SELECT unnest($1::VARCHAR[]))",
             [shas]).fetchall()} if shas else set()
-        results: list[list[Any]] = [[] for _ in range(22)]
+        results: list[list[Any]] = [[] for _ in range(26)]
         rid_of: tuple[list[int], list[int]] = ([], [])  # idx -> rid of each result added
         files: list[tuple[str, int, int, str | None, str, str | None]] = []
         for idx, sha, head, txt in self.outcomes:

@@ -16,6 +16,7 @@ import csv
 import hashlib
 import io
 import os
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -98,12 +99,25 @@ def _head(result: Result) -> tuple[Any, ...]:
 
     s = result.score
     grade = s.grade
+    integrity = result.integrity
     return (result.branch, result.checklist_id, result.checklist_version,
             result.checklist_sha256, result.reviewer, result.started, result.finished,
             s.overall_raw, s.overall_final,
             localise(grade.label, "zh") if grade else None,
             localise(grade.label, "en") if grade else None,
-            s.coverage, s.complete, s.knocked_out, result.source, result.inspector_unit)
+            s.coverage, s.complete, s.knocked_out, result.source, result.inspector_unit,
+            _utc(result.stored), integrity.state if integrity else None,
+            integrity.signature if integrity else None,
+            (integrity.signer or None) if integrity else None)
+
+
+def _utc(stamp: str) -> datetime | None:
+    """An ISO time with an offset as a UTC instant (None when absent)."""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment.astimezone(timezone.utc) if moment.tzinfo is not None else None
 
 
 def _texts(result: Result) -> tuple[Any, ...]:

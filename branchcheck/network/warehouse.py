@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from branchcheck.org.directory import Org
 
 DEFAULT_FILE = "branchcheck-network.duckdb"
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Item counts per checklist, item, branch and month (the ``item_months`` table):
 # a query to finish with a filter (``AND ...``) and ``GROUP BY ALL``.
@@ -138,6 +138,16 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
         "ALTER TABLE results ADD COLUMN check_source VARCHAR DEFAULT 'self'",
         "ALTER TABLE results ADD COLUMN inspector_unit VARCHAR",
+    ),
+    # 7: when each result was really stored (issue 25, N12: a late entry, 补录, is one
+    # stored long after it finished) and how far it could be believed at ingest (N2):
+    # its integrity state, signature (none/trusted/untrusted) and signer. NULL for
+    # results ingested before: nothing was recorded then.
+    (
+        "ALTER TABLE results ADD COLUMN stored_utc TIMESTAMPTZ",
+        "ALTER TABLE results ADD COLUMN integrity VARCHAR",
+        "ALTER TABLE results ADD COLUMN signature VARCHAR",
+        "ALTER TABLE results ADD COLUMN signer VARCHAR",
     ),
 )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,7 @@ from branchcheck.core.errors import BranchcheckError, StorageError, TamperedErro
 from branchcheck.core.i18n import t
 from branchcheck.core.model import Integrity, Result
 from branchcheck.integrity.canonical import sha256_hex
+from branchcheck.results.late import late_hours
 
 if TYPE_CHECKING:
     from branchcheck.integrity.signing import SigningKey
@@ -37,16 +39,19 @@ def store_result(result: Result, *, root: Path | None = None, path: Path | None 
     """
     from branchcheck.results import storage
 
-    data = storage.result_to_dict(result)
     if path is not None:
+        data = storage.result_to_dict(result)
         return storage.write_result(result, path=path, data=_signed(data, sign_key), lang=lang)
     from branchcheck.core.locking import exclusive
+    from branchcheck.core.places import now_iso
 
     base = root or storage.results_dir()
     folder = storage.prepare_folder(base, storage.result_path(base, result).parent, lang)
     with exclusive(folder / LOCK_NAME, wait=LOCK_WAIT,
                    what=t(lang, "保存结果", "storing a result")):
         newest = newest_stored(base, result.branch, result.checklist_id)
+        result = replace(result, stored=now_iso())  # the tool's clock, under the lock
+        data = storage.result_to_dict(result)
         if newest is not None:
             data["previous"], data["previous_file"] = newest[1], newest[0].name
         return storage.write_result(result, root=base, data=_signed(data, sign_key), lang=lang)
@@ -102,6 +107,10 @@ class Link:
     stamp: str
     digest: str
     finished: str = ""
+    stored: str = ""
+    """When branchcheck stored it ("" when not recorded)."""
+    late: bool = False
+    """Stored long after it finished: a late entry (:mod:`branchcheck.results.late`)."""
     previous: str | None = None
     previous_file: str = ""
     chained: bool = False
@@ -132,11 +141,15 @@ PARALLEL_THRESHOLD = 16
 
 def walk(root: Path, branch: str, checklist_id: str, *, checklists: Iterable[str] = (),
          trust: str | None = None, lang: str = "en", use_cache: bool = True,
-         jobs: int = 0) -> Chain:
+         jobs: int = 0, late_after: float | None = None) -> Chain:
     """Read every stored result of ``branch`` and ``checklist_id`` and check the chain.
 
     Files whose exact bytes this user verified before are not parsed again
     (:mod:`branchcheck.integrity.seen`); the others are read in parallel when many.
+    Results stored more than ``late_after`` hours (default: the setting,
+    :func:`branchcheck.results.late.late_hours`) after they finished are marked late
+    entries (补录) and listed as warnings; stored times going backwards along the chain
+    are a problem.
     """
     from branchcheck.integrity.seen import Seen
     from branchcheck.integrity.signing import TRUST_ENV, trusted_keys
@@ -166,9 +179,11 @@ def walk(root: Path, branch: str, checklist_id: str, *, checklists: Iterable[str
         integ = link.integrity
         if seen and integ is not None and integ.state == "verified" and not link.error:
             seen.put(link.digest, {"branch": branch, "checklist": checklist_id,
-                                   "finished": link.finished, "previous": link.previous,
+                                   "finished": link.finished, "stored": link.stored,
+                                   "previous": link.previous,
                                    "previous_file": link.previous_file, "key": integ.key})
     _check_links(chain, lang)
+    _check_stored(chain, late_hours(lang) if late_after is None else late_after, lang)
     return chain
 
 
@@ -177,7 +192,8 @@ def _recall(link: Link, hit: dict[str, Any], branch: str, checklist_id: str,
     """Fill ``link`` from a remembered verdict (False if it does not apply here)."""
     from branchcheck.integrity.assess import untrusted_note
 
-    if (hit.get("branch"), hit.get("checklist")) != (branch, checklist_id):
+    if (hit.get("branch"), hit.get("checklist")) != (branch, checklist_id) or not isinstance(
+            hit.get("stored"), str):  # remembered before stored times were read: read again
         return False
     fp = str(hit.get("key") or "")
     if not fp:
@@ -189,6 +205,7 @@ def _recall(link: Link, hit: dict[str, Any], branch: str, checklist_id: str,
     prev = hit.get("previous")
     link.integrity = replace(integ, previous=prev if isinstance(prev, str) else None)
     link.finished = str(hit.get("finished") or "")
+    link.stored = str(hit.get("stored") or "")
     link.previous = link.integrity.previous
     link.previous_file = str(hit.get("previous_file") or "")
     link.chained = True
@@ -220,6 +237,7 @@ def _examine(args: tuple[Any, ...]) -> Link:
         link.error = _first(exc)
         return link
     link.finished = result.finished or result.started
+    link.stored = result.stored
     link.chained = "previous" in data
     prev = data.get("previous")
     link.previous = prev if isinstance(prev, str) else None
@@ -305,6 +323,34 @@ def _check_links(chain: Chain, lang: str) -> None:
             names = ", ".join(_where(f) for f in followers)
             say(t(lang, f"分叉：{names} 都声称紧接在 {what} 之后",
                   f"fork: {names} all claim to follow {what}"))
+
+
+def _check_stored(chain: Chain, hours: float, lang: str) -> None:
+    """Mark late entries (warnings) and refuse stored times that go backwards."""
+    from branchcheck.results.late import delay, is_late
+
+    before: Link | None = None
+    for link in chain.links:
+        if not link.stored:
+            continue
+        if is_late(link.finished, link.stored, hours):
+            link.late = True
+            gap = delay(link.finished, link.stored)
+            days = gap.total_seconds() / 86400 if gap is not None else 0.0
+            chain.warnings.append(t(
+                lang, f"{_where(link)}：补录：{link.stored} 才保存（完成后 {days:.1f} 天）",
+                f"{_where(link)}: late entry (补录): stored {link.stored}, {days:.1f} days "
+                "after it finished"))
+        if before is not None and (delay(before.stored, link.stored) or _ZERO) < _ZERO:
+            chain.problems.append(t(
+                lang, f"{_where(link)}：保存时间 {link.stored} 早于它之前的 {before.path} "
+                      f"（{before.stored}）：顺序被改动，或时钟被调回",
+                f"{_where(link)}: stored {link.stored}, before {before.path} that it follows "
+                f"({before.stored}): reordered, or the clock was set back"))
+        before = link
+
+
+_ZERO = timedelta(0)
 
 
 def _where(link: Link) -> str:

@@ -95,6 +95,7 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         "lang": result.lang,
         "started": result.started,
         "finished": result.finished,
+        **({"stored": result.stored} if result.stored else {}),
         "overall": {"raw": s.overall_raw, "final": s.overall_final},
         "grade": grade,
         "coverage": s.coverage,
@@ -162,6 +163,7 @@ def result_from_dict(d: Mapping[str, Any], path: str = "") -> Result:
         finished=d.get("finished") or "", lang=d.get("lang") or "en", score=score, path=path,
         checklist_grades=tuple(_grade_in(g) for g in ck.get("grades") or ()),
         source=d.get("source") or SELF, inspector_unit=d.get("inspector_unit"),
+        stored=d.get("stored") or "",
     )
 
 

@@ -99,7 +99,8 @@ def test_a_newer_warehouse_is_refused_by_writer_and_reader(tmp_path: Path) -> No
 
     path = tmp_path / "new.duckdb"
     with wh.writer(path) as con:
-        con.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
+        con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
+                    [str(wh.SCHEMA_VERSION + 1)])
     for opener in (wh.writer, wh.reader):
         with pytest.raises(InputError, match="newer branchcheck"), opener(path):
             pass

@@ -1,0 +1,72 @@
+"""Late entries (补录): results stored long after they finished.
+
+A check's ``finished`` time is what its answers say, and anyone can type a past one
+(``score`` with an answers file). Its ``stored`` time is the tool's clock when the
+result went into its branch's chain (:func:`branchcheck.results.chain.store_result`),
+covered by the chain's hash and the signature. A result is a late entry (补录) when it
+was stored more than :data:`DEFAULT_HOURS` hours after it finished: it did not happen
+on time as far as anyone can prove, so ``results`` and ``verify`` show it apart. The
+hours are a setting (``$BRANCHCHECK_LATE_HOURS``). Results stored before ``stored``
+was recorded are never late entries (nothing to compare).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timedelta
+
+from branchcheck.core.errors import UsageError
+from branchcheck.core.i18n import t
+from branchcheck.core.model import Result
+
+DEFAULT_HOURS = 24.0
+"""Hours after ``finished`` a result may be stored and still count as entered on time
+(a default: set ``$BRANCHCHECK_LATE_HOURS``)."""
+ENV = "BRANCHCHECK_LATE_HOURS"
+
+
+def late_hours(lang: str = "en") -> float:
+    """The hours setting: ``$BRANCHCHECK_LATE_HOURS`` or :data:`DEFAULT_HOURS`."""
+    text = os.environ.get(ENV, "").strip()
+    if not text:
+        return DEFAULT_HOURS
+    try:
+        hours = float(text)
+    except ValueError:
+        hours = -1.0
+    if not 0 <= hours <= 24 * 366:
+        raise UsageError(t(lang, f"${ENV} 应为 0 到 8784 之间的小时数，而不是 {text!r}",
+                           f"${ENV} must be a number of hours from 0 to 8784, not {text!r}"))
+    return hours
+
+
+def _time(text: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def delay(finished: str, stored: str) -> timedelta | None:
+    """How long after ``finished`` the result was stored (None when either is unknown)."""
+    done, kept = _time(finished), _time(stored)
+    if done is None or kept is None:
+        return None
+    return kept - done
+
+
+def is_late(finished: str, stored: str, hours: float) -> bool:
+    """Whether a result finished at ``finished`` and stored at ``stored`` is a late entry."""
+    gap = delay(finished, stored)
+    return gap is not None and gap > timedelta(hours=hours)
+
+
+def late_result(result: Result, hours: float) -> bool:
+    """:func:`is_late` for a stored result."""
+    return is_late(result.finished or result.started, result.stored, hours)
+
+
+def word(lang: str) -> str:
+    """The label of a late entry."""
+    return t(lang, "补录", "late entry (补录)")
