@@ -8,7 +8,7 @@ schema, and asks jsonschema for the detailed errors of an invalid document.
 # mypy: ignore-errors
 # fmt: off
 
-SCHEMA_SHA256 = "fc97148ac79b968332b2e435550724bf01c8f954d3e261631537d3d4c0a27e60"
+SCHEMA_SHA256 = "c3334eb04cf0db1f606954d3c8da416bceb2a10a61b56e544a78deaa0040bf46"
 from decimal import Decimal
 import re
 from branchcheck._fastschema import JsonSchemaValueException, JsonSchemaValuesException
@@ -16,6 +16,7 @@ from branchcheck._fastschema import JsonSchemaValueException, JsonSchemaValuesEx
 
 REGEX_PATTERNS = {
     '^[a-z0-9]+(-[a-z0-9]+)*$': re.compile('^[a-z0-9]+(-[a-z0-9]+)*\\Z'),
+    '^([01][0-9]|2[0-3]):[0-5][0-9]$': re.compile('^([01][0-9]|2[0-3]):[0-5][0-9]\\Z'),
     '^[A-Za-z0-9_-]{1,64}$': re.compile('^[A-Za-z0-9_-]{1,64}\\Z'),
     '^[a-z][a-z0-9-]{0,31}$': re.compile('^[a-z][a-z0-9-]{0,31}\\Z'),
     '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z')
@@ -75,6 +76,32 @@ def validate_https___branchcheck_dev_schemas_org_v1_schema_json(data, custom_for
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".closed_days must contain unique items", value=data__closeddays, name="" + (name_prefix or "data") + ".closed_days", definition=None, rule='uniqueItems')
                 for data__closeddays_x, data__closeddays_item in enumerate(data__closeddays):
                     validate_https___branchcheck_dev_schemas_org_v1_schema_json__definitions_date(data__closeddays_item, custom_formats, (name_prefix or "data") + ".closed_days[{data__closeddays_x}]")
+        if "holidays" in data_keys:
+            data_keys.remove("holidays")
+            data__holidays = data["holidays"]
+            if not isinstance(data__holidays, (list, tuple)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".holidays must be array", value=data__holidays, name="" + (name_prefix or "data") + ".holidays", definition=None, rule='type')
+            data__holidays_is_list = isinstance(data__holidays, (list, tuple))
+            if data__holidays_is_list:
+                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                data__holidays_len = len(data__holidays)
+                if data__holidays_len > len(set(fn(data__holidays_x) for data__holidays_x in data__holidays)):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".holidays must contain unique items", value=data__holidays, name="" + (name_prefix or "data") + ".holidays", definition=None, rule='uniqueItems')
+                for data__holidays_x, data__holidays_item in enumerate(data__holidays):
+                    validate_https___branchcheck_dev_schemas_org_v1_schema_json__definitions_date(data__holidays_item, custom_formats, (name_prefix or "data") + ".holidays[{data__holidays_x}]")
+        if "workdays" in data_keys:
+            data_keys.remove("workdays")
+            data__workdays = data["workdays"]
+            if not isinstance(data__workdays, (list, tuple)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".workdays must be array", value=data__workdays, name="" + (name_prefix or "data") + ".workdays", definition=None, rule='type')
+            data__workdays_is_list = isinstance(data__workdays, (list, tuple))
+            if data__workdays_is_list:
+                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                data__workdays_len = len(data__workdays)
+                if data__workdays_len > len(set(fn(data__workdays_x) for data__workdays_x in data__workdays)):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".workdays must contain unique items", value=data__workdays, name="" + (name_prefix or "data") + ".workdays", definition=None, rule='uniqueItems')
+                for data__workdays_x, data__workdays_item in enumerate(data__workdays):
+                    validate_https___branchcheck_dev_schemas_org_v1_schema_json__definitions_date(data__workdays_item, custom_formats, (name_prefix or "data") + ".workdays[{data__workdays_x}]")
         if "programme" in data_keys:
             data_keys.remove("programme")
             data__programme = data["programme"]
@@ -107,10 +134,63 @@ def validate_https___branchcheck_dev_schemas_org_v1_schema_json(data, custom_for
                         if "every" in data__programme_item_keys:
                             data__programme_item_keys.remove("every")
                             data__programme_item__every = data__programme_item["every"]
-                            if not (isinstance(data__programme_item__every, str) and data__programme_item__every == 'day' or isinstance(data__programme_item__every, str) and data__programme_item__every == 'business-day' or isinstance(data__programme_item__every, str) and data__programme_item__every == 'week' or isinstance(data__programme_item__every, str) and data__programme_item__every == 'month' or isinstance(data__programme_item__every, str) and data__programme_item__every == 'quarter'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".programme[{data__programme_x}].every" + " must be one of ['day', 'business-day', 'week', 'month', 'quarter']", value=data__programme_item__every, name="" + (name_prefix or "data") + ".programme[{data__programme_x}].every" + "", definition=None, rule='enum')
+                            if not (isinstance(data__programme_item__every, str) and data__programme_item__every == 'day' or isinstance(data__programme_item__every, str) and data__programme_item__every == 'opening-day' or isinstance(data__programme_item__every, str) and data__programme_item__every == 'business-day' or isinstance(data__programme_item__every, str) and data__programme_item__every == 'week' or isinstance(data__programme_item__every, str) and data__programme_item__every == 'month' or isinstance(data__programme_item__every, str) and data__programme_item__every == 'quarter'):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".programme[{data__programme_x}].every" + " must be one of ['day', 'opening-day', 'business-day', 'week', 'month', 'quarter']", value=data__programme_item__every, name="" + (name_prefix or "data") + ".programme[{data__programme_x}].every" + "", definition=None, rule='enum')
+                        if "due_by" in data__programme_item_keys:
+                            data__programme_item_keys.remove("due_by")
+                            data__programme_item__dueby = data__programme_item["due_by"]
+                            if not isinstance(data__programme_item__dueby, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".programme[{data__programme_x}].due_by" + " must be string", value=data__programme_item__dueby, name="" + (name_prefix or "data") + ".programme[{data__programme_x}].due_by" + "", definition=None, rule='type')
+                            if isinstance(data__programme_item__dueby, str):
+                                if not REGEX_PATTERNS['^([01][0-9]|2[0-3]):[0-5][0-9]$'].search(data__programme_item__dueby):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".programme[{data__programme_x}].due_by" + " must match pattern ^([01][0-9]|2[0-3]):[0-5][0-9]$", value=data__programme_item__dueby, name="" + (name_prefix or "data") + ".programme[{data__programme_x}].due_by" + "", definition=None, rule='pattern')
                         if data__programme_item_keys:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".programme[{data__programme_x}]" + " must not contain "+str(data__programme_item_keys)+" properties", value=data__programme_item, name="" + (name_prefix or "data") + ".programme[{data__programme_x}]" + "", definition=None, rule='additionalProperties')
+        if "settings" in data_keys:
+            data_keys.remove("settings")
+            data__settings = data["settings"]
+            if not isinstance(data__settings, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings must be object", value=data__settings, name="" + (name_prefix or "data") + ".settings", definition=None, rule='type')
+            data__settings_is_dict = isinstance(data__settings, dict)
+            if data__settings_is_dict:
+                data__settings_keys = set(data__settings.keys())
+                if "missed" in data__settings_keys:
+                    data__settings_keys.remove("missed")
+                    data__settings__missed = data__settings["missed"]
+                    if not (isinstance(data__settings__missed, str) and data__settings__missed == 'zero' or isinstance(data__settings__missed, str) and data__settings__missed == 'exclude'):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.missed must be one of ['zero', 'exclude']", value=data__settings__missed, name="" + (name_prefix or "data") + ".settings.missed", definition=None, rule='enum')
+                if "min_completion" in data__settings_keys:
+                    data__settings_keys.remove("min_completion")
+                    data__settings__mincompletion = data__settings["min_completion"]
+                    if not isinstance(data__settings__mincompletion, (int, float, Decimal)) or isinstance(data__settings__mincompletion, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.min_completion must be number", value=data__settings__mincompletion, name="" + (name_prefix or "data") + ".settings.min_completion", definition=None, rule='type')
+                    if isinstance(data__settings__mincompletion, (int, float, Decimal)) and not isinstance(data__settings__mincompletion, bool):
+                        if data__settings__mincompletion < 0:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.min_completion must be bigger than or equal to 0", value=data__settings__mincompletion, name="" + (name_prefix or "data") + ".settings.min_completion", definition=None, rule='minimum')
+                        if data__settings__mincompletion > 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.min_completion must be smaller than or equal to 1", value=data__settings__mincompletion, name="" + (name_prefix or "data") + ".settings.min_completion", definition=None, rule='maximum')
+                if "item_failing_rate" in data__settings_keys:
+                    data__settings_keys.remove("item_failing_rate")
+                    data__settings__itemfailingrate = data__settings["item_failing_rate"]
+                    if not isinstance(data__settings__itemfailingrate, (int, float, Decimal)) or isinstance(data__settings__itemfailingrate, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.item_failing_rate must be number", value=data__settings__itemfailingrate, name="" + (name_prefix or "data") + ".settings.item_failing_rate", definition=None, rule='type')
+                    if isinstance(data__settings__itemfailingrate, (int, float, Decimal)) and not isinstance(data__settings__itemfailingrate, bool):
+                        if data__settings__itemfailingrate > 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.item_failing_rate must be smaller than or equal to 1", value=data__settings__itemfailingrate, name="" + (name_prefix or "data") + ".settings.item_failing_rate", definition=None, rule='maximum')
+                        if data__settings__itemfailingrate <= 0:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.item_failing_rate must be bigger than 0", value=data__settings__itemfailingrate, name="" + (name_prefix or "data") + ".settings.item_failing_rate", definition=None, rule='exclusiveMinimum')
+                if "common_problem_share" in data__settings_keys:
+                    data__settings_keys.remove("common_problem_share")
+                    data__settings__commonproblemshare = data__settings["common_problem_share"]
+                    if not isinstance(data__settings__commonproblemshare, (int, float, Decimal)) or isinstance(data__settings__commonproblemshare, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.common_problem_share must be number", value=data__settings__commonproblemshare, name="" + (name_prefix or "data") + ".settings.common_problem_share", definition=None, rule='type')
+                    if isinstance(data__settings__commonproblemshare, (int, float, Decimal)) and not isinstance(data__settings__commonproblemshare, bool):
+                        if data__settings__commonproblemshare > 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.common_problem_share must be smaller than or equal to 1", value=data__settings__commonproblemshare, name="" + (name_prefix or "data") + ".settings.common_problem_share", definition=None, rule='maximum')
+                        if data__settings__commonproblemshare <= 0:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.common_problem_share must be bigger than 0", value=data__settings__commonproblemshare, name="" + (name_prefix or "data") + ".settings.common_problem_share", definition=None, rule='exclusiveMinimum')
+                if data__settings_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings must not contain "+str(data__settings_keys)+" properties", value=data__settings, name="" + (name_prefix or "data") + ".settings", definition=None, rule='additionalProperties')
         if "units" in data_keys:
             data_keys.remove("units")
             data__units = data["units"]

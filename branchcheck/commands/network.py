@@ -49,6 +49,15 @@ ChecklistOption = Annotated[str | None, typer.Option(
 LevelOption = Annotated[str | None, typer.Option(
     "--level", "-l", metavar="KIND|DEPTH",
     help="Roll up to this kind of unit (e.g. sub-branch) or depth (0 = top).")]
+SystemicOption = Annotated[float | None, typer.Option(
+    "--systemic", metavar="SHARE", help="An item is a common problem (共性问题) when at least "
+    "this share of outlets fail it (department setting; else the directory's, else 0.3).")]
+FailingOption = Annotated[float | None, typer.Option(
+    "--failing", metavar="RATE", help="An outlet fails an item when its own failure rate "
+    "reaches this (department setting; else the directory's, else 0.2).")]
+CalendarOption = Annotated[str | None, typer.Option(
+    "--calendar", metavar="FILE", help="Working-day calendar file (YAML: holidays, workdays) "
+    "on top of the official days and the directory's.")]
 FormatOption = Annotated[str, typer.Option(
     "--format", "-f", metavar="text|md|csv|json|html", help="Output format.")]
 
@@ -66,11 +75,12 @@ def _out(text: str, output: str | None, force: bool) -> None:
 
 
 def _view(compute: Callable[[Any, Any], list[dict[str, Any]]],
-          columns: Callable[[str], Any], title: tuple[str, str], *, fmt: str,
+          columns: Callable[[Any], Any], title: tuple[str, str], *, fmt: str,
           output: str | None, force: bool, months: int = 0, shown: int | None = None,
           **scope: Any) -> list[dict[str, Any]]:
     """Open the warehouse for the scope options, compute a view's rows, write them in
-    ``fmt`` (the first ``shown`` rows, if given); the rows."""
+    ``fmt`` (the first ``shown`` rows, if given) with the ``columns`` of the scope; the
+    rows."""
     from branchcheck.network import tables as rn
     from branchcheck.network.query import open_scope
 
@@ -78,8 +88,10 @@ def _view(compute: Callable[[Any, Any], list[dict[str, Any]]],
     opts = _opts(**scope)
     with open_scope(opts, months=months) as (con, found):
         rows: list[dict[str, Any]] = compute(con, found)
-    _out(rn.render(rows[:shown] if shown else rows, columns(opts.lang), fmt,
-                   title=_title(*title, found), lang=opts.lang), output, force)
+    calendar_warnings(found)
+    checklist = found.checklist or (rows[0].get("checklist") if rows else None)
+    _out(rn.render(rows[:shown] if shown else rows, columns(found), fmt,
+                   title=_title(*title, found, checklist), lang=opts.lang), output, force)
     return rows
 
 
@@ -147,18 +159,30 @@ def league(
     warehouse: WarehouseOption = None, org: OrgOption = None, since: SinceOption = None,
     until: UntilOption = None, period: PeriodOption = None, unit: UnitOption = None,
     checklist: ChecklistOption = None, level: LevelOption = None, fmt: FormatOption = "text",
-    min_n: Annotated[int, typer.Option("--min-n", min=1, help="Fewer results than this: "
-                                       "flagged, not ranked.")] = 5,
+    calendar: CalendarOption = None,
+    min_n: Annotated[int, typer.Option("--min-n", min=0, help="Units with fewer checks done "
+                                       "are listed, not ranked (department setting; "
+                                       "default 0).")] = 0,
+    missed: Annotated[str | None, typer.Option(
+        "--missed", metavar="zero|exclude", help="A missed check counts 0 in the period "
+        "score, or is left out (department setting; else the directory's, else zero).")] = None,
+    min_completion: Annotated[float | None, typer.Option(
+        "--min-completion", metavar="SHARE", help="Units under this completion are flagged "
+        "and ranked after the others (department setting; else the directory's, else "
+        "0.9).")] = None,
     output: OutputOption = None, force: ForceOption = False, lang: UiLangOption = None,
 ) -> int:
-    """Units ranked by mean final score: results, completion, grades, knockouts, change."""
+    """Units ranked by period score: red lines first, then score, checks done, completion,
+    grades, change (one checklist: --checklist, else the programme's main one)."""
     from branchcheck.network import tables as rn
     from branchcheck.network import views
 
-    _view(lambda con, scope: views.league(con, scope, min_n=min_n), rn.league_columns,
+    _view(lambda con, scope: views.league(con, scope, min_n=min_n, missed=missed,
+                                          min_completion=min_completion),
+          lambda scope: rn.league_columns(scope.lang),
           ("排名", "League"), fmt=fmt, output=output, force=force, warehouse=warehouse,
           org=org, since=since, until=until, period=period, unit=unit, checklist=checklist,
-          level=level, lang=lang)
+          level=level, calendar=calendar, lang=lang)
     return EXIT_OK
 
 
@@ -167,6 +191,7 @@ def missing(
     warehouse: WarehouseOption = None, org: OrgOption = None, since: SinceOption = None,
     until: UntilOption = None, period: PeriodOption = None, unit: UnitOption = None,
     checklist: ChecklistOption = None, level: LevelOption = None, fmt: FormatOption = "text",
+    calendar: CalendarOption = None,
     every: Annotated[str | None, typer.Option(
         "--every", metavar="day|business-day|week|month|quarter",
         help="Cadence for every outlet (instead of the directory's programme).")] = None,
@@ -179,9 +204,10 @@ def missing(
     from branchcheck.network import tables as rn
 
     rows = _view(lambda con, scope: expected.missing(con, scope, every=every),
-                 rn.missing_columns, ("漏做的检查", "Missed checks"), fmt=fmt, output=output,
-                 force=force, warehouse=warehouse, org=org, since=since, until=until,
-                 period=period, unit=unit, checklist=checklist, level=level, lang=lang)
+                 lambda scope: rn.missing_columns(scope.lang), ("漏检", "Missed checks"),
+                 fmt=fmt, output=output, force=force, warehouse=warehouse, org=org,
+                 since=since, until=until, period=period, unit=unit, checklist=checklist,
+                 level=level, calendar=calendar, lang=lang)
     return EXIT_FAILED if fail_on_missing and any(r["missed"] for r in rows) else EXIT_OK
 
 
@@ -190,20 +216,23 @@ def items(
     warehouse: WarehouseOption = None, org: OrgOption = None, since: SinceOption = None,
     until: UntilOption = None, period: PeriodOption = None, unit: UnitOption = None,
     checklist: ChecklistOption = None, level: LevelOption = None, fmt: FormatOption = "text",
-    systemic: Annotated[float, typer.Option(
-        "--systemic", metavar="SHARE", help="Flag an item failing in at least this share of "
-        "outlets.")] = 0.3,
+    calendar: CalendarOption = None,
+    systemic: SystemicOption = None, failing: FailingOption = None,
     top: Annotated[int | None, typer.Option("--top", "-n", min=1, help="Show N items.")] = None,
     output: OutputOption = None, force: ForceOption = False, lang: UiLangOption = None,
 ) -> int:
-    """Items by failure rate across the network or a subtree, with a systemic flag."""
+    """Items by failure rate across the network or a subtree: outlets failing each item
+    and common problems (共性问题), by the department's thresholds."""
     from branchcheck.network import tables as rn
     from branchcheck.network import views
 
-    _view(lambda con, scope: views.items(con, scope, systemic=systemic), rn.items_columns,
+    _view(lambda con, scope: views.items(con, scope, systemic=systemic, failing=failing),
+          lambda scope: rn.items_columns(
+              scope.lang, scope.org.settings.failing if failing is None else failing,
+              scope.org.settings.common if systemic is None else systemic),
           ("不合格项目", "Failing items"), fmt=fmt, output=output, force=force, shown=top,
           warehouse=warehouse, org=org, since=since, until=until, period=period, unit=unit,
-          checklist=checklist, level=level, lang=lang)
+          checklist=checklist, level=level, calendar=calendar, lang=lang)
     return EXIT_OK
 
 
@@ -212,6 +241,7 @@ def trend(
     warehouse: WarehouseOption = None, org: OrgOption = None, since: SinceOption = None,
     until: UntilOption = None, period: PeriodOption = None, unit: UnitOption = None,
     checklist: ChecklistOption = None, level: LevelOption = None, fmt: FormatOption = "text",
+    calendar: CalendarOption = None,
     by: Annotated[str, typer.Option("--by", metavar="week|month")] = "month",
     output: OutputOption = None, force: ForceOption = False, lang: UiLangOption = None,
 ) -> int:
@@ -219,10 +249,11 @@ def trend(
     from branchcheck.network import tables as rn
     from branchcheck.network import views
 
-    _view(lambda con, scope: views.trend(con, scope, by=by), rn.trend_columns,
+    _view(lambda con, scope: views.trend(con, scope, by=by),
+          lambda scope: rn.trend_columns(scope.lang),
           ("趋势", "Trend"), fmt=fmt, output=output, force=force, months=12,
           warehouse=warehouse, org=org, since=since, until=until, period=period, unit=unit,
-          checklist=checklist, level=level, lang=lang)
+          checklist=checklist, level=level, calendar=calendar, lang=lang)
     return EXIT_OK
 
 
@@ -231,6 +262,7 @@ def actions(
     warehouse: WarehouseOption = None, org: OrgOption = None, since: SinceOption = None,
     until: UntilOption = None, period: PeriodOption = None, unit: UnitOption = None,
     checklist: ChecklistOption = None, level: LevelOption = None, fmt: FormatOption = "text",
+    calendar: CalendarOption = None,
     output: OutputOption = None, force: ForceOption = False, lang: UiLangOption = None,
 ) -> int:
     """Corrective actions (整改) per unit: open, overdue (judged on the period's last day,
@@ -239,30 +271,34 @@ def actions(
     from branchcheck.network.actions import per_unit
     from branchcheck.network.tables_actions import actions_columns
 
-    _view(per_unit, actions_columns, ("整改", "Corrective actions"), fmt=fmt, output=output,
-          force=force, warehouse=warehouse, org=org, since=since, until=until, period=period,
-          unit=unit, checklist=checklist, level=level, lang=lang)
+    _view(per_unit, lambda scope: actions_columns(scope.lang), ("整改", "Corrective actions"),
+          fmt=fmt, output=output, force=force, warehouse=warehouse, org=org, since=since,
+          until=until, period=period, unit=unit, checklist=checklist, level=level,
+          calendar=calendar, lang=lang)
     return EXIT_OK
 
 
 @app.command("report")
 def report(
-    warehouse: WarehouseOption = None, org: OrgOption = None, period: PeriodOption = None,
-    unit: UnitOption = None, checklist: ChecklistOption = None, level: LevelOption = None,
+    warehouse: WarehouseOption = None, org: OrgOption = None, since: SinceOption = None,
+    until: UntilOption = None, period: PeriodOption = None, unit: UnitOption = None,
+    checklist: ChecklistOption = None, level: LevelOption = None,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="html|md")] = "html",
-    systemic: Annotated[float, typer.Option("--systemic", metavar="SHARE")] = 0.3,
+    systemic: SystemicOption = None, calendar: CalendarOption = None,
     output: OutputOption = None, force: ForceOption = False, lang: UiLangOption = None,
 ) -> int:
-    """A printable monthly report: league, section heat map, missed checks, systemic items,
-    red-line failures (self-contained HTML, or Markdown)."""
+    """A printable report of a period: league, section heat map, missed checks, common
+    problems (共性问题), red-line failures, corrective actions (self-contained HTML, or
+    Markdown)."""
     from branchcheck.network.query import open_scope
     from branchcheck.network.report import build
 
     check_choice(fmt, ("html", "md"))
-    opts = _opts(warehouse=warehouse, org=org, period=period, unit=unit, checklist=checklist,
-                 level=level, lang=lang)
+    opts = _opts(warehouse=warehouse, org=org, since=since, until=until, period=period,
+                 unit=unit, checklist=checklist, level=level, calendar=calendar, lang=lang)
     with open_scope(opts) as (con, scope):
         text = build(con, scope, fmt, systemic=systemic)
+    calendar_warnings(scope)
     _out(text, output, force)
     return EXIT_OK
 
@@ -352,14 +388,29 @@ def sample(
     return EXIT_OK
 
 
-def _title(zh: str, en: str, scope: Any) -> str:
+def calendar_warnings(scope: Any) -> None:
+    """Say on stderr which days the working-day calendar had to guess."""
     from branchcheck.core.i18n import t
 
-    parts = [t(scope.lang, zh, en), scope.period.label]
-    if scope.checklist:
-        parts.append(scope.checklist)
+    for text in scope.org.workdays.warnings(scope.lang):
+        err(t(scope.lang, f"警告：{text}\n", f"warning: {text}\n"))
+
+
+def _title(zh: str, en: str, scope: Any, checklist: str | None = None) -> str:
+    """``排名 · 2026-11 · 截至 2026-11-30 · daily-opening · 支行``: the view, the period,
+    the day the figures count to, the checklist, the subtree and the level."""
+    from branchcheck.core.i18n import t
+    from branchcheck.network.tables import kind_word
+
+    lang = scope.lang
+    parts = [t(lang, zh, en), scope.period.label,
+             t(lang, f"截至 {scope.as_of}", f"as of {scope.as_of}")]
+    if checklist or scope.checklist:
+        parts.append(t(lang, f"检查表 {checklist or scope.checklist}",
+                       f"checklist {checklist or scope.checklist}"))
     if scope.unit:
         parts.append(scope.unit)
     if scope.level:
-        parts.append(scope.level)
+        word = kind_word(scope.level, lang)
+        parts.append(t(lang, f"按{word}", f"by {word}"))
     return " · ".join(parts)

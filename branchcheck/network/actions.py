@@ -10,9 +10,10 @@ rejected: listed with the reason, counted, and its actions kept out of every fig
 until it is restored. The rows are written in the ingest's one transaction.
 
 Overdue is not stored. An action is overdue when it is open (``open`` or
-``reopened``) and at least one business day of the directory's calendar (its
-business weekdays, less its closed days) lies after the due date, up to the day the
-view is judged at: the period's last day, or today when that is earlier. Statuses
+``reopened``) and at least one working day (工作日: the directory's working-day
+calendar, :mod:`branchcheck.org.workdays`, the one ``actions list`` counts with) lies
+after the due date, up to the day the view is judged at: the period's last day, or
+today (in the directory's zone) when that is earlier. Statuses
 are those of the logs at the last ingest.
 """
 
@@ -22,7 +23,7 @@ import os
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -173,19 +174,15 @@ def store(con: DuckDBPyConnection, logs: Logs) -> None:
 
 def judged_on(scope: Scope) -> date:
     """The day overdue is judged at: the period's last day, or today if earlier."""
-    return min(scope.period.end, date.today())
+    return scope.as_of
 
 
 def late_days(org: Org, due: date | None, day: date) -> int:
-    """Business days of ``org``'s calendar after ``due`` up to ``day`` (0: not late)."""
+    """Working days (工作日, ``org``'s working-day calendar) after ``due`` up to ``day``
+    (0: not late)."""
     if due is None or due >= day:
         return 0
-    n, d = 0, due + timedelta(days=1)
-    while d <= day:
-        if d.weekday() in org.business_days and d not in org.closed_days:
-            n += 1
-        d += timedelta(days=1)
-    return n
+    return org.workdays.workdays_between(due, day)
 
 
 def per_unit(con: DuckDBPyConnection, scope: Scope, *,

@@ -2,9 +2,10 @@
 
 A period is a closed range of days (``--period 2026-11``, ``2026-W48``,
 ``2026-Q4``, or ``--since``/``--until``). A day is *open* unless it is a closed
-day (holiday) of the directory, and a *business day* when it is also one of the
-directory's business weekdays. A unit is expected to run a check from the day
-it opened until the day before it closed.
+day of the directory; an *opening day* (营业日) when it is also one of the
+directory's business weekdays; a *working day* (工作日) when the working-day
+calendar (:mod:`branchcheck.org.workdays`) says so and it is open. A unit is
+expected to run a check from the day it opened until the day before it closed.
 """
 
 from __future__ import annotations
@@ -12,9 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from branchcheck.core.errors import UsageError
 from branchcheck.core.i18n import t
+
+if TYPE_CHECKING:
+    from branchcheck.org.directory import Org
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
@@ -138,11 +143,14 @@ def _date(text: str, option: str, lang: str) -> date:
                            f"{option} {text!r} is not a date (YYYY-MM-DD)")) from None
 
 
-def calendar_rows(period: Period, business_days: tuple[int, ...],
-                  closed_days: frozenset[date]) -> list[tuple[date, bool, bool]]:
-    """(day, open, business) for every day of ``period``."""
+def calendar_rows(period: Period, org: Org) -> list[tuple[date, bool, bool, bool]]:
+    """(day, open, opening, working) for every day of ``period``. open: not a closed
+    day; opening: an opening day (营业日: a business weekday, not closed); working: a
+    working day (工作日: the directory's working-day calendar), not closed."""
+    cal = org.workdays
     rows = []
     for day in period.each_day():
-        is_open = day not in closed_days
-        rows.append((day, is_open, is_open and day.weekday() in business_days))
+        is_open = day not in org.closed_days
+        rows.append((day, is_open, is_open and day.weekday() in org.business_days,
+                     is_open and cal.is_workday(day)))
     return rows

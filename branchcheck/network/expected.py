@@ -31,11 +31,13 @@ _LABEL = ("CASE {e} WHEN 'week' THEN strftime({d}, '%G-W%V') "
           "WHEN 'month' THEN strftime({d}, '%Y-%m') "
           "WHEN 'quarter' THEN year({d})::VARCHAR || '-Q' || quarter({d})::VARCHAR "
           "ELSE strftime({d}, '%Y-%m-%d') END")
-# Day ``c.day`` is in a slot of rule ``p`` for unit ``u``: open (or a business day)
-# by the calendar, and the unit open.
-_OPEN = ("(CASE WHEN p.every = 'day' THEN c.open ELSE c.business END) "
+# Day ``c.day`` is in a slot of rule ``p`` for unit ``u``: open, a working day (工作日)
+# or an opening day (营业日) as the cadence asks, the unit open, and not after
+# today in the unit's zone (an open period ends today).
+_OPEN = ("(CASE p.every WHEN 'day' THEN c.open WHEN 'business-day' THEN c.working "
+         "ELSE c.opening END) AND c.day <= u.today "
          "AND (u.opened IS NULL OR c.day >= u.opened) AND (u.closed IS NULL OR c.day < u.closed)")
-_REACH = {"day": 0, "business-day": 0, "week": 6, "month": 31, "quarter": 92}
+_REACH = {"day": 0, "opening-day": 0, "business-day": 0, "week": 6, "month": 31, "quarter": 92}
 """Days a slot may reach outside the period (a week that started before it)."""
 
 
@@ -51,10 +53,12 @@ def _programme(scope: Scope, every: str | None, rules: Sequence[Rule] | None) ->
     return chosen
 
 
-def _slots(con: DuckDBPyConnection, scope: Scope, rules: Sequence[Rule]) -> str:
+def _slots(con: DuckDBPyConnection, scope: Scope, rules: Sequence[Rule],
+           span: Period | None = None) -> str:
     """Fill the temp tables ``cal``, ``prog`` and ``su`` (the ``rollup`` table filled
     for the scope); returns the SELECT of expected slots (lvl: the unit at the scope's
-    level, unit, rule, slot: its first day).
+    level, unit, rule, slot: its first day, cur: in the scope's period) of the days of
+    ``span`` (default: the scope's period).
 
     Rules are numbered (``prog.rule``) so that the joins below compare a number,
     a branch and a date rather than four strings.
@@ -62,9 +66,12 @@ def _slots(con: DuckDBPyConnection, scope: Scope, rules: Sequence[Rule]) -> str:
     from branchcheck.network.warehouse import insert_columns
 
     org = scope.org
-    con.execute("CREATE OR REPLACE TEMP TABLE cal (day DATE, open BOOLEAN, business BOOLEAN)")
-    insert_columns(con, "cal", list(zip(*calendar_rows(
-        scope.period, org.business_days, org.closed_days), strict=True)))
+    con.execute("CREATE OR REPLACE TEMP TABLE cal (day DATE, open BOOLEAN, opening BOOLEAN, "
+                "working BOOLEAN, cur BOOLEAN)")
+    days = [(*row, row[0] >= scope.period.start)
+            for row in calendar_rows(span or scope.period, org)]
+    if days:
+        insert_columns(con, "cal", list(zip(*days, strict=True)))
     con.execute("CREATE OR REPLACE TEMP TABLE prog (rule INTEGER, kind VARCHAR, "
                 "checklist VARCHAR, every VARCHAR)")
     if rules:
@@ -73,31 +80,47 @@ def _slots(con: DuckDBPyConnection, scope: Scope, rules: Sequence[Rule]) -> str:
     # Every unit of the subtree with its unit at the scope's level (``lvl``, from the
     # ``rollup`` table); under a wildcard rule, every leaf.
     wildcard = any(r.kind == "*" for r in rules)
+    default = scope.now
     if org.stored:
         kind = "'*'" if wildcard else "u.kind"
         leaf = " WHERE NOT EXISTS (SELECT 1 FROM units c WHERE c.parent = u.id)"
+        zones = [r[0] for r in con.execute(
+            "SELECT DISTINCT timezone FROM units WHERE timezone IS NOT NULL").fetchall()]
+        con.execute("CREATE OR REPLACE TEMP TABLE zt (zone VARCHAR, today DATE)")
+        if zones:
+            insert_columns(con, "zt", [tuple(zones), tuple(_today(z, scope) for z in zones)])
         con.execute(f"CREATE OR REPLACE TEMP TABLE su AS SELECT u.id, {kind} AS kind, "
-                    f"u.opened, u.closed, ro.unit AS lvl FROM units u "
-                    f"JOIN rollup ro ON ro.branch = u.id{leaf if wildcard else ''}")
+                    f"u.opened, u.closed, ro.unit AS lvl, coalesce(zt.today, $1) AS today "
+                    f"FROM units u JOIN rollup ro ON ro.branch = u.id "
+                    f"LEFT JOIN zt ON zt.zone = u.timezone{leaf if wildcard else ''}",
+                    [default])
     else:
         lvl = level_units(scope)
         leaves = set(org.leaves()) if wildcard else ()
         con.execute("CREATE OR REPLACE TEMP TABLE su (id VARCHAR, kind VARCHAR, opened DATE, "
-                    "closed DATE, lvl VARCHAR)")
-        rows = [(u.id, "*" if wildcard else u.kind, u.opened, u.closed, lvl[u.id])
+                    "closed DATE, lvl VARCHAR, today DATE)")
+        rows = [(u.id, "*" if wildcard else u.kind, u.opened, u.closed, lvl[u.id],
+                 _today(u.timezone, scope) if u.timezone else default)
                 for u in org.units if u.id in lvl and (not wildcard or u.id in leaves)]
         if rows:
             insert_columns(con, "su", list(zip(*rows, strict=True)))
     # A day is its own slot; longer slots are named once however many days they hold.
     daily = _daily(rules)
     slot = "c.day" if daily else _SLOT.format(e="p.every", d="c.day")
-    return (f"SELECT {'' if daily else 'DISTINCT '}u.lvl, u.id AS unit, p.rule, {slot} AS slot "
-            f"FROM su u JOIN prog p ON p.kind = u.kind JOIN cal c ON {_OPEN}")
+    return (f"SELECT {'' if daily else 'DISTINCT '}u.lvl, u.id AS unit, p.rule, {slot} AS slot, "
+            f"c.cur FROM su u JOIN prog p ON p.kind = u.kind JOIN cal c ON {_OPEN}")
+
+
+def _today(zone: str, scope: Scope) -> date:
+    """Today in ``zone`` (the scope's today when it was given)."""
+    from branchcheck.org.workdays import today
+
+    return scope.today if scope.today is not None else today(zone)
 
 
 def _daily(rules: Sequence[Rule]) -> bool:
     """Whether every rule's slot is a single day (no slot spans days to group)."""
-    return all(r.every in ("day", "business-day") for r in rules)
+    return all(r.every in ("day", "opening-day", "business-day") for r in rules)
 
 
 def _by_day_first(rules: Sequence[Rule]) -> bool:
@@ -140,30 +163,37 @@ def slot_label(every: str, first: date) -> str:
     return first.isoformat()
 
 
-def completion(con: DuckDBPyConnection, scope: Scope,
-               rules: Sequence[Rule] | None = None) -> dict[str, tuple[int, int]]:
-    """(expected, done) checks per unit at the scope's level, by the programme (the
+def outlet_completion(con: DuckDBPyConnection, scope: Scope, rules: Sequence[Rule] | None,
+                      span: Period) -> None:
+    """Fill the temp table ``ocomp (lvl, outlet, cur, expected, done)``: expected and done
+    checks of each unit (by the programme, the calendar, up to today) and its unit at
+    the scope's level, for the days of ``span``; ``cur``: in the scope's period (the
     ``rollup`` table filled for the scope)."""
     chosen = _programme(scope, None, rules)
     if not chosen:
-        return {}
-    slots = _slots(con, scope, chosen)
-    expected = f"SELECT lvl, count(*) AS n FROM ({slots}) GROUP BY lvl"
+        con.execute("CREATE OR REPLACE TEMP TABLE ocomp (lvl VARCHAR, outlet VARCHAR, "
+                    "cur BOOLEAN, expected BIGINT, done BIGINT)")
+        return
+    slots = _slots(con, scope, chosen, span)
+    expected = f"SELECT lvl, unit, cur, count(*) AS n FROM ({slots}) GROUP BY ALL"
     if _by_day_first(chosen):
         # Done slots counted from the results side (one first result a day): no join
         # with the slots.
-        sql = (f"WITH e AS ({expected}), k AS (SELECT u.lvl, count(*) AS n FROM results r "
-               "JOIN su u ON u.id = r.branch "
+        sql = (f"WITH e AS ({expected}), k AS (SELECT u.lvl, u.id AS unit, c.cur, count(*) AS n "
+               "FROM results r JOIN su u ON u.id = r.branch "
                "JOIN prog p ON p.kind = u.kind AND p.checklist = r.checklist_id "
                f"JOIN cal c ON c.day = r.day AND {_OPEN} "
-               "WHERE r.day BETWEEN $1 AND $2 AND r.day_first GROUP BY u.lvl) "
-               "SELECT e.lvl, e.n, coalesce(k.n, 0) FROM e LEFT JOIN k ON k.lvl = e.lvl")
+               "WHERE r.day BETWEEN $1 AND $2 AND r.day_first GROUP BY ALL) "
+               "SELECT e.lvl, e.unit AS outlet, e.cur, e.n AS expected, coalesce(k.n, 0) AS done "
+               "FROM e LEFT JOIN k "
+               "ON k.unit = e.unit AND k.cur = e.cur")
     else:  # expected less missed
         sql = (f"WITH d AS ({_done(chosen)}), e AS ({expected}), "
-               f"k AS (SELECT s.lvl, count(*) AS n FROM ({slots}) s {_MISSED} GROUP BY s.lvl) "
-               "SELECT e.lvl, e.n, e.n - coalesce(k.n, 0) FROM e LEFT JOIN k ON k.lvl = e.lvl")
-    rows = con.execute(sql, _window(scope.period, chosen)).fetchall()
-    return {u: (int(e), int(d)) for u, e, d in rows}
+               f"k AS (SELECT s.unit, s.cur, count(*) AS n FROM ({slots}) s {_MISSED} "
+               "GROUP BY ALL) SELECT e.lvl, e.unit AS outlet, e.cur, e.n AS expected, "
+               "e.n - coalesce(k.n, 0) AS done FROM e "
+               "LEFT JOIN k ON k.unit = e.unit AND k.cur = e.cur")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE ocomp AS {sql}", _window(span, chosen))
 
 
 def missing(con: DuckDBPyConnection, scope: Scope, *, every: str | None = None,

@@ -121,14 +121,18 @@ def _utc(stamp: str) -> datetime | None:
 
 
 def _texts(result: Result) -> tuple[Any, ...]:
-    """(kind, id, zh, en, section) of the checklist, its sections and items."""
+    """(kind, id, zh, en, section) of the checklist, its sections and items, and a
+    row of kind ``unscored`` for each item of weight 0 that is not a red line (a fact
+    recorded, never a failure: ``network items`` leaves it out)."""
     from branchcheck.core.model import localise
 
     s = result.score
     return tuple(("section", x.id, localise(x.title, "zh"), localise(x.title, "en"), None)
                  for x in s.sections) + tuple(
         ("item", i.id, localise(i.text, "zh"), localise(i.text, "en"), i.section)
-        for i in s.items) + (
+        for i in s.items) + tuple(
+        ("unscored", i.id, "", "", i.section) for i in s.items
+        if i.weight == 0 and i.critical is None) + (
         ("checklist", result.checklist_id, localise(result.checklist_title, "zh"),
          localise(result.checklist_title, "en"), None),)
 

@@ -28,6 +28,8 @@ class Options:
     checklist: str | None = None
     level: str | None = None
     lang: str = "en"
+    calendar: str | None = None
+    """A calendar file (holidays/workdays) on top of the directory's days."""
 
 
 @contextmanager
@@ -47,6 +49,13 @@ def open_scope(opts: Options, *, months: int = 0) -> Iterator[tuple[DuckDBPyConn
         check_checklist_id(opts.checklist, opts.lang)
     with warehouse.reader(warehouse.default_path(opts.warehouse), lang=opts.lang) as con:
         found = org_or_flat(con, org)
+        if opts.calendar:
+            from dataclasses import replace
+
+            from branchcheck.org.workdays import load_calendar_file
+
+            extra = load_calendar_file(opts.calendar, lang=opts.lang)
+            found = replace(found, calendar=found.calendar.merged(extra))
         latest = latest_day(con, opts.checklist)
         period = parse_period(opts.period, opts.since, opts.until, default=latest,
                               lang=opts.lang)

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def build(con: DuckDBPyConnection, scope: Scope, fmt: str, *,
-          systemic: float = 0.3) -> str:
+          systemic: float | None = None) -> str:
     """The report for ``scope`` in ``fmt`` (``html`` or ``md``)."""
     from branchcheck.network import tables as rn
 
@@ -27,7 +27,9 @@ def build(con: DuckDBPyConnection, scope: Scope, fmt: str, *,
         missed = [r for r in expected.missing(con, scope) if r["missed"]]
     except UsageError:  # no programme: the report says so
         missed = None
-    failing = [r for r in views.items(con, scope, systemic=systemic) if r["systemic"]]
+    common = scope.org.settings.common if systemic is None else systemic
+    rate = scope.org.settings.failing
+    failing = [r for r in views.items(con, scope, systemic=common) if r["systemic"]]
     reds = views.red_lines(con, scope)
     from branchcheck.network.actions import judged_on, per_unit
     from branchcheck.network.tables_actions import actions_columns
@@ -51,12 +53,13 @@ def build(con: DuckDBPyConnection, scope: Scope, fmt: str, *,
         (t(lang, "排名", "League"), league, rn.league_columns(lang), ""),
         (t(lang, "分部分热力图（平均分）", "Sections heat map (mean score)"), heat_rows,
          heat_cols, "heat"),
-        (t(lang, "漏做的检查", "Missed checks"), missed or [], rn.missing_columns(lang),
+        (t(lang, "漏检", "Missed checks"), missed or [], rn.missing_columns(lang),
          "" if missed is not None else t(lang, "机构目录没有检查计划。",
                                          "The directory has no programme.")),
-        (t(lang, f"系统性问题（≥{systemic:.0%} 网点不合格）",
-           f"Systemic items (failing in ≥{systemic:.0%} of outlets)"), failing,
-         rn.items_columns(lang), ""),
+        (t(lang, f"共性问题（≥{common:.0%} 的网点本网点不通过率≥{rate:.0%}；部门设定）",
+           f"Common problems (failing in ≥{common:.0%} of outlets at a rate ≥{rate:.0%}; "
+           "the department's settings)"), failing,
+         rn.items_columns(lang, rate, common), ""),
         (t(lang, "红线（否决）不合格", "Red-line (knockout) failures"), reds, red_cols, ""),
         (t(lang, "整改", "Corrective actions"), acts, actions_columns(lang),
          t(lang, f"整改中与逾期为最近一次导入时的状态，逾期按 {judged_on(scope)} 计算。",

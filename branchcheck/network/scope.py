@@ -27,6 +27,23 @@ class Scope:
     unit: str | None = None
     level: str | None = None
     lang: str = "en"
+    today: date | None = None
+    """Today in the directory's zone (None: asked of the clock, or $BRANCHCHECK_TODAY)."""
+
+    @property
+    def now(self) -> date:
+        """Today in the directory's time zone (:attr:`today` when given)."""
+        if self.today is not None:
+            return self.today
+        from branchcheck.org.workdays import today
+
+        return today(self.org.timezone)
+
+    @property
+    def as_of(self) -> date:
+        """The last day the figures count (截至): the period's end, or today when the
+        period is still open."""
+        return min(self.period.end, self.now)
 
 
 def org_or_flat(con: DuckDBPyConnection, org: Org | None) -> Org:

@@ -28,6 +28,20 @@ def signed(value: float | None) -> str:
     return "—" if value is None else f"{value:+.1f}"
 
 
+_KINDS = {"outlet": ("网点", "outlet"), "sub-branch": ("支行", "sub-branch"),
+          "branch": ("分行", "branch"), "head-office": ("总行", "head office"),
+          "region": ("区域", "region")}
+
+
+def kind_word(kind: str, lang: str) -> str:
+    """A unit kind (or depth) as people say it: ``sub-branch`` -> 支行; another kind
+    as the directory spells it; a depth as 第 N 层 / depth N."""
+    if kind.isdigit():
+        return t(lang, f"第 {kind} 层", f"depth {kind}")
+    zh, en = _KINDS.get(kind, (kind, kind))
+    return t(lang, zh, en)
+
+
 def _col(header: str, key: str, kind: str = "text") -> Column:
     shows: dict[str, Callable[[Any], str]] = {
         "text": lambda v: "" if v is None else str(v), "score": fmt_score, "pct": pct,
@@ -37,24 +51,38 @@ def _col(header: str, key: str, kind: str = "text") -> Column:
 
 
 def league_columns(lang: str) -> list[Column]:
-    """Columns of ``network league``."""
+    """Columns of ``network league``: red lines first, then the period score."""
+    def flags(r: dict[str, Any]) -> list[tuple[str, str]]:
+        out = []
+        if r.get("low_completion"):
+            out.append(("low_completion", t(lang, "完成率不足", "low completion")))
+        if r.get("small_n"):
+            out.append(("small_n", t(lang, "检查次数少", "few checks")))
+        return out
+
+    def grades(r: dict[str, Any]) -> str:
+        return " ".join(f"{g}:{n}" for g, n in r["grades"].items())
+
     return [
         _col("#", "rank", "int"), _col(t(lang, "单位", "Unit"), "unit"),
-        _col(t(lang, "名称", "Name"), "name"), _col("n", "n", "int"),
-        _col(t(lang, "平均分", "Mean"), "mean", "score"),
+        _col(t(lang, "名称", "Name"), "name"),
+        _col(t(lang, "红线", "Red lines"), "red_lines", "int"),
+        Column(t(lang, "本期评级", "Period grade"), lambda r: r.get("period_grade") or "",
+               lambda r: r.get("period_grade") or ""),
+        _col(t(lang, "本期得分", "Period score"), "score", "score"),
         _col(t(lang, "较上期", "Change"), "change", "signed"),
-        Column(t(lang, "完成", "Done/expected"),
+        _col(t(lang, "已检平均分", "Mean of checks done"), "mean_done", "score"),
+        _col(t(lang, "检查次数", "Checks"), "n", "int"),
+        Column(t(lang, "已检/应检", "Done/expected"),
                lambda r: f"{r['done']}/{r['expected']}" if r["expected"] else "—",
                lambda r: r["done"] if r["expected"] else None, True),
+        _col(t(lang, "漏检", "Missed"), "missed", "int"),
         _col(t(lang, "完成率", "Completion"), "completion", "pct"),
-        _col(t(lang, "否决", "Knockouts"), "knockouts", "int"),
         *_action_columns(lang),
-        Column(t(lang, "等级分布", "Grades"),
-               lambda r: " ".join(f"{g}:{n}" for g, n in r["grades"].items()),
-               lambda r: " ".join(f"{g}:{n}" for g, n in r["grades"].items())),
-        Column(t(lang, "备注", "Flag"),
-               lambda r: t(lang, "样本少", "few results") if r["small_n"] else "",
-               lambda r: "small_n" if r["small_n"] else ""),
+        Column(t(lang, "等级分布", "Grades"), grades, grades),
+        Column(t(lang, "备注", "Flag"), lambda r: "，".join(f for _, f in flags(r))
+               if lang == "zh" else ", ".join(f for _, f in flags(r)),
+               lambda r: " ".join(k for k, _ in flags(r))),
     ]
 
 
@@ -74,31 +102,42 @@ def missing_columns(lang: str, limit: int = 6) -> list[Column]:
     return [
         _col(t(lang, "单位", "Unit"), "unit"), _col(t(lang, "名称", "Name"), "name"),
         _col(t(lang, "检查表", "Checklist"), "checklist"),
-        _col(t(lang, "应做", "Expected"), "expected", "int"),
-        _col(t(lang, "已做", "Done"), "done", "int"),
-        _col(t(lang, "漏做", "Missed"), "missed", "int"),
+        _col(t(lang, "应检", "Expected"), "expected", "int"),
+        _col(t(lang, "已检", "Done"), "done", "int"),
+        _col(t(lang, "漏检", "Missed"), "missed", "int"),
         _col(t(lang, "完成率", "Completion"), "completion", "pct"),
-        Column(t(lang, "漏做的检查", "Missed checks"), slots, lambda r: " ".join(r["slots"])),
+        Column(t(lang, "漏检明细", "Missed checks"), slots, lambda r: " ".join(r["slots"])),
     ]
 
 
-def items_columns(lang: str) -> list[Column]:
-    """Columns of ``network items``."""
+def points(change: float | None, lang: str) -> str:
+    """A change of rate in percentage points: ``+5 个百分点`` / ``+5 pt`` (``0`` not ``-0``)."""
+    if change is None:
+        return "—"
+    value = round(100 * change)
+    text = f"{value:+d}" if value else "0"
+    return t(lang, f"{text} 个百分点", f"{text} pt")
+
+
+def items_columns(lang: str, failing: float = 0.2, systemic: float = 0.3) -> list[Column]:
+    """Columns of ``network items`` (``failing`` and ``systemic``: the thresholds, named
+    in the headers)."""
     def worst(r: dict[str, Any]) -> str:
         return ", ".join(f"{w['unit']} {pct(w['rate'])}" for w in r["worst"])
 
     return [
         _col(t(lang, "检查表", "Checklist"), "checklist"), _col(t(lang, "项目", "Item"), "item"),
         _col(t(lang, "内容", "Text"), "text"),
-        _col(t(lang, "不合格率", "Fail rate"), "rate", "pct"),
-        Column(t(lang, "涉及网点", "Outlets"), lambda r: f"{r['outlets_failing']}/{r['outlets']}",
+        _col(t(lang, "不通过率", "Fail rate"), "rate", "pct"),
+        Column(t(lang, f"不合格网点（本网点不通过率≥{failing:.0%}）",
+                 f"Outlets failing (own rate >= {failing:.0%})"),
+               lambda r: f"{r['outlets_failing']}/{r['outlets']}",
                lambda r: r["outlets_failing"], True),
-        Column(t(lang, "较上期", "Change"),
-               lambda r: "—" if r["change"] is None else f"{100 * r['change']:+.0f} pt",
+        Column(t(lang, "较上期", "Change"), lambda r: points(r["change"], lang),
                lambda r: r["change"], True),
         Column(t(lang, "最差单位", "Worst units"), worst, worst),
-        Column(t(lang, "系统性", "Systemic"),
-               lambda r: t(lang, "是", "SYSTEMIC") if r["systemic"] else "",
+        Column(t(lang, f"共性问题（≥{systemic:.0%} 网点）", f"Common problem (>= {systemic:.0%})"),
+               lambda r: t(lang, "是", "yes") if r["systemic"] else "",
                lambda r: r["systemic"]),
     ]
 
@@ -106,7 +145,8 @@ def items_columns(lang: str) -> list[Column]:
 def trend_columns(lang: str) -> list[Column]:
     """Columns of ``network trend``."""
     return [_col(t(lang, "单位", "Unit"), "unit"), _col(t(lang, "名称", "Name"), "name"),
-            _col(t(lang, "期间", "Period"), "period"), _col("n", "n", "int"),
+            _col(t(lang, "期间", "Period"), "period"),
+            _col(t(lang, "检查次数", "Checks"), "n", "int"),
             _col(t(lang, "平均分", "Mean"), "mean", "score")]
 
 

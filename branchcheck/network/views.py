@@ -33,82 +33,51 @@ def _filters(scope: Scope, period: Period) -> tuple[str, list[Any]]:
 # ------------------------------------------------------------------ league
 
 
-def league(con: DuckDBPyConnection, scope: Scope, *, min_n: int = 5,
+def league(con: DuckDBPyConnection, scope: Scope, *, min_n: int = 0,
+           missed: str | None = None, min_completion: float | None = None,
            rules: Sequence[Rule] | None = None) -> list[dict[str, Any]]:
-    """Units ranked by mean final score, with n, completion, grades, knockouts, change."""
-    prepare_rollup(con, scope)
-    col = "grade_zh" if scope.lang == "zh" else "grade_en"
-    # One scan for both periods: (unit, current?, grade) -> n, sum, scored, knockouts.
-    sql = (f"SELECT ro.unit, r.day >= $4 AS cur, coalesce(r.{col}, '—'), count(*), "
-           f"sum(r.overall_final), count(r.overall_final), "
-           f"sum(CASE WHEN r.knocked_out THEN 1 ELSE 0 END) "
-           f"FROM results r JOIN rollup ro ON ro.branch = r.branch "
-           f"WHERE r.day BETWEEN $1 AND $2 AND ($3::VARCHAR IS NULL OR r.checklist_id = $3) "
-           f"GROUP BY ALL ORDER BY ALL")
-    earlier = scope.period.previous()
-    acc: dict[tuple[str, bool], list[float]] = {}
-    grades: dict[str, dict[str, int]] = {}
-    for u, cur, g, n, total, scored, ko in con.execute(
-            sql, [earlier.start, scope.period.end, scope.checklist,
-                  scope.period.start]).fetchall():
-        a = acc.setdefault((u, cur), [0, 0.0, 0, 0])
-        a[0] += n
-        a[1] += total or 0.0
-        a[2] += scored
-        a[3] += ko or 0
-        if cur:
-            grades.setdefault(u, {})[g] = int(n)
-    now = {u: (int(a[0]), a[1] / a[2] if a[2] else None, a[3])
-           for (u, cur), a in acc.items() if cur}
-    before = {u: a[1] / a[2] if a[2] else None for (u, cur), a in acc.items() if not cur}
-    from branchcheck.network.expected import completion
+    """Units ranked by period score (:mod:`branchcheck.network.scores`); a setting not
+    given is the directory's (``settings``), else the default."""
+    from branchcheck.network.scores import ScoreRules
+    from branchcheck.network.scores import league as scored
 
-    done = completion(con, scope, rules)
-    units = sorted(set(now) | set(done))
-    names = unit_names(con, scope, units)
-    rows: list[dict[str, Any]] = []
-    for u in units:
-        n, mean, ko = now.get(u, (0, None, 0))
-        exp, did = done.get(u, (0, 0))
-        prev = before.get(u)
-        rows.append({
-            "unit": u, "name": names[u],
-            "n": n, "mean": mean, "expected": exp, "done": did,
-            "completion": (did / exp) if exp else None,
-            "grades": grades.get(u, {}), "knockouts": int(ko or 0),
-            "previous": prev, "change": None if prev is None or mean is None else mean - prev,
-            "small_n": n < min_n,
-        })
-    rows.sort(key=lambda r: (r["mean"] is None, r["small_n"], -(r["mean"] or 0), r["unit"]))
-    rank = 0
-    for r in rows:
-        if r["mean"] is not None and not r["small_n"]:
-            rank += 1
-            r["rank"] = rank
-        else:
-            r["rank"] = None
-    from branchcheck.network.actions import add_counts
-
-    add_counts(con, scope, rows)
-    return rows
+    chosen = scope.org.settings
+    return scored(con, scope, ScoreRules(
+        chosen.missed if missed is None else missed,
+        chosen.min_completion if min_completion is None else min_completion, min_n),
+        list(rules) if rules is not None else None)
 
 
 # ------------------------------------------------------------------ items
 
 
-def items(con: DuckDBPyConnection, scope: Scope, *, systemic: float = 0.3,
-          top: int = 3) -> list[dict[str, Any]]:
-    """Items by failure rate: rate, outlets affected, worst units, change, systemic flag."""
-    if not 0 < systemic <= 1:
-        raise UsageError(t(scope.lang, "--systemic 应在 0 与 1 之间",
-                           "--systemic must be between 0 and 1"))
+def items(con: DuckDBPyConnection, scope: Scope, *, systemic: float | None = None,
+          failing: float | None = None, top: int = 3) -> list[dict[str, Any]]:
+    """Items by failure rate: rate, outlets failing it, worst units, change, 共性问题.
+
+    Items of weight 0 that are not red lines (facts recorded) are never failures and
+    are left out. An outlet *fails* an item in the period when its own failure rate
+    reaches ``failing``; the item is a common problem (共性问题) when at least the
+    share ``systemic`` of the outlets that answered it fail it. Both thresholds are
+    the department's settings (the directory's ``settings``, else 0.2 and 0.3).
+    """
+    systemic = scope.org.settings.common if systemic is None else systemic
+    failing = scope.org.settings.failing if failing is None else failing
+    for value, option in ((systemic, "--systemic"), (failing, "--failing")):
+        if not 0 < value <= 1:
+            raise UsageError(t(scope.lang, f"{option} 应在 0 与 1 之间",
+                               f"{option} must be between 0 and 1"))
     prepare_rollup(con, scope)
     earlier = scope.period.previous()
     item_counts(con, scope, earlier)
-    overall = ("SELECT c, i, sum(n), sum(f), count(DISTINCT b) FILTER (WHERE f > 0), "
-               "count(DISTINCT b) FROM ifail WHERE cur = $1 GROUP BY ALL ORDER BY ALL")
-    now = con.execute(overall, [True]).fetchall()
-    before = {(c, i): f / n for c, i, n, f, _, _ in con.execute(overall, [False]).fetchall()}
+    con.execute("DELETE FROM ifail f USING texts x WHERE x.kind = 'unscored' "
+                "AND x.checklist_id = f.c AND x.id = f.i")
+    overall = ("SELECT c, i, sum(n), sum(f), count(DISTINCT b) FILTER (WHERE f > 0 AND "
+               "f >= $2 * n), count(DISTINCT b) FILTER (WHERE f > 0), count(DISTINCT b) "
+               "FROM ifail WHERE cur = $1 GROUP BY ALL ORDER BY ALL")
+    now = con.execute(overall, [True, failing]).fetchall()
+    before = {(c, i): f / n for c, i, n, f, *_ in con.execute(overall,
+                                                              [False, failing]).fetchall()}
     per_unit: dict[tuple[str, str], list[tuple[str, float, int]]] = {}
     for c, i, u, n, f in con.execute(
             "SELECT c, i, u, sum(n), sum(f) FROM ifail WHERE cur GROUP BY ALL "
@@ -118,14 +87,15 @@ def items(con: DuckDBPyConnection, scope: Scope, *, systemic: float = 0.3,
         "SELECT checklist_id, id, any_value(zh), any_value(en) FROM texts "
         "WHERE kind = 'item' GROUP BY ALL").fetchall()}
     out = []
-    for c, i, n, f, outlets_failing, outlets in now:
+    for c, i, n, f, outlets_failing, outlets_any, outlets in now:
         rate = f / n if n else 0.0
         prev = before.get((c, i))
         zh, en = texts.get((c, i), ("", ""))
         out.append({
             "checklist": c, "item": i, "text": (zh or en) if scope.lang == "zh" else (en or zh),
             "answered": int(n), "failed": int(f), "rate": rate,
-            "outlets_failing": int(outlets_failing), "outlets": int(outlets),
+            "outlets_failing": int(outlets_failing), "outlets_any_fail": int(outlets_any),
+            "outlets": int(outlets),
             "share": outlets_failing / outlets if outlets else 0.0,
             "worst": [{"unit": u, "rate": r, "failed": k}
                       for u, r, k in per_unit.get((c, i), [])[:top]],

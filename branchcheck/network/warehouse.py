@@ -350,7 +350,9 @@ def store_org(con: DuckDBPyConnection, org: Org) -> None:
         "source": org.source, "timezone": org.timezone,
         "business_days": list(org.business_days),
         "closed_days": sorted(d.isoformat() for d in org.closed_days),
-        "programme": [[r.kind, r.checklist, r.every] for r in org.programme],
+        "programme": [[r.kind, r.checklist, r.every, r.due_by] for r in org.programme],
+        "calendar": org.calendar.as_json(),
+        "settings": org.settings.as_json(),
     })
 
 
@@ -366,8 +368,13 @@ def load_org(con: DuckDBPyConnection, *, units: bool = True) -> Org | None:
         return None
     closed = frozenset(date.fromisoformat(d) for d in info["closed_days"])
     programme = tuple(Rule(*r) for r in info["programme"])
+    from branchcheck.org.directory import settings_from
+    from branchcheck.org.workdays import overrides_from_json
+
     found = Org((), info["timezone"], tuple(info["business_days"]), closed, programme,
-                info["source"], stored=True)
+                info["source"], stored=True,
+                calendar=overrides_from_json(info.get("calendar")),
+                settings=settings_from(info.get("settings")))
     if not units:
         return found
     rows = con.execute("SELECT id, coalesce(name_zh, ''), coalesce(name_en, ''), kind, parent, "

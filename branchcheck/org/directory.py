@@ -16,10 +16,15 @@ from functools import cached_property
 from typing import Any, NamedTuple
 
 from branchcheck.core.errors import InputError, Problem
+from branchcheck.org.workdays import CalendarOverrides, WorkCalendar
 
 DEFAULT_TZ = "Asia/Shanghai"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-CADENCES = ("day", "business-day", "week", "month", "quarter")
+CADENCES = ("day", "opening-day", "business-day", "week", "month", "quarter")
+"""``day``: every day not closed; ``opening-day``: the outlet's opening days (营业日:
+``business_days`` less ``closed_days``); ``business-day``: working days (工作日, the
+calendar of :mod:`branchcheck.org.workdays`) not closed; ``week``/``month``/``quarter``:
+one check per slot holding at least one opening day."""
 CSV_HEADER = ("id", "name_zh", "name_en", "parent", "kind")
 CSV_OPTIONAL = ("opened", "closed")
 ORG_FORMAT = "branchcheck-org/1"
@@ -57,11 +62,45 @@ class Unit(NamedTuple):
 
 @dataclass(frozen=True)
 class Rule:
-    """A programme rule: units of ``kind`` run ``checklist`` ``every`` period."""
+    """A programme rule: units of ``kind`` run ``checklist`` ``every`` period, by
+    ``due_by`` (``HH:MM`` in the unit's zone; a later result is a late entry, 补录)."""
 
     kind: str
     checklist: str
     every: str
+    due_by: str | None = None
+
+
+SETTING_KEYS = {"missed": "missed", "min_completion": "min_completion",
+                "item_failing_rate": "failing", "common_problem_share": "common"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The department's choices for the network figures (docs/network.md): how a
+    missed check counts (``zero`` or ``exclude``), the minimum completion to rank
+    with the others, the failure rate at which an outlet fails an item, the share
+    of outlets at which an item is a common problem (共性问题). ``given``: the keys
+    the directory set; the others are branchcheck's defaults."""
+
+    missed: str = "zero"
+    min_completion: float = 0.9
+    failing: float = 0.2
+    common: float = 0.3
+    given: frozenset[str] = frozenset()
+
+    def as_json(self) -> dict[str, Any]:
+        """The settings the directory gave, by their YAML keys."""
+        return {key: getattr(self, attr) for key, attr in SETTING_KEYS.items()
+                if attr in self.given}
+
+
+def settings_from(data: Any) -> Settings:
+    """Settings from the directory's ``settings`` mapping (schema-checked)."""
+    if not isinstance(data, dict):
+        return Settings()
+    values = {SETTING_KEYS[k]: v for k, v in data.items() if k in SETTING_KEYS}
+    return Settings(**values, given=frozenset(values))
 
 
 @dataclass(frozen=True)
@@ -78,6 +117,21 @@ class Org:
     stored: bool = field(default=False, compare=False)
     """Read back from a warehouse, whose ``units`` and ``unit_tree`` tables hold it.
     The views leave its units there (``units`` empty) and read them with SQL."""
+    calendar: CalendarOverrides = field(default_factory=CalendarOverrides)
+    """The directory's ``holidays`` and ``workdays`` (on top of the official days)."""
+    settings: Settings = field(default_factory=Settings)
+    """The department's choices (``settings``)."""
+
+    @cached_property
+    def workdays(self) -> WorkCalendar:
+        """The working-day calendar (工作日) with this directory's days on top."""
+        from branchcheck.org.workdays import default_calendar
+
+        return default_calendar(self.calendar)
+
+    def opening_day(self, day: date) -> bool:
+        """Whether ``day`` is an opening day (营业日): a business weekday, not closed."""
+        return day.weekday() in self.business_days and day not in self.closed_days
 
     @cached_property
     def by_id(self) -> dict[str, Unit]:
@@ -200,6 +254,10 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Org | None, list[Problem]]:
         except ValueError:
             problems.append(doc.problem(("closed_days", i), "date",
                                         f"{d!r} is not a calendar date"))
+    from branchcheck.org.workdays import overrides_from_mapping
+
+    calendar, more = overrides_from_mapping(data, name, doc.locate)
+    problems.extend(more)
     tz = data.get("timezone", DEFAULT_TZ)
     for path_, zone in [(("timezone",), tz)] + [
             (("units", i, "timezone"), u.timezone) for i, u in enumerate(units) if u.timezone]:
@@ -208,8 +266,9 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Org | None, list[Problem]]:
     org = Org(tuple(units), tz,
               tuple(WEEKDAYS.index(d) for d in data.get("business_days", WEEKDAYS)),
               frozenset(closed),
-              tuple(Rule(r["kind"], r["checklist"], r["every"])
-                    for r in data.get("programme", [])), name)
+              tuple(Rule(r["kind"], r["checklist"], r["every"], r.get("due_by"))
+                    for r in data.get("programme", [])), name, calendar=calendar,
+              settings=settings_from(data.get("settings")))
 
     def where(index: int, key: str) -> tuple[int, int]:
         return doc.locate(("units", index, key))
@@ -288,8 +347,9 @@ def _col(header: list[str], key: str) -> int:
 
 
 def _with_warnings(org: Org, problems: Iterable[Problem]) -> Org:
-    return Org(org.units, org.timezone, org.business_days, org.closed_days, org.programme,
-               org.source, tuple(p for p in problems if p.severity == "warning"))
+    from dataclasses import replace
+
+    return replace(org, warnings=tuple(p for p in problems if p.severity == "warning"))
 
 
 def structure_problems(org: Org, name: str, where: Any) -> list[Problem]:

@@ -136,29 +136,52 @@ def view(capsys: pytest.CaptureFixture[str], net: dict[str, Path], name: str,
 
 
 def test_league_by_outlet(net: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    """Period score = sum of finals / (checks scored + missed checks) (missed: zero).
+
+    O1 in W45: 100 + 50 + 0 over 3 checks done and 1 missed (11-06) -> 150 / 4 = 37.5;
+    mean of checks done 150 / 3 = 50; a red line (11-05). W44: 100 (10-30) over 1 done
+    and 4 missed business days (10-26 .. 10-29) -> 20; change +17.5.
+    O2: 4 of 4 done, (100 + 100 + 100 + 50) / 4 = 87.5; W44: nothing done -> 0.
+    O3 (opened 11-05): 0 (red line) over 1 done and 1 missed -> 0 / 2 = 0.
+    Rank: O2 (no red line) first; O1 after it despite a higher mean than nothing; O3
+    has fewer than --min-n 2 checks: listed, not ranked.
+    """
     rows = {r["unit"]: r for r in view(capsys, net, "league", "--period", "2026-W45",
                                         "--level", "outlet", "--min-n", "2")}
-    assert rows["O1"]["n"] == 3 and rows["O1"]["mean"] == pytest.approx(50.0)
-    assert rows["O1"]["previous"] == pytest.approx(100.0)  # W44: the 10-30 result
-    assert rows["O1"]["change"] == pytest.approx(-50.0)
-    assert (rows["O1"]["done"], rows["O1"]["expected"], rows["O1"]["knockouts"]) == (3, 4, 1)
-    assert rows["O2"]["mean"] == pytest.approx(87.5) and rows["O2"]["done"] == 4
-    assert rows["O2"]["grades"] == {"Top": 3, "Low": 1}
-    assert rows["O3"]["mean"] == 0.0 and (rows["O3"]["done"], rows["O3"]["expected"]) == (1, 2)
-    assert rows["O3"]["small_n"] is True and rows["O3"]["rank"] is None
-    assert [rows["O2"]["rank"], rows["O1"]["rank"]] == [1, 2]
+    o1, o2, o3 = rows["O1"], rows["O2"], rows["O3"]
+    assert (o1["n"], o1["done"], o1["expected"], o1["missed"]) == (3, 3, 4, 1)
+    assert o1["score"] == pytest.approx(37.5) and o1["mean_done"] == pytest.approx(50.0)
+    assert o1["previous"] == pytest.approx(20.0) and o1["change"] == pytest.approx(17.5)
+    assert o1["red_lines"] == 1 and o1["period_grade"] == "Fail (red line)"
+    assert o1["completion"] == pytest.approx(0.75) and o1["low_completion"] is True
+    assert o2["score"] == pytest.approx(87.5) and (o2["done"], o2["expected"]) == (4, 4)
+    assert o2["previous"] == 0.0 and o2["red_lines"] == 0 and o2["period_grade"] is None
+    assert o2["grades"] == {"Top": 3, "Low": 1}
+    assert o3["score"] == 0.0 and (o3["done"], o3["expected"]) == (1, 2)
+    assert o3["small_n"] is True and o3["rank"] is None
+    assert [o2["rank"], o1["rank"]] == [1, 2]
+    # missed: exclude -> the mean of checks done: O1 50, O3 0; the ranks stand.
+    rows = {r["unit"]: r for r in view(capsys, net, "league", "--period", "2026-W45",
+                                        "--missed", "exclude")}
+    assert rows["O1"]["score"] == pytest.approx(50.0) and rows["O3"]["score"] == 0.0
+    assert [rows[u]["rank"] for u in ("O2", "O1", "O3")] == [1, 2, 3]
 
 
 def test_league_by_region_and_depth(net: dict[str, Path],
                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """R1 = mean of its outlets' period scores: (37.5 + 87.5) / 2 = 62.5 (each outlet
+    weighs the same; the pool of its 7 results would give 500 / 7 = 71.4)."""
     by_kind = {r["unit"]: r for r in view(capsys, net, "league", "--period", "2026-W45",
                                            "--level", "region")}
     by_depth = {r["unit"]: r for r in view(capsys, net, "league", "--period", "2026-W45",
                                             "--level", "1")}
     assert by_kind == by_depth
-    assert by_kind["R1"]["n"] == 7 and by_kind["R1"]["mean"] == pytest.approx(500 / 7)
-    assert (by_kind["R1"]["done"], by_kind["R1"]["expected"]) == (7, 8)
-    assert by_kind["R2"]["knockouts"] == 1 and by_kind["R2"]["expected"] == 2
+    r1, r2 = by_kind["R1"], by_kind["R2"]
+    assert r1["n"] == 7 and r1["score"] == pytest.approx(62.5) and r1["outlets"] == 2
+    assert r1["mean_done"] == pytest.approx((50 + 87.5) / 2)
+    assert (r1["done"], r1["expected"], r1["red_lines"]) == (7, 8, 1)
+    assert r2["red_lines"] == 1 and r2["expected"] == 2 and r2["score"] == 0.0
+    assert (r1["rank"], r2["rank"]) == (1, 2)
 
 
 def test_league_subtree(net: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
@@ -226,7 +249,7 @@ def test_report_html_is_self_contained(net: dict[str, Path],
                        "2026-11", "--lang", "en")
     assert code == 0
     assert "<script" not in out and "http://" not in out and "https://" not in out
-    for part in ("League", "heat map", "Missed checks", "Systemic", "Red-line"):
+    for part in ("League", "heat map", "Missed checks", "Common problems", "Red-line"):
         assert part in out
     assert "O3" in out and "2026-11-06" in out  # O3's red-line failure
     code, out, _ = cli(capsys, "network", "report", "-w", str(net["wh"]), "-f", "md",
@@ -270,15 +293,15 @@ def test_export_and_portable_sql_match_the_commands(
         for r in view(capsys, net, "league", "--period", month, "--level", "outlet"):
             if r["n"]:
                 n, mean, ko = got[(month, r["unit"])]
-                assert (n, ko) == (r["n"], r["knockouts"])
-                assert mean == pytest.approx(r["mean"])
+                assert (n, ko) == (r["n"], r["red_lines"])
+                assert mean == pytest.approx(r["mean_done"])
     items = con.execute((SQL_DIR / "items_month.sql").read_text()).fetchall()
     cmd = {r["item"]: r for r in view(capsys, net, "items", "--period", "2026-11")}
     for _, month, item, answered, failed, rate, outlets_failing, outlets in items:
         if month == "2026-11":
             c = cmd[item]
             assert (answered, failed, outlets_failing, outlets) == (
-                c["answered"], c["failed"], c["outlets_failing"], c["outlets"])
+                c["answered"], c["failed"], c["outlets_any_fail"], c["outlets"])
             assert rate == pytest.approx(c["rate"])
     trend = con.execute((SQL_DIR / "trend_month.sql").read_text()).fetchall()
     cmd_trend = view(capsys, net, "trend", "--since", "2026-10-01", "--until", "2026-11-30")

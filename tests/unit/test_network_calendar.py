@@ -8,6 +8,7 @@ import pytest
 
 from branchcheck.core.errors import UsageError
 from branchcheck.network.calendar import Period, calendar_rows, parse_period
+from branchcheck.org.directory import Org
 
 TODAY = date(2026, 11, 29)
 
@@ -42,12 +43,16 @@ def test_defaults_and_errors() -> None:
             parse_period(*args, default=TODAY)
 
 
-def test_calendar_rows_mark_holidays_and_weekends() -> None:
-    rows = calendar_rows(Period(date(2026, 11, 2), date(2026, 11, 8)), (0, 1, 2, 3, 4),
-                         frozenset({date(2026, 11, 4)}))
-    assert [(d.day, o, b) for d, o, b in rows] == [
-        (2, True, True), (3, True, True), (4, False, False), (5, True, True),
-        (6, True, True), (7, True, False), (8, True, False)]
+def test_calendar_rows_keep_opening_days_apart_from_working_days() -> None:
+    """2026-10-05 .. 10-11: National Day off until Wed 10-07, Sat 10-10 a make-up
+    working day (调休). The outlets open Mon-Sat (营业日) and are closed on 10-06."""
+    org = Org((), business_days=(0, 1, 2, 3, 4, 5), closed_days=frozenset({date(2026, 10, 6)}))
+    rows = calendar_rows(Period(date(2026, 10, 5), date(2026, 10, 11)), org)
+    # (day, open, opening day 营业日, working day 工作日)
+    assert [(d.day, o, b, w) for d, o, b, w in rows] == [
+        (5, True, True, False), (6, False, False, False), (7, True, True, False),
+        (8, True, True, True), (9, True, True, True), (10, True, True, True),
+        (11, True, False, False)]
 
 
 def test_sql_slot_labels_match_the_python_ones() -> None:
@@ -59,7 +64,7 @@ def test_sql_slot_labels_match_the_python_ones() -> None:
 
     con = duckdb.connect()
     days = [date(2020, 12, 20) + timedelta(days=n) for n in range(0, 800, 3)]
-    for every in ("day", "business-day", "week", "month", "quarter"):
+    for every in ("day", "opening-day", "business-day", "week", "month", "quarter"):
         got = con.execute(f"SELECT list({_LABEL.format(e='$1', d='d')} ORDER BY d) "
                           "FROM (SELECT unnest($2::DATE[]) AS d)", [every, days]).fetchone()
         assert got is not None and got[0] == [slot_label(every, d) for d in days], every

@@ -99,7 +99,7 @@ def test_the_bundled_sample_is_valid() -> None:
 
     assert check_file(str(SAMPLE_ORG)).problems == ()
     org = orgmod.load(str(SAMPLE_ORG))
-    assert len(org.leaves()) == 12 and org.programme[0].every == "business-day"
+    assert len(org.leaves()) == 12 and org.programme[0].every == "opening-day"
     assert date(2026, 10, 1) in org.closed_days and 6 not in org.business_days
 
 
