@@ -3,20 +3,24 @@
 An item's ``source`` reads ``FILE: QUOTE``. ``validate --sources DIR`` checks
 that FILE is a plain file name found in DIR and that QUOTE occurs in it, as
 written (traditional characters stay traditional), ignoring whitespace, since
-the seeds break lines mid-sentence. A quote must be long enough to trace
-(:data:`MIN_QUOTE` characters). Whether a quote is a whole phrase rather than
-a piece of a table cell the seed repeats line by line ("提供安全稳健系提供安全稳健系
-统的公司统的公司") cannot be told from the text alone; the bundled quotes were
-chosen by hand (docs/checklist-format.md).
+the seeds break lines mid-sentence. A quote is a phrase of the seed: it may
+not straddle a list number, a full stop between labels, or (in a seed that
+prints each line twice) a line's repeat or an unmarked line break
+(:mod:`branchcheck.checklists.seedlines`); ``|`` in a quote marks a line break
+inside one label. A quote must be long enough to trace (:data:`MIN_QUOTE`
+characters) unless it is a whole label (``回形针策略``). Rules:
+docs/editors.md.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from branchcheck.checklists.seedlines import SeedText, is_label, parse, straddle
 from branchcheck.core.errors import BranchcheckError, Problem
 from branchcheck.core.strictyaml import Document
 
@@ -37,10 +41,11 @@ class Seeds:
     """The seed files of a folder, read once each, on demand."""
 
     root: Path
-    _texts: dict[str, str | BaseException] = field(default_factory=dict)
+    _texts: dict[str, SeedText | BaseException] = field(default_factory=dict)
 
-    def text(self, name: str) -> str:
-        """The whitespace-free text of seed ``name``; raises :class:`BranchcheckError`."""
+    def text(self, name: str) -> SeedText:
+        """The whitespace-free text of seed ``name`` and its structure; raises
+        :class:`BranchcheckError`."""
         if name not in self._texts:
             self._texts[name] = self._read(name)
         found = self._texts[name]
@@ -48,7 +53,7 @@ class Seeds:
             raise found
         return found
 
-    def _read(self, name: str) -> str | BaseException:
+    def _read(self, name: str) -> SeedText | BaseException:
         from branchcheck.core.fsafe import read_regular
 
         try:
@@ -56,19 +61,45 @@ class Seeds:
         except BranchcheckError as exc:
             return exc
         try:
-            return squeeze(raw.decode("utf-8-sig"))
+            return parse(squeeze(raw.decode("utf-8-sig")))
         except UnicodeDecodeError as exc:
             return BranchcheckError(f"{name}: not UTF-8 text (byte {exc.start})")
 
 
-def quote_problem(seed: str, quote: str) -> tuple[str, str] | None:
-    """``(rule, message)`` when ``quote`` (whitespace removed) does not trace to ``seed``."""
-    if len(quote) < MIN_QUOTE:
-        return ("source-short", f"quote {quote!r} has {len(quote)} characters; at least "
-                f"{MIN_QUOTE} are needed to trace the standard")
-    if quote not in seed:
-        return ("source-not-found", f"quote {quote!r} is not in the source file")
-    return None
+def _occurrences(text: str, quote: str) -> Iterator[int]:
+    at = text.find(quote)
+    while at >= 0:
+        yield at
+        at = text.find(quote, at + 1)
+
+
+def quote_problem(seed: SeedText, quote: str) -> tuple[str, str] | None:
+    """``(rule, message)`` when ``quote`` (whitespace removed, ``|`` marking a line
+    break inside one label) is not a phrase of ``seed``; None when one of its
+    occurrences is."""
+    pieces = quote.split("|")
+    if len(pieces) > 1 and not all(pieces):
+        return ("source-join", f"quote {quote!r}: a '|' must stand between two pieces of "
+                "the quote")
+    joined = "".join(pieces)
+    marks = frozenset(sum(len(p) for p in pieces[:k]) for k in range(1, len(pieces)))
+    short = ("source-short", f"quote {joined!r} has {len(joined)} characters; at least "
+             f"{MIN_QUOTE} are needed to trace the standard, unless it is a whole list "
+             "label or table cell of the seed")
+    first: tuple[str, str] | None = None
+    for at in _occurrences(seed.text, joined):
+        bad = straddle(seed, at, joined, marks)
+        if bad is not None:
+            first = first or (bad[0], f"quote {joined!r} {bad[1]}")
+        elif len(joined) >= MIN_QUOTE or (len(joined) > 1 and is_label(seed, at, len(joined))):
+            return None
+        else:  # a phrase, but too short to trace and not a whole label
+            first = short
+    if first is not None:
+        return first
+    if len(joined) < MIN_QUOTE:
+        return short
+    return ("source-not-found", f"quote {joined!r} is not in the source file")
 
 
 def source_problems(doc: Document, seeds: Seeds) -> list[Problem]:

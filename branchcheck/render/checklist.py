@@ -18,6 +18,7 @@ from branchcheck.core.model import (
 )
 from branchcheck.render.checklist_words import (
     condition_text,
+    guidance_label,
     knockout_text,
     num,
     numbers,
@@ -143,8 +144,11 @@ def to_markdown(checklist: Checklist, lang: str, out: IO[str]) -> None:
 # ---------------------------------------------------------------- rich text
 
 
-def to_text(checklist: Checklist, lang: str, out: IO[str]) -> None:
-    """Render the checklist readably in the terminal (colour only on a tty)."""
+def to_text(checklist: Checklist, lang: str, out: IO[str], *, sources: bool = False,
+            rationale: bool = False) -> None:
+    """Render the checklist readably in the terminal (colour only on a tty): for a
+    branch head each item with its guidance and weight; ``sources`` and ``rationale``
+    add the authoring matter (seed quotes, design decisions)."""
     from rich.padding import Padding
     from rich.text import Text as RText
 
@@ -164,7 +168,7 @@ def to_text(checklist: Checklist, lang: str, out: IO[str]) -> None:
     con.print(RText(" · ".join(facts), style="dim"))
     if checklist.description:
         con.print(RText(localise(checklist.description, lang).strip()))
-    if checklist.rationale:
+    if rationale and checklist.rationale:
         con.print(RText(t(lang, "取舍说明：", "Rationale: ")
                         + oneline(localise(checklist.rationale, lang)), style="dim"))
     if checklist.grades:
@@ -185,7 +189,8 @@ def to_text(checklist: Checklist, lang: str, out: IO[str]) -> None:
         if section.description:
             con.print(RText("   " + oneline(localise(section.description, lang)), style="italic"))
         for item in section.items:
-            for indent, line in _text_item(item, nums[item.id], checklist, lang):
+            for indent, line in _text_item(item, nums[item.id], checklist, lang,
+                                           sources=sources, rationale=rationale):
                 if con.soft_wrap:  # not wrapped by rich: indent the line itself
                     con.print(RText(" " * indent) + line)
                 else:  # wrapped to the terminal: keep a hanging indent
@@ -193,14 +198,14 @@ def to_text(checklist: Checklist, lang: str, out: IO[str]) -> None:
 
 
 def _text_item(
-    item: Item, number: str, checklist: Checklist, lang: str
+    item: Item, number: str, checklist: Checklist, lang: str, *, sources: bool,
+    rationale: bool
 ) -> Iterator[tuple[int, Any]]:
     from rich.text import Text as RText
 
     head = RText(f"{number} {oneline(localise(item.text, lang))}", style="bold")
     head = RText.assemble(head, (f"  [{type_name(item, lang)}]", "cyan"))
-    if item.weight != 1:
-        head.append(" " + weight_text(item.weight, lang))
+    head.append(" " + weight_text(item.weight, lang))
     if item.critical:
         head.append("  " + t(lang, "否决项", "KNOCKOUT"), style="bold red")
     yield 2, head
@@ -211,8 +216,8 @@ def _text_item(
     if item.when is not None:
         lines.append((condition_text(item, checklist, lang), "yellow"))
     if item.guidance:
-        lines.append((t(lang, "指引：", "Guidance: ") + oneline(localise(item.guidance, lang)),
-                      ""))
+        lines.append((guidance_label(lang) + t(lang, "：", ": ")
+                      + oneline(localise(item.guidance, lang)), ""))
     lines.append((t(lang, "可选答案：", "Answers: ") + accepted(item, lang), "dim"))
     if item.type == "scale" and item.scale is not None and item.scale.labels:
         labels = sorted(item.scale.labels.items())
@@ -227,9 +232,9 @@ def _text_item(
             lines.append((limits, ""))
     if item.note_required_on_fail:
         lines.append((t(lang, "不通过时须填写备注", "A fail needs a note"), "dim"))
-    if item.source:
+    if sources and item.source:
         lines.append((t(lang, "出处：", "Source: ") + oneline(item.source), "dim"))
-    if item.rationale:
+    if rationale and item.rationale:
         lines.append((t(lang, "取舍说明：", "Rationale: ")
                       + oneline(localise(item.rationale, lang)), "dim"))
     for text, style in lines:

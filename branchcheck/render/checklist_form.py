@@ -9,6 +9,7 @@ from branchcheck.core.model import Checklist, Item, Scale, Text, localise
 from branchcheck.core.textsafe import md
 from branchcheck.render.checklist_words import (
     condition_text,
+    guidance_label,
     knockout_text,
     num,
     numbers,
@@ -116,7 +117,7 @@ def _md_item(item: Item, number: str, checklist: Checklist, lang: str) -> Iterat
     if item.when is not None:
         notes.append(f"*{md(condition_text(item, checklist, lang))}*")
     if item.guidance:
-        notes.append(t(lang, "指引：", "Guidance: ") + _md(item.guidance, lang))
+        notes.append(guidance_label(lang) + t(lang, "：", ": ") + _md(item.guidance, lang))
     if item.type == "metric":
         limits = threshold(item, lang)
         if limits:

@@ -70,6 +70,12 @@ def threshold(item: Item, lang: str) -> str:
     return t(lang, "；", "; ").join(parts)
 
 
+def guidance_label(lang: str) -> str:
+    """The one word for an item's guidance wherever it is printed (show, forms, reports,
+    exercise templates)."""
+    return t(lang, "检查指引", "Guidance")
+
+
 def weight_text(weight: float, lang: str) -> str:
     """``weight 2``, or ``not scored`` for weight 0."""
     if weight == 0:

@@ -12,6 +12,7 @@ from branchcheck.core.checksource import described
 from branchcheck.core.i18n import t
 from branchcheck.core.model import ItemResult, Result, localise
 from branchcheck.core.textsafe import html as esc
+from branchcheck.render.checklist_words import guidance_label
 from branchcheck.render.report import (
     date_text,
     edges,
@@ -134,7 +135,7 @@ def _item(item: ItemResult, lang: str, titles: dict[str, str], *, guidance: bool
     if item.note:
         parts.append(f"<p>{t(lang, '备注', 'Note')}: {esc(item.note)}</p>")
     if guidance and item.guidance:
-        parts.append(f"<p>{t(lang, '改进指引', 'Guidance')}: "
+        parts.append(f"<p>{esc(guidance_label(lang))}: "
                      f"{esc(localise(item.guidance, lang))}</p>")
     parts.append("</div>\n")
     return "".join(parts)

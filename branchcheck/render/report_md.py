@@ -6,6 +6,7 @@ from branchcheck.core.checksource import described
 from branchcheck.core.i18n import t
 from branchcheck.core.model import ItemResult, Result, localise
 from branchcheck.core.textsafe import md
+from branchcheck.render.checklist_words import guidance_label
 from branchcheck.render.report import (
     date_text,
     edges,
@@ -74,7 +75,7 @@ def _item_block(item: ItemResult, lang: str, titles: dict[str, str], guidance: b
         lines.append(f"- {t(lang, '否决项', 'Knockout item')}: {knockout_scope(item, lang)}")
     lines.append(f"- {t(lang, '备注', 'Note')}: {md(item.note) if item.note else '—'}")
     if guidance and item.guidance:
-        lines.append(f"- {t(lang, '改进指引', 'Guidance')}: {md(localise(item.guidance, lang))}")
+        lines.append(f"- {guidance_label(lang)}: {md(localise(item.guidance, lang))}")
     lines.append("")
     return lines
 

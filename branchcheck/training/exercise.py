@@ -20,6 +20,7 @@ from branchcheck.core.i18n import t
 from branchcheck.core.identity import identity
 from branchcheck.core.model import Checklist, Item, localise
 from branchcheck.core.textsafe import md, term
+from branchcheck.render.checklist_words import guidance_label
 from branchcheck.training.grading_input import safe_name
 
 MAX_TRAINEES = 500
@@ -122,7 +123,7 @@ def template(checklist: Checklist, ref: str, reviewer: str, lang: str, *, key: b
                          f"only if {ref_item.id} is {item.when.equals}")
                 lines.append(f"  # {cond}")
             if item.guidance:  # the same scoring rules (and scale anchors) as the key
-                lines.append(f"  # {t(lang, '评分指引', 'how to judge')}: "
+                lines.append(f"  # {guidance_label(lang)}: "
                              f"{_one_line(localise(item.guidance, lang))}")
             lines.append(f"  # {t(lang, '可填', 'accepts')}: {_accepts(item, lang)}")
             lines.append(f"  {item.id}:")
@@ -163,7 +164,7 @@ def readme(checklist: Checklist, ref: str, names: Sequence[str], lang: str) -> s
                f"The answers files name the checklist file `{ref}`; if it has moved, add "
                "`--checklist FILE` to these commands."), ""]),
            f"## {t(lang, '题目', 'Items')}", "",
-           f"| id | {t(lang, '题目', 'item')} | {t(lang, '评分指引', 'how to judge')} | "
+           f"| id | {t(lang, '题目', 'item')} | {guidance_label(lang)} | "
            f"{t(lang, '可填', 'accepts')} |", "|---|---|---|---|"]
     for _, item in checklist.items():
         guide = localise(item.guidance, lang) if item.guidance else ""

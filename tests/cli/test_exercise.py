@@ -257,11 +257,11 @@ def test_templates_carry_the_guidance_and_scale_anchors(
     template = (out / "answers" / "wang.yaml").read_text(encoding="utf-8")
     lines = template.splitlines()
     at = lines.index("  courtesy-words:")
-    guide = next(ln for ln in lines[at - 3:at] if ln.startswith("  # 评分指引: "))
+    guide = next(ln for ln in lines[at - 3:at] if ln.startswith("  # 检查指引: "))
     for anchor in ("5 分：", "4 分：", "3 分：", "2 分：", "1 分："):
         assert anchor in guide, anchor
-    assert "  # 评分指引: 叫号后或客户朝窗口走来时" in template  # a check item too
+    assert "  # 检查指引: 叫号后或客户朝窗口走来时" in template  # a check item too
     assert yaml.safe_load(template)["answers"]["courtesy-words"] is None  # still blank
     readme = (out / "README.md").read_text(encoding="utf-8")
-    assert "| id | 题目 | 评分指引 | 可填 |" in readme
-    assert "2 分：只有问候或只有道别" in readme
+    assert "| id | 题目 | 检查指引 | 可填 |" in readme
+    assert "2 分：至少用到一处，但不到一半" in readme

@@ -21,6 +21,7 @@ import pytest
 
 from branchcheck.checklists.loading import load_checklist
 from branchcheck.cli import run
+from branchcheck.core.i18n import t
 from branchcheck.core import resources
 from branchcheck.core.textsafe import md
 from branchcheck.render.checklist import to_text
@@ -160,7 +161,8 @@ def test_text_shows_everything_a_reviewer_needs(capsys: pytest.CaptureFixture[st
     assert lines[0] == "Example branch check"
     assert "example-branch-check v1 · 2 sections · 8 items" in lines[1]
     assert "2. Service  (weight 2)" in out
-    assert "2.3 No misleading sales  [check]  KNOCKOUT" in out
+    assert "2.3 No misleading sales  [check] weight 1  KNOCKOUT" in out
+    assert "1.3 Self-service machines working  [check] weight 1" in out
     assert "Knockout (red line): a fail sets the overall score to 0" in out
     assert "a checklist knockout failed: Fail (red line)" in out
     assert "Answers: a whole number from 1 to 5; na = not applicable" in out
@@ -168,11 +170,35 @@ def test_text_shows_everything_a_reviewer_needs(capsys: pytest.CaptureFixture[st
     assert "Only when 1.2 (Branch has self-service machines) is answered “pass”" in out
     assert "Guidance: Floor, counters and zones free of clutter" in out
     assert "pass if ≥ 85%" in out
-    assert "Source: 000_43812750e4c3edbe.txt: 整洁有序" in out
+    assert "Source:" not in out  # authoring matter: show --sources
     assert "Scale: 1 Poor · 5 Excellent" in out
     assert "Points: a 2 · b 1 · c 0" in out
     code, out, _ = show(capsys, str(EXAMPLE), "--lang", "zh")
-    assert "2.3 无误导销售  [是否题]  否决项" in out
+    assert "2.3 无误导销售  [是否题] 权重 1  否决项" in out
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_branch_heads_see_the_item_and_authors_see_its_sources(
+    lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review 2: hashed seed file names and design rationale are authoring matter; a
+    branch head gets the item, its guidance and its weight."""
+    code, plain, _ = show(capsys, "excellent-service", "--lang", lang)
+    assert code == 0
+    assert "000_43812750e4c3edbe.txt" not in plain
+    assert t(lang, "取舍说明", "Rationale") not in plain
+    assert t(lang, "检查指引：走一遍门口", "Guidance: Walk the entrance") in plain
+    assert t(lang, "[是否题] 权重 2  否决项", "[check] weight 2  KNOCKOUT") in plain
+    code, authors, _ = show(capsys, "excellent-service", "--sources", "--rationale",
+                            "--lang", lang)
+    assert code == 0
+    assert t(lang, "出处：", "Source: ") + "000_43812750e4c3edbe.txt: 设施正常运行" in authors
+    assert t(lang, "取舍说明：材料的递进说法", "Rationale: The material's ladder") in authors
+    code, sources_only, _ = show(capsys, "excellent-service", "--sources", "--lang", lang)
+    assert "000_43812750e4c3edbe.txt" in sources_only
+    assert t(lang, "取舍说明", "Rationale") not in sources_only
+    code, out, err = show(capsys, "excellent-service", "--sources", "--format", "md")
+    assert code == 2 and out == "" and "text view" in err
 
 
 def test_long_texts_are_never_cut_when_piped(
@@ -184,7 +210,7 @@ def test_long_texts_are_never_cut_when_piped(
     path.write_text(text, "utf-8")
     code, out, _ = show(capsys, str(path), "--lang", "zh")
     assert code == 0
-    assert f"      指引：{long_zh}\n" in out
+    assert f"      检查指引：{long_zh}\n" in out
 
 
 class _Tty(io.StringIO):

@@ -105,3 +105,56 @@ def test_without_sources_quotes_are_not_checked(
     path = checklist(tmp_path, '"000_demo.txt: 米线"')
     code, _, _ = validate(capsys, str(path), "--strict")
     assert code == 0
+
+
+# A seed extracted from slides prints every line twice (seed 004 does): lists, diagram
+# boxes and table cells run together, and a cell may wrap onto a second line.
+DOUBLED = ("客户维护内容客户维护内容.银行硬件维护银行硬件维护.功能维护功能维护.心理维护心理维护\n"
+           "1.1.认同客户感受。认同客户感受。2.2.询问客户想法。询问客户想法。3.3.回形针策略。回形针策略。\n"
+           "系统营运细分因素系统营运细分因素系统稳定度系统稳定度峰日系统处理效峰日系统处理效能能\n")
+
+
+def test_a_quote_may_not_straddle_a_list_or_table_boundary(
+    tmp_path: Path, seeds: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review 2, E19: quotes stitched across labels to reach 6 characters are rejected;
+    a whole label may be short; a wrapped cell is quoted with '|' at its line break."""
+    (seeds / "004_slides.txt").write_text(DOUBLED, encoding="utf-8")
+    path = checklist(tmp_path,
+                     '"004_slides.txt: 询问客户想法。3.3.回形针策略"',  # into the next list item
+                     '"004_slides.txt: 功能维护.心理维护"',  # across the stop between labels
+                     '"004_slides.txt: 系统营运细分因素系统稳定度"',  # across two table cells
+                     '"004_slides.txt: 感受。认同客户"',  # a line run into its own repeat
+                     '"004_slides.txt: 峰日系统处理效能"',  # a wrapped cell, break not marked
+                     '"004_slides.txt: 系统|稳定度"',  # '|' where the seed has no break
+                     '"004_slides.txt: 回形针"',  # short, and only part of a label
+                     '"004_slides.txt: 回形针策略"',  # short but a whole list label: fine
+                     '"004_slides.txt: 3.回形针策略"',  # the label with its number: fine
+                     '"004_slides.txt: 峰日系统处理效|能"',  # the wrapped cell, marked: fine
+                     '"004_slides.txt: 系统稳定度"',  # a whole table cell: fine
+                     '"000_demo.txt: 厅堂内外、窗口内外"')  # a seed printed once: as before
+    code, out, _ = validate(capsys, str(path), "--sources", str(seeds))
+    assert code == 1
+    # item n has its source on line 11 + 4n
+    assert problems(out) == [
+        (11, 17, "source-straddles"), (15, 17, "source-straddles"),
+        (19, 17, "source-straddles"), (23, 17, "source-straddles"),
+        (27, 17, "source-straddles"), (31, 17, "source-join"), (35, 17, "source-short")]
+    assert "runs into the list item numbered '3.3.'" in out
+    assert "runs across the full stop between the labels '功能维护' and '心理维护'" in out
+    assert "runs across a line break of the seed after '系统营运细分因素'" in out
+    assert "runs from a line of the seed into its repeat after '感受。'" in out
+    assert "has '|' after '系统', but the seed does not break a line there" in out
+    assert "unless it is a whole list label or table cell" in out
+
+
+def test_the_seed_with_repeated_lines_is_told_apart_from_prose() -> None:
+    """Only a seed whose text is mostly repeated lines gets line boundaries: prose that
+    happens to say a word twice ("谢谢谢谢") is not cut there."""
+    from branchcheck.checklists.seedlines import parse
+
+    doubled = parse(DOUBLED.replace("\n", ""))
+    prose = parse("客户办完业务说谢谢谢谢，柜员起身说不客气，请慢走，欢迎下次再来。")
+    assert doubled.doubled and not prose.doubled
+    assert prose.line_breaks == frozenset() and prose.repeats == frozenset()
+    assert doubled.text.index("系统稳定度") in doubled.line_breaks

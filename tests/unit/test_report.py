@@ -89,7 +89,7 @@ def test_html_is_escaped_self_contained_and_printable(sample: Result) -> None:
 def test_html_in_chinese(sample: Result) -> None:
     doc = parse(str(render(sample, "html", "zh")))
     text = "".join(doc.text)
-    assert "不通过项 (4)" in text and "改进指引" in text
+    assert "不通过项 (4)" in text and "检查指引" in text and "改进指引" not in text
     assert doc.tags.count("svg") == 1 and "polyline" not in doc.tags  # no trend unless asked
     assert ("lang", "zh-CN") in doc.attrs
 
