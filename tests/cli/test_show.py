@@ -21,8 +21,8 @@ import pytest
 
 from branchcheck.checklists.loading import load_checklist
 from branchcheck.cli import run
-from branchcheck.core.i18n import t
 from branchcheck.core import resources
+from branchcheck.core.i18n import t
 from branchcheck.core.textsafe import md
 from branchcheck.render.checklist import to_text
 
