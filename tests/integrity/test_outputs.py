@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from branchcheck.cli import run
 from branchcheck.core import resources
@@ -87,7 +88,8 @@ def test_report_csv_verified_then_unverified_with_reason(
     rows = _csv(capsys, ["report", str(path)], tmp_path)
     (verdict,) = {_verdict(r) for r in rows}
     assert verdict[:3] == ("unverified", "none", "")
-    assert verdict[3].startswith("checklist own-opening v3 (sha256 ")
+    version = yaml.safe_load(own.read_text(encoding="utf-8"))["version"]
+    assert verdict[3].startswith(f"checklist own-opening v{version} (sha256 ")
     assert "not found" in verdict[3]
     monkeypatch.setenv("BRANCHCHECK_CHECKLISTS", str(own.parent))
     rows = _csv(capsys, ["report", str(path)], tmp_path)
