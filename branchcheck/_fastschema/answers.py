@@ -8,7 +8,7 @@ schema, and asks jsonschema for the detailed errors of an invalid document.
 # mypy: ignore-errors
 # fmt: off
 
-SCHEMA_SHA256 = "90a8184e19e26621587383ddb9f6f3cf62e398448da3e0a87c0d4b3e4a3e4462"
+SCHEMA_SHA256 = "a3b80156e57cd40ce6de780a257f68eca90cdbeb2eb76b8e1c5f1165dd689be8"
 from decimal import Decimal
 import re
 from branchcheck._fastschema import JsonSchemaValueException, JsonSchemaValuesException
@@ -79,6 +79,11 @@ def validate_https___branchcheck_dev_schemas_answers_v1_schema_json(data, custom
             data__finished = data["finished"]
             if not isinstance(data__finished, (str)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".finished must be string", value=data__finished, name="" + (name_prefix or "data") + ".finished", definition=None, rule='type')
+        if "rectify" in data_keys:
+            data_keys.remove("rectify")
+            data__rectify = data["rectify"]
+            if not (isinstance(data__rectify, bool) and data__rectify is False):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rectify must be same as const definition: False", value=data__rectify, name="" + (name_prefix or "data") + ".rectify", definition=None, rule='const')
         if "answers" in data_keys:
             data_keys.remove("answers")
             data__answers = data["answers"]

@@ -8,7 +8,7 @@ schema, and asks jsonschema for the detailed errors of an invalid document.
 # mypy: ignore-errors
 # fmt: off
 
-SCHEMA_SHA256 = "067bef2fcd11eb31ba8097d0cfc4dabe233421e7ae3c45c460cce4ea560b2333"
+SCHEMA_SHA256 = "62ddfeda7fd0d252195b23bc0a9ab0ed66cddfdc1f83a164dfba6a217e0bba4e"
 from decimal import Decimal
 import re
 from branchcheck._fastschema import JsonSchemaValueException, JsonSchemaValuesException
@@ -172,30 +172,53 @@ def validate_https___branchcheck_dev_schemas_checklist_v1_schema_json(data, cust
     return data
 
 def validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_rectify(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='type')
-    data_is_dict = isinstance(data, dict)
-    if data_is_dict:
-        data_len = len(data)
-        if data_len < 1:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain at least 1 properties", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='minProperties')
-        data_keys = set(data.keys())
-        if "within_days" in data_keys:
-            data_keys.remove("within_days")
-            data__withindays = data["within_days"]
-            if not isinstance(data__withindays, (int)) and not (isinstance(data__withindays, float) and data__withindays.is_integer()) or isinstance(data__withindays, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".within_days must be integer", value=data__withindays, name="" + (name_prefix or "data") + ".within_days", definition=None, rule='type')
-            if isinstance(data__withindays, (int, float, Decimal)) and not isinstance(data__withindays, bool):
-                if data__withindays < 0:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".within_days must be bigger than or equal to 0", value=data__withindays, name="" + (name_prefix or "data") + ".within_days", definition=None, rule='minimum')
-                if data__withindays > 365:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".within_days must be smaller than or equal to 365", value=data__withindays, name="" + (name_prefix or "data") + ".within_days", definition=None, rule='maximum')
-        if "owner_role" in data_keys:
-            data_keys.remove("owner_role")
-            data__ownerrole = data["owner_role"]
-            validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_text(data__ownerrole, custom_formats, (name_prefix or "data") + ".owner_role")
-        if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='additionalProperties')
+    data_one_of_count1 = 0
+    if data_one_of_count1 < 2:
+        try:
+            if not (isinstance(data, bool) and data is False):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be same as const definition: False", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='const')
+            data_one_of_count1 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if data_one_of_count1 < 2:
+        try:
+            if not isinstance(data, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='type')
+            data_is_dict = isinstance(data, dict)
+            if data_is_dict:
+                data_len = len(data)
+                if data_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain at least 1 properties", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='minProperties')
+                data_keys = set(data.keys())
+                if "within_days" in data_keys:
+                    data_keys.remove("within_days")
+                    data__withindays = data["within_days"]
+                    if not isinstance(data__withindays, (int)) and not (isinstance(data__withindays, float) and data__withindays.is_integer()) or isinstance(data__withindays, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".within_days must be integer", value=data__withindays, name="" + (name_prefix or "data") + ".within_days", definition=None, rule='type')
+                    if isinstance(data__withindays, (int, float, Decimal)) and not isinstance(data__withindays, bool):
+                        if data__withindays < 0:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".within_days must be bigger than or equal to 0", value=data__withindays, name="" + (name_prefix or "data") + ".within_days", definition=None, rule='minimum')
+                        if data__withindays > 365:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".within_days must be smaller than or equal to 365", value=data__withindays, name="" + (name_prefix or "data") + ".within_days", definition=None, rule='maximum')
+                if "owner_role" in data_keys:
+                    data_keys.remove("owner_role")
+                    data__ownerrole = data["owner_role"]
+                    validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_text(data__ownerrole, custom_formats, (name_prefix or "data") + ".owner_role")
+                if "category" in data_keys:
+                    data_keys.remove("category")
+                    data__category = data["category"]
+                    if not (isinstance(data__category, str) and data__category == 'on-the-spot' or isinstance(data__category, str) and data__category == 'branch' or isinstance(data__category, str) and data__category == 'external'):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".category must be one of ['on-the-spot', 'branch', 'external']", value=data__category, name="" + (name_prefix or "data") + ".category", definition=None, rule='enum')
+                if "below" in data_keys:
+                    data_keys.remove("below")
+                    data__below = data["below"]
+                    if not isinstance(data__below, (int)) and not (isinstance(data__below, float) and data__below.is_integer()) or isinstance(data__below, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".below must be integer", value=data__below, name="" + (name_prefix or "data") + ".below", definition=None, rule='type')
+                if data_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='additionalProperties')
+            data_one_of_count1 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if data_one_of_count1 != 1:
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition" + (" (" + str(data_one_of_count1) + " matches found)"), value=data, name="" + (name_prefix or "data") + "", definition=None, rule='oneOf')
     return data
 
 def validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_section(data, custom_formats={}, name_prefix=None):
@@ -620,8 +643,8 @@ def validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitio
     return data
 
 def validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_text(data, custom_formats={}, name_prefix=None):
-    data_one_of_count1 = 0
-    if data_one_of_count1 < 2:
+    data_one_of_count2 = 0
+    if data_one_of_count2 < 2:
         try:
             if not isinstance(data, (str)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='type')
@@ -629,9 +652,9 @@ def validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitio
                 data_len = len(data)
                 if data_len < 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + " must be longer than or equal to 1 characters", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='minLength')
-            data_one_of_count1 += 1
+            data_one_of_count2 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count1 < 2:
+    if data_one_of_count2 < 2:
         try:
             if not isinstance(data, (dict)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='type')
@@ -659,10 +682,10 @@ def validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitio
                             data_property_names = False
                     if not data_property_names:
                         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be named by propertyName definition", value=data, name="" + (name_prefix or "data") + "", definition=None, rule='propertyNames')
-            data_one_of_count1 += 1
+            data_one_of_count2 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count1 != 1:
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition" + (" (" + str(data_one_of_count1) + " matches found)"), value=data, name="" + (name_prefix or "data") + "", definition=None, rule='oneOf')
+    if data_one_of_count2 != 1:
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition" + (" (" + str(data_one_of_count2) + " matches found)"), value=data, name="" + (name_prefix or "data") + "", definition=None, rule='oneOf')
     return data
 
 def validate_https___branchcheck_dev_schemas_checklist_v1_schema_json__definitions_id(data, custom_formats={}, name_prefix=None):

@@ -15,9 +15,13 @@ GENESIS = "0" * 64
 """``prev`` of the first event of a log."""
 
 EventType = Literal["opened", "recurred", "assigned", "commented", "fixed", "verified",
-                    "reopened", "approved", "repaired"]
+                    "reopened", "approved", "repaired", "reported"]
 EVENT_TYPES: tuple[str, ...] = ("opened", "recurred", "assigned", "commented", "fixed",
-                                "verified", "reopened", "approved", "repaired")
+                                "verified", "reopened", "approved", "repaired", "reported")
+KINDS: tuple[str, ...] = ("action", "incident")
+"""An ``incident`` is a failed red line: its own record, linked to earlier ones."""
+INCIDENT_FIELDS: tuple[str, ...] = ("reported_to", "reported_on", "remedy", "accountability")
+"""上报对象, 上报日期, 客户处置, 问责 of an incident (the ``reported`` event)."""
 Status = Literal["open", "fixed", "verified", "reopened"]
 STATUSES: tuple[str, ...] = ("open", "fixed", "verified", "reopened")
 OPEN_STATUSES: tuple[str, ...] = ("open", "reopened")
@@ -114,6 +118,28 @@ class Action:
     """``path`` of that result (relative to the results folder)."""
     """``finished`` of the latest result linked to this action (older checks are ignored)."""
     events: list[Event] = field(default_factory=list)
+    kind: str = "action"
+    """``action``, or ``incident`` for a failed red line (never recurs: each is new)."""
+    previous: str = ""
+    """An incident: the id of the earlier action of the same item."""
+    repeat: int = 0
+    """An incident: how many incidents of the same item came before (屡查屡犯)."""
+    category: str = ""
+    raised_by: str = "self"
+    """The source of the check that opened it (self, sub-branch, branch, ...)."""
+    found_evidence: list[Evidence] = field(default_factory=list)
+    """Evidence attached at check time (a photo of the problem)."""
+    recurrence_notes: list[tuple[str, str]] = field(default_factory=list)
+    """(date, note) of each recurrence; ``note`` stays the first finding."""
+    report: dict[str, str] = field(default_factory=dict)
+    """An incident's 上报 / 客户处置 / 问责 fields (:data:`INCIDENT_FIELDS`)."""
+    verified_self: bool = False
+    """Verified by the person who fixed it, with ``--allow-self``."""
+
+    @property
+    def incident(self) -> bool:
+        """A red-line incident."""
+        return self.kind == "incident"
 
     @property
     def is_open(self) -> bool:

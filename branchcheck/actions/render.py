@@ -64,6 +64,12 @@ def as_dict(action: Action, today: date, *, events: bool = False) -> dict[str, A
         "fixed_by": action.fixed_by, "evidence": [e.as_dict() for e in action.evidence],
         "evidence_required": action.evidence_required, "verified_at": action.verified_at,
         "verified_by": action.verified_by, "verified_how": action.verified_how or None,
+        "verified_self": action.verified_self, "kind": action.kind,
+        "previous": action.previous or None, "repeat": action.repeat,
+        "category": action.category or None, "raised_by": action.raised_by,
+        "found_evidence": [e.as_dict() for e in action.found_evidence],
+        "recurrence_notes": [list(n) for n in action.recurrence_notes],
+        "report": dict(action.report),
     }
     if events:
         out["events"] = [{"seq": e.seq, "id": e.id, "type": e.type, "who": e.who,

@@ -20,7 +20,7 @@ from branchcheck.actions.limits import (
     MAX_VALUE,
 )
 from branchcheck.actions.log import Log
-from branchcheck.actions.model import PRIORITIES, Action, Event, Evidence
+from branchcheck.actions.model import INCIDENT_FIELDS, KINDS, PRIORITIES, Action, Event, Evidence
 from branchcheck.core.errors import Problem
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
@@ -40,6 +40,8 @@ class Approval:
     approver: str
     note: str
     when: str
+    allow_self: bool = False
+    """Approved by the check's own reviewer (``--allow-self``, a one-person outlet)."""
 
 
 @dataclass
@@ -57,6 +59,11 @@ class State:
             if action.checklist == checklist and action.item == item:
                 found = action
         return found
+
+    def of_item(self, checklist: str, item: str) -> list[Action]:
+        """Every action of this checklist item, oldest first."""
+        return [a for a in self.actions.values()
+                if a.checklist == checklist and a.item == item]
 
 
 def _text(data: Mapping[str, Any], key: str, *, limit: int = MAX_TEXT,
@@ -134,7 +141,15 @@ def _opened(event: Event) -> Action:
     if source is None:
         raise _Bad("'result' is required")
     assert event.action is not None  # noqa: S101 - checked by the caller
+    kind = _text(d, "kind", limit=20) or "action"
+    if kind not in KINDS:
+        raise _Bad("'kind' must be action or incident")
+    previous = _text(d, "previous", limit=20)
+    raised_by = _text(d, "source", limit=40) or "self"
     return Action(
+        kind=kind, previous=previous, repeat=_int(d, "repeat", 0),
+        category=_text(d, "category", limit=40), raised_by=raised_by,
+        found_evidence=_evidence(d.get("evidence")),
         id=event.action, branch=_text(d, "branch", limit=MAX_ID, required=True),
         checklist=_text(d, "checklist", limit=MAX_ID, required=True),
         item=_text(d, "item", limit=MAX_ID, required=True),
@@ -166,10 +181,16 @@ def _apply(action: Action, event: Event) -> None:
     d, kind = event.data, event.type
     _seen(action, _ref(d))
     if kind == "recurred":
-        _ref(d)
+        ref = _ref(d)
         action.recurrences += 1
-        action.note = _text(d, "note") or action.note
+        action.recurrence_notes.append((ref["finished"][:10] if ref else event.when[:10],
+                                        _text(d, "note")))
         action.value = _text(d, "value", limit=MAX_VALUE) or action.value
+    elif kind == "reported":
+        for key in INCIDENT_FIELDS:
+            value = _day(d, key) if key == "reported_on" else _text(d, key)
+            if value:
+                action.report[key] = value
     elif kind == "assigned":
         owner, due = _text(d, "owner", limit=MAX_NAME), _day(d, "due")
         action.owner = owner or action.owner
@@ -185,15 +206,18 @@ def _apply(action: Action, event: Event) -> None:
         _text(d, "note")
         action.verified_at, action.verified_by = event.when, event.who
         action.verified_how = "check" if ref else "hand"
+        action.verified_self = d.get("allow_self") is True
         action.closed_by, action.status = ref, "verified"
     elif kind == "reopened":
         ref = _ref(d)
         _text(d, "note")
         if ref is not None:
             action.recurrences += 1
+            action.recurrence_notes.append((ref["finished"][:10], _text(d, "note")))
         action.due = _day(d, "due") or action.due
         action.status, action.closed_by = "reopened", None
         action.verified_at = action.verified_by = action.verified_how = ""
+        action.verified_self = False
     action.events.append(event)
 
 
@@ -216,7 +240,8 @@ def fold(state: State, events: Iterable[Event], path: str) -> None:
                     raise _Bad("'result' is required")
                 state.approvals.append(Approval(ref, _text(event.data, "approver", limit=MAX_NAME,
                                                            required=True),
-                                                _text(event.data, "note"), event.when))
+                                                _text(event.data, "note"), event.when,
+                                                event.data.get("allow_self") is True))
             elif event.type == "repaired":
                 continue
             elif event.action is None:

@@ -36,6 +36,8 @@ class AnswersFile:
     finished: str | None
     blank: tuple[str, ...] = ()
     """Ids of answers left blank, dropped on reading (only with ``allow_blank``)."""
+    rectify: bool = True
+    """False for ``rectify: false`` (training answers): storing them opens no action."""
 
     @property
     def file(self) -> str:
@@ -76,7 +78,8 @@ def read_answers_file(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
                          problems)
     d = doc.data
     return AnswersFile(doc, d["checklist"], d.get("version"), d.get("branch"), d.get("reviewer"),
-                       d.get("lang"), d.get("started"), d.get("finished"), blank)
+                       d.get("lang"), d.get("started"), d.get("finished"), blank,
+                       d.get("rectify", True) is not False)
 
 
 def _drop_blank(data: dict[str, Any]) -> tuple[str, ...]:

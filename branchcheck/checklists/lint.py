@@ -159,6 +159,14 @@ def _item_rules(
                     f"{key!r} is for scored items: a text item or one of weight 0 never "
                     "opens a corrective action",
                 )
+        rectify = item.get("rectify")
+        if isinstance(rectify, dict) and "below" in rectify and kind != "scale":
+            yield doc.problem(
+                (*path, "rectify", "below"),
+                "rectify-below",
+                "'below' is the scale point at or below which an answer needs 整改: it is "
+                "for scale items only",
+            )
         when = item.get("when")
         if when is not None:
             yield from _when(doc, path, when, earlier, all_ids, scales)

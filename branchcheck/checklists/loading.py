@@ -239,11 +239,14 @@ def _item(d: dict[str, Any], scales: dict[str, Scale]) -> Item:
     )
 
 
-def _rectify(d: dict[str, Any] | None) -> Rectify | None:
+def _rectify(d: dict[str, Any] | bool | None) -> Rectify | None:
     from branchcheck.core.model import Rectify
 
     if d is None:
         return None
+    if d is False or not isinstance(d, dict):
+        return Rectify(off=True)
     role = d.get("owner_role")
     return Rectify(within_days=d.get("within_days"),
-                   owner_role=_text(role) if role is not None else None)
+                   owner_role=_text(role) if role is not None else None,
+                   category=d.get("category"), below=d.get("below"))

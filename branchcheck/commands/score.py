@@ -54,6 +54,10 @@ def score(
     sign_key: SignKeyOption = None,
     source: SourceOption = "self",
     inspector_unit: InspectorUnitOption = None,
+    evidence: Annotated[list[str] | None, typer.Option(
+        "--evidence", "-e", metavar="ITEM=FILE",
+        help="A photo (JPEG/PNG), PDF or audio file of a failed item's problem, kept with "
+             "its corrective action; repeatable.")] = None,
 ) -> int:
     """Score an answers file against a checklist, store the result and print it.
 
@@ -123,6 +127,7 @@ def score(
     result = make_result(ck, values, branch=branch, reviewer=who, lang=ui, started=started,
                          finished=finished, source=source, inspector_unit=inspector_unit)
     _warn(af, ck, values, ui)
+    attached = _evidence_options(evidence or [], result, ui)
 
     if not no_save:
         from branchcheck.results.chain import store_result, unlinked
@@ -137,7 +142,12 @@ def score(
             root = storage.results_dir(results_dir)
             path = store_result(result, root=root, sign_key=key, lang=ui)
             # the actions line first: "Result saved: PATH" stays the last line
-            _actions(root, path, result, ck, ui)
+            if af.rectify:
+                _actions(root, path, result, ck, ui, attached)
+            else:
+                err(t(ui, "整改：答案文件写明 rectify: false（培训练习），不开立整改项\n",
+                      "Actions: the answers file says rectify: false (training); none "
+                      "opened\n"))
             err(saved.format(path=path) + "\n")
         sys.stderr.flush()
     if fmt == "json":
@@ -148,14 +158,35 @@ def score(
     return EXIT_OK
 
 
-def _actions(root: Path, path: Path, result: Result, ck: Checklist, lang: str) -> None:
+def _evidence_options(options: list[str], result: Result, lang: str) -> dict[str, list[str]]:
+    """``--evidence ITEM=FILE`` by item; an item that is not in the result, or did not
+    fail, is a usage error."""
+    from branchcheck.core.i18n import t
+
+    by_item: dict[str, list[str]] = {}
+    status = {it.id: it.status for it in result.score.items}
+    for option in options:
+        item, sep, path = option.partition("=")
+        if not sep or not item or not path:
+            raise UsageError(t(lang, f"--evidence {option!r} 应写成 ITEM=FILE",
+                               f"--evidence {option!r} must be ITEM=FILE"))
+        if status.get(item) not in ("fail", "partial"):
+            raise UsageError(t(lang, f"--evidence {option!r}：{item} 不是本次未通过的项目",
+                               f"--evidence {option!r}: {item} is not an item that failed "
+                               "in this check"))
+        by_item.setdefault(item, []).append(path)
+    return by_item
+
+
+def _actions(root: Path, path: Path, result: Result, ck: Checklist, lang: str,
+             attached: dict[str, list[str]] | None = None) -> None:
     """Open, count, reopen and verify the branch's actions (docs/actions.md)."""
     from branchcheck.actions.hook import after_store
     from branchcheck.actions.render import outcome_line
     from branchcheck.core.i18n import t
     from branchcheck.core.textsafe import term
 
-    out, error = after_store(root, path, result, ck)
+    out, error = after_store(root, path, result, ck, attached)
     if out is None:
         sys.stderr.write(term(t(lang, f"警告：结果已保存，但整改项未更新：{error}",
                                 f"Warning: result stored, but actions not updated: {error}"))

@@ -105,12 +105,22 @@ class Ipa:
     """Importance given only as a rank (1 = most important): analysed as a rank."""
 
 
+RECTIFY_CATEGORIES = ("on-the-spot", "branch", "external")
+"""How a fix is made: on the spot (立行立改), by the outlet itself, or with another
+department or a vendor (装修, 布线, 设备厂商)."""
+
+
 @dataclass(frozen=True)
 class Rectify:
-    """How a failed item is to be put right (整改): business days allowed and who owns it."""
+    """How a failed item is to be put right (整改): working days allowed, who owns it,
+    the kind of fix, and the scale point at or below which an answer is a problem.
+    ``off``: ``rectify: false`` (never opens a corrective action)."""
 
     within_days: int | None = None
     owner_role: Text | None = None
+    category: str | None = None
+    below: int | None = None
+    off: bool = False
 
 
 @dataclass(frozen=True)

@@ -68,9 +68,10 @@ def _item(item: Item, langs: tuple[str, ...]) -> dict[str, Any]:
         "allow_na": item.allow_na,
         "note_required_on_fail": item.note_required_on_fail,
         "evidence_required_on_fail": item.evidence_required_on_fail,
-        "rectify": None if item.rectify is None else {
+        "rectify": None if item.rectify is None else False if item.rectify.off else {
             "within_days": item.rectify.within_days,
-            "owner_role": _text(item.rectify.owner_role, langs)},
+            "owner_role": _text(item.rectify.owner_role, langs),
+            "category": item.rectify.category, "below": item.rectify.below},
         "critical": item.critical,
         "when": None if item.when is None else {"item": item.when.item, "equals": item.when.equals},
         "source": item.source,

@@ -110,6 +110,8 @@ def template(checklist: Checklist, ref: str, reviewer: str, lang: str, *, key: b
         f"version: {checklist.version}",
         f"reviewer: {_q(reviewer)}",
         f"lang: {lang}",
+        t(lang, "rectify: false  # 练习答案：保存结果时不开立整改项",
+          "rectify: false  # training answers: storing them opens no corrective action"),
         "answers:",
     ]
     index = checklist.item_index()

@@ -93,24 +93,31 @@ def test_full_life_cycle(root: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
     stored = root / "SH-001" / "evidence" / f"{tidy['evidence'][0]['sha256']}.jpg"
     assert stored.read_bytes() == JPEG
 
-    # the next check (Monday 13th) passes tidy, no-misleading and greeting
+    # the next check (Monday 13th) passes tidy, no-misleading and greeting; the red line
+    # is an incident: a passing check does not close it (only a verification by hand)
     second = answers(tmp_path, "second", "2024-05-13T10:00:00+08:00", {
         "tidy": "pass", "atm-working": {"value": "fail", "note": "仍黑屏"},
         "has-vip-room": "pass", "no-misleading": "pass", "greeting": 5})
     err = score(capsys, root, second)
-    assert "0 opened, 1 still open, 0 reopened, 3 verified" in err
+    assert "0 opened, 1 still open, 0 reopened, 2 verified" in err
     rows = by_item(listing(capsys, root, "--status", "all"))
     assert rows["tidy"]["status"] == "verified"
     assert rows["tidy"]["verified_how"] == "check"
     assert rows["atm-working"]["status"] == "open"
     assert rows["atm-working"]["recurrences"] == 1
-    assert rows["atm-working"]["problem"] == "仍黑屏"
-    assert {r["item"] for r in listing(capsys, root)} == {"atm-working"}
+    # the first finding stays the problem; the recurrence is listed with its date
+    assert rows["atm-working"]["problem"] == ""
+    assert rows["atm-working"]["recurrence_notes"] == [["2024-05-13", "仍黑屏"]]
+    assert {r["item"] for r in listing(capsys, root)} == {"atm-working", "no-misleading"}
 
-    # a later failure reopens the verified action, keeping its history
+    # a later failure reopens the verified actions, keeping their history; the red line
+    # failing again is a new incident linked to the first (屡查屡犯)
     third = answers(tmp_path, "third", "2024-05-20T10:00:00+08:00", dict(FIRST))
     err = score(capsys, root, third)
-    assert "0 opened, 1 still open, 3 reopened, 0 verified" in err
+    assert "1 opened, 1 still open, 2 reopened, 0 verified" in err
+    incidents = [r for r in listing(capsys, root) if r["item"] == "no-misleading"]
+    assert [(r["kind"], r["repeat"]) for r in incidents] == [("incident", 0), ("incident", 1)]
+    assert incidents[1]["previous"] == incidents[0]["id"]
     code, out, _ = cli(capsys, "actions", "show", ids["tidy"], "-f", "json", "--results-dir", r)
     shown = json.loads(out)
     assert shown["status"] == "reopened"
