@@ -101,8 +101,9 @@ def test_red_line_twice_is_two_incidents(tmp_path: Path,
     assert [r["repeat"] for r in rows] == [0, 1] and rows[1]["previous"] == rows[0]["id"]
     assert all(r["kind"] == "incident" and r["evidence_required"] for r in rows)
     # due: the checklist's within_days 3 (it overrides the red-line default of 1):
-    # Mon 6th + 3 working days -> Thu 9th; Wed 8th -> Thu, Fri, (weekend), Mon 13th
-    assert [r["due"] for r in rows] == ["2024-05-09", "2024-05-13"]
+    # Mon 6th + 3 working days -> Thu 9th; Wed 8th -> Thu 9, Fri 10, Sat 11 (a 调休
+    # working Saturday after the May Day holiday in China's 2024 calendar) -> the 11th
+    assert [r["due"] for r in rows] == ["2024-05-09", "2024-05-11"]
 
 
 def test_evidence_at_check_time(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
