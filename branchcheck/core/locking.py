@@ -25,11 +25,41 @@ class LockedError(BranchcheckError):
     """Another process holds the lock (exit 2)."""
 
 
+_HELD: set[int] = set()
+"""Descriptors of the locks this process holds (a forked child lets go of them)."""
+
+
+def let_go_inherited() -> None:
+    """In a forked child: close the lock descriptors inherited from the parent. A
+    ``flock`` lock belongs to the open file, which every copy of the descriptor
+    shares: a child keeping a copy would hold the lock after its parent died."""
+    for fd in list(_HELD):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _HELD.clear()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, another user's
+        return True
+    return True
+
+
 def _holder(fd: int) -> str:
     try:
         raw = os.pread(fd, 4096, 0)
         info = json.loads(raw.decode("utf-8"))
-        return term(f"pid {info['pid']}, {info['user']}@{info['host']}, since {info['since']}")
+        text = f"pid {info['pid']}, {info['user']}@{info['host']}, since {info['since']}"
+        if info["host"] == socket.gethostname() and not _alive(int(info["pid"])):
+            text += ("; that process has ended, so a process it started still holds the "
+                     "lock: stop that process, or wait for it to end")
+        return term(text)
     except (OSError, ValueError, KeyError, TypeError):
         return "another process"
 
@@ -71,9 +101,11 @@ def exclusive(path: Path, *, wait: float = 0.0, what: str = "") -> Iterator[None
         }
         os.ftruncate(fd, 0)
         os.pwrite(fd, json.dumps(info).encode("utf-8"), 0)
+        _HELD.add(fd)
         try:
             yield
         finally:
+            _HELD.discard(fd)
             try:
                 os.ftruncate(fd, 0)
             except OSError:

@@ -145,7 +145,11 @@ def _parse_all(paths: list[str], stage: str, lang: str, jobs: int,
 
     validation.fast_validator("result")  # import before forking
     del storage
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context()) as pool:
+    from branchcheck.core.children import guard
+
+    # workers let go of the warehouse lock they inherit and die with this process
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context(),
+                             initializer=guard, initargs=(os.getpid(),)) as pool:
         for batch, out in zip(batches, pool.map(parse_batch, batches), strict=True):
             yield out
             tick(len(batch[2]))

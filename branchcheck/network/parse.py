@@ -47,6 +47,11 @@ def parse_batch(args: tuple[str, int, list[str], str]) -> tuple[list[Outcome], l
     Returns the outcomes and the names of the CSV files written.
     """
     stage, start, paths, lang = args
+    pause = os.environ.get("BRANCHCHECK_TEST_PAUSE_IN_PARSE")
+    if pause:  # tests kill an ingest while its workers run; this makes that deterministic
+        import time
+
+        time.sleep(float(pause))
     from branchcheck.core.errors import BranchcheckError
     from branchcheck.core.fsafe import read_regular
     from branchcheck.results.storage import misplaced, parse_result

@@ -1,4 +1,5 @@
-"""Second red team (issue 25) on the warehouse and its views: N4 (a warehouse made by
+"""Second red team (issue 25) on the warehouse and its views: N3 (an ingest killed with
+its workers running), N4 (a warehouse made by
 someone else), N8 (a damaged one), N9 (edge values), N10 (``network sql`` bounded and
 stoppable), N11 (a deep directory refused fast). Each test fails on the code before
 the fix (N11 was fixed before this round; its test keeps it fixed)."""
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_network import _env, cli, net  # noqa: F401
+from tests.cli.test_network import P, _env, _write_results, cli, net  # noqa: F401
 
 duckdb = pytest.importorskip("duckdb")
 
@@ -158,3 +159,88 @@ def test_n11_an_80000_deep_directory_is_refused_at_once(tmp_path: Path,
                        str(tmp_path / "none.duckdb"))
     assert code == 2 and "deep" in err
     assert time.monotonic() - started < 10  # 71 s when the depth was found quadratically
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (Linux /proc)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(entry))
+    return found
+
+
+def _gone(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_n3_an_ingest_killed_with_its_workers_running_blocks_nothing(
+        net: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    more = [("O1", f"2026-{m:02d}-{d:02d}T09:00:00+08:00", P, P)
+            for m in (1, 2, 3) for d in range(1, 29)]  # 84 files: parsed by workers
+    _write_results(net["root"], net["ck"], more)
+    env = dict(os.environ, BRANCHCHECK_TEST_PAUSE_IN_PARSE="60")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "branchcheck", "network", "ingest", str(net["root"]), "-w",
+         str(net["wh"]), "--jobs", "2"],
+        stderr=subprocess.DEVNULL, env=env)
+    deadline = time.monotonic() + 30
+    workers: list[int] = []
+    while time.monotonic() < deadline and len(workers) < 2:
+        time.sleep(0.2)
+        workers = _children(proc.pid)
+    try:
+        assert len(workers) == 2, "the workers did not start"
+        time.sleep(1.0)  # inside parse_batch
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        started = time.monotonic()
+        code, _, err = cli(capsys, "network", "ingest", str(net["root"]), "-w",
+                           str(net["wh"]), "--wait", "20")
+        assert code == 0 and "84 added" in err, err  # before: "in use" by a dead pid, 60 s
+        assert time.monotonic() - started < 20
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and not all(_gone(w) for w in workers):
+            time.sleep(0.2)
+        assert all(_gone(w) for w in workers), "a worker outlived its ingest"
+    finally:
+        for pid in [proc.pid, *workers]:
+            if not _gone(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
+def test_n3_the_lock_message_says_when_its_holder_has_ended(tmp_path: Path) -> None:
+    from branchcheck.core.locking import LockedError, exclusive
+
+    lock = tmp_path / "x.lock"
+    code = ("import os, sys, time\n"
+            "from pathlib import Path\n"
+            "from branchcheck.core.locking import exclusive\n"
+            "with exclusive(Path(sys.argv[1])):\n"
+            "    child = os.fork()\n"  # a child keeps the lock's open file
+            "    if child == 0:\n"
+            "        time.sleep(30); os._exit(0)\n"
+            "    print(child, flush=True)\n"
+            "    os._exit(0)\n")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(lock)], stdout=subprocess.PIPE,
+                            text=True)
+    assert proc.stdout is not None
+    child = int(proc.stdout.readline())
+    proc.wait(timeout=10)
+    try:
+        with pytest.raises(LockedError, match="that process has ended"), exclusive(lock):
+            pass
+    finally:
+        os.kill(child, signal.SIGKILL)
