@@ -103,6 +103,11 @@ def analyse_source(source: str, checklist: str | None, level: str, crosshair: st
         day = result.finished[:10] or result.started[:10]
         what = t(lang, f"{source}（{result.branch}，{day}）；重要性取自 {ck.id} v{ck.version}",
                  f"{source} ({result.branch}, {day}); importance from {ck.id} v{ck.version}")
+        derived = t(lang, "取自本结果：每个因素为其细分因素答案（0-100）按权重加权的平均，"
+                          "即该因素的原始得分",
+                    "from this result: each factor is the weighted mean of its sub-factors' "
+                    "answers (0-100), the factor's raw score")
+        tag = t(lang, "本结果数据", "this result's data")
     else:
         if checklist is not None:
             raise UsageError("--checklist is only for a result; give the checklist itself "
@@ -112,15 +117,20 @@ def analyse_source(source: str, checklist: str | None, level: str, crosshair: st
         if lv == "item":
             sections = from_checklist(ck, "section")[0]
             factors = analyse(sections, method=mode) if sections else None
-        what = t(lang, f"{ck.id} v{ck.version}，检查表中的 IPA 数据",
-                 f"{ck.id} v{ck.version}, ipa figures in the checklist")
+        what = t(lang, f"{ck.id} v{ck.version}，检查表中给定的 IPA 数据（练习数据）",
+                 f"{ck.id} v{ck.version}, ipa figures given in the checklist (exercise data)")
+        derived = t(lang, "检查表中给定的因素数据（练习数据）",
+                    "the factor figures given in the checklist (exercise data)")
+        tag = t(lang, "练习数据", "exercise data")
     unit = "sections" if lv == "section" else "items"
     if not points:
         hint = "" if missing else f" ({unit} need 'ipa: {{importance, performance}}')"
         raise InputError.at(Problem(source, 0, 0, "no-ipa-data",
                                     f"no {unit} with both an importance and a performance "
                                     f"figure{hint}"))
-    meta = Meta(localise(ck.title, lang) or ck.id, what, lv, factors)
+    has_factors = factors is not None or lv == "section"
+    meta = Meta(localise(ck.title, lang) or ck.id, what, lv, factors,
+                derived if has_factors else "", tag if has_factors else "")
     return analyse(points, missing, method=mode), meta
 
 

@@ -60,6 +60,8 @@ class Missing:
     performance: float | None = None
     group: str | None = None
     group_text: Text | None = None
+    rank: int | None = None
+    """Importance as a rank (``importance`` is then ``-rank``)."""
 
 
 @dataclass(frozen=True)
@@ -196,11 +198,11 @@ def _importance(importance: float | None, rank: int | None) -> float | None:
 def from_result(result: Result, checklist: Checklist, level: Level = "item"
                 ) -> tuple[list[Point], list[Missing]]:
     """Points of a stored result: importance from the checklist's ``ipa``,
-    performance from the answer (a metric's value, else fraction x 100). A section
-    with its own performance figure in the checklist keeps it (a result holds item
-    answers, not factor figures: the same figures give the same conclusion from
-    the checklist and from a result); only a section without one takes its raw
-    score."""
+    performance from the answer (a metric's value, else fraction x 100). A
+    section's (factor's) performance is this result's own: its raw score, the
+    weighted mean of its answered items' fraction x 100 (in the survey exercise,
+    the sub-factors' satisfied shares weighted by their importance scores). The
+    checklist's own section figures are the exercise's data, never this result's."""
     points: list[Point] = []
     missing: list[Missing] = []
     if level == "section":
@@ -209,13 +211,10 @@ def from_result(result: Result, checklist: Checklist, level: Level = "item"
             if section.ipa is None:
                 continue
             ss = scores.get(section.id)
-            figure = section.ipa.performance
-            if figure is None and ss is not None:
-                figure = ss.raw
+            figure = ss.raw if ss is not None else None
             _sort(points, missing, section.id, section.title,
                   _importance(section.ipa.importance, section.ipa.rank), figure,
-                  None if section.ipa.performance is not None else (0.0, 100.0),
-                  rank=section.ipa.rank)
+                  (0.0, 100.0), rank=section.ipa.rank)
         return points, missing
     index = checklist.item_index()
     answered = {it.id: it for it in result.score.items}
@@ -244,7 +243,8 @@ def _sort(points: list[Point], missing: list[Missing], uid: str, text: Text,
     if importance is None:
         missing.append(Missing(uid, text, "no-importance", None, performance, gid, gtext))
     elif performance is None:
-        missing.append(Missing(uid, text, "no-performance", importance, None, gid, gtext))
+        missing.append(Missing(uid, text, "no-performance", importance, None, gid, gtext,
+                               rank))
     else:
         points.append(Point(uid, text, float(importance), float(performance), rng, gid, gtext,
                             rank))

@@ -31,13 +31,14 @@ def _by_factor(a: Analysis, names: dict[int, str], lang: str) -> str:
     return t(lang, f"按因素：{zh}。", f"By factor: {en}.")
 
 
-def _factor_level(f: Analysis, lang: str) -> str:
-    """One sentence on the section-level analysis."""
+def _factor_level(f: Analysis, lang: str, tag: str = "") -> str:
+    """One sentence on the section-level analysis; ``tag`` says whose figures they are."""
     first = f.quadrant("concentrate")
     how = _how(f.crosshair, lang)
+    data = t(lang, f"（{tag}）", f" ({tag})") if tag else ""
     if not first:
-        return t(lang, f"从因素层面看，没有重要性高而表现低的因素（以{how}为分界）。",
-                 f"At the factor level, no factor combines high importance with low "
+        return t(lang, f"从因素层面看{data}，没有重要性高而表现低的因素（以{how}为分界）。",
+                 f"At the factor level{data}, no factor combines high importance with low "
                  f"performance (split at the {how}).")
     listed = [f"{point_label(p, lang)} ({imp(f, p.point.importance)}/{num(p.point.performance)})"
               for p in first]
@@ -46,19 +47,21 @@ def _factor_level(f: Analysis, lang: str) -> str:
         line = [f"{point_label(p, lang)} ({imp(f, p.point.importance)})"
                 for p in f.quadrant("on-the-line")]
         return t(lang,
-                 f"从因素层面看（重要性为排名，以中位排名 {ci} 为界），应优先改进的因素是"
+                 f"从因素层面看（{tag + '；' if tag else ''}重要性为排名，以中位排名 {ci} 为界），"
+                 f"应优先改进的因素是"
                  f"{'、'.join(listed)}：排名在中位之前，表现低于{how} {cp}。"
                  + (f"排名恰为中位数的{'、'.join(line)}不归入象限。" if line else ""),
-                 f"At the factor level (importance is a rank, split at the median rank "
-                 f"{ci}), the factor{'s' if len(first) > 1 else ''} to improve first: "
+                 f"At the factor level ({tag + '; ' if tag else ''}importance is a rank, split "
+                 f"at the median rank {ci}), the factor{'s' if len(first) > 1 else ''} to "
+                 "improve first: "
                  f"{'; '.join(listed)}, ranked above the median with performance below the "
                  f"{how} of {cp}."
                  + (f" {'; '.join(line)} sit{'s' if len(line) == 1 else ''} on the median "
                     "rank and in no quadrant." if line else ""))
     return t(lang,
-             f"从因素层面看，应优先改进的因素是{'、'.join(listed)}：重要性不低于{how} {ci}，"
+             f"从因素层面看{data}，应优先改进的因素是{'、'.join(listed)}：重要性不低于{how} {ci}，"
              f"表现低于{how} {cp}。",
-             f"At the factor level, the factor{'s' if len(first) > 1 else ''} to improve "
+             f"At the factor level{data}, the factor{'s' if len(first) > 1 else ''} to improve "
              f"first: {'; '.join(listed)}, with importance at or above the {how} of {ci} "
              f"and performance below the {how} of {cp}.")
 
@@ -85,9 +88,11 @@ def _missing_note(a: Analysis, lang: str) -> str:
         "importance figure to place them: worth finding out how much they matter.")
 
 
-def conclusion(a: Analysis, lang: str, factors: Analysis | None = None) -> str:
+def conclusion(a: Analysis, lang: str, factors: Analysis | None = None,
+               factor_tag: str = "") -> str:
     """A short paragraph answering "what to improve first, and why", from the data;
-    with ``factors`` (the section-level analysis) also which factor comes first."""
+    with ``factors`` (the section-level analysis) also which factor comes first, saying
+    whose figures they are (``factor_tag``: exercise data, or this result's)."""
     ci, cp = imp(a, a.importance_cut), num(a.performance_cut)
     how = _how(a.crosshair, lang)
 
@@ -98,6 +103,12 @@ def conclusion(a: Analysis, lang: str, factors: Analysis | None = None) -> str:
                 for p in a.quadrant(q)]
 
     first, keep, low, over = (items(q) for q in QUADRANTS[:4])
+    if a.ordinal:  # ranks split at the median rank, which itself is in no quadrant
+        imp_zh = f"重要性排名在中位 {ci} 之前"
+        imp_en = f"importance ranks above the median rank {ci}"
+    else:
+        imp_zh = f"重要性不低于{how} {ci}"
+        imp_en = f"importance is at or above the {how} of {ci}"
     sep = t(lang, "；", "; ")
     parts: list[str] = []
     if first:
@@ -105,11 +116,11 @@ def conclusion(a: Analysis, lang: str, factors: Analysis | None = None) -> str:
         parts.append(t(
             lang,
             f"应优先改进（括号内为重要性/表现，按重要性从高到低、同等重要时表现低者在前）："
-            f"{sep.join(first)}。这些方面的重要性不低于{how} {ci}，表现却低于{how} {cp}："
+            f"{sep.join(first)}。这些方面的{imp_zh}，表现却低于{how} {cp}："
             f"客户最看重、又最不满意。其中“{names[top.number]}”最重要，应最先着手。",
             f"Improve first (importance/performance; most important first, the less "
-            f"satisfied first among equals): {sep.join(first)}. Their importance is "
-            f"at or above the {how} of {ci} but their performance is below the {how} of {cp}: "
+            f"satisfied first among equals): {sep.join(first)}. Their {imp_en} but their "
+            f"performance is below the {how} of {cp}: "
             "customers value them most and are least satisfied with them. Start with "
             f"\"{names[top.number]}\", the most important of them."))
         grouped = _by_factor(a, names, lang)
@@ -120,7 +131,7 @@ def conclusion(a: Analysis, lang: str, factors: Analysis | None = None) -> str:
                        f"No item combines high importance with low performance (split at the "
                        f"{how})."))
     if factors is not None:
-        parts.append(_factor_level(factors, lang))
+        parts.append(_factor_level(factors, lang, factor_tag))
     if keep:
         parts.append(t(lang, f"继续保持：{sep.join(keep)}。", f"Keep up: {sep.join(keep)}."))
     if over:

@@ -3,6 +3,8 @@ scatter."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from branchcheck.core.i18n import t
 from branchcheck.core.textsafe import html as escape
 from branchcheck.training.ipa import Analysis, Quadrant
@@ -22,6 +24,41 @@ from branchcheck.training.ipa_words import (
     quadrant_meaning,
     quadrant_name,
 )
+
+
+def ticks(cut: float, lo: float, hi: float, at: Callable[[float], float],
+          room: float) -> list[float]:
+    """Axis labels: the crosshair and the data's own extremes (never the padded frame,
+    which reads "#0.5" for ranks or "101" past a 0-100 scale), an extreme left out
+    when it would overlap a label already placed (``room`` pixels apart)."""
+    out = [cut]
+    for x in (lo, hi):
+        if all(abs(at(x) - at(y)) >= room for y in out):
+            out.append(x)
+    return out
+
+
+def place_labels(texts: list[str], spots: list[tuple[float, float]]
+                 ) -> list[tuple[float, float]]:
+    """Where each point's number goes: the first of a few positions around its point that
+    overlaps neither an earlier number nor any point (else the first position)."""
+    taken: list[tuple[float, float, float, float]] = [
+        (x - 4, y - 4, x + 4, y + 4) for x, y in spots]
+    out: list[tuple[float, float]] = []
+    for text, (x, y) in zip(texts, spots, strict=True):
+        wide = 7.0 * len(text)
+        tries = [(x + 6, y - 5), (x + 6, y + 13), (x - 6 - wide, y - 5),
+                 (x - 6 - wide, y + 13), (x - wide / 2, y - 9), (x - wide / 2, y + 19)]
+        for lx, ly in tries:
+            box = (lx, ly - 10, lx + wide, ly + 2)
+            if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3]
+                       for b in taken):
+                break
+        else:
+            lx, ly = tries[0]
+        taken.append((lx, ly - 10, lx + wide, ly + 2))
+        out.append((lx, ly))
+    return out
 
 
 def svg(a: Analysis, lang: str, w: int = 640, h: int = 480) -> str:
@@ -57,17 +94,20 @@ def svg(a: Analysis, lang: str, w: int = 640, h: int = 480) -> str:
     parts.append(f'<line x1="{m}" y1="{cy:.1f}" x2="{w - m}" y2="{cy:.1f}" class="cross"/>')
     parts.append(f'<rect x="{m}" y="{m}" width="{w - 2 * m}" height="{h - 2 * m}" '
                  'fill="none" stroke="#555"/>')
-    for p in a.points:
-        px, py = sx(p.point.performance), sy(p.point.importance)
+    spots = [(sx(p.point.performance), sy(p.point.importance)) for p in a.points]
+    labels = place_labels([str(p.number) for p in a.points], spots)
+    for p, (px, py), (lx, ly) in zip(a.points, spots, labels, strict=True):
         tip = (f"{p.number}. {point_label(p, lang)}: {imp(a, p.point.importance)}/"
                f"{num(p.point.performance)}")
         parts.append(f'<g><title>{escape(tip)}</title><circle cx="{px:.1f}" cy="{py:.1f}" '
-                     f'r="4" class="pt {p.quadrant}"/><text x="{px + 6:.1f}" y="{py - 5:.1f}" '
+                     f'r="4" class="pt {p.quadrant}"/><text x="{lx:.1f}" y="{ly:.1f}" '
                      f'class="n">{p.number}</text></g>')
-    for x in (x0, a.performance_cut, x1):
+    perf = [p.point.performance for p in a.points]
+    for x in ticks(a.performance_cut, min(perf), max(perf), sx, 28):
         parts.append(f'<text x="{sx(x):.1f}" y="{h - m + 16}" text-anchor="middle">'
                      f'{escape(num(x))}</text>')
-    for y in (y0, a.importance_cut, y1):
+    imps = [p.point.importance for p in a.points]
+    for y in ticks(a.importance_cut, min(imps), max(imps), sy, 14):
         parts.append(f'<text x="{m - 6}" y="{sy(y) + 4:.1f}" text-anchor="end">'
                      f'{escape(imp(a, y))}</text>')
     parts.append(f'<text x="{w / 2}" y="{h - 12}" text-anchor="middle">'
@@ -93,7 +133,8 @@ def html(a: Analysis, meta: Meta, lang: str) -> str:
     out = [f"<style>{_CSS}</style>", f"<h1>{escape(head[0])}</h1>",
            *(f"<p>{escape(h)}</p>" for h in head[1:]),
            f"<h2>{escape(t(lang, '结论', 'Conclusion'))}</h2>",
-           f'<p class="conclusion">{escape(conclusion(a, lang, meta.factors))}</p>', svg(a, lang)]
+           f'<p class="conclusion">'
+           f'{escape(conclusion(a, lang, meta.factors, meta.factor_tag))}</p>', svg(a, lang)]
     for q in a.used():
         out.append(f"<h2>{escape(quadrant_name(q, lang))}</h2>"
                    f"<p>{escape(quadrant_meaning(q, lang))}</p>")

@@ -52,7 +52,11 @@ def scatter(a: Analysis, lang: str, cols: int = 61, rows: int = 19) -> list[str]
         return round((y1 - y) / (y1 - y0) * (rows - 1))
 
     cr = row(a.importance_cut)
-    ylab = {0: imp(a, y1), cr: imp(a, a.importance_cut), rows - 1: imp(a, y0)}
+    # axis labels at the data's own extremes and the crosshair, never at the padded frame
+    # (which would read "#0.5" for ranks, or "101" past a 0-100 scale)
+    lo_i, hi_i = min(p.point.importance for p in a.points), max(
+        p.point.importance for p in a.points)
+    ylab = {row(hi_i): imp(a, hi_i), row(lo_i): imp(a, lo_i), cr: imp(a, a.importance_cut)}
     margin = max(width(v) for v in ylab.values())
     # margin, " ┤", the plot, and up to 8 columns of the last x label past it
     cols = max(24, min(cols, SCREEN - margin - 2 - 8))
@@ -101,7 +105,9 @@ def scatter(a: Analysis, lang: str, cols: int = 61, rows: int = 19) -> list[str]
         out[-1] += "".join(grid[r]).rstrip()
     out.append(" " * margin + " └" + "─" * cols)
     axis = [" "] * (cols + 8)
-    for c, text in ((0, num(x0)), (cc, num(a.performance_cut)), (cols - 1, num(x1))):
+    lo_p, hi_p = min(p.point.performance for p in a.points), max(
+        p.point.performance for p in a.points)
+    for c, text in ((cc, num(a.performance_cut)), (col(lo_p), num(lo_p)), (col(hi_p), num(hi_p))):
         start = max(0, min(c - len(text) // 2, cols + 8 - len(text)))
         if start + len(text) <= len(axis) and all(axis[start + k] == " " for k in range(len(text))):
             axis[start:start + len(text)] = list(text)
@@ -152,6 +158,8 @@ def header(a: Analysis, meta: Meta, lang: str) -> list[str]:
                f"performance at the {how} {num(a.performance_cut)}"),
         t(lang, "每个象限内的顺序：重要性从高到低，同等重要时表现低者在前。",
           "Order within a quadrant: importance descending, then performance ascending."),
+        *([t(lang, f"因素表现：{meta.factor_data}", f"Factor performance: {meta.factor_data}")]
+          if meta.factor_data else []),
     ]
 
 
@@ -171,7 +179,8 @@ def missing_lines(a: Analysis, lang: str) -> list[str]:
         why = (t(lang, "无重要性数据", "no importance figure") if m.reason == "no-importance"
                else t(lang, "无表现数据", "no performance figure"))
         fig = m.performance if m.performance is not None else m.importance
-        shown = f", {num(fig)}" if fig is not None else ""
+        shown = (f", #{m.rank}" if m.rank is not None and m.performance is None
+                 else f", {num(fig)}" if fig is not None else "")
         out.append(f"{m.id} ({localise(m.text, lang)}{shown}): {why}")
     return out
 
@@ -189,7 +198,7 @@ def text(a: Analysis, meta: Meta, lang: str) -> str:
     if a.missing:
         out += ["", t(lang, "未参与分析：", "Not plotted:")]
         out += [f"- {line}" for line in missing_lines(a, lang)]
-    out += ["", t(lang, "结论", "Conclusion"), conclusion(a, lang, meta.factors)]
+    out += ["", t(lang, "结论", "Conclusion"), conclusion(a, lang, meta.factors, meta.factor_tag)]
     return "\n".join(out) + "\n"
 
 
@@ -200,7 +209,7 @@ def markdown(a: Analysis, meta: Meta, lang: str) -> str:
     head = header(a, meta, lang)
     out = [f"# {md_cell(head[0])}", "", *(md_cell(h) + "  " for h in head[1:]), "",
            f"## {t(lang, '结论', 'Conclusion')}", "",
-           md_cell(conclusion(a, lang, meta.factors)), "",
+           md_cell(conclusion(a, lang, meta.factors, meta.factor_tag)), "",
            "```", *scatter(a, lang), "```"]
     for q in a.used():
         out += ["", f"## {quadrant_name(q, lang)}", "", md_cell(quadrant_meaning(q, lang)), ""]
@@ -220,7 +229,9 @@ def markdown(a: Analysis, meta: Meta, lang: str) -> str:
 
 
 def _crosshair(a: Analysis) -> dict[str, Any]:
-    return {"method": a.crosshair, "importance": a.importance_cut,
+    """The crosshair; a rank crosshair is the median rank (``importance`` is then null)."""
+    return {"method": a.crosshair, "importance": None if a.ordinal else a.importance_cut,
+            "importance_median_rank": -a.importance_cut if a.ordinal else None,
             "performance": a.performance_cut, "importance_range": a.importance_range,
             "performance_range": a.performance_range,
             "importance_is_rank": a.ordinal,
@@ -236,18 +247,21 @@ def as_dict(a: Analysis, meta: Meta, lang: str) -> dict[str, Any]:
         "crosshair": _crosshair(a),
         "points": [{"number": p.number, "id": p.point.id, "text": point_label(p, lang),
                     "section": p.point.group,
-                    "importance": p.point.importance, "rank": p.point.rank,
+                    "importance": None if p.point.rank is not None else p.point.importance,
+                    "rank": p.point.rank,
                     "performance": p.point.performance, "quadrant": p.quadrant}
                    for p in a.points],
         "quadrants": {q: [p.point.id for p in a.quadrant(q)] for q in a.used()},
         "missing": [{"id": m.id, "text": localise(m.text, lang), "section": m.group,
-                     "reason": m.reason, "importance": m.importance,
+                     "reason": m.reason,
+                     "importance": None if m.rank is not None else m.importance,
+                     "rank": m.rank,
                      "performance": m.performance}
                     for m in a.missing],
         "factors": None if f is None else {
             "crosshair": _crosshair(f),
             "quadrants": {q: [p.point.id for p in f.quadrant(q)] for q in f.used()}},
-        "conclusion": conclusion(a, lang, f),
+        "conclusion": conclusion(a, lang, f, meta.factor_tag),
     }
 
 

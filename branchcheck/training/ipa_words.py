@@ -36,6 +36,11 @@ class Meta:
     source: str
     level: str
     factors: Analysis | None = None
+    factor_data: str = ""
+    """Where the factors' (sections') performance figures come from, in the UI language:
+    the exercise's data given in the checklist, or derived from a result's answers."""
+    factor_tag: str = ""
+    """The same in two or three words, for the conclusion (练习数据 / 本结果数据)."""
 
 
 def quadrant_name(q: Quadrant, lang: str) -> str:

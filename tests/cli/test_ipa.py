@@ -207,8 +207,9 @@ def test_chinese_report_has_no_english_left(tmp_path: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = ipa(capsys, "satisfaction-survey", "--lang", "zh")
     assert code == 0 and err == ""
-    assert re.fullmatch(r"数据：satisfaction-survey v\d+，检查表中的 IPA 数据；14 项",
+    assert re.fullmatch(r"数据：satisfaction-survey v\d+，检查表中给定的 IPA 数据（练习数据）；14 项",
                         out.splitlines()[1])
+    assert "因素表现：检查表中给定的因素数据（练习数据）" in out
     assert "ipa figures" not in out
     target = tmp_path / "ipa.md"
     code, _, err = ipa(capsys, "satisfaction-survey", "--lang", "zh", "-f", "md", "-o",
@@ -223,7 +224,9 @@ def test_json_gives_sections_and_the_factor_view(capsys: pytest.CaptureFixture[s
     sections = {p["id"]: p["section"] for p in data["points"]}
     assert sections["notice-brief-letters"] == "link-operations"
     assert {m["section"] for m in data["missing"]} == {"company-image"}
-    assert data["factors"]["crosshair"]["importance"] == pytest.approx(-3)  # median rank
+    # the median rank as a rank, never the internal negated figure
+    assert data["factors"]["crosshair"]["importance"] is None
+    assert data["factors"]["crosshair"]["importance_median_rank"] == 3
     assert data["factors"]["quadrants"]["on-the-line"] == ["development-and-testing"]
     assert data["factors"]["quadrants"]["concentrate"] == ["system-operations"]
     assert "the factor to improve first: System operations (#1/83)" in data["conclusion"]
@@ -237,8 +240,8 @@ def test_text_conclusion_answers_the_exercise(capsys: pytest.CaptureFixture[str]
     conclusion = out.split("\nConclusion\n")[1]
     assert "By factor: System operations (system stability, system throughput on peak days)" \
         in conclusion
-    assert ("At the factor level (importance is a rank, split at the median rank #3), the "
-            "factor to improve first: System operations (#1/83)") in conclusion
+    assert ("At the factor level (exercise data; importance is a rank, split at the median "
+            "rank #3), the factor to improve first: System operations (#1/83)") in conclusion
 
 
 def _reference_result(tmp_path: Path) -> Path:
@@ -252,19 +255,18 @@ def _reference_result(tmp_path: Path) -> Path:
     return storage.write_result(result, path=tmp_path / "survey.yaml")
 
 
-@pytest.mark.parametrize("level", ["item", "section"])
-def test_same_figures_same_conclusion_from_checklist_or_result(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], level: str) -> None:
+def test_same_item_figures_same_quadrants_from_checklist_or_result(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Item figures are the same data either way; factor figures are not (the checklist's
+    are the exercise's own table, a result's are derived from its answers:
+    tests/cli/test_ipa_result.py)."""
     path = _reference_result(tmp_path)
-    _, from_checklist, _ = ipa(capsys, "satisfaction-survey", "--level", level, "-f", "json")
-    code, from_result, err = ipa(capsys, str(path), "--level", level, "-f", "json")
+    _, from_checklist, _ = ipa(capsys, "satisfaction-survey", "-f", "json")
+    code, from_result, err = ipa(capsys, str(path), "-f", "json")
     assert code == 0, err
     a, b = json.loads(from_checklist), json.loads(from_result)
-    assert a["quadrants"] == b["quadrants"]
-    assert a["factors"] == b["factors"]
-    assert a["conclusion"] == b["conclusion"]
-    if level == "item":
-        assert b["quadrants"] == EXPECTED
+    assert a["quadrants"] == b["quadrants"] == EXPECTED
+    assert a["crosshair"] == b["crosshair"]
 
 
 def test_score_of_the_survey_does_not_contradict_the_analysis(
