@@ -207,8 +207,8 @@ def test_chinese_report_has_no_english_left(tmp_path: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = ipa(capsys, "satisfaction-survey", "--lang", "zh")
     assert code == 0 and err == ""
-    assert re.fullmatch(r"数据：satisfaction-survey v\d+，检查表中给定的 IPA 数据（练习数据）；14 项",
-                        out.splitlines()[1])
+    assert re.fullmatch(r"数据：satisfaction-survey v\d+，检查表中给定的 IPA 数据（练习数据）"
+                        r"；14 项", out.splitlines()[1])
     assert "因素表现：检查表中给定的因素数据（练习数据）" in out
     assert "ipa figures" not in out
     target = tmp_path / "ipa.md"
