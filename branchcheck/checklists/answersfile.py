@@ -99,9 +99,12 @@ def _drop_blank(data: dict[str, Any]) -> tuple[str, ...]:
 
 def _unknown_item(doc: Document, checklist: Checklist, item_id: str,
                   lang: str = "en", path: Path | None = None) -> Problem:
+    from branchcheck.core.suggest import did_you_mean
+
+    hint = did_you_mean(item_id, (i.id for _, i in checklist.items()), lang)
     return doc.problem(path or ("answers", item_id), "unknown-item",
-                       t(lang, f"{checklist.id!r} 没有项目 {item_id!r}",
-                         f"{checklist.id!r} has no item {item_id!r}"), key=path is None)
+                       t(lang, f"{checklist.id!r} 没有项目 {item_id!r}{hint}",
+                         f"{checklist.id!r} has no item {item_id!r}{hint}"), key=path is None)
 
 
 def check_answers(doc: Document, entries: Mapping[str, Any], checklist: Checklist,

@@ -79,7 +79,12 @@ def discover(paths: Sequence[str]) -> list[str]:
         else:
             bundled = resources.bundled_checklist(raw)
             if bundled is None:
-                raise UsageError(f"{raw}: no such file or directory")
+                from branchcheck.core.i18n import t, ui
+
+                if os.sep in raw or "/" in raw or raw.endswith(YAML_SUFFIXES):
+                    raise UsageError(t(ui(), f"{raw}：没有这个文件或文件夹",
+                                       f"{raw}: no such file or directory"))
+                raise UsageError(resources.unknown_checklist(raw, ui()))
             files.append(str(bundled))
     return files
 

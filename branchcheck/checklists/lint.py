@@ -280,7 +280,11 @@ def _when(
     target = when["item"]
     wpath = (*path, "when", "item")
     if target not in all_ids:
-        yield doc.problem(wpath, "when-unknown-item", f"'when' refers to unknown item {target!r}")
+        from branchcheck.core.suggest import did_you_mean
+
+        hint = did_you_mean(str(target), all_ids, "en")
+        yield doc.problem(wpath, "when-unknown-item",
+                          f"'when' refers to unknown item {target!r}{hint}")
         return
     if target not in earlier:
         yield doc.problem(

@@ -67,13 +67,7 @@ def resolve(ref: str, *, lang: str | None = None) -> str:
                 t(ui, "是一个目录，不是清单文件", "is a directory, not a checklist file"),
             )
         )
-    raise NotFoundError(
-        t(
-            ui,
-            f"没有名为 {ref!r} 的内置清单或文件（见 'branchcheck list'）",
-            f"no bundled checklist or file named {ref!r} (see 'branchcheck list')",
-        )
-    )
+    raise NotFoundError(resources.unknown_checklist(ref, ui))
 
 
 def check_file(

@@ -87,7 +87,7 @@ def list_actions(
     check_choice(status, LIST_STATUSES, "status")
     ui = resolve_lang(lang)
     root = _root(results_dir)
-    names = [places.check_branch(branch, ui)] if branch else list(ops.branches(root))
+    names = [places.require_branch(root, branch, ui)] if branch else list(ops.branches(root))
     day = today()
     chosen = []
     for name in names:
@@ -254,9 +254,9 @@ def ledger(
 
     check_choice(fmt, ("md", "html", "csv"))
     ui = resolve_lang(lang)
-    places.check_branch(branch, ui)
     start = parse_date(since, "--since") if since else None
     root = _root(results_dir)
+    places.require_branch(root, branch, ui)
     log, state = ops.load(root, branch)
     _warn(log.problems + state.problems)
     chosen = [a for a in state.actions.values()

@@ -44,13 +44,18 @@ def results(
         "--format", "-f", metavar="text|json", help="Output: text or json.")] = "text",
     limit: Annotated[int | None, typer.Option(
         "--limit", "-n", min=1, metavar="N", help="Show at most N results.")] = None,
+    wide: Annotated[bool, typer.Option(
+        "--wide", help="Every column at full width, also when the terminal is narrower.")
+    ] = False,
     lang: UiLangOption = None,
 ) -> int:
     """List stored results, newest first.
 
     Unreadable or tampered files are listed with an error marker and a warning
-    on stderr. Exit 0 (also when nothing is stored), 2 for usage errors.
+    on stderr. Exit 0 (also when nothing is stored), 2 for usage errors or a
+    --branch or --checklist with nothing stored (the nearest stored ids are named).
     """
+    from branchcheck.core import places
     from branchcheck.core.i18n import resolve_lang, t
     from branchcheck.results import storage
 
@@ -60,9 +65,11 @@ def results(
         from branchcheck.results.history import check_checklist_id
 
         check_checklist_id(checklist, ui)
-    if branch is not None:
-        storage.check_branch(branch, ui)
     root = storage.results_dir(results_dir)
+    if branch is not None:
+        places.require_branch(root, branch, ui)
+    if checklist is not None:
+        places.require_checklist(root, checklist, branch, ui)
     rows = list(collect(root, branch=branch, checklist_id=checklist, limit=limit, lang=ui))
     for row in rows:
         if row.error is not None:
@@ -83,7 +90,7 @@ def results(
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     elif rows:
         _table(rows, ui, {str(r.stored.path): opened.get(_rel(root, r.stored.path), 0)
-                          for r in rows})
+                          for r in rows}, wide)
     else:
         err(t(ui, f"{root} 下没有保存的结果\n", f"No results stored under {root}\n"))
     sys.stdout.flush()
@@ -162,30 +169,31 @@ def _label(text: Mapping[str, str]) -> str | dict[str, str]:
     return text[""] if set(text) == {""} else dict(text)
 
 
-def _table(rows: list[Row], lang: str, opened: Mapping[str, int]) -> None:
-    from rich import box
-    from rich.table import Table
+def _table(rows: list[Row], lang: str, opened: Mapping[str, int], wide: bool = False) -> None:
+    import os
 
     from branchcheck.core.checksource import described
     from branchcheck.core.i18n import t
-    from branchcheck.render.report import date_text, edges, grade_text
+    from branchcheck.render.fit import Column, show
+    from branchcheck.render.report import date_text, edges, score_grade
     from branchcheck.results.late import late_hours, late_result
     from branchcheck.results.late import word as late_word
     from branchcheck.terminal.output import console, fmt_score
 
     hours = late_hours(lang)
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for name, justify in (
-        (t(lang, "日期", "Date"), "left"), (t(lang, "网点", "Branch"), "left"),
-        (t(lang, "检查表", "Checklist"), "left"), (t(lang, "检查来源", "Source"), "left"),
-        (t(lang, "检查人", "Reviewer"), "left"),
-        (t(lang, "总分", "Final"), "right"), (t(lang, "等级", "Grade"), "left"),
-        (t(lang, "完成度", "Coverage"), "right"), (t(lang, "完整", "Complete"), "left"),
-        (t(lang, "可信度", "Integrity"), "left"), (t(lang, "未整改", "Open actions"), "right"),
-        (t(lang, "文件", "File"), "left"),
-    ):
-        table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    columns = [
+        Column(t(lang, "日期", "Date")), Column(t(lang, "网点", "Branch")),
+        Column(t(lang, "检查表", "Checklist")), Column(t(lang, "检查来源", "Source"), drop=1),
+        Column(t(lang, "检查人", "Reviewer"), drop=2),
+        Column(t(lang, "总分", "Final"), "right"), Column(t(lang, "等级", "Grade")),
+        Column(t(lang, "完成度", "Coverage"), "right", drop=3),
+        Column(t(lang, "完整", "Complete")), Column(t(lang, "可信度", "Integrity")),
+        Column(t(lang, "未整改", "Open actions"), "right", drop=4),
+        # the least useful at 120 columns: the file name alone first, then nothing
+        Column(t(lang, "文件", "File"), shorten=os.path.basename, drop=5),
+    ]
     yes, no = t(lang, "是", "yes"), t(lang, "否", "no")
+    cells: list[list[str]] = []
     for row in rows:
         r = row.result
         path = str(row.stored.path)
@@ -194,31 +202,22 @@ def _table(rows: list[Row], lang: str, opened: Mapping[str, int]) -> None:
 
             mark = (label(tampered(row.error or ""), lang) if row.tampered
                     else t(lang, "无法读取", "UNREADABLE"))
-            table.add_row(_stamp_date(row.stored.stamp), row.stored.branch,
-                          row.stored.checklist_id, "", "", "", "", "", "",
-                          f"[red]{mark}[/red]",
-                          "",
-                          _esc(path))
+            cells.append([_stamp_date(row.stored.stamp), row.stored.branch,
+                          row.stored.checklist_id, "", "", "", "", "", "", f"[red]{mark}[/red]",
+                          "", _esc(path)])
             continue
         s = r.score
-        grade = grade_text(s.grade, lang)
         when = date_text(r.finished or r.started)
         if late_result(r, hours):
             when += f" [yellow]{late_word(lang)}[/yellow]"
-        table.add_row(
-            when, _esc(r.branch),
-            f"{r.checklist_id} v{r.checklist_version}",
+        cells.append([
+            when, _esc(r.branch), f"{r.checklist_id} v{r.checklist_version}",
             _esc(described(r.source, r.inspector_unit, lang)), _esc(r.reviewer or "—"),
-            fmt_score(s.overall_final, edges=edges(r)), _esc(grade), f"{100 * s.coverage:.0f}%",
-            yes if s.complete else f"[yellow]{no}[/yellow]", _integrity(r, lang),
-            str(opened.get(path, 0)), _esc(path),
-        )
-    con = console(sys.stdout)
-    if not con.is_terminal:
-        # A pipe or file: never squeeze or wrap columns to an assumed width.
-        con.width = 10_000
-        con.width = con.measure(table).maximum
-    con.print(table)
+            fmt_score(s.overall_final, edges=edges(r)), _esc(score_grade(s, lang)),
+            f"{100 * s.coverage:.0f}%", yes if s.complete else f"[yellow]{no}[/yellow]",
+            _integrity(r, lang), str(opened.get(path, 0)), _esc(path),
+        ])
+    show(console(sys.stdout), columns, cells, lang, wide=wide)
 
 
 def _integrity(result: Result, lang: str) -> str:

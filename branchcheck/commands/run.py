@@ -240,7 +240,8 @@ def _walk(ck: Checklist, draft: Draft, path: Path, root: Path, resume_cmd: str,
 
     interactive = _interactive()
     session = Session(ck, _prompter(lang, interactive), lang=lang, answers=draft.answers,
-                      start=index_of(ck, draft.position), on_change=save, item_notes=notes)
+                      start=index_of(ck, draft.position), on_change=save, item_notes=notes,
+                      confirm_incomplete=interactive)
     try:
         outcome = session.run()
     except KeyboardInterrupt:  # outside a prompt, e.g. while saving

@@ -30,3 +30,23 @@ def resolve_lang(option: str | None = None) -> str:
 def t(lang: str, zh: str, en: str) -> str:
     """Pick the Chinese or English wording of a UI message."""
     return zh if lang == "zh" else en
+
+
+_session: list[str] = []
+
+
+def set_ui(lang: str | None) -> None:
+    """Set the UI language of this process (the CLI does, from ``--lang`` or the
+    environment, before a command runs); None forgets it."""
+    _session[:] = [lang] if lang else []
+
+
+def ui() -> str:
+    """The UI language of this process: as set by :func:`set_ui`, else resolved from
+    the environment (a bad setting falls back to en)."""
+    if _session:
+        return _session[0]
+    try:
+        return resolve_lang(None)
+    except UsageError:
+        return "en"

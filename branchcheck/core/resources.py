@@ -41,6 +41,17 @@ def bundled_checklist(checklist_id: str) -> Path | None:
     return path if path.is_file() else None
 
 
+def unknown_checklist(ref: str, lang: str) -> str:
+    """The message for ``ref`` that is neither a file nor a bundled id, naming the
+    nearest bundled ids."""
+    from branchcheck.core.i18n import t
+    from branchcheck.core.suggest import did_you_mean
+
+    hint = did_you_mean(ref, (p.stem for p in bundled_checklists()), lang)
+    return t(lang, f"没有名为 {ref!r} 的内置检查表或文件{hint}（见 branchcheck list）",
+             f"no bundled checklist or file named {ref!r}{hint} (see 'branchcheck list')")
+
+
 def schema_path(name: str) -> Path:
     """Path of a bundled JSON Schema (``checklist``, ``answers`` or ``result``)."""
     if name not in SCHEMA_NAMES:

@@ -15,6 +15,7 @@ from branchcheck.render.report import (
     edges,
     grade_text,
     pct,
+    score_grade,
     signed,
     status_label,
     title_of,
@@ -220,8 +221,8 @@ def text(diff: Diff, lang: str, out: IO[str]) -> None:
     con.print(f"{t(lang, '总分', 'Overall')}: {oo} → [bold]{on}"
               f"[/bold]  {coloured(o.delta, signed(o.delta))}   [dim]({t(lang, '原始得分', 'raw')} "
               f"{' → '.join(overall_pair(diff, raw=True))}, {signed(r.delta)})[/dim]")
-    grades = (f"{escape(grade_text(diff.old.score.grade, lang))} → "
-              f"{escape(grade_text(diff.new.score.grade, lang))}")
+    grades = (f"{escape(score_grade(diff.old.score, lang))} → "
+              f"{escape(score_grade(diff.new.score, lang))}")
     if diff.grade_changed:
         grades = f"[bold]{grades}[/bold]"
     con.print(f"{t(lang, '等级', 'Grade')}: {grades}")

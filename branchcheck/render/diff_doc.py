@@ -25,7 +25,7 @@ from branchcheck.render.diff import (
     summary,
     who,
 )
-from branchcheck.render.report import grade_text, pct, signed, title_of
+from branchcheck.render.report import pct, score_grade, signed, title_of
 from branchcheck.terminal.output import fmt_score
 
 
@@ -47,8 +47,8 @@ def as_md(diff: Diff, lang: str) -> str:
         f"({signed(o.delta)})",
         f"- {t(lang, '原始得分', 'Raw')}: {' → '.join(overall_pair(diff, raw=True))} "
         f"({signed(r.delta)})",
-        f"- {t(lang, '等级', 'Grade')}: {md(grade_text(diff.old.score.grade, lang))} → "
-        f"{md(grade_text(diff.new.score.grade, lang))}"
+        f"- {t(lang, '等级', 'Grade')}: {md(score_grade(diff.old.score, lang))} → "
+        f"{md(score_grade(diff.new.score, lang))}"
         + (t(lang, "（变化）", " (changed)") if diff.grade_changed else ""),
         f"- {t(lang, '完成度', 'Coverage')}: {pct(cov.old)} → {pct(cov.new)} "
         f"({signed(cov_delta, 0)})",
@@ -107,8 +107,8 @@ def as_html(diff: Diff, lang: str) -> str:
           cls(o.delta, signed(o.delta))],
          [t(lang, "原始得分", "Raw"), *overall_pair(diff, raw=True),
           cls(r.delta, signed(r.delta))],
-         [t(lang, "等级", "Grade"), esc(grade_text(diff.old.score.grade, lang)),
-          esc(grade_text(diff.new.score.grade, lang)),
+         [t(lang, "等级", "Grade"), esc(score_grade(diff.old.score, lang)),
+          esc(score_grade(diff.new.score, lang)),
           t(lang, "变化", "changed") if diff.grade_changed else ""],
          [t(lang, "完成度", "Coverage"), pct(cov.old), pct(cov.new),
           cls(cov_delta, signed(cov_delta, 0))]],

@@ -23,7 +23,9 @@ SPARK_WIDTH = 40
 
 
 def _grade(row: Row, lang: str) -> str:
-    return localise(row.grade, lang) if row.grade is not None else "—"
+    if row.grade is None:
+        return "—"
+    return localise(row.grade, lang) + ("" if row.complete else "*")
 
 
 def text_one(h: History, lang: str) -> list[str]:
@@ -47,6 +49,10 @@ def text_one(h: History, lang: str) -> list[str]:
     lines += table(header, rows, numeric)
     if any(r.knocked_out for r in h.rows):
         lines.append(t(lang, "! = 整表否决", "! = whole checklist knocked out"))
+    if any(not r.complete and r.grade is not None for r in h.rows):
+        lines.append(t(lang, "* = 不完整：有检查项未作答，等级只按已答项评定",
+                       "* = incomplete: items were left unanswered; the grade counts the "
+                       "answered ones only"))
     lines += integrity_notes([(r.path, r.integrity) for r in h.rows], lang)
     lines += ["", t(lang, "趋势（旧 → 新）", "Trend (oldest → newest)")]
     series: list[tuple[str, list[float | None]]] = [

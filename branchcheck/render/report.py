@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 
 from branchcheck.core.i18n import t
-from branchcheck.core.model import Grade, ItemResult, Result, localise
+from branchcheck.core.model import Grade, ItemResult, Result, Score, localise
 from branchcheck.integrity.assess import CSV_COLUMNS as INTEGRITY_COLUMNS
 from branchcheck.integrity.assess import csv_cells
 
@@ -62,9 +62,20 @@ def date_text(iso: str) -> str:
     return iso or "—"
 
 
-def grade_text(grade: Grade | None, lang: str) -> str:
-    """A grade's label, or an em dash."""
-    return localise(grade.label, lang) if grade is not None else "—"
+def grade_text(grade: Grade | None, lang: str, complete: bool = True) -> str:
+    """A grade's label, or an em dash; the grade of an incomplete result (items left
+    unanswered) says so, since it was earned on the answered items alone."""
+    if grade is None:
+        return "—"
+    label = localise(grade.label, lang)
+    if complete:
+        return label
+    return label + t(lang, "（不完整）", " (incomplete)")
+
+
+def score_grade(score: Score, lang: str) -> str:
+    """The grade of ``score`` as :func:`grade_text` shows it, incomplete or not."""
+    return grade_text(score.grade, lang, score.complete)
 
 
 def edges(result: Result) -> tuple[float, ...]:

@@ -17,12 +17,12 @@ from branchcheck.render.report import (
     date_text,
     edges,
     failed_items,
-    grade_text,
     integrity_text,
     knockout_scope,
     knockouts,
     pct,
     remarks,
+    score_grade,
     section_titles,
     title_of,
     value_text,
@@ -111,7 +111,7 @@ def _summary(result: Result, lang: str) -> str:
         (t(lang, "检查人", "Reviewer"), esc(result.reviewer or "—")),
         (t(lang, "完成时间", "Finished"), esc(date_text(result.finished))),
         (t(lang, "总分", "Overall score"), overall),
-        (t(lang, "等级", "Grade"), f"<strong>{esc(grade_text(s.grade, lang))}</strong>"),
+        (t(lang, "等级", "Grade"), f"<strong>{esc(score_grade(s, lang))}</strong>"),
         (t(lang, "完成度", "Coverage"), esc(coverage)),
     ]
     trust = integrity_text(result, lang)

@@ -11,12 +11,12 @@ from branchcheck.render.report import (
     date_text,
     edges,
     failed_items,
-    grade_text,
     integrity_text,
     knockout_scope,
     knockouts,
     pct,
     remarks,
+    score_grade,
     section_titles,
     status_label,
     title_of,
@@ -59,7 +59,7 @@ def summary_lines(result: Result, lang: str) -> list[str]:
         f"- {t(lang, '检查人', 'Reviewer')}: {md(result.reviewer or '—')}",
         f"- {t(lang, '完成时间', 'Finished')}: {md(date_text(result.finished))}",
         f"- {t(lang, '总分', 'Overall score')}: {overall}",
-        f"- {t(lang, '等级', 'Grade')}: {md(grade_text(s.grade, lang))}",
+        f"- {t(lang, '等级', 'Grade')}: {md(score_grade(s, lang))}",
         f"- {t(lang, '完成度', 'Coverage')}: {coverage}",
     ]
 

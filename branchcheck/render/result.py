@@ -7,7 +7,7 @@ from typing import IO, TYPE_CHECKING
 from branchcheck.core.checksource import described
 from branchcheck.core.i18n import t
 from branchcheck.core.model import ItemResult, Result, localise
-from branchcheck.render.report import date_text, edges, grade_text, title_of, value_text
+from branchcheck.render.report import date_text, edges, score_grade, title_of, value_text
 from branchcheck.terminal.output import fmt_score
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ def text(result: Result, lang: str, out: IO[str]) -> None:
     table.add_row(*row)
     con.print(table)
 
-    grade = grade_text(s.grade, lang)
+    grade = score_grade(s, lang)
     con.print(f"{t(lang, '等级', 'Grade')}: [bold]{_esc(grade)}[/bold]")
     coverage = f"{t(lang, '完成度', 'Coverage')}: {100 * s.coverage:.0f}%"
     if not s.complete:

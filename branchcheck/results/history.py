@@ -61,7 +61,11 @@ def stored_of(root: Path, branch: str, checklist_id: str | None = None,
 
     stored = list(storage.iter_stored(root, branch, checklist_id))
     if not stored:
+        from branchcheck.core.places import require_branch, require_checklist
+
+        require_branch(root, branch, lang)  # a typo: the nearest stored ids
         if checklist_id:
+            require_checklist(root, checklist_id, branch, lang)
             raise NotFoundError(t(
                 lang, f"{root} 下没有网点 {branch} 的检查表 {checklist_id!r} 的已保存结果",
                 f"no stored results for checklist {checklist_id!r} of branch {branch} "

@@ -146,12 +146,16 @@ class Session:
         start: int = 0,
         on_change: Callable[[Session], None] | None = None,
         item_notes: Mapping[str, str] | None = None,
+        confirm_incomplete: bool = False,
     ) -> None:
         self.checklist = checklist
         self.prompter = prompter
         self.lang = lang
         self.answers: dict[str, Answer] = dict(answers or {})
         self.on_change = on_change
+        self.confirm_incomplete = confirm_incomplete
+        """Before ending with unanswered items, ask whether to go back (a terminal);
+        else only say how many were left (a pipe reads no extra line)."""
         self.item_notes = dict(item_notes or {})
         """Shown under an item, by id (e.g. its open corrective action)."""
         self._flat: list[tuple[Section, Item]] = list(checklist.items())
@@ -197,7 +201,13 @@ class Session:
             idx = self._next(self.pos)
             self.pos = len(self._flat) if idx is None else idx
             if idx is None:
-                return "done"
+                back = self._unanswered_check()
+                if back is None:
+                    return "done"
+                if back == "quit":
+                    return "quit"
+                self.pos = back
+                continue
             section, item = self._flat[idx]
             if section.id != self._shown:
                 self._show_section(section)
@@ -222,6 +232,43 @@ class Session:
                 self.pos = len(self._flat) if nxt is None else nxt
             if self.on_change is not None:
                 self.on_change(self)
+
+    def unanswered(self) -> list[int]:
+        """Indexes of the applicable items left unanswered (text remarks aside)."""
+        return [i for i in self._order
+                if self._flat[i][1].type != "text" and self._flat[i][1].id not in self.answers]
+
+    def _unanswered_check(self) -> int | Literal["quit"] | None:
+        """At the end: say how many items were left unanswered; on a terminal offer to
+        go back to the first of them. The index to go back to, ``"quit"``, or None to
+        store the result (incomplete)."""
+        missing = self.unanswered()
+        if not missing:
+            return None
+        names = "、".join if self.lang == "zh" else ", ".join
+        shown = names(localise(self._flat[i][1].text, self.lang) or self._flat[i][1].id
+                      for i in missing[:5]) + ("…" if len(missing) > 5 else "")
+        self.prompter.message(t(
+            self.lang, f"警告：有 {len(missing)} 项未作答：{shown}。结果将标为不完整，"
+                       "等级只按已答项评定。",
+            f"Warning: {len(missing)} item(s) left unanswered: {shown}. The result will be "
+            "marked incomplete and its grade counts the answered items only."), "info")
+        if not self.confirm_incomplete:
+            return None
+        while True:
+            line = clean(self.prompter.read(t(
+                self.lang, "回车保存；:b 回到第一项未答项；:q 保存草稿并退出 > ",
+                "Enter stores it; :b goes back to the first unanswered item; :q saves the "
+                "draft and quits > "))).strip().lower()
+            if not line:
+                return None
+            name = COMMANDS.get(line)
+            if name == "back":
+                return missing[0]
+            if name == "quit":
+                return "quit"
+            self.prompter.message(t(self.lang, "请按回车、输入 :b 或 :q。",
+                                    "Press Enter, or type :b or :q."), "error")
 
     def _next(self, start: int) -> int | None:
         for i in range(start, len(self._flat)):

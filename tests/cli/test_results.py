@@ -85,8 +85,18 @@ def test_filters_and_limit(store: tuple[Path, list[Path]],
     assert [r["path"] for r in json.loads(out)] == [str(paths[1])]
     _, out, _ = results(capsys, "--results-dir", str(root), "-f", "json", "--limit", "2")
     assert [r["path"] for r in json.loads(out)] == [str(paths[3]), str(paths[2])]
-    _, out, _ = results(capsys, "--results-dir", str(root), "-f", "json", "--branch", "XX-9")
-    assert json.loads(out) == []
+    # A branch or checklist with nothing stored is an error naming the near ones, never
+    # an empty "all clear" listing.
+    code, out, err = results(capsys, "--results-dir", str(root), "-f", "json", "--branch",
+                             "SH-01")
+    assert (code, out) == (2, "")
+    assert "no stored results for branch SH-01" in err and "did you mean SH-001?" in err
+    code, out, err = results(capsys, "--results-dir", str(root), "--branch", "XX-9",
+                             "--lang", "zh")
+    assert (code, out) == (2, "") and "没有网点 XX-9 的已保存结果" in err
+    assert "已有记录的网点：BJ-002、SH-001" in err  # nothing near: the stored ones
+    code, out, err = results(capsys, "--results-dir", str(root), "--checklist", "weights-dem")
+    assert (code, out) == (2, "") and "did you mean weights-demo?" in err
 
 
 def test_text_listing(store: tuple[Path, list[Path]], capsys: pytest.CaptureFixture[str]) -> None:

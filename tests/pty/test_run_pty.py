@@ -273,6 +273,9 @@ def test_bundled_checklist_in_chinese_ctrl_c_quit_and_resume(tmp_path: Path) -> 
 
     child = spawn_zh(tmp_path, log, "--resume")
     send(child, "y", "y", "y", "y", "y")
+    child.expect_exact("有 1 项未作答")  # the skipped one: Enter stores it as incomplete
+    child.expect_exact("> ")
+    child.sendline("")
     child.expect_exact("整表否决")
     child.expect_exact("等级: 不合格（一票否决）")
     child.expect_exact("未完成（1 项未答）")
