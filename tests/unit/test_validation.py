@@ -312,7 +312,7 @@ def test_load_checklist_headlines_follow_the_ui_language(
         load_checklist(str(bad))
     assert caught.value.message == f"{bad}：清单无效"
     assert [p.rule for p in caught.value.problems] == ["schema"]
-    with pytest.raises(NotFoundError, match="没有名为 'no-such-list' 的内置清单或文件"):
+    with pytest.raises(NotFoundError, match="没有名为 'no-such-list' 的内置检查表或文件"):
         load_checklist("no-such-list")
     with pytest.raises(InputError, match="是一个目录"):
         load_checklist(str(tmp_path))
