@@ -55,6 +55,9 @@ SystemicOption = Annotated[float | None, typer.Option(
 FailingOption = Annotated[float | None, typer.Option(
     "--failing", metavar="RATE", help="An outlet fails an item when its own failure rate "
     "reaches this (department setting; else the directory's, else 0.2).")]
+EveryOption = Annotated[str | None, typer.Option(
+    "--every", metavar="day|opening-day|business-day|week|month|quarter",
+    help="Cadence for every outlet (instead of the directory's programme).")]
 CalendarOption = Annotated[str | None, typer.Option(
     "--calendar", metavar="FILE", help="Working-day calendar file (YAML: holidays, workdays) "
     "on top of the official days and the directory's.")]
@@ -170,6 +173,7 @@ def league(
         "--min-completion", metavar="SHARE", help="Units under this completion are flagged "
         "and ranked after the others (department setting; else the directory's, else "
         "0.9).")] = None,
+    every: EveryOption = None,
     output: OutputOption = None, force: ForceOption = False, lang: UiLangOption = None,
 ) -> int:
     """Units ranked by period score: red lines first, then score, checks done, completion,
@@ -178,7 +182,8 @@ def league(
     from branchcheck.network import views
 
     _view(lambda con, scope: views.league(con, scope, min_n=min_n, missed=missed,
-                                          min_completion=min_completion),
+                                          min_completion=min_completion,
+                                          rules=_cadence(every, scope)),
           lambda scope: rn.league_columns(scope.lang),
           ("排名", "League"), fmt=fmt, output=output, force=force, warehouse=warehouse,
           org=org, since=since, until=until, period=period, unit=unit, checklist=checklist,
@@ -192,9 +197,7 @@ def missing(
     until: UntilOption = None, period: PeriodOption = None, unit: UnitOption = None,
     checklist: ChecklistOption = None, level: LevelOption = None, fmt: FormatOption = "text",
     calendar: CalendarOption = None,
-    every: Annotated[str | None, typer.Option(
-        "--every", metavar="day|business-day|week|month|quarter",
-        help="Cadence for every outlet (instead of the directory's programme).")] = None,
+    every: EveryOption = None,
     fail_on_missing: Annotated[bool, typer.Option(
         "--fail-on-missing", help="Exit 1 when any expected check is missing.")] = False,
     output: OutputOption = None, force: ForceOption = False, lang: UiLangOption = None,
@@ -386,6 +389,20 @@ def sample(
     err(t(ui, f"已写入 {org_path} 和 {n} 份结果（{target / 'results'}）\n",
                        f"wrote {org_path} and {n} results under {target / 'results'}\n"))
     return EXIT_OK
+
+
+def _cadence(every: str | None, scope: Any) -> Any:
+    """``--every``: one programme rule for every outlet (checked like ``missing``'s)."""
+    if every is None:
+        return None
+    from branchcheck.core.errors import UsageError
+    from branchcheck.core.i18n import t
+    from branchcheck.org.directory import CADENCES, Rule
+
+    if every not in CADENCES:
+        raise UsageError(t(scope.lang, f"未知频率 {every!r}", f"unknown cadence {every!r}; "
+                           f"choose one of {', '.join(CADENCES)}"))
+    return [Rule("*", scope.checklist or "*", every)]
 
 
 def calendar_warnings(scope: Any) -> None:

@@ -214,6 +214,11 @@ def league(con: DuckDBPyConnection, scope: Scope, rules: ScoreRules | None = Non
     checklist = main_checklist(con, scope)
     if checklist is None:
         return []
+    if programme is not None:  # a cadence from the command line: for this checklist
+        from branchcheck.org.directory import Rule as _Rule
+
+        programme = [_Rule(r.kind, checklist, r.every, r.due_by) if r.checklist == "*" else r
+                     for r in programme]
     rows = league_rows(con, replace(scope, checklist=checklist), rules, programme)
     add_counts(con, scope, rows)
     return rows
