@@ -55,7 +55,8 @@ sections:
   - id: s1
     title: {{zh: 一, en: One}}
     items:
-      - {{id: a, type: check, critical: checklist, text: {{zh: 客户信息未外露, en: No data exposed}}}}
+      - {{id: a, type: check, critical: checklist,
+          text: {{zh: 客户信息未外露, en: No data exposed}}}}
       - {{id: b, type: check, text: {{zh: 大厅整洁, en: Hall tidy}}}}
       - id: f
         type: choice
@@ -251,5 +252,5 @@ def test_a_year_the_calendar_lacks_is_warned_about(
     monkeypatch.setenv("BRANCHCHECK_TODAY", "2199-03-01")
     code = run(["network", "missing", "-w", str(dept["wh"]), "--period", "2199-02",
                 "--checklist", "mini"])
-    out, err = capsys.readouterr()
+    _, err = capsys.readouterr()
     assert code == 0 and "2199" in err and "Monday to Friday" in err
