@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,13 +53,14 @@ def load(root: Path, branch: str) -> tuple[Log, State]:
     return log, derive(log)
 
 
-def locate(root: Path, action_id: str, branch: str | None = None) -> Found:
+def locate(root: Path, action_id: str, branch: str | None = None, lang: str = "en") -> Found:
     """The action ``action_id`` (ids are unique across branches)."""
     from branchcheck.core import fsafe
 
     wanted = action_id.strip().upper()
     if not is_action_id(wanted):
-        raise UsageError(f"{action_id!r} is not an action id (like A-3F9C2E1B)")
+        raise UsageError(t(lang, f"{action_id!r} 不是整改项编号（形如 A-3F9C2E1B）",
+                           f"{action_id!r} is not an action id (like A-3F9C2E1B)"))
     needle = f'"action":"{wanted}"'.encode()
     hits: list[Found] = []
     for name in [branch] if branch else list(branches(root)):
@@ -76,11 +77,13 @@ def locate(root: Path, action_id: str, branch: str | None = None) -> Found:
         if wanted in state.actions:
             hits.append(Found(name, log, state, state.actions[wanted]))
     if not hits:
-        raise NotFoundError(f"no action {wanted} under {root}")
+        raise NotFoundError(t(lang, f"{root} 下没有整改项 {wanted}",
+                              f"no action {wanted} under {root}"))
     if len(hits) > 1:
         names = ", ".join(h.branch for h in hits)
-        raise UsageError(f"action {wanted} exists in several branches ({names}); "
-                         "add --branch")
+        raise UsageError(t(lang, f"整改项 {wanted} 出现在多个网点（{names}）；请加 --branch",
+                           f"action {wanted} exists in several branches ({names}); "
+                           "add --branch"))
     return hits[0]
 
 
@@ -94,9 +97,7 @@ def clean_text(text: str, what: str, limit: int = MAX_TEXT, lang: str = "en") ->
     return text
 
 
-def _change(root: Path, found: Found, make_one: type[_Step] | _Step) -> Action:
-    step = make_one if isinstance(make_one, _Step) else make_one()
-
+def _change(root: Path, found: Found, step: _Event) -> Action:
     from branchcheck.actions.writer import append
 
     def make(state: State) -> Sequence[NewEvent]:
@@ -110,95 +111,167 @@ def _change(root: Path, found: Found, make_one: type[_Step] | _Step) -> Action:
     return state.actions[found.action.id]
 
 
-class _Step:
-    """One change to an action, checked against its state at the time of writing."""
-
-    def event(self, action: Action) -> NewEvent:  # pragma: no cover - abstract
-        raise NotImplementedError
+STATUS_ZH = {"open": "待整改", "fixed": "已整改待复查", "verified": "已复查销号",
+             "reopened": "重新打开"}
 
 
 @dataclass
-class _Event(_Step):
+class _Event:
+    """One change to an action, checked against its state at the time of writing
+    (``check`` raises the refusal, in the UI language)."""
+
     kind: str
     who: str
     data: dict[str, object]
     allowed: tuple[str, ...]
-    refuse: str = ""
+    refuse: tuple[str, str] = ("", "")
+    lang: str = "en"
+    check: Callable[[Action], None] | None = None
 
     def event(self, action: Action) -> NewEvent:
         if action.status not in self.allowed:
-            raise UsageError(self.refuse.format(id=action.id, status=action.status))
+            status = STATUS_ZH.get(action.status, action.status) if self.lang == "zh" \
+                else action.status
+            raise UsageError(t(self.lang, *self.refuse).format(id=action.id, status=status))
+        if self.check is not None:
+            self.check(action)
         return NewEvent(self.kind, action.id, self.who, self.data)
 
 
 ANY = ("open", "reopened", "fixed", "verified")
 
 
-def assign(root: Path, found: Found, *, owner: str | None, due: str | None, who: str) -> Action:
-    """Set the owner and/or the due date (YYYY-MM-DD)."""
-    from branchcheck.actions.calendar import parse_date
+def assign(root: Path, found: Found, *, owner: str | None, due: str | None, who: str,
+           lang: str = "en") -> Action:
+    """Set the owner (整改责任人, the employee) and/or the due date (YYYY-MM-DD, not
+    before the day the problem was found)."""
+    from branchcheck.actions.calendar import local_date, parse_date
 
     if not owner and not due:
-        raise UsageError("give --owner NAME and/or --due YYYY-MM-DD")
+        raise UsageError(t(lang, "请给出 --owner 姓名 和/或 --due YYYY-MM-DD",
+                           "give --owner NAME and/or --due YYYY-MM-DD"))
     data: dict[str, object] = {}
     if owner:
-        data["owner"] = clean_text(owner, "--owner", MAX_NAME)
+        data["owner"] = clean_text(owner, "--owner", MAX_NAME, lang)
     if due:
-        data["due"] = parse_date(due, "--due").isoformat()
-    return _change(root, found, _Event("assigned", who, data, ANY))
+        day = parse_date(due, "--due")
+        opened = local_date(found.action.source.get("finished", "") or found.action.opened)
+        if opened is not None and day < opened:
+            raise UsageError(t(lang, f"--due {due} 早于发现问题的日期 {opened}；未作任何记录",
+                               f"--due {due} is before the day the problem was found "
+                               f"({opened}); nothing was recorded"))
+        data["due"] = day.isoformat()
+    return _change(root, found, _Event("assigned", who, data, ANY, lang=lang))
 
 
-def comment(root: Path, found: Found, *, note: str, who: str) -> Action:
+def comment(root: Path, found: Found, *, note: str, who: str, lang: str = "en") -> Action:
     """Add a comment."""
     if not note.strip():
-        raise UsageError("--note must not be empty")
-    return _change(root, found, _Event("commented", who, {"note": clean_text(note, "--note")},
-                                       ANY))
+        raise UsageError(t(lang, "--note 不能为空", "--note must not be empty"))
+    return _change(root, found, _Event("commented", who,
+                                       {"note": clean_text(note, "--note", lang=lang)}, ANY,
+                                       lang=lang))
 
 
-def fix(root: Path, found: Found, *, note: str, evidence: Sequence[str], who: str) -> Action:
+def fix(root: Path, found: Found, *, note: str, evidence: Sequence[str], who: str,
+        lang: str = "en") -> Action:
     """Record the fix (整改措施) with its evidence files, copied into the store first."""
     from branchcheck.actions import evidence as store
 
     if not note.strip():
-        raise UsageError("--note must not be empty: say what was done")
+        raise UsageError(t(lang, "--note 不能为空：请写明整改措施",
+                           "--note must not be empty: say what was done"))
     if len(evidence) > MAX_EVIDENCE:
-        raise UsageError(f"{len(evidence)} evidence files given; a fix may have at most "
-                         f"{MAX_EVIDENCE}: put the rest in one PDF, or record them in a "
-                         "second fix; nothing was recorded")
-    if found.action.evidence_required and not evidence:
-        raise UsageError(f"action {found.action.id} needs evidence (photo, PDF or audio): "
-                         "add --evidence FILE")
+        raise UsageError(t(lang, f"给出了 {len(evidence)} 个证据文件，一次整改最多 "
+                                 f"{MAX_EVIDENCE} 个：请合并为一个 PDF，或分两次登记；未作任何记录",
+                           f"{len(evidence)} evidence files given; a fix may have at most "
+                           f"{MAX_EVIDENCE}: put the rest in one PDF, or record them in a "
+                           "second fix; nothing was recorded"))
+    if (found.action.evidence_required or found.action.incident) and not evidence:
+        raise UsageError(t(lang, f"整改项 {found.action.id} 需要证据（照片、PDF 或录音）："
+                                 "请加 --evidence 文件",
+                           f"action {found.action.id} needs evidence (photo, PDF or audio): "
+                           "add --evidence FILE"))
     kept: list[Evidence] = [store.store(root, found.branch, f) for f in evidence]
-    data: dict[str, object] = {"note": clean_text(note, "--note"),
+    data: dict[str, object] = {"note": clean_text(note, "--note", lang=lang),
                                "evidence": [e.as_dict() for e in kept]}
     return _change(root, found, _Event(
         "fixed", who, data, ("open", "reopened", "fixed"),
-        "action {id} is {status}; reopen it first"))
+        ("整改项 {id} 的状态是{status}；请先重新打开", "action {id} is {status}; reopen it first"),
+        lang))
 
 
-def verify(root: Path, found: Found, *, note: str, who: str) -> Action:
-    """A reviewer confirms the fix by hand (复查)."""
+def verify(root: Path, found: Found, *, note: str, who: str, allow_self: bool = False,
+           lang: str = "en") -> Action:
+    """A reviewer confirms the fix by hand (复查). Refused when the reviewer recorded the
+    fix (unless ``allow_self``: a one-person outlet; never for a red-line incident), and
+    for an incident not yet fixed with evidence."""
+    data: dict[str, object] = {"note": clean_text(note, "--note", lang=lang)}
+
+    def check(action: Action) -> None:
+        if action.incident and (action.status != "fixed" or not action.evidence):
+            raise UsageError(t(lang, f"{action.id} 是红线事件：须先用 actions fix 登记整改措施"
+                                     "和证据，再由他人复查",
+                               f"{action.id} is a red-line incident: record the fix with "
+                               "evidence (actions fix) first; someone else then verifies it"))
+        if action.fixed_by and action.fixed_by == who:
+            if action.incident:
+                raise UsageError(t(lang, f"{who} 登记了 {action.id} 的整改，不能复查自己的整改；"
+                                         "红线事件须由他人（最好是上级）复查",
+                                   f"{who} recorded the fix of {action.id} and may not verify "
+                                   "it; a red-line incident is verified by someone else "
+                                   "(preferably from the level above)"))
+            if not allow_self:
+                raise UsageError(t(lang, f"{who} 登记了 {action.id} 的整改，不能复查自己的整改："
+                                         "请由他人复查（一人网点可加 --allow-self，台账中注明）",
+                                   f"{who} recorded the fix of {action.id} and may not verify "
+                                   "it: ask someone else (a one-person outlet may add "
+                                   "--allow-self; the ledger says so)"))
+            data["allow_self"] = True
+
     return _change(root, found, _Event(
-        "verified", who, {"note": clean_text(note, "--note")}, ("open", "reopened", "fixed"),
-        "action {id} is already {status}"))
+        "verified", who, data, ("open", "reopened", "fixed"),
+        ("整改项 {id} 已是{status}", "action {id} is already {status}"), lang, check))
 
 
-def reopen(root: Path, found: Found, *, note: str, who: str) -> Action:
+def reopen(root: Path, found: Found, *, note: str, who: str, lang: str = "en") -> Action:
     """Reopen a fixed or verified action (its history is kept)."""
     from branchcheck.actions.calendar import add_business_days, today
 
     due = add_business_days(today(), found.action.within_days).isoformat()
     return _change(root, found, _Event(
-        "reopened", who, {"note": clean_text(note, "--note"), "due": due},
-        ("fixed", "verified"), "action {id} is {status}; only fixed or verified actions "
-        "can be reopened"))
+        "reopened", who, {"note": clean_text(note, "--note", lang=lang), "due": due},
+        ("fixed", "verified"),
+        ("整改项 {id} 的状态是{status}；只有已整改或已复查的整改项可以重新打开",
+         "action {id} is {status}; only fixed or verified actions can be reopened"), lang))
 
 
-def approve(root: Path, result_file: Path, *, approver: str, note: str, who: str,
-            lang: str = "en") -> tuple[str, str]:
-    """Record the sign-off of a stored result (the file is not changed). Returns the
-    branch and the result's sha256."""
+def report(root: Path, found: Found, *, fields: dict[str, str], who: str,
+           lang: str = "en") -> Action:
+    """Record an incident's 上报 (to whom, when), 客户处置 and 问责."""
+    from branchcheck.actions.calendar import parse_date
+
+    if not found.action.incident:
+        raise UsageError(t(lang, f"{found.action.id} 不是红线事件；上报、客户处置和问责"
+                                 "只记在红线事件上",
+                           f"{found.action.id} is not a red-line incident; reports, customer "
+                           "remedies and accountability belong to incidents"))
+    data: dict[str, object] = {}
+    for key, value in fields.items():
+        if value:
+            data[key] = (parse_date(value, "--on").isoformat() if key == "reported_on"
+                         else clean_text(value, f"--{key}", lang=lang))
+    if not data:
+        raise UsageError(t(lang, "请至少给出 --to、--on、--remedy、--accountability 之一",
+                           "give at least one of --to, --on, --remedy, --accountability"))
+    return _change(root, found, _Event("reported", who, data, ANY, lang=lang))
+
+
+def approve(root: Path, result_file: Path, *, approver: str, note: str,
+            allow_self: bool = False, lang: str = "en") -> tuple[str, str]:
+    """Record the sign-off of a stored result (the file is not changed). Refused for the
+    check's own reviewer (unless ``allow_self``) and for a second approval by the same
+    person. Returns the branch and the result's sha256."""
     from branchcheck.actions.hook import result_ref
     from branchcheck.core import fsafe
     from branchcheck.core.strictyaml import DEFAULT_MAX_BYTES
@@ -206,16 +279,34 @@ def approve(root: Path, result_file: Path, *, approver: str, note: str, who: str
 
     result = read_result(result_file, lang=lang)
     if not approver.strip():
-        raise UsageError("--approver must not be empty")
+        raise UsageError(t(lang, "--approver 不能为空", "--approver must not be empty"))
+    name = clean_text(approver, "--approver", MAX_NAME, lang)
+    data_self: dict[str, object] = {}
+    if result.reviewer and result.reviewer.strip() == name.strip():
+        if not allow_self:
+            raise UsageError(t(lang, f"{name} 是这次检查的检查人，不能审核自己的检查：请由他人审核"
+                                     "（一人网点可加 --allow-self，台账中注明）",
+                               f"{name} is the reviewer of this check and may not approve it: "
+                               "ask someone else (a one-person outlet may add --allow-self; "
+                               "the ledger says so)"))
+        data_self["allow_self"] = True
     ref = result_ref(root, result_file, result)
     data = fsafe.read_regular(result_file, max_bytes=DEFAULT_MAX_BYTES)
     if hashlib.sha256(data).hexdigest() != ref.sha256:  # pragma: no cover - changed meanwhile
         raise InputError(f"{result_file} changed while it was read")
-    event = NewEvent("approved", None, who, {"result": ref.as_dict(),
-                                             "approver": clean_text(approver, "--approver",
-                                                                    MAX_NAME),
-                                             "note": clean_text(note, "--note")})
+    event = NewEvent("approved", None, name, {"result": ref.as_dict(), "approver": name,
+                                              "note": clean_text(note, "--note", lang=lang),
+                                              **data_self})
+
+    def make(state: State) -> Sequence[NewEvent]:
+        for done in state.approvals:
+            if done.result.get("sha256") == ref.sha256 and done.approver == name:
+                raise UsageError(t(lang, f"{name} 已于 {done.when[:10]} 审核过这份结果；未重复记录",
+                                   f"{name} already approved this result on {done.when[:10]}; "
+                                   "nothing was recorded"))
+        return [event]
+
     from branchcheck.actions.writer import append
 
-    append(root, result.branch, lambda state: [event])
+    append(root, result.branch, make)
     return result.branch, ref.sha256

@@ -26,7 +26,8 @@ ResultsDir = Annotated[str | None, typer.Option(
 IdArgument = Annotated[str, typer.Argument(metavar="ID", help="Action id, e.g. A-3F9C2E1B.",
                                            show_default=False)]
 ByOption = Annotated[str | None, typer.Option(
-    "--by", metavar="NAME", help="Who is doing this (default: $USER).")]
+    "--by", metavar="NAME",
+    help="Who is doing this (default: $BRANCHCHECK_REVIEWER, else $USER, else asked).")]
 BranchFilter = Annotated[str | None, typer.Option(
     "--branch", "-b", metavar="ID", help="Only this branch.")]
 NoteOption = Annotated[str, typer.Option("--note", "-m", metavar="NOTE", help="The note.")]
@@ -35,11 +36,24 @@ LIST_FORMATS = ("text", "md", "csv", "json")
 LIST_STATUSES = ("open", "overdue", "fixed", "verified", "reopened", "all")
 
 
-def _who(by: str | None) -> str:
+def _who(by: str | None, lang: str) -> str:
+    """Who acts: ``--by``, else ``$BRANCHCHECK_REVIEWER``, else ``$USER``, else asked on
+    a terminal; never a made-up name."""
     from branchcheck.actions.limits import MAX_WHO
     from branchcheck.actions.ops import clean_text
+    from branchcheck.core.errors import UsageError
+    from branchcheck.core.i18n import t
 
-    return clean_text(by or os.environ.get("USER") or "unknown", "--by", MAX_WHO)
+    name = (by or os.environ.get("BRANCHCHECK_REVIEWER", "").strip()
+            or os.environ.get("USER", "").strip())
+    if not name and sys.stdin.isatty():
+        sys.stderr.write(t(lang, "操作人姓名：", "Your name: "))
+        sys.stderr.flush()
+        name = sys.stdin.readline().strip()
+    if not name or not name.isprintable():
+        raise UsageError(t(lang, "不知道是谁在操作：请用 --by 姓名（或设置 $BRANCHCHECK_REVIEWER）",
+                           "who is doing this? give --by NAME (or set $BRANCHCHECK_REVIEWER)"))
+    return clean_text(name, "--by", MAX_WHO, lang)
 
 
 def _root(results_dir: str | None) -> Path:
@@ -127,7 +141,7 @@ def show(
     check_choice(fmt, ("text", "json"))
     ui = resolve_lang(lang)
     root = _root(results_dir)
-    found = ops.locate(root, action_id, branch)
+    found = ops.locate(root, action_id, branch, ui)
     _warn(found.log.problems + found.state.problems)
     missing = evidence.check(root, found.branch, found.action.evidence)
     notes = [f"{m.path}: {m.problem}" for m in missing]
@@ -149,13 +163,17 @@ def _done(message: str) -> None:
 
 
 def _change(step: str, action_id: str, branch: str | None, results_dir: str | None,
-            **fields: Any) -> Any:
+            lang: str | None, by: str | None, **fields: Any) -> tuple[Any, str]:
     """Find the action (by id, in ``branch`` if given) and record one step of its life
-    (``assign``, ``comment``, ``fix``, ``verify``, ``reopen``); the action after it."""
+    (``assign``, ``comment``, ``fix``, ``verify``, ``reopen``, ``report``); the action
+    after it and the UI language."""
     from branchcheck.actions import ops
+    from branchcheck.core.i18n import resolve_lang
 
+    ui = resolve_lang(lang)
     root = _root(results_dir)
-    return getattr(ops, step)(root, ops.locate(root, action_id, branch), **fields)
+    found = ops.locate(root, action_id, branch, ui)
+    return getattr(ops, step)(root, found, who=_who(by, ui), lang=ui, **fields), ui
 
 
 @app.command("assign")
@@ -168,19 +186,26 @@ def assign(
     by: ByOption = None,
     results_dir: ResultsDir = None,
     branch: BranchFilter = None,
+    lang: UiLangOption = None,
 ) -> int:
-    """Give an action an owner and/or a due date."""
-    a = _change("assign", action_id, branch, results_dir, owner=owner, due=due, who=_who(by))
-    _done(f"{a.id}: owner {a.owner or '-'}, due {a.due or '-'}")
+    """Give an action an owner and/or a due date (not before the check that found it)."""
+    from branchcheck.core.i18n import t
+
+    a, ui = _change("assign", action_id, branch, results_dir, lang, by, owner=owner, due=due)
+    _done(t(ui, f"{a.id}：责任人 {a.owner or '—'}，整改时限 {a.due or '—'}",
+            f"{a.id}: owner {a.owner or '-'}, due {a.due or '-'}"))
     return EXIT_OK
 
 
 @app.command("comment")
 def comment(action_id: IdArgument, note: NoteOption, by: ByOption = None,
-            results_dir: ResultsDir = None, branch: BranchFilter = None) -> int:
+            results_dir: ResultsDir = None, branch: BranchFilter = None,
+            lang: UiLangOption = None) -> int:
     """Add a comment to an action's history."""
-    a = _change("comment", action_id, branch, results_dir, note=note, who=_who(by))
-    _done(f"{a.id}: comment added")
+    from branchcheck.core.i18n import t
+
+    a, ui = _change("comment", action_id, branch, results_dir, lang, by, note=note)
+    _done(t(ui, f"{a.id}：已添加备注", f"{a.id}: comment added"))
     return EXIT_OK
 
 
@@ -194,23 +219,39 @@ def fix(
     by: ByOption = None,
     results_dir: ResultsDir = None,
     branch: BranchFilter = None,
+    lang: UiLangOption = None,
 ) -> int:
     """Record what was done (整改措施), with evidence copied into the branch's store."""
-    a = _change("fix", action_id, branch, results_dir, note=note, evidence=evidence or [],
-                who=_who(by))
-    _done(f"{a.id}: fixed ({len(a.evidence)} evidence files); the next passing check "
-          "verifies it")
+    from branchcheck.core.i18n import t
+
+    a, ui = _change("fix", action_id, branch, results_dir, lang, by, note=note,
+                    evidence=evidence or [])
+    if a.incident:
+        _done(t(ui, f"{a.id}：已登记整改（证据 {len(a.evidence)} 份）；红线事件须由他人用 "
+                    "actions verify 复查",
+                f"{a.id}: fixed ({len(a.evidence)} evidence files); a red-line incident is "
+                "verified by someone else with actions verify"))
+    else:
+        _done(t(ui, f"{a.id}：已登记整改（证据 {len(a.evidence)} 份）；下次检查通过即复查",
+                f"{a.id}: fixed ({len(a.evidence)} evidence files); the next passing check "
+                "verifies it"))
     return EXIT_OK
 
 
 @app.command("verify")
 def verify(action_id: IdArgument, note: Annotated[str, typer.Option(
         "--note", "-m", metavar="NOTE", help="A note.")] = "",
+        allow_self: Annotated[bool, typer.Option(
+            "--allow-self", help="Verify your own fix (a one-person outlet); recorded and "
+            "shown in the ledger. Never for a red-line incident.")] = False,
         by: ByOption = None, results_dir: ResultsDir = None,
-        branch: BranchFilter = None) -> int:
-    """Confirm by hand that the problem is gone (复查)."""
-    a = _change("verify", action_id, branch, results_dir, note=note, who=_who(by))
-    _done(f"{a.id}: verified")
+        branch: BranchFilter = None, lang: UiLangOption = None) -> int:
+    """Confirm by hand that the problem is gone (复查); not by the person who fixed it."""
+    from branchcheck.core.i18n import t
+
+    a, ui = _change("verify", action_id, branch, results_dir, lang, by, note=note,
+                    allow_self=allow_self)
+    _done(t(ui, f"{a.id}：已复查销号", f"{a.id}: verified"))
     return EXIT_OK
 
 
@@ -218,10 +259,36 @@ def verify(action_id: IdArgument, note: Annotated[str, typer.Option(
 def reopen(action_id: IdArgument, note: Annotated[str, typer.Option(
         "--note", "-m", metavar="NOTE", help="Why.")] = "",
         by: ByOption = None, results_dir: ResultsDir = None,
-        branch: BranchFilter = None) -> int:
+        branch: BranchFilter = None, lang: UiLangOption = None) -> int:
     """Reopen a fixed or verified action; its history is kept."""
-    a = _change("reopen", action_id, branch, results_dir, note=note, who=_who(by))
-    _done(f"{a.id}: reopened, due {a.due}")
+    from branchcheck.core.i18n import t
+
+    a, ui = _change("reopen", action_id, branch, results_dir, lang, by, note=note)
+    _done(t(ui, f"{a.id}：已重新打开，整改时限 {a.due}", f"{a.id}: reopened, due {a.due}"))
+    return EXIT_OK
+
+
+@app.command("report")
+def report(
+    action_id: IdArgument,
+    to: Annotated[str, typer.Option("--to", metavar="WHOM",
+                                    help="Reported to (上报对象), e.g. 支行 / 合规部.")] = "",
+    on: Annotated[str, typer.Option("--on", metavar="YYYY-MM-DD",
+                                    help="Reported on (上报日期).")] = "",
+    remedy: Annotated[str, typer.Option("--remedy", metavar="TEXT",
+                                        help="What was done for the customer (客户处置).")] = "",
+    accountability: Annotated[str, typer.Option(
+        "--accountability", metavar="TEXT", help="Accountability (问责).")] = "",
+    by: ByOption = None, results_dir: ResultsDir = None, branch: BranchFilter = None,
+    lang: UiLangOption = None,
+) -> int:
+    """Record a red-line incident's 上报 (to whom, when), 客户处置 and 问责."""
+    from branchcheck.core.i18n import t
+
+    fields = {"reported_to": to, "reported_on": on, "remedy": remedy,
+              "accountability": accountability}
+    a, ui = _change("report", action_id, branch, results_dir, lang, by, fields=fields)
+    _done(t(ui, f"{a.id}：已记录上报、客户处置和问责", f"{a.id}: incident report recorded"))
     return EXIT_OK
 
 

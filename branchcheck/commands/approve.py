@@ -23,6 +23,9 @@ def approve(
         "--results-dir", metavar="DIR",
         help="Results folder holding the branch's log (default: the one the result is "
              "stored in).")] = None,
+    allow_self: Annotated[bool, typer.Option(
+        "--allow-self", help="Approve a check you did yourself (a one-person outlet); "
+        "recorded and shown in the ledger.")] = False,
     lang: UiLangOption = None,
 ) -> int:
     """Record who approved a stored result (审核人), without changing the file.
@@ -30,7 +33,6 @@ def approve(
     The result is re-checked first (a tampered file is refused); reports show
     the approver. Exit 0 recorded, 2 bad input or usage.
     """
-    import os
 
     from branchcheck.actions.links import root_of
     from branchcheck.actions.ops import approve as record
@@ -46,8 +48,7 @@ def approve(
     if root is None:
         raise UsageError(t(ui, f"{result} 不在结果目录中；请用 --results-dir 指明",
                            f"{result} is not inside a results folder; give --results-dir"))
-    who = os.environ.get("USER") or "unknown"
-    _, sha = record(root, path, approver=approver, note=note, who=who, lang=ui)
+    _, sha = record(root, path, approver=approver, note=note, allow_self=allow_self, lang=ui)
     err(t(ui, f"已记录审核：{approver}（{result}，sha256 {sha[:12]}）\n",
           f"Approval recorded: {approver} ({result}, sha256 {sha[:12]})\n"))
     return EXIT_OK

@@ -295,7 +295,7 @@ def _finish(ck: Checklist, draft: Draft, answers: dict[str, Answer], path: Path,
     sys.stderr.flush()
     if new and _interactive():  # never in a pipe
         try:
-            _assign_new(root, result.branch, new, draft.lang)
+            _assign_new(root, result.branch, new, draft.lang, draft.reviewer)
         except (EOFError, KeyboardInterrupt):
             sys.stdout.write("\n" + t(draft.lang, "其余整改项未指定；可用 actions assign 补上\n",
                                        "The rest stay as they are; use actions assign later\n"))
@@ -321,7 +321,7 @@ def _store_actions(ck: Checklist, root: Path, stored: Path, result: Result,
     return out.new
 
 
-def _assign_new(root: Path, branch: str, ids: list[str], lang: str) -> None:
+def _assign_new(root: Path, branch: str, ids: list[str], lang: str, reviewer: str) -> None:
     """Ask owner and due date of each new action (Enter keeps the default shown)."""
     from branchcheck.actions import ops
     from branchcheck.actions.calendar import parse_date
@@ -335,7 +335,7 @@ def _assign_new(root: Path, branch: str, ids: list[str], lang: str) -> None:
                        "\nAssign owners and due dates to the new actions (Enter accepts the "
                        "default, Ctrl-D skips the rest):\n"))
     _, state = ops.load(root, branch)
-    who = os.environ.get("USER") or "unknown"
+    who = reviewer or os.environ.get("BRANCHCHECK_REVIEWER") or os.environ.get("USER") or ""
     for action_id in ids:
         a = state.actions.get(action_id)
         if a is None:
@@ -347,13 +347,16 @@ def _assign_new(root: Path, branch: str, ids: list[str], lang: str) -> None:
         while True:
             due = _ask(t(lang, f"  整改时限 [{a.due}]: ", f"  due [{a.due}]: ")) or a.due
             try:
-                parse_date(due, "due")
+                if parse_date(due, "due").isoformat() < a.source.get("finished", "")[:10]:
+                    sys.stdout.write(t(lang, "  整改时限不能早于检查日期\n",
+                                       "  the due date cannot be before the check\n"))
+                    continue
                 break
             except BranchcheckError as exc:
                 sys.stdout.write(term(f"  {exc.message}") + "\n")
         if owner != a.owner or due != a.due:
-            found = ops.locate(root, a.id, branch)
-            ops.assign(root, found, owner=owner or None, due=due, who=who)
+            found = ops.locate(root, a.id, branch, lang)
+            ops.assign(root, found, owner=owner or None, due=due, who=who, lang=lang)
 
 
 def _ask(prompt: str) -> str:

@@ -63,6 +63,7 @@ def test_open_actions_shown_and_new_ones_assigned(tmp_path: Path) -> None:
     before = _actions(results)
     # the new actions are due 3 business days (the checklist default) after today's check
     due = add_business_days(datetime.now().date(), 3).isoformat()
+    later = add_business_days(datetime.now().date(), 7).isoformat()
     child = pexpect.spawn(sys.executable, ["-m", "branchcheck", "run", CHECKLIST, "--branch",
                                            "SH-001", "--reviewer", "王芳", "--results-dir",
                                            str(results), "--lang", "en"],
@@ -96,7 +97,10 @@ def test_open_actions_shown_and_new_ones_assigned(tmp_path: Path) -> None:
     child.expect_exact("owner [大堂经理 / Lobby manager]: ")
     child.sendline("")
     child.expect_exact(f"due [{due}]: ")
-    child.sendline("2024-05-17")
+    child.sendline("2024-05-17")  # before today's check: refused, asked again
+    child.expect_exact("the due date cannot be before the check")
+    child.expect_exact(f"due [{due}]: ")
+    child.sendline(later)
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -105,7 +109,7 @@ def test_open_actions_shown_and_new_ones_assigned(tmp_path: Path) -> None:
         "李明", due)
     assert after["no-misleading"]["priority"] == "high"
     assert (after["greeting"]["owner"], after["greeting"]["due"]) == (
-        "大堂经理 / Lobby manager", "2024-05-17")
+        "大堂经理 / Lobby manager", later)
     assert after["tidy"]["status"] == "verified"
     assert (after["atm-working"]["status"], after["atm-working"]["recurrences"]) == ("open", 1)
 
