@@ -275,10 +275,10 @@ def report(
                                     help="Reported to (上报对象), e.g. 支行 / 合规部.")] = "",
     on: Annotated[str, typer.Option("--on", metavar="YYYY-MM-DD",
                                     help="Reported on (上报日期).")] = "",
-    remedy: Annotated[str, typer.Option("--remedy", metavar="TEXT",
+    remedy: Annotated[str, typer.Option("--remedy", metavar="NOTE",
                                         help="What was done for the customer (客户处置).")] = "",
     accountability: Annotated[str, typer.Option(
-        "--accountability", metavar="TEXT", help="Accountability (问责).")] = "",
+        "--accountability", metavar="NOTE", help="Accountability (问责).")] = "",
     by: ByOption = None, results_dir: ResultsDir = None, branch: BranchFilter = None,
     lang: UiLangOption = None,
 ) -> int:
