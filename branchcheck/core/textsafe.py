@@ -7,6 +7,7 @@ Every human-readable output goes through :func:`term` (terminal), :func:`md`
 from __future__ import annotations
 
 import html as _html
+import re
 import unicodedata
 
 # Bidi embeddings, overrides and isolates, plus the invisible direction marks:
@@ -58,15 +59,20 @@ def oneline(text: str) -> str:
     return " ".join("".join(" " if ch in _LINE_BREAKS else ch for ch in text).split())
 
 
-_MD_SPECIAL = str.maketrans(
-    {c: "\\" + c for c in "\\`*_[]|#~"} | {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
-)
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]|#~"} | {">": "&gt;"})
+_MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+"""An ampersand that would start a character reference (``&amp;``, ``&#60;``)."""
+_MD_TAG = re.compile(r"<(?=[A-Za-z/!?])")
+"""A less-than sign that could open raw HTML, a comment or an autolink."""
 
 
 def md(text: str) -> str:
     """``text`` safe in Markdown, also inside a table cell: one line, no raw HTML,
-    markup characters escaped, control characters neutralised."""
-    return term(oneline(text)).translate(_MD_SPECIAL)
+    markup characters escaped, control characters neutralised. ``&`` and ``<`` stay as
+    they are where they cannot start markup ("Landis & Koch", "<0 poor"), so the
+    Markdown reads as written and shows no entities."""
+    out = _MD_ENTITY.sub("&amp;", term(oneline(text))).translate(_MD_SPECIAL)
+    return _MD_TAG.sub("&lt;", out)
 
 
 def html(text: str) -> str:

@@ -12,9 +12,11 @@ from branchcheck.core.textsafe import md as md_cell
 from branchcheck.render.text import table
 from branchcheck.terminal.output import fmt_score
 from branchcheck.training.agreement import Kappa, interpret
+from branchcheck.training.grade_notes import NO_INTERVAL, method, notes, zero_width
 from branchcheck.training.grading import (
     FEW_ITEMS,
     ONE_CATEGORY,
+    TRAINEE_ONE_CATEGORY,
     ClassGrade,
     ItemStat,
     Miss,
@@ -29,12 +31,14 @@ FORMATS = ("text", "md", "json", "csv")
 
 def fmt_kappa(k: Kappa, lang: str = "en") -> str:
     """``0.56 [0.20, 0.92] n=14 moderate``, a warning instead of the number where
-    kappa says nothing (``— (fewer than 10 items, n=2)``), or ``n/a``."""
+    kappa says nothing (``— (fewer than 10 items, n=2)``), ``[—]`` for an interval of
+    no width (said why under the table), or ``n/a``."""
     if k.warning:
         return f"— ({reason(lang, k.warning)}, n={k.n})"
     if k.value is None:
         return "n/a"
-    ci = "" if k.ci is None else f" [{k.ci[0]:.2f}, {k.ci[1]:.2f}]"
+    ci = ("" if k.ci is None else " [—]" if zero_width(k)
+          else f" [{k.ci[0]:.2f}, {k.ci[1]:.2f}]")
     return f"{k.value:.2f}{ci} n={k.n} {reading(lang, k.value)}"
 
 
@@ -58,12 +62,14 @@ _REASONS_ZH = {
     "no check items are graded": "没有可评分的检查项",
     FEW_ITEMS: "题目少于 10 道",
     ONE_CATEGORY: "答案只用了一个类别",
+    TRAINEE_ONE_CATEGORY: "学员只用了一个类别",
 }
 
 
 def reading(lang: str, value: float | None) -> str:
-    """Landis & Koch wording of a kappa value in the UI language."""
-    word = interpret(value)
+    """Landis & Koch wording of a kappa value in the UI language, read from the value
+    as printed (two decimals), so "0.80" is never called almost perfect."""
+    word = interpret(None if value is None else round(value, 2))
     return _READING_ZH.get(word, word) if lang == "zh" else word
 
 
@@ -118,29 +124,17 @@ def _weighted(lang: str, tg: TraineeGrade) -> str:
 
 
 def _scale_agreement(tg: TraineeGrade) -> str:
-    """``exact/n, ±1 adjacent/n`` on the scale items."""
+    """``exact/n, ±k close/n`` on the scale items (k: 1, or 5 on a 0-100 scale)."""
     if not tg.scale_pairs:
         return "—"
-    return f"{tg.scale_exact}/{tg.scale_pairs}, ±1 {tg.scale_adjacent}/{tg.scale_pairs}"
+    within = "/".join(f"±{k}" for k in tg.scale_tolerance)
+    return f"{tg.scale_exact}/{tg.scale_pairs}, {within} {tg.scale_adjacent}/{tg.scale_pairs}"
 
 
 def _counts(lang: str, st: ItemStat) -> str:
     """What the class answered: the values given on a scale item, else the statuses."""
     given = [f"{_value(v)}: {n}" for v, n in st.values]
     return ", ".join(given + [f"{_status(lang, s)} {n}" for s, n in st.counts])
-
-
-def _undefined(lang: str, cg: ClassGrade) -> list[str]:
-    notes = []
-    for tg in cg.trainees:  # undefined for lack of data shows as n/a in the table
-        if tg.kappa.reason and tg.kappa.n:
-            notes.append(f"{tg.rater.name}: κ {t(lang, '无法计算', 'undefined')}"
-                         f"{t(lang, '：', ': ')}{reason(lang, tg.kappa.reason)}")
-        for sid, k in tg.weighted:
-            if k.reason and k.n:
-                notes.append(f"{tg.rater.name}: κw({sid}) {t(lang, '无法计算', 'undefined')}"
-                             f"{t(lang, '：', ': ')}{reason(lang, k.reason)}")
-    return notes
 
 
 # ---------------------------------------------------------------- text and Markdown
@@ -157,7 +151,7 @@ def _trainee_rows(lang: str, cg: ClassGrade) -> list[list[str]]:
 
 def _trainee_headers(lang: str) -> list[str]:
     return [t(lang, "学员", "trainee"), t(lang, "一致", "agreed"), t(lang, "一致率", "agreement"),
-            t(lang, "量表完全一致/±1", "scale exact/±1"),
+            t(lang, "量表完全一致/相近", "scale exact/close"),
             t(lang, "量表平均差", "scale MAD"),
             t(lang, "κ（检查项）[95% CI] n 解读", "κ (check) [95% CI] n reading"),
             t(lang, "κw（量表）[95% CI] n 解读", "κw (scale) [95% CI] n reading"),
@@ -218,7 +212,7 @@ def text(cg: ClassGrade, lang: str) -> str:
              f"Key: {cg.key.file}; {len(cg.trainees)} trainees; {compared} items compared"),
            "", t(lang, "学员", "Trainees")]
     out += table(_trainee_headers(lang), _trainee_rows(lang, cg), right=(1, 2, 3, 4, 5, 6, 7, 8))
-    out.append(legend(lang))
+    out += [legend(lang), method(lang), *notes(lang, cg, reason)]
     out += ["", t(lang, "逐题一致情况（最需重讲的在前）",
                   "Items by agreement with the key (teach again from the top)")]
     out += table(_item_headers(lang), _item_rows(lang, cg))
@@ -228,9 +222,6 @@ def text(cg: ClassGrade, lang: str) -> str:
         out += ["", t(lang, "各学员答错的题目", "Wrong answers by trainee")]
         out += [f"- {tg.rater.name}: " + "; ".join(_miss(lang, m) for m in tg.wrong)
                 for tg in wrong]
-    notes = _undefined(lang, cg)
-    if notes:
-        out += ["", *notes]
     return "\n".join(out) + "\n"
 
 
@@ -248,7 +239,10 @@ def markdown(cg: ClassGrade, lang: str) -> str:
                      f"{compared} items compared")),
            "", f"## {t(lang, '学员', 'Trainees')}", ""]
     out += md_table(_trainee_headers(lang), _trainee_rows(lang, cg))
-    out += ["", md_cell(legend(lang))]
+    out += ["", md_cell(legend(lang)) + "  ", md_cell(method(lang))]
+    said = notes(lang, cg, reason)
+    if said:
+        out += ["", *(f"- {md_cell(n)}" for n in said)]
     heading = t(lang, "逐题一致情况（最需重讲的在前）", "Items, teach again from the top")
     out += ["", f"## {heading}", ""]
     out += md_table(_item_headers(lang), _item_rows(lang, cg))
@@ -259,9 +253,6 @@ def markdown(cg: ClassGrade, lang: str) -> str:
         out += ["", f"## {t(lang, '各学员答错的题目', 'Wrong answers by trainee')}", ""]
         out += [f"- **{md_cell(tg.rater.name)}**: "
                 + md_cell("; ".join(_miss(lang, m) for m in tg.wrong)) for tg in wrong]
-    notes = _undefined(lang, cg)
-    if notes:
-        out += ["", *(f"- {md_cell(n)}" for n in notes)]
     return "\n".join(out) + "\n"
 
 
@@ -280,10 +271,13 @@ def kappa_dict(k: Kappa) -> dict[str, Any]:
     """A kappa as plain data: ``value`` is null where undefined or where a ``warning``
     says it should not be read."""
     shown = k.shown
+    flat = shown is not None and zero_width(k)
     return {"value": shown, "observed": k.observed, "expected": k.expected, "n": k.n,
             "se": None if shown is None else k.se,
-            "ci95": None if shown is None or k.ci is None else list(k.ci),
-            "interpretation": interpret(shown), "reason": k.reason, "warning": k.warning}
+            "ci95": None if shown is None or k.ci is None or flat else list(k.ci),
+            "no_interval": NO_INTERVAL if flat else None,
+            "interpretation": interpret(None if shown is None else round(shown, 2)),
+            "reason": k.reason, "warning": k.warning}
 
 
 def as_dict(cg: ClassGrade, lang: str, min_agreement: float | None = None,
@@ -299,7 +293,8 @@ def as_dict(cg: ClassGrade, lang: str, min_agreement: float | None = None,
             "name": tg.rater.name, "file": tg.rater.file, "agreed": tg.agreed,
             "compared": tg.compared, "agreement": tg.agreement, "scale_mad": tg.scale_mad,
             "scale_pairs": tg.scale_pairs, "scale_exact": tg.scale_exact,
-            "scale_adjacent": tg.scale_adjacent, "kappa_check": kappa_dict(tg.kappa),
+            "scale_adjacent": tg.scale_adjacent, "scale_tolerance": list(tg.scale_tolerance),
+            "wide_scales": list(tg.wide_scales), "kappa_check": kappa_dict(tg.kappa),
             "weighted_kappa_scale": {sid: kappa_dict(k) for sid, k in tg.weighted},
             "overall": tg.rater.score.overall_final, "key_overall": cg.key.score.overall_final,
             "blank": list(tg.rater.blank),
@@ -327,7 +322,7 @@ def as_json(cg: ClassGrade, lang: str, min_agreement: float | None = None,
 
 
 CSV_COLUMNS = ("trainee", "file", "agreed", "compared", "agreement", "scale_exact",
-               "scale_adjacent", "scale_pairs", "scale_mad", "kappa_check",
+               "scale_adjacent", "scale_tolerance", "scale_pairs", "scale_mad", "kappa_check",
                "kappa_check_ci_low", "kappa_check_ci_high", "kappa_check_n",
                "kappa_check_warning", "weighted_kappa_scale", "score", "key_score",
                "wrong_items")
@@ -344,10 +339,11 @@ def as_csv(cg: ClassGrade) -> bytes:
             f"{sid}={'' if k.shown is None else f'{k.shown:.4f}'}"
             + (f" ({k.warning}, n={k.n})" if k.warning else "") for sid, k in tg.weighted)
         k = tg.kappa
-        ci = k.ci if k.shown is not None else None
+        ci = k.ci if k.shown is not None and not zero_width(k) else None
         rows.append([
             tg.rater.name, tg.rater.file, tg.agreed, tg.compared, _round(tg.agreement, 4),
-            tg.scale_exact, tg.scale_adjacent, tg.scale_pairs,
+            tg.scale_exact, tg.scale_adjacent, "/".join(str(k) for k in tg.scale_tolerance),
+            tg.scale_pairs,
             _round(tg.scale_mad, 4), _round(k.shown, 4),
             _round(ci[0] if ci else None, 4), _round(ci[1] if ci else None, 4), k.n,
             k.warning or "", weighted,

@@ -37,6 +37,18 @@ MIN_KAPPA_N = 10
 """Fewer items than this and a kappa is reported as a warning, not a number."""
 FEW_ITEMS = "fewer than 10 items"
 ONE_CATEGORY = "the key uses one category only"
+TRAINEE_ONE_CATEGORY = "the trainee used one category only"
+WIDE_SCALE = 11
+"""A scale of more points than this is wide (0-100): exact and within-k agreement lead."""
+
+
+def tolerance(scale: Scale | None) -> int:
+    """How far a scale answer may be from the key's and still count as close: 1 point on
+    a scale of up to :data:`WIDE_SCALE` points, else 5 % of its range (at least 1), so
+    ±5 on a 0-100 scale (a one-point slip there is not a disagreement worth a kappa)."""
+    if scale is None or scale.max - scale.min + 1 <= WIDE_SCALE:
+        return 1
+    return max(1, round((scale.max - scale.min) * 0.05))
 
 
 @dataclass(frozen=True)
@@ -76,7 +88,11 @@ class TraineeGrade:
     scale_exact: int = 0
     """Scale items answered with the key's value."""
     scale_adjacent: int = 0
-    """Scale items answered within one point of the key's value (exact included)."""
+    """Scale items answered within :func:`tolerance` of the key's value (exact included)."""
+    scale_tolerance: tuple[int, ...] = (1,)
+    """The tolerances used (one per distinct scale width): ``(1,)``, ``(5,)``..."""
+    wide_scales: tuple[str, ...] = ()
+    """Ids of the wide scales (more than :data:`WIDE_SCALE` points) compared."""
 
     @property
     def agreement(self) -> float | None:
@@ -165,33 +181,40 @@ def grade_trainee(checklist: Checklist, key: Rater, trainee: Rater) -> TraineeGr
         if k.type == "check" and t.status in CHECK_CATEGORIES and k.status in CHECK_CATEGORIES:
             check_pairs.append((k.status, t.status))
         if both and a is not None and b is not None:
-            exact += a == b
-            adjacent += abs(a - b) <= 1
-            diffs.append(abs(a - b))
             scale = index[k.id].scale
+            exact += a == b
+            adjacent += abs(a - b) <= tolerance(scale)
+            diffs.append(abs(a - b))
             if scale is not None:
                 scales[scale.id] = scale
                 scale_pairs.setdefault(scale.id, []).append((a, b))
     weighted = [
         (sid, degenerate(weighted_kappa(pairs, range(scales[sid].min, scales[sid].max + 1)),
-                         {x for x, _ in pairs}))
+                         {x for x, _ in pairs}, {y for _, y in pairs}))
         for sid, pairs in scale_pairs.items()
     ]
+    tolerances = tuple(sorted({tolerance(s) for s in scales.values()})) or (1,)
+    wide = tuple(sid for sid, s in scales.items() if s.max - s.min + 1 > WIDE_SCALE)
     return TraineeGrade(
         rater=trainee, agreed=agreed, compared=len(items),
         scale_mad=sum(diffs) / len(diffs) if diffs else None, scale_pairs=len(diffs),
         wrong=tuple(wrong), kappa=_check_kappa(check_pairs, any(k.type == "check" for k in items)),
         weighted=tuple(weighted), scale_exact=exact, scale_adjacent=adjacent,
+        scale_tolerance=tolerances, wide_scales=wide,
     )
 
 
-def degenerate(k: Kappa, key_categories: set[object]) -> Kappa:
+def degenerate(k: Kappa, key_categories: set[object],
+               trainee_categories: set[object] | None = None) -> Kappa:
     """``k`` with a warning where it says nothing: fewer than :data:`MIN_KAPPA_N` items,
-    or a key that uses one category only (kappa is then 0 or undefined by construction)."""
+    or a key or a trainee that uses one category only (kappa is then 0 or undefined by
+    construction, and its standard error 0: an interval would read as certainty)."""
     if not k.defined and k.reason:
         return k
     if len(key_categories) < 2:
         return with_warning(k, ONE_CATEGORY)
+    if trainee_categories is not None and len(trainee_categories) < 2:
+        return with_warning(k, TRAINEE_ONE_CATEGORY)
     if k.n < MIN_KAPPA_N:
         return with_warning(k, FEW_ITEMS)
     return k
@@ -199,7 +222,8 @@ def degenerate(k: Kappa, key_categories: set[object]) -> Kappa:
 
 def _check_kappa(pairs: list[tuple[Status, Status]], any_check: bool) -> Kappa:
     if pairs:
-        return degenerate(cohen_kappa(pairs, CHECK_CATEGORIES), {a for a, _ in pairs})
+        return degenerate(cohen_kappa(pairs, CHECK_CATEGORIES), {a for a, _ in pairs},
+                          {b for _, b in pairs})
     why = "check items left blank" if any_check else "no check items are graded"
     return Kappa(None, None, None, 0, why)
 

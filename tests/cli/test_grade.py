@@ -97,7 +97,9 @@ def test_json_report_is_data_only(capsys: pytest.CaptureFixture[str]) -> None:
     assert len(people) == 6
     assert people["bob"]["agreement"] == pytest.approx(8 / 16)
     assert (people["bob"]["scale_exact"], people["bob"]["scale_adjacent"]) == (1, 4)
-    assert people["bob"]["kappa_check"]["value"] == pytest.approx(0.0)
+    # bob answered every check item alike: kappa 0 by construction, SE 0 (review 2, F16)
+    assert people["bob"]["kappa_check"]["value"] is None
+    assert people["bob"]["kappa_check"]["warning"] == "the trainee used one category only"
     assert people["bob"]["kappa_check"]["n"] == 10
     # bob's weighted kappa (1/7 by hand) rests on four items: reported as a warning
     bob_w = people["bob"]["weighted_kappa_scale"]["five-point"]
