@@ -51,6 +51,33 @@ TORN_WAIT = 2.0
 
 
 @dataclass(frozen=True)
+class Chain:
+    """Which hash-chained log: its file names, event types and subject ids. The action
+    log is :data:`ACTIONS`; the complaint register (issue 27) is another."""
+
+    log_name: str
+    head_name: str
+    lock_name: str
+    types: frozenset[str]
+    subject: re.Pattern[str]
+    what: str
+    """What the log is called in messages ("actions log")."""
+    subject_key: str = "action"
+    """The key of the subject id in each event."""
+    keys: frozenset[str] = field(init=False, repr=False, compare=False)
+    """The keys of every event."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "keys", _BASE_KEYS | {self.subject_key})
+
+
+_BASE_KEYS = frozenset(("v", "seq", "id", "type", "who", "when", "tool", "data", "prev",
+                        "hash"))
+ACTIONS = Chain(LOG_NAME, HEAD_NAME, LOCK_NAME, frozenset(EVENT_TYPES), _ACTION_ID,
+                "actions log")
+
+
+@dataclass(frozen=True)
 class NewEvent:
     """An event to append (the log fills in seq, id, when, tool, prev and hash)."""
 
@@ -75,11 +102,12 @@ class Log:
     torn_line: int = 0
     size: int = 0
     """Bytes of the log file as read."""
+    chain: Chain = ACTIONS
 
 
-def log_path(root: Path, branch: str) -> Path:
+def log_path(root: Path, branch: str, chain: Chain = ACTIONS) -> Path:
     """Where ``branch``'s log lives under the results folder ``root``."""
-    return root / branch / LOG_NAME
+    return root / branch / chain.log_name
 
 
 def canonical(obj: Mapping[str, Any]) -> bytes:
@@ -103,31 +131,32 @@ def is_action_id(text: str) -> bool:
     return bool(_ACTION_ID.match(text))
 
 
-def read_log(root: Path, branch: str, *, locked: bool = False) -> Log:
+def read_log(root: Path, branch: str, *, locked: bool = False,
+             chain: Chain = ACTIONS) -> Log:
     """Read and verify ``branch``'s log (an absent log is empty). A half-written last
     line makes a reader wait for the branch's lock and read again (``locked``: the
     caller holds it already)."""
     from branchcheck.core import fsafe
 
-    log = _read(root, branch)
-    lock = root / branch / LOCK_NAME
+    log = _read(root, branch, chain)
+    lock = root / branch / chain.lock_name
     if locked or log.torn_tail is None or not fsafe.is_regular(lock):
         return log
     # a half-written last line may be a write in progress: wait for the writer, read again
     from branchcheck.core import locking
 
     try:
-        with locking.exclusive(lock, wait=TORN_WAIT, what=f"actions log of {branch}"):
-            return _read(root, branch)
+        with locking.exclusive(lock, wait=TORN_WAIT, what=f"{chain.what} of {branch}"):
+            return _read(root, branch, chain)
     except (BranchcheckError, OSError):
         return log
 
 
-def _read(root: Path, branch: str) -> Log:
+def _read(root: Path, branch: str, chain: Chain = ACTIONS) -> Log:
     from branchcheck.core import fsafe
 
-    path = log_path(root, branch)
-    log = Log(path)
+    path = log_path(root, branch, chain)
+    log = Log(path, chain=chain)
     raw = b""
     if os.path.lexists(path):
         try:
@@ -135,8 +164,8 @@ def _read(root: Path, branch: str) -> Log:
         except StorageError as exc:  # too large, not a regular file, leads outside
             _problem(log, 0, "log-unreadable", exc.message)
             return log
-    elif os.path.lexists(root / branch / HEAD_NAME):
-        _problem(log, 0, "log-missing", f"the log is missing but {HEAD_NAME} says events "
+    elif os.path.lexists(root / branch / chain.head_name):
+        _problem(log, 0, "log-missing", f"the log is missing but {chain.head_name} says events "
                  "were written: the history was deleted")
         return log
     log.size = len(raw)
@@ -199,20 +228,20 @@ def _decode(line: bytes) -> dict[str, Any] | None:
     return obj if isinstance(obj, dict) else None
 
 
-def line_problem(line: bytes, obj: Mapping[str, Any]) -> str:
+def line_problem(line: bytes, obj: Mapping[str, Any], chain: Chain = ACTIONS) -> str:
     """Why the reader would refuse the event ``obj`` written as ``line`` ("" if it
     would not): the same checks :func:`read_log` makes, for the writer to make first."""
     if len(line) > MAX_LINE_BYTES:
         return f"the event would be {len(line)} bytes; an event may be at most " \
                f"{MAX_LINE_BYTES} bytes"
-    shape = _shape_error(obj)
+    shape = _shape_error(obj, chain)
     return f"event is malformed: {shape}" if shape else ""
 
 
-def verified_line(line: bytes) -> dict[str, Any] | None:
+def verified_line(line: bytes, chain: Chain = ACTIONS) -> dict[str, Any] | None:
     """The event on ``line`` (no newline) when it is well formed and its hash holds."""
     obj = _decode(line)
-    if obj is None or _shape_error(obj) or line_hash(line, obj["hash"]) != obj["hash"]:
+    if obj is None or _shape_error(obj, chain) or line_hash(line, obj["hash"]) != obj["hash"]:
         return None
     return obj
 
@@ -229,7 +258,7 @@ def line_hash(line: bytes, stored: str) -> str:
 
 def _accept(log: Log, number: int, obj: dict[str, Any], bad: dict[str, int],
             line: bytes) -> None:
-    shape = _shape_error(obj)
+    shape = _shape_error(obj, log.chain)
     if shape:
         _problem(log, number, "log-invalid", f"event is malformed: {shape}")
         return
@@ -251,22 +280,18 @@ def _accept(log: Log, number: int, obj: dict[str, Any], bad: dict[str, int],
             _problem(log, bad.pop(sealed), "log-repaired", "an incomplete write (power cut?) was "
                      f"sealed by event {obj['seq']}; it is ignored", severity="warning")
     log.events.append(Event(seq=obj["seq"], id=obj["id"], type=obj["type"],
-                            action=obj["action"], who=obj["who"], when=obj["when"],
+                            action=obj[log.chain.subject_key], who=obj["who"], when=obj["when"],
                             tool=obj["tool"], data=obj["data"], prev=obj["prev"],
                             hash=stored, line=number))
 
 
-_KEYS = frozenset(("v", "seq", "id", "type", "action", "who", "when", "tool", "data", "prev",
-                   "hash"))
-_TYPES = frozenset(EVENT_TYPES)
-
-
-def _shape_error(obj: Mapping[str, Any]) -> str:
+def _shape_error(obj: Mapping[str, Any], chain: Chain = ACTIONS) -> str:
     """What is wrong with an event's top-level shape ("" when nothing)."""
-    if obj.keys() != _KEYS:
-        missing, extra = _KEYS - obj.keys(), obj.keys() - _KEYS
+    keys = chain.keys
+    if obj.keys() != keys:
+        missing, extra = keys - obj.keys(), obj.keys() - keys
         return f"missing keys {sorted(missing)}" if missing else f"unknown keys {sorted(extra)}"
-    seq, action, who, tool = obj["seq"], obj["action"], obj["who"], obj["tool"]
+    seq, action, who, tool = obj["seq"], obj[chain.subject_key], obj["who"], obj["tool"]
     key = ""  # checked in order, stopping at the first bad key (this runs per event)
     if not (type(obj["v"]) is int and obj["v"] == EVENT_FORMAT):
         key = "v"
@@ -274,10 +299,10 @@ def _shape_error(obj: Mapping[str, Any]) -> str:
         key = "seq"
     elif not (isinstance(obj["id"], str) and _EVENT_ID.match(obj["id"])):
         key = "id"
-    elif not (isinstance(obj["type"], str) and obj["type"] in _TYPES):
+    elif not (isinstance(obj["type"], str) and obj["type"] in chain.types):
         key = "type"
-    elif not (action is None or (isinstance(action, str) and _ACTION_ID.match(action))):
-        key = "action"
+    elif not (action is None or (isinstance(action, str) and chain.subject.match(action))):
+        key = chain.subject_key
     elif not (isinstance(who, str) and len(who) <= MAX_WHO):
         key = "who"
     elif not (isinstance(obj["when"], str) and _WHEN.match(obj["when"])):
@@ -293,12 +318,12 @@ def _shape_error(obj: Mapping[str, Any]) -> str:
     return f"bad {key!r}" if key else ""
 
 
-def read_head(root: Path, branch: str) -> tuple[int, str] | None:
+def read_head(root: Path, branch: str, chain: Chain = ACTIONS) -> tuple[int, str] | None:
     """The ``seq`` and ``hash`` the head file names, or None (absent or unreadable)."""
     from branchcheck.core import fsafe
 
     try:
-        head = _decode(fsafe.read_regular(root / branch / HEAD_NAME, max_bytes=4096,
+        head = _decode(fsafe.read_regular(root / branch / chain.head_name, max_bytes=4096,
                                           root=root).strip())
     except StorageError:
         return None
@@ -308,13 +333,13 @@ def read_head(root: Path, branch: str) -> tuple[int, str] | None:
 
 
 def _check_head(root: Path, branch: str, log: Log) -> None:
-    if not os.path.lexists(root / branch / HEAD_NAME):
+    if not os.path.lexists(root / branch / log.chain.head_name):
         if log.last_seq:
-            _problem(log, 0, "log-head", f"{HEAD_NAME} is missing", severity="warning")
+            _problem(log, 0, "log-head", f"{log.chain.head_name} is missing", severity="warning")
         return
-    head = read_head(root, branch)
+    head = read_head(root, branch, log.chain)
     if head is None:
-        _problem(log, 0, "log-head", f"{HEAD_NAME} is unreadable", severity="warning")
+        _problem(log, 0, "log-head", f"{log.chain.head_name} is unreadable", severity="warning")
         return
     seq, last = head
     if seq > log.last_seq:

@@ -27,7 +27,8 @@ import hashlib
 import os
 import secrets
 import stat
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,10 @@ from typing import Any
 from branchcheck.actions import index
 from branchcheck.actions.limits import MAX_LINE_BYTES
 from branchcheck.actions.log import (
+    ACTIONS,
     LOCK_WAIT,
+    Chain,
+    Log,
     NewEvent,
     canonical,
     event_hash,
@@ -45,7 +49,7 @@ from branchcheck.actions.log import (
     read_log,
     verified_line,
 )
-from branchcheck.actions.model import EVENT_FORMAT, HEAD_NAME, LOCK_NAME, Event
+from branchcheck.actions.model import EVENT_FORMAT, Event
 from branchcheck.actions.state import State, derive, fold, trial
 from branchcheck.core.errors import InputError, StorageError, TamperedError
 
@@ -71,6 +75,18 @@ def append(root: Path, branch: str, make: Make, *, quick: bool = False,
     index when it can be trusted; its actions then carry only id, checklist, item,
     status, source sha256, last check and business days), ask ``make`` for the events
     to add and append them. Refuses a tampered log."""
+    with locked(root, branch):
+        tip = (quick_tip(root, branch) if quick else None) or _full_tip(root, branch)
+        wanted = list(make(tip.state))
+        if not wanted:
+            return []
+        return _write(root, branch, tip, wanted, now)
+
+
+@contextmanager
+def locked(root: Path, branch: str, chain: Chain = ACTIONS) -> Iterator[None]:
+    """The branch's folder (created if absent) with ``chain``'s lock held: one writer
+    at a time."""
     from branchcheck.core import fsafe, locking
 
     folder = root / branch
@@ -79,20 +95,24 @@ def append(root: Path, branch: str, make: Make, *, quick: bool = False,
     except OSError as exc:
         raise StorageError(f"cannot create {folder}: {exc.strerror or exc}") from None
     fsafe.inside(root, folder)
-    with locking.exclusive(folder / LOCK_NAME, wait=LOCK_WAIT, what=f"actions log of {branch}"):
-        tip = (quick_tip(root, branch) if quick else None) or _full_tip(root, branch)
-        wanted = list(make(tip.state))
-        if not wanted:
-            return []
-        return _write(root, branch, tip, wanted, now)
+    with locking.exclusive(folder / chain.lock_name, wait=LOCK_WAIT,
+                           what=f"{chain.what} of {branch}"):
+        yield
+
+
+def checked(root: Path, branch: str, chain: Chain = ACTIONS) -> Log:
+    """The log, read and verified under its lock (held by the caller); a tampered log
+    is refused: nothing may be written to it."""
+    log = read_log(root, branch, locked=True, chain=chain)
+    if log.tampered:
+        raise TamperedError(f"{log.path}: the {chain.what} has been tampered with; "
+                            "nothing was written", [p for p in log.problems
+                                                    if p.severity == "error"])
+    return log
 
 
 def _full_tip(root: Path, branch: str) -> Tip:
-    log = read_log(root, branch, locked=True)
-    if log.tampered:
-        raise TamperedError(f"{log.path}: the actions log has been tampered with; "
-                            "nothing was written", [p for p in log.problems
-                                                    if p.severity == "error"])
+    log = checked(root, branch)
     return Tip(derive(log), log.last_seq, log.last_hash, log.size, log.torn_tail,
                log.torn_line)
 
@@ -144,47 +164,17 @@ def _tail_is(fd: int, size: int, seq: int, last_hash: str) -> bool:
 
 def _write(root: Path, branch: str, tip: Tip, wanted: list[NewEvent],
            now: str | None) -> list[Event]:
-    from branchcheck import __version__
     from branchcheck.core import fsafe
-    from branchcheck.core.places import now_iso
 
-    when = now or now_iso()
-    prefix = b""
-    if tip.torn is not None:
-        prefix = b"\n"  # seal the cut-off line, then say so
-        wanted.insert(0, NewEvent("repaired", None, "branchcheck", {
-            "line": tip.torn_line, "bytes": len(tip.torn),
-            "sha256": hashlib.sha256(tip.torn).hexdigest()}))
-    written: list[Event] = []
-    chunks: list[bytes] = [prefix]
-    seq, prev = tip.seq, tip.hash
-    for new in wanted:
-        seq += 1
-        obj: dict[str, Any] = {"v": EVENT_FORMAT, "seq": seq, "id": secrets.token_hex(8),
-                               "type": new.type, "action": new.action, "who": new.who,
-                               "when": when, "tool": __version__, "data": dict(new.data),
-                               "prev": prev}
-        try:
-            obj["hash"] = prev = event_hash(obj)
-            line = canonical(obj)
-        except (UnicodeEncodeError, ValueError):  # a lone surrogate, a NaN
-            raise InputError(f"{log_path(root, branch)}: a {new.type} event holds text that "
-                             "cannot be stored (not valid Unicode); nothing was written") from None
-        problem = line_problem(line, obj)
-        if problem:
-            raise InputError(f"{log_path(root, branch)}: {problem}; nothing was written")
-        chunks.append(line + b"\n")
-        written.append(Event(seq=seq, id=obj["id"], type=new.type, action=new.action,
-                             who=new.who, when=when, tool=__version__, data=obj["data"],
-                             prev=obj["prev"], hash=prev))
+    written, data = lines_for(root, branch, wanted, seq=tip.seq, prev=tip.hash,
+                              torn=tip.torn, torn_line=tip.torn_line, now=now)
     path = log_path(root, branch)
     refused = trial(tip.state, written, str(path))
     if refused:
         raise InputError(f"{path}: {refused[0].message}: the log's reader would refuse it; "
                          "nothing was written", refused)
-    info = _append_bytes(root, path, b"".join(chunks), tip.size)
-    fsafe.atomic_write(root / branch / HEAD_NAME, canonical({"seq": seq, "hash": prev}) + b"\n",
-                       root=root)
+    seq, prev = written[-1].seq, written[-1].hash
+    info = commit_lines(root, branch, data, size=tip.size, seq=seq, last=prev)
     fold(tip.state, written, str(path))
     try:  # a cache: one not written is ignored later (it is bound to the old log)
         fsafe.atomic_write(index.path_of(root, branch),
@@ -193,6 +183,73 @@ def _write(root: Path, branch: str, tip: Tip, wanted: list[NewEvent],
     except StorageError:
         pass
     return written
+
+
+def lines_for(root: Path, branch: str, wanted: list[NewEvent], *, seq: int, prev: str,
+              torn: bytes | None = None, torn_line: int = 0, now: str | None = None,
+              chain: Chain = ACTIONS) -> tuple[list[Event], bytes]:
+    """The events ``wanted`` and the bytes that append them after event ``seq`` (hash
+    ``prev``), each line checked with the reader's checks (a line the reader would
+    refuse is an InputError: nothing is written); a torn last line is sealed first."""
+    from branchcheck import __version__
+    from branchcheck.core.places import now_iso
+
+    when = now or now_iso()
+    prefix = b""
+    if torn is not None:
+        prefix = b"\n"  # seal the cut-off line, then say so
+        wanted.insert(0, NewEvent("repaired", None, "branchcheck", {
+            "line": torn_line, "bytes": len(torn),
+            "sha256": hashlib.sha256(torn).hexdigest()}))
+    written: list[Event] = []
+    chunks: list[bytes] = [prefix]
+    path = log_path(root, branch, chain)
+    for new in wanted:
+        seq += 1
+        obj: dict[str, Any] = {"v": EVENT_FORMAT, "seq": seq, "id": secrets.token_hex(8),
+                               "type": new.type, chain.subject_key: new.action,
+                               "who": new.who, "when": when, "tool": __version__,
+                               "data": dict(new.data), "prev": prev}
+        try:
+            obj["hash"] = prev = event_hash(obj)
+            line = canonical(obj)
+        except (UnicodeEncodeError, ValueError):  # a lone surrogate, a NaN
+            raise InputError(f"{path}: a {new.type} event holds text that "
+                             "cannot be stored (not valid Unicode); nothing was written") from None
+        problem = line_problem(line, obj, chain)
+        if problem:
+            raise InputError(f"{path}: {problem}; nothing was written")
+        chunks.append(line + b"\n")
+        written.append(Event(seq=seq, id=obj["id"], type=new.type, action=new.action,
+                             who=new.who, when=when, tool=__version__, data=obj["data"],
+                             prev=obj["prev"], hash=prev))
+    return written, b"".join(chunks)
+
+
+def commit_lines(root: Path, branch: str, data: bytes, *, size: int, seq: int, last: str,
+                 chain: Chain = ACTIONS) -> os.stat_result:
+    """Append ``data`` (from :func:`lines_for`) to the log that was ``size`` bytes when
+    read and verified, then replace the head to name event ``seq`` (hash ``last``); the
+    log file as it is afterwards. The caller holds the lock (:func:`locked`)."""
+    from branchcheck.core import fsafe
+
+    info = _append_bytes(root, log_path(root, branch, chain), data, size)
+    fsafe.atomic_write(root / branch / chain.head_name,
+                       canonical({"seq": seq, "hash": last}) + b"\n", root=root)
+    return info
+
+
+def add_events(root: Path, branch: str, wanted: list[NewEvent], *, seq: int, prev: str,
+               size: int, torn: bytes | None = None, torn_line: int = 0,
+               now: str | None = None, chain: Chain = ACTIONS,
+               ) -> tuple[list[Event], os.stat_result]:
+    """:func:`lines_for`, then :func:`commit_lines`: the events written and the log file
+    afterwards. The caller holds the lock and has verified the log."""
+    written, data = lines_for(root, branch, wanted, seq=seq, prev=prev, torn=torn,
+                              torn_line=torn_line, now=now, chain=chain)
+    info = commit_lines(root, branch, data, size=size, seq=written[-1].seq,
+                        last=written[-1].hash, chain=chain)
+    return written, info
 
 
 def _append_bytes(root: Path, path: Path, data: bytes, size: int) -> os.stat_result:
