@@ -48,6 +48,7 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
     "keys": ("keys", "app", True),
     "actions": ("actions", "app", True),
     "approve": ("approve", "approve", False),
+    "complaints": ("complaints", "app", True),
 }
 
 

@@ -154,6 +154,10 @@ def ingest(
     if read or same:
         err(t(ui, f"整改记录：读取 {read}，未变 {same}\n",
               f"action logs: {read} read, {same} unchanged\n"))
+    read, same = report.complaint_registers
+    if read or same:
+        err(t(ui, f"投诉台账：读取 {read}，未变 {same}\n",
+              f"complaint registers: {read} read, {same} unchanged\n"))
     return EXIT_FAILED if strict and report.rejected else EXIT_OK
 
 
@@ -278,6 +282,35 @@ def actions(
           fmt=fmt, output=output, force=force, warehouse=warehouse, org=org, since=since,
           until=until, period=period, unit=unit, checklist=checklist, level=level,
           calendar=calendar, lang=lang)
+    return EXIT_OK
+
+
+@app.command("complaints")
+def complaints(
+    warehouse: WarehouseOption = None, org: OrgOption = None, since: SinceOption = None,
+    until: UntilOption = None, period: PeriodOption = None, unit: UnitOption = None,
+    level: LevelOption = None,
+    by: Annotated[str, typer.Option("--by", metavar="unit|category",
+                                    help="One row per unit or per category.")] = "unit",
+    rules: Annotated[str | None, typer.Option(
+        "--rules", metavar="FILE", help="Complaint rules (ageing buckets, category names).")
+    ] = None,
+    fmt: FormatOption = "text", output: OutputOption = None, force: ForceOption = False,
+    lang: UiLangOption = None,
+) -> int:
+    """Complaints (投诉) per unit or category: received and closed in the period, open and
+    overdue, decisions and replies on time, repeats, escalations and the ageing of open
+    cases (judged on the period's last day, or today if earlier). No personal data."""
+    from branchcheck.complaints.rules import load
+    from branchcheck.network.complaint_views import buckets, figures
+    from branchcheck.network.tables_complaints import complaints_columns
+
+    check_choice(by, ("unit", "category"), "--by")
+    found = load(rules)
+    _view(lambda con, scope: figures(con, scope, by=by, ageing=found.ageing),
+          lambda lg: complaints_columns(lg, by, buckets(found.ageing, lg), found.categories),
+          ("投诉", "Complaints"), fmt=fmt, output=output, force=force, warehouse=warehouse,
+          org=org, since=since, until=until, period=period, unit=unit, level=level, lang=lang)
     return EXIT_OK
 
 

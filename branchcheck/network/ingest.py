@@ -62,6 +62,8 @@ class Report:
     unknown_branches: list[str] = field(default_factory=list)
     seconds: float = 0.0
     action_logs: tuple[int, int] = (0, 0)
+    complaint_registers: tuple[int, int] = (0, 0)
+    """Complaint registers read and verified, and skipped unchanged (issue 27)."""
     """Action logs read and verified, and skipped unchanged."""
 
 
@@ -196,6 +198,9 @@ def _ingest(con: DuckDBPyConnection, roots: Sequence[Path], stage: str, *, org: 
     from branchcheck.network import actions, rollups
 
     logs = actions.prepare(con, roots, lang)  # the branches' action logs, verified
+    from branchcheck.network import complaints
+
+    registers = complaints.prepare(con, roots, lang)  # the complaint registers, verified
     if org is None:
         org = wh.load_org(con)
     loader = _Loader(con, todo, known, org, report, lang)
@@ -216,6 +221,9 @@ def _ingest(con: DuckDBPyConnection, roots: Sequence[Path], stage: str, *, org: 
         report.action_logs = (logs.read, logs.unchanged)
         _store_texts(con, loader.texts)
         actions.store(con, logs)
+        report.rejected.extend(registers.rejected)
+        report.complaint_registers = (registers.read, registers.unchanged)
+        complaints.store(con, registers)
         redated: list[str] = []
         if org is not None and org.source != "warehouse":
             wh.store_org(con, org)

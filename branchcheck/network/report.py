@@ -66,6 +66,11 @@ def build(con: DuckDBPyConnection, scope: Scope, fmt: str, *,
            f"Open and overdue as of the last ingest, overdue judged on "
            f"{judged_on(scope)}.")),
     ]
+    from branchcheck.network.complaint_views import report_part
+
+    complaints = report_part(con, scope)  # issue 27: only when registers were ingested
+    if complaints is not None:
+        parts.append(complaints)
     if fmt == "md":
         from branchcheck.core.textsafe import md
 

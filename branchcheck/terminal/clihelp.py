@@ -19,6 +19,7 @@ from branchcheck.core.i18n import resolve_lang, t
 GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("日常检查", "Daily checks", ("run", "score", "results", "diff", "history", "report")),
     ("整改", "Rectification", ("actions", "approve")),
+    ("投诉", "Complaints", ("complaints",)),
     ("可信结果", "Trusted results", ("verify", "keys")),
     ("检查表", "Checklists", ("list", "show", "new", "validate", "schema")),
     ("培训", "Training", ("exercise", "grade", "ipa")),
@@ -35,6 +36,7 @@ SUMMARY_ZH: dict[str, str] = {
     "report": "把一次检查结果输出为报告（md/html/csv/json）",
     "actions": "整改事项：责任人、时限、证明、复查、整改台账",
     "approve": "审核人签核一次检查结果",
+    "complaints": "投诉台账：登记、受理、五步骤、时限、延期、升级、办结",
     "verify": "核对结果链与签名，发现删改",
     "keys": "生成签名密钥",
     "list": "列出检查表",

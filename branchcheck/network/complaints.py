@@ -1,0 +1,167 @@
+"""Complaint registers (issue 27) in the warehouse: ingest of every outlet's
+``complaints.jsonl`` (verified as ``complaints list`` verifies it) into the
+``complaints`` table, without any personal data.
+
+The tables are the complaints' own (``meta.complaints_schema`` says which version),
+created by the first ingest that sees them; a warehouse without them simply has no
+complaints. A register whose size and modification time are the recorded ones is
+skipped unopened; one whose last event is the recorded one keeps its rows. A
+tampered register, or one holding another outlet's cases, is rejected: listed with
+the reason and kept out of every figure until it is restored. Deadlines, replies and
+decisions are stored as dates; overdue is judged when a view runs.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from branchcheck.core.i18n import t
+
+if TYPE_CHECKING:
+    from duckdb import DuckDBPyConnection
+
+    from branchcheck.complaints.model import Case
+
+LOG_NAME = "complaints.jsonl"  # branchcheck.complaints.model.LOG_NAME (kept light)
+SCHEMA = 1
+TABLES = (
+    "CREATE TABLE IF NOT EXISTS complaints (log VARCHAR NOT NULL, branch VARCHAR NOT NULL,"
+    " id VARCHAR NOT NULL, channel VARCHAR, category VARCHAR, received DATE NOT NULL,"
+    " status VARCHAR NOT NULL, reply_due DATE, decision_due DATE, replied DATE,"
+    " first_reply DATE, first_reply_due DATE, told DATE, closed DATE, extensions INTEGER,"
+    " escalations INTEGER, reopened INTEGER, is_repeat BOOLEAN, actions INTEGER)",
+    "CREATE TABLE IF NOT EXISTS complaint_logs (path VARCHAR NOT NULL,"
+    " branch VARCHAR NOT NULL, size BIGINT, mtime_ns BIGINT, seq BIGINT, hash VARCHAR,"
+    " status VARCHAR NOT NULL, reason VARCHAR, cases INTEGER)",
+)
+
+
+@dataclass
+class Registers:
+    """What an ingest found in the registers, ready to write."""
+
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
+    replace: list[str] = field(default_factory=list)
+    files: list[tuple[Any, ...]] = field(default_factory=list)
+    rejected: list[tuple[str, str]] = field(default_factory=list)
+    read: int = 0
+    unchanged: int = 0
+
+
+def has_tables(con: DuckDBPyConnection) -> bool:
+    """Whether complaints were ever ingested into this warehouse."""
+    row = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = "
+                      "'complaint_logs'").fetchone()
+    return bool(row and row[0])
+
+
+def prepare(con: DuckDBPyConnection, roots: Sequence[Path], lang: str = "en") -> Registers:
+    """Read the new and changed registers under ``roots`` (outside the transaction)."""
+    from branchcheck.core.places import BRANCH_ID
+
+    known: dict[str, Any] = {}
+    if has_tables(con):
+        known = {r[0]: r[1:] for r in con.execute(
+            "SELECT path, size, mtime_ns, seq, hash, status, reason FROM complaint_logs"
+        ).fetchall()}
+    out = Registers()
+    for root in roots:
+        try:
+            entries = sorted(os.scandir(root), key=lambda e: e.name)
+        except OSError:
+            continue  # the results scan reports an unreadable folder
+        for entry in entries:
+            if not BRANCH_ID.fullmatch(entry.name) or not entry.is_dir(follow_symlinks=False):
+                continue
+            path = os.path.join(entry.path, LOG_NAME)
+            try:
+                info = os.lstat(path)
+            except OSError:
+                continue
+            _one(root, entry.name, path, info, known.get(path), out, lang)
+    return out
+
+
+def _one(root: Path, branch: str, path: str, info: os.stat_result, seen: Any,
+         out: Registers, lang: str) -> None:
+    from branchcheck.complaints.register import load
+    from branchcheck.core.errors import BranchcheckError
+
+    if seen is not None and tuple(seen[:2]) == (info.st_size, info.st_mtime_ns):
+        out.unchanged += 1
+        if seen[4] == "rejected":
+            out.rejected.append((path, seen[5] or ""))
+        return
+    out.read += 1
+    reason, cases, seq, last = "", [], 0, ""
+    if not stat.S_ISREG(info.st_mode):
+        reason = t(lang, "不是普通文件", "not a regular file")
+    else:
+        try:
+            log, state = load(root, branch)
+        except BranchcheckError as exc:
+            reason = exc.message
+        else:
+            seq, last = log.last_seq, log.last_hash
+            bad = [p for p in log.problems if p.severity == "error"]
+            if log.tampered:
+                reason = t(lang, "投诉台账被改动过：", "the complaint register has been "
+                           "tampered with: ") + (f"{bad[0].rule} ({bad[0]})" if bad else "")
+            else:
+                cases = list(state.cases.values())
+                other = sorted({c.branch for c in cases} - {branch})
+                if other:
+                    reason = t(lang, f"存放在 {branch} 下，但含有网点 {other[0]} 的投诉",
+                               f"stored under {branch} but holds complaints of outlet "
+                               f"{other[0]}")
+    if reason:
+        out.rejected.append((path, reason))
+        out.replace.append(path)
+        out.files.append((path, branch, info.st_size, info.st_mtime_ns, seq or None,
+                          last or None, "rejected", reason, 0))
+        return
+    out.files.append((path, branch, info.st_size, info.st_mtime_ns, seq, last, "ok", None,
+                      len(cases)))
+    if seen is not None and seen[4] == "ok" and tuple(seen[2:4]) == (seq, last):
+        return  # touched, not changed: its rows stand
+    out.replace.append(path)
+    out.rows.extend(row(path, c) for c in cases)
+
+
+def _day(stamp: str) -> date | None:
+    return date.fromisoformat(stamp[:10]) if stamp else None
+
+
+def row(log: str, c: Case) -> tuple[Any, ...]:
+    """The ``complaints`` row of one case: no name, contact, reference or text."""
+    first = next((s.at for s in c.steps if s.step == "communicate"), "")
+    return (log, c.branch, c.id, c.channel, c.category, _day(c.received), c.status,
+            _day(c.reply_due), _day(c.decision_due), _day(c.replied_at), _day(first),
+            _day(c.first_reply_due), _day(c.told_at), _day(c.closed_at), len(c.extensions),
+            len(c.escalations), c.reopened, bool(c.repeat_of), len(c.actions))
+
+
+def store(con: DuckDBPyConnection, found: Registers) -> None:
+    """Write what :func:`prepare` found (inside the caller's transaction)."""
+    from branchcheck.network.warehouse import insert_columns, put_meta
+
+    if not (found.rows or found.files or found.replace):
+        return
+    for statement in TABLES:
+        con.execute(statement)
+    put_meta(con, "complaints_schema", SCHEMA)
+    if found.replace:
+        con.execute("DELETE FROM complaints WHERE log IN (SELECT unnest($1::VARCHAR[]))",
+                    [found.replace])
+    if found.files:
+        con.execute("DELETE FROM complaint_logs WHERE path IN "
+                    "(SELECT unnest($1::VARCHAR[]))", [[f[0] for f in found.files]])
+        insert_columns(con, "complaint_logs", list(zip(*found.files, strict=True)))
+    if found.rows:
+        insert_columns(con, "complaints", list(zip(*found.rows, strict=True)))

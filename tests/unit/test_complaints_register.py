@@ -1,0 +1,99 @@
+"""The complaint register's storage: the action log's hash chain under another name,
+concurrent writers, edited / cut / torn registers, the action log left as it was."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from branchcheck.actions.log import log_path, read_log
+from branchcheck.complaints import register as reg
+from branchcheck.complaints import rules as clock
+from branchcheck.complaints.model import CHAIN, HEAD_NAME
+from branchcheck.core.errors import TamperedError
+from tests.actions_helpers import run_at_once
+
+BRANCH = "SH-001"
+
+
+def _new(root: Path, n: int = 0) -> str:
+    intake = reg.Intake(branch=BRANCH, channel="counter",
+                        received="2025-10-09T09:00:00+08:00", promise_days=3,
+                        summary=f"case {n}", customer_ref=f"REF-{n}")
+    return reg.new(root, intake, "tester", clock.load(), clock.calendar()).id
+
+
+def _lines(root: Path) -> list[bytes]:
+    return log_path(root, BRANCH, CHAIN).read_bytes().splitlines(keepends=True)
+
+
+def _writer(root: Path, n: int) -> None:
+    for k in range(5):
+        _new(root, n * 10 + k)
+
+
+def test_register_is_a_chain_of_its_own(tmp_path: Path) -> None:
+    ids = [_new(tmp_path, n) for n in range(3)]
+    log = read_log(tmp_path, BRANCH, chain=CHAIN)
+    assert [e.action for e in log.events] == ids and not log.problems
+    assert json.loads((tmp_path / BRANCH / HEAD_NAME).read_text())["seq"] == 3
+    first = json.loads(_lines(tmp_path)[0])
+    assert first["case"] == ids[0] and "action" not in first and first["type"] == "received"
+    assert not (tmp_path / BRANCH / "actions.jsonl").exists()
+
+
+def test_concurrent_writers_lose_nothing(tmp_path: Path) -> None:
+    run_at_once(_writer, [(tmp_path, n) for n in range(6)])
+    log, state = reg.load(tmp_path, BRANCH)
+    assert not log.problems and not state.problems
+    assert sorted(c.summary for c in state.cases.values()) == sorted(
+        f"case {n * 10 + k}" for n in range(6) for k in range(5))
+    assert [e.seq for e in log.events] == list(range(1, 31))
+
+
+def test_edited_register_is_reported_and_never_written(tmp_path: Path) -> None:
+    _new(tmp_path, 1)
+    _new(tmp_path, 2)
+    lines = _lines(tmp_path)
+    forged = lines[0].replace(b'"promise_days":3', b'"promise_days":9')
+    log_path(tmp_path, BRANCH, CHAIN).write_bytes(forged + lines[1])
+    log, _ = reg.load(tmp_path, BRANCH)
+    assert log.tampered and [p.rule for p in log.problems] == ["log-edited"]
+    with pytest.raises(TamperedError) as caught:
+        _new(tmp_path, 3)
+    assert "the complaint register has been tampered with" in caught.value.message
+    assert log_path(tmp_path, BRANCH, CHAIN).read_bytes() == forged + lines[1]
+
+
+def test_cut_register_is_reported_and_never_written(tmp_path: Path) -> None:
+    for n in range(3):
+        _new(tmp_path, n)
+    log_path(tmp_path, BRANCH, CHAIN).write_bytes(b"".join(_lines(tmp_path)[:2]))
+    log, state = reg.load(tmp_path, BRANCH)
+    assert [p.rule for p in log.problems] == ["log-cut"] and len(state.cases) == 2
+    with pytest.raises(TamperedError):
+        _new(tmp_path, 9)
+
+
+def test_torn_last_line_is_sealed_by_the_next_write(tmp_path: Path) -> None:
+    _new(tmp_path, 1)
+    with log_path(tmp_path, BRANCH, CHAIN).open("ab") as f:
+        f.write(b'{"v":1,"seq":2,"case":"C-')
+    log, _ = reg.load(tmp_path, BRANCH)
+    assert [p.rule for p in log.problems] == ["log-truncated"] and not log.tampered
+    _new(tmp_path, 2)
+    log, state = reg.load(tmp_path, BRANCH)
+    assert not log.tampered and len(state.cases) == 2
+    assert [p.rule for p in log.problems] == ["log-repaired"]
+
+
+def test_an_action_log_is_not_a_register(tmp_path: Path) -> None:
+    """A register copied over the action log (or the reverse) is refused by shape."""
+    _new(tmp_path, 1)
+    folder = tmp_path / BRANCH
+    (folder / "actions.jsonl").write_bytes((folder / "complaints.jsonl").read_bytes())
+    (folder / "actions.head").write_bytes((folder / "complaints.head").read_bytes())
+    log = read_log(tmp_path, BRANCH)
+    assert log.tampered and "log-invalid" in [p.rule for p in log.problems]
