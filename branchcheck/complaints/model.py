@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from branchcheck.actions.log import Chain
 from branchcheck.actions.model import Event
@@ -62,9 +62,9 @@ MAX_TEXT = 4000
 MAX_NAME = 200
 
 
-@dataclass(slots=True)
-class Step:
-    """One recorded step: which, who, when it happened and the note."""
+class Step(NamedTuple):
+    """One recorded step: which, who, when it happened and the note (a named tuple:
+    tens of thousands are rebuilt for a list)."""
 
     step: str
     who: str

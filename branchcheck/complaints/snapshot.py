@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import hmac
 import json
 import os
 from pathlib import Path
 from typing import Any
 
+from branchcheck import __version__
 from branchcheck.actions.log import MAX_LOG_BYTES, Log, log_path, read_head, read_log
 from branchcheck.complaints.model import CHAIN, Case, Step
 from branchcheck.complaints.state import State, derive
@@ -33,24 +35,69 @@ _FIELDS = _ALL[:_ALL.index("steps")]
 _REST = [f for f in _ALL[_ALL.index("steps") + 1:] if f != "events"]
 
 
-def _seen() -> Any:
+def _folder() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "branchcheck" / "complaints"
+
+
+def _key() -> bytes | None:
+    """The user's cache key (made and kept by :class:`~branchcheck.integrity.seen.Seen`,
+    mode 0600), or None when there is none to trust."""
     from branchcheck.integrity.seen import Seen
 
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Seen(Path(base) / "branchcheck" / "complaints")
+    key: bytes | None = Seen(_folder()).key
+    return key
 
 
-def _encode(cases: list[Case]) -> str:
+def _mac(key: bytes, digest: str, payload: bytes) -> bytes:
+    return hmac.new(key, f"{FORMAT}|{__version__}|{digest}|".encode() + payload,
+                    hashlib.sha256).hexdigest().encode()
+
+
+def _entry(key: bytes, digest: str) -> Path:
+    name = hmac.new(key, digest.encode(), hashlib.sha256).hexdigest()
+    return _folder() / name[:2] / name
+
+
+def _put(digest: str, payload: bytes) -> None:
+    key = _key()
+    if key is None:
+        return
+    entry = _entry(key, digest)
+    try:
+        entry.parent.mkdir(exist_ok=True, mode=0o700)
+        tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(_mac(key, digest, payload) + b"\n" + payload)
+        os.replace(tmp, entry)
+    except OSError:
+        pass
+
+
+def _get(digest: str) -> bytes | None:
+    """The payload kept for ``digest``, if its MAC holds."""
+    key = _key()
+    if key is None:
+        return None
+    try:
+        raw = _entry(key, digest).read_bytes()
+    except OSError:
+        return None
+    mac, _, payload = raw.partition(b"\n")
+    return payload if hmac.compare_digest(mac, _mac(key, digest, payload)) else None
+
+
+def _encode(seq: int, last: str, cases: list[Case]) -> bytes:
     rows = [[[getattr(c, k) for k in _FIELDS],
              [[s.step, s.who, s.at, s.note, s.outcome] for s in c.steps],
              [getattr(c, k) for k in _REST]] for c in cases]
-    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps({"seq": seq, "hash": last, "cases": rows}, ensure_ascii=False,
+                      separators=(",", ":")).encode("utf-8")
 
 
-def _decode(text: str) -> dict[str, Case]:
+def _decode(rows: list[Any]) -> dict[str, Case]:
     cases: dict[str, Case] = {}
     make: Any = Case  # rebuilt positionally, in field order
-    for values, steps, rest in json.loads(text):
+    for values, steps, rest in rows:
         case = make(*values, [Step(*s) for s in steps], *rest)
         cases[case.id] = case
     return cases
@@ -79,31 +126,42 @@ def remember(root: Path, branch: str, log: Log, state: State, *, size: int | Non
     found = _digest(root, branch)
     if found is None or found[1] != (log.size if size is None else size):
         return  # changed meanwhile: nothing remembered
-    seen = _seen()
-    seen.put(found[0], {"format": FORMAT, "seq": log.last_seq if seq is None else seq,
-                        "hash": log.last_hash if last is None else last,
-                        "cases": _encode(list(state.cases.values()))})
+    _put(found[0], _encode(log.last_seq if seq is None else seq,
+                           log.last_hash if last is None else last,
+                           list(state.cases.values())))
 
 
 def load(root: Path, branch: str) -> tuple[Log, State]:
     """The register's cases: remembered when its bytes were verified before and its
     head agrees, else read and verified in full (and remembered when clean). The
-    cases carry no events (``show`` reads those)."""
+    cases carry no events (``show`` reads those). The cyclic garbage collector is
+    paused meanwhile: the objects built are not cycles, and its passes over tens of
+    thousands of new objects would double the time."""
+    import gc
+
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(root, branch)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _load(root: Path, branch: str) -> tuple[Log, State]:
     path = log_path(root, branch, CHAIN)
     found = _digest(root, branch) if os.path.lexists(path) else None
-    if found is not None:
-        entry = _seen().get(found[0])
+    payload = _get(found[0]) if found is not None else None
+    if found is not None and payload is not None:
         head = read_head(root, branch, CHAIN)
-        if entry is not None and entry.get("format") == FORMAT and head is not None \
-                and head == (entry.get("seq"), entry.get("hash")):
-            try:
-                cases = _decode(entry["cases"])
-            except (KeyError, TypeError, ValueError):
-                cases = None
-            if cases is not None:
-                log = Log(path, size=found[1], last_seq=head[0], last_hash=head[1],
-                          chain=CHAIN)
-                return log, State(cases=cases)
+        try:
+            entry = json.loads(payload)
+            cases = _decode(entry["cases"]) if head == (entry["seq"], entry["hash"]) else None
+        except (KeyError, TypeError, ValueError):
+            cases = None
+        if head is not None and cases is not None:
+            log = Log(path, size=found[1], last_seq=head[0], last_hash=head[1], chain=CHAIN)
+            return log, State(cases=cases)
     log = read_log(root, branch, chain=CHAIN)
     state = derive(log)
     remember(root, branch, log, state)

@@ -234,11 +234,17 @@ def late_days(due: str, day: date) -> int:
 
 def overdue(case: Case, day: date) -> dict[str, int]:
     """The open deadlines missed on ``day``: ``{"reply": days late, "decision": ...}``."""
-    out = {}
-    if reply_pending(case) and late_days(case.reply_due, day):
-        out["reply"] = late_days(case.reply_due, day)
-    if case.is_open and decision_pending(case) and late_days(case.decision_due, day):
-        out["decision"] = late_days(case.decision_due, day)
+    out: dict[str, int] = {}
+    if not case.is_open:
+        return out
+    if not case.replied_at:
+        late = late_days(case.reply_due, day)
+        if late:
+            out["reply"] = late
+    if not case.told_at:
+        late = late_days(case.decision_due, day)
+        if late:
+            out["decision"] = late
     return out
 
 

@@ -61,8 +61,10 @@ def has_tables(con: DuckDBPyConnection) -> bool:
     return bool(row and row[0])
 
 
-def prepare(con: DuckDBPyConnection, roots: Sequence[Path], lang: str = "en") -> Registers:
-    """Read the new and changed registers under ``roots`` (outside the transaction)."""
+def prepare(con: DuckDBPyConnection, roots: Sequence[Path], lang: str = "en",
+            jobs: int = 0) -> Registers:
+    """Read the new and changed registers under ``roots`` (outside the transaction); many
+    registers are verified by worker processes on every core (``jobs``: how many)."""
     from branchcheck.core.places import BRANCH_ID
 
     known: dict[str, Any] = {}
@@ -71,6 +73,7 @@ def prepare(con: DuckDBPyConnection, roots: Sequence[Path], lang: str = "en") ->
             "SELECT path, size, mtime_ns, seq, hash, status, reason FROM complaint_logs"
         ).fetchall()}
     out = Registers()
+    todo: list[tuple[Path, str, str, os.stat_result, Any]] = []
     for root in roots:
         try:
             entries = sorted(os.scandir(root), key=lambda e: e.name)
@@ -84,42 +87,70 @@ def prepare(con: DuckDBPyConnection, roots: Sequence[Path], lang: str = "en") ->
                 info = os.lstat(path)
             except OSError:
                 continue
-            _one(root, entry.name, path, info, known.get(path), out, lang)
+            seen = known.get(path)
+            if seen is not None and tuple(seen[:2]) == (info.st_size, info.st_mtime_ns):
+                out.unchanged += 1
+                if seen[4] == "rejected":
+                    out.rejected.append((path, seen[5] or ""))
+                continue
+            todo.append((root, entry.name, path, info, seen))
+    jobs_in = [(str(root), branch, path, info.st_mode, lang)
+               for root, branch, path, info, _ in todo]
+    for (_, branch, path, info, seen), done in zip(todo, _verify_all(jobs_in, jobs),
+                                                   strict=True):
+        _keep(branch, path, info, seen, done, out)
     return out
 
 
-def _one(root: Path, branch: str, path: str, info: os.stat_result, seen: Any,
-         out: Registers, lang: str) -> None:
+def _verify_all(todo: list[tuple[str, str, str, int, str]],
+                jobs: int) -> list[tuple[str, int, str, list[tuple[Any, ...]]]]:
+    """:func:`verify` of each register, in worker processes when there are many."""
+    from branchcheck.checklists.checker import _mp_context, cpu_count
+
+    workers = jobs or min(cpu_count(), 8)
+    if workers <= 1 or len(todo) < 16:
+        return [verify(*one) for one in todo]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context()) as pool:
+        return list(pool.map(_verify_packed, todo, chunksize=max(1, len(todo) // workers // 4)))
+
+
+def _verify_packed(one: tuple[str, str, str, int, str]) -> tuple[str, int, str,
+                                                                 list[tuple[Any, ...]]]:
+    return verify(*one)
+
+
+def verify(root: str, branch: str, path: str, mode: int,
+           lang: str) -> tuple[str, int, str, list[tuple[Any, ...]]]:
+    """Read and verify one register: (why it is rejected or "", last seq, last hash, its
+    ``complaints`` rows)."""
     from branchcheck.complaints.register import load
     from branchcheck.core.errors import BranchcheckError
 
-    if seen is not None and tuple(seen[:2]) == (info.st_size, info.st_mtime_ns):
-        out.unchanged += 1
-        if seen[4] == "rejected":
-            out.rejected.append((path, seen[5] or ""))
-        return
+    if not stat.S_ISREG(mode):
+        return t(lang, "不是普通文件", "not a regular file"), 0, "", []
+    try:
+        log, state = load(Path(root), branch)
+    except BranchcheckError as exc:
+        return exc.message, 0, "", []
+    bad = [p for p in log.problems if p.severity == "error"]
+    if log.tampered:
+        return (t(lang, "投诉台账被改动过：", "the complaint register has been tampered with: ")
+                + (f"{bad[0].rule} ({bad[0]})" if bad else ""), log.last_seq, log.last_hash, [])
+    cases = list(state.cases.values())
+    other = sorted({c.branch for c in cases} - {branch})
+    if other:
+        return (t(lang, f"存放在 {branch} 下，但含有网点 {other[0]} 的投诉",
+                  f"stored under {branch} but holds complaints of outlet {other[0]}"),
+                log.last_seq, log.last_hash, [])
+    return "", log.last_seq, log.last_hash, [row(path, c) for c in cases]
+
+
+def _keep(branch: str, path: str, info: os.stat_result, seen: Any,
+          done: tuple[str, int, str, list[tuple[Any, ...]]], out: Registers) -> None:
+    reason, seq, last, rows = done
     out.read += 1
-    reason, cases, seq, last = "", [], 0, ""
-    if not stat.S_ISREG(info.st_mode):
-        reason = t(lang, "不是普通文件", "not a regular file")
-    else:
-        try:
-            log, state = load(root, branch)
-        except BranchcheckError as exc:
-            reason = exc.message
-        else:
-            seq, last = log.last_seq, log.last_hash
-            bad = [p for p in log.problems if p.severity == "error"]
-            if log.tampered:
-                reason = t(lang, "投诉台账被改动过：", "the complaint register has been "
-                           "tampered with: ") + (f"{bad[0].rule} ({bad[0]})" if bad else "")
-            else:
-                cases = list(state.cases.values())
-                other = sorted({c.branch for c in cases} - {branch})
-                if other:
-                    reason = t(lang, f"存放在 {branch} 下，但含有网点 {other[0]} 的投诉",
-                               f"stored under {branch} but holds complaints of outlet "
-                               f"{other[0]}")
     if reason:
         out.rejected.append((path, reason))
         out.replace.append(path)
@@ -127,11 +158,11 @@ def _one(root: Path, branch: str, path: str, info: os.stat_result, seen: Any,
                           last or None, "rejected", reason, 0))
         return
     out.files.append((path, branch, info.st_size, info.st_mtime_ns, seq, last, "ok", None,
-                      len(cases)))
+                      len(rows)))
     if seen is not None and seen[4] == "ok" and tuple(seen[2:4]) == (seq, last):
         return  # touched, not changed: its rows stand
     out.replace.append(path)
-    out.rows.extend(row(path, c) for c in cases)
+    out.rows.extend(rows)
 
 
 def _day(stamp: str) -> date | None:

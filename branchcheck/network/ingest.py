@@ -200,7 +200,7 @@ def _ingest(con: DuckDBPyConnection, roots: Sequence[Path], stage: str, *, org: 
     logs = actions.prepare(con, roots, lang)  # the branches' action logs, verified
     from branchcheck.network import complaints
 
-    registers = complaints.prepare(con, roots, lang)  # the complaint registers, verified
+    registers = complaints.prepare(con, roots, lang, jobs)  # the registers, verified
     if org is None:
         org = wh.load_org(con)
     loader = _Loader(con, todo, known, org, report, lang)

@@ -18,6 +18,11 @@ from tests.actions_helpers import run_at_once
 BRANCH = "SH-001"
 
 
+@pytest.fixture(autouse=True)
+def _own_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+
+
 def _new(root: Path, n: int = 0) -> str:
     intake = reg.Intake(branch=BRANCH, channel="counter",
                         received="2025-10-09T09:00:00+08:00", promise_days=3,
@@ -97,3 +102,63 @@ def test_an_action_log_is_not_a_register(tmp_path: Path) -> None:
     (folder / "actions.head").write_bytes((folder / "complaints.head").read_bytes())
     log = read_log(tmp_path, BRANCH)
     assert log.tampered and "log-invalid" in [p.rule for p in log.problems]
+
+
+def test_remembered_register_is_used_only_for_the_same_bytes_and_head(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from branchcheck.complaints import snapshot
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = tmp_path / "r"
+    _new(root, 1)
+    _new(root, 2)
+    two = log_path(root, BRANCH, CHAIN).read_bytes()
+    assert list((tmp_path / "cache" / "branchcheck" / "complaints").rglob("*"))  # kept
+    log, state = snapshot.load(root, BRANCH)
+    assert sorted(c.summary for c in state.cases.values()) == ["case 1", "case 2"]
+    assert not log.problems
+    _new(root, 3)
+    # the older bytes put back: remembered, but the head names a later event
+    log_path(root, BRANCH, CHAIN).write_bytes(two)
+    log, state = snapshot.load(root, BRANCH)
+    assert [p.rule for p in log.problems] == ["log-cut"] and log.tampered
+    # an edited register is never served from memory
+    log_path(root, BRANCH, CHAIN).write_bytes(two.replace(b"case 1", b"case 9"))
+    log, _ = snapshot.load(root, BRANCH)
+    assert "log-edited" in [p.rule for p in log.problems]
+
+
+def test_a_planted_memory_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from branchcheck.complaints import snapshot
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = tmp_path / "r"
+    _new(root, 1)
+    entries = [p for p in (tmp_path / "cache").rglob("*") if p.is_file() and p.name != "key"]
+    assert len(entries) == 1
+    raw = entries[0].read_bytes()
+    entries[0].write_bytes(raw.replace(b"case 1", b"forged"))  # MAC no longer holds
+    _, state = snapshot.load(root, BRANCH)
+    assert [c.summary for c in state.cases.values()] == ["case 1"]
+
+
+def test_many_registers_are_verified_by_workers(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    duckdb = pytest.importorskip("duckdb")
+    from branchcheck.network.complaints import prepare
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = tmp_path / "r"
+    for k in range(20):  # 20 registers: more than the 16 that make it worth a pool
+        intake = reg.Intake(branch=f"O-{k:02d}", channel="letter",
+                            received="2025-10-09T09:00:00+08:00", promise_days=1)
+        reg.new(root, intake, "tester", clock.load(), clock.calendar())
+    (root / "O-07" / "complaints.jsonl").write_bytes(b"{}\n")  # damaged
+    con = duckdb.connect()
+    try:
+        found = prepare(con, [root], jobs=2)
+    finally:
+        con.close()
+    assert found.read == 20 and len(found.rows) == 19
+    assert [p for p, _ in found.rejected] == [str(root / "O-07" / "complaints.jsonl")]
+    assert {r[1] for r in found.rows} == {f"O-{k:02d}" for k in range(20)} - {"O-07"}
