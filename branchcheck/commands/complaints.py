@@ -92,6 +92,7 @@ def new(
         customer_contact=reg.name_limit(customer_contact, "--customer-contact", ui),
         about=reg.name_limit(about, "--about", ui))
     case = reg.new(root(results_dir), intake, who(by, ui), clock_rules, cal, ui)
+    warn(cal.warnings(ui), ui)
     sys.stdout.write(case.id + "\n")
     say(t(ui, f"{case.id}：承诺答复 {case.reply_due}，处理决定时限 {case.decision_due}",
            f"{case.id}: reply due {case.reply_due}, decision due {case.decision_due}")
@@ -137,6 +138,8 @@ def step(
                     note=reg.clean(note, "--note", lang=ui),
                     handler=reg.name_limit(handler, "--handler", ui), outcome=outcome,
                     promise_days=promise_days, rules=clock_rules, cal=cal, lang=ui)
+    if cal is not None:
+        warn(cal.warnings(ui), ui)
     status = word(STATUSES, case.status, ui)
     say(t(ui, f"{case.id}：已记录“{word(STEPS, name, ui)}”，状态 {status}",
            f"{case.id}: {name} recorded; status {case.status}")
@@ -171,6 +174,7 @@ def extend(
     case = reg.extend(root(results_dir), found, reason=reg.clean(reason, "--reason", lang=ui),
                       approver=reg.name_limit(approver, "--approver", ui), who=who(by, ui),
                       at=at, rules=clock_rules, cal=cal, lang=ui)
+    warn(cal.warnings(ui), ui)
     say(t(ui, f"{case.id}：处理决定时限延至 {case.decision_due}",
            f"{case.id}: decision now due {case.decision_due}"))
     return EXIT_OK

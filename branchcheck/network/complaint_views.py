@@ -53,10 +53,9 @@ def buckets(bounds: Sequence[int], lang: str) -> list[str]:
 def figures(con: DuckDBPyConnection, scope: Scope, *, by: str = "unit",
             ageing: Sequence[int] = (5, 15, 30, 60)) -> list[dict[str, Any]]:
     """One row per unit (``by='unit'``) or category: the figures above."""
-    from branchcheck.network.complaints import has_tables
     from branchcheck.network.scope import prepare_rollup, unit_names
 
-    if by not in GROUPS or not has_tables(con):
+    if by not in GROUPS:
         return []
     prepare_rollup(con, scope)
     day, start, end = judged_on(scope), scope.period.start, scope.period.end
@@ -117,10 +116,10 @@ def report_part(con: DuckDBPyConnection, scope: Scope) -> tuple[str, list[dict[s
     """The monthly report's complaints section (None when no register was ingested):
     per unit, with the bundled rules' ageing buckets."""
     from branchcheck.complaints.rules import load
-    from branchcheck.network.complaints import has_tables
+    from branchcheck.network.complaints import has_registers
     from branchcheck.network.tables_complaints import complaints_columns
 
-    if not has_tables(con):
+    if not has_registers(con):
         return None
     rules = load()
     lang, day = scope.lang, judged_on(scope).isoformat()

@@ -2,10 +2,9 @@
 ``complaints.jsonl`` (verified as ``complaints list`` verifies it) into the
 ``complaints`` table, without any personal data.
 
-The tables are the complaints' own (``meta.complaints_schema`` says which version),
-created by the first ingest that sees them; a warehouse without them simply has no
-complaints. A register whose size and modification time are the recorded ones is
-skipped unopened; one whose last event is the recorded one keeps its rows. A
+The tables ``complaints`` and ``complaint_logs`` came with warehouse schema version
+8. A register whose size and modification time are the recorded ones is skipped
+unopened; one whose last event is the recorded one keeps its rows. A
 tampered register, or one holding another outlet's cases, is rejected: listed with
 the reason and kept out of every figure until it is restored. Deadlines, replies and
 decisions are stored as dates; overdue is judged when a view runs.
@@ -29,17 +28,6 @@ if TYPE_CHECKING:
     from branchcheck.complaints.model import Case
 
 LOG_NAME = "complaints.jsonl"  # branchcheck.complaints.model.LOG_NAME (kept light)
-SCHEMA = 1
-TABLES = (
-    "CREATE TABLE IF NOT EXISTS complaints (log VARCHAR NOT NULL, branch VARCHAR NOT NULL,"
-    " id VARCHAR NOT NULL, channel VARCHAR, category VARCHAR, received DATE NOT NULL,"
-    " status VARCHAR NOT NULL, reply_due DATE, decision_due DATE, replied DATE,"
-    " first_reply DATE, first_reply_due DATE, told DATE, closed DATE, extensions INTEGER,"
-    " escalations INTEGER, reopened INTEGER, is_repeat BOOLEAN, actions INTEGER)",
-    "CREATE TABLE IF NOT EXISTS complaint_logs (path VARCHAR NOT NULL,"
-    " branch VARCHAR NOT NULL, size BIGINT, mtime_ns BIGINT, seq BIGINT, hash VARCHAR,"
-    " status VARCHAR NOT NULL, reason VARCHAR, cases INTEGER)",
-)
 
 
 @dataclass
@@ -54,10 +42,9 @@ class Registers:
     unchanged: int = 0
 
 
-def has_tables(con: DuckDBPyConnection) -> bool:
-    """Whether complaints were ever ingested into this warehouse."""
-    row = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = "
-                      "'complaint_logs'").fetchone()
+def has_registers(con: DuckDBPyConnection) -> bool:
+    """Whether any complaint register was ever ingested into this warehouse."""
+    row = con.execute("SELECT count(*) FROM complaint_logs").fetchone()
     return bool(row and row[0])
 
 
@@ -67,11 +54,9 @@ def prepare(con: DuckDBPyConnection, roots: Sequence[Path], lang: str = "en",
     registers are verified by worker processes on every core (``jobs``: how many)."""
     from branchcheck.core.places import BRANCH_ID
 
-    known: dict[str, Any] = {}
-    if has_tables(con):
-        known = {r[0]: r[1:] for r in con.execute(
-            "SELECT path, size, mtime_ns, seq, hash, status, reason FROM complaint_logs"
-        ).fetchall()}
+    known = {r[0]: r[1:] for r in con.execute(
+        "SELECT path, size, mtime_ns, seq, hash, status, reason FROM complaint_logs"
+    ).fetchall()}
     out = Registers()
     todo: list[tuple[Path, str, str, os.stat_result, Any]] = []
     for root in roots:
@@ -180,13 +165,7 @@ def row(log: str, c: Case) -> tuple[Any, ...]:
 
 def store(con: DuckDBPyConnection, found: Registers) -> None:
     """Write what :func:`prepare` found (inside the caller's transaction)."""
-    from branchcheck.network.warehouse import insert_columns, put_meta
-
-    if not (found.rows or found.files or found.replace):
-        return
-    for statement in TABLES:
-        con.execute(statement)
-    put_meta(con, "complaints_schema", SCHEMA)
+    from branchcheck.network.warehouse import insert_columns
     if found.replace:
         con.execute("DELETE FROM complaints WHERE log IN (SELECT unnest($1::VARCHAR[]))",
                     [found.replace])

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from branchcheck.org.directory import Org
 
 DEFAULT_FILE = "branchcheck-network.duckdb"
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # Item counts per checklist, item, branch and month (the ``item_months`` table):
 # a query to finish with a filter (``AND ...``) and ``GROUP BY ALL``.
@@ -148,6 +148,20 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE results ADD COLUMN integrity VARCHAR",
         "ALTER TABLE results ADD COLUMN signature VARCHAR",
         "ALTER TABLE results ADD COLUMN signer VARCHAR",
+    ),
+    # 8: the outlets' complaint registers (issue 27; branchcheck/network/complaints.py):
+    # one row per case, dates and counts only (no customer data); overdue is judged
+    # when a view runs.
+    (
+        "CREATE TABLE complaints (log VARCHAR NOT NULL, branch VARCHAR NOT NULL,"
+        " id VARCHAR NOT NULL, channel VARCHAR, category VARCHAR, received DATE NOT NULL,"
+        " status VARCHAR NOT NULL, reply_due DATE, decision_due DATE, replied DATE,"
+        " first_reply DATE, first_reply_due DATE, told DATE, closed DATE,"
+        " extensions INTEGER, escalations INTEGER, reopened INTEGER, is_repeat BOOLEAN,"
+        " actions INTEGER)",
+        "CREATE TABLE complaint_logs (path VARCHAR NOT NULL, branch VARCHAR NOT NULL,"
+        " size BIGINT, mtime_ns BIGINT, seq BIGINT, hash VARCHAR, status VARCHAR NOT NULL,"
+        " reason VARCHAR, cases INTEGER)",
     ),
 )
 

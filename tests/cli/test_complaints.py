@@ -264,3 +264,62 @@ def test_review_prefills_the_complaint_handling_checklist(
     code, _, err = cli(capsys, "score", "complaint-handling", "-a", str(path),
                        "--results-dir", str(tmp_path / "scored"))
     assert code in (0, 1), err  # scored (incomplete: the reviewer answers the rest)
+
+
+def test_calendar_file_and_uncovered_year(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "r"
+    # a local holiday on Fri 10-10: received Thu 10-09, promise 2 -> Sat 10-11 (调休) is
+    # the 1st working day, Mon 10-13 the 2nd
+    cal = tmp_path / "cal.yaml"
+    cal.write_text("holidays: [2025-10-10]\nworkdays: []\n", encoding="utf-8")
+    out = ok(capsys, root, "new", "--branch", "SH-001", "--channel", "counter", "--received",
+             "2025-10-09T09:00:00+08:00", "--promise-days", "2", "--calendar", str(cal))
+    assert rows(capsys, root)[out.strip()]["reply_due"] == "2025-10-13"
+    # a year no calendar covers: counted Monday to Friday, with a warning
+    code, _, err = run(capsys, root, "new", "--branch", "SH-001", "--channel", "counter",
+                       "--received", "2099-03-02T09:00:00+08:00", "--promise-days", "1")
+    assert code == 0 and "2099" in err and "Monday to Friday" in err
+
+
+def test_escalation_along_the_directory_and_a_linked_action(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.actions_helpers import answers, listing, score
+
+    root = tmp_path / "r"
+    case = new(capsys, root, "2025-10-09T09:00:00+08:00", 3)
+    org = Path(__file__).resolve().parents[2] / "branchcheck" / "network" / "data" \
+        / "sample-org.yaml"
+    ok(capsys, root, "escalate", case, "--to", "branch", "--org", str(org), "--reason", "x")
+    data = json.loads(ok(capsys, root, "show", case, "-f", "json"))
+    assert data["escalation_list"][0]["unit"] == "SH" and data["escalations"] == 1
+    code, _, err = run(capsys, root, "escalate", case, "--to", "region", "--reason", "x")
+    assert code == 2
+    # the root cause: a corrective action of the same outlet
+    score(capsys, root, answers(tmp_path, "a", "2025-10-09T10:00:00+08:00",
+                                {"tidy": "fail"}))
+    action = listing(capsys, root)[0]["id"]
+    ok(capsys, root, "link", case, action, "-m", "大堂公告未更新")
+    assert rows(capsys, root)[case]["actions"] == [action]
+    code, _, err = run(capsys, root, "link", case, "A-00000000")
+    assert code != 0 and "A-00000000" in err
+
+
+def test_rules_are_data_with_located_errors(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "r"
+    rules = tmp_path / "rules.yaml"
+    bundled = Path(__file__).resolve().parents[2] / "branchcheck" / "complaints" / "rules.yaml"
+    # the department counts the decision limit in working days: received Thu 10-09, the
+    # 15th working day after it: 10-10 (1), Sat 10-11 调休 (2), 10-13..17 (3-7),
+    # 10-20..24 (8-12), 10-27 (13), 10-28 (14), Wed 10-29 (15)
+    text = bundled.read_text(encoding="utf-8").replace("count: calendar", "count: workdays")
+    rules.write_text(text, encoding="utf-8")
+    out = ok(capsys, root, "new", "--branch", "SH-001", "--channel", "counter", "--received",
+             "2025-10-09T09:00:00+08:00", "--promise-days", "1", "--rules", str(rules))
+    assert rows(capsys, root)[out.strip()]["decision_due"] == "2025-10-29"
+    rules.write_text(text.replace("days: 15", "days: fifteen"), encoding="utf-8")
+    code, _, err = run(capsys, root, "new", "--branch", "SH-001", "--channel", "counter",
+                       "--received", "2025-10-09T09:00:00+08:00", "--promise-days", "1",
+                       "--rules", str(rules))
+    assert code == 2 and f"{rules}:" in err and "whole number" in err

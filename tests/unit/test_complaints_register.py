@@ -144,7 +144,8 @@ def test_a_planted_memory_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 def test_many_registers_are_verified_by_workers(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    duckdb = pytest.importorskip("duckdb")
+    pytest.importorskip("duckdb")
+    from branchcheck.network import warehouse as wh
     from branchcheck.network.complaints import prepare
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
@@ -154,11 +155,8 @@ def test_many_registers_are_verified_by_workers(tmp_path: Path,
                             received="2025-10-09T09:00:00+08:00", promise_days=1)
         reg.new(root, intake, "tester", clock.load(), clock.calendar())
     (root / "O-07" / "complaints.jsonl").write_bytes(b"{}\n")  # damaged
-    con = duckdb.connect()
-    try:
+    with wh.writer(tmp_path / "w.duckdb") as con:
         found = prepare(con, [root], jobs=2)
-    finally:
-        con.close()
     assert found.read == 20 and len(found.rows) == 19
     assert [p for p, _ in found.rejected] == [str(root / "O-07" / "complaints.jsonl")]
     assert {r[1] for r in found.rows} == {f"O-{k:02d}" for k in range(20)} - {"O-07"}
