@@ -308,7 +308,8 @@ def complaints(
     check_choice(by, ("unit", "category"), "--by")
     found = load(rules)
     _view(lambda con, scope: figures(con, scope, by=by, ageing=found.ageing),
-          lambda lg: complaints_columns(lg, by, buckets(found.ageing, lg), found.categories),
+          lambda scope: complaints_columns(scope.lang, by, buckets(found.ageing, scope.lang),
+                                           found.categories),
           ("投诉", "Complaints"), fmt=fmt, output=output, force=force, warehouse=warehouse,
           org=org, since=since, until=until, period=period, unit=unit, level=level, lang=lang)
     return EXIT_OK

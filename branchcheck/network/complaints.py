@@ -97,7 +97,11 @@ def _verify_all(todo: list[tuple[str, str, str, int, str]],
         return [verify(*one) for one in todo]
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context()) as pool:
+    from branchcheck.core.children import guard
+
+    # workers let go of the warehouse lock they inherit and die with this process
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context(),
+                             initializer=guard, initargs=(os.getpid(),)) as pool:
         return list(pool.map(_verify_packed, todo, chunksize=max(1, len(todo) // workers // 4)))
 
 
