@@ -267,3 +267,23 @@ def interpret(value: float | None) -> str:
         if value <= limit + 1e-9:  # 0.6 computed as 0.6000000000000001 is still moderate
             return word
     return "almost perfect"
+
+
+def pabak(observed: float, k: int = 2) -> float:
+    """Prevalence- and bias-adjusted kappa of an observed agreement over ``k`` categories
+    (Byrt, Bishop & Carlin 1993): ``(k p_o - 1) / (k - 1)``; ``2 p_o - 1`` for pass/fail."""
+    return (k * observed - 1) / (k - 1)
+
+
+def gwet_ac1(matrix: Sequence[Sequence[int]]) -> float | None:
+    """Gwet's (2008) AC1 of a square confusion matrix of two raters (None when empty):
+    ``(p_o - p_e) / (1 - p_e)`` with ``p_e = sum_k pi_k (1 - pi_k) / (q - 1)``, ``pi_k``
+    the mean of the two raters' shares of category k and q the number of categories."""
+    q = len(matrix)
+    n = sum(sum(row) for row in matrix)
+    if n == 0 or q < 2:
+        return None
+    p_o = sum(matrix[i][i] for i in range(q)) / n
+    pis = [(sum(matrix[i]) + sum(row[i] for row in matrix)) / (2 * n) for i in range(q)]
+    p_e = sum(p * (1 - p) for p in pis) / (q - 1)
+    return (p_o - p_e) / (1 - p_e)

@@ -1,0 +1,149 @@
+"""The statistics of the oversight views against published figures and hand sums."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import pytest
+
+from branchcheck.core.stats import (
+    Z95,
+    Z998,
+    bland_altman,
+    funnel,
+    mcnemar_exact,
+    mean_interval,
+    shrink,
+    t_quantile,
+    wilson,
+    z_for,
+)
+from branchcheck.training.agreement import gwet_ac1, kappa_from_matrix, pabak
+
+
+def test_wilson_matches_newcombe_1998() -> None:
+    # Newcombe (1998), Stat Med 17:857-872, Table I, example (a): 81/263, method 3
+    # (score interval without continuity correction): 0.2553 to 0.3662.
+    low, high = wilson(81, 263) or (0.0, 0.0)
+    assert round(low, 4) == 0.2553
+    assert round(high, 4) == 0.3662
+    # example (b) 15/148: 0.0624 to 0.1605; (c) 0/20: 0 to 0.1611; (d) 1/29: 0.0061 to 0.1718
+    assert [round(x, 4) for x in wilson(15, 148) or ()] == [0.0624, 0.1605]
+    assert [round(x, 4) for x in wilson(0, 20) or ()] == [0.0, 0.1611]
+    assert [round(x, 4) for x in wilson(1, 29) or ()] == [0.0061, 0.1718]
+
+
+def test_wilson_edge_cases() -> None:
+    assert wilson(0, 0) is None
+    with pytest.raises(ValueError):
+        wilson(3, 2)
+    low, high = wilson(5, 5) or (0.0, 0.0)
+    assert high == 1.0 and 0.56 < low < 0.57  # 5/5: 0.5655 to 1 (Newcombe's (5/5) row)
+
+
+def test_normal_and_t_quantiles_match_printed_tables() -> None:
+    # Standard tables: z 0.975 = 1.9600, z 0.999 = 3.0902; t 0.975 with 1, 10, 30 df
+    # = 12.706, 2.228, 2.042; t 0.995 with 5 df = 4.032.
+    assert round(Z95, 4) == 1.96 and round(Z998, 4) == 3.0902
+    assert round(z_for(0.95), 6) == round(Z95, 6)
+    assert round(t_quantile(0.975, 1), 3) == 12.706
+    assert round(t_quantile(0.975, 10), 3) == 2.228
+    assert round(t_quantile(0.975, 30), 3) == 2.042
+    assert round(t_quantile(0.995, 5), 3) == 4.032
+    assert round(t_quantile(0.025, 10), 3) == -2.228
+
+
+def test_mean_interval_by_hand() -> None:
+    # 70, 80, 90: mean 80, s = 10, t(0.975, 2) = 4.303 -> 80 +- 4.303 * 10 / sqrt(3)
+    # = 80 +- 24.84 -> 55.16 to 104.84.
+    found = mean_interval([70.0, 80.0, 90.0])
+    assert found is not None and found.ci is not None
+    assert found.mean == 80.0 and found.sd == pytest.approx(10.0)
+    assert [round(x, 2) for x in found.ci] == [55.16, 104.84]
+    one = mean_interval([75.0])
+    assert one is not None and one.ci is None and one.mean == 75.0
+    assert mean_interval([]) is None
+
+
+def test_bland_altman_matches_the_1986_paper() -> None:
+    # Bland & Altman (1986), Lancet i:307-310, Table 1: peak expiratory flow of 17
+    # people by the large and the mini Wright meter (first readings). Published:
+    # mean difference -2.1 l/min, sd 38.8, limits d -+ 2 s = -79.7 to 75.5.
+    large = [494, 395, 516, 434, 476, 557, 413, 442, 650, 433, 417, 656, 267, 478, 178, 423, 427]
+    mini = [512, 430, 520, 428, 500, 600, 364, 380, 658, 445, 432, 626, 260, 477, 259, 350, 451]
+    diffs = [float(a - b) for a, b in zip(large, mini, strict=True)]
+    paper = bland_altman(diffs, z=2.0)
+    assert paper is not None
+    assert round(paper.bias, 1) == -2.1 and round(paper.sd, 1) == 38.8
+    # the paper rounds d and s first: -2.1 -+ 77.6; unrounded the limits are -79.6 and
+    # 75.4, within 0.1 of the printed ones
+    assert abs(paper.lower - -79.7) <= 0.1 and abs(paper.upper - 75.5) <= 0.1
+    ours = bland_altman(diffs)
+    assert ours is not None  # 1.96 s: -2.12 -+ 75.98 = -78.1 to 73.9
+    assert round(ours.lower, 1) == -78.1 and round(ours.upper, 1) == 73.9
+    assert bland_altman([3.0]) is None
+
+
+def test_mcnemar_exact_by_hand() -> None:
+    # b = 2, c = 8: 2 * (C(10,0) + C(10,1) + C(10,2)) / 2^10 = 2 * 56 / 1024 = 0.109375
+    assert mcnemar_exact(2, 8) == pytest.approx(0.109375)
+    assert mcnemar_exact(8, 2) == pytest.approx(0.109375)
+    # b = 0, c = 5: 2 / 32 = 0.0625; equal counts give 1
+    assert mcnemar_exact(0, 5) == pytest.approx(0.0625)
+    assert mcnemar_exact(4, 4) == 1.0 and mcnemar_exact(0, 0) == 1.0
+    # past 1,000 pairs the sum is taken in logs: it meets the exact sum at the seam
+    # (b + c = 1,000 exactly vs 1,002 in logs, b = 480 vs c = 520/522)
+    assert mcnemar_exact(480, 522) == pytest.approx(
+        2 * sum(math.comb(1002, i) for i in range(481)) / 2**1002, rel=1e-9)
+    assert mcnemar_exact(480, 520) < mcnemar_exact(480, 500)
+
+
+def test_shrinkage_by_hand() -> None:
+    # estimates 60, 80, 100 with sampling variances 100, 100, 25; centre given as 80.
+    # sample variance of the estimates = ((-20)^2 + 0 + 20^2) / 2 = 400; mean of the
+    # variances = 75; tau^2 = 325. B = 325/425, 325/425, 325/350.
+    s = shrink([60.0, 80.0, 100.0], [100.0, 100.0, 25.0], centre=80.0)
+    assert s.tau2 == pytest.approx(325.0)
+    assert s.values[0] == pytest.approx(80 - 20 * 325 / 425)  # 64.706
+    assert s.values[1] == pytest.approx(80.0)
+    assert s.values[2] == pytest.approx(80 + 20 * 325 / 350)  # 98.571
+    # no spread beyond sampling error: everyone goes to the centre
+    flat = shrink([79.0, 81.0], [100.0, 100.0], centre=80.0)
+    assert flat.tau2 == 0.0 and flat.values == (80.0, 80.0)
+
+
+def test_funnel_limits_by_hand() -> None:
+    # target 0.9, one check's sd sqrt(0.9 * 0.1) = 0.3, n = 25: 0.9 -+ z * 0.3 / 5
+    low95, high95 = funnel(0.9, 0.3, 25, Z95)
+    assert round(low95, 4) == round(0.9 - 1.959964 * 0.06, 4) == 0.7824
+    low998, _ = funnel(0.9, 0.3, 25, Z998)
+    assert round(low998, 4) == 0.7146  # 0.9 - 3.090232 * 0.06
+    assert high95 == pytest.approx(0.9 + (0.9 - low95))
+
+
+def test_pabak_and_ac1_on_the_kappa_paradox_table() -> None:
+    # Two raters, 125 subjects: both pass 118, A pass B fail 5, A fail B pass 2, both
+    # fail 0 (the high-agreement, low-kappa table of Gwet 2008). By hand:
+    # p_o = 118/125 = 0.944. kappa: p_e = 0.984*0.96 + 0.016*0.04 = 0.94528,
+    # kappa = (0.944 - 0.94528) / 0.05472 = -0.0234. PABAK = 2*0.944 - 1 = 0.888.
+    # AC1: pi_pass = (0.984 + 0.96)/2 = 0.972, p_e = 2 * 0.972 * 0.028 = 0.054432,
+    # AC1 = (0.944 - 0.054432) / 0.945568 = 0.9408.
+    table = [[118, 5], [2, 0]]
+    assert round(kappa_from_matrix(table).value or 0, 4) == -0.0234
+    assert pabak(118 / 125) == pytest.approx(0.888)
+    assert round(gwet_ac1(table) or 0, 4) == 0.9408
+    assert gwet_ac1([[0, 0], [0, 0]]) is None
+
+
+def test_t_interval_covers_as_it_should() -> None:
+    # 2,000 samples of 4 from N(0, 1): the 95 % t interval covers 0 about 95 % of
+    # the time (binomial sd 0.5 %), a check of the quantile the hand figures cannot give.
+    rng = random.Random(7)  # noqa: S311 - a reproducible simulation
+    hits = 0
+    for _ in range(2000):
+        found = mean_interval([rng.gauss(0, 1) for _ in range(4)])
+        assert found is not None and found.ci is not None
+        hits += found.ci[0] <= 0 <= found.ci[1]
+    assert 0.93 < hits / 2000 < 0.97
+    assert math.isfinite(t_quantile(0.999, 0.5))
