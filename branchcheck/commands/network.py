@@ -465,3 +465,7 @@ def _title(zh: str, en: str, scope: Any, checklist: str | None = None) -> str:
         word = kind_word(scope.level, lang)
         parts.append(t(lang, f"按{word}", f"by {word}"))
     return " · ".join(parts)
+
+
+# The oversight views register themselves on this group (they need its options).
+from branchcheck.commands import network_oversight  # noqa: E402, F401

@@ -27,6 +27,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("actions", "training"),
     ("complaints",),
     ("network",),
+    ("oversight",),
     ("shop",),
     ("commands",),
     ("cli",),

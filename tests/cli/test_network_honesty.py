@@ -1,0 +1,226 @@
+"""``network honesty`` and ``network audit-sample`` on a network with hidden cheats.
+
+Network: HO -> S1 (sub-branch) -> outlets D1, D2, H1, H2. Checklist ``mini4``: four
+check items a-d, one point each: score = 25 x passes. Week 2026-W45 (Mon 11-02 ..
+Sun 11-08). Every outlet self-checks on Monday 09:00 (everything failed: 0) and
+Thursday 09:00; the sub-branch inspects each on Wednesday 10:00 (source
+``sub-branch``, unit S1). Thursday is 23 h from the inspection, Monday 49 h: the
+inspection is paired with Thursday's self-check.
+
+Thursday self-check vs inspection, items a b c d (P pass, F fail):
+
+    D1  self P P P P (100)   inspection P F F F (25)   b, c, d missed        diff +75
+    D2  self P P P F (75)    inspection P P F F (50)   c missed, d both fail diff +25
+    H1  self P F P P (75)    inspection P F P P (75)   b both fail           diff 0
+    H2  self P P P P (100)   inspection P P P P (100)  nothing to miss       diff 0
+
+D1 and D2 pass at home what the inspector fails; H1 and H2 are honest.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from branchcheck.cli import run
+
+pytest.importorskip("duckdb")
+
+CHECKLIST = """\
+id: mini4
+version: 1
+title: {zh: 四项, en: Four items}
+languages: [zh, en]
+sections:
+  - id: s1
+    title: {zh: 一, en: One}
+    items:
+      - {id: a, type: check, text: {zh: 甲, en: Item A}}
+      - {id: b, type: check, text: {zh: 乙, en: Item B}}
+      - {id: c, type: check, text: {zh: 丙, en: Item C}}
+      - {id: d, type: check, text: {zh: 丁, en: Item D}}
+"""
+
+ORG = """\
+format: branchcheck-org/1
+timezone: Asia/Shanghai
+business_days: [mon, tue, wed, thu, fri]
+programme:
+  - {kind: outlet, checklist: mini4, every: business-day}
+units:
+  - {id: HO, kind: head-office, name: {zh: 总行, en: Head office}}
+  - {id: S1, kind: sub-branch, parent: HO, name: {zh: 一支行, en: Sub-branch one}}
+  - {id: D1, kind: outlet, parent: S1, name: {zh: 甲网点, en: Outlet D1}}
+  - {id: D2, kind: outlet, parent: S1, name: {zh: 乙网点, en: Outlet D2}}
+  - {id: H1, kind: outlet, parent: S1, name: {zh: 丙网点, en: Outlet H1}}
+  - {id: H2, kind: outlet, parent: S1, name: {zh: 丁网点, en: Outlet H2}}
+"""
+
+THURSDAY = {"D1": "PPPP", "D2": "PPPF", "H1": "PFPP", "H2": "PPPP"}
+INSPECTION = {"D1": "PFFF", "D2": "PPFF", "H1": "PFPP", "H2": "PPPP"}
+
+
+def _write(root: Path, ck_path: Path) -> None:
+    from branchcheck.checklists.loading import load_checklist
+    from branchcheck.core.model import Answer
+    from branchcheck.core.scoring import make_result
+    from branchcheck.results.storage import write_result
+
+    ck = load_checklist(str(ck_path))
+
+    def store(branch: str, when: str, marks: str, source: str = "self") -> None:
+        answers = {k: Answer(k, "pass" if m == "P" else "fail") for k, m in zip("abcd", marks,
+                                                                               strict=True)}
+        who = "inspector" if source != "self" else f"head-{branch}"
+        write_result(make_result(ck, answers, branch=branch, reviewer=who, lang="en",
+                                 started=when, finished=when, source=source,
+                                 inspector_unit=None if source == "self" else "S1"), root=root)
+
+    for branch in THURSDAY:
+        store(branch, "2026-11-02T09:00:00+08:00", "FFFF")
+        store(branch, "2026-11-05T09:00:00+08:00", THURSDAY[branch])
+        store(branch, "2026-11-04T10:00:00+08:00", INSPECTION[branch], "sub-branch")
+
+
+@pytest.fixture(autouse=True)
+def _env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in ("BRANCHCHECK_WAREHOUSE", "BRANCHCHECK_LANG", "BRANCHCHECK_RESULTS"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    monkeypatch.setenv("NO_COLOR", "1")
+
+
+@pytest.fixture
+def wh(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    ck = tmp_path / "mini4.yaml"
+    ck.write_text(CHECKLIST, encoding="utf-8")
+    org = tmp_path / "org.yaml"
+    org.write_text(ORG, encoding="utf-8")
+    root = tmp_path / "results"
+    _write(root, ck)
+    path = tmp_path / "net.duckdb"
+    assert run(["network", "ingest", str(root), "--org", str(org), "-w", str(path),
+                "--strict"]) == 0
+    capsys.readouterr()
+    return path
+
+
+def view(capsys: pytest.CaptureFixture[str], wh: Path, name: str, *args: str
+         ) -> list[dict[str, object]]:
+    code = run(["network", name, "-w", str(wh), "--period", "2026-W45", "-f", "json", *args])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    rows: list[dict[str, object]] = json.loads(out)
+    return rows
+
+
+def test_the_cheats_come_first_with_their_missed_failure_rates(
+        wh: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = view(capsys, wh, "honesty")
+    assert [r["unit"] for r in rows] == ["D1", "D2", "H1", "H2"]
+    by = {r["unit"]: r for r in rows}
+    # missed-failure rate = missed / independent fails: D1 3/3, D2 1/2, H1 0/1, H2 none
+    assert [(by[u]["missed"], by[u]["independent_fails"]) for u in by] == [
+        (3, 3), (1, 2), (0, 1), (0, 0)]
+    assert by["D1"]["missed_rate"] == 1.0 and by["D2"]["missed_rate"] == 0.5
+    assert by["H1"]["missed_rate"] == 0.0 and by["H2"]["missed_rate"] is None
+    # Wilson 95 % of 3/3: (2*3 + z^2 - z sqrt(z^2)) / (2 (3 + z^2)) = 6 / (2 (3 + 3.8415))
+    # = 0.4385, to 1
+    assert round(by["D1"]["missed_low"], 4) == 0.4385 and by["D1"]["missed_high"] == 1.0
+    # Shrunk toward the network's rate p0 = 4/6 = 2/3, sampling variance
+    # p0 (1 - p0) / n = (2/9)/n: 2/27, 1/9, 2/9 (n = 3, 2, 1). The rates 1, 1/2, 0 have
+    # sample variance 1/4; tau^2 = 1/4 - mean(2/27, 3/27, 6/27) = 81/324 - 44/324 = 37/324.
+    # B = 37/61, 37/73, 37/109:  D1 2/3 + (37/61)(1/3) = 159/183 = 0.868852;
+    # D2 2/3 - (37/73)(1/6) = 255/438 = 0.582192;  H1 (2/3)(72/109) = 48/109 = 0.440367.
+    assert round(by["D1"]["missed_rate_shrunk"], 6) == 0.868852
+    assert round(by["D2"]["missed_rate_shrunk"], 6) == 0.582192
+    assert round(by["H1"]["missed_rate_shrunk"], 6) == 0.440367
+    assert by["H2"]["missed_rate_shrunk"] is None
+    # self minus independent score, one pair each: +75, +25, 0, 0 (Monday's 0 is farther)
+    assert [by[u]["diff"] for u in ("D1", "D2", "H1", "H2")] == [75.0, 25.0, 0.0, 0.0]
+    # Bland-Altman over the 4 pairs: bias 25, s^2 = (50^2 + 0 + 25^2 + 25^2)/3 = 1250;
+    # the outlets' spread is no more than one pair's noise: tau^2 = 1250 - 1250 = 0, so
+    # every shrunk difference is the bias, 25; no outlet is outside 25 -+ 1.96 sqrt(1250)
+    assert all(by[u]["diff_shrunk"] == pytest.approx(25.0) for u in by)
+    assert not any(by[u]["outside_limits"] for u in by)
+    assert all(by[u]["checks"] == 1 and by[u]["item_pairs"] == 4 for u in by)
+
+
+def test_per_item_agreement_by_hand(wh: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = view(capsys, wh, "honesty", "--by", "item")
+    assert [r["item"] for r in rows] == ["c", "b", "d", "a"]
+    c, b, _, a = rows
+    # c: D1, D2 self pass / inspection fail; H1, H2 both pass -> a=2 b=2 c=0 d=0.
+    # p_o = 1/2; self passes everything, so p_e = 1 x 1/2 = 1/2 and kappa = 0.
+    # McNemar: 2 x P(X <= 0), X ~ Bin(2, 1/2) = 2/4 = 0.5. PABAK 2(1/2) - 1 = 0.
+    assert (c["both_pass"], c["missed"], c["false_alarms"], c["both_fail"]) == (2, 2, 0, 0)
+    assert c["missed_rate"] == 1.0 and c["agreement"] == 0.5 and c["kappa"] == 0.0
+    assert c["mcnemar_p"] == 0.5 and c["pabak"] == 0.0
+    # b: D1 missed, H1 both fail, D2 and H2 both pass -> a=2 b=1 c=0 d=1. p_o = 3/4;
+    # self pass 3/4, inspection pass 1/2: p_e = 3/4 x 1/2 + 1/4 x 1/2 = 1/2, kappa = 1/2.
+    # AC1: pi = (3/4 + 1/2)/2 = 5/8, p_e = 2 (5/8)(3/8) = 15/32, AC1 = (3/4 - 15/32) /
+    # (17/32) = 9/17 = 0.529412. McNemar b=1, c=0: 2 x 1/2 = 1.
+    assert b["kappa"] == pytest.approx(0.5) and b["missed_rate"] == 0.5
+    assert round(b["ac1"], 6) == 0.529412 and b["mcnemar_p"] == 1.0
+    assert b["pabak"] == pytest.approx(0.5) and b["text"] == "Item B"
+    # a: everything passes, kappa undefined (chance agreement 1), PABAK and AC1 say 1
+    assert a["kappa"] is None and a["missed_rate"] is None
+    assert a["pabak"] == 1.0 and a["ac1"] == 1.0
+
+
+def test_reviewers_with_enough_pairs(wh: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert view(capsys, wh, "honesty", "--by", "reviewer") == []  # 4 pairs < 5 (default)
+    rows = view(capsys, wh, "honesty", "--by", "reviewer", "--min-pairs", "4")
+    assert [(r["reviewer"], r["missed"], r["units"]) for r in rows[:2]] == [
+        ("head-D1", 3, ["D1"]), ("head-D2", 1, ["D2"])]
+
+
+def test_rolled_up_to_the_sub_branch(wh: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (row,) = view(capsys, wh, "honesty", "--level", "sub-branch")
+    # S1: 4 missed of 6 independent fails; 4 paired checks, mean difference 25
+    assert (row["unit"], row["missed"], row["independent_fails"]) == ("S1", 4, 6)
+    assert row["checks"] == 4 and row["diff"] == 25.0
+
+
+def test_the_window_decides_what_is_paired(wh: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # within 0 days: no self-check on an inspection day -> nothing paired
+    assert view(capsys, wh, "honesty", "--window", "0") == []
+    # within 2 days: Thursday (1 day after) still wins over Monday (2 days before)
+    rows = view(capsys, wh, "honesty", "--window", "2")
+    assert [r["unit"] for r in rows] == ["D1", "D2", "H1", "H2"]
+    code = run(["network", "honesty", "-w", str(wh), "--window", "fortnight"])
+    _, err = capsys.readouterr()
+    assert code == 2 and "--window must be week or a number of days" in err
+
+
+def test_text_in_chinese(wh: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = run(["network", "honesty", "-w", str(wh), "--period", "2026-W45", "--lang", "zh"])
+    out, _ = capsys.readouterr()
+    assert code == 0
+    assert out.splitlines()[0].startswith("自查可信度（配对：同一周（默认，可设置）")
+    assert "漏报率" in out and "甲网点" in out and "100%" in out
+    code = run(["network", "honesty", "-w", str(wh), "--period", "2026-W45", "--by", "team"])
+    _, err = capsys.readouterr()
+    assert code == 2 and "--by must be unit, item or reviewer" in err
+
+
+def test_audit_sample_is_reproducible_and_says_why(wh: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    first = view(capsys, wh, "audit-sample", "--seed", "2026W45")
+    again = view(capsys, wh, "audit-sample", "--seed", "2026W45")
+    assert first == again
+    # default size ceil(sqrt(4)) = 2: ceil(2/4) = 1 drawn at random, 1 by risk
+    assert [r["part"] for r in first] == ["random", "risk"] and len(first) == 2
+    assert {r["unit"] for r in first} <= {"D1", "D2", "H1", "H2"}
+    assert all(r["days_since_independent"] == 4 for r in first)  # 11-04 to 11-08
+    seeds = {tuple(r["unit"] for r in view(capsys, wh, "audit-sample", "--seed", str(s)))
+             for s in range(12)}
+    assert len(seeds) > 1  # the seed matters
+    everyone = view(capsys, wh, "audit-sample", "--seed", "x", "--size", "9")
+    assert sorted(r["unit"] for r in everyone) == ["D1", "D2", "H1", "H2"]
+    code = run(["network", "audit-sample", "-w", str(wh), "--seed", "x", "--random-share",
+                "0.1"])
+    _, err = capsys.readouterr()
+    assert code == 2 and "--random-share must be between 0.25 and 1" in err
