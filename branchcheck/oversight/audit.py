@@ -136,12 +136,15 @@ def sample(con: DuckDBPyConnection, scope: Scope, *, seed: str, size: int | None
     """The rows of ``network audit-sample`` (outlets of the scope, whatever ``--level``)."""
     from dataclasses import replace
 
-    from branchcheck.network.expected import completion
+    from branchcheck.network.expected import outlet_completion
     from branchcheck.oversight.honesty import by_unit, pair
 
     scope = replace(scope, level=None)
     pair(con, scope, window or Window())  # fills ``rollup`` for the scope, too
-    figures = outlet_figures(con, scope, by_unit(con, scope), completion(con, scope))
+    outlet_completion(con, scope, None, scope.period)  # the programme's checks, to today
+    completion = {o: (int(e), int(d)) for o, e, d in con.execute(
+        "SELECT outlet, sum(expected), sum(done) FROM ocomp WHERE cur GROUP BY ALL").fetchall()}
+    figures = outlet_figures(con, scope, by_unit(con, scope), completion)
     rows = draw(figures, seed, size, share, scope.lang)
     for r in rows:
         r["name"] = r["name"] or r["unit"]
