@@ -42,7 +42,7 @@ def honesty(
                   ] = "unit",
     window: WindowOption = "week",
     min_pairs: Annotated[int, typer.Option(
-        "--min-pairs", min=1, help="--by reviewer: list reviewers with at least this many "
+        "--min-pairs", min=1, metavar="N", help="--by reviewer: list reviewers with at least this many "
         "item pairs (default 5, a setting).")] = 5,
     output: OutputOption = None, force: ForceOption = False, lang: UiLangOption = None,
 ) -> int:
@@ -69,10 +69,10 @@ def honesty(
 
 @app.command("audit-sample")
 def audit_sample(
-    seed: Annotated[str, typer.Option("--seed", metavar="TEXT", show_default=False,
+    seed: Annotated[str, typer.Option("--seed", metavar="SEED", show_default=False,
                                       help="The published seed of the draw (e.g. 2026Q4).")],
     size: Annotated[int | None, typer.Option(
-        "--size", "-n", min=1, help="Outlets to draw (default ceil(sqrt(N)) of the N in "
+        "--size", "-n", min=1, metavar="N", help="Outlets to draw (default ceil(sqrt(N)) of the N in "
         "scope, a setting).")] = None,
     random_share: Annotated[float, typer.Option(
         "--random-share", metavar="SHARE", help="Share drawn at random (default 0.25, "
