@@ -42,8 +42,9 @@ def honesty(
                   ] = "unit",
     window: WindowOption = "week",
     min_pairs: Annotated[int, typer.Option(
-        "--min-pairs", min=1, metavar="N", help="--by reviewer: list reviewers with at least this many "
-        "item pairs (default 5, a setting).")] = 5,
+        "--min-pairs", min=1, metavar="N",
+        help="--by reviewer: list reviewers with at least this many item pairs (default 5, "
+             "a setting).")] = 5,
     output: OutputOption = None, force: ForceOption = False, lang: UiLangOption = None,
 ) -> int:
     """How far each unit's self-checks can be believed: each independent check paired
@@ -72,8 +73,8 @@ def audit_sample(
     seed: Annotated[str, typer.Option("--seed", metavar="SEED", show_default=False,
                                       help="The published seed of the draw (e.g. 2026Q4).")],
     size: Annotated[int | None, typer.Option(
-        "--size", "-n", min=1, metavar="N", help="Outlets to draw (default ceil(sqrt(N)) of the N in "
-        "scope, a setting).")] = None,
+        "--size", "-n", min=1, metavar="N",
+        help="Outlets to draw (default ceil(sqrt(N)) of the N in scope, a setting).")] = None,
     random_share: Annotated[float, typer.Option(
         "--random-share", metavar="SHARE", help="Share drawn at random (default 0.25, "
         "never less).")] = 0.25,
