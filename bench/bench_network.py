@@ -85,7 +85,7 @@ def build(path: Path, outlets: int, days: int) -> None:
                    CASE WHEN a.ko THEN 'Red line' WHEN a.raw >= 90 THEN 'Excellent'
                         WHEN a.raw >= 75 THEN 'Good' WHEN a.raw >= 60 THEN 'Pass'
                         ELSE 'Fail' END,
-                   1.0, true, a.ko, NULL, NULL, 'self', NULL
+                   1.0, true, a.ko, NULL, NULL, 'self', NULL, NULL, NULL, NULL, NULL
             FROM skel s JOIN (
                 SELECT rid, 100 * avg(fraction) AS raw,
                        bool_or(item_id = 'item-00' AND status = 'fail') AS ko
