@@ -4,8 +4,9 @@
 
 The warehouse of bench/bench_network.py (daily self-checks of 10,000 outlets,
 20 items each) plus one independent check (source ``sub-branch``) per outlet per
-calendar quarter, on one of the quarter's first 61 days, with 20 items: outlets whose number ends in 0
-have self-checks 20 points more lenient than their inspectors. Then, as a user
+calendar quarter, on one of the quarter's first 61 days, with 20 items: outlets
+whose number ends in 0 have self-checks 20 points more lenient than their
+inspectors. Then, as a user
 runs it (a new process, median of 5), ``network honesty --period 2026-Q4
 -f json`` (target: under 2 s) with ``--by item`` and ``--level sub-branch``,
 and ``network audit-sample``.
@@ -24,7 +25,7 @@ from pathlib import Path
 import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_network import FIRST_DAY, command  # noqa: E402
+from bench_network import FIRST_DAY, command
 
 PERIOD = "2026-Q4"
 
