@@ -37,8 +37,9 @@ _EPS = 1e-9
 
 
 def _credit(item: ItemResult) -> float | None:
-    """What an item counts for when compared: its fraction; 0 when skipped; None if unscored."""
-    if item.type == "text":
+    """What an item counts for when compared: its fraction; 0 when skipped; None if unscored
+    (a text answer, or a fact of weight 0: its change is neither better nor worse)."""
+    if not item.scored:
         return None
     if item.status == "skipped":
         return 0.0
@@ -89,7 +90,7 @@ def flags(old: ItemResult | None, new: ItemResult | None) -> tuple[Flag, ...]:
         if (old.type == new.type == "metric" and _scored(old) and _scored(new)
                 and (old.status == "pass") != (new.status == "pass")):
             found.append("threshold_crossed")
-        if old.status == new.status == "fail":
+        if old.status == new.status == "fail" and new.scored:
             found.append("persistent_failure")
         if dict(old.text) != dict(new.text):
             found.append("text_changed")

@@ -239,6 +239,13 @@ class ItemResult:
     guidance: Text | None = None
     unit: str | None = None
 
+    @property
+    def scored(self) -> bool:
+        """Whether the answer counts towards the score (not text, weight above 0). An
+        unscored answer, such as the fact "has self-service machines" (是/否, weight 0),
+        is never a failure, a persistent failure, a regression or an improvement."""
+        return self.type != "text" and self.weight > 0
+
 
 @dataclass(frozen=True)
 class SectionScore:

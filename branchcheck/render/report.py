@@ -109,15 +109,19 @@ def knockout_scope(item: ItemResult, lang: str) -> str:
 
 
 def failed_items(result: Result, status: str) -> list[ItemResult]:
-    """Items of ``result`` with ``status``, in checklist order."""
-    return [i for i in result.score.items if i.status == status]
+    """Scored items of ``result`` with ``status``, in checklist order (a fact of weight 0
+    answered 否 is a fact, not a failure)."""
+    return [i for i in result.score.items if i.status == status and i.scored]
 
 
 def remarks(result: Result) -> list[ItemResult]:
     """Items not listed as failed or partial that carry something the reviewer wrote:
-    a note, or the answer of a text item; in checklist order."""
-    return [i for i in result.score.items if i.status not in ("fail", "partial") and (
-        i.note or (i.type == "text" and i.value not in (None, "")))]
+    a note, the answer of a text item, or a fact recorded (an unscored choice); in
+    checklist order."""
+    return [i for i in result.score.items
+            if (i.status not in ("fail", "partial") or not i.scored) and (
+                i.note or (i.type == "text" and i.value not in (None, ""))
+                or (i.type == "choice" and not i.scored and i.value is not None))]
 
 
 def knockouts(result: Result) -> list[ItemResult]:

@@ -97,7 +97,7 @@ def text(result: Result, lang: str, out: IO[str]) -> None:
     ):
         # weight-0 items are asked but not scored (often facts such as "has an ATM")
         rows = [i for i in s.items
-                if i.status == status and i.weight > 0 and i not in knocked]
+                if i.status == status and i.scored and i not in knocked]
         if not rows:
             continue
         con.print()

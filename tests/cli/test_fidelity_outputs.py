@@ -1,8 +1,10 @@
 """What branch heads and trainees read, after the second domain review: grade words
-(E6), the survey exercise's templates (F15), ``show`` for branch heads and authors."""
+(E6), the survey exercise's templates (F15), ``show`` for branch heads and authors,
+facts that stay facts (E14)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -80,3 +82,46 @@ def test_the_survey_exercise_does_not_give_trainees_the_answer(
     code, out, _ = cli(capsys, "show", "satisfaction-survey", "--rationale", "--lang", lang)
     assert code == 0
     assert ("重要性 97，满意 76%" if lang == "zh" else "importance 97, satisfied 76 %") in out
+
+
+def _daily(tmp_path: Path, name: str, fact: str) -> Path:
+    """A clean daily-opening check with the fact has-self-service answered ``fact``."""
+    ck = yaml.safe_load((Path(__file__).resolve().parents[2] / "checklists"
+                         / "daily-opening.yaml").read_text(encoding="utf-8"))
+    answers: dict[str, object] = {}
+    for section in ck["sections"]:
+        for item in section["items"]:
+            answers[item["id"]] = {"check": "pass", "scale": 5}.get(item["type"], fact)
+    if fact == "n":
+        answers.pop("self-service-on")  # only when the branch has machines
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(yaml.safe_dump({"checklist": "daily-opening", "reviewer": "王芳",
+                                    "answers": answers}, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_a_fact_is_never_a_failure_or_a_regression(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Review 2, E14: has-self-service (是/否, weight 0) answered 否 was listed under
+    不通过项 by report and as an improvement or regression by diff."""
+    results = tmp_path / "results"
+    stored = []
+    for name, fact in (("before", "n"), ("after", "y"), ("again", "n")):
+        code, out, err = cli(capsys, "score", "daily-opening", "-a", str(_daily(tmp_path, name,
+                             fact)), "-b", "B1", "--results-dir", str(results), "-f", "json")
+        assert code == 0, err
+        stored.append(sorted(results.rglob("*.yaml"))[-1])
+    code, out, _ = cli(capsys, "report", str(stored[0]), "-f", "md", "--lang", "zh")
+    assert code == 0
+    assert "## 不通过项 (0)" in out
+    facts = out.split("## 不通过项 (0)")[1]
+    assert "网点是否配有自助设备？" in facts  # still shown, as the fact it is
+    code, out, _ = cli(capsys, "diff", str(stored[0]), str(stored[1]), "--lang", "zh")
+    assert code == 0
+    assert "进步 0 项" in out and "has-self-service" not in out  # 否 -> 是 is no improvement
+    code, out, _ = cli(capsys, "diff", str(stored[1]), str(stored[2]), "-f", "json")
+    changes = {i["id"]: i for i in json.loads(out)["items"]}
+    assert changes["has-self-service"]["change"] == "unchanged"  # nor 是 -> 否 a regression
+    code, out, _ = cli(capsys, "diff", str(stored[0]), str(stored[2]), "-f", "json")
+    changes = {i["id"]: i for i in json.loads(out)["items"]}
+    assert "persistent_failure" not in changes["has-self-service"]["flags"]
