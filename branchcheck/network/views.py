@@ -160,21 +160,29 @@ def trend(con: DuckDBPyConnection, scope: Scope, *, by: str = "month") -> list[d
 # ------------------------------------------------------------------ report parts
 
 
-def heatmap(con: DuckDBPyConnection, scope: Scope) -> tuple[list[str], dict[str, dict[str, float]]]:
-    """Sections (in first-seen order) and the mean section final per unit."""
+def heatmap(con: DuckDBPyConnection, scope: Scope) -> tuple[list[tuple[str, str]],
+                                                           dict[str, dict[str, float]]]:
+    """The sections of the scope's checklist in its own order, with their titles in the
+    scope's language (the newest result's sections, as stored), and the mean section
+    final per unit."""
     prepare_rollup(con, scope)
     where, args = _filters(scope, scope.period)
     cells: dict[str, dict[str, float]] = {}
-    order: list[str] = []
     for u, sec, mean in con.execute(
             f"SELECT ro.unit, s.section_id, avg(s.final) FROM results r "
             f"JOIN rollup ro ON ro.branch = r.branch JOIN sections s ON s.rid = r.rid "
-            f"WHERE {where} GROUP BY ALL ORDER BY min(s.rid), 1", args).fetchall():
-        if sec not in order:
-            order.append(sec)
+            f"WHERE {where} GROUP BY ALL", args).fetchall():
         if mean is not None:
             cells.setdefault(u, {})[sec] = mean
-    return order, cells
+    ordered = con.execute(
+        "SELECT s.section_id, any_value(x.zh), any_value(x.en), min(s.rowid) FROM sections s "
+        "LEFT JOIN texts x ON x.kind = 'section' AND x.checklist_id = $1 AND x.id = s.section_id "
+        "WHERE s.rid = (SELECT max(rid) FROM results r WHERE r.day BETWEEN $2 AND $3 AND "
+        "r.checklist_id = $1) GROUP BY 1 ORDER BY 4",
+        [scope.checklist, scope.period.start, scope.period.end]).fetchall()
+    sections = [(sec, (zh or en or sec) if scope.lang == "zh" else (en or zh or sec))
+                for sec, zh, en, _ in ordered]
+    return sections, cells
 
 
 def red_lines(con: DuckDBPyConnection, scope: Scope) -> list[dict[str, Any]]:
@@ -184,11 +192,19 @@ def red_lines(con: DuckDBPyConnection, scope: Scope) -> list[dict[str, Any]]:
     rows = con.execute(
         f"SELECT r.day, r.branch, r.checklist_id, r.overall_final, "
         f"list(i.item_id ORDER BY i.item_id) FILTER (WHERE i.status = 'fail' "
-        f"AND i.critical IS NOT NULL) FROM results r JOIN rollup ro ON ro.branch = r.branch "
+        f"AND i.critical IS NOT NULL), list(i.note ORDER BY i.item_id) FILTER "
+        f"(WHERE i.status = 'fail' AND i.critical IS NOT NULL AND i.note IS NOT NULL) "
+        f"FROM results r JOIN rollup ro ON ro.branch = r.branch "
         f"JOIN items i ON i.rid = r.rid WHERE {where} AND (r.knocked_out OR EXISTS "
         f"(SELECT 1 FROM sections s WHERE s.rid = r.rid AND s.knocked_out)) "
         f"GROUP BY r.rid, r.day, r.branch, r.checklist_id, r.overall_final "
         f"ORDER BY r.day, r.branch", args).fetchall()
     names = unit_names(con, scope, (r[1] for r in rows))
+    texts = {(c, i): (zh or en or i) if scope.lang == "zh" else (en or zh or i)
+             for c, i, zh, en in con.execute(
+                 "SELECT checklist_id, id, any_value(zh), any_value(en) FROM texts "
+                 "WHERE kind = 'item' GROUP BY ALL").fetchall()}
     return [{"day": d.isoformat(), "branch": b, "name": names[b], "checklist": c,
-             "final": f, "items": list(its or [])} for d, b, c, f, its in rows]
+             "final": f, "items": list(its or []),
+             "texts": [texts.get((c, i), i) for i in its or []], "notes": list(notes or [])}
+            for d, b, c, f, its, notes in rows]

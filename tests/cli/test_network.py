@@ -253,8 +253,20 @@ def test_report_html_is_self_contained(net: dict[str, Path],
         assert part in out
     assert "O3" in out and "2026-11-06" in out  # O3's red-line failure
     code, out, _ = cli(capsys, "network", "report", "-w", str(net["wh"]), "-f", "md",
-                       "--period", "2026-11")
-    assert code == 0 and out.startswith("# Network self-check report")
+                       "--period", "2026-11", "--lang", "en")
+    assert code == 0 and out.startswith("# Network check report · 2026-11 · as of 2026-11-30")
+    # the heat map: section titles and unit names; the red line by its text; a legend;
+    # each setting says whether it is a default
+    assert "| Unit | One |" in out and "| O1 Outlet one |" in out
+    assert "| 2026-11-06 | O3 Outlet three | mini | Item A |" in out
+    assert "red at 0, yellow at 50, green at 100" in out
+    assert "a missed check counts 0 in the period score (default; the department may" in out
+    code, out, _ = cli(capsys, "network", "report", "-w", str(net["wh"]), "-f", "md",
+                       "--since", "2026-11-02", "--until", "2026-11-06", "--lang", "zh")
+    assert code == 0
+    assert out.startswith("# 网点服务检查报告 · 2026-11-02..2026-11-06 · 截至 2026-11-06")
+    assert "| 单位 | 一 |" in out and "| 2026-11-06 | O3 网点三 | mini | 甲 |" in out
+    assert "漏检按 0 分计入本期得分（默认值，可由部门设定）" in out
 
 
 def test_sql_is_read_only_and_sandboxed(net: dict[str, Path],
