@@ -108,22 +108,36 @@ _ROLLUP = """(SELECT o.id AS branch, s.parent AS unit FROM units o
 
 # The same figures as each view, as plain SQL with the constants written in.
 BARE = {
-    # n, mean, knockouts and grades for the month and the month before, per region,
-    # and expected vs done daily checks (every day of November, by outlet).
+    # The league's figures (docs/network.md "league"): per outlet and month (November
+    # and October), checks, red lines, expected and done daily checks (every day, by
+    # the day's first result), the mean of checks done and the period score (missed
+    # checks count 0); per region the outlets' sums and the mean of their period
+    # scores; the grade counts of November.
     "league": f"""
-        WITH s AS (
-          SELECT ro.unit, r.day >= DATE '2026-11-01' AS cur, r.grade_en, count(*) AS n,
+        WITH r AS (
+          SELECT r.branch, r.day >= DATE '2026-11-01' AS cur, count(*) AS n,
                  sum(r.overall_final) AS total, count(r.overall_final) AS scored,
-                 sum(CASE WHEN r.knocked_out THEN 1 ELSE 0 END) AS ko
-          FROM results r JOIN {_ROLLUP} ro ON ro.branch = r.branch
-          WHERE r.day BETWEEN DATE '2026-10-01' AND DATE '2026-11-30' GROUP BY ALL),
+                 count(*) FILTER (WHERE r.knocked_out) AS ko
+          FROM results r WHERE r.checklist_id = 'daily-opening'
+            AND r.day BETWEEN DATE '2026-10-01' AND DATE '2026-11-30' GROUP BY ALL),
         e AS (
-          SELECT ro.unit, count(*) AS expected, count(r.rid) AS done
+          SELECT ro.unit, ro.branch, c.day >= DATE '2026-11-01' AS cur,
+                 count(*) AS expected, count(r.rid) AS done
           FROM {_ROLLUP} ro
-          JOIN range(DATE '2026-11-01', DATE '2026-12-01', INTERVAL 1 DAY) c(day) ON true
-          LEFT JOIN results r ON r.branch = ro.branch AND r.day = c.day::DATE
-          GROUP BY ALL)
-        SELECT * FROM s JOIN e USING (unit)""",
+          JOIN range(DATE '2026-10-01', DATE '2026-12-01', INTERVAL 1 DAY) c(day) ON true
+          LEFT JOIN results r ON r.branch = ro.branch AND r.day = c.day::DATE AND r.day_first
+          GROUP BY ALL),
+        o AS (
+          SELECT e.unit, e.cur, r.n, r.ko, e.expected, e.done, r.total / r.scored AS mean_done,
+                 r.total / (r.scored + e.expected - e.done) AS score
+          FROM e LEFT JOIN r ON r.branch = e.branch AND r.cur = e.cur),
+        g AS (
+          SELECT ro.unit, histogram(r.grade_en) AS grades FROM results r
+          JOIN {_ROLLUP} ro ON ro.branch = r.branch
+          WHERE r.day BETWEEN DATE '2026-11-01' AND DATE '2026-11-30' GROUP BY ALL)
+        SELECT o.unit, o.cur, sum(n), sum(ko), sum(expected), sum(done), avg(mean_done),
+               avg(score), any_value(g.grades)
+        FROM o LEFT JOIN g ON g.unit = o.unit AND o.cur GROUP BY ALL""",
     # every expected daily check of November with its done flag, per region
     "missing": f"""
         SELECT ro.unit, count(*), count(r.rid),

@@ -80,8 +80,68 @@ def _value(item: Item, good: bool, rng: random.Random) -> AnswerValue:
     return "pass" if good else "fail"
 
 
+# The sample network tells a story a manager can read off the report (README):
+# two common problems (brochure racks, name badges) at most outlets, a local one
+# (the queue machine at Guomao), one red line (customer data left out at
+# Zhongguancun), one outlet that skips days (Lujiazui), four well-run outlets,
+# a fact that never changes (Longhua has no self-service machines yet), and a
+# note on every failure.
+COMMON = ("brochures-tidy", "badge-worn")
+WELL_RUN = ("SH-002", "SH-003", "SH-004", "BJ-003")
+LOCAL = ("BJ-004", "queue-machine-working")
+RED_LINE = ("BJ-001", "no-customer-data-exposed", 10)  # on its 10th opening day
+SKIPPER = ("SH-001", 5)  # skips every 5th opening day
+NO_MACHINES = "SH-006"
+NOTES = {
+    "brochures-tidy": "理财折页缺货两种，已通知补货",
+    "badge-worn": "一名柜员未佩戴工号牌，已提醒",
+    "queue-machine-working": "叫号机缺纸，已换纸卷",
+    "no-customer-data-exposed": "柜台上遗留客户身份证复印件，已收回并上报",
+}
+
+
+def story_results(checklist: Checklist, org: Org, days: Sequence[date], *,
+                  seed: int = 13) -> Iterator[Result]:
+    """The sample's daily opening checks, one per open outlet and opening day, as the
+    story above tells (seeded: the same files every time)."""
+    from zoneinfo import ZoneInfo
+
+    from branchcheck.core.model import Answer
+    from branchcheck.core.scoring import make_result
+
+    rng = random.Random(seed)  # noqa: S311 - sample data, not security
+    items = [it for sec in checklist.sections for it in sec.items]
+    tz = ZoneInfo(org.timezone)
+    for b in org.leaves():
+        opened = [d for d in days if org.by_id[b].open_on(d)]
+        for n, day in enumerate(opened, 1):
+            if b == SKIPPER[0] and n % SKIPPER[1] == 0:
+                continue
+            answers: dict[str, Answer] = {}
+            for it in items:
+                if it.id == "has-self-service":
+                    answers[it.id] = Answer(it.id, "n" if b == NO_MACHINES else "y")
+                    continue
+                if it.id == RED_LINE[1]:
+                    fail = b == RED_LINE[0] and n == RED_LINE[2]
+                elif it.id in COMMON:
+                    fail = rng.random() < (0.05 if b in WELL_RUN else 0.3)
+                elif (b, it.id) == LOCAL:
+                    fail = rng.random() < 0.5
+                else:
+                    fail = rng.random() < (0.01 if b in WELL_RUN else 0.04)
+                value = _value(it, not fail, rng)
+                note = NOTES.get(it.id, "当场已纠正") if fail else None
+                answers[it.id] = Answer(it.id, value, note)
+            start = datetime.combine(day, time(8, 30), tz) + timedelta(minutes=rng.randint(0, 20))
+            finish = start + timedelta(minutes=rng.randint(3, 6))
+            yield make_result(checklist, answers, branch=b, reviewer=f"{b} 负责人", lang="zh",
+                              started=start.isoformat(timespec="seconds"),
+                              finished=finish.isoformat(timespec="seconds"))
+
+
 def business_days(org: Org, start: date, end: date) -> list[date]:
-    """The directory's business days from ``start`` to ``end``."""
+    """The directory's opening days (营业日) from ``start`` to ``end``."""
     out, day = [], start
     while day <= end:
         if day.weekday() in org.business_days and day not in org.closed_days:
@@ -105,8 +165,7 @@ def write_sample(target: Path, *, start: date, end: date, seed: int = 13) -> tup
     checklist = load_checklist("daily-opening")
     n = 0
     root = target / "results"
-    for result in make_results(checklist, org.leaves(), business_days(org, start, end),
-                               seed=seed, zone=org.timezone, org=org):
+    for result in story_results(checklist, org, business_days(org, start, end), seed=seed):
         stored = store_result(result, root=root)  # chained, as run and score store
         record_result(root, stored, result, checklist)  # and its corrective actions
         n += 1

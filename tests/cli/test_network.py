@@ -356,6 +356,18 @@ def test_sample_quick_start(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     capsys.readouterr()
     code, out, _ = cli(capsys, "network", "league", "-w", wh, "--level", "sub-branch")
     assert code == 0 and "Pudong sub-branch" in out and "2026-11" in out
+    # The story the sample tells (network/sample.py): the outlet with a red line ranks
+    # last, the one that skips days is flagged and loses points for each skipped day,
+    # two common problems, a fact that is never a failure.
+    league = view(capsys, {"wh": Path(wh)}, "league", "--period", "2026-11")
+    last, skipper = league[-1], next(r for r in league if r["unit"] == "SH-001")
+    assert last["unit"] == "BJ-001" and last["red_lines"] == 1
+    assert [r["unit"] for r in league if r["red_lines"]] == ["BJ-001"]
+    assert skipper["low_completion"] and skipper["missed"] == 5  # 25 opening days, 1 in 5
+    assert skipper["score"] < skipper["mean_done"]
+    items = view(capsys, {"wh": Path(wh)}, "items", "--period", "2026-11")
+    assert {r["item"] for r in items if r["systemic"]} == {"brochures-tidy", "badge-worn"}
+    assert "has-self-service" not in {r["item"] for r in items}
     branch = sorted(p.name for p in (demo / "results").iterdir() if p.is_dir())[0]
     code, out, _ = cli(capsys, "verify", "--branch", branch, "--results-dir",
                        str(demo / "results"))
