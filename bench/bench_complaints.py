@@ -69,18 +69,25 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     env = dict(os.environ, BRANCHCHECK_TODAY="2025-10-13", NO_COLOR="1")
+    cache = tempfile.mkdtemp()  # the user's memory of verified registers, empty at first
+    env["XDG_CACHE_HOME"] = cache
     missed = 0
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "results"
         fill(root, "SH-001", args.cases)
         bc = [sys.executable, "-m", "branchcheck", "complaints", "list", "--branch", "SH-001",
               "--status", "all", "-f", "json", "--results-dir", str(root)]
-        subprocess.run(bc, check=True, env=env, stdout=subprocess.DEVNULL)  # bytecode cached
+        # the first run verifies the whole register (and compiles the bytecode); the
+        # next ones read the user's verified memory of it (docs/complaints.md)
+        cold = _median(bc, 1, env)
         took = _median(bc, args.runs, env)
         ok = took < LIST_TARGET_S
         missed += not ok
         print(f"complaints list, {args.cases:,} cases of one outlet: {took:.2f} s "
-              f"(target < {LIST_TARGET_S} s) {'ok' if ok else 'MISSED'}")
+              f"(target < {LIST_TARGET_S} s) {'ok' if ok else 'MISSED'}; first read of "
+              f"those bytes (whole chain verified): {cold:.2f} s")
+        text = [*bc[:-3], "text", *bc[-2:]]
+        print(f"  the same as a text table: {_median(text, args.runs, env):.2f} s")
         net = Path(tmp) / "network"
         for k in range(args.outlets):
             fill(net, f"O-{k:04d}", args.per_outlet)
