@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "schemas"
 TARGET = ROOT / "branchcheck" / "_fastschema"
-NAMES = ("checklist", "answers", "result", "org", "wave_plan")
+NAMES = ("checklist", "answers", "result", "org", "wave_plan", "shop_mapping")
 
 _IMPORT = "from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException"
 _SHARED = "from branchcheck._fastschema import JsonSchemaValueException, JsonSchemaValuesException"

@@ -8,7 +8,7 @@ schema, and asks jsonschema for the detailed errors of an invalid document.
 # mypy: ignore-errors
 # fmt: off
 
-SCHEMA_SHA256 = "8320a797ed3e0986c540b67f9292944feae10d4af91bcc3ebab5d08df484afa3"
+SCHEMA_SHA256 = "6fce8b0461e1a3331facc8892ed7b5d16cb829489f3b2e9f6d2b03e3cf5001c1"
 from decimal import Decimal
 import re
 from branchcheck._fastschema import JsonSchemaValueException, JsonSchemaValuesException
@@ -20,7 +20,12 @@ REGEX_PATTERNS = {
     '^ed25519:[0-9a-f]{32}$': re.compile('^ed25519:[0-9a-f]{32}\\Z'),
     '^[a-z0-9]+(-[a-z0-9]+)*$': re.compile('^[a-z0-9]+(-[a-z0-9]+)*\\Z'),
     '^[A-Za-z0-9_-]{1,64}$': re.compile('^[A-Za-z0-9_-]{1,64}\\Z'),
-    '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$': re.compile('^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})\\Z')
+    '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$': re.compile('^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})\\Z'),
+    '^[A-Za-z0-9_-]{1,80}$': re.compile('^[A-Za-z0-9_-]{1,80}\\Z'),
+    '^[A-Za-z0-9_-]{1,32}$': re.compile('^[A-Za-z0-9_-]{1,32}\\Z'),
+    '^\\d{4}-\\d{2}-\\d{2}$': re.compile('^\\d{4}-\\d{2}-\\d{2}\\Z'),
+    '^([01]\\d|2[0-3]):[0-5]\\d$': re.compile('^([01]\\d|2[0-3]):[0-5]\\d\\Z'),
+    '^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$': re.compile('^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d\\Z')
 }
 
 NoneType = type(None)
@@ -184,6 +189,143 @@ def validate_https___branchcheck_dev_schemas_result_v2_schema_json(data, custom_
             if isinstance(data__stored, str):
                 if not REGEX_PATTERNS['^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$'].search(data__stored):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".stored must match pattern ^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$", value=data__stored, name="" + (name_prefix or "data") + ".stored", definition=None, rule='pattern')
+        if "visit" in data_keys:
+            data_keys.remove("visit")
+            data__visit = data["visit"]
+            if not isinstance(data__visit, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit must be object", value=data__visit, name="" + (name_prefix or "data") + ".visit", definition=None, rule='type')
+            data__visit_is_dict = isinstance(data__visit, dict)
+            if data__visit_is_dict:
+                data__visit__missing_keys = set(['date']) - data__visit.keys()
+                if data__visit__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit must contain " + (str(sorted(data__visit__missing_keys)) + " properties"), value=data__visit, name="" + (name_prefix or "data") + ".visit", definition=None, rule='required')
+                data__visit_keys = set(data__visit.keys())
+                if "id" in data__visit_keys:
+                    data__visit_keys.remove("id")
+                    data__visit__id = data__visit["id"]
+                    if not isinstance(data__visit__id, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.id must be string", value=data__visit__id, name="" + (name_prefix or "data") + ".visit.id", definition=None, rule='type')
+                    if isinstance(data__visit__id, str):
+                        if not REGEX_PATTERNS['^[A-Za-z0-9_-]{1,80}$'].search(data__visit__id):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.id must match pattern ^[A-Za-z0-9_-]{1,80}$", value=data__visit__id, name="" + (name_prefix or "data") + ".visit.id", definition=None, rule='pattern')
+                if "wave" in data__visit_keys:
+                    data__visit_keys.remove("wave")
+                    data__visit__wave = data__visit["wave"]
+                    if not isinstance(data__visit__wave, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.wave must be string", value=data__visit__wave, name="" + (name_prefix or "data") + ".visit.wave", definition=None, rule='type')
+                    if isinstance(data__visit__wave, str):
+                        if not REGEX_PATTERNS['^[A-Za-z0-9_-]{1,32}$'].search(data__visit__wave):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.wave must match pattern ^[A-Za-z0-9_-]{1,32}$", value=data__visit__wave, name="" + (name_prefix or "data") + ".visit.wave", definition=None, rule='pattern')
+                if "date" in data__visit_keys:
+                    data__visit_keys.remove("date")
+                    data__visit__date = data__visit["date"]
+                    if not isinstance(data__visit__date, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.date must be string", value=data__visit__date, name="" + (name_prefix or "data") + ".visit.date", definition=None, rule='type')
+                    if isinstance(data__visit__date, str):
+                        if not REGEX_PATTERNS['^\\d{4}-\\d{2}-\\d{2}$'].search(data__visit__date):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.date must match pattern ^\\d{4}-\\d{2}-\\d{2}$", value=data__visit__date, name="" + (name_prefix or "data") + ".visit.date", definition=None, rule='pattern')
+                if "time" in data__visit_keys:
+                    data__visit_keys.remove("time")
+                    data__visit__time = data__visit["time"]
+                    if not isinstance(data__visit__time, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.time must be string", value=data__visit__time, name="" + (name_prefix or "data") + ".visit.time", definition=None, rule='type')
+                    if isinstance(data__visit__time, str):
+                        if not REGEX_PATTERNS['^([01]\\d|2[0-3]):[0-5]\\d$'].search(data__visit__time):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.time must match pattern ^([01]\\d|2[0-3]):[0-5]\\d$", value=data__visit__time, name="" + (name_prefix or "data") + ".visit.time", definition=None, rule='pattern')
+                if "slot" in data__visit_keys:
+                    data__visit_keys.remove("slot")
+                    data__visit__slot = data__visit["slot"]
+                    if not isinstance(data__visit__slot, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.slot must be string", value=data__visit__slot, name="" + (name_prefix or "data") + ".visit.slot", definition=None, rule='type')
+                    if isinstance(data__visit__slot, str):
+                        if not REGEX_PATTERNS['^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$'].search(data__visit__slot):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.slot must match pattern ^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$", value=data__visit__slot, name="" + (name_prefix or "data") + ".visit.slot", definition=None, rule='pattern')
+                if "waiting_minutes" in data__visit_keys:
+                    data__visit_keys.remove("waiting_minutes")
+                    data__visit__waitingminutes = data__visit["waiting_minutes"]
+                    if not isinstance(data__visit__waitingminutes, (int, float, Decimal)) or isinstance(data__visit__waitingminutes, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.waiting_minutes must be number", value=data__visit__waitingminutes, name="" + (name_prefix or "data") + ".visit.waiting_minutes", definition=None, rule='type')
+                    if isinstance(data__visit__waitingminutes, (int, float, Decimal)) and not isinstance(data__visit__waitingminutes, bool):
+                        if data__visit__waitingminutes < 0:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.waiting_minutes must be bigger than or equal to 0", value=data__visit__waitingminutes, name="" + (name_prefix or "data") + ".visit.waiting_minutes", definition=None, rule='minimum')
+                        if data__visit__waitingminutes > 1440:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.waiting_minutes must be smaller than or equal to 1440", value=data__visit__waitingminutes, name="" + (name_prefix or "data") + ".visit.waiting_minutes", definition=None, rule='maximum')
+                if "teller" in data__visit_keys:
+                    data__visit_keys.remove("teller")
+                    data__visit__teller = data__visit["teller"]
+                    if not isinstance(data__visit__teller, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.teller must be string", value=data__visit__teller, name="" + (name_prefix or "data") + ".visit.teller", definition=None, rule='type')
+                    if isinstance(data__visit__teller, str):
+                        data__visit__teller_len = len(data__visit__teller)
+                        if data__visit__teller_len < 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.teller must be longer than or equal to 1 characters", value=data__visit__teller, name="" + (name_prefix or "data") + ".visit.teller", definition=None, rule='minLength')
+                        if data__visit__teller_len > 32:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.teller must be shorter than or equal to 32 characters", value=data__visit__teller, name="" + (name_prefix or "data") + ".visit.teller", definition=None, rule='maxLength')
+                if "scenario" in data__visit_keys:
+                    data__visit_keys.remove("scenario")
+                    data__visit__scenario = data__visit["scenario"]
+                    if not isinstance(data__visit__scenario, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.scenario must be string", value=data__visit__scenario, name="" + (name_prefix or "data") + ".visit.scenario", definition=None, rule='type')
+                    if isinstance(data__visit__scenario, str):
+                        data__visit__scenario_len = len(data__visit__scenario)
+                        if data__visit__scenario_len < 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.scenario must be longer than or equal to 1 characters", value=data__visit__scenario, name="" + (name_prefix or "data") + ".visit.scenario", definition=None, rule='minLength')
+                        if data__visit__scenario_len > 64:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.scenario must be shorter than or equal to 64 characters", value=data__visit__scenario, name="" + (name_prefix or "data") + ".visit.scenario", definition=None, rule='maxLength')
+                if "shopper" in data__visit_keys:
+                    data__visit_keys.remove("shopper")
+                    data__visit__shopper = data__visit["shopper"]
+                    if not isinstance(data__visit__shopper, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.shopper must be string", value=data__visit__shopper, name="" + (name_prefix or "data") + ".visit.shopper", definition=None, rule='type')
+                    if isinstance(data__visit__shopper, str):
+                        if not REGEX_PATTERNS['^[A-Za-z0-9_-]{1,64}$'].search(data__visit__shopper):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.shopper must match pattern ^[A-Za-z0-9_-]{1,64}$", value=data__visit__shopper, name="" + (name_prefix or "data") + ".visit.shopper", definition=None, rule='pattern')
+                if "delivery" in data__visit_keys:
+                    data__visit_keys.remove("delivery")
+                    data__visit__delivery = data__visit["delivery"]
+                    if not isinstance(data__visit__delivery, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.delivery must be object", value=data__visit__delivery, name="" + (name_prefix or "data") + ".visit.delivery", definition=None, rule='type')
+                    data__visit__delivery_is_dict = isinstance(data__visit__delivery, dict)
+                    if data__visit__delivery_is_dict:
+                        data__visit__delivery_keys = set(data__visit__delivery.keys())
+                        if "file" in data__visit__delivery_keys:
+                            data__visit__delivery_keys.remove("file")
+                            data__visit__delivery__file = data__visit__delivery["file"]
+                            if not isinstance(data__visit__delivery__file, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.delivery.file must be string", value=data__visit__delivery__file, name="" + (name_prefix or "data") + ".visit.delivery.file", definition=None, rule='type')
+                            if isinstance(data__visit__delivery__file, str):
+                                data__visit__delivery__file_len = len(data__visit__delivery__file)
+                                if data__visit__delivery__file_len > 255:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.delivery.file must be shorter than or equal to 255 characters", value=data__visit__delivery__file, name="" + (name_prefix or "data") + ".visit.delivery.file", definition=None, rule='maxLength')
+                        if "sheet" in data__visit__delivery_keys:
+                            data__visit__delivery_keys.remove("sheet")
+                            data__visit__delivery__sheet = data__visit__delivery["sheet"]
+                            if not isinstance(data__visit__delivery__sheet, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.delivery.sheet must be string", value=data__visit__delivery__sheet, name="" + (name_prefix or "data") + ".visit.delivery.sheet", definition=None, rule='type')
+                            if isinstance(data__visit__delivery__sheet, str):
+                                data__visit__delivery__sheet_len = len(data__visit__delivery__sheet)
+                                if data__visit__delivery__sheet_len > 31:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.delivery.sheet must be shorter than or equal to 31 characters", value=data__visit__delivery__sheet, name="" + (name_prefix or "data") + ".visit.delivery.sheet", definition=None, rule='maxLength')
+                        if "row" in data__visit__delivery_keys:
+                            data__visit__delivery_keys.remove("row")
+                            data__visit__delivery__row = data__visit__delivery["row"]
+                            if not isinstance(data__visit__delivery__row, (int)) and not (isinstance(data__visit__delivery__row, float) and data__visit__delivery__row.is_integer()) or isinstance(data__visit__delivery__row, bool):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.delivery.row must be integer", value=data__visit__delivery__row, name="" + (name_prefix or "data") + ".visit.delivery.row", definition=None, rule='type')
+                            if isinstance(data__visit__delivery__row, (int, float, Decimal)) and not isinstance(data__visit__delivery__row, bool):
+                                if data__visit__delivery__row < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.delivery.row must be bigger than or equal to 1", value=data__visit__delivery__row, name="" + (name_prefix or "data") + ".visit.delivery.row", definition=None, rule='minimum')
+                        if "sha256" in data__visit__delivery_keys:
+                            data__visit__delivery_keys.remove("sha256")
+                            data__visit__delivery__sha256 = data__visit__delivery["sha256"]
+                            if not isinstance(data__visit__delivery__sha256, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.delivery.sha256 must be string", value=data__visit__delivery__sha256, name="" + (name_prefix or "data") + ".visit.delivery.sha256", definition=None, rule='type')
+                            if isinstance(data__visit__delivery__sha256, str):
+                                if not REGEX_PATTERNS['^[0-9a-f]{64}$'].search(data__visit__delivery__sha256):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.delivery.sha256 must match pattern ^[0-9a-f]{64}$", value=data__visit__delivery__sha256, name="" + (name_prefix or "data") + ".visit.delivery.sha256", definition=None, rule='pattern')
+                        if data__visit__delivery_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.delivery must not contain "+str(data__visit__delivery_keys)+" properties", value=data__visit__delivery, name="" + (name_prefix or "data") + ".visit.delivery", definition=None, rule='additionalProperties')
+                if data__visit_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit must not contain "+str(data__visit_keys)+" properties", value=data__visit, name="" + (name_prefix or "data") + ".visit", definition=None, rule='additionalProperties')
         if "reviewer" in data_keys:
             data_keys.remove("reviewer")
             data__reviewer = data["reviewer"]

@@ -152,13 +152,55 @@ def assign(
     return EXIT_FAILED if any(v.reason for v in done.visits) else EXIT_OK
 
 
+@app.command("import")
+def import_(
+    delivery: Annotated[str, typer.Argument(metavar="DELIVERY", show_default=False,
+                                            help="The firm's file: .xlsx or .csv.")],
+    mapping: Annotated[str, typer.Option("--mapping", "-m", metavar="FILE",
+                                         show_default=False,
+                                         help="Mapping of its columns (docs/shop.md).")],
+    results_dir: Annotated[str | None, typer.Option(
+        "--results-dir", metavar="DIR", help="Store under this folder (else "
+        "$BRANCHCHECK_RESULTS, else ./branchcheck-results).")] = None,
+    partial: Annotated[bool, typer.Option(
+        "--partial", help="Store the rows without problems even when others have some.")
+    ] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="text|json|csv",
+                                     help="The rows and what became of each.")] = "text",
+    lang: UiLangOption = None,
+) -> int:
+    """Store a third party's delivery as mystery-shopper results, one per visit.
+
+    Every bad cell is reported with its sheet, row and column; nothing is stored
+    from a file with problems unless --partial. A visit already stored is not
+    stored again. Exit 0; 1 with --partial when some rows had problems; 2 when
+    nothing was stored because of problems.
+    """
+    from branchcheck.core.i18n import resolve_lang, t
+    from branchcheck.results.storage import results_dir as where
+    from branchcheck.shop import views
+    from branchcheck.shop.delivered import import_delivery
+
+    ui = resolve_lang(lang)
+    check_choice(fmt, ("text", "json", "csv"))
+    done = import_delivery(delivery, mapping, where(results_dir), partial=partial, lang=ui)
+    for p in done.problems:
+        err(f"{p}\n")
+    emit(views.show_rows(done.rows, fmt, ui), None, False, human=fmt == "text")
+    err(t(ui, f"{len(done.rows)} 行：保存 {done.count('stored')}，已导入过 "
+              f"{done.count('unchanged')}，有问题 {done.count('error')}\n",
+          f"{len(done.rows)} rows: {done.count('stored')} stored, {done.count('unchanged')} "
+          f"already imported, {done.count('error')} with problems\n"))
+    return EXIT_FAILED if done.problems else EXIT_OK
+
+
 @app.command("sample")
 def sample(
     folder: Annotated[str, typer.Argument(metavar="DIR", show_default=False,
                                           help="Folder to write the sample files to.")],
     lang: UiLangOption = None,
 ) -> int:
-    """Write a sample directory and shopper roster to DIR (for the quick start)."""
+    """Write a sample directory, roster, delivery and its mapping to DIR (the quick start)."""
     from branchcheck.core.i18n import resolve_lang
     from branchcheck.shop.make import write_sample
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from branchcheck.core.ids import CHECKLIST_ID as _CHECKLIST_ID
 
@@ -329,6 +329,9 @@ class Result:
     """The inspecting unit of an independent check (a directory id), if given."""
     stored: str = ""
     """When branchcheck stored it in the chain (ISO time; "" if not recorded)."""
+    visit: Mapping[str, Any] | None = None
+    """A mystery shopper's visit record (date, slot, waiting minutes, teller, scenario,
+    shopper id; docs/shop.md), if any."""
 
     @property
     def overall_final(self) -> float | None:

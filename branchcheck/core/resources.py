@@ -15,7 +15,7 @@ from typing import Any
 from branchcheck.core.errors import NotFoundError
 from branchcheck.core.ids import CHECKLIST_ID
 
-SCHEMA_NAMES = ("checklist", "answers", "result", "org", "wave_plan")
+SCHEMA_NAMES = ("checklist", "answers", "result", "org", "wave_plan", "shop_mapping")
 
 
 @cache

@@ -91,6 +91,7 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         # exactly as before sources existed (absent reads as self)
         **({"source": result.source} if result.source != SELF else {}),
         **({"inspector_unit": result.inspector_unit} if result.inspector_unit else {}),
+        **({"visit": dict(result.visit)} if result.visit else {}),
         "reviewer": result.reviewer,
         "lang": result.lang,
         "started": result.started,
@@ -164,6 +165,7 @@ def result_from_dict(d: Mapping[str, Any], path: str = "") -> Result:
         checklist_grades=tuple(_grade_in(g) for g in ck.get("grades") or ()),
         source=d.get("source") or SELF, inspector_unit=d.get("inspector_unit"),
         stored=d.get("stored") or "",
+        visit=d.get("visit"),
     )
 
 

@@ -118,7 +118,7 @@ def write_sample(folder: str, lang: str) -> list[Path]:
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in ("org.yaml", "roster.csv"):
+    for name in ("org.yaml", "roster.csv", "mapping.yaml", "delivery.csv"):
         path = target / name
         atomic_write(path, (SAMPLE / name).read_bytes(), overwrite=False)
         written.append(path)

@@ -71,6 +71,22 @@ def show(plan: Plan, fmt: str, lang: str) -> str:
     return render(rows, columns(lang), "text" if fmt == "text" else fmt, title=title, lang=lang)
 
 
+def row_columns(lang: str) -> list[Column]:
+    """Columns of an import's rows."""
+    words = {"stored": ("已保存", "stored"), "unchanged": ("已导入过", "already imported"),
+             "error": ("有问题", "problem")}
+    return [_col(t(lang, "行", "Row"), "row"), _col(t(lang, "网点", "Outlet"), "outlet"),
+            _col(t(lang, "编号", "Visit"), "visit"), _col(t(lang, "日期", "Date"), "date"),
+            Column(t(lang, "结果", "Status"), lambda r: t(lang, *words[r["status"]]),
+                   lambda r: r["status"]),
+            _col(t(lang, "文件", "File"), "file")]
+
+
+def show_rows(rows: list[dict[str, Any]], fmt: str, lang: str) -> str:
+    """An import's rows in ``fmt`` (text, json or csv)."""
+    return render(rows, row_columns(lang), fmt, title=t(lang, "导入", "Import"), lang=lang)
+
+
 def summary(visits: list[Visit], lang: str) -> list[str]:
     """Lines for stderr: assigned and unassigned visits, days of the week, slots."""
     done = [v for v in visits if v.shopper]
