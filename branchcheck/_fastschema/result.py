@@ -8,7 +8,7 @@ schema, and asks jsonschema for the detailed errors of an invalid document.
 # mypy: ignore-errors
 # fmt: off
 
-SCHEMA_SHA256 = "6fce8b0461e1a3331facc8892ed7b5d16cb829489f3b2e9f6d2b03e3cf5001c1"
+SCHEMA_SHA256 = "2032ec1c0ef811a6722883fba0ace465420aec5c845c82eb06cd0e5b7d4a192c"
 from decimal import Decimal
 import re
 from branchcheck._fastschema import JsonSchemaValueException, JsonSchemaValuesException
@@ -25,7 +25,8 @@ REGEX_PATTERNS = {
     '^[A-Za-z0-9_-]{1,32}$': re.compile('^[A-Za-z0-9_-]{1,32}\\Z'),
     '^\\d{4}-\\d{2}-\\d{2}$': re.compile('^\\d{4}-\\d{2}-\\d{2}\\Z'),
     '^([01]\\d|2[0-3]):[0-5]\\d$': re.compile('^([01]\\d|2[0-3]):[0-5]\\d\\Z'),
-    '^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$': re.compile('^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d\\Z')
+    '^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$': re.compile('^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d\\Z'),
+    '^AP-[0-9]{4,}$': re.compile('^AP-[0-9]{4,}\\Z')
 }
 
 NoneType = type(None)
@@ -326,6 +327,70 @@ def validate_https___branchcheck_dev_schemas_result_v2_schema_json(data, custom_
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit.delivery must not contain "+str(data__visit__delivery_keys)+" properties", value=data__visit__delivery, name="" + (name_prefix or "data") + ".visit.delivery", definition=None, rule='additionalProperties')
                 if data__visit_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".visit must not contain "+str(data__visit_keys)+" properties", value=data__visit, name="" + (name_prefix or "data") + ".visit", definition=None, rule='additionalProperties')
+        if "appeal" in data_keys:
+            data_keys.remove("appeal")
+            data__appeal = data["appeal"]
+            if not isinstance(data__appeal, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".appeal must be object", value=data__appeal, name="" + (name_prefix or "data") + ".appeal", definition=None, rule='type')
+            data__appeal_is_dict = isinstance(data__appeal, dict)
+            if data__appeal_is_dict:
+                data__appeal__missing_keys = set(['id', 'of', 'item']) - data__appeal.keys()
+                if data__appeal__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".appeal must contain " + (str(sorted(data__appeal__missing_keys)) + " properties"), value=data__appeal, name="" + (name_prefix or "data") + ".appeal", definition=None, rule='required')
+                data__appeal_keys = set(data__appeal.keys())
+                if "id" in data__appeal_keys:
+                    data__appeal_keys.remove("id")
+                    data__appeal__id = data__appeal["id"]
+                    if not isinstance(data__appeal__id, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".appeal.id must be string", value=data__appeal__id, name="" + (name_prefix or "data") + ".appeal.id", definition=None, rule='type')
+                    if isinstance(data__appeal__id, str):
+                        if not REGEX_PATTERNS['^AP-[0-9]{4,}$'].search(data__appeal__id):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".appeal.id must match pattern ^AP-[0-9]{4,}$", value=data__appeal__id, name="" + (name_prefix or "data") + ".appeal.id", definition=None, rule='pattern')
+                if "of" in data__appeal_keys:
+                    data__appeal_keys.remove("of")
+                    data__appeal__of = data__appeal["of"]
+                    if not isinstance(data__appeal__of, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".appeal.of must be string", value=data__appeal__of, name="" + (name_prefix or "data") + ".appeal.of", definition=None, rule='type')
+                    if isinstance(data__appeal__of, str):
+                        if not REGEX_PATTERNS['^[0-9a-f]{64}$'].search(data__appeal__of):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".appeal.of must match pattern ^[0-9a-f]{64}$", value=data__appeal__of, name="" + (name_prefix or "data") + ".appeal.of", definition=None, rule='pattern')
+                if "file" in data__appeal_keys:
+                    data__appeal_keys.remove("file")
+                    data__appeal__file = data__appeal["file"]
+                    if not isinstance(data__appeal__file, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".appeal.file must be string", value=data__appeal__file, name="" + (name_prefix or "data") + ".appeal.file", definition=None, rule='type')
+                    if isinstance(data__appeal__file, str):
+                        if not REGEX_PATTERNS['^[A-Za-z0-9_.-]{1,255}$'].search(data__appeal__file):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".appeal.file must match pattern ^[A-Za-z0-9_.-]{1,255}$", value=data__appeal__file, name="" + (name_prefix or "data") + ".appeal.file", definition=None, rule='pattern')
+                if "item" in data__appeal_keys:
+                    data__appeal_keys.remove("item")
+                    data__appeal__item = data__appeal["item"]
+                    if not isinstance(data__appeal__item, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".appeal.item must be string", value=data__appeal__item, name="" + (name_prefix or "data") + ".appeal.item", definition=None, rule='type')
+                    if isinstance(data__appeal__item, str):
+                        data__appeal__item_len = len(data__appeal__item)
+                        if data__appeal__item_len > 200:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".appeal.item must be shorter than or equal to 200 characters", value=data__appeal__item, name="" + (name_prefix or "data") + ".appeal.item", definition=None, rule='maxLength')
+                if "decided_by" in data__appeal_keys:
+                    data__appeal_keys.remove("decided_by")
+                    data__appeal__decidedby = data__appeal["decided_by"]
+                    if not isinstance(data__appeal__decidedby, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".appeal.decided_by must be string", value=data__appeal__decidedby, name="" + (name_prefix or "data") + ".appeal.decided_by", definition=None, rule='type')
+                    if isinstance(data__appeal__decidedby, str):
+                        data__appeal__decidedby_len = len(data__appeal__decidedby)
+                        if data__appeal__decidedby_len > 2000:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".appeal.decided_by must be shorter than or equal to 2000 characters", value=data__appeal__decidedby, name="" + (name_prefix or "data") + ".appeal.decided_by", definition=None, rule='maxLength')
+                if "decided_at" in data__appeal_keys:
+                    data__appeal_keys.remove("decided_at")
+                    data__appeal__decidedat = data__appeal["decided_at"]
+                    if not isinstance(data__appeal__decidedat, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".appeal.decided_at must be string", value=data__appeal__decidedat, name="" + (name_prefix or "data") + ".appeal.decided_at", definition=None, rule='type')
+                    if isinstance(data__appeal__decidedat, str):
+                        data__appeal__decidedat_len = len(data__appeal__decidedat)
+                        if data__appeal__decidedat_len > 40:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".appeal.decided_at must be shorter than or equal to 40 characters", value=data__appeal__decidedat, name="" + (name_prefix or "data") + ".appeal.decided_at", definition=None, rule='maxLength')
+                if data__appeal_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".appeal must not contain "+str(data__appeal_keys)+" properties", value=data__appeal, name="" + (name_prefix or "data") + ".appeal", definition=None, rule='additionalProperties')
         if "reviewer" in data_keys:
             data_keys.remove("reviewer")
             data__reviewer = data["reviewer"]

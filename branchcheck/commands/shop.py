@@ -5,6 +5,7 @@ Thin wrappers: the work is in ``branchcheck.shop`` (docs/shop.md).
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
@@ -14,7 +15,8 @@ from branchcheck.core.errors import EXIT_FAILED, EXIT_OK, UsageError
 from branchcheck.terminal.output import err
 
 app = typer.Typer(
-    help="Mystery-shopper programme: draw a wave's visits, assign shoppers, days and slots.",
+    help="Mystery-shopper programme: draw a wave's visits, assign shoppers, days and slots, "
+    "import the firm's delivery, appeals, the programme report.",
     no_args_is_help=True, rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -192,6 +194,140 @@ def import_(
           f"{len(done.rows)} rows: {done.count('stored')} stored, {done.count('unchanged')} "
           f"already imported, {done.count('error')} with problems\n"))
     return EXIT_FAILED if done.problems else EXIT_OK
+
+
+appeal_app = typer.Typer(
+    help="Appeals (申诉/复核) against an item of a mystery-shopper visit.",
+    no_args_is_help=True, rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(appeal_app, name="appeal")
+
+ResultsDirOption = Annotated[str | None, typer.Option(
+    "--results-dir", metavar="DIR", help="The results folder (else $BRANCHCHECK_RESULTS, "
+    "else ./branchcheck-results); its appeals are registered in DIR/.appeals/.")]
+ByOption = Annotated[str, typer.Option("--by", metavar="NAME", show_default=False,
+                                       help="Who files or decides (kept in the register).")]
+
+
+@appeal_app.command("file")
+def appeal_file(
+    result: Annotated[str, typer.Argument(metavar="RESULT", show_default=False,
+                                          help="The stored mystery-shopper result.")],
+    item: Annotated[str, typer.Option("--item", metavar="ID", show_default=False,
+                                      help="The appealed item.")],
+    reason: Annotated[str, typer.Option("--reason", metavar="WORDS", show_default=False,
+                                        help="Why the outlet appeals.")],
+    by: ByOption,
+    evidence: Annotated[list[str] | None, typer.Option(
+        "--evidence", metavar="FILE", help="Evidence (its name and SHA-256 are registered; "
+        "repeatable).")] = None,
+    results_dir: ResultsDirOption = None, lang: UiLangOption = None,
+) -> int:
+    """An outlet appeals an item of a visit, with a reason and evidence."""
+    from branchcheck.core.i18n import resolve_lang, t
+    from branchcheck.results.storage import results_dir as where
+    from branchcheck.shop import appeals
+
+    ui = resolve_lang(lang)
+    done = appeals.file(where(results_dir), result, item, reason, list(evidence or ()),
+                        by, ui)
+    sys.stdout.write(done.id + "\n")
+    err(t(ui, f"申诉已登记：{done.id}（{done.branch} {done.item}）\n",
+          f"appeal registered: {done.id} ({done.branch} {done.item})\n"))
+    return EXIT_OK
+
+
+@appeal_app.command("decide")
+def appeal_decide(
+    appeal_id: Annotated[str, typer.Argument(metavar="APPEAL", show_default=False,
+                                             help="The appeal's id (AP-0001).")],
+    by: ByOption,
+    uphold: Annotated[bool, typer.Option(
+        "--uphold/--reject", show_default=False,
+        help="Uphold the appeal (with --answer) or reject it.")],
+    answer: Annotated[str | None, typer.Option(
+        "--answer", metavar="VALUE", help="The item's answer once the appeal is upheld.")
+    ] = None,
+    note: Annotated[str, typer.Option("--note", metavar="WORDS", help="The reasons.")] = "",
+    checklist: Annotated[str | None, typer.Option(
+        "--checklist", "-c", metavar="FILE", help="The checklist file the result was scored "
+        "with, if not a bundled one.")] = None,
+    results_dir: ResultsDirOption = None, lang: UiLangOption = None,
+) -> int:
+    """Uphold or reject an appeal. An upheld one stores a new result of the visit with
+    the item changed, linked to the original; the original is kept and still verifies."""
+    from branchcheck.core.i18n import resolve_lang, t
+    from branchcheck.results.storage import results_dir as where
+    from branchcheck.shop import appeals
+
+    ui = resolve_lang(lang)
+    done = appeals.decide(where(results_dir), appeal_id, "upheld" if uphold else "rejected",
+                          answer, note, by, ui, checklist)
+    if done.decision == "upheld":
+        err(t(ui, f"申诉 {done.id} 维持：得分 {done.old_score} → {done.new_score}；新结果 "
+                  f"{done.new_result}，原结果保留\n",
+              f"appeal {done.id} upheld: score {done.old_score} -> {done.new_score}; new "
+              f"result {done.new_result}; the original is kept\n"))
+    else:
+        err(t(ui, f"申诉 {done.id} 驳回\n", f"appeal {done.id} rejected\n"))
+    return EXIT_OK
+
+
+@appeal_app.command("list")
+def appeal_list(
+    results_dir: ResultsDirOption = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="text|json|csv",
+                                     help="Output format.")] = "text",
+    lang: UiLangOption = None,
+) -> int:
+    """The appeals of the results folder and their outcomes."""
+    from branchcheck.core.i18n import resolve_lang
+    from branchcheck.results.storage import results_dir as where
+    from branchcheck.shop import appeals, views
+
+    ui = resolve_lang(lang)
+    check_choice(fmt, ("text", "json", "csv"))
+    rows = [a.__dict__ for a in appeals.read(where(results_dir), ui).values()]
+    emit(views.show_appeals(rows, fmt, ui), None, False, human=fmt == "text")
+    return EXIT_OK
+
+
+@app.command("report")
+def report(
+    wave: Annotated[str, typer.Option("--wave", metavar="NAME", show_default=False,
+                                      help="The wave reported on.")],
+    plan_files: Annotated[list[str] | None, typer.Option(
+        "--plan", metavar="PLAN", help="The wave's (assigned) plan: planned and missing "
+        "visits, units (repeatable).")] = None,
+    results_dir: ResultsDirOption = None,
+    changed_share: Annotated[float, typer.Option(
+        "--changed-share", metavar="SHARE", min=0, max=1,
+        help="Warn when upheld appeals changed more than this share of scores (default "
+        "0.02, a department setting).")] = 0.02,
+    lenient: Annotated[float, typer.Option(
+        "--lenient", metavar="POINTS", min=0, help="Flag a shopper this many points from "
+        "the others (default 10, a department setting).")] = 10.0,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="text|md|html|json",
+                                     help="Output format.")] = "text",
+    output: OutputOption = None, force: ForceOption = False, lang: UiLangOption = None,
+) -> int:
+    """The programme report of a wave: planned/done/missing, scores by outlet, item and
+    scenario, waiting times, red lines, appeals, shopper leniency."""
+    from branchcheck.core.i18n import resolve_lang
+    from branchcheck.results.storage import results_dir as where
+    from branchcheck.shop import planfile, report_views
+    from branchcheck.shop.report import build
+
+    ui = resolve_lang(lang)
+    check_choice(fmt, report_views.FORMATS)
+    plans = [planfile.load(p, lang=ui) for p in plan_files or ()]
+    rep = build(where(results_dir), wave, plans, changed_share=changed_share, lenient=lenient,
+                lang=ui)
+    for w in rep.warnings:
+        err(w + "\n")
+    emit(report_views.render(rep, fmt, ui), output, force, human=fmt in ("text", "md"))
+    return EXIT_OK
 
 
 @app.command("sample")

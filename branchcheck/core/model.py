@@ -332,6 +332,8 @@ class Result:
     visit: Mapping[str, Any] | None = None
     """A mystery shopper's visit record (date, slot, waiting minutes, teller, scenario,
     shopper id; docs/shop.md), if any."""
+    appeal: Mapping[str, Any] | None = None
+    """The upheld appeal this result comes from, naming the result it replaces."""
 
     @property
     def overall_final(self) -> float | None:

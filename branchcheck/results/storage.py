@@ -92,6 +92,7 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         **({"source": result.source} if result.source != SELF else {}),
         **({"inspector_unit": result.inspector_unit} if result.inspector_unit else {}),
         **({"visit": dict(result.visit)} if result.visit else {}),
+        **({"appeal": dict(result.appeal)} if result.appeal else {}),
         "reviewer": result.reviewer,
         "lang": result.lang,
         "started": result.started,
@@ -165,7 +166,7 @@ def result_from_dict(d: Mapping[str, Any], path: str = "") -> Result:
         checklist_grades=tuple(_grade_in(g) for g in ck.get("grades") or ()),
         source=d.get("source") or SELF, inspector_unit=d.get("inspector_unit"),
         stored=d.get("stored") or "",
-        visit=d.get("visit"),
+        visit=d.get("visit"), appeal=d.get("appeal"),
     )
 
 

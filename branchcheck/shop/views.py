@@ -87,6 +87,21 @@ def show_rows(rows: list[dict[str, Any]], fmt: str, lang: str) -> str:
     return render(rows, row_columns(lang), fmt, title=t(lang, "导入", "Import"), lang=lang)
 
 
+def show_appeals(rows: list[dict[str, Any]], fmt: str, lang: str) -> str:
+    """The appeals register as a table."""
+    words = {"upheld": ("维持", "upheld"), "rejected": ("驳回", "rejected"),
+             "": ("未决", "open")}
+    columns = [_col(t(lang, "编号", "Appeal"), "id"), _col(t(lang, "网点", "Outlet"), "branch"),
+               _col(t(lang, "批次", "Wave"), "wave"), _col(t(lang, "检查项", "Item"), "item"),
+               Column(t(lang, "决定", "Decision"), lambda r: t(lang, *words[r["decision"]]),
+                      lambda r: r["decision"] or "open"),
+               _col(t(lang, "原得分", "Score"), "old_score"),
+               _col(t(lang, "新得分", "New score"), "new_score"),
+               _col(t(lang, "原结果", "Result"), "result"),
+               _col(t(lang, "新结果", "New result"), "new_result")]
+    return render(rows, columns, fmt, title=t(lang, "申诉", "Appeals"), lang=lang)
+
+
 def summary(visits: list[Visit], lang: str) -> list[str]:
     """Lines for stderr: assigned and unassigned visits, days of the week, slots."""
     done = [v for v in visits if v.shopper]
