@@ -54,6 +54,8 @@ def assess(data: Mapping[str, Any], result: Result, *, name: str, lang: str = "e
     checklist, reason = find_checklist(result, checklists, lang)
     if checklist is not None:
         problems.extend(problems_against(result, checklist, lang, legacy=legacy))
+        if legacy:
+            problems.extend(_legacy_band(data, checklist, lang))
     if legacy:
         state = "legacy"
         reason = legacy_reason(reason, lang)
@@ -135,3 +137,21 @@ def csv_cells(integrity: Integrity | None) -> tuple[str | None, ...]:
         return (None,) * len(CSV_COLUMNS)
     return (integrity.state, integrity.signature, integrity.signer or None,
             integrity.reason or None)
+
+
+def _legacy_band(data: Mapping[str, Any], checklist: Any, lang: str) -> list[str]:
+    """A knocked-out result of the old format stored without the bands holds the band the
+    scores then gave (read back as the red-line grade): it must be the checklist's band
+    for its final score, label and all, or it was edited."""
+    from branchcheck.core.scoring import grade_for
+
+    stored = data.get("grade")
+    if not (data.get("knocked_out") and isinstance(stored, dict)
+            and not data["checklist"].get("grades")):
+        return []
+    band = grade_for(checklist.grades, data["overall"]["final"])
+    label = stored.get("label")
+    same = band is not None and stored.get("min") == band.min and (
+        label == dict(band.label) or (isinstance(label, str) and dict(band.label) == {"": label}))
+    return [] if same else [t(lang, "等级与检查表按得分给出的等级不符",
+                              "the grade differs from the checklist's band for the score")]
