@@ -80,7 +80,8 @@ def build(path: Path, outlets: int, days: int) -> None:
             INSERT INTO results (rid, sha256, branch, checklist_id, checklist_version,
                 checklist_sha256, reviewer, started, finished, finished_utc, day, overall_raw,
                 overall_final, grade_zh, grade_en, coverage, complete, knocked_out, source,
-                day_first, check_source, inspector_unit)
+                day_first, check_source, inspector_unit, stored_utc, integrity, signature,
+                signer)
             SELECT s.rid, sha256(s.rid::VARCHAR), printf('O%05d', s.o), 'daily-opening', 1,
                    'bench', 'head', NULL, NULL,
                    (s.d + INTERVAL 1 HOUR)::TIMESTAMPTZ, s.d, a.raw,

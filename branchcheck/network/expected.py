@@ -73,9 +73,9 @@ def _slots(con: DuckDBPyConnection, scope: Scope, rules: Sequence[Rule],
     if days:
         insert_columns(con, "cal", list(zip(*days, strict=True)))
     con.execute("CREATE OR REPLACE TEMP TABLE prog (rule INTEGER, kind VARCHAR, "
-                "checklist VARCHAR, every VARCHAR)")
+                "checklist VARCHAR, every VARCHAR, due_by TIME)")
     if rules:
-        insert_columns(con, "prog", list(zip(*[(n, r.kind, r.checklist, r.every)
+        insert_columns(con, "prog", list(zip(*[(n, r.kind, r.checklist, r.every, r.due_by)
                                                for n, r in enumerate(rules)], strict=True)))
     # Every unit of the subtree with its unit at the scope's level (``lvl``, from the
     # ``rollup`` table); under a wildcard rule, every leaf.
@@ -151,6 +151,32 @@ def _window(period: Period, rules: Sequence[Rule]) -> list[date]:
     return [period.start - timedelta(days=reach), period.end + timedelta(days=reach)]
 
 
+def _late(con: DuckDBPyConnection, scope: Scope,
+          rules: Sequence[Rule]) -> dict[tuple[str, str], int]:
+    """Late entries (补录) per unit at the level and checklist: done daily slots (by the
+    day's first result) of a rule with ``due_by`` whose result was recorded -- stored
+    (``stored_utc``), else finished -- after that time of the slot's day in the unit's
+    zone (the temp tables of :func:`_slots`)."""
+    from branchcheck.network.warehouse import insert_columns
+
+    org = scope.org
+    con.execute("CREATE OR REPLACE TEMP TABLE uz (id VARCHAR, zone VARCHAR)")
+    if org.stored:
+        con.execute("INSERT INTO uz SELECT id, coalesce(timezone, $1) FROM units",
+                    [org.timezone])
+    elif org.units:
+        insert_columns(con, "uz", [tuple(u.id for u in org.units),
+                                   tuple(u.timezone or org.timezone for u in org.units)])
+    rows = con.execute(
+        "SELECT u.lvl, p.checklist, count(*) FROM results r JOIN su u ON u.id = r.branch "
+        "JOIN uz z ON z.id = u.id JOIN prog p ON p.kind = u.kind AND p.checklist = r.checklist_id "
+        f"JOIN cal c ON c.day = r.day AND {_OPEN} WHERE r.day BETWEEN $1 AND $2 AND r.day_first "
+        "AND p.due_by IS NOT NULL AND p.every IN ('day', 'opening-day', 'business-day') "
+        "AND timezone(z.zone, coalesce(r.stored_utc, r.finished_utc)) > r.day + p.due_by "
+        "GROUP BY ALL", [scope.period.start, scope.period.end]).fetchall()
+    return {(u, c): int(n) for u, c, n in rows}
+
+
 def slot_label(every: str, first: date) -> str:
     """``2026-11-05``, ``2026-W45``, ``2026-11`` or ``2026-Q4`` for a slot's first day."""
     if every == "week":
@@ -220,12 +246,15 @@ def missing(con: DuckDBPyConnection, scope: Scope, *, every: str | None = None,
         "LEFT JOIN m ON m.lvl = e.lvl AND m.checklist = e.checklist "
         "ORDER BY e.lvl, e.checklist", _window(scope.period, chosen)).fetchall()
     names = unit_names(con, scope, (r[0] for r in rows))
+    late = _late(con, scope, chosen) if any(r.due_by for r in chosen) else {}
     out = []
     for unit, checklist, exp, did, missed in rows:
         exp, did = int(exp), int(did)
         missed = missed or []
+        n_late = late.get((unit, checklist), 0)
         out.append({"unit": unit, "name": names[unit], "checklist": checklist,
-                    "expected": exp, "done": did, "missed": exp - did,
-                    "completion": did / exp if exp else None, "slots": missed})
+                    "expected": exp, "done": did, "on_time": did - n_late, "late": n_late,
+                    "missed": exp - did, "completion": did / exp if exp else None,
+                    "slots": missed})
     out.sort(key=lambda r: (-r["missed"], r["unit"], r["checklist"]))
     return out

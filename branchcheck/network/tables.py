@@ -104,6 +104,7 @@ def missing_columns(lang: str, limit: int = 6) -> list[Column]:
         _col(t(lang, "检查表", "Checklist"), "checklist"),
         _col(t(lang, "应检", "Expected"), "expected", "int"),
         _col(t(lang, "已检", "Done"), "done", "int"),
+        _col(t(lang, "其中补录", "of which late"), "late", "int"),
         _col(t(lang, "漏检", "Missed"), "missed", "int"),
         _col(t(lang, "完成率", "Completion"), "completion", "pct"),
         Column(t(lang, "漏检明细", "Missed checks"), slots, lambda r: " ".join(r["slots"])),

@@ -6,7 +6,8 @@ National Day holiday, Sat 10-10 is a working day (调休). Working days (工作�
 today: Thu 8, Fri 9, Sat 10, Mon 12, Tue 13, Wed 14 = 6; Sun 10-11 is not one, and
 10-15 .. 10-31 have not happened. Outlets open Mon-Sat (营业日).
 
-Programme: ``mini`` every working day (business-day); ``other`` once a month.
+Programme: ``mini`` every working day (business-day), due by 09:00; ``other`` once a
+month. B's check of 10-12 was recorded at 14:30: done, but late (补录).
 ``mini``: red line ``a`` (a fail makes the check 0), ``b``, and the fact ``f``
 (a 是/否 choice of weight 0, answered 否 everywhere: never a failure).
 Final = 100 x passes of (a, b) / 2.
@@ -76,13 +77,14 @@ UNITS = """\
   - {id: C, kind: outlet, parent: S2, name: {zh: 丙网点, en: Outlet C}}
 """
 ORG = ("format: branchcheck-org/1\nbusiness_days: [mon, tue, wed, thu, fri, sat]\n"
-       "programme:\n  - {kind: outlet, checklist: mini, every: business-day}\n"
+       "programme:\n  - {kind: outlet, checklist: mini, every: business-day, due_by: '09:00'}\n"
        "  - {kind: outlet, checklist: other, every: month}\nunits:\n" + UNITS)
 CSV = ("id,name_zh,name_en,parent,kind\nHO,总行,Head office,,head-office\n"
        "S1,一支行,Sub-branch one,HO,sub-branch\nS2,二支行,Sub-branch two,HO,sub-branch\n"
        "A,甲网点,Outlet A,S1,outlet\nB,乙网点,Outlet B,S1,outlet\nC,丙网点,Outlet C,S2,outlet\n")
 
 P, F = "pass", "fail"
+LATE = {("B", 12): "14:30"}  # recorded after the 09:00 due time: done, but late (补录)
 MINI_RESULTS = {
     "A": [(8, P, P), (9, P, P), (10, P, P), (12, P, F), (13, P, F), (14, P, P)],
     "B": [(8, P, P), (9, F, P), (10, P, P), (12, P, P), (13, P, P), (14, P, P)],
@@ -107,7 +109,8 @@ def _store(root: Path, checklist: Path, branch: str, day: int, a: str, b: str) -
     from branchcheck.results.storage import write_result
 
     ck = load_checklist(str(checklist))
-    stamp = f"2026-10-{day:02d}T08:40:00+08:00"
+    at = LATE.get((branch, day), "08:40")
+    stamp = f"2026-10-{day:02d}T{at}:00+08:00"
     answers = {"a": Answer("a", a), "b": Answer("b", b), "f": Answer("f", "n")}
     write_result(make_result(ck, answers, branch=branch, reviewer="r", lang="en",
                              started=stamp, finished=stamp), root=root)
@@ -182,6 +185,9 @@ def test_missing_counts_working_days_up_to_today(dept: dict[str, Path],
     assert {u: (r["expected"], r["done"]) for u, r in rows.items()} == {
         "A": (6, 6), "B": (6, 6), "C": (6, 3)}
     assert rows["C"]["slots"] == ["C 2026-10-09", "C 2026-10-10", "C 2026-10-13"]
+    # due_by 09:00: B's check of 10-12 finished at 14:30 -- done, but a late entry
+    assert (rows["B"]["on_time"], rows["B"]["late"], rows["B"]["missed"]) == (5, 1, 0)
+    assert (rows["A"]["late"], rows["C"]["late"]) == (0, 0)
     code = run(["network", "missing", "-w", str(dept["wh"]), "--checklist", "mini",
                 "--fail-on-missing"])
     capsys.readouterr()
@@ -236,7 +242,7 @@ def test_zh_and_en_words_and_as_of(dept: dict[str, Path],
     assert "sub-branch" not in out
     run(["network", "missing", "-w", str(dept["wh"]), "--lang", "zh", "--checklist", "mini"])
     out, _ = capsys.readouterr()
-    for word in ("应检", "已检", "漏检", "截至 2026-10-14"):
+    for word in ("应检", "已检", "其中补录", "漏检", "截至 2026-10-14"):
         assert word in out, word
     run(["network", "items", "-w", str(dept["wh"]), "--lang", "zh"])
     out, _ = capsys.readouterr()
