@@ -3,8 +3,9 @@
 The connection may write only under the target's parent folder, and is opened with
 ``preserve_insertion_order`` off (rows need not keep their order in the files:
 DuckDB writes faster without). Layout (docs/network.md): ``results/``, ``sections/``
-and ``items/``, each partitioned as ``checklist=<id>/month=<YYYY-MM>/``, plus ``units/``, ``texts/``
-and ``actions/`` (the corrective actions). The dataset is written to a temporary
+and ``items/``, each partitioned as ``checklist=<id>/month=<YYYY-MM>/``, plus
+``units/``, ``texts/``, ``actions/`` (the corrective actions) and ``complaints/`` (the
+complaint cases: dates and counts, no customer data). The dataset is written to a temporary
 folder beside the target and renamed into place, so a failed export leaves
 nothing half-written.
 """
@@ -39,7 +40,7 @@ PARTITIONED = {
              "AND x.checklist_version = r.checklist_version AND x.id = i.item_id",
 }
 PLAIN = {"units": "SELECT * FROM units", "texts": "SELECT * FROM texts",
-         "actions": "SELECT * FROM actions"}
+         "actions": "SELECT * FROM actions", "complaints": "SELECT * FROM complaints"}
 
 
 def _literal(path: Path) -> str:

@@ -148,3 +148,26 @@ def test_monthly_report_has_a_complaints_section(warehouse: tuple[Path, Path], t
     assert "逾期与未办结按 2025-10-13 计算" in part and "SH-001" in part
     assert "50% (1/2)" in part  # SH-001's decisions: A on time, C late
     assert "张三" not in out and "CIF-001" not in out
+
+
+def test_export_has_the_cases_without_customer_data(warehouse: tuple[Path, Path],
+                                                    tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    _, db = warehouse
+    out = tmp_path / "parquet"
+    code, _, err = cli(capsys, "network", "export", str(out), "-w", str(db))
+    assert code == 0, err
+    con = duckdb.connect()
+    try:
+        rows = con.execute("SELECT branch, count(*) FROM read_parquet(?) GROUP BY ALL "
+                           "ORDER BY branch",
+                           [str(out / "complaints" / "complaints.parquet")]).fetchall()
+        names = {r[0] for r in con.execute("DESCRIBE SELECT * FROM read_parquet(?)",
+                                           [str(out / "complaints" / "complaints.parquet")])
+                 .fetchall()}
+    finally:
+        con.close()
+    assert rows == [("SH-001", 5), ("SH-002", 1)]  # A-E and F
+    assert not names & {"customer_name", "customer_contact", "customer_ref", "asks"}
+    raw = b"".join(p.read_bytes() for p in out.rglob("*.parquet"))
+    assert "张三".encode() not in raw and b"CIF-001" not in raw
