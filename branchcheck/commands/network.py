@@ -106,7 +106,14 @@ def ingest(
     warehouse: WarehouseOption = None,
     org: OrgOption = None,
     strict: Annotated[bool, typer.Option(
-        "--strict", help="Exit 1 when any file is rejected.")] = False,
+        "--strict", help="Exit 1 when any file is rejected or held back.")] = False,
+    checklists: Annotated[list[str] | None, typer.Option(
+        "--checklists", metavar="PATH",
+        help="Checklist file or folder to verify results against, besides the bundled "
+             "ones and $BRANCHCHECK_CHECKLISTS (repeatable).")] = None,
+    trust: Annotated[str | None, typer.Option(
+        "--trust", metavar="DIR", envvar="BRANCHCHECK_TRUST", show_envvar=True,
+        help="Folder of trusted public keys (<signer>.pub).")] = None,
     wait: Annotated[float, typer.Option(
         "--wait", metavar="SECONDS", min=0,
         help="Wait this long for another ingest to finish (default: refuse at once).")] = 0.0,
@@ -117,27 +124,39 @@ def ingest(
     """Read new and changed result files into the warehouse, in one transaction.
 
     Every file is validated and tamper-checked; rejected files are listed with the
-    reason and kept out of every figure. Exit 0, or 1 with --strict when any file
-    was rejected; 2 when another ingest holds the warehouse.
+    reason and kept out of every figure. Results that cannot be verified (checklist
+    not found, signer not trusted) are held back: listed, kept out of every figure and
+    read again by the next ingest. Exit 0, or 1 with --strict when any file was
+    rejected or held back; 2 when another ingest holds the warehouse.
     """
     from branchcheck.core.i18n import resolve_lang, t
     from branchcheck.network import ingest as ing
     from branchcheck.network import warehouse as wh
+    from branchcheck.network.parse import Belief
     from branchcheck.org.directory import load
 
     ui = resolve_lang(lang)
+    if trust:
+        from branchcheck.integrity.signing import trusted_keys
+
+        trusted_keys(trust, ui)  # a missing or bad trust folder: an error before any work
     directory = load(org, lang=ui) if org else None
     for p in directory.warnings if directory else ():
         err(f"{p}\n")
     path = wh.default_path(warehouse)
     with wh.writer(path, wait=wait, lang=ui) as con:
         report = ing.ingest(con, results_dirs, org=directory, lang=ui, jobs=jobs,
-                            progress=sys.stderr.isatty())
+                            progress=sys.stderr.isatty(),
+                            belief=Belief(tuple(checklists or ()), trust))
     from branchcheck.core.textsafe import term
 
     for where, reason in report.rejected:
         err(t(ui, f"已拒收：{term(where)}：{term(reason)}\n",
                            f"rejected: {term(where)}: {term(reason)}\n"))
+    for where, reason in report.held:
+        err(t(ui, f"暂不计入：{term(where)}：{term(reason)}\n",
+              f"held back: {term(where)}: {term(reason)}\n"))
+    held = len(report.held)
     if report.unknown_branches:
         shown = ", ".join(report.unknown_branches[:10])
         err(t(
@@ -146,10 +165,12 @@ def ingest(
             f"{shown}\n"))
     err(t(
         ui, f"{path}：新增 {report.added}，未变 {report.unchanged}，重复 {report.duplicates}，"
-            f"拒收 {len(report.rejected)}（共 {report.scanned} 个文件，{report.seconds:.2f} 秒）\n",
+            f"拒收 {len(report.rejected)}" + (f"，暂不计入 {held}（未核验）" if held else "")
+            + f"（共 {report.scanned} 个文件，{report.seconds:.2f} 秒）\n",
         f"{path}: {report.added} added, {report.unchanged} unchanged, {report.duplicates} "
-        f"duplicates, {len(report.rejected)} rejected ({report.scanned} files, "
-        f"{report.seconds:.2f} s)\n"))
+        f"duplicates, {len(report.rejected)} rejected"
+        + (f", {held} held back (not verified)" if held else "")
+        + f" ({report.scanned} files, {report.seconds:.2f} s)\n"))
     read, same = report.action_logs
     if read or same:
         err(t(ui, f"整改记录：读取 {read}，未变 {same}\n",
@@ -158,7 +179,7 @@ def ingest(
     if read or same:
         err(t(ui, f"投诉台账：读取 {read}，未变 {same}\n",
               f"complaint registers: {read} read, {same} unchanged\n"))
-    return EXIT_FAILED if strict and report.rejected else EXIT_OK
+    return EXIT_FAILED if strict and (report.rejected or report.held) else EXIT_OK
 
 
 @app.command("league")

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from branchcheck.core.i18n import t
+from branchcheck.network.parse import HELD, Belief
 
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
@@ -59,6 +60,9 @@ class Report:
     added: int = 0
     duplicates: int = 0
     rejected: list[tuple[str, str]] = field(default_factory=list)
+    held: list[tuple[str, str]] = field(default_factory=list)
+    """Results that cannot be believed (unverified, untrusted signer): kept out of every
+    figure, read again by every ingest."""
     unknown_branches: list[str] = field(default_factory=list)
     seconds: float = 0.0
     action_logs: tuple[int, int] = (0, 0)
@@ -128,13 +132,15 @@ def business_day(stamp: str, zone: str) -> tuple[datetime, date] | None:
 
 
 def _parse_all(paths: list[str], stage: str, lang: str, jobs: int,
-               tick: Callable[[int], None]) -> Iterable[tuple[list[Outcome], list[str]]]:
+               tick: Callable[[int], None],
+               belief: Belief) -> Iterable[tuple[list[Outcome], list[str]]]:
     from branchcheck.checklists.checker import _mp_context, cpu_count
     from branchcheck.network.parse import parse_batch
 
     workers = jobs or min(cpu_count(), 8)
     size = max(1, min(_BATCH, len(paths) // (max(workers, 1) * 4) or 1))
-    batches = [(stage, k, paths[k:k + size], lang) for k in range(0, len(paths), size)]
+    batches = [(stage, k, paths[k:k + size], lang, belief)
+               for k in range(0, len(paths), size)]
     if workers <= 1 or len(paths) < 64:
         for batch in batches:
             yield parse_batch(batch)
@@ -158,9 +164,12 @@ def _parse_all(paths: list[str], stage: str, lang: str, jobs: int,
 
 
 def ingest(con: DuckDBPyConnection, roots: Sequence[Path], *, org: Org | None = None,
-           lang: str = "en", jobs: int = 0, progress: bool = False) -> Report:
-    """Ingest every new or changed result file under ``roots``; one transaction. The
-    rows are staged in the connection's private folder (the only one its SQL may read:
+           lang: str = "en", jobs: int = 0, progress: bool = False,
+           belief: Belief | None = None) -> Report:
+    """Ingest every new or changed result file under ``roots``; one transaction. Results
+    that cannot be believed (``belief``: the checklists and trusted keys to verify them
+    with; :func:`branchcheck.network.parse.held_reason`) are held back. The rows are
+    staged in the connection's private folder (the only one its SQL may read:
     :func:`branchcheck.network.warehouse.stage_of`)."""
     import shutil
     import tempfile
@@ -171,13 +180,14 @@ def ingest(con: DuckDBPyConnection, roots: Sequence[Path], *, org: Org | None = 
     stage = tempfile.mkdtemp(prefix="run-", dir=folder) if folder else tempfile.mkdtemp(
         prefix="branchcheck-ingest-")
     try:
-        return _ingest(con, roots, stage, org=org, lang=lang, jobs=jobs, progress=progress)
+        return _ingest(con, roots, stage, org=org, lang=lang, jobs=jobs, progress=progress,
+                       belief=belief or Belief())
     finally:
         shutil.rmtree(stage, ignore_errors=True)
 
 
 def _ingest(con: DuckDBPyConnection, roots: Sequence[Path], stage: str, *, org: Org | None,
-            lang: str, jobs: int, progress: bool) -> Report:
+            lang: str, jobs: int, progress: bool, belief: Belief) -> Report:
     from branchcheck.network import warehouse as wh
 
     started = time.monotonic()
@@ -189,7 +199,8 @@ def _ingest(con: DuckDBPyConnection, roots: Sequence[Path], stage: str, *, org: 
     todo: list[Found] = []
     for f in found:
         seen = known.get(f.path)
-        if seen is not None and seen[:2] == (f.size, f.mtime_ns):
+        if seen is not None and seen[:2] == (f.size, f.mtime_ns) and seen[2] != "held":
+            # held back files are read again: a later ingest may verify them
             report.unchanged += 1
             if seen[2] == "rejected":
                 report.rejected.append((f.path, seen[3] or ""))
@@ -210,7 +221,7 @@ def _ingest(con: DuckDBPyConnection, roots: Sequence[Path], stage: str, *, org: 
     try:
         try:
             for batch in _parse_all([f.path for f in todo], stage, lang, jobs,
-                                    bar.tick if bar else (lambda n: None)):
+                                    bar.tick if bar else (lambda n: None), belief):
                 loader.add(*batch)
             loader.flush()
         finally:
@@ -280,8 +291,9 @@ class _Loader:
         for idx, sha, head, txt in self.outcomes:
             f = self.todo[idx]
             if not sha:
-                report.rejected.append((f.path, head))
-                files.append((f.path, f.size, f.mtime_ns, None, "rejected", head))
+                status = "held" if txt == HELD else "rejected"
+                (report.held if txt == HELD else report.rejected).append((f.path, head))
+                files.append((f.path, f.size, f.mtime_ns, None, status, head))
                 continue
             when = business_day(head[6] or head[5], self.zone_of(head[0]))
             if when is None:

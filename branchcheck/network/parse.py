@@ -16,6 +16,7 @@ import csv
 import hashlib
 import io
 import os
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,16 +38,45 @@ ITEM_COLUMNS = {"idx": "BIGINT", "item_id": "VARCHAR", "status": "VARCHAR",
 UNTAG = "CASE WHEN {0} IS NULL THEN NULL ELSE substr({0}, 2) END"
 TAGGED = ("value", "note", "critical")
 
-# (idx, sha256, head row, texts) for a good file; (idx, "", reason, ()) for a rejected one.
+# (idx, sha256, head row, texts) for a good file; (idx, "", reason, ()) for a rejected one,
+# (idx, "", reason, HELD) for one that cannot be believed.
 Outcome = tuple[int, str, Any, tuple[Any, ...]]
+HELD = ("held",)
 
 
-def parse_batch(args: tuple[str, int, list[str], str]) -> tuple[list[Outcome], list[str]]:
+@dataclass(frozen=True)
+class Belief:
+    """What a result is verified against at ingest: checklist files or folders (besides
+    the bundled ones and ``$BRANCHCHECK_CHECKLISTS``) and the trusted keys' folder
+    (else ``$BRANCHCHECK_TRUST``)."""
+
+    checklists: tuple[str, ...] = ()
+    trust: str | None = None
+
+
+def held_reason(result: Result, lang: str) -> str:
+    """Why a result is kept out of the figures ("" when it counts): its checklist was not
+    found (unverified), or it was signed by a key that is not trusted (or not allowed to
+    sign for its branch). Results of the old format (legacy, no chain) count as before."""
+    from branchcheck.core.i18n import t
+
+    integrity = result.integrity
+    if integrity is None or integrity.ok or (integrity.state == "legacy"
+                                             and integrity.signature != "untrusted"):
+        return ""
+    what = t(lang, "未核验，不计入任何数字", "not verified, kept out of every figure")
+    how = t(lang, "（用 --checklists 给出它的检查表，或用 --trust 给出签名者的公钥）",
+            " (give its checklist with --checklists, or its signer's key with --trust)")
+    return f"{what}{t(lang, '：', ': ')}{integrity.reason or integrity.state}{how}"
+
+
+def parse_batch(args: tuple[str, int, list[str], str, Belief]
+                ) -> tuple[list[Outcome], list[str]]:
     """Parse ``paths`` (numbered from ``start``); stage their rows in ``stage``.
 
     Returns the outcomes and the names of the CSV files written.
     """
-    stage, start, paths, lang = args
+    stage, start, paths, lang, belief = args
     pause = os.environ.get("BRANCHCHECK_TEST_PAUSE_IN_PARSE")
     if pause:  # tests kill an ingest while its workers run; this makes that deterministic
         import time
@@ -65,7 +95,8 @@ def parse_batch(args: tuple[str, int, list[str], str]) -> tuple[list[Outcome], l
         try:
             raw = read_regular(Path(path), max_bytes=MAX_BYTES)
             sha = hashlib.sha256(raw).hexdigest()
-            result = parse_result(raw, path, lang=lang)  # the checks ``results`` makes
+            result = parse_result(raw, path, lang=lang, checklists=belief.checklists,
+                                  trust=belief.trust)  # the checks ``results`` makes
         except BranchcheckError as exc:
             first = exc.problems[0] if exc.problems else None
             detail = exc.message if first is None else f"{exc.message}: {first.message}"
@@ -77,6 +108,10 @@ def parse_batch(args: tuple[str, int, list[str], str]) -> tuple[list[Outcome], l
         wrong = misplaced(result, path, lang)
         if wrong is not None:
             outcomes.append((idx, "", wrong, ()))
+            continue
+        held = held_reason(result, lang)
+        if held:
+            outcomes.append((idx, "", held, HELD))
             continue
         s = result.score
         section_rows.writerows((idx, x.id, x.weight, x.raw, x.final, x.knocked_out)

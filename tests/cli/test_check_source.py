@@ -135,7 +135,8 @@ def test_results_stored_before_sources_still_verify_and_read_as_self(
     assert code == 0 and [r["source"] for r in rows] == ["self", "self"]
     assert all(r["integrity"]["state"] == "verified" for r in rows)
     wh = tmp_path / "net.duckdb"
-    code, _, err = cli(capsys, "network", "ingest", str(results), "-w", str(wh), "--strict")
+    code, _, err = cli(capsys, "network", "ingest", str(results), "-w", str(wh), "--strict",
+                       "--trust", str(trust))  # signed results count when their key is trusted
     assert code == 0, err
     code, out, _ = cli(capsys, "network", "sql", "SELECT check_source, count(*) AS n FROM "
                        "results GROUP BY ALL", "-w", str(wh), "-f", "json")

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -244,3 +245,89 @@ def test_n3_the_lock_message_says_when_its_holder_has_ended(tmp_path: Path) -> N
             pass
     finally:
         os.kill(child, signal.SIGKILL)
+
+
+def _edited_copy(tmp_path: Path) -> Path:
+    """The bundled daily-opening, edited by an outlet: same id and version, its red line
+    no longer critical, its text rewritten."""
+    from branchcheck.core.resources import bundled_checklist
+
+    text = Path(str(bundled_checklist("daily-opening"))).read_text(encoding="utf-8")
+    red = text.index("- id: no-customer-data-exposed")
+    end = text.index("source:", red)
+    part = text[red:end].replace("        critical: checklist\n", "").replace(
+        "No customer information exposed in public areas", "Counters look tidy")
+    edited = tmp_path / "edited" / "daily-opening.yaml"
+    edited.parent.mkdir()
+    edited.write_text(text[:red] + part + text[end:], encoding="utf-8")
+    return edited
+
+
+def _result(path: Path, root: Path, branch: str, fails: tuple[str, ...],
+            **sign: Any) -> Path:
+    from branchcheck.checklists.loading import load_checklist
+    from branchcheck.core.model import Answer
+    from branchcheck.core.scoring import make_result
+    from branchcheck.results.chain import store_result
+
+    ck = load_checklist(str(path))
+    answers = {item.id: Answer(item.id, item.options[0].key if item.type == "choice"
+                               else "fail" if item.id in fails else "pass")
+               for _, item in ck.items()}
+    result = make_result(ck, answers, branch=branch, reviewer="r", lang="en",
+                         started="2026-11-02T09:00:00+08:00",
+                         finished="2026-11-02T09:00:00+08:00")
+    return store_result(result, root=root, **sign)
+
+
+def test_n2_a_result_of_an_edited_checklist_counts_nowhere(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("BRANCHCHECK_CHECKLISTS", raising=False)
+    from branchcheck.core.resources import bundled_checklist
+
+    root, wh = tmp_path / "results", str(tmp_path / "n.duckdb")
+    edited = _edited_copy(tmp_path)
+    _result(edited, root, "O1", ("no-customer-data-exposed",))  # 86.9 by the edited copy
+    real = Path(str(bundled_checklist("daily-opening")))
+    _result(real, root, "O2", ("no-customer-data-exposed",))
+    code, _, err = cli(capsys, "network", "ingest", str(root), "-w", wh, "--strict")
+    assert code == 1 and "held back: " in err and "O1" in err and "1 held back" in err
+    code, out, _ = cli(capsys, "network", "sql", "-w", wh, "-f", "json",
+                       "SELECT branch, overall_final, integrity, signature FROM results")
+    # only the real checklist's result counts: 0, a red line (不合格（一票否决）)
+    assert json.loads(out) == [{"branch": "O2", "overall_final": 0.0, "integrity": "verified",
+                                "signature": "none"}]
+    code, out, _ = cli(capsys, "network", "sql", "-w", wh, "-f", "json",
+                       "SELECT count(*) AS n FROM texts WHERE en = 'Counters look tidy'")
+    assert json.loads(out) == [{"n": 0}]  # its texts replace nothing
+    code, out, _ = cli(capsys, "network", "league", "-w", wh, "-f", "json",
+                       "--period", "2026-11")
+    assert [r["unit"] for r in json.loads(out)] == ["O2"]
+    # the next ingest reads it again and still holds it back (zh too)
+    code, _, err = cli(capsys, "network", "ingest", str(root), "-w", wh, "--lang", "zh")
+    assert code == 0 and "暂不计入" in err and "未核验" in err
+
+
+def test_n2_a_signed_result_counts_only_with_its_key_trusted(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from branchcheck.core.resources import bundled_checklist
+    from branchcheck.integrity.signing import load_signing_key
+
+    assert cli(capsys, "keys", "new", "--out", str(tmp_path / "keys"), "--name", "O1")[0] == 0
+    trust = tmp_path / "trust"
+    trust.mkdir()
+    (trust / "O1.pub").write_bytes((tmp_path / "keys" / "O1.pub").read_bytes())
+    key = load_signing_key(str(tmp_path / "keys" / "O1.key"))
+    root, wh = tmp_path / "results", str(tmp_path / "n.duckdb")
+    _result(Path(str(bundled_checklist("daily-opening"))), root, "O1", (), sign_key=key)
+    code, _, err = cli(capsys, "network", "ingest", str(root), "-w", wh)
+    assert code == 0 and "1 held back" in err and "untrusted key" in err
+    code, _, err = cli(capsys, "network", "ingest", str(root), "-w", wh, "--trust", str(trust),
+                       "--strict")
+    assert code == 0 and "1 added" in err, err
+    code, out, _ = cli(capsys, "network", "sql", "-w", wh, "-f", "json",
+                       "SELECT integrity, signature, signer, stored_utc IS NOT NULL AS s "
+                       "FROM results")
+    assert json.loads(out) == [{"integrity": "verified", "signature": "trusted",
+                                "signer": "O1", "s": True}]

@@ -87,9 +87,16 @@ def _write_results(root: Path, checklist_path: Path,
 
 
 @pytest.fixture(autouse=True)
-def _env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for var in ("BRANCHCHECK_WAREHOUSE", "BRANCHCHECK_LANG", "BRANCHCHECK_RESULTS"):
+def _env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for var in ("BRANCHCHECK_WAREHOUSE", "BRANCHCHECK_LANG", "BRANCHCHECK_RESULTS",
+                "BRANCHCHECK_TRUST"):
         monkeypatch.delenv(var, raising=False)
+    # the department has the checklist its outlets use: ingest verifies the results
+    # against it (an unverified result is held back, issue 25 N2)
+    known = tmp_path / "known-checklists"
+    known.mkdir()
+    (known / "mini.yaml").write_text(CHECKLIST, encoding="utf-8")
+    monkeypatch.setenv("BRANCHCHECK_CHECKLISTS", str(known))
     monkeypatch.setenv("LC_ALL", "C.UTF-8")
     monkeypatch.setenv("NO_COLOR", "1")
 
