@@ -102,7 +102,7 @@ def wh(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     _write(root, ck)
     path = tmp_path / "net.duckdb"
     assert run(["network", "ingest", str(root), "--org", str(org), "-w", str(path),
-                "--strict"]) == 0
+                "--checklists", str(ck), "--strict"]) == 0  # verified (issue 25 N2)
     capsys.readouterr()
     return path
 
