@@ -65,6 +65,12 @@ def _items(data: dict[str, Any]) -> list[tuple[Path, dict[str, Any]]]:
 
 
 def _ids(doc: Document, data: dict[str, Any]) -> Iterator[Problem]:
+    from branchcheck.core.ids import RESERVED_CHECKLIST_IDS
+
+    if data["id"] in RESERVED_CHECKLIST_IDS:
+        yield doc.problem(("id",), "reserved-id",
+                          f"checklist id {data['id']!r} is reserved: the results folder keeps "
+                          "action evidence under that name; choose another id")
     seen: dict[str, Path] = {}
     for si, section in enumerate(data["sections"]):
         entries: list[tuple[Path, Any]] = [(("sections", si), section)]

@@ -38,7 +38,7 @@ def assess(data: Mapping[str, Any], result: Result, *, name: str, lang: str = "e
         problems.append(t(lang, "自查结果不可能有检查单位 inspector_unit",
                           "a self-check cannot name an inspector_unit"))
     signature: Any = "none"
-    signer = fp = ""
+    signer = fp = wrong_branch = ""
     if data.get("signature") is not None:
         from branchcheck.integrity import signing
 
@@ -46,8 +46,13 @@ def assess(data: Mapping[str, Any], result: Result, *, name: str, lang: str = "e
         if bad:
             problems.append(bad)
         else:
-            keys = signing.trusted_keys(trust or os.environ.get(signing.TRUST_ENV), lang)
-            signature, signer = ("trusted", keys[fp]) if fp in keys else ("untrusted", fp)
+            folder = trust or os.environ.get(signing.TRUST_ENV)
+            keys = signing.trusted_keys(folder, lang)
+            signature, signer = ("untrusted", fp)
+            if fp in keys and signing.may_sign(folder, keys[fp], result.branch, lang):
+                signature, signer = ("trusted", keys[fp])
+            elif fp in keys:
+                wrong_branch = keys[fp]
     from branchcheck.integrity.against import find_checklist, problems_against
 
     state: Any
@@ -69,7 +74,7 @@ def assess(data: Mapping[str, Any], result: Result, *, name: str, lang: str = "e
             [Problem(name, 0, 0, "tampered", msg) for msg in problems],
         )
     if signature == "untrusted":
-        note = untrusted_note(signer, lang)
+        note = untrusted_note(signer, lang, wrong_branch, result.branch)
         reason = f"{reason}; {note}" if reason else note
     previous = data.get("previous")
     return Integrity(state=state, reason=reason, signature=signature, signer=signer, key=fp,
@@ -87,8 +92,14 @@ def legacy_reason(not_found: str, lang: str) -> str:
                     "; re-scored against its checklist: it matches")
 
 
-def untrusted_note(fingerprint: str, lang: str) -> str:
-    """The reason given for a result signed by a key not in the trust folder."""
+def untrusted_note(fingerprint: str, lang: str, name: str = "", branch: str = "") -> str:
+    """The reason given for a result signed by a key not in the trust folder, or (``name``)
+    by a trusted key that may not sign for the result's ``branch``."""
+    if name:
+        return t(lang, f"签名密钥 {name}（{fingerprint}）无权为网点 {branch} 签名"
+                       f"（见信任文件夹中的 branches.yaml）",
+                 f"signed by key {name} ({fingerprint}), which may not sign for branch "
+                 f"{branch} (see branches.yaml in the trust folder)")
     return t(lang, f"签名密钥 {fingerprint} 不在信任列表中",
              f"signed by an untrusted key {fingerprint}")
 

@@ -147,6 +147,57 @@ def sign(data: Mapping[str, Any], key: SigningKey) -> dict[str, str]:
 
 
 _trusted: dict[tuple[str, tuple[tuple[str, int, int], ...]], dict[str, str]] = {}
+BRANCHES_FILE = "branches.yaml"
+"""In a trust folder: which branches each signer may sign for (issue 25, N5)."""
+ANY_BRANCH = "*"
+_mapped: dict[tuple[str, int, int], dict[str, frozenset[str]]] = {}
+
+
+def may_sign(folder: str | None, signer: str, branch: str, lang: str = "en") -> bool:
+    """Whether the trusted key named ``signer`` may sign results of ``branch``: the
+    branches ``branches.yaml`` in the trust folder lists for it (``"*"``: any), else
+    only the branch of the same name as the key."""
+    allowed = branch_map(folder, lang).get(signer)
+    if allowed is None:
+        return signer == branch
+    return ANY_BRANCH in allowed or branch in allowed
+
+
+def branch_map(folder: str | None, lang: str = "en") -> dict[str, frozenset[str]]:
+    """Signer name -> the branches it may sign for, from ``<folder>/branches.yaml``
+    (empty when there is none; read once per process while the file stays the same)."""
+    if not folder:
+        return {}
+    path = os.path.join(folder, BRANCHES_FILE)
+    try:
+        info = os.stat(path)
+    except OSError:
+        return {}
+    key = (path, info.st_mtime_ns, info.st_size)
+    if key not in _mapped:
+        _mapped[key] = _read_map(path, lang)
+    return _mapped[key]
+
+
+def _read_map(path: str, lang: str) -> dict[str, frozenset[str]]:
+    from branchcheck.core.errors import BranchcheckError
+    from branchcheck.core.strictyaml import parse_mapping, read_text
+
+    bad = KeyFileError(t(
+        lang, f"{path}：应为“签名者: [网点, ...]”的映射（\"*\" 表示任何网点）",
+        f"{path}: must map each signer to a list of branches it may sign for "
+        "(\"*\" for any branch), e.g. 'inspector-zhang: [SH-001, SH-002]'"))
+    try:
+        data = parse_mapping(read_text(path, max_bytes=_MAX_KEY_BYTES), path).data
+    except BranchcheckError:
+        raise bad from None
+    found: dict[str, frozenset[str]] = {}
+    for signer, branches in data.items():
+        if not isinstance(signer, str) or not isinstance(branches, list) or not all(
+                isinstance(b, str) for b in branches):
+            raise bad
+        found[signer] = frozenset(branches)
+    return found
 
 
 def trusted_keys(folder: str | None, lang: str = "en") -> dict[str, str]:

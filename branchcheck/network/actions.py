@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from branchcheck.org.directory import Org
 
 LOG_NAME = "actions.jsonl"  # branchcheck.actions.model.LOG_NAME
+HEAD_NAME = "actions.head"  # branchcheck.actions.model.HEAD_NAME
 OPEN = ("open", "reopened")
 DONE = ("fixed", "verified")
 ACTION_COLUMNS = ("log", "branch", "id", "checklist_id", "item_id", "section_id", "priority",
@@ -66,6 +67,7 @@ def prepare(con: DuckDBPyConnection, roots: Sequence[Path], lang: str = "en") ->
     known = {r[0]: r[1:] for r in con.execute(
         "SELECT path, size, mtime_ns, seq, hash, status, reason FROM action_logs").fetchall()}
     out = Logs()
+    present: set[str] = set()
     for root in roots:
         try:
             entries = sorted(os.scandir(root), key=lambda e: e.name)
@@ -78,9 +80,36 @@ def prepare(con: DuckDBPyConnection, roots: Sequence[Path], lang: str = "en") ->
             try:
                 info = os.lstat(path)
             except OSError:
+                if os.path.lexists(os.path.join(entry.path, HEAD_NAME)):
+                    _gone(path, entry.name, known.get(path), out, lang)
+                    present.add(path)
                 continue
+            present.add(path)
             _one(root, entry.name, path, info, known.get(path), out, lang)
+        # a log ingested before whose branch folder is gone too
+        for path, seen in known.items():
+            if path not in present and seen[4] in KEPT and os.path.dirname(
+                    os.path.dirname(path)) == str(root):
+                _gone(path, os.path.basename(os.path.dirname(path)), seen, out, lang)
     return out
+
+
+KEPT = ("ok", "rewritten", "missing")
+"""Statuses of a log whose last verified actions stay in the figures."""
+
+
+def _gone(path: str, branch: str, seen: Any, out: Logs, lang: str) -> None:
+    """A log that is missing although its head names events, or that was ingested before:
+    rejected, its last verified actions kept (never a history quietly dropped)."""
+    reason = t(lang, "整改记录不见了（曾经存在）：历史被删除；保留上次核验的整改项",
+               "the actions log is missing although it was written before: its history "
+               "was deleted; the actions last verified are kept")
+    out.rejected.append((path, reason))
+    if seen is None:
+        out.files.append((path, branch, None, None, None, None, "missing", reason, 0))
+    else:
+        out.files.append((path, branch, seen[0], seen[1], seen[2], seen[3], "missing", reason,
+                          None))
 
 
 def _one(root: Path, branch: str, path: str, info: os.stat_result, seen: Any, out: Logs,
@@ -91,7 +120,7 @@ def _one(root: Path, branch: str, path: str, info: os.stat_result, seen: Any, ou
 
     if seen is not None and tuple(seen[:2]) == (info.st_size, info.st_mtime_ns):
         out.unchanged += 1
-        if seen[4] == "rejected":
+        if seen[4] != "ok":
             out.rejected.append((path, seen[5] or ""))
         return
     out.read += 1
@@ -111,6 +140,17 @@ def _one(root: Path, branch: str, path: str, info: os.stat_result, seen: Any, ou
             if log.tampered:
                 reason = t(lang, "整改记录被改动过：", "the actions log has been tampered "
                            "with: ") + (f"{bad[0].rule} ({bad[0]})" if bad else "")
+            elif seen is not None and seen[4] in KEPT and seen[2] and not any(
+                    e.seq == seen[2] and e.hash == seen[3] for e in log.events):
+                reason = t(lang, f"整改记录被重写：上次导入时的第 {seen[2]} 条记录已不在；"
+                                 "保留上次核验的整改项",
+                           f"the actions log was rewritten: event {seen[2]} recorded at the "
+                           "last ingest is no longer there; the actions last verified are "
+                           "kept")
+                out.rejected.append((path, reason))
+                out.files.append((path, branch, info.st_size, info.st_mtime_ns, seen[2],
+                                  seen[3], "rewritten", reason, None))
+                return
             else:
                 actions = list(derive(log).actions.values())
                 other = sorted({a.branch for a in actions} - {branch})

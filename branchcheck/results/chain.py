@@ -170,7 +170,7 @@ def walk(root: Path, branch: str, checklist_id: str, *, checklists: Iterable[str
         link = Link(name, stored.stamp, sha256_hex(raw))
         chain.links.append(link)
         hit = seen.get(link.digest) if seen else None
-        if not (hit and _recall(link, hit, branch, checklist_id, keys, lang)):
+        if not (hit and _recall(link, hit, branch, checklist_id, keys, lang, trust)):
             todo.append((len(chain.links) - 1, raw))
     jobs_args = [(raw, chain.links[i], branch, checklist_id, tuple(checklists), trust, lang)
                  for i, raw in todo]
@@ -188,9 +188,10 @@ def walk(root: Path, branch: str, checklist_id: str, *, checklists: Iterable[str
 
 
 def _recall(link: Link, hit: dict[str, Any], branch: str, checklist_id: str,
-            keys: dict[str, str], lang: str) -> bool:
+            keys: dict[str, str], lang: str, trust: str | None) -> bool:
     """Fill ``link`` from a remembered verdict (False if it does not apply here)."""
     from branchcheck.integrity.assess import untrusted_note
+    from branchcheck.integrity.signing import may_sign
 
     if (hit.get("branch"), hit.get("checklist")) != (branch, checklist_id) or not isinstance(
             hit.get("stored"), str):  # remembered before stored times were read: read again
@@ -198,8 +199,11 @@ def _recall(link: Link, hit: dict[str, Any], branch: str, checklist_id: str,
     fp = str(hit.get("key") or "")
     if not fp:
         integ = Integrity("verified")
-    elif fp in keys:
+    elif fp in keys and may_sign(trust, keys[fp], branch, lang):
         integ = Integrity("verified", signature="trusted", signer=keys[fp], key=fp)
+    elif fp in keys:
+        integ = Integrity("verified", untrusted_note(fp, lang, keys[fp], branch), "untrusted",
+                          fp, fp)
     else:
         integ = Integrity("verified", untrusted_note(fp, lang), "untrusted", fp, fp)
     prev = hit.get("previous")

@@ -18,6 +18,7 @@ from branchcheck.core.errors import InputError, Problem, StorageError, UsageErro
 from branchcheck.core.fsafe import ExistsError as ExistsError
 from branchcheck.core.fsafe import atomic_write, inside, read_regular
 from branchcheck.core.i18n import t
+from branchcheck.core.ids import RESERVED_CHECKLIST_IDS
 from branchcheck.core.model import (
     CHECKLIST_ID,
     Grade,
@@ -185,8 +186,12 @@ def dump_yaml(data: Any) -> str:
 def result_path(root: Path, result: Result) -> Path:
     """Where ``result`` is stored under ``root`` (ids validated, no path tricks)."""
     check_branch(result.branch)
-    if not CHECKLIST_ID.fullmatch(result.checklist_id):
-        raise UsageError(f"invalid checklist id {result.checklist_id!r}")
+    if not CHECKLIST_ID.fullmatch(result.checklist_id) or (
+            result.checklist_id in RESERVED_CHECKLIST_IDS):
+        raise UsageError(f"invalid checklist id {result.checklist_id!r} (reserved: the results "
+                         "folder keeps action evidence under that name)"
+                         if result.checklist_id in RESERVED_CHECKLIST_IDS
+                         else f"invalid checklist id {result.checklist_id!r}")
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     return root / result.branch / result.checklist_id / f"{stamp}.yaml"
 

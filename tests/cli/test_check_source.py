@@ -106,6 +106,8 @@ def test_the_signature_covers_the_source(tmp_path: Path,
     trust = tmp_path / "trust"
     trust.mkdir()
     shutil.copy(keys / "insp.pub", trust)
+    # the inspector's key may sign for the branches it inspects (issue 25 N5)
+    (trust / "branches.yaml").write_text("insp: [SH-001]\n", encoding="utf-8")
     verify = ("verify", "-b", "SH-001", "--results-dir", str(tmp_path / "results"), "--trust",
               str(trust))
     code, out, err = cli(capsys, *verify)

@@ -331,3 +331,36 @@ def test_n2_a_signed_result_counts_only_with_its_key_trusted(
                        "FROM results")
     assert json.loads(out) == [{"integrity": "verified", "signature": "trusted",
                                 "signer": "O1", "s": True}]
+
+
+def _approvals(root: Path, count: int) -> None:
+    from branchcheck.actions import writer
+    from branchcheck.actions.log import NewEvent
+
+    for n in range(count):
+        writer.append(root, "O1", lambda state, n=n: [NewEvent("approved", None, "t", {
+            "result": {"path": f"r{n}", "sha256": "a" * 64,
+                       "finished": "2026-11-02T09:00:00+08:00"}, "approver": "a"})])
+
+
+def test_n6_ingest_rejects_a_rewritten_or_vanished_action_log(
+        net: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    root, wh = net["root"], str(net["wh"])
+    _approvals(root, 5)
+    code, _, err = cli(capsys, "network", "ingest", str(root), "-w", wh, "--strict")
+    assert code == 0, err
+    log, head = root / "O1" / "actions.jsonl", root / "O1" / "actions.head"
+    log.unlink()
+    head.unlink()
+    _approvals(root, 2)  # a new history from the start: 5 events -> 2
+    code, _, err = cli(capsys, "network", "ingest", str(root), "-w", wh, "--strict")
+    assert code == 1 and "rewritten: event 5" in err  # before: accepted
+    code, out, _ = cli(capsys, "network", "sql", "-w", wh, "-f", "json",
+                       "SELECT status, seq FROM action_logs")
+    assert json.loads(out) == [{"status": "rewritten", "seq": 5}]  # the last verified kept
+    log.unlink()  # deleted, its head left
+    code, _, err = cli(capsys, "network", "ingest", str(root), "-w", wh, "--strict")
+    assert code == 1 and "missing" in err and "deleted" in err
+    head.unlink()  # and its head: still the log seen before
+    code, _, err = cli(capsys, "network", "ingest", str(root), "-w", wh, "--lang", "zh")
+    assert code == 0 and "整改记录不见了" in err

@@ -100,3 +100,72 @@ def test_n12_the_setting_moves_the_line(tmp_path: Path, capsys: pytest.CaptureFi
     monkeypatch.setenv("BRANCHCHECK_LATE_HOURS", "soon")
     code, _, err = cli(capsys, "verify", "--branch", "SH-001", "--results-dir", str(tmp_path))
     assert code == 2 and "BRANCHCHECK_LATE_HOURS" in err
+
+
+def _signed_by(tmp_path: Path, capsys: pytest.CaptureFixture[str], key_name: str,
+               branch: str) -> tuple[Path, Path]:
+    """A daily-opening result of ``branch`` signed with key ``key_name``; the trust folder
+    holding that key."""
+    from branchcheck.integrity.signing import load_signing_key
+    from branchcheck.results.chain import store_result
+
+    keys, trust = tmp_path / "keys", tmp_path / "trust"
+    if not (keys / f"{key_name}.key").exists():
+        assert cli(capsys, "keys", "new", "--out", str(keys), "--name", key_name)[0] == 0
+        trust.mkdir(exist_ok=True)
+        (trust / f"{key_name}.pub").write_bytes((keys / f"{key_name}.pub").read_bytes())
+    key = load_signing_key(str(keys / f"{key_name}.key"))
+    path = store_result(daily(fails=(), branch=branch), root=tmp_path / "r", sign_key=key)
+    return path, trust
+
+
+def test_n5_a_key_signs_only_for_its_own_branch(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    _signed_by(tmp_path, capsys, "SH-001", "SH-001")
+    _, trust = _signed_by(tmp_path, capsys, "SH-001", "BJ-002")  # SH-001's key, BJ-002
+    code, out, _ = cli(capsys, "verify", "--branch", "SH-001", "--results-dir",
+                       str(tmp_path / "r"), "--trust", str(trust))
+    assert code == 0 and "1 with a trusted signature" in out
+    code, out, _ = cli(capsys, "verify", "--branch", "BJ-002", "--results-dir",
+                       str(tmp_path / "r"), "--trust", str(trust))
+    assert code == 1 and "may not sign for branch BJ-002" in out  # before: passed
+    code, out, _ = cli(capsys, "verify", "--branch", "BJ-002", "--results-dir",
+                       str(tmp_path / "r"), "--trust", str(trust), "--lang", "zh")
+    assert code == 1 and "无权为网点 BJ-002 签名" in out
+    monkeypatch.setenv("BRANCHCHECK_TRUST", str(trust))
+    code, out, _ = cli(capsys, "results", "--results-dir", str(tmp_path / "r"), "-f", "json")
+    states = {r["branch"]: r["integrity"]["signature"] for r in json.loads(out)}
+    assert states == {"SH-001": "trusted", "BJ-002": "untrusted"}
+
+
+def test_n5_a_mapping_lets_a_key_sign_for_listed_branches(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, trust = _signed_by(tmp_path, capsys, "inspector", "BJ-002")
+    _signed_by(tmp_path, capsys, "inspector", "SH-001")
+    (trust / "branches.yaml").write_text("inspector: [BJ-002]\n", encoding="utf-8")
+    for branch, code_wanted in (("BJ-002", 0), ("SH-001", 1)):
+        code, _, _ = cli(capsys, "verify", "--branch", branch, "--results-dir",
+                         str(tmp_path / "r"), "--trust", str(trust), "--no-cache")
+        assert code == code_wanted, branch
+    (trust / "branches.yaml").write_text('inspector: ["*"]\n', encoding="utf-8")
+    code, _, _ = cli(capsys, "verify", "--branch", "SH-001", "--results-dir",
+                     str(tmp_path / "r"), "--trust", str(trust))
+    assert code == 0
+    (trust / "branches.yaml").write_text("inspector: BJ-002\n", encoding="utf-8")
+    code, _, err = cli(capsys, "verify", "--branch", "SH-001", "--results-dir",
+                       str(tmp_path / "r"), "--trust", str(trust))
+    assert code == 2 and "branches.yaml" in err
+
+
+def test_n13_the_checklist_id_evidence_is_reserved(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    ck = tmp_path / "evidence.yaml"
+    ck.write_text("id: evidence\nversion: 1\ntitle: T\nsections:\n  - id: s\n    title: S\n"
+                  "    items:\n      - {id: a, type: check, text: A}\n", encoding="utf-8")
+    code, out, err = cli(capsys, "validate", str(ck))
+    assert code == 1 and "reserved" in out + err
+    code, _, err = cli(capsys, "run", str(ck), "--branch", "SH-001", "--results-dir",
+                       str(tmp_path / "r"))
+    assert code == 2 and "reserved" in err
+    assert not (tmp_path / "r" / "SH-001" / "evidence").exists()
