@@ -107,6 +107,8 @@ def test_report_csv_names_the_signer_guarded(
     trust.mkdir()
     # A signer name that a spreadsheet would run as a formula if it were not guarded.
     (trust / "=HYPERLINK(1).pub").write_bytes((tmp_path / "keys" / "SH-001.pub").read_bytes())
+    # a key named otherwise than its branch signs for it only when listed (issue 25 N5)
+    (trust / "branches.yaml").write_text("'=HYPERLINK(1)': [SH-001]\n", encoding="utf-8")
     monkeypatch.setenv("BRANCHCHECK_TRUST", str(trust))
     rows = _csv(capsys, ["report", str(path)], tmp_path)
     assert {_verdict(r) for r in rows} == {("verified", "trusted", "'=HYPERLINK(1)", "")}
