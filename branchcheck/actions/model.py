@@ -25,6 +25,9 @@ INCIDENT_FIELDS: tuple[str, ...] = ("reported_to", "reported_on", "remedy", "acc
 Status = Literal["open", "fixed", "verified", "reopened"]
 STATUSES: tuple[str, ...] = ("open", "fixed", "verified", "reopened")
 OPEN_STATUSES: tuple[str, ...] = ("open", "reopened")
+STATUS_ZH = {"open": "待整改", "fixed": "已整改待复查", "verified": "已复查销号",
+             "reopened": "重新打开"}
+"""The statuses as a 整改台账 names them (已复查销号: closed)."""
 PRIORITIES: tuple[str, ...] = ("high", "normal")
 
 

@@ -19,7 +19,7 @@ from branchcheck.actions.log import (
     log_path,
     read_log,
 )
-from branchcheck.actions.model import HEAD_NAME, LOG_NAME, Action, Evidence
+from branchcheck.actions.model import HEAD_NAME, LOG_NAME, STATUS_ZH, Action, Evidence
 from branchcheck.actions.state import State, derive
 from branchcheck.core.errors import InputError, NotFoundError, StorageError, UsageError
 from branchcheck.core.i18n import t
@@ -109,10 +109,6 @@ def _change(root: Path, found: Found, step: _Event) -> Action:
     append(root, found.branch, make)
     _, state = load(root, found.branch)
     return state.actions[found.action.id]
-
-
-STATUS_ZH = {"open": "待整改", "fixed": "已整改待复查", "verified": "已复查销号",
-             "reopened": "重新打开"}
 
 
 @dataclass

@@ -13,12 +13,10 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
-from branchcheck.actions.model import Action
+from branchcheck.actions.model import STATUS_ZH, Action
 from branchcheck.actions.state import overdue_days
 from branchcheck.core.i18n import t
 
-STATUS_ZH = {"open": "待整改", "fixed": "已整改待复查", "verified": "已复查",
-             "reopened": "重新打开"}
 PRIORITY_ZH = {"high": "高", "normal": "一般"}
 
 

@@ -292,6 +292,9 @@ def report(
     return EXIT_OK
 
 
+LEDGER_FORMATS = ("md", "html", "csv", "xlsx")
+
+
 @app.command("ledger")
 def ledger(
     branch: Annotated[str, typer.Option("--branch", "-b", metavar="ID", show_default=False,
@@ -302,39 +305,63 @@ def ledger(
     checklist: Annotated[str | None, typer.Option(
         "--checklist", "-c", metavar="ID", help="Only this checklist id.")] = None,
     fmt: Annotated[str, typer.Option(
-        "--format", "-f", metavar="md|html|csv", help="Output format.")] = "md",
+        "--format", "-f", metavar="|".join(LEDGER_FORMATS),
+        help="Output format (xlsx needs -o FILE).")] = "md",
     output: Annotated[str | None, typer.Option(
         "--output", "-o", metavar="FILE", help="Write to this file (default stdout).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing -o file.")] = False,
+    org: Annotated[str | None, typer.Option(
+        "--org", metavar="FILE", help="Organisation directory (YAML or CSV): the outlet's "
+        "name in the header.")] = None,
     results_dir: ResultsDir = None,
     lang: UiLangOption = None,
 ) -> int:
-    """The rectification ledger (整改台账) of a branch: every action with owner, due date,
-    fix, re-check and status; printable (html: A4 landscape) and Excel-safe (csv)."""
-    from branchcheck.actions import ledger as render
+    """The rectification ledger (整改台账) of a branch: every action with its source,
+    owner, due date, fix, re-check, recurrences and status, and the approvals; printable
+    (html: A4 landscape), Excel-safe (csv) and an Excel workbook (xlsx)."""
+    from branchcheck.actions import ledger_formats as render
     from branchcheck.actions import ops
     from branchcheck.actions.calendar import parse_date, today
+    from branchcheck.actions.ledger import Ledger
     from branchcheck.actions.render import day_of
     from branchcheck.commands.options import emit
     from branchcheck.core import places
-    from branchcheck.core.i18n import resolve_lang
+    from branchcheck.core.errors import UsageError
+    from branchcheck.core.i18n import resolve_lang, t
 
-    check_choice(fmt, ("md", "html", "csv"))
+    check_choice(fmt, LEDGER_FORMATS)
     ui = resolve_lang(lang)
-    start = parse_date(since, "--since") if since else None
+    places.check_branch(branch, ui)
+    if fmt == "xlsx" and output in (None, "-"):
+        raise UsageError(t(ui, "xlsx 是二进制文件：请用 -o 文件名.xlsx 写入文件",
+                           "xlsx is a binary file: write it with -o FILE.xlsx"))
+    start = parse_date(since, "--since").isoformat() if since else ""
+    name = branch
+    if org:
+        from branchcheck.org.directory import load as load_org
+
+        unit = load_org(org, lang=ui).by_id.get(branch)
+        name = unit.name(ui) if unit is not None else branch
     root = _root(results_dir)
-    places.require_branch(root, branch, ui)
     log, state = ops.load(root, branch)
     _warn(log.problems + state.problems)
+
+    def wanted(checked: str, checklist_id: str | None) -> bool:
+        return (checklist is None or checklist_id in (None, checklist)) and day_of(
+            checked) >= start
+
     chosen = [a for a in state.actions.values()
-              if (checklist is None or a.checklist == checklist)
-              and (start is None or day_of(a.source.get("finished", "") or a.opened)
-                   >= start.isoformat())]
-    day = today()
-    if fmt == "csv":
-        emit(render.ledger_csv(chosen, day, ui), output, force)
+              if wanted(a.source.get("finished", "") or a.opened, a.checklist)]
+    approvals = [a for a in state.approvals if wanted(a.result.get("finished", ""), None)
+                 and (checklist is None or any(x.source.get("sha256") == a.result.get("sha256")
+                                               for x in chosen))]
+    book = Ledger(branch, name, today(), chosen, approvals, ui)
+    if fmt == "xlsx":
+        emit(render.ledger_xlsx(book), output, force)
+    elif fmt == "csv":
+        emit(render.ledger_csv(book), output, force)
     elif fmt == "html":
-        emit(render.ledger_html(branch, chosen, day, ui), output, force)
+        emit(render.ledger_html(book), output, force)
     else:
-        emit(render.ledger_md(branch, chosen, day, ui), output, force)
+        emit(render.ledger_md(book), output, force)
     return EXIT_OK

@@ -242,20 +242,27 @@ def test_ledger_columns_and_content(root: Path, tmp_path: Path,
                          "--lang", "zh")
     assert code == 0, err
     lines = out.splitlines()
-    assert lines[4] == ("| 序号 | 检查日期 | 检查项目 | 问题描述 | 整改责任人 | 整改时限 | "
-                        "整改措施 | 完成情况 | 复查人 | 复查日期 | 状态 |")
-    rows = {line.split(" | ")[2]: line.split(" | ") for line in lines[6:]}
+    head = lines.index("| 序号 | 检查日期 | 检查类型/来源 | 检查表 | 检查项目 | 问题描述 | "
+                       "整改责任人 | 整改时限 | 整改措施 | 完成情况 | 复查人 | 复查日期 | "
+                       "复发次数 | 状态 |")
+    rows = {line.split(" | ")[4]: line.split(" | ") for line in lines[head + 2:]}
     tidy = rows["厅堂整洁"]
-    assert tidy[1:7] == ["2024-05-03", "厅堂整洁", "纸屑未清", "李明", "2024-05-08", "已清扫"]
-    assert tidy[7].endswith("已整改，证据 1 份") and tidy[8] == "张主任"
-    assert tidy[9] == date.today().isoformat()  # verified by hand, today (the real date)
-    assert tidy[10] == "已复查 |"
+    assert tidy[1:9] == ["2024-05-03", "自查", "rectify-demo", "厅堂整洁", "纸屑未清",
+                         "李明（大堂经理 / Lobby manager）", "2024-05-08", "已清扫"]
+    # fixed the day the test runs (after the due date of 2024-05-08): 逾期整改
+    fixed = date.today().isoformat()
+    word = "逾期整改" if fixed > "2024-05-08" else "已整改"
+    assert tidy[9] == f"{word}（{fixed}，证据 1 份）" and tidy[10] == "张主任"
+    assert tidy[11] == date.today().isoformat()  # verified by hand, today (the real date)
+    assert tidy[12:] == ["0", "已复查销号 |"]
     atm = rows["自助设备正常"]
-    assert atm[3] == "不达标" and atm[10] == "待整改（逾期 1 个工作日） |"
-    assert rows["问候礼貌"][3] == "部分达标（答案 3）"
+    assert atm[5] == "不达标" and atm[9] == "未整改" and atm[13] == "待整改（逾期 1 个工作日） |"
+    assert rows["问候礼貌"][5] == "部分达标（答案 3）"
+    assert rows["无误导销售"][5] == "【红线事件】理财当存款"
+    assert rows["无误导销售"][8] == "未登记上报"
     code, out, _ = cli(capsys, "actions", "ledger", "-b", "SH-001", "--results-dir", r,
                        "--since", "2024-05-04")
-    assert code == 0 and "Hall tidy" not in out and "As of 2024-05-07: 0 actions." in out
+    assert code == 0 and "Hall tidy" not in out and "As of 2024-05-07: 0 actions" in out
 
 
 def test_ledger_hostile_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

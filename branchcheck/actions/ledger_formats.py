@@ -1,0 +1,128 @@
+"""The ledger (:class:`branchcheck.actions.ledger.Ledger`) as Markdown, printable HTML
+(A4 landscape), Excel-safe CSV and .xlsx (openpyxl, imported only here).
+
+Every text from a log is hostile: Markdown goes through ``textsafe.md``, HTML through
+``textsafe.html``, CSV through ``csvsafe``; in .xlsx every cell is a string (never a
+formula) with control characters removed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from branchcheck.actions.ledger import Ledger
+from branchcheck.actions.state import overdue_days
+from branchcheck.core.i18n import t
+
+
+def ledger_md(ledger: Ledger) -> str:
+    """The ledger as a Markdown document."""
+    from branchcheck.core.textsafe import md
+
+    head = ledger.head()
+    lines = [f"# {md(ledger.title)}", ""]
+    for line in ledger.lines():
+        lines += [md(line), ""]
+    lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for r in ledger.rows():
+        lines.append("| " + " | ".join(md(c) for c in r) + " |")
+    return "\n".join(lines) + "\n"
+
+
+CSS = """\
+@page { size: A4 landscape; margin: 10mm 8mm; }
+body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif;
+  font-size: 9pt; color: #222; margin: 0 auto; padding: 8px; }
+h1 { font-size: 1.4em; margin: 0 0 .3em; }
+p { margin: 0 0 .4em; color: #444; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+th, td { border: 1px solid #999; padding: 2px 4px; vertical-align: top; text-align: left;
+  overflow-wrap: anywhere; }
+th { background: #eee; white-space: nowrap; }
+col.n { width: 3em; } col.d { width: 6.2em; } col.s { width: 4.2em; }
+tr { break-inside: avoid; }
+.late { color: #b00020; font-weight: bold; }
+.sign { margin-top: 2em; display: flex; gap: 6em; }
+"""
+_CSP = "default-src 'none'; style-src 'unsafe-inline'"
+_COLS = ('<col class="n"><col class="d"><col class="s"><col><col><col><col><col class="d">'
+         '<col><col><col class="s"><col class="d"><col class="n"><col>')
+
+
+def ledger_html(ledger: Ledger) -> str:
+    """The ledger as one self-contained, printable HTML file (no scripts, no network)."""
+    from branchcheck.core.textsafe import html
+
+    lang = ledger.lang
+    out = ["<!DOCTYPE html>", f'<html lang="{"zh-CN" if lang == "zh" else "en"}">', "<head>",
+           '<meta charset="utf-8">',
+           f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
+           f"<title>{html(ledger.title)}</title>", f"<style>{CSS}</style>", "</head>",
+           "<body>", f"<h1>{html(ledger.title)}</h1>"]
+    out += [f"<p>{html(line)}</p>" for line in ledger.lines()]
+    out += [f"<table><colgroup>{_COLS}</colgroup>",
+            "<thead><tr>" + "".join(f"<th>{html(h)}</th>" for h in ledger.head())
+            + "</tr></thead>", "<tbody>"]
+    for a, r in zip(ledger.actions, ledger.rows(), strict=True):
+        cells = [html(c) for c in r]
+        if overdue_days(a, ledger.today):
+            cells[-1] = f'<span class="late">{cells[-1]}</span>'
+        out.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    out += ["</tbody></table>",
+            '<div class="sign"><span>' + html(t(lang, "网点负责人：", "Branch head: "))
+            + "</span><span>" + html(t(lang, "审核人：", "Approved by: ")) + "</span></div>",
+            "</body>", "</html>"]
+    return "\n".join(out) + "\n"
+
+
+def ledger_csv(ledger: Ledger) -> bytes:
+    """The ledger's table as CSV for Excel (UTF-8 with BOM, every cell guarded)."""
+    from branchcheck.core.csvsafe import to_csv
+
+    return to_csv(ledger.head(), ledger.rows())
+
+
+WIDTHS = (5, 11, 10, 14, 24, 36, 16, 11, 30, 20, 12, 11, 8, 18)
+"""Column widths of the .xlsx sheet, in characters."""
+
+
+def ledger_xlsx(ledger: Ledger) -> bytes:
+    """The ledger as an .xlsx workbook: title and notes above the table, a frozen
+    header row, landscape A4, every cell a string."""
+    import io
+
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
+    from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
+    def put(ws: Any, row: int, col: int, text: str) -> Any:
+        cell = ws.cell(row=row, column=col)
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("", text)
+        cell.data_type = "s"  # a string, never a formula, whatever it starts with
+        return cell
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = t(ledger.lang, "整改台账", "Ledger")
+    put(ws, 1, 1, ledger.title).font = Font(bold=True, size=14)
+    row = 2
+    for line in ledger.lines():
+        put(ws, row, 1, line)
+        row += 1
+    row += 1
+    for col, name in enumerate(ledger.head(), start=1):
+        put(ws, row, col, name).font = Font(bold=True)
+    ws.freeze_panes = ws.cell(row=row + 1, column=1)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for values in ledger.rows():
+        row += 1
+        for col, text in enumerate(values, start=1):
+            put(ws, row, col, text).alignment = wrap
+    for col, width in enumerate(WIDTHS, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
