@@ -343,6 +343,7 @@ def ledger(
         unit = load_org(org, lang=ui).by_id.get(branch)
         name = unit.name(ui) if unit is not None else branch
     root = _root(results_dir)
+    places.require_branch(root, branch, ui)
     log, state = ops.load(root, branch)
     _warn(log.problems + state.problems)
 
