@@ -23,6 +23,10 @@ from pathlib import Path
 from typing import Any
 
 LIST_TARGET_S = 0.3
+LEDGER_TARGET_S = 1.0
+LEDGER_EVENTS = 3000
+"""A year of one outlet: about 600 actions (2-3 problems a week over 250 working days),
+each opened, assigned, commented, fixed and verified or commented."""
 HOOK_TARGET_MS = 50.0
 BRANCH = "BENCH-1"
 
@@ -147,6 +151,24 @@ def main() -> int:
                   f"{(wall - base) * 1000:.0f} ms over start-up "
                   f"(target < {LIST_TARGET_S * 1000:.0f} ms)")
             ok = ok and wall < LIST_TARGET_S
+
+        ledger_root = Path(tmp) / "ledger-year"
+        fill_log(ledger_root, LEDGER_EVENTS)
+        lenv = {**env, "BRANCHCHECK_RESULTS": str(ledger_root)}
+        for fmt in ("md", "html", "xlsx"):
+            cmd = [sys.executable, "-m", "branchcheck", "actions", "ledger", "--branch",
+                   BRANCH, "-f", fmt, "--lang", "zh", "-o", str(Path(tmp) / f"l.{fmt}"),
+                   "--force"]
+            runs = []
+            for _ in range(args.runs):
+                t0 = time.perf_counter()
+                subprocess.run(cmd, capture_output=True, env=lenv, check=True)
+                runs.append(time.perf_counter() - t0)
+            wall = statistics.median(runs)
+            print(f"actions ledger -f {fmt}, a year of one outlet ({LEDGER_EVENTS} events, "
+                  f"{LEDGER_EVENTS // 5} actions): median {wall * 1000:.0f} ms "
+                  f"(target < {LEDGER_TARGET_S * 1000:.0f} ms)")
+            ok = ok and wall < LEDGER_TARGET_S
 
         ck_path = Path(tmp) / "bench-hook.yaml"
         ck_path.write_text(json.dumps(make_checklist(20)), encoding="utf-8")

@@ -18,6 +18,13 @@ from branchcheck.actions.state import overdue_days
 from branchcheck.core.i18n import t
 
 PRIORITY_ZH = {"high": "高", "normal": "一般"}
+EVENT_ZH = {"opened": "开立", "recurred": "复发", "assigned": "指派", "commented": "备注",
+            "fixed": "整改", "verified": "复查", "reopened": "重新打开", "reported": "上报",
+            "approved": "审核", "repaired": "修复"}
+"""Event names as a zh reader reads them."""
+_KEY_ZH = {"owner": "责任人", "due": "时限", "note": "说明", "result": "结果",
+           "evidence": "证据", "reported_to": "上报对象", "reported_on": "上报日期",
+           "remedy": "客户处置", "accountability": "问责", "allow_self": "本人复查"}
 
 
 def _localise(text: Any, lang: str) -> str:
@@ -147,49 +154,69 @@ def show_text(action: Action, today: date, lang: str, missing: Sequence[str] = (
 
     a = action
     late = overdue_days(a, today)
+    kind = t(lang, "红线事件", "red-line incident") if a.incident else t(lang, "整改项", "action")
+    if a.incident and a.repeat:
+        kind += t(lang, f"（屡查屡犯，第 {a.repeat + 1} 次；上一条 {a.previous}）",
+                  f" (repeat no. {a.repeat + 1}; previous {a.previous})")
     pairs = [
         (t(lang, "编号", "id"), a.id),
+        (t(lang, "类别", "kind"), kind),
         (t(lang, "网点 / 检查表 / 项目", "branch / checklist / item"),
          f"{a.branch} / {a.checklist} / {a.item}"),
         (t(lang, "检查项目", "standard"), _localise(a.text, lang)),
-        (t(lang, "问题描述", "problem"), a.note or "—"),
+        (t(lang, "问题描述", "problem"), problem_text(a, lang)),
         (t(lang, "状态", "status"), status_text(a, lang)),
-        (t(lang, "优先级", "priority"), a.priority),
+        (t(lang, "优先级", "priority"), PRIORITY_ZH.get(a.priority, a.priority) if lang == "zh"
+         else a.priority),
         (t(lang, "责任人", "owner"), a.owner or (f"({a.owner_role})" if a.owner_role else "—")),
         (t(lang, "整改时限", "due"), (a.due or "—") + (
-            t(lang, f"（逾期 {late} 个工作日）", f" (overdue by {late} business days)")
+            t(lang, f"（逾期 {late} 个工作日）", f" (overdue by {late} working days)")
             if late else "")),
         (t(lang, "复发次数", "recurrences"), str(a.recurrences)),
         (t(lang, "来源结果", "from result"), f"{a.source.get('path', '')} "
                                              f"({a.source.get('sha256', '')[:12]})"),
     ]
+    for day, note in a.recurrence_notes:
+        pairs.append((t(lang, "复发", "recurred"), f"{day} {note}".strip()))
+    for ev in a.found_evidence:
+        pairs.append((t(lang, "发现时证据", "evidence found"),
+                      f"{ev.file_name} ({ev.kind}, {ev.size} B)"))
     if a.fix_note:
         pairs.append((t(lang, "整改措施", "fix"), a.fix_note))
     for ev in a.evidence:
         pairs.append((t(lang, "证据", "evidence"), f"{ev.file_name} ({ev.kind}, {ev.size} B)"))
+    for key, value in a.report.items():
+        pairs.append((_KEY_ZH.get(key, key) if lang == "zh" else key.replace("_", " "), value))
     for problem in missing:
         pairs.append((t(lang, "证据问题", "evidence problem"), problem))
     for key, value in pairs:
         yield f"{key}: {term(value)}"
     yield t(lang, "历史：", "history:")
     for e in a.events:
-        detail = _event_detail(e.type, e.data)
-        yield f"  {term(e.when)}  {term(e.type)}  {term(e.who)}" + (
+        detail = _event_detail(e.type, e.data, lang)
+        name = EVENT_ZH.get(e.type, e.type) if lang == "zh" else e.type
+        yield f"  {term(e.when)}  {term(name)}  {term(e.who)}" + (
             f"  {term(detail)}" if detail else "")
 
 
-def _event_detail(kind: str, data: Any) -> str:
+def _event_detail(kind: str, data: Any, lang: str) -> str:
+    def key_name(key: str) -> str:
+        return _KEY_ZH.get(key, key) if lang == "zh" else key
+
     parts = []
-    for key in ("owner", "due", "note"):
+    for key in ("owner", "due", "note", "reported_to", "reported_on", "remedy",
+                "accountability"):
         value = data.get(key)
         if isinstance(value, str) and value and (kind != "opened" or key == "note"):
-            parts.append(f"{key}={value}")
+            parts.append(f"{key_name(key)}={value}")
+    if data.get("allow_self") is True:
+        parts.append(key_name("allow_self"))
     result = data.get("result")
     if isinstance(result, dict) and kind != "opened":
-        parts.append(f"result={result.get('path', '')}")
+        parts.append(f"{key_name('result')}={result.get('path', '')}")
     evidence = data.get("evidence")
     if isinstance(evidence, list) and evidence:
-        parts.append(f"evidence={len(evidence)}")
+        parts.append(f"{key_name('evidence')}={len(evidence)}")
     return "; ".join(parts)
 
 

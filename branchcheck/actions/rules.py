@@ -5,9 +5,10 @@ A problem is a *failed* scored item (weight above 0, not text, applicable), or a
 scale answer at or below the point the checklist declares (``rectify: {below: N}``).
 A partial answer above that point (a 4 = 良好 smile) is no problem, and a checklist or
 item with ``rectify: false`` (a survey, a training checklist) never has one. The
-working days are the item's ``within_days``, else the checklist's, else the default
-of its category, else 1 for a red line and 5 for anything else: these defaults are
-the department's choice, set in its checklists.
+working days are the item's ``within_days``, else its category's default, else the
+checklist's ``within_days``, else the checklist's category's default, else 1 for a red
+line and 5 for anything else: these defaults are the department's choice, set in its
+checklists.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from branchcheck.core.model import Checklist, ItemResult, Rectify, Result
+    from branchcheck.core.model import AnswerValue, Checklist, Item, ItemResult, Rectify, Result
 
 CATEGORY_DAYS = {"on-the-spot": 0, "branch": 5, "external": 20}
 """Default working days by category (a local choice: set ``within_days`` to change it)."""
@@ -63,9 +64,13 @@ def rule_for(ck: Checklist | None, item_id: str) -> Rule:
     if (own is not None and own.off) or (default is not None and default.off):
         return Rule(enabled=False)
     role = _pick(own, default, "owner_role")
-    days = _pick(own, default, "within_days")
     below = _pick(own, default, "below")
     category = _pick(own, default, "category")
+    days = None  # the item's days or category, then the checklist's days or category
+    for source in (own, default):
+        if source is not None and days is None:
+            days = source.within_days if source.within_days is not None else \
+                CATEGORY_DAYS.get(source.category or "")
     evidence = bool(item and (item.evidence_required_on_fail or item.critical is not None))
     return Rule(True, days if isinstance(days, int) else None,
                 " / ".join(dict.fromkeys(role.values())) if isinstance(role, Mapping) else "",
@@ -113,3 +118,16 @@ def source_of(result: Result) -> str:
 def may_close(raised_by: str, checked_by: str) -> bool:
     """Whether a check from ``checked_by`` may close an action raised by ``raised_by``."""
     return SOURCE_LEVEL.get(checked_by, 0) >= SOURCE_LEVEL.get(raised_by, 0)
+
+
+def opens(ck: Checklist, item: Item, value: AnswerValue) -> bool:
+    """Whether answering ``item`` with ``value`` is a problem that opens (or keeps open)
+    a corrective action: ``run`` then asks for a note, so the problem is concrete."""
+    from branchcheck.core.model import ItemResult
+    from branchcheck.core.scoring import fraction, status_of
+
+    frac = fraction(item, value)
+    it = ItemResult(id=item.id, section="", type=item.type, text=item.text,
+                    status=status_of(item, value, frac), value=value, fraction=frac,
+                    weight=item.weight, critical=item.critical)
+    return is_problem(rule_for(ck, item.id), it)

@@ -62,11 +62,12 @@ def _root(results_dir: str | None) -> Path:
     return places.results_dir(results_dir)
 
 
-def _warn(problems: object) -> None:
+def _warn(problems: object, lang: str = "en") -> None:
+    from branchcheck.core.i18n import t
     from branchcheck.core.textsafe import term
 
     for p in problems:  # type: ignore[attr-defined]
-        sys.stderr.write(term(f"Warning: {p}") + "\n")
+        sys.stderr.write(term(t(lang, f"警告：{p}", f"Warning: {p}")) + "\n")
 
 
 @app.command("list")
@@ -106,7 +107,7 @@ def list_actions(
     chosen = []
     for name in names:
         log, state = ops.load(root, name)
-        _warn(log.problems + state.problems)
+        _warn(log.problems + state.problems, ui)
         chosen += select(state.actions.values(), status=status, checklist=checklist,
                          owner=owner, day=day)
     if fmt == "json":
@@ -142,10 +143,10 @@ def show(
     ui = resolve_lang(lang)
     root = _root(results_dir)
     found = ops.locate(root, action_id, branch, ui)
-    _warn(found.log.problems + found.state.problems)
+    _warn(found.log.problems + found.state.problems, ui)
     missing = evidence.check(root, found.branch, found.action.evidence)
     notes = [f"{m.path}: {m.problem}" for m in missing]
-    _warn(notes)
+    _warn(notes, ui)
     if fmt == "json":
         data = render.as_dict(found.action, today(), events=True)
         data["evidence_problems"] = notes
@@ -345,7 +346,7 @@ def ledger(
     root = _root(results_dir)
     places.require_branch(root, branch, ui)
     log, state = ops.load(root, branch)
-    _warn(log.problems + state.problems)
+    _warn(log.problems + state.problems, ui)
 
     def wanted(checked: str, checklist_id: str | None) -> bool:
         return (checklist is None or checklist_id in (None, checklist)) and day_of(

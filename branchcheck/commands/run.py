@@ -239,9 +239,16 @@ def _walk(ck: Checklist, draft: Draft, path: Path, root: Path, resume_cmd: str,
         store.save(draft, s.last_item)
 
     interactive = _interactive()
+    needs_note = None
+    if interactive:  # a pipe gives notes after '#' and reads no extra line
+        from functools import partial
+
+        from branchcheck.actions.rules import opens
+
+        needs_note = partial(opens, ck)
     session = Session(ck, _prompter(lang, interactive), lang=lang, answers=draft.answers,
                       start=index_of(ck, draft.position), on_change=save, item_notes=notes,
-                      confirm_incomplete=interactive)
+                      confirm_incomplete=interactive, needs_note=needs_note)
     try:
         outcome = session.run()
     except KeyboardInterrupt:  # outside a prompt, e.g. while saving

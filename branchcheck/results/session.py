@@ -147,6 +147,7 @@ class Session:
         on_change: Callable[[Session], None] | None = None,
         item_notes: Mapping[str, str] | None = None,
         confirm_incomplete: bool = False,
+        needs_note: Callable[[Item, AnswerValue], bool] | None = None,
     ) -> None:
         self.checklist = checklist
         self.prompter = prompter
@@ -158,6 +159,9 @@ class Session:
         else only say how many were left (a pipe reads no extra line)."""
         self.item_notes = dict(item_notes or {})
         """Shown under an item, by id (e.g. its open corrective action)."""
+        self.needs_note = needs_note
+        """Whether an answer needs a note besides ``note_required_on_fail`` (e.g. it
+        opens a corrective action, whose problem must be concrete)."""
         self._flat: list[tuple[Section, Item]] = list(checklist.items())
         self._section_no = {s.id: n for n, s in enumerate(checklist.sections, 1)}
         self.pos = max(0, min(start, len(self._flat)))
@@ -314,7 +318,8 @@ class Session:
                 self.prompter.message(self._bad_answer(exc, item), "error")
                 continue
             note = parsed.note
-            if note is None and item.note_required_on_fail and fails(item, value):
+            if note is None and ((item.note_required_on_fail and fails(item, value)) or (
+                    self.needs_note is not None and self.needs_note(item, value))):
                 note = self._ask_note()
                 if note is None:
                     continue  # ':b' at the note prompt: answer the item again

@@ -138,3 +138,18 @@ def test_approve_refuses_the_reviewer_and_a_second_approval(
     approvals = [json.loads(line) for line in log if '"type":"approved"' in line]
     assert [(a["data"]["approver"], a["data"].get("allow_self", False), a["who"])
             for a in approvals] == [("赵主任", False, "赵主任"), ("王芳", True, "王芳")]
+
+
+def test_show_speaks_zh(root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ident, r = _ids(capsys, root)["no-misleading"], str(root)
+    photo = tmp_path / "p.jpg"
+    photo.write_bytes(JPEG)
+    cli(capsys, "actions", "fix", ident, "-m", "已收回", "-e", str(photo), "--by", "张伟",
+        "--results-dir", r)
+    code, out, _ = cli(capsys, "actions", "show", ident, "--results-dir", r, "--lang", "zh")
+    assert code == 0
+    assert "优先级: 高" in out and "类别: 红线事件" in out
+    history = out.split("历史：")[1]
+    assert "开立" in history and "整改" in history
+    for word in ("opened", "fixed", "high", "normal", "evidence="):
+        assert word not in out, word

@@ -81,7 +81,7 @@ def test_open_actions_shown_and_new_ones_assigned(tmp_path: Path) -> None:
     _answer(child, "Machines working", "n # still dark")
     _answer(child, "Has a VIP room", "y")
     _answer(child, "No misleading sales", "n # deposit talk")
-    _answer(child, "Greeting", "2")
+    _answer(child, "Greeting", "2 # 未问候")
     child.expect_exact("Actions: 2 opened, 1 still open, 0 reopened, 1 verified by this check")
     child.expect_exact("Result saved: ")
     child.expect_exact("Assign owners and due dates to the new actions")
@@ -126,3 +126,25 @@ def test_a_pipe_never_asks(tmp_path: Path) -> None:
     assert "Actions: 1 opened, 2 still open" in proc.stderr
     assert "Assign owners" not in proc.stdout + proc.stderr
     assert _actions(results)["greeting"]["owner"] == ""
+
+
+def test_a_problem_needs_a_note_on_a_terminal(tmp_path: Path) -> None:
+    results = tmp_path / "results"
+    child = pexpect.spawn(sys.executable, ["-m", "branchcheck", "run", CHECKLIST, "--branch",
+                                           "SH-002", "--reviewer", "王芳", "--results-dir",
+                                           str(results), "--lang", "en"],
+                          cwd=str(ROOT), env=_env(), encoding="utf-8", timeout=TIMEOUT,
+                          dimensions=(40, 160))
+    _answer(child, "Hall tidy", "n")  # opens an action: the problem must be concrete
+    child.expect_exact("Note (required when this fails")
+    child.sendline("门口有烟头")
+    _answer(child, "Machines working", "y")
+    _answer(child, "Has a VIP room", "n")  # weight 0: a fact, no note asked
+    _answer(child, "No misleading sales", "y")
+    _answer(child, "Greeting", "4")  # 4 > below 3: no problem, no note
+    child.expect_exact("Actions: 1 opened")
+    child.sendcontrol("d")
+    child.expect(pexpect.EOF)
+    child.close()
+    rows = _actions(results)
+    assert set(rows) == {"tidy"} and rows["tidy"]["problem"] == "门口有烟头"
