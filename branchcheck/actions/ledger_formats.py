@@ -91,10 +91,10 @@ def ledger_xlsx(ledger: Ledger) -> bytes:
     header row, landscape A4, every cell a string."""
     import io
 
-    from openpyxl import Workbook  # type: ignore[import-untyped]
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
-    from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
-    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
 
     def put(ws: Any, row: int, col: int, text: str) -> Any:
         cell = ws.cell(row=row, column=col)

@@ -151,7 +151,7 @@ def test_ledger_en_and_the_list_agree(life: Path, capsys: pytest.CaptureFixture[
 
 def test_ledger_csv_and_xlsx(life: Path, tmp_path: Path,
                              capsys: pytest.CaptureFixture[str]) -> None:
-    from openpyxl import load_workbook  # type: ignore[import-untyped]
+    from openpyxl import load_workbook
 
     code, out, _ = cli(capsys, "actions", "ledger", "-b", "SH-001", "--results-dir", str(life),
                        "--lang", "zh", "-f", "csv")
