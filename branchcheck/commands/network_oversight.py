@@ -103,3 +103,36 @@ def audit_sample(
     _out(tables.render(rows, sample_columns(opts.lang), fmt, title=title, lang=opts.lang),
          output, force)
     return EXIT_OK
+
+
+@app.command("composite")
+def composite(
+    weight: Annotated[list[str] | None, typer.Option(
+        "--weight", metavar="[CHECKLIST:]SOURCE=WEIGHT",
+        help="A component and its weight, repeatable (default mystery-shopper=50 branch=30 "
+             "self=20, a setting).")] = None,
+    warehouse: WarehouseOption = None, org: OrgOption = None, since: SinceOption = None,
+    until: UntilOption = None, period: PeriodOption = None, unit: UnitOption = None,
+    level: LevelOption = None, fmt: FormatOption = "text",
+    output: OutputOption = None, force: ForceOption = False, lang: UiLangOption = None,
+) -> int:
+    """The 网点服务评价: units ranked on a weighted composite of the period scores of
+    several sources of checks, each component shown (self-checks alone: 自查情况)."""
+    from branchcheck.network import tables
+    from branchcheck.network.query import open_scope
+    from branchcheck.network.scores import ScoreRules
+    from branchcheck.oversight import composite as comp
+    from branchcheck.oversight.tables import composite_columns
+
+    check_choice(fmt, tables.FORMATS)
+    opts = _opts(warehouse=warehouse, org=org, since=since, until=until, period=period,
+                 unit=unit, checklist=None, level=level, lang=lang)
+    parts = comp.parse_weights(weight or list(comp.DEFAULT_WEIGHTS), opts.lang)
+    with open_scope(opts) as (con, scope):
+        chosen = scope.org.settings
+        rows = comp.composite(con, scope, parts,
+                              ScoreRules(chosen.missed, chosen.min_completion))
+    title = _title(*comp.title_words(parts, weight is None), scope)
+    _out(tables.render(rows, composite_columns(opts.lang, parts), fmt, title=title,
+                       lang=opts.lang), output, force)
+    return EXIT_OK

@@ -77,7 +77,8 @@ def main_checklist(con: DuckDBPyConnection, scope: Scope) -> str | None:
 
 
 def outlet_period_scores(con: DuckDBPyConnection, scope: Scope, rules: ScoreRules,
-                         programme: list[Rule] | None = None) -> None:
+                         programme: list[Rule] | None = None,
+                         sources: list[str] | None = None) -> None:
     """Fill the temp table ``outlet_scores``: one row per outlet (unit the results
     belong to) and period (``cur``: the scope's; else the one before) with ``lvl``
     (its unit at the scope's level), ``n``, ``scored``, ``total``, ``knockouts``,
@@ -85,7 +86,8 @@ def outlet_period_scores(con: DuckDBPyConnection, scope: Scope, rules: ScoreRule
 
     ``scope.checklist`` must name the one checklist (:func:`main_checklist`); the
     ``rollup`` table must be filled for the scope. The one place period scores are
-    computed: the league, the report and any composite build on this table.
+    computed: the league, the report and the composite (``sources``: only results of
+    these sources, docs/oversight.md) build on this table.
     """
     from branchcheck.network.calendar import Period
     from branchcheck.network.expected import outlet_completion
@@ -98,8 +100,9 @@ def outlet_period_scores(con: DuckDBPyConnection, scope: Scope, rules: ScoreRule
         "r.day >= $3 AS cur, count(*) AS n, count(r.overall_final) AS scored, "
         "sum(r.overall_final) AS total, count(*) FILTER (WHERE r.knocked_out) AS knockouts "
         "FROM results r JOIN rollup ro ON ro.branch = r.branch "
-        "WHERE r.day BETWEEN $1 AND $2 AND r.checklist_id = $4 GROUP BY ALL",
-        [span.start, span.end, scope.period.start, scope.checklist])
+        "WHERE r.day BETWEEN $1 AND $2 AND r.checklist_id = $4 AND ($5::VARCHAR[] IS NULL "
+        "OR list_contains($5::VARCHAR[], r.check_source)) GROUP BY ALL",
+        [span.start, span.end, scope.period.start, scope.checklist, sources])
     zero = rules.missed == "zero"
     con.execute(
         "CREATE OR REPLACE TEMP TABLE outlet_scores AS "  # noqa: S608 - ``zero``: a bool

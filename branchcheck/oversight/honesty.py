@@ -165,6 +165,21 @@ def by_reviewer(con: DuckDBPyConnection, scope: Scope, min_pairs: int = MIN_PAIR
     return out
 
 
+def funnel_flag(rate: float | None, p0: float, n: int) -> str:
+    """``"99.8"`` or ``"95"`` when a missed-failure rate of ``n`` independent fails lies
+    above that funnel limit around the scope's rate ``p0`` (Spiegelhalter 2005:
+    ``p0 + z sqrt(p0 (1 - p0) / n)``), else ``""``."""
+    from branchcheck.core.stats import Z95, Z998, funnel
+
+    if rate is None or n == 0:
+        return ""
+    sd = math.sqrt(p0 * (1 - p0))
+    for name, z in (("99.8", Z998), ("95", Z95)):
+        if rate > funnel(p0, sd, n, z)[1]:
+            return name
+    return ""
+
+
 def by_unit(con: DuckDBPyConnection, scope: Scope) -> list[dict[str, Any]]:
     """One row per unit: missed failures (raw and shrunk), mean self minus independent
     score with its t interval (raw and shrunk), Bland-Altman flag; least credible first."""
@@ -208,6 +223,7 @@ def by_unit(con: DuckDBPyConnection, scope: Scope) -> list[dict[str, Any]]:
         low, high = _ci(b, b + d)
         outside = (ba is not None and found is not None
                    and not ba.lower <= found.mean <= ba.upper)
+        rate = _rate(b, b + d)
         out.append({
             "unit": u, "name": names[u], "checks": len(diffs.get(u, [])) or n,
             "item_pairs": a + b + c + d, "independent_fails": b + d, "missed": b,
@@ -219,6 +235,7 @@ def by_unit(con: DuckDBPyConnection, scope: Scope) -> list[dict[str, Any]]:
             "diff_high": found.ci[1] if found and found.ci else None,
             "diff_shrunk": shrunk_diff.get(u),
             "outside_limits": outside,
+            "funnel": funnel_flag(rate, p0, b + d),
         })
     out.sort(key=lambda r: (_desc(r["missed_rate_shrunk"]), _desc(r["diff_shrunk"]),
                             r["unit"]))

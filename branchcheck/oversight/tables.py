@@ -65,6 +65,9 @@ def unit_columns(lang: str) -> list[Column]:
                lambda r: _span(r.get("diff_low"), r.get("diff_high"),
                                lambda v: _num(v, 2)), True),
         _col(t(lang, "分差（收缩）", "Shrunk difference"), "diff_shrunk", diff),
+        Column(t(lang, "漏报率超出漏斗上限", "Above funnel limit"),
+               lambda r: f"{r['funnel']}%" if r.get("funnel") else "",
+               lambda r: r.get("funnel") or ""),
         Column(t(lang, "超出一致性界限", "Outside limits"),
                lambda r: t(lang, "是", "YES") if r.get("outside_limits") else "",
                lambda r: r.get("outside_limits")),
@@ -126,4 +129,29 @@ def sample_columns(lang: str) -> list[Column]:
         _count(t(lang, "一票否决", "Red lines"), "red_lines"),
         Column(t(lang, "距上次独立检查（天）", "Days since independent check"), days,
                lambda r: r.get("days_since_independent"), True),
+    ]
+
+
+def composite_columns(lang: str, components: list[Any]) -> list[Column]:
+    """Columns of ``network composite``: rank, unit, red lines first, the composite,
+    then one column per component."""
+    from branchcheck.core.checksource import label
+    from branchcheck.terminal.output import fmt_score
+
+    def part(key: str) -> Column:
+        return Column(key, lambda r: fmt_score(r["components"].get(key)),
+                      lambda r: r["components"].get(key), True)
+
+    def header(c: Any) -> str:
+        return label(c.source, lang) + (f" {c.checklist}" if c.checklist else "")
+
+    return [
+        _count("#", "rank"), _text(t(lang, "单位", "Unit"), "unit"),
+        _text(t(lang, "名称", "Name"), "name"),
+        _count(t(lang, "一票否决", "Red lines"), "red_lines"),
+        _col(t(lang, "综合得分", "Composite"), "composite", fmt_score),
+        *[Column(header(c), part(c.key).show, part(c.key).raw, True) for c in components],
+        Column(t(lang, "备注", "Flag"),
+               lambda r: "" if r["complete"] else t(lang, "缺少组成部分", "incomplete"),
+               lambda r: "" if r["complete"] else "incomplete"),
     ]

@@ -147,3 +147,14 @@ def test_t_interval_covers_as_it_should() -> None:
         hits += found.ci[0] <= 0 <= found.ci[1]
     assert 0.93 < hits / 2000 < 0.97
     assert math.isfinite(t_quantile(0.999, 0.5))
+
+
+def test_funnel_flags_by_hand() -> None:
+    from branchcheck.oversight.honesty import funnel_flag
+
+    # p0 = 0.2, sd = 0.4; 25 fails: limits 0.2 + 1.96 x 0.08 = 0.3568 (95 %) and
+    # 0.2 + 3.0902 x 0.08 = 0.4472 (99.8 %)
+    assert funnel_flag(0.36, 0.2, 25) == "95"
+    assert funnel_flag(0.35, 0.2, 25) == ""
+    assert funnel_flag(0.45, 0.2, 25) == "99.8"
+    assert funnel_flag(None, 0.2, 0) == ""
