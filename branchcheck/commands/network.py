@@ -355,7 +355,10 @@ def report(
     opts = _opts(warehouse=warehouse, org=org, since=since, until=until, period=period,
                  unit=unit, checklist=checklist, level=level, calendar=calendar, lang=lang)
     with open_scope(opts) as (con, scope):
-        text = build(con, scope, fmt, systemic=systemic)
+        from branchcheck.oversight.honesty import report_parts
+
+        text = build(con, scope, fmt, systemic=systemic,
+                     extra=lambda: report_parts(con, scope))
     calendar_warnings(scope)
     _out(text, output, force)
     return EXIT_OK

@@ -4,6 +4,7 @@ corrective actions, as one self-contained HTML page or Markdown."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from branchcheck.core.errors import UsageError
@@ -17,8 +18,11 @@ if TYPE_CHECKING:
 
 
 def build(con: DuckDBPyConnection, scope: Scope, fmt: str, *,
-          systemic: float | None = None) -> str:
-    """The report for ``scope`` in ``fmt`` (``html`` or ``md``)."""
+          systemic: float | None = None,
+          extra: Callable[[], list[Any]] | None = None) -> str:
+    """The report for ``scope`` in ``fmt`` (``html`` or ``md``); ``extra`` gives more
+    parts (head, rows, columns, note) from the layers above, e.g. the honesty of
+    self-checks (docs/oversight.md)."""
     from dataclasses import replace
 
     from branchcheck.network import tables as rn
@@ -85,6 +89,8 @@ def build(con: DuckDBPyConnection, scope: Scope, fmt: str, *,
     complaints = report_part(con, scope)  # issue 27: only when registers were ingested
     if complaints is not None:
         parts.append(complaints)
+    if extra is not None:
+        parts.extend(extra())
     if fmt == "md":
         from branchcheck.core.textsafe import md
 

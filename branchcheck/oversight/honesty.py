@@ -260,6 +260,28 @@ def title_words(window: Window, found: dict[str, Any] | None) -> tuple[str, str]
                  f"{n} pairs)")
 
 
+def report_parts(con: DuckDBPyConnection, scope: Scope) -> list[Any]:
+    """The monthly report's section: the units' honesty of self-checks (least credible
+    first), when the period holds independent checks paired with self-checks."""
+    from dataclasses import replace
+
+    from branchcheck.oversight.tables import unit_columns
+
+    outlets = replace(scope, level=None)
+    if pair(con, outlets, Window()) == 0:
+        return []
+    rows = by_unit(con, outlets)
+    zh, en = title_words(Window(), limits(con))
+    return [(t(scope.lang, zh, en), rows, unit_columns(scope.lang),
+             t(scope.lang, "每次独立检查与同一周内最近的自查逐项比较；漏报率为独立检查"
+                           "不通过而自查通过的比例（收缩值按全网比例调整）。"
+                           "详见 docs/oversight.md。",
+               "Each independent check is compared item by item with the nearest self-check "
+               "of the same week; the missed-failure rate is the share of the inspector's "
+               "fails the outlet passed itself (shrunk toward the network's rate). See "
+               "docs/oversight.md."))]
+
+
 def limits(con: DuckDBPyConnection) -> dict[str, Any] | None:
     """The Bland-Altman figures over every pair of the scope (after :func:`pair`)."""
     from branchcheck.core.stats import bland_altman

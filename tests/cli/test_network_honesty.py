@@ -224,3 +224,16 @@ def test_audit_sample_is_reproducible_and_says_why(wh: Path,
                 "0.1"])
     _, err = capsys.readouterr()
     assert code == 2 and "--random-share must be between 0.25 and 1" in err
+
+
+def test_the_monthly_report_has_the_honesty_section(wh: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    code = run(["network", "report", "-w", str(wh), "--period", "2026-W45", "-f", "md",
+                "--lang", "zh"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    section = out[out.index("## 自查可信度"):]
+    lines = [ln for ln in section.splitlines() if ln.startswith("| ")]
+    # header, then the outlets least credible first: D1 (100%), D2 (50%), H1, H2
+    assert [ln.split(" | ")[1] for ln in lines[1:]] == ["D1", "D2", "H1", "H2"]
+    assert "| 100% |" in lines[1]
