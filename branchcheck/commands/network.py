@@ -78,7 +78,8 @@ def _out(text: str, output: str | None, force: bool) -> None:
 
 
 def _view(compute: Callable[[Any, Any], list[dict[str, Any]]],
-          columns: Callable[[Any], Any], title: tuple[str, str], *, fmt: str,
+          columns: Callable[[Any], Any],
+          title: tuple[str, str] | Callable[[Any, Any], tuple[str, str]], *, fmt: str,
           output: str | None, force: bool, months: int = 0, shown: int | None = None,
           **scope: Any) -> list[dict[str, Any]]:
     """Open the warehouse for the scope options, compute a view's rows, write them in
@@ -91,6 +92,8 @@ def _view(compute: Callable[[Any, Any], list[dict[str, Any]]],
     opts = _opts(**scope)
     with open_scope(opts, months=months) as (con, found):
         rows: list[dict[str, Any]] = compute(con, found)
+        if callable(title):  # a title that depends on the data (league: 排名 or 自查情况)
+            title = title(con, found)
     calendar_warnings(found)
     checklist = found.checklist or (rows[0].get("checklist") if rows else None)
     _out(rn.render(rows[:shown] if shown else rows, columns(found), fmt,
@@ -210,10 +213,18 @@ def league(
                                           min_completion=min_completion,
                                           rules=_cadence(every, scope)),
           lambda scope: rn.league_columns(scope.lang),
-          ("排名", "League"), fmt=fmt, output=output, force=force, warehouse=warehouse,
+          _league_title, fmt=fmt, output=output, force=force, warehouse=warehouse,
           org=org, since=since, until=until, period=period, unit=unit, checklist=checklist,
           level=level, calendar=calendar, lang=lang)
     return EXIT_OK
+
+
+def _league_title(con: Any, scope: Any) -> tuple[str, str]:
+    """排名 / League, or 自查情况 / Self-check overview when the period holds self-checks
+    only (a ranking of outlets' own checks is not a 排名; docs/oversight.md)."""
+    from branchcheck.network.scores import self_only
+
+    return ("自查情况", "Self-check overview") if self_only(con, scope) else ("排名", "League")
 
 
 @app.command("missing")

@@ -27,7 +27,7 @@ def build(con: DuckDBPyConnection, scope: Scope, fmt: str, *,
 
     from branchcheck.network import tables as rn
     from branchcheck.network.scope import prepare_rollup, unit_names
-    from branchcheck.network.scores import main_checklist
+    from branchcheck.network.scores import main_checklist, self_only
 
     lang = scope.lang
     prepare_rollup(con, scope)
@@ -67,7 +67,9 @@ def build(con: DuckDBPyConnection, scope: Scope, fmt: str, *,
     legend = t(lang, "颜色：0 分红、50 分黄、100 分绿；灰色为本期无该类别得分。",
                "Colour: red at 0, yellow at 50, green at 100; grey: no score in the period.")
     parts: list[tuple[str, list[dict[str, Any]], list[Column], str]] = [
-        (t(lang, f"排名 · 检查表 {main.checklist}", f"League · checklist {main.checklist}"),
+        (t(lang, f"自查情况 · 检查表 {main.checklist}",
+           f"Self-check overview · checklist {main.checklist}") if self_only(con, main)
+         else t(lang, f"排名 · 检查表 {main.checklist}", f"League · checklist {main.checklist}"),
          league, rn.league_columns(lang), _settings_note(scope, common, rate)),
         (t(lang, "各检查类别平均分（热力图）", "Mean score by section (heat map)"), heat_rows,
          heat_cols, legend),

@@ -174,6 +174,16 @@ def league_rows(con: DuckDBPyConnection, scope: Scope, rules: ScoreRules,
     return out
 
 
+def self_only(con: DuckDBPyConnection, scope: Scope) -> bool:
+    """Whether the scope's period holds self-checks only (no independent check of its
+    checklist, docs/oversight.md): its league is then a 自查情况, never a 排名."""
+    row = con.execute("SELECT count(*) FROM (SELECT 1 FROM results WHERE check_source <> 'self' "
+                      "AND day BETWEEN $1 AND $2 AND ($3::VARCHAR IS NULL OR checklist_id = $3) "
+                      "LIMIT 1)", [scope.period.start, scope.period.end, scope.checklist]
+                      ).fetchone()
+    return not (row and row[0])
+
+
 def _has_results(con: DuckDBPyConnection, scope: Scope) -> bool:
     """Whether the warehouse holds any result of the checklist in the previous period."""
     earlier = scope.period.previous()

@@ -256,7 +256,8 @@ def test_report_html_is_self_contained(net: dict[str, Path],
                        "2026-11", "--lang", "en")
     assert code == 0
     assert "<script" not in out and "http://" not in out and "https://" not in out
-    for part in ("League", "heat map", "Missed checks", "Common problems", "Red-line"):
+    for part in ("Self-check overview", "heat map", "Missed checks", "Common problems",
+                 "Red-line"):
         assert part in out
     assert "O3" in out and "2026-11-06" in out  # O3's red-line failure
     code, out, _ = cli(capsys, "network", "report", "-w", str(net["wh"]), "-f", "md",

@@ -91,6 +91,7 @@ def wh(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
 
     for branch, marks in SELF.items():
         store(branch, "2026-11-05T09:00:00+08:00", marks)
+    store("A", "2026-10-30T09:00:00+08:00", "PPPP")  # W44: a self-check, no inspection
     for branch, marks in INSPECTION.items():
         store(branch, "2026-11-04T10:00:00+08:00", marks, "sub-branch")
     path = tmp_path / "net.duckdb"
@@ -149,3 +150,15 @@ def test_titles_and_words(wh: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code = run(["network", "composite", "-w", str(wh), "--weight", "boss=3"])
     _, err = capsys.readouterr()
     assert code == 2 and "invalid --weight 'boss=3'" in err
+
+
+def test_a_league_of_self_checks_alone_is_not_a_ranking(
+        wh: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # W45 holds the sub-branch's inspections: the league is a 排名
+    code = run(["network", "league", "-w", str(wh), "--period", "2026-W45", "--lang", "zh"])
+    out, _ = capsys.readouterr()
+    assert code == 0 and out.startswith("排名 · ")
+    # W44 holds no independent check: a league of self-checks alone is a 自查情况
+    code = run(["network", "league", "-w", str(wh), "--period", "2026-W44", "--lang", "zh"])
+    out, _ = capsys.readouterr()
+    assert code == 0 and out.startswith("自查情况 · ") and "甲网点" in out
