@@ -124,6 +124,7 @@ def table_figures(a: int, b: int, c: int, d: int) -> dict[str, Any]:
     low, high = _ci(b, b + d)
     return {
         "pairs": n, "both_pass": a, "missed": b, "false_alarms": c, "both_fail": d,
+        "independent_fails": b + d,
         "agreement": agreement, "kappa": k.value,
         "kappa_low": k.ci[0] if k.ci else None, "kappa_high": k.ci[1] if k.ci else None,
         "pabak": pabak(agreement) if agreement is not None else None,

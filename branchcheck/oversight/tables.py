@@ -93,11 +93,18 @@ def item_columns(lang: str) -> list[Column]:
     ]
 
 
+def _few(units: list[str], lang: str, shown: int = 3) -> str:
+    """The first ``shown`` units and how many more."""
+    more = len(units) - shown
+    head = ", ".join(units[:shown])
+    return head + (t(lang, f" 等 {len(units)} 个", f" +{more} more") if more > 0 else "")
+
+
 def reviewer_columns(lang: str) -> list[Column]:
     """Columns of ``network honesty --by reviewer``."""
     return [
         _text(t(lang, "检查人", "Reviewer"), "reviewer"),
-        Column(t(lang, "单位", "Units"), lambda r: ", ".join(r["units"]),
+        Column(t(lang, "单位", "Units"), lambda r: _few(r["units"], lang),
                lambda r: " ".join(r["units"])),
         _count(t(lang, "配对项数", "Pairs"), "pairs"),
         _col(t(lang, "一致率", "Agreement"), "agreement", pct),
