@@ -8,7 +8,7 @@ schema, and asks jsonschema for the detailed errors of an invalid document.
 # mypy: ignore-errors
 # fmt: off
 
-SCHEMA_SHA256 = "a3b80156e57cd40ce6de780a257f68eca90cdbeb2eb76b8e1c5f1165dd689be8"
+SCHEMA_SHA256 = "29fc8cd109570d382e2b5aeb3a1c7018d8f0df5c9dcad0772d72f12d2db8863c"
 from decimal import Decimal
 import re
 from branchcheck._fastschema import JsonSchemaValueException, JsonSchemaValuesException
@@ -61,6 +61,19 @@ def validate_https___branchcheck_dev_schemas_answers_v1_schema_json(data, custom
             data__reviewer = data["reviewer"]
             if not isinstance(data__reviewer, (str)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".reviewer must be string", value=data__reviewer, name="" + (name_prefix or "data") + ".reviewer", definition=None, rule='type')
+        if "source" in data_keys:
+            data_keys.remove("source")
+            data__source = data["source"]
+            if not (isinstance(data__source, str) and data__source == 'self' or isinstance(data__source, str) and data__source == 'sub-branch' or isinstance(data__source, str) and data__source == 'branch' or isinstance(data__source, str) and data__source == 'head-office' or isinstance(data__source, str) and data__source == 'mystery-shopper' or isinstance(data__source, str) and data__source == 'third-party'):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".source must be one of ['self', 'sub-branch', 'branch', 'head-office', 'mystery-shopper', 'third-party']", value=data__source, name="" + (name_prefix or "data") + ".source", definition=None, rule='enum')
+        if "inspector_unit" in data_keys:
+            data_keys.remove("inspector_unit")
+            data__inspectorunit = data["inspector_unit"]
+            if not isinstance(data__inspectorunit, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".inspector_unit must be string", value=data__inspectorunit, name="" + (name_prefix or "data") + ".inspector_unit", definition=None, rule='type')
+            if isinstance(data__inspectorunit, str):
+                if not REGEX_PATTERNS['^[A-Za-z0-9_-]{1,64}$'].search(data__inspectorunit):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".inspector_unit must match pattern ^[A-Za-z0-9_-]{1,64}$", value=data__inspectorunit, name="" + (name_prefix or "data") + ".inspector_unit", definition=None, rule='pattern')
         if "lang" in data_keys:
             data_keys.remove("lang")
             data__lang = data["lang"]

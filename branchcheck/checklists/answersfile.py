@@ -38,6 +38,9 @@ class AnswersFile:
     """Ids of answers left blank, dropped on reading (only with ``allow_blank``)."""
     rectify: bool = True
     """False for ``rectify: false`` (training answers): storing them opens no action."""
+    source: str | None = None
+    """Who did the check (``source:``; docs/oversight.md), if the file says."""
+    inspector_unit: str | None = None
 
     @property
     def file(self) -> str:
@@ -79,7 +82,8 @@ def read_answers_file(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
     d = doc.data
     return AnswersFile(doc, d["checklist"], d.get("version"), d.get("branch"), d.get("reviewer"),
                        d.get("lang"), d.get("started"), d.get("finished"), blank,
-                       d.get("rectify", True) is not False)
+                       d.get("rectify", True) is not False, d.get("source"),
+                       d.get("inspector_unit"))
 
 
 def _drop_blank(data: dict[str, Any]) -> tuple[str, ...]:

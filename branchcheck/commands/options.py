@@ -56,10 +56,11 @@ SignKeyOption = Annotated[
         help="Sign the stored result with this Ed25519 private key (see 'branchcheck keys "
              "new'; else $BRANCHCHECK_SIGN_KEY).")
 ]
-SourceOption = Annotated[str, typer.Option(
+SourceOption = Annotated[str | None, typer.Option(
     "--source", metavar="self|sub-branch|branch|head-office|mystery-shopper|third-party",
-    help="Who does the check (检查来源): the outlet itself (self, the default) or an "
-         "independent checker. Stored in the result and covered by its signature.")]
+    help="Who does the check (检查来源): the outlet itself (self, the default; score: else "
+         "the answers file's 'source') or an independent checker. Stored in the result and "
+         "covered by its signature.")]
 InspectorUnitOption = Annotated[str | None, typer.Option(
     "--inspector-unit", metavar="ID",
     help="The inspecting unit's id (organisation directory), for an independent check.")]

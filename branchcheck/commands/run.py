@@ -54,7 +54,7 @@ def run(
         bool, typer.Option("--restart", help="Discard the saved draft and start again.")
     ] = False,
     sign_key: SignKeyOption = None,
-    source: SourceOption = "self",
+    source: SourceOption = None,
     inspector_unit: InspectorUnitOption = None,
 ) -> int:
     """Walk a branch through a checklist at the terminal, then store and show the result.
@@ -81,6 +81,7 @@ def run(
     storage.check_branch(branch, ui)
     from branchcheck.core.checksource import check_source
 
+    source = source or "self"
     check_source(source, inspector_unit, ui)
     key = None
     if sign_key:

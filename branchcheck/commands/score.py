@@ -52,7 +52,7 @@ def score(
     no_save: Annotated[bool, typer.Option(
         "--no-save", help="Print the result without storing it.")] = False,
     sign_key: SignKeyOption = None,
-    source: SourceOption = "self",
+    source: SourceOption = None,
     inspector_unit: InspectorUnitOption = None,
     evidence: Annotated[list[str] | None, typer.Option(
         "--evidence", "-e", metavar="ITEM=FILE",
@@ -87,7 +87,8 @@ def score(
         storage.check_branch(branch, ui)
     from branchcheck.core.checksource import check_source
 
-    check_source(source, inspector_unit, ui)
+    if source is not None:  # checked at once; the answers file's is checked by its schema
+        check_source(source, inspector_unit, ui)
     key = None
     if sign_key and not no_save:
         from branchcheck.integrity.signing import load_signing_key
@@ -124,6 +125,9 @@ def score(
                                "$BRANCHCHECK_REVIEWER），结果中不记录检查人\n",
                            "warning: no reviewer given (--reviewer, the file's 'reviewer' or "
                            "$BRANCHCHECK_REVIEWER); the result records none\n"))
+    source = source or af.source or "self"
+    inspector_unit = inspector_unit or af.inspector_unit
+    check_source(source, inspector_unit, ui)
     result = make_result(ck, values, branch=branch, reviewer=who, lang=ui, started=started,
                          finished=finished, source=source, inspector_unit=inspector_unit)
     _warn(af, ck, values, ui)

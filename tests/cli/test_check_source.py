@@ -200,3 +200,28 @@ def test_a_run_keeps_its_source_across_a_resume(tmp_path: Path,
     (path,) = sorted(root.rglob("2*.yaml"))
     text = path.read_text(encoding="utf-8")
     assert "\nsource: head-office\n" in text and "\ninspector_unit: HO\n" in text
+
+
+def test_score_takes_the_source_from_the_answers_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = ANSWERS.read_text(encoding="utf-8").replace(
+        "reviewer:", "source: third-party\ninspector_unit: AUDIT-CO\nreviewer:", 1)
+    answers = tmp_path / "visit.yaml"
+    answers.write_text(text, encoding="utf-8")
+    root = tmp_path / "results"
+    code, _, err = cli(capsys, "score", "daily-opening", "-a", str(answers), "--results-dir",
+                       str(root))
+    assert code == 0, err
+    stored = next(root.rglob("2*.yaml")).read_text(encoding="utf-8")
+    assert "\nsource: third-party\n" in stored and "\ninspector_unit: AUDIT-CO\n" in stored
+    # the option wins over the file
+    code, out, err = cli(capsys, "score", "daily-opening", "-a", str(answers), "--no-save",
+                         "--source", "mystery-shopper", "-f", "json")
+    assert code == 0, err
+    assert (json.loads(out)["source"], json.loads(out)["inspector_unit"]) == (
+        "mystery-shopper", "AUDIT-CO")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text.replace("third-party", "boss"), encoding="utf-8")
+    code, _, err = cli(capsys, "score", "daily-opening", "-a", str(bad), "--results-dir",
+                       str(tmp_path / "r2"))
+    assert code == 2 and "bad.yaml:" in err and not (tmp_path / "r2").exists()
