@@ -208,11 +208,16 @@ def league(
     grades, change (one checklist: --checklist, else the programme's main one)."""
     from branchcheck.network import tables as rn
     from branchcheck.network import views
+    from branchcheck.oversight.fair import add_fair
+    from branchcheck.oversight.tables import fair_columns
 
-    _view(lambda con, scope: views.league(con, scope, min_n=min_n, missed=missed,
-                                          min_completion=min_completion,
-                                          rules=_cadence(every, scope)),
-          lambda scope: rn.league_columns(scope.lang),
+    def compute(con: Any, scope: Any) -> list[dict[str, Any]]:
+        rows = views.league(con, scope, min_n=min_n, missed=missed,
+                            min_completion=min_completion, rules=_cadence(every, scope))
+        zero = (missed or scope.org.settings.missed) == "zero"
+        return add_fair(con, scope, rows, zero)  # interval, shrunk score, funnel flag
+
+    _view(compute, lambda scope: rn.league_columns(scope.lang) + fair_columns(scope.lang),
           _league_title, fmt=fmt, output=output, force=force, warehouse=warehouse,
           org=org, since=since, until=until, period=period, unit=unit, checklist=checklist,
           level=level, calendar=calendar, lang=lang)

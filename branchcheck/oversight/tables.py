@@ -162,3 +162,25 @@ def composite_columns(lang: str, components: list[Any]) -> list[Column]:
                lambda r: "" if r["complete"] else t(lang, "缺少组成部分", "incomplete"),
                lambda r: "" if r["complete"] else "incomplete"),
     ]
+
+
+def fair_columns(lang: str) -> list[Column]:
+    """The league's fair-figure columns (branchcheck/oversight/fair.py): the period
+    score's 95 % t interval, the shrunk score and the funnel flag."""
+    from branchcheck.terminal.output import fmt_score
+
+    def flag(r: Row) -> str:
+        f = r.get("funnel")
+        if not f:
+            return ""
+        side = t(lang, "低于", "below") if f.startswith("low") else t(lang, "高于", "above")
+        return f"{side} {f.removeprefix('low').removeprefix('high')}%"
+
+    return [
+        Column(t(lang, "得分 95% 区间", "Score 95% CI"),
+               lambda r: _span(r.get("score_low"), r.get("score_high"), fmt_score),
+               lambda r: _span(r.get("score_low"), r.get("score_high"),
+                               lambda v: _num(v, 2)), True),
+        _col(t(lang, "收缩得分", "Shrunk score"), "score_shrunk", fmt_score),
+        Column(t(lang, "漏斗限", "Funnel"), flag, lambda r: r.get("funnel") or ""),
+    ]

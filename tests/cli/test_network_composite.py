@@ -162,3 +162,24 @@ def test_a_league_of_self_checks_alone_is_not_a_ranking(
     code = run(["network", "league", "-w", str(wh), "--period", "2026-W44", "--lang", "zh"])
     out, _ = capsys.readouterr()
     assert code == 0 and out.startswith("自查情况 · ") and "甲网点" in out
+
+
+def test_fair_figures_beside_the_league(wh: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The league of W45 (one mini4r check a week expected, done by all: nothing missed)
+    # counts every result: A 100 and 25 -> 62.5; B 75 and 100 -> 87.5; C 100; D 100 and 0.
+    # Within-outlet variances (n - 1 = 1): A 2 x 37.5^2 = 2812.5, B 2 x 12.5^2 = 312.5,
+    # D 2 x 50^2 = 5000: pooled 8125/3 = 2708.33. Centre (mean of the scores) 300/4 = 75.
+    # The scores' spread (-12.5, 12.5, 25, -25: variance 1562.5/3 = 520.8) is less than
+    # their mean sampling variance ((3 x 2708.33/2 + 2708.33)/4 = 1692.7): tau^2 = 0 and
+    # every shrunk score is 75. B's t interval: 87.5 -+ 12.706 x sqrt(312.5/2) = 87.5 -+
+    # 158.8, clipped to 0..100; C (one check) has none. Funnel: 75 -+ 1.96 x 52.04 /
+    # sqrt(2) = 75 -+ 72.1 holds everyone.
+    code = run(["network", "league", "-w", str(wh), "--period", "2026-W45", "--level",
+                "outlet", "-f", "json"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    by = {r["unit"]: r for r in json.loads(out)}
+    assert by["A"]["score"] == pytest.approx(62.5) and by["D"]["score"] == pytest.approx(50.0)
+    assert all(r["score_shrunk"] == pytest.approx(75.0) for r in by.values())
+    assert (by["B"]["score_low"], by["B"]["score_high"]) == (0.0, 100.0)
+    assert by["C"]["score_low"] is None and not any(r["funnel"] for r in by.values())
