@@ -62,9 +62,15 @@ INSPECTION = {"A": "PFFF", "B": "PPPP", "D": "FPPP"}
 
 
 @pytest.fixture(autouse=True)
-def _env(monkeypatch: pytest.MonkeyPatch) -> None:
+def _env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for var in ("BRANCHCHECK_WAREHOUSE", "BRANCHCHECK_LANG", "BRANCHCHECK_RESULTS"):
         monkeypatch.delenv(var, raising=False)
+    # the department has the checklist: ingest verifies the results against it
+    # (an unverified result is held back, issue 25 N2)
+    known = tmp_path / "known-checklists"
+    known.mkdir()
+    (known / "mini4r.yaml").write_text(CHECKLIST, encoding="utf-8")
+    monkeypatch.setenv("BRANCHCHECK_CHECKLISTS", str(known))
     monkeypatch.setenv("LC_ALL", "C.UTF-8")
     monkeypatch.setenv("NO_COLOR", "1")
 
