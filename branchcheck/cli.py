@@ -24,6 +24,7 @@ from branchcheck.core.errors import (
     EXIT_USAGE,
     BranchcheckError,
 )
+from branchcheck.core.i18n import t
 from branchcheck.terminal.clihelp import GroupedGroup, polish
 
 # name -> (module under branchcheck.commands, attribute, a sub-app with commands of its own)
@@ -134,7 +135,8 @@ def run(argv: list[str] | None = None) -> int:
     from branchcheck.terminal.output import prepare_streams
 
     prepare_streams()
-    command = polish(typer.main.get_command(_command_for(argv)))
+    lang = _session_lang(sys.argv[1:] if argv is None else argv)
+    command = polish(typer.main.get_command(_command_for(argv)), lang)
     try:
         code = command.main(args=argv, prog_name="branchcheck", standalone_mode=False)
     except BranchcheckError as exc:
@@ -146,14 +148,19 @@ def run(argv: list[str] | None = None) -> int:
     except typer.Exit as exc:
         return int(exc.exit_code or 0)
     except (typer.Abort, KeyboardInterrupt):
-        _error("interrupted")
+        _error(t(lang, "已中断", "interrupted"))
         return EXIT_INTERRUPTED
     except typer.TyperException as exc:
         show = getattr(exc, "show", None)
         if callable(show):  # usage and message, which may echo a hostile argument
             buf = io.StringIO()
             show(file=buf)
-            _line(buf.getvalue().rstrip("\n"))
+            text = buf.getvalue().rstrip("\n")
+            if lang == "zh":
+                from branchcheck.terminal.clickzh import error_zh
+
+                text = error_zh(text)
+            _line(text)
         else:
             _error(str(exc))
         return int(getattr(exc, "exit_code", EXIT_USAGE) or EXIT_USAGE)
@@ -166,21 +173,52 @@ def run(argv: list[str] | None = None) -> int:
             return EXIT_OK
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     except OSError as exc:  # disk full, permission denied while writing output, ...
-        _error(f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""))
+        _error(f"{_os_error(exc, lang)}" + (f": {exc.filename}" if exc.filename else ""))
         return EXIT_USAGE
     except Exception as exc:  # last line of defence: never a traceback
         if os.environ.get("BRANCHCHECK_DEBUG"):
             raise
-        _error(
-            f"internal error: {type(exc).__name__}: {exc}\n"
-            "This is a bug in branchcheck; set BRANCHCHECK_DEBUG=1 to see the traceback."
-        )
+        _error(t(lang, f"内部错误：{type(exc).__name__}: {exc}\n这是 branchcheck 的缺陷；设置 "
+                       "BRANCHCHECK_DEBUG=1 可看到调用栈。",
+                 f"internal error: {type(exc).__name__}: {exc}\n"
+                 "This is a bug in branchcheck; set BRANCHCHECK_DEBUG=1 to see the traceback."))
         return EXIT_INTERNAL
     return int(code) if isinstance(code, int) else EXIT_OK
 
 
+def _session_lang(args: list[str]) -> str:
+    """The UI language of this run, known before any option is parsed (``--help`` and
+    usage errors come first): ``--lang`` on the command line, else the environment."""
+    from branchcheck.core.i18n import LANGUAGES, set_ui, ui
+
+    chosen = None
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            chosen = args[i + 1]
+        elif arg.startswith("--lang="):
+            chosen = arg.partition("=")[2]
+    set_ui(chosen if chosen in LANGUAGES else None)
+    return ui()
+
+
+def _os_error(exc: OSError, lang: str) -> str:
+    """What the operating system said, in the UI language for the usual causes."""
+    import errno
+
+    words = {errno.EACCES: "权限不足", errno.EPERM: "不允许此操作", errno.ENOSPC: "磁盘空间已满",
+             errno.ENOENT: "文件或文件夹不存在", errno.EROFS: "文件系统只读",
+             errno.EISDIR: "这是一个文件夹", errno.ENOTDIR: "不是文件夹"}
+    if lang == "zh" and exc.errno in words:
+        return words[exc.errno]
+    return str(exc.strerror or exc)
+
+
 def _error(message: str) -> None:
-    _line(f"Error: {message}")
+    from branchcheck.core.i18n import ui
+
+    _line(t(ui(), f"错误：{message}", f"Error: {message}"))
 
 
 def _line(text: str) -> None:

@@ -285,10 +285,13 @@ _PLACEHOLDER = re.compile(r"«([a-z_]+)»")
 def check_id(checklist_id: str) -> str:
     """``checklist_id`` if it is kebab-case (at most 64 characters), else a usage error."""
     if len(checklist_id) > MAX_ID or not CHECKLIST_ID.match(checklist_id):
-        raise UsageError(
+        from branchcheck.core.i18n import t, ui
+
+        raise UsageError(t(
+            ui(), f"检查表编号 {checklist_id!r} 无效：请用小写字母、数字和单个连字符组成的编号，"
+                  f"如 daily-opening（最多 {MAX_ID} 个字符）",
             f"invalid checklist id {checklist_id!r}: use kebab-case, e.g. daily-opening "
-            f"(lower-case letters, digits and single hyphens, at most {MAX_ID} characters)"
-        )
+            f"(lower-case letters, digits and single hyphens, at most {MAX_ID} characters)"))
     return checklist_id
 
 

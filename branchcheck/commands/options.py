@@ -70,10 +70,18 @@ REPORT_WRITTEN = "Report written: {path}"
 """The ``notice`` of :func:`emit` for ``grade`` and ``ipa`` (others say ``wrote FILE``)."""
 
 
+_WHAT_ZH = {"format": "格式", "status": "状态", "schema": "Schema", "level": "层级",
+            "crosshair": "分界线", "source": "检查来源", "every": "频次", "priority": "优先级"}
+
+
 def check_choice(value: str, allowed: Collection[str], what: str = "format") -> str:
     """``value`` if it is one of ``allowed``, else a usage error naming ``what``."""
     if value not in allowed:
-        raise UsageError(f"unknown {what} {value!r}; choose one of {', '.join(allowed)}")
+        from branchcheck.core.i18n import t, ui
+
+        raise UsageError(t(ui(), f"未知的{_WHAT_ZH.get(what, what)} {value!r}；可选："
+                                 f"{'、'.join(allowed)}",
+                           f"unknown {what} {value!r}; choose one of {', '.join(allowed)}"))
     return value
 
 

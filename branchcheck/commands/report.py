@@ -17,7 +17,7 @@ from branchcheck.commands.options import (
     newest_stored,
 )
 from branchcheck.core.errors import EXIT_OK, UsageError
-from branchcheck.terminal.output import err
+from branchcheck.terminal.output import err, warn
 
 if TYPE_CHECKING:
     from branchcheck.core.model import Result
@@ -101,7 +101,7 @@ def with_actions(doc: str | bytes, fmt: str, result: Result, results_dir: str | 
     try:
         links = for_result(root, result.branch, Path(result.path))
     except BranchcheckError as exc:
-        err(f"Warning: {exc.message}\n")
+        warn(exc.message)
         return doc
     if fmt == "html":
         return action_links.insert_html(doc, action_links.html_block(links, ui))

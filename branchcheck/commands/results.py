@@ -13,7 +13,7 @@ import typer
 
 from branchcheck.commands.options import UiLangOption, check_choice
 from branchcheck.core.errors import EXIT_OK, BranchcheckError, TamperedError
-from branchcheck.terminal.output import err
+from branchcheck.terminal.output import err, warn
 
 if TYPE_CHECKING:
     from branchcheck.core.model import Result
@@ -73,7 +73,7 @@ def results(
     rows = list(collect(root, branch=branch, checklist_id=checklist, limit=limit, lang=ui))
     for row in rows:
         if row.error is not None:
-            err(f"Warning: {row.error}\n")
+            warn(row.error)
     if fmt == "text":  # JSON carries the same in each row's "integrity"
         from branchcheck.render.history import integrity_notes
 

@@ -18,7 +18,7 @@ from branchcheck.commands.options import (
     emit,
 )
 from branchcheck.core.errors import EXIT_OK, InputError, Problem, UsageError
-from branchcheck.terminal.output import err
+from branchcheck.terminal.output import err, warn
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -271,4 +271,4 @@ def _warn(af: AnswersFile, ck: Checklist, values: dict[str, Answer], lang: str =
                 f"{item.id!r} failed without the note it asks for"),
                 severity="warning", key=True))
     for p in found:
-        err(f"Warning: {p.location()}: {p.message} [{p.rule}]\n")
+        warn(f"{p.location()}: {p.message} [{p.rule}]")

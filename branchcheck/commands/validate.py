@@ -115,11 +115,9 @@ def schema(
         help="checklist, answers, result, org or wave_plan.")] = "checklist",
 ) -> int:
     """Print a bundled JSON Schema (draft-07, with $id) for editors and other validators."""
+    from branchcheck.commands.options import check_choice
     from branchcheck.core import resources
 
-    if name not in resources.SCHEMA_NAMES:
-        raise UsageError(
-            f"unknown schema {name!r}; choose one of {', '.join(resources.SCHEMA_NAMES)}"
-        )
+    check_choice(name, resources.SCHEMA_NAMES, "schema")
     sys.stdout.write(resources.schema_path(name).read_text(encoding="utf-8"))
     return EXIT_OK

@@ -8,6 +8,7 @@ import os
 from typing import BinaryIO
 
 from branchcheck.core.errors import InputError, Problem
+from branchcheck.core.i18n import t, ui
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
@@ -55,9 +56,11 @@ def read_bytes(
                 )
             raw = read_capped(fh, max_bytes, hint=size)
     except IsADirectoryError:
-        raise InputError.at(Problem(name, 0, 0, "unreadable", "is a directory")) from None
+        raise InputError.at(Problem(name, 0, 0, "unreadable", t(
+            ui(), "是一个文件夹，不是文件", "is a directory"))) from None
     except FileNotFoundError:
-        raise InputError.at(Problem(name, 0, 0, "unreadable", "no such file")) from None
+        raise InputError.at(Problem(name, 0, 0, "unreadable", t(
+            ui(), "文件不存在", "no such file"))) from None
     except OSError as exc:
         raise InputError.at(Problem(name, 0, 0, "unreadable", exc.strerror or str(exc))) from None
     if len(raw) > max_bytes:

@@ -13,7 +13,7 @@ from typing import Any
 import typer
 from typer import core as _core
 
-from branchcheck.core.i18n import resolve_lang, t
+from branchcheck.core.i18n import t, ui
 
 # (zh heading, en heading, commands in order); a command in no group is listed under "other".
 GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -60,10 +60,7 @@ class GroupedGroup(_core.TyperGroup):
         return known + sorted(set(self.commands) - set(known))
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
-        try:
-            lang = resolve_lang(None)
-        except Exception:  # a bad $BRANCHCHECK_LANG must not break --help
-            lang = "en"
+        lang = ui()  # a bad $BRANCHCHECK_LANG never breaks --help: en
         placed: set[str] = set()
         sections = [(t(lang, zh, en), names) for zh, en, names in GROUPS]
         sections.append((t(lang, "其他", "Other"), tuple(sorted(self.commands))))
@@ -126,14 +123,45 @@ def option_metavar(option: Any) -> str:
     return name.upper().replace("_", "-") or "VALUE"
 
 
-def polish(command: Any) -> Any:
-    """Give every argument and option of ``command`` (recursively) a telling metavar."""
+def polish(command: Any, lang: str = "en", path: tuple[str, ...] = ()) -> Any:
+    """Give every argument and option of ``command`` (recursively) a telling metavar;
+    in a zh session, also its help (command, options, the framework's own words) in
+    Chinese."""
     for param in getattr(command, "params", ()):
         if isinstance(param, _core.TyperArgument):
             param.__class__ = _PlainArgument
         elif isinstance(param, typer.core.TyperOption) and param.metavar is None \
                 and not param.is_flag and not param.count:
             param.metavar = option_metavar(param)
-    for sub in getattr(command, "commands", {}).values():
-        polish(sub)
+    if lang == "zh":
+        _in_chinese(command, path)
+    for name, sub in getattr(command, "commands", {}).items():
+        polish(sub, lang, (*path, name))
     return command
+
+
+def _in_chinese(command: Any, path: tuple[str, ...]) -> None:
+    """Chinese help for ``command`` (at ``path``) and its parameters, where known."""
+    import sys
+
+    from branchcheck.terminal.clickzh import wrap
+    from branchcheck.terminal.help_zh import OPTIONS_ZH
+    from branchcheck.terminal.help_zh_commands import COMMANDS_ZH, ROOT_ZH
+
+    callback = getattr(command, "callback", None)
+    module = sys.modules.get(getattr(callback, "__module__", "") or "")
+    own: dict[str, str] = getattr(module, "HELP_ZH", {})  # a command module's own words
+    for param in getattr(command, "params", ()):
+        text = getattr(param, "help", None)
+        if text:
+            param.help = own.get(text) or OPTIONS_ZH.get(text, text)
+    doc = ROOT_ZH if not path else own.get(" ".join(path)) or COMMANDS_ZH.get(" ".join(path))
+    if doc:
+        command.help = wrap(doc)
+        command.short_help = doc.split("\n")[0].split("。")[0]
+    if not getattr(command, "_zh_help", False):  # the framework's own words too
+        from branchcheck.terminal.clickzh import help_zh
+
+        english = command.get_help
+        setattr(command, "get_help", lambda ctx: help_zh(english(ctx)))  # noqa: B010
+        command._zh_help = True

@@ -138,6 +138,13 @@ def err(text: str) -> None:
     sys.stderr.write(term(text, newlines=True))
 
 
+def warn(text: str) -> None:
+    """A warning line on stderr, its prefix in the UI language (``警告：``/``Warning:``)."""
+    from branchcheck.core.i18n import t, ui
+
+    err(t(ui(), f"警告：{text}\n", f"Warning: {text}\n"))
+
+
 def width(text: str) -> int:
     """Display width in terminal cells (CJK characters count 2)."""
     if text.isascii() and text.isprintable():

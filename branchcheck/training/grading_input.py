@@ -58,7 +58,10 @@ def answer_files(paths: Sequence[str], exclude: str | None = None) -> list[str]:
         elif os.path.exists(p):
             found.append(p)
         else:
-            raise InputError.at(Problem(p, 0, 0, "unreadable", "no such file or folder"))
+            from branchcheck.core.i18n import t, ui
+
+            raise InputError.at(Problem(p, 0, 0, "unreadable", t(
+                ui(), "文件或文件夹不存在", "no such file or folder")))
     seen: set[str] = set()
     unique = []
     for f in found:

@@ -34,7 +34,7 @@ def _sections(help_text: str) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     current = ""
     for line in help_text.splitlines():
-        if line and not line.startswith(" ") and line.endswith(":"):
+        if line and not line.startswith(" ") and line.endswith((":", "：")):
             current = line[:-1]
             found[current] = []
         elif current and line.startswith("  ") and not line.startswith("   "):

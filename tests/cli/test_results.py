@@ -209,7 +209,7 @@ def test_messages_in_chinese(store: tuple[Path, list[Path]], tmp_path: Path,
     victim.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     code, out, err = results(capsys, "--results-dir", str(root), "--lang", "zh")
     assert code == 0
-    assert (f"Warning: {victim}：结果似乎被手工修改过：分数与答案、检查表或签名不符："
+    assert (f"警告：{victim}：结果似乎被手工修改过：分数与答案、检查表或签名不符："
             "完成度 0.5 与各项不符") in err
     for english in ("hand-edited", "does not match", "TAMPERED"):
         assert english not in out + err

@@ -327,12 +327,12 @@ def test_draft_messages_in_chinese(tmp_path: Path) -> None:
                   encoding="utf-8")
     proc = bc(tmp_path, [], "--resume", checklist=str(ck), lang="zh")
     assert proc.returncode == 2
-    assert f"Error: {draft(tmp_path)}：草稿与检查表不符" in proc.stderr
+    assert f"错误：{draft(tmp_path)}：草稿与检查表不符" in proc.stderr
     assert (f"{draft(tmp_path)}:4:12: error: 草稿是用 '{ID}' 的版本 1 开始的，但检查表现在是"
             "版本 2") in proc.stderr
     proc = bc(tmp_path, ["y"], "--restart", checklist=str(ck), lang="zh")
     assert proc.returncode == 1
-    assert "Error: 输入在最后一项之前结束；已保存 1 个答案到草稿" in proc.stderr
+    assert "错误：输入在最后一项之前结束；已保存 1 个答案到草稿" in proc.stderr
     english = ("draft", "answer", "saved", "resume with", "version", "input ended")
     for line in proc.stderr.splitlines():
         if line.startswith("Error:"):

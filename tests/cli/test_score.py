@@ -394,7 +394,7 @@ def test_messages_in_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert code == 0 and "总分" in out and "等级: 良好" in out
     (path,) = stored(root)
     assert f"结果已保存：{path}" in err and "Result saved" not in err
-    assert f"Warning: {loc(BASE, 'vip-room-tidy')}: 忽略 'vip-room-tidy' 的答案" in err
+    assert f"警告：{loc(BASE, 'vip-room-tidy')}: 忽略 'vip-room-tidy' 的答案" in err
     assert "ignored" not in err
     # the answers file's own `lang: zh` gives Chinese messages too, unless --lang says otherwise
     answers = write(tmp_path, BASE.read_text(encoding="utf-8") + "lang: zh\n")
@@ -410,7 +410,7 @@ def test_answer_errors_in_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[
     code, out, err = score(capsys, CHECKLIST, "-a", str(ALL_BAD), "--results-dir", str(root),
                            "--lang", "zh")
     assert code == 2 and out == "" and not root.exists()
-    assert err.startswith(f"Error: {ALL_BAD}：答案无效\n")
+    assert err.startswith(f"错误：{ALL_BAD}：答案无效\n")
     expected = [
         (loc(ALL_BAD, "na "), "'tidy' 不能答 na（不适用）"),
         (loc(ALL_BAD, "great"), "'greeting' 须填数值，而不是 'great'"),

@@ -1,0 +1,94 @@
+"""The words of the command-line framework itself in Chinese: ``Usage:``,
+``Options``, ``[default: …]``, ``Error: No such option …`` and the like.
+
+Typer's bundled Click writes them in English with no translation hook, so the
+finished help text and error messages are translated here, line by line, by
+the patterns below (ids, option names and values pass through unchanged).
+"""
+
+from __future__ import annotations
+
+import re
+
+from branchcheck.terminal.output import width
+
+_HELP: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.M), zh) for pattern, zh in (
+        (r"^Usage: ", "用法："),
+        (r"\[OPTIONS\]", "[选项]"),
+        (r"\bCOMMAND \[ARGS\]\.\.\.", "命令 [参数]..."),
+        (r"^Options:$", "选项："),
+        (r"^Arguments:$", "参数："),
+        (r"^Commands:$", "命令："),
+        (r"Show this message and exit\.", "显示本帮助并退出。"),
+        (r"\[default:\s+([^\]]*)\]", r"[默认：\1]"),
+        (r"\[env var:\s+([^\]]*)\]", r"[环境变量：\1]"),
+        (r"^([^\x00-\x7f][^:\n]*):$", r"\1："),
+        (r"\[required\]", "[必填]"),
+        (r"\[(\d+)<=x<=(\d+)\]", r"[\1 到 \2]"),
+        (r"\[x>=(\d+)\]", r"[至少 \1]"),
+        (r"\[x<=(\d+)\]", r"[至多 \1]"),
+    ))
+
+_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = _HELP + tuple(
+    (re.compile(pattern, re.M), zh) for pattern, zh in (
+        (r"^Try '(.+?)' for help\.$", r"查看帮助：\1"),
+        (r"^Error: ", "错误："),
+        (r"No such option: (\S+)", r"没有选项 \1"),
+        (r"Did you mean (\S+)\?", r"是不是 \1？"),
+        (r"\(Possible options: (.+)\)", r"（可能的选项：\1）"),
+        (r"No such command '(.+?)'\.", r"没有命令 '\1'。"),
+        (r"Missing command\.", "缺少命令。"),
+        (r"Missing option (.+)\.", r"缺少选项 \1。"),
+        (r"Missing argument (.+)\.", r"缺少参数 \1。"),
+        (r"Missing parameter: (.+)", r"缺少参数：\1"),
+        (r"Option (.+?) requires an argument\.", r"选项 \1 需要一个值。"),
+        (r"Option (.+?) requires (\d+) arguments\.", r"选项 \1 需要 \2 个值。"),
+        (r"Option (.+?) does not take a value\.", r"选项 \1 不接受值。"),
+        (r"Got unexpected extra arguments? \((.+)\)", r"多余的参数：\1"),
+        (r"Invalid value for (.+?): ", r"\1 的值无效："),
+        (r"Invalid value: ", "值无效："),
+        (r"'(.*?)' is not a valid int(?:eger)?(?: range)?\.", r"'\1' 不是有效的整数。"),
+        (r"'(.*?)' is not a valid float(?: range)?\.", r"'\1' 不是有效的数字。"),
+        (r"'(.*?)' is not a valid boolean\.", r"'\1' 不是有效的是/否值。"),
+        (r"(\S+) is not in the range (.+)\.", r"\1 不在范围 \2 内。"),
+        (r"'(.*?)' is not one of (.+)\.", r"'\1' 不是可选值之一：\2。"),
+    ))
+
+_LINE_CELLS = 76
+_TOKEN = re.compile(r"[\x21-\x7e]+|\s|.")
+"""Units a line may break between: a run of ASCII (an option, id or path), a space,
+or one other character."""
+_NO_LINE_START = frozenset("，。、；：！？）」』》,.;:!?)")
+
+
+def help_zh(text: str) -> str:
+    """Finished ``--help`` text with the framework's words in Chinese."""
+    for pattern, zh in _HELP:
+        text = pattern.sub(zh, text)
+    return text
+
+
+def error_zh(text: str) -> str:
+    """A usage error as Typer prints it (usage, hint, ``Error: …``), in Chinese."""
+    for pattern, zh in _ERRORS:
+        text = pattern.sub(zh, text)
+    return text
+
+
+def wrap(text: str, cells: int = _LINE_CELLS) -> str:
+    """Chinese help text wrapped by display width (CJK characters take two cells),
+    each paragraph marked so that Click keeps the breaks as they are."""
+    out = []
+    for paragraph in text.split("\n\n"):
+        lines: list[str] = []
+        line = ""
+        for token in _TOKEN.findall(paragraph.replace("\n", "")):
+            if line and width(line + token) > cells and token not in _NO_LINE_START:
+                lines.append(line.rstrip())
+                line = token.lstrip()
+            else:
+                line += token
+        lines.append(line.rstrip())
+        out.append("\b\n" + "\n".join(lines))
+    return "\n\n".join(out)

@@ -1,0 +1,268 @@
+"""Chinese option help, keyed by the English ``help=`` text it stands for.
+
+``--help`` under ``--lang zh`` (or a zh locale) shows these instead; an option
+whose English help is missing here keeps its English (tests/cli/test_zh_ui.py
+finds it). A command module may also define ``HELP_ZH`` (English -> Chinese)
+for its own options.
+"""
+
+from __future__ import annotations
+
+OPTIONS_ZH: dict[str, str] = {
+    # root and Typer's own
+    "Show the version and exit.": "显示版本号并退出。",
+    "Install completion for the current shell.": "为当前 shell 安装命令补全。",
+    "Show completion for the current shell, to copy it or customize the installation.":
+        "显示当前 shell 的补全脚本，可复制或自行安装。",
+    # shared
+    "Bundled checklist id or path of a checklist file.": "内置检查表编号，或检查表文件路径。",
+    "Branch id (letters, digits, '_' or '-').": "网点编号（字母、数字、'_' 或 '-'）。",
+    "UI language: zh or en.": "界面语言：zh 或 en。",
+    "Output language: zh or en.": "输出语言：zh 或 en。",
+    "Report language: zh or en.": "报告语言：zh 或 en。",
+    "Write to this file (default stdout).": "写入此文件（默认：标准输出）。",
+    "Replace an existing -o file.": "覆盖已存在的 -o 文件。",
+    "Sign the stored result with this Ed25519 private key (see 'branchcheck keys new'; else "
+    "$BRANCHCHECK_SIGN_KEY).":
+        "用此 Ed25519 私钥为保存的结果签名（见 branchcheck keys new；否则用 "
+        "$BRANCHCHECK_SIGN_KEY）。",
+    "Stored results (default $BRANCHCHECK_RESULTS or ./branchcheck-results).":
+        "已保存结果所在文件夹（默认 $BRANCHCHECK_RESULTS 或 ./branchcheck-results）。",
+    "Results folder (else $BRANCHCHECK_RESULTS, else ./branchcheck-results).":
+        "结果文件夹（否则 $BRANCHCHECK_RESULTS，再否则 ./branchcheck-results）。",
+    "Only this branch.": "只看此网点。",
+    "Only this checklist id.": "只看此检查表编号。",
+    "Output: text or json.": "输出格式：text 或 json。",
+    # validate, schema, list, show, new
+    "Checklist files or directories (searched for *.yaml, *.yml), or bundled ids.":
+        "检查表文件或文件夹（查找 *.yaml、*.yml），或内置检查表编号。",
+    "Output: text, json or github.": "输出格式：text、json 或 github。",
+    "Treat warnings as errors.": "把警告当作错误。",
+    "Refuse files larger than this.": "拒绝大于此字节数的文件。",
+    "Worker processes (0 = automatic).": "工作进程数（0 = 自动）。",
+    "Remember files found valid, by content, in ~/.cache/branchcheck.":
+        "按内容记住已通过校验的文件（存于 ~/.cache/branchcheck）。",
+    "Also check every item's 'FILE: quote' source against the files of DIR.":
+        "同时用 DIR 中的文件核对每个检查项的“文件: 引文”出处。",
+    "checklist, answers, result or org.": "checklist、answers、result 或 org。",
+    "Also list checklists under this folder (*.yaml, *.yml; recursive). Repeatable.":
+        "同时列出此文件夹下的检查表（*.yaml、*.yml，含子文件夹）；可重复。",
+    "UI language: zh or en (default: $BRANCHCHECK_LANG, locale).":
+        "界面语言：zh 或 en（默认：$BRANCHCHECK_LANG，再按系统语言）。",
+    "Output: text (terminal), md (printable form) or json (model).":
+        "输出格式：text（终端）、md（可打印表格）或 json（数据模型）。",
+    "Language: zh or en (default: $BRANCHCHECK_LANG, locale).":
+        "语言：zh 或 en（默认：$BRANCHCHECK_LANG，再按系统语言）。",
+    "Kebab-case id, e.g. daily-opening.": "小写字母加连字符的编号，如 daily-opening。",
+    "File to write (default: ID.yaml here); '-' for stdout.":
+        "要写入的文件（默认：当前文件夹的 ID.yaml）；'-' 表示标准输出。",
+    "Language of the comments: zh or en.": "注释语言：zh 或 en。",
+    "Overwrite an existing file.": "覆盖已存在的文件。",
+    # score, results, run
+    "Answers file (YAML or JSON); - reads stdin.": "答案文件（YAML 或 JSON）；- 表示读标准输入。",
+    "Branch id (else the file's 'branch').": "网点编号（否则取文件中的 branch）。",
+    "Reviewer (else the file's 'reviewer', else $BRANCHCHECK_REVIEWER).":
+        "检查人（否则取文件中的 reviewer，再否则 $BRANCHCHECK_REVIEWER）。",
+    "Store under this folder (else $BRANCHCHECK_RESULTS, else ./branchcheck-results).":
+        "保存到此文件夹（否则 $BRANCHCHECK_RESULTS，再否则 ./branchcheck-results）。",
+    "Write the result to exactly this file (never overwritten); - for stdout.":
+        "把结果写入此文件（从不覆盖）；- 表示标准输出。",
+    "Print the result without storing it.": "只显示结果，不保存。",
+    "Show at most N results.": "最多显示 N 个结果。",
+    "Reviewer name (else $BRANCHCHECK_REVIEWER, else asked once on a terminal).":
+        "检查人姓名（否则 $BRANCHCHECK_REVIEWER，再否则在终端上询问一次）。",
+    "Store drafts and results under this folder (else $BRANCHCHECK_RESULTS, else "
+    "./branchcheck-results).":
+        "草稿和结果保存到此文件夹（否则 $BRANCHCHECK_RESULTS，再否则 ./branchcheck-results）。",
+    "Continue the saved draft where it stopped.": "从上次停下的地方继续已保存的草稿。",
+    "Discard the saved draft and start again.": "丢弃已保存的草稿，重新开始。",
+    # grade, ipa
+    "The key: an answers file or a stored result file.": "标准答案：答案文件或已保存的结果文件。",
+    "Trainees' answers files, or folders of them (*.yaml, *.yml, *.json).":
+        "学员的答案文件，或存放它们的文件夹（*.yaml、*.yml、*.json）。",
+    "Checklist file or bundled id (else the files' 'checklist' field).":
+        "检查表文件或内置编号（否则取文件中的 checklist）。",
+    "Output: text, md, json or csv.": "输出格式：text、md、json 或 csv。",
+    "Exit 1 if any trainee agrees with the key on less than this share of items: 0.8 or 80%.":
+        "任一学员与标准答案的一致率低于此值时退出码为 1：0.8 或 80%。",
+    "A stored result file, or a checklist (bundled id or path).":
+        "已保存的结果文件，或检查表（内置编号或路径）。",
+    "For a result: the checklist it was scored with (else the bundled one of its id).":
+        "对结果文件：评分所用的检查表（否则用同编号的内置检查表）。",
+    "Analyse items or sections.": "分析检查项（item）或检查类别（section）。",
+    "Where the quadrants split: mean, median or scale-mid.":
+        "象限分界：mean（均值）、median（中位数）或 scale-mid（量表中点）。",
+    "Output: text, md, json or html.": "输出格式：text、md、json 或 html。",
+    # diff, history, report
+    "Older result file.": "较早的结果文件。",
+    "Newer result file.": "较新的结果文件。",
+    "Compare the newest stored result of this branch with an older one (instead of OLD NEW).":
+        "比较此网点最新保存的结果与更早的一次（代替 OLD NEW）。",
+    "Checklist id (needed when the branch has results of several checklists).":
+        "检查表编号（网点有多个检查表的结果时必填）。",
+    "With --branch: compare with the N-th older result (1 = the one before the newest).":
+        "与 --branch 同用：与倒数第 N 个较早结果比较（1 = 最新之前的一个）。",
+    "Exit 1 when: regression (an item got worse), knockout (a knockout item newly failed) or "
+    "drop:N (overall final score fell by more than N points). Repeatable.":
+        "以下情况退出码为 1：regression（有检查项变差）、knockout（红线项新不通过）或 "
+        "drop:N（总分下降超过 N 分）；可重复。",
+    "Only this checklist (default: every checklist the branch has results of).":
+        "只看此检查表（默认：该网点有结果的所有检查表）。",
+    "Only results finished on or after this day (YYYY-MM-DD).":
+        "只看此日（YYYY-MM-DD）及以后完成的结果。",
+    "Output: text, json or csv.": "输出格式：text、json 或 csv。",
+    "How many most-failed items to list.": "列出不通过次数最多的前几项。",
+    "A result file (or use --branch [--checklist] for the newest stored one).":
+        "结果文件（或用 --branch [--checklist] 取最新保存的结果）。",
+    "Output: md, html, csv or json.": "输出格式：md、html、csv 或 json。",
+    "HTML: add a trend of the overall score from stored results of the same branch and "
+    "checklist.":
+        "HTML：加上同一网点、同一检查表历次结果的总分走势。",
+    "Stored results for --branch and --history (default $BRANCHCHECK_RESULTS or "
+    "./branchcheck-results).":
+        "--branch 和 --history 所用的已保存结果（默认 $BRANCHCHECK_RESULTS 或 "
+        "./branchcheck-results）。",
+    "Report the newest stored result of this branch.": "报告此网点最新保存的结果。",
+    "With --branch: of this checklist (needed when the branch has results of several).":
+        "与 --branch 同用：此检查表的结果（网点有多个检查表的结果时必填）。",
+    # verify, keys, approve
+    "Branch to verify.": "要核验的网点。",
+    "Only this checklist id (default: every checklist of the branch).":
+        "只核验此检查表（默认：该网点的所有检查表）。",
+    "Checklist file or folder to verify results against, besides the bundled ones and "
+    "$BRANCHCHECK_CHECKLISTS (repeatable).":
+        "除内置检查表和 $BRANCHCHECK_CHECKLISTS 外，用来核验结果的检查表文件或文件夹（可重复）。",
+    "Folder of trusted public keys (<signer>.pub).": "受信任公钥所在文件夹（<签名人>.pub）。",
+    "Folder for <name>.key (private, mode 0600) and <name>.pub.":
+        "存放 <名称>.key（私钥，权限 0600）和 <名称>.pub 的文件夹。",
+    "File name of the pair; head office sees it as the signer.":
+        "密钥对的文件名；总行看到的签名人即此名称。",
+    "A stored result file.": "已保存的结果文件。",
+    "Who approves (审核人).": "审核人。",
+    "A remark.": "备注。",
+    "Results folder holding the branch's log (default: the one the result is stored in).":
+        "存放该网点日志的结果文件夹（默认：结果所在的文件夹）。",
+    # exercise
+    "Folder to write the exercise into.": "写入练习的文件夹。",
+    "Number of trainees (templates trainee-01, trainee-02, ...).":
+        "学员人数（模板名为 trainee-01、trainee-02……）。",
+    "Trainees' names, comma-separated (letters, digits, '_', '-', '.').":
+        "学员姓名，用逗号分隔（字母、数字、'_'、'-'、'.'）。",
+    "Language of the templates: zh or en.": "模板语言：zh 或 en。",
+    # network
+    "Results folders (<branch>/<checklist>/<stamp>.yaml).":
+        "结果文件夹（<网点>/<检查表>/<时间戳>.yaml）。",
+    "Warehouse file (else $BRANCHCHECK_WAREHOUSE, else ./branchcheck-network.duckdb).":
+        "数据仓库文件（否则 $BRANCHCHECK_WAREHOUSE，再否则 ./branchcheck-network.duckdb）。",
+    "Organisation directory, YAML or CSV (else the one given at ingest).":
+        "机构目录，YAML 或 CSV（否则用导入时给出的）。",
+    "Exit 1 when any file is rejected.": "有文件被拒绝时退出码为 1。",
+    "Wait this long for another ingest to finish (default: refuse at once).":
+        "等待另一个导入结束的秒数（默认：立即拒绝）。",
+    "Worker processes (0 = every core).": "工作进程数（0 = 全部 CPU 核）。",
+    "A month, ISO week or quarter (default: the month of the newest result).":
+        "月份、ISO 周或季度（默认：最新结果所在月份）。",
+    "Only this unit and the units below it.": "只看此机构及其下级机构。",
+    "Roll up to this kind of unit (e.g. sub-branch) or depth (0 = top).":
+        "汇总到此类机构（如 sub-branch）或层级（0 = 最上层）。",
+    "Output format.": "输出格式。",
+    "Fewer results than this: flagged, not ranked.": "结果数少于此值：标注，不参与排名。",
+    "Cadence for every outlet (instead of the directory's programme).":
+        "所有网点统一的检查频次（代替目录中的检查计划）。",
+    "Exit 1 when any expected check is missing.": "有应检未检时退出码为 1。",
+    "Flag an item failing in at least this share of outlets.":
+        "在至少此比例的网点不通过的检查项标为共性问题。",
+    "Show N items.": "显示 N 项。",
+    # actions
+    "Which actions (open includes reopened).": "哪些整改项（open 含重新打开的）。",
+    "Only this owner.": "只看此整改责任人。",
+    "Action id, e.g. A-3F9C2E1B.": "整改项编号，如 A-3F9C2E1B。",
+    "The owner (整改责任人).": "整改责任人。",
+    "The due date (整改时限).": "整改时限。",
+    "Who is doing this (default: $USER).": "操作人（默认：$USER）。",
+    "The note.": "说明。",
+    "Photo (JPEG/PNG), PDF or audio file; repeatable.":
+        "佐证材料：照片（JPEG/PNG）、PDF 或音频文件；可重复。",
+    "A note.": "备注。",
+    "Why.": "原因。",
+    "The branch.": "网点。",
+    "Only actions from checks on or after this date (YYYY-MM-DD).":
+        "只看此日（YYYY-MM-DD）及以后的检查产生的整改项。",
+    # added by the network, shop, source and report work
+    "...and not within the last W earlier waves given by --history (default 1).":
+        "……且不在 --history 给出的最近 W 期暗访批次中（默认 1）。",
+    "A missed check counts 0 in the period score, or is left out (department setting; else "
+    "the directory's, else zero).":
+        "漏检在期内得分中计 0 分，或不计入（部门设置；否则用目录中的，再否则计 0 分）。",
+    "A photo (JPEG/PNG), PDF or audio file of a failed item's problem, kept with its "
+    "corrective action; repeatable.":
+        "不通过项问题的照片（JPEG/PNG）、PDF 或音频文件，随整改项保存；可重复。",
+    "A scenario (e.g. 开户); repeat to deal several evenly over the visits.":
+        "暗访场景（如 开户）；可重复，多个场景平均分配到各次暗访。",
+    "A shopper returns to an outlet after at least N days (default 180).":
+        "同一神秘人至少间隔 N 天才能再去同一网点（默认 180）。",
+    "An earlier wave's assigned plan (repeatable).": "较早一期已分配的暗访计划（可重复）。",
+    "An item is a common problem (共性问题) when at least this share of outlets fail it "
+    "(department setting; else the directory's, else 0.3).":
+        "至少此比例的网点不通过的检查项为共性问题（部门设置；否则用目录中的，再否则 0.3）。",
+    "An outlet fails an item when its own failure rate reaches this (department setting; "
+    "else the directory's, else 0.2).":
+        "网点自身不通过率达到此值即算该网点此项不通过（部门设置；否则用目录中的，再否则 0.2）。",
+    "Checklist the shoppers fill in.": "神秘人填写的检查表。",
+    "Clusters drawn at least in each stratum (default 3, a department setting).":
+        "每层至少抽取的群数（默认 3，部门设置）。",
+    "Every column at full width, also when the terminal is narrower.":
+        "所有列按完整宽度显示，即使终端更窄。",
+    "First day of the wave's window.": "本期暗访时段的第一天。",
+    "First day of visits.": "暗访的第一天。",
+    "Folder to write the sample files to.": "写入示例文件的文件夹。",
+    "Keep parsed results in <results-dir>/.cache (an entry is believed only when it writes "
+    "out to the file's exact bytes). Off by default and kept for older scripts: reading the "
+    "files is now faster than checking the cache.":
+        "把解析后的结果保存在 <结果文件夹>/.cache（只有能还原出文件原字节的条目才被采信）。"
+        "默认关闭，仅为旧脚本保留：现在直接读文件比核对缓存更快。",
+    "Last day of the wave's window.": "本期暗访时段的最后一天。",
+    "Last day of visits.": "暗访的最后一天。",
+    "Memory the query may use, e.g. 500MB, 4GB (default 2GB, a setting).":
+        "查询可用的内存，如 500MB、4GB（默认 2GB，可设置）。",
+    "Organisation directory (YAML or CSV).": "机构目录（YAML 或 CSV）。",
+    "Refuse a result of more rows (default 1000000, a setting).":
+        "结果行数超过此值时拒绝（默认 1000000，可设置）。",
+    "Seed of every random choice (state it: same seed, same result).":
+        "所有随机抽取所用的种子（请注明：种子相同，结果相同）。",
+    "Shoppers: id,name,home_units,max_per_day[,available].":
+        "神秘人名单：id,name,home_units,max_per_day[,available]。",
+    "Skip parsing files whose exact bytes this user verified before (remembered under "
+    "~/.cache, HMAC-protected).":
+        "跳过本用户以前核验过、字节完全相同的文件（记录在 ~/.cache，有 HMAC 保护）。",
+    "Stop the query after this long (default 60 s, a setting).":
+        "查询超过此时长即停止（默认 60 秒，可设置）。",
+    "Text: also each item's source quote (authors).": "文本：同时显示每个检查项的出处引文（供编写者）。",
+    "Text: also the design rationale and the trainer's notes (authors, trainers).":
+        "文本：同时显示设计依据和培训师说明（供编写者、培训师）。",
+    "The inspecting unit's id (organisation directory), for an independent check.":
+        "检查单位的编号（机构目录中的），用于独立检查。",
+    "The wave's plan file.": "本期暗访计划文件。",
+    "Time slots over the opening hours (default 09:00-11:00,11:00-13:00,13:00-15:00,"
+    "15:00-17:00; a department setting).":
+        "营业时间内的时段（默认 09:00-11:00,11:00-13:00,13:00-15:00,15:00-17:00；部门设置）。",
+    "Unit kind of the clusters (default: an outlet's parent).": "群所属的机构类别（默认：网点的上级）。",
+    "Unit kind of the strata (default: two levels above an outlet).":
+        "层所属的机构类别（默认：网点往上两级）。",
+    "Units under this completion are flagged and ranked after the others (department "
+    "setting; else the directory's, else 0.9).":
+        "完成率低于此值的机构会被标注并排在其他机构之后（部门设置；否则用目录中的，再否则 0.9）。",
+    "Units with fewer checks done are listed, not ranked (department setting; default 0).":
+        "已检次数少于此值的机构只列出、不排名（部门设置；默认 0）。",
+    "Visits in the wave (the sample size).": "本期暗访次数（样本量）。",
+    "Wave name, e.g. 2026H1.": "暗访批次名称，如 2026H1。",
+    "Who does the check (检查来源): the outlet itself (self, the default) or an independent "
+    "checker. Stored in the result and covered by its signature.":
+        "检查来源：网点自查（self，默认）或独立检查方。记入结果并受签名保护。",
+    "Working-day calendar file (YAML: holidays, workdays) on top of the official days and "
+    "the directory's.":
+        "工作日历文件（YAML：holidays、workdays），在法定工作日和目录中的日历之上叠加。",
+    "checklist, answers, result, org or wave_plan.": "checklist、answers、result、org 或 wave_plan。",
+    "yaml: the plan file; json/csv/text/md: the list of visits.":
+        "yaml：计划文件；json/csv/text/md：暗访清单。",
+}
