@@ -265,4 +265,15 @@ OPTIONS_ZH: dict[str, str] = {
     "checklist, answers, result, org or wave_plan.": "checklist、answers、result、org 或 wave_plan。",
     "yaml: the plan file; json/csv/text/md: the list of visits.":
         "yaml：计划文件；json/csv/text/md：暗访清单。",
+    "Accountability (问责).": "问责。",
+    "Approve a check you did yourself (a one-person outlet); recorded and shown in the ledger.":
+        "审核自己做的检查（一人网点）；会被记录并在台账中显示。",
+    "Reported on (上报日期).": "上报日期。",
+    "Reported to (上报对象), e.g. 支行 / 合规部.": "上报对象，如 支行 / 合规部。",
+    "Verify your own fix (a one-person outlet); recorded and shown in the ledger. Never for a "
+    "red-line incident.":
+        "复查自己的整改（一人网点）；会被记录并在台账中显示。红线事件不适用。",
+    "What was done for the customer (客户处置).": "客户处置。",
+    "Who is doing this (default: $BRANCHCHECK_REVIEWER, else $USER, else asked).":
+        "操作人（默认：$BRANCHCHECK_REVIEWER，否则 $USER，再否则询问）。",
 }
