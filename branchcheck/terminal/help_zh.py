@@ -276,4 +276,73 @@ OPTIONS_ZH: dict[str, str] = {
     "What was done for the customer (客户处置).": "客户处置。",
     "Who is doing this (default: $BRANCHCHECK_REVIEWER, else $USER, else asked).":
         "操作人（默认：$BRANCHCHECK_REVIEWER，否则 $USER，再否则询问）。",
+    # complaints, honesty and audit sample
+    "--by reviewer: list reviewers with at least this many item pairs (default 5, a setting).":
+        "--by reviewer：列出至少有这么多对检查项的检查人（默认 5，可设置）。",
+    "Add the customer's name and contact (off by default).": "加上客户姓名和联系方式（默认不加）。",
+    "Category code (see docs).": "投诉类别代码（见文档）。",
+    "Clock rules and categories (else $BRANCHCHECK_COMPLAINT_RULES, else the bundled defaults).":
+        "时限规则和投诉类别（否则 $BRANCHCHECK_COMPLAINT_RULES，再否则用内置默认值）。",
+    "Complaint id, e.g. C-3F9C2E1B.": "投诉编号，如 C-3F9C2E1B。",
+    "Complaint rules (ageing buckets, category names).": "投诉规则（账龄分段、类别名称）。",
+    "Corrective action id, e.g. A-3F9C2E1B.": "整改项编号，如 A-3F9C2E1B。",
+    "Escalate up to this level.": "上报到此层级。",
+    "Exit 1 when a listed case is overdue (scheduled jobs).": "列出的投诉中有逾期时退出码为 1（供定时任务使用）。",
+    "How it came in.": "投诉渠道。",
+    "How it ended (办结情况).": "办结情况。",
+    "How near a self-check must be to an independent check to pair them: the same ISO week "
+    "(default, a setting) or within DAYS days.":
+        "自查与独立检查相距多近才配对：同一 ISO 周（默认，可设置）或相差不超过 DAYS 天。",
+    "One row per unit (default), item or reviewer.": "每个机构（默认）、检查项或检查人一行。",
+    "One row per unit or per category.": "每个机构或每个投诉类别一行。",
+    "Only complaints received on or after this day.": "只看此日及以后受理的投诉。",
+    "Only complaints received on or before this day.": "只看此日及以前受理的投诉。",
+    "Only if needed; never exported.": "仅在需要时填写；从不导出。",
+    "Only this category.": "只看此类别。",
+    "Or: the case was sent from outside (e.g. the regulator, the head-office hotline).":
+        "或：投诉由外部转来（如监管部门、总行热线）。",
+    "Organisation directory: finds the unit at --to above the outlet.":
+        "机构目录：用来找出网点上级中 --to 所指的机构。",
+    "Outlets to draw (default ceil(sqrt(N)) of the N in scope, a setting).":
+        "抽取的网点数（默认为范围内 N 个网点的 ceil(sqrt(N))，可设置）。",
+    "Reply promised within N working days (the day of receipt does not count).":
+        "承诺在 N 个工作日内答复（受理当天不计）。",
+    "Results folder holding the registers (else $BRANCHCHECK_RESULTS, else "
+    "./branchcheck-results).":
+        "存放投诉台账的结果文件夹（否则 $BRANCHCHECK_RESULTS，再否则 ./branchcheck-results）。",
+    "Share drawn at random (default 0.25, never less).": "随机抽取的比例（默认 0.25，不会更少）。",
+    "Show the customer's name and contact when recorded.": "显示已登记的客户姓名和联系方式。",
+    "The customer's reference in the bank's own system (instead of a name).":
+        "客户在本行系统中的编号（代替姓名）。",
+    "The member of staff complained about (may not handle the case).":
+        "被投诉的员工（不得经办此投诉）。",
+    "The new handler.": "新的经办人。",
+    "The outlet (faster; needed when ids clash).": "网点（更快；编号重复时必填）。",
+    "The outlet that received the complaint.": "受理投诉的网点。",
+    "The outlet.": "网点。",
+    "The published seed of the draw (e.g. 2026Q4).": "公布的抽样种子（如 2026Q4）。",
+    "The root cause (溯源).": "溯源（根本原因）。",
+    "The unit escalated to (else from --org).": "上报到的机构（否则按 --org 查找）。",
+    "What happened.": "经过。",
+    "What the customer asks for (客户诉求).": "客户诉求。",
+    "What was done (for decide: the decision).": "处理情况（对“决定”步骤：所作的决定）。",
+    "When it happened (default: now), e.g. 2026-02-13T10:00+08:00.":
+        "发生时间（默认：现在），如 2026-02-13T10:00+08:00。",
+    "When it was received, with offset, e.g. 2026-02-13T10:00+08:00.":
+        "受理时间，带时区，如 2026-02-13T10:00+08:00。",
+    "Who approved the extension.": "批准延期的人。",
+    "Who records this (default: $USER).": "登记人（默认：$USER）。",
+    "Who reviews (default: $USER).": "检查人（默认：$USER）。",
+    "Why more time is needed.": "需要延期的原因。",
+    "Working-day calendar additions/overrides (工作日, 调休).": "工作日历的补充或调整（工作日、调休）。",
+    "accept: who handles it (default --by).": "受理：经办人（默认 --by）。",
+    "follow-up that reopens: the new reply promise in working days (default: the rules' "
+    "reopen_days).":
+        "回访后重新打开：新的答复承诺工作日数（默认：规则中的 reopen_days）。",
+    "follow-up: the customer's answer; unsatisfied reopens a closed case.":
+        "回访：客户的答复；不满意会重新打开已办结的投诉。",
+    "open (not closed), overdue, soon (due within the rules' soon_workdays), closed, all.":
+        "open（未办结）、overdue（逾期）、soon（规则 soon_workdays 内到期）、closed（已办结）、all（全部）。",
+    "受理, or one of the five steps 判断 决定 沟通 确认 跟踪(回访).":
+        "受理，或五个步骤之一：判断、决定、沟通、确认、跟踪(回访)。",
 }
