@@ -5,7 +5,7 @@ Rules are documented in docs/checklist-format.md ("Semantic rules").
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from branchcheck.core import numbers
@@ -22,19 +22,31 @@ _TYPE_KEYS = {
 _TYPED_KEYS = {"scale", "options", "pass_if", "bands", "min", "max", "unit"}
 
 
-def lint(doc: Document) -> list[Problem]:
-    """Semantic problems of a schema-valid checklist document."""
+def lint(doc: Document, *, tolerant: bool = False) -> list[Problem]:
+    """Semantic problems of a schema-valid checklist document.
+
+    ``tolerant``: the document failed the schema; each rule reports what it finds
+    until the broken shape stops it (the schema errors say what is wrong there), so
+    one run shows a duplicate id or a broken ``when`` beside a schema error.
+    """
     data: dict[str, Any] = doc.data
+    items: list[tuple[Path, dict[str, Any]]] = []
     problems: list[Problem] = []
-    problems += _ids(doc, data)
-    problems += _grades(doc, data)
-    items = _items(data)
-    problems += _item_rules(doc, data, items)
-    problems += _never_scored(doc, data)
-    problems += _when_never(doc, items)
-    problems += _translations(doc, data)
-    problems += _not_finite(doc, data)
-    problems += numbers.problems(doc)
+    rules: list[Callable[[], Iterable[Problem]]] = [
+        lambda: _ids(doc, data), lambda: _grades(doc, data),
+        lambda: _collect(items, data),
+        lambda: _item_rules(doc, data, items), lambda: _never_scored(doc, data),
+        lambda: _when_never(doc, items), lambda: _translations(doc, data),
+        lambda: _not_finite(doc, data), lambda: numbers.problems(doc)]
+    for rule in rules:
+        if not tolerant:
+            problems += rule()
+            continue
+        try:
+            for problem in rule():
+                problems.append(problem)
+        except (KeyError, TypeError, AttributeError, IndexError, ValueError):
+            continue
     return sorted(problems, key=lambda p: (p.line, p.column, p.rule))
 
 
@@ -57,11 +69,21 @@ def _not_finite(doc: Document, data: dict[str, Any]) -> Iterator[Problem]:
 
 
 def _items(data: dict[str, Any]) -> list[tuple[Path, dict[str, Any]]]:
+    """Every item with its path (in a schema-invalid document, those that are items)."""
     found: list[tuple[Path, dict[str, Any]]] = []
-    for si, section in enumerate(data["sections"]):
-        for ii, item in enumerate(section["items"]):
-            found.append((("sections", si, "items", ii), item))
+    sections = data.get("sections")
+    for si, section in enumerate(sections if isinstance(sections, list) else ()):
+        entries = section.get("items") if isinstance(section, dict) else None
+        for ii, item in enumerate(entries if isinstance(entries, list) else ()):
+            if isinstance(item, dict):
+                found.append((("sections", si, "items", ii), item))
     return found
+
+
+def _collect(items: list[tuple[Path, dict[str, Any]]], data: dict[str, Any]) -> list[Problem]:
+    """Fill ``items`` for the rules after it (finds no problem itself)."""
+    items.extend(_items(data))
+    return []
 
 
 def _ids(doc: Document, data: dict[str, Any]) -> Iterator[Problem]:

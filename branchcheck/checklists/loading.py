@@ -85,6 +85,10 @@ def check_file(
     name = display or path
     try:
         raw = read_bytes(path, max_bytes=max_bytes, display=name)
+        if path.lower().endswith(".csv"):  # an organisation directory as CSV
+            from branchcheck.org.directory import parse_csv
+
+            return Report(name, tuple(parse_csv(raw, name)[1]), None)
         return check_bytes(raw, name, path=path, model=model)
     except InputError as exc:
         return Report(name, exc.problems, None)
@@ -105,9 +109,13 @@ def check_bytes(raw: bytes, name: str, *, path: str = "", model: bool = True) ->
     from branchcheck.core.validation import schema_problems
 
     problems = schema_problems(doc, "checklist")
-    if problems:
-        return Report(name, tuple(problems), None)
     from branchcheck.checklists.lint import lint
+
+    if problems:  # and every semantic problem the broken shape lets the rules see
+        seen = {(p.line, p.column, p.message) for p in problems}
+        extra = [p for p in lint(doc, tolerant=True) if (p.line, p.column, p.message) not in seen]
+        return Report(name, tuple(sorted([*problems, *extra],
+                                         key=lambda p: (p.line, p.column, p.rule))), None)
 
     problems = lint(doc)
     if not model or any(p.severity == "error" for p in problems):
