@@ -1,9 +1,11 @@
-"""Benchmark start-up: ``branchcheck --version`` and ``--help`` against ``import typer``.
+"""Benchmark start-up: ``branchcheck --version``, ``--help`` and a command's ``--help``
+against ``import typer``.
 
 Run: ``python bench/bench_startup.py [--runs 7]``. Each figure is the median wall
 time of whole processes, run interleaved so load on the machine hits all alike.
-Target: ``--version`` within 1.3x of ``python -c "import typer"``; ``--help``
-is shown for reference. Exits 1 when ``--version`` misses the target.
+Target: each within 1.3x of ``python -c "import typer"`` (the root ``--help``
+builds no command; a command's ``--help`` builds that one alone). Exits 1 when
+one misses the target.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ CASES = {
     "python -c 'import typer'": [sys.executable, "-c", "import typer"],
     "branchcheck --version": [sys.executable, "-m", "branchcheck", "--version"],
     "branchcheck --help": [sys.executable, "-m", "branchcheck", "--help"],
+    "branchcheck run --help": [sys.executable, "-m", "branchcheck", "run", "--help"],
+    "branchcheck results --help": [sys.executable, "-m", "branchcheck", "results", "--help"],
 }
 
 
@@ -43,9 +47,9 @@ def main() -> int:
     base = medians["python -c 'import typer'"]
     for name, value in medians.items():
         print(f"{name:28} {value * 1000:7.1f} ms  {value / base:5.2f}x")
-    ratio = medians["branchcheck --version"] / base
-    print(f"--version / import typer = {ratio:.2f} (target at most {TARGET_RATIO})")
-    return 0 if ratio <= TARGET_RATIO else 1
+    worst = max(value / base for name, value in medians.items() if name.startswith("branch"))
+    print(f"worst / import typer = {worst:.2f} (target at most {TARGET_RATIO})")
+    return 0 if worst <= TARGET_RATIO else 1
 
 
 if __name__ == "__main__":

@@ -125,9 +125,18 @@ def _command_for(argv: list[str] | None) -> typer.Typer:
     """The application to run ``argv`` with: one command's alone when that is all it needs
     (so only that command's module is imported and turned into options)."""
     args = sys.argv[1:] if argv is None else argv
-    if args and args[0] in COMMANDS and "_BRANCHCHECK_COMPLETE" not in os.environ:
+    if "_BRANCHCHECK_COMPLETE" in os.environ:
+        return full_app()
+    if args and args[0] in COMMANDS:
         return build_app(only=args[0], sub=args[1] if len(args) > 1 else None)
+    if _root_help(args):
+        return build_app(only="")  # the listing needs no command built
     return full_app()
+
+
+def _root_help(args: list[str]) -> bool:
+    """Whether ``args`` only ask for the root help (``branchcheck``, ``-h``, ``--help``)."""
+    return not args or (len(args) == 1 and args[0] in ("-h", "--help"))
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -136,7 +145,10 @@ def run(argv: list[str] | None = None) -> int:
 
     prepare_streams()
     lang = _session_lang(sys.argv[1:] if argv is None else argv)
+    args = sys.argv[1:] if argv is None else argv
     command = polish(typer.main.get_command(_command_for(argv)), lang)
+    if _root_help(args):
+        command.unbuilt = tuple(COMMANDS)
     try:
         code = command.main(args=argv, prog_name="branchcheck", standalone_mode=False)
     except BranchcheckError as exc:

@@ -52,28 +52,64 @@ SUMMARY_ZH: dict[str, str] = {
 }
 
 
+SUMMARY_EN: dict[str, str] = {
+    "run": "Walk a checklist at the terminal, every answer saved at once",
+    "score": "Score an answers file and store the result",
+    "results": "Stored results, newest first",
+    "diff": "Between two checks: better, worse, still failing",
+    "history": "A branch's scores over time",
+    "report": "One result as a report (md/html/csv/json)",
+    "actions": "Corrective actions (整改): owners, due dates, proof, re-checks, ledger",
+    "approve": "Record who approved a stored result (审核人)",
+    "complaints": "The complaint register (投诉台账): steps, deadlines, escalation",
+    "verify": "Check the chain and signatures of stored results",
+    "keys": "Make a signing key pair",
+    "list": "List checklists",
+    "show": "Show a checklist, or a printable blank form",
+    "new": "Scaffold a commented checklist to edit",
+    "validate": "Check checklist files (for CI)",
+    "schema": "Print a JSON Schema",
+    "exercise": "Course exercises: answers templates for a class",
+    "grade": "Grade trainees against a key (agreement, kappa)",
+    "ipa": "Importance-performance analysis (IPA)",
+    "network": "Roll-up of a branch network: league, missed checks, common problems",
+    "shop": "Mystery shopping: draw a wave, assign shoppers",
+}
+"""The root listing's one-liners when the commands are not built (``branchcheck
+--help`` imports no command module: it must start as fast as Typer itself)."""
+
+
 class GroupedGroup(_core.TyperGroup):
-    """The root command: lists its commands grouped, headings in the UI language."""
+    """The root command: lists its commands grouped, headings in the UI language.
+
+    ``unbuilt`` names commands listed from :data:`SUMMARY_ZH`/:data:`SUMMARY_EN`
+    without building them (the root ``--help``)."""
+
+    unbuilt: tuple[str, ...] = ()
 
     def list_commands(self, ctx: Any) -> list[str]:
-        known = [name for _, _, names in GROUPS for name in names if name in self.commands]
-        return known + sorted(set(self.commands) - set(known))
+        every = set(self.commands) | set(self.unbuilt)
+        known = [name for _, _, names in GROUPS for name in names if name in every]
+        return known + sorted(every - set(known))
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         lang = ui()  # a bad $BRANCHCHECK_LANG never breaks --help: en
+        every = set(self.commands) | set(self.unbuilt)
         placed: set[str] = set()
         sections = [(t(lang, zh, en), names) for zh, en, names in GROUPS]
-        sections.append((t(lang, "其他", "Other"), tuple(sorted(self.commands))))
-        width = max((len(n) for n in self.commands), default=8)
+        sections.append((t(lang, "其他", "Other"), tuple(sorted(every))))
+        width = max((len(n) for n in every), default=8)
         for heading, names in sections:
             rows = []
             for name in names:
                 cmd = self.commands.get(name)
-                if cmd is None or cmd.hidden or name in placed:
+                if name not in every or name in placed or (cmd is not None and cmd.hidden):
                     continue
                 placed.add(name)
-                summary = SUMMARY_ZH.get(name) if lang == "zh" else None
-                rows.append((name, summary or cmd.get_short_help_str(formatter.width - 6 - width)))
+                summary = (SUMMARY_ZH if lang == "zh" else SUMMARY_EN).get(name)
+                if cmd is not None and (summary is None or lang != "zh"):
+                    summary = cmd.get_short_help_str(formatter.width - 6 - width)
+                rows.append((name, summary or ""))
             if rows:
                 with formatter.section(heading):
                     formatter.write_dl(rows)
