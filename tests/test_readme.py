@@ -1,0 +1,66 @@
+"""The README's quick starts, run top to bottom in a fresh clone as a new user
+would (the interactive ``run`` lines answered as a person types), all succeed
+and leave nothing in a real branch: the examples keep to DEMO-001 and their own
+folders."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def quick_starts() -> list[str]:
+    """The ``sh`` blocks from "Quick start" up to "Documentation", in order."""
+    part = README.split("\n## Quick start", 1)[1].split("\n## Documentation", 1)[0]
+    return re.findall(r"```sh\n(.*?)```", part, flags=re.S)
+
+
+def commands(block: str) -> list[str]:
+    """The block's commands (continuation lines joined)."""
+    return [c.strip() for c in block.replace("\\\n", " ").splitlines() if c.strip()]
+
+
+# What the user types at each interactive ``run`` of the quick starts, in order:
+# the first walk stops after five answers (:q), --resume finishes it; the
+# rectification loop's first check fails the first item, its second passes all.
+TYPED = ["y\n" * 5 + ":q\n", "y\n" * 40, "n # 灯管不亮\n" + "y\n" * 40, "y\n" * 40]
+
+
+@pytest.mark.slow
+def test_the_quick_starts_run_top_to_bottom(tmp_path: Path) -> None:
+    clone = tmp_path / "branchcheck"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BRANCHCHECK_")}
+    env.update(BRANCHCHECK_LANG="en", BRANCHCHECK_REVIEWER="王芳", NO_COLOR="1",
+               PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}")
+    typed = iter(TYPED)
+    script = ["set -e"]
+    for block in quick_starts():
+        for command in commands(block):
+            if re.match(r"branchcheck run daily-opening\b", command):
+                answers = next(typed).replace("\n", "\\n")
+                command = f"printf '{answers}' | {command}"
+            script.append(command)
+    done = subprocess.run(["bash", "-c", "\n".join(script)], cwd=clone, env=env,
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert next(typed, None) is None  # every interactive run was reached
+    results = clone / "branchcheck-results"
+    assert sorted(p.name for p in results.iterdir()) == ["DEMO-001"]
+    assert len(list((results / "DEMO-001" / "daily-opening").glob("2*.yaml"))) == 3
+    for made in ("form.md", "report.html", "ledger.html", "network-report.html", "plan.yaml"):
+        assert (clone / made).stat().st_size > 0, made
+
+
+def test_the_scripted_example_keeps_to_its_own_branch_and_folder() -> None:
+    example = README.split("Scripted: when stdin is not a terminal", 1)[1].split("###", 1)[0]
+    assert "--branch DEMO-001" in example and "--results-dir demo-results" in example
+    assert "SH-001" not in "".join(quick_starts())
