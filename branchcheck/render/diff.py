@@ -16,6 +16,7 @@ from branchcheck.render.report import (
     grade_text,
     pct,
     score_grade,
+    shown_delta,
     signed,
     status_label,
     title_of,
@@ -216,11 +217,12 @@ def text(diff: Diff, lang: str, out: IO[str]) -> None:
     for note in notes(diff, lang):
         con.print(f"  [yellow]{t(lang, '注意', 'Note')}: {escape(note)}[/yellow]")
     con.print()
-    o, r, cov = diff.overall, diff.overall_raw, diff.coverage
+    o, cov = diff.overall, diff.coverage
     oo, on = overall_pair(diff)
+    ro, rn = overall_pair(diff, raw=True)
     con.print(f"{t(lang, '总分', 'Overall')}: {oo} → [bold]{on}"
-              f"[/bold]  {coloured(o.delta, signed(o.delta))}   [dim]({t(lang, '原始得分', 'raw')} "
-              f"{' → '.join(overall_pair(diff, raw=True))}, {signed(r.delta)})[/dim]")
+              f"[/bold]  {coloured(o.delta, shown_delta(oo, on))}   [dim]"
+              f"({t(lang, '原始得分', 'raw')} {ro} → {rn}, {shown_delta(ro, rn)})[/dim]")
     grades = (f"{escape(score_grade(diff.old.score, lang))} → "
               f"{escape(score_grade(diff.new.score, lang))}")
     if diff.grade_changed:
@@ -239,8 +241,9 @@ def text(diff: Diff, lang: str, out: IO[str]) -> None:
     for sd in diff.sections:
         ko = knock_label(knocks, sd.id, lang)
         rd = raw[sd.id].delta if sd.id in raw else None
-        table.add_row(escape(titles.get(sd.id, sd.id)), fmt_score(sd.old), fmt_score(sd.new),
-                      coloured(sd.delta, signed(sd.delta)), coloured(rd, signed(rd)),
+        so, sn = fmt_score(sd.old), fmt_score(sd.new)
+        table.add_row(escape(titles.get(sd.id, sd.id)), so, sn,
+                      coloured(sd.delta, shown_delta(so, sn)), coloured(rd, signed(rd)),
                       f"[{'red' if sd.id in knocks[1] else 'green'}]{escape(ko)}"
                       f"[/]" if ko else "")
     con.print(table)

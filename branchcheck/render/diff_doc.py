@@ -25,7 +25,7 @@ from branchcheck.render.diff import (
     summary,
     who,
 )
-from branchcheck.render.report import pct, score_grade, signed, title_of
+from branchcheck.render.report import pct, score_grade, shown_delta, signed, title_of
 from branchcheck.terminal.output import fmt_score
 
 
@@ -34,7 +34,7 @@ def as_md(diff: Diff, lang: str) -> str:
     from branchcheck.core.textsafe import md
     from branchcheck.render.report_md import table
 
-    o, r, cov = diff.overall, diff.overall_raw, diff.coverage
+    cov = diff.coverage
     was, now = sides(lang)
     lines = [f"# {md(title_of(diff.new, lang))} — {t(lang, '对比', 'diff')}", "",
              f"- {was}: {md(who(diff.old, lang))} ({md(diff.old.path)})",
@@ -44,9 +44,9 @@ def as_md(diff: Diff, lang: str) -> str:
     lines += [
         "",
         f"- {t(lang, '总分', 'Overall')}: {overall_pair(diff)[0]} → **{overall_pair(diff)[1]}** "
-        f"({signed(o.delta)})",
+        f"({shown_delta(*overall_pair(diff))})",
         f"- {t(lang, '原始得分', 'Raw')}: {' → '.join(overall_pair(diff, raw=True))} "
-        f"({signed(r.delta)})",
+        f"({shown_delta(*overall_pair(diff, raw=True))})",
         f"- {t(lang, '等级', 'Grade')}: {md(score_grade(diff.old.score, lang))} → "
         f"{md(score_grade(diff.new.score, lang))}"
         + (t(lang, "（变化）", " (changed)") if diff.grade_changed else ""),
@@ -59,7 +59,8 @@ def as_md(diff: Diff, lang: str) -> str:
     knocks = knocked_sections(diff)
     lines += table(
         section_head(lang),
-        [[md(titles.get(d.id, d.id)), fmt_score(d.old), fmt_score(d.new), signed(d.delta),
+        [[md(titles.get(d.id, d.id)), fmt_score(d.old), fmt_score(d.new),
+          shown_delta(fmt_score(d.old), fmt_score(d.new)),
           signed(raw[d.id].delta if d.id in raw else None), knock_label(knocks, d.id, lang)]
          for d in diff.sections],
         right={1, 2, 3, 4},
@@ -104,9 +105,9 @@ def as_html(diff: Diff, lang: str) -> str:
     out.append(rows_table(
         ["", t(lang, "原", "Old"), t(lang, "新", "New"), "Δ"],
         [[t(lang, "总分", "Overall"), old_overall, f"<strong>{new_overall}</strong>",
-          cls(o.delta, signed(o.delta))],
+          cls(o.delta, shown_delta(old_overall, new_overall))],
          [t(lang, "原始得分", "Raw"), *overall_pair(diff, raw=True),
-          cls(r.delta, signed(r.delta))],
+          cls(r.delta, shown_delta(*overall_pair(diff, raw=True)))],
          [t(lang, "等级", "Grade"), esc(score_grade(diff.old.score, lang)),
           esc(score_grade(diff.new.score, lang)),
           t(lang, "变化", "changed") if diff.grade_changed else ""],
@@ -126,7 +127,7 @@ def as_html(diff: Diff, lang: str) -> str:
     out.append(rows_table(
         section_head(lang),
         [[esc(titles.get(d.id, d.id)), fmt_score(d.old), fmt_score(d.new),
-          cls(d.delta, signed(d.delta)),
+          cls(d.delta, shown_delta(fmt_score(d.old), fmt_score(d.new))),
           cls(raw[d.id].delta if d.id in raw else None,
               signed(raw[d.id].delta if d.id in raw else None)),
           knock(d.id)] for d in diff.sections],

@@ -88,6 +88,18 @@ def pct(fraction: float | None, digits: int = 0) -> str:
     return "—" if fraction is None else f"{100 * fraction:.{digits}f}%"
 
 
+def shown_delta(old: str, new: str) -> str:
+    """The signed difference of two printed scores, as a reader works it out from them
+    (``82.9 → 81.4`` is ``-1.5`` whatever the unrounded scores were); ``—`` if either
+    is not a number."""
+    try:
+        first, second = float(old), float(new)
+    except ValueError:
+        return "—"
+    digits = max(len(text.partition(".")[2]) for text in (old, new))
+    return signed(round(second - first, digits), digits)
+
+
 def signed(delta: float | None, digits: int = 1) -> str:
     """``+2.5`` / ``-1.0`` / ``±0.0`` (``—`` when None)."""
     if delta is None:
