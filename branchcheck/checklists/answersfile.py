@@ -76,6 +76,12 @@ def read_answers_file(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
             lang, "checklist 含有控制字符（如 NUL）：应为检查表编号或文件路径",
             "checklist has a control character (such as NUL): it must be a checklist id "
             "or a file path"))]
+    if problems and isinstance(doc.data, dict) and "sections" in doc.data \
+            and "title" in doc.data:
+        from branchcheck.core.i18n import ui
+
+        raise InputError(t(ui(), f"{name} 是检查表，不是答案文件或检查结果",
+                           f"{name} is a checklist, not an answers file or a result"), problems)
     if problems:
         raise InputError(t(lang, f"{name}：答案文件无效", f"{name}: invalid answers file"),
                          problems)
