@@ -64,3 +64,13 @@ def test_the_scripted_example_keeps_to_its_own_branch_and_folder() -> None:
     example = README.split("Scripted: when stdin is not a terminal", 1)[1].split("###", 1)[0]
     assert "--branch DEMO-001" in example and "--results-dir demo-results" in example
     assert "SH-001" not in "".join(quick_starts())
+
+
+def test_the_minutes_agree_with_the_checklists() -> None:
+    """The bundled-checklist table gives each checklist's own estimated_minutes."""
+    from branchcheck.checklists.loading import load_checklist
+
+    rows = re.findall(r"^\| `([a-z-]+)` \| [^|]+ \| (\d+) \|$", README, flags=re.M)
+    assert len(rows) >= 8
+    for checklist_id, minutes in rows:
+        assert load_checklist(checklist_id).estimated_minutes == int(minutes), checklist_id
