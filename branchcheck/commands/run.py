@@ -216,8 +216,10 @@ def _open_actions(ck: Checklist, root: Path, branch: str, lang: str) -> dict[str
     if log.tampered:
         from branchcheck.core.i18n import t
 
-        lines.insert(0, t(lang, f"警告：{log.path} 被改动过（运行 actions list 查看）",
-                          f"Warning: {log.path} has been tampered with (see actions list)"))
+        lines.insert(0, t(lang, f"警告：{log.path} 被改动过（运行 branchcheck actions list "
+                                "查看）",
+                          f"Warning: {log.path} has been tampered with (see branchcheck "
+                          "actions list)"))
     if lines:
         sys.stderr.write("\n".join(lines) + "\n")
         sys.stderr.flush()
@@ -268,7 +270,7 @@ def _walk(ck: Checklist, draft: Draft, path: Path, root: Path, resume_cmd: str,
     count = len(draft.answers)
     saved = t(lang, f"已保存 {count} 个答案到草稿 {path}", f"{count} answers saved to draft {path}")
     again = t(lang, f"继续请运行：{resume_cmd}", f"resume with: {resume_cmd}")
-    if outcome == "quit":
+    if outcome == "quit" or (outcome == "eof" and interactive):  # Ctrl-D: a way to leave
         err(f"{saved}\n{again}\n")
         sys.stderr.flush()
         return EXIT_OK
@@ -305,8 +307,9 @@ def _finish(ck: Checklist, draft: Draft, answers: dict[str, Answer], path: Path,
         try:
             _assign_new(root, result.branch, new, draft.lang, draft.reviewer)
         except (EOFError, KeyboardInterrupt):
-            sys.stdout.write("\n" + t(draft.lang, "其余整改项未指定；可用 actions assign 补上\n",
-                                       "The rest stay as they are; use actions assign later\n"))
+            sys.stdout.write("\n" + t(
+                draft.lang, "其余整改项未指定；可用 branchcheck actions assign 补上\n",
+                "The rest stay as they are; use branchcheck actions assign later\n"))
     return EXIT_OK
 
 

@@ -88,3 +88,16 @@ def test_a_pipe_is_warned_and_reads_no_extra_line(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "Warning: 1 item(s) left unanswered: Self-service machines working." in done.stderr
     assert "Grade: Excellent (incomplete)" in done.stdout
+
+
+def test_ctrl_d_at_a_prompt_saves_and_leaves_without_an_error(tmp_path: Path) -> None:
+    child = spawn(tmp_path, "en")
+    walk(child, ["y", "y"])
+    child.expect_exact("> ")
+    child.sendeof()
+    child.expect_exact("2 answers saved to draft")
+    child.expect_exact("--resume")
+    child.expect(pexpect.EOF)
+    before = str(child.before)
+    child.close()
+    assert child.exitstatus == 0 and "Error" not in before
