@@ -424,6 +424,9 @@ def export(
     target: Annotated[Path, typer.Argument(metavar="DIR", show_default=False)],
     warehouse: WarehouseOption = None,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="parquet")] = "parquet",
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace an earlier export in DIR (only once the new one is complete; "
+        "a folder holding anything else is never replaced).")] = False,
     lang: UiLangOption = None,
 ) -> int:
     """Write the warehouse as Hive-partitioned Parquet (checklist=.../month=...)."""
@@ -437,7 +440,7 @@ def export(
     parent.mkdir(parents=True, exist_ok=True)
     with wh.reader(wh.default_path(warehouse), lang=ui, folders=[parent],
                    config={"preserve_insertion_order": False}) as con:
-        counts = run_export(con, target, lang=ui)
+        counts = run_export(con, target, lang=ui, force=force)
     err(t(ui, f"已导出到 {target}：", f"exported to {target}: ")
                      + ", ".join(f"{k} {v}" for k, v in counts.items()) + "\n")
     return EXIT_OK

@@ -47,11 +47,17 @@ def _literal(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
-def export(con: DuckDBPyConnection, target: Path, *, lang: str = "en") -> dict[str, int]:
-    """Write the dataset to ``target`` (which must not exist); rows per table."""
-    if target.exists() or target.is_symlink():
-        raise UsageError(t(lang, f"{target} 已存在；请指定一个新文件夹",
-                           f"{target} already exists; give a new folder"))
+def export(con: DuckDBPyConnection, target: Path, *, lang: str = "en",
+           force: bool = False) -> dict[str, int]:
+    """Write the dataset to ``target``; rows per table. ``target`` must not exist, or
+    with ``force`` be an earlier export (a folder holding only the dataset's tables),
+    which is replaced only once the new one is complete."""
+    old = _replaceable(target, lang) if force else None
+    if old is None and (target.exists() or target.is_symlink()):
+        raise UsageError(t(lang, f"{target} 已存在；请指定一个新文件夹，或加 --force "
+                                 "替换先前的导出",
+                           f"{target} already exists; give a new folder, or --force to "
+                           "replace an earlier export"))
     parent = target.parent
     parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
@@ -67,7 +73,13 @@ def export(con: DuckDBPyConnection, target: Path, *, lang: str = "en") -> dict[s
             (tmp / name).mkdir()
             con.execute(f"COPY ({query}) TO {_literal(tmp / name / (name + '.parquet'))} "
                         "(FORMAT PARQUET)")
-        os.rename(tmp, target)
+        if old is not None:  # the earlier export goes only now, and aside first
+            aside = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=parent))
+            os.rename(target, aside / target.name)
+            os.rename(tmp, target)
+            shutil.rmtree(aside, ignore_errors=True)
+        else:
+            os.rename(tmp, target)
     except BaseException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         if isinstance(exc, OSError):
@@ -75,6 +87,21 @@ def export(con: DuckDBPyConnection, target: Path, *, lang: str = "en") -> dict[s
                                  f"cannot write {target}: {exc.strerror or exc}")) from None
         raise
     return counts
+
+
+def _replaceable(target: Path, lang: str) -> Path | None:
+    """``target`` if ``--force`` may replace it (a real folder of an earlier export);
+    None when it does not exist; a usage error for anything else."""
+    if not target.exists() and not target.is_symlink():
+        return None
+    tables = set(PARTITIONED) | set(PLAIN)
+    if target.is_symlink() or not target.is_dir() or any(
+            entry.name not in tables for entry in target.iterdir()):
+        raise UsageError(t(lang, f"{target} 不是先前的导出（只能含 {'、'.join(sorted(tables))}）；"
+                                 "--force 不会替换它",
+                           f"{target} is not an earlier export (it may hold only "
+                           f"{', '.join(sorted(tables))}); --force does not replace it"))
+    return target
 
 
 def _count(con: DuckDBPyConnection, table: str) -> int:

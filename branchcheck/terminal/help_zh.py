@@ -345,4 +345,7 @@ OPTIONS_ZH: dict[str, str] = {
         "open（未办结）、overdue（逾期）、soon（规则 soon_workdays 内到期）、closed（已办结）、all（全部）。",
     "受理, or one of the five steps 判断 决定 沟通 确认 跟踪(回访).":
         "受理，或五个步骤之一：判断、决定、沟通、确认、跟踪(回访)。",
+    "Replace an earlier export in DIR (only once the new one is complete; a folder holding "
+    "anything else is never replaced).":
+        "替换 DIR 中先前的导出（新导出完整后才替换；含其他内容的文件夹从不替换）。",
 }
