@@ -143,6 +143,8 @@ def ingest(
         from branchcheck.integrity.signing import trusted_keys
 
         trusted_keys(trust, ui)  # a missing or bad trust folder: an error before any work
+    for folder in results_dirs:  # before the warehouse exists: a typo leaves nothing behind
+        _check_results_folder(folder, ui)
     directory = load(org, lang=ui) if org else None
     for p in directory.warnings if directory else ():
         err(f"{p}\n")
@@ -444,6 +446,31 @@ def export(
     err(t(ui, f"已导出到 {target}：", f"exported to {target}: ")
                      + ", ".join(f"{k} {v}" for k, v in counts.items()) + "\n")
     return EXIT_OK
+
+
+def _check_results_folder(folder: Path, lang: str) -> None:
+    """A usage error unless ``folder`` is a results folder in the layout ingest reads
+    (``<branch>/<checklist>/<stamp>.yaml``, or a branch's logs): a missing folder, or
+    one whose results sit a level too deep, is named with the layout it needs."""
+    from itertools import islice
+
+    from branchcheck.core.errors import UsageError
+    from branchcheck.core.i18n import t
+
+    layout = "<branch>/<checklist>/<stamp>.yaml"
+    if not folder.is_dir():
+        raise UsageError(t(lang, f"{folder}：没有这个文件夹（应为结果文件夹，结构为 {layout}）",
+                           f"{folder}: no such folder (give a results folder laid out as "
+                           f"{layout})"))
+    if next(folder.glob("*/*/*.yaml"), None) or next(folder.glob("*/*.jsonl"), None) \
+            or next(folder.glob("*/*/*.jsonl"), None):
+        return
+    deeper = list(islice(folder.glob("**/*.yaml"), 1))
+    hint = t(lang, f"；结果文件在更深一层，如 {deeper[0]}：请给出包含各网点文件夹的那一层",
+             f"; results sit deeper, e.g. {deeper[0]}: give the folder that holds the branch "
+             "folders") if deeper else ""
+    raise UsageError(t(lang, f"{folder} 下没有按 {layout} 存放的结果{hint}",
+                       f"no results laid out as {layout} under {folder}{hint}"))
 
 
 @app.command("sample")
