@@ -45,6 +45,14 @@ def new(
             f"公钥：{term(str(pub))}（交给总行，放入其 --trust 文件夹）\n",
         f"Private key: {term(str(key))} (mode 0600; keep it secret, use it with --sign-key)\n"
         f"Public key: {term(str(pub))} (give it to head office for their --trust folder)\n"))
+    folder = term(str(pub.parent))
+    sys.stderr.write(t(
+        ui, f"本网点核验自己签名的结果：branchcheck verify --branch <网点> --trust {folder}"
+            "（或设置 $BRANCHCHECK_TRUST）；不加时 verify 会报“签名密钥未受信任”，"
+            "这与“被改动”不同\n",
+        f"To verify your own signed results here: branchcheck verify --branch <ID> --trust "
+        f"{folder} (or set $BRANCHCHECK_TRUST); without it verify reports \"signed by an "
+        "untrusted key\", which is not the same as tampered\n"))
     sys.stdout.write(f"{fingerprint}\n")
     sys.stdout.flush()
     return EXIT_OK
