@@ -22,10 +22,14 @@ app = typer.Typer(
 @app.command("new")
 def new(
     checklist: ChecklistArgument,
+    folder: Annotated[
+        str | None, typer.Option("--dir", "-d", metavar="DIR", show_default=False,
+                                 help="Folder to write the exercise into.")
+    ] = None,
     output: Annotated[
-        str, typer.Option("--output", "-o", help="Folder to write the exercise into.",
-                          show_default=False)
-    ],
+        str | None, typer.Option("--output", "-o", hidden=True,
+                                 help="The old name of --dir (-o names a file elsewhere).")
+    ] = None,
     trainees: Annotated[
         int | None, typer.Option("--trainees", "-n", help="Number of trainees "
                                  "(templates trainee-01, trainee-02, ...).")
@@ -47,8 +51,14 @@ def new(
     from branchcheck.core.i18n import resolve_lang, t
     from branchcheck.training import exercise
 
-    people = exercise.trainee_names(trainees, names)
     ui = resolve_lang(lang)
+    if (folder or output) is None or (folder and output):
+        from branchcheck.core.errors import UsageError
+
+        raise UsageError(t(ui, "请用 --dir DIR 指定写入练习的文件夹（只给一次）",
+                           "give the folder to write the exercise into with --dir DIR (once)"))
+    output = folder or output or ""
+    people = exercise.trainee_names(trainees, names)
     ck = load_checklist(checklist, lang=ui)
     ref = exercise.checklist_ref(checklist, ck)
     written = exercise.write(Path(output), exercise.plan(ck, ref, people, ui))

@@ -348,4 +348,5 @@ OPTIONS_ZH: dict[str, str] = {
     "Replace an earlier export in DIR (only once the new one is complete; a folder holding "
     "anything else is never replaced).":
         "替换 DIR 中先前的导出（新导出完整后才替换；含其他内容的文件夹从不替换）。",
+    "The old name of --dir (-o names a file elsewhere).": "--dir 的旧名称（其他命令中 -o 指文件）。",
 }
