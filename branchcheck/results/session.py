@@ -418,6 +418,9 @@ class Session:
                  f"Put the answer before '#' (e.g. n # note). Accepted: {self._accepted(item)}")
 
     def _bad_answer(self, exc: AnswerError, item: Item) -> str:
+        """The answer's problem naming the item by the text on screen, not its id."""
+        label = localise(item.text, self.lang) or item.id
+        text = exc.text(self.lang).replace(f"'{item.id}'", f"“{label}”")
         if self.lang == "zh":
-            return f"{exc.text('zh')}。可选答案：{self._accepted(item)}"
-        return f"{exc.text('en')}. Accepted: {self._accepted(item)}"
+            return f"{text}。可选答案：{self._accepted(item)}"
+        return f"{text}. Accepted: {self._accepted(item)}"

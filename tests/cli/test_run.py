@@ -140,7 +140,7 @@ def test_skip_leaves_result_incomplete(tmp_path: Path) -> None:
 def test_na_allowed_and_refused(tmp_path: Path) -> None:
     proc = bc(tmp_path, ["na", "y", "na", "4", "a", "y", "n/a", "x"])
     assert proc.returncode == 0, proc.stderr
-    assert "line 1: 'hall-tidy' may not be answered na" in proc.stderr
+    assert "line 1: “Hall clean and orderly” may not be answered na" in proc.stderr
     assert proc.stderr.count("may not be answered na") == 1
     got = items(only_result(tmp_path))
     assert got["hall-tidy"][:2] == ("pass", "pass")
@@ -159,9 +159,9 @@ def test_required_note_prompt(tmp_path: Path) -> None:
 def test_invalid_input_then_valid(tmp_path: Path) -> None:
     proc = bc(tmp_path, ["y", "y", "y", "7", "maybe", ":x", "4", "a", "y", "90", "x"])
     assert proc.returncode == 0, proc.stderr
-    assert "line 4: '7' is out of range for 'greeting-quality'" in proc.stderr
+    assert "line 4: '7' is out of range for “Greeting courtesy”" in proc.stderr
     assert "Accepted: a whole number from 1 to 5" in proc.stderr
-    assert "line 5: 'greeting-quality' needs a number" in proc.stderr
+    assert "line 5: “Greeting courtesy” needs a number" in proc.stderr
     assert "line 6: unknown command :x" in proc.stderr
     assert items(only_result(tmp_path))["greeting-quality"][0] == 4
 
@@ -309,7 +309,7 @@ def test_draft_messages_in_chinese(tmp_path: Path) -> None:
     shutil.copy(EXAMPLE, ck)
     proc = bc(tmp_path, ["y", "maybe", ":q"], checklist=str(ck), lang="zh")
     assert proc.returncode == 0
-    assert "第 2 行：'maybe' 不是是否题 'has-atm' 的答案" in proc.stderr
+    assert "第 2 行：'maybe' 不是是否题 “网点配有自助设备” 的答案" in proc.stderr
     assert f"已保存 1 个答案到草稿 {draft(tmp_path)}" in proc.stderr
     assert "继续请运行：" in proc.stderr
     proc = bc(tmp_path, [], checklist=str(ck), lang="zh")

@@ -76,7 +76,7 @@ def test_whole_checklist_in_a_terminal(tmp_path: Path) -> None:
     child.expect_exact("Answers: y/yes/pass or n/no/fail")
     child.expect_exact("> ")
     child.sendline("maybe")  # invalid: explained, asked again
-    child.expect_exact("is not an answer for check 'hall-tidy'")
+    child.expect_exact("is not an answer for check “Hall clean and orderly”")
     child.expect_exact("> ")
     child.sendline("y")
     answer(child, WALK[1:2])
@@ -245,7 +245,7 @@ def test_bundled_checklist_in_chinese_ctrl_c_quit_and_resume(tmp_path: Path) -> 
     child.expect_exact("第 1/20 项 · 类别 1/4")  # 21 items; one waits for its `when`
     child.expect_exact("可选答案：y/是 = 通过, n/否 = 不通过")
     send(child, "maybe")
-    child.expect_exact("'maybe' 不是是否题 'entrance-clean' 的答案")
+    child.expect_exact("'maybe' 不是是否题 “门口及门前区域干净，无垃圾杂物” 的答案")
     child.sendline("是")
     send(child, "n # 节假日时间未更新", ":b")
     child.expect_exact("当前答案：不通过 # 节假日时间未更新（回车保留）")

@@ -246,9 +246,10 @@ def test_invalid_input_explained_in_chinese(example: Checklist) -> None:
     errors = script.errors()
     assert len(errors) == 3
     # each says why the answer is refused, then what is accepted
-    assert errors[0].startswith("'hall-tidy' 不能答 na（不适用）。可选答案：y/是 = 通过")
-    assert errors[1].startswith("'7' 超出 'greeting-quality' 的范围：请填 1-5 的整数。可选答案：")
-    assert errors[2].startswith("'greeting-quality' 须填数值，而不是 'four'。")
+    # the item is named by the text on screen, not by its id
+    assert errors[0].startswith("“厅堂整洁有序” 不能答 na（不适用）。可选答案：y/是 = 通过")
+    assert errors[1].startswith("'7' 超出 “问候礼貌程度” 的范围：请填 1-5 的整数。可选答案：")
+    assert errors[2].startswith("“问候礼貌程度” 须填数值，而不是 'four'。")
     for english in ("may not", "out of range", "needs a number", "Accepted"):
         assert not any(english in e for e in errors)
     assert session.answers["greeting-quality"].value == 4
