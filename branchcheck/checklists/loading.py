@@ -94,6 +94,13 @@ def check_file(
         return Report(name, exc.problems, None)
 
 
+BESIDE_SCHEMA = frozenset({
+    "duplicate-id", "duplicate-key", "when-unknown-item", "when-forward", "when-bad-value",
+    "when-never", "grades-order", "not-finite", "option-key-case"})
+"""Semantic rules reported beside schema errors: their findings stand on their own
+(a duplicate id, a broken ``when``), where others would only echo the schema error."""
+
+
 def check_bytes(raw: bytes, name: str, *, path: str = "", model: bool = True) -> Report:
     """Check a checklist given as bytes (``name`` is used in messages)."""
     try:
@@ -111,9 +118,10 @@ def check_bytes(raw: bytes, name: str, *, path: str = "", model: bool = True) ->
     problems = schema_problems(doc, "checklist")
     from branchcheck.checklists.lint import lint
 
-    if problems:  # and every semantic problem the broken shape lets the rules see
-        seen = {(p.line, p.column, p.message) for p in problems}
-        extra = [p for p in lint(doc, tolerant=True) if (p.line, p.column, p.message) not in seen]
+    if problems:  # and the semantic problems that do not follow from the broken shape
+        lines = {p.line for p in problems}
+        extra = [p for p in lint(doc, tolerant=True)
+                 if p.rule in BESIDE_SCHEMA and p.line not in lines]
         return Report(name, tuple(sorted([*problems, *extra],
                                          key=lambda p: (p.line, p.column, p.rule))), None)
 
