@@ -349,4 +349,33 @@ OPTIONS_ZH: dict[str, str] = {
     "anything else is never replaced).":
         "替换 DIR 中先前的导出（新导出完整后才替换；含其他内容的文件夹从不替换）。",
     "The old name of --dir (-o names a file elsewhere).": "--dir 的旧名称（其他命令中 -o 指文件）。",
+    # shop import, report and appeals
+    "Evidence (its name and SHA-256 are registered; repeatable).":
+        "佐证材料（登记其文件名和 SHA-256；可重复）。",
+    "Flag a shopper this many points from the others (default 10, a department setting).":
+        "神秘人与其他人相差这么多分时标注（默认 10，部门设置）。",
+    "Mapping of its columns (docs/shop.md).": "各列的对应关系（见 docs/shop.md）。",
+    "Store the rows without problems even when others have some.": "其他行有问题时，仍保存没有问题的行。",
+    "The appeal's id (AP-0001).": "申诉编号（AP-0001）。",
+    "The appealed item.": "被申诉的检查项。",
+    "The checklist file the result was scored with, if not a bundled one.":
+        "评分所用的检查表文件（不是内置检查表时）。",
+    "The firm's file: .xlsx or .csv.": "第三方提交的文件：.xlsx 或 .csv。",
+    "The item's answer once the appeal is upheld.": "申诉成立后该检查项的答案。",
+    "The reasons.": "理由。",
+    "The results folder (else $BRANCHCHECK_RESULTS, else ./branchcheck-results); its appeals "
+    "are registered in DIR/.appeals/.":
+        "结果文件夹（否则 $BRANCHCHECK_RESULTS，再否则 ./branchcheck-results）；申诉登记在 "
+        "DIR/.appeals/。",
+    "The rows and what became of each.": "各行及其处理结果。",
+    "The stored mystery-shopper result.": "已保存的神秘人暗访结果。",
+    "The wave reported on.": "所报告的暗访批次。",
+    "The wave's (assigned) plan: planned and missing visits, units (repeatable).":
+        "本期（已分配的）暗访计划：计划和缺少的暗访、机构（可重复）。",
+    "Uphold the appeal (with --answer) or reject it.": "申诉成立（配合 --answer）或驳回。",
+    "Warn when upheld appeals changed more than this share of scores (default 0.02, a "
+    "department setting).":
+        "成立的申诉改动的得分超过此比例时警告（默认 0.02，部门设置）。",
+    "Who files or decides (kept in the register).": "提出或裁定申诉的人（记入登记）。",
+    "Why the outlet appeals.": "网点申诉的理由。",
 }
