@@ -378,4 +378,5 @@ OPTIONS_ZH: dict[str, str] = {
         "成立的申诉改动的得分超过此比例时警告（默认 0.02，部门设置）。",
     "Who files or decides (kept in the register).": "提出或裁定申诉的人（记入登记）。",
     "Why the outlet appeals.": "网点申诉的理由。",
+    "Exit 1 when any file is rejected or held back.": "有文件被拒绝或暂缓导入时退出码为 1。",
 }
