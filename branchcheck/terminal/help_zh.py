@@ -379,4 +379,7 @@ OPTIONS_ZH: dict[str, str] = {
     "Who files or decides (kept in the register).": "提出或裁定申诉的人（记入登记）。",
     "Why the outlet appeals.": "网点申诉的理由。",
     "Exit 1 when any file is rejected or held back.": "有文件被拒绝或暂缓导入时退出码为 1。",
+    "Organisation directory (YAML or CSV): the outlet's name in the header.":
+        "机构目录（YAML 或 CSV）：表头中显示网点名称。",
+    "Output format (xlsx needs -o FILE).": "输出格式（xlsx 需要 -o FILE）。",
 }
