@@ -259,6 +259,14 @@ OPTIONS_ZH: dict[str, str] = {
     "Who does the check (检查来源): the outlet itself (self, the default) or an independent "
     "checker. Stored in the result and covered by its signature.":
         "检查来源：网点自查（self，默认）或独立检查方。记入结果并受签名保护。",
+    "Who does the check (检查来源): the outlet itself (self, the default; score: else "
+    "the answers file's 'source') or an independent checker. Stored in the result and "
+    "covered by its signature.":
+        "检查来源：网点自查（self，默认；score 否则取答案文件的 source）或独立检查方。"
+        "记入结果并受签名保护。",
+    "A component and its weight, repeatable (default mystery-shopper=50 branch=30 "
+    "self=20, a setting).":
+        "一个组成部分及其权重，可重复（默认 mystery-shopper=50 branch=30 self=20，为部门设置）。",
     "Working-day calendar file (YAML: holidays, workdays) on top of the official days and "
     "the directory's.":
         "工作日历文件（YAML：holidays、workdays），在法定工作日和目录中的日历之上叠加。",

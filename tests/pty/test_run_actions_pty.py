@@ -143,6 +143,7 @@ def test_a_problem_needs_a_note_on_a_terminal(tmp_path: Path) -> None:
     _answer(child, "No misleading sales", "y")
     _answer(child, "Greeting", "4")  # 4 > below 3: no problem, no note
     child.expect_exact("Actions: 1 opened")
+    child.expect_exact("owner [")  # keys typed before a prompt may race its line editor
     child.sendcontrol("d")
     child.expect(pexpect.EOF)
     child.close()
