@@ -63,6 +63,11 @@ CalendarOption = Annotated[str | None, typer.Option(
     "on top of the official days and the directory's.")]
 FormatOption = Annotated[str, typer.Option(
     "--format", "-f", metavar="text|md|csv|json|html", help="Output format.")]
+SourceOption = Annotated[str | None, typer.Option(
+    "--source", metavar="all|self|inspection|shopper|independent|SOURCE",
+    help="Only checks of this source: self, inspection (sub-branch, branch, head-office), "
+         "shopper (mystery-shopper, third-party), independent (all but self), or one "
+         "source (default all).")]
 
 
 def _opts(**kw: Any) -> Any:
@@ -203,27 +208,65 @@ def league(
         "--min-completion", metavar="SHARE", help="Units under this completion are flagged "
         "and ranked after the others (department setting; else the directory's, else "
         "0.9).")] = None,
-    every: EveryOption = None,
+    every: EveryOption = None, source: SourceOption = None,
+    composite: Annotated[bool, typer.Option(
+        "--composite", help="Rank on the 网点服务评价, the weighted composite of the "
+        "sources' period scores (as 'network composite'; weights: --weight).")] = False,
+    weight: Annotated[list[str] | None, typer.Option(
+        "--weight", metavar="[CHECKLIST:]SOURCE=WEIGHT",
+        help="With --composite: a component and its weight, repeatable (default "
+             "mystery-shopper=50 branch=30 self=20, a setting).")] = None,
     output: OutputOption = None, force: ForceOption = False, lang: UiLangOption = None,
 ) -> int:
-    """Units ranked by period score: red lines first, then score, checks done, completion,
-    grades, change (one checklist: --checklist, else the programme's main one)."""
+    """Units ranked by period score: red lines last, then score, checks done, completion,
+    grades, change (one checklist: --checklist, else the programme's main one); with
+    --composite, on the weighted composite of several sources (docs/oversight.md)."""
     from branchcheck.network import tables as rn
     from branchcheck.network import views
     from branchcheck.oversight.fair import add_fair
     from branchcheck.oversight.tables import fair_columns
 
+    if composite or weight:
+        _composite_league(weight, fmt=fmt, output=output, force=force, min_n=min_n,
+                          source=source, missed=missed, min_completion=min_completion,
+                          every=every, warehouse=warehouse, org=org, since=since,
+                          until=until, period=period, unit=unit, checklist=checklist,
+                          level=level, calendar=calendar, lang=lang)
+        return EXIT_OK
+
     def compute(con: Any, scope: Any) -> list[dict[str, Any]]:
         rows = views.league(con, scope, min_n=min_n, missed=missed,
                             min_completion=min_completion, rules=_cadence(every, scope))
-        zero = (missed or scope.org.settings.missed) == "zero"
+        zero = ((missed or scope.org.settings.missed) == "zero"
+                and (scope.sources is None or "self" in scope.sources))
         return add_fair(con, scope, rows, zero)  # interval, shrunk score, funnel flag
 
     _view(compute, lambda scope: rn.league_columns(scope.lang) + fair_columns(scope.lang),
           _league_title, fmt=fmt, output=output, force=force, warehouse=warehouse,
           org=org, since=since, until=until, period=period, unit=unit, checklist=checklist,
-          level=level, calendar=calendar, lang=lang)
+          level=level, calendar=calendar, lang=lang, source=source)
     return EXIT_OK
+
+
+def _composite_league(weight: list[str] | None, *, fmt: str, output: str | None, force: bool,
+                      min_n: int, source: str | None, missed: str | None,
+                      min_completion: float | None, every: str | None, **scope: Any) -> None:
+    """``league --composite``: the composite view (``network composite``) with the
+    league's settings; --min-n and --source do not apply (the weights name the sources)."""
+    from branchcheck.commands.network_oversight import show_composite
+    from branchcheck.core.errors import UsageError
+    from branchcheck.core.i18n import t
+
+    opts = _opts(**scope)
+    for given, name in ((min_n, "--min-n"), (source, "--source")):
+        if given:
+            raise UsageError(t(opts.lang, f"{name} 不能与 --composite 同用（组成部分由 "
+                                          "--weight 指定）",
+                               f"{name} does not apply with --composite (--weight names "
+                               "the components)"))
+    show_composite(opts, weight, fmt=fmt, output=output, force=force, missed=missed,
+                   min_completion=min_completion,
+                   programme=None if every is None else lambda sc: _cadence(every, sc))
 
 
 def _league_title(con: Any, scope: Any) -> tuple[str, str]:
@@ -265,6 +308,7 @@ def items(
     calendar: CalendarOption = None,
     systemic: SystemicOption = None, failing: FailingOption = None,
     top: Annotated[int | None, typer.Option("--top", "-n", min=1, help="Show N items.")] = None,
+    source: SourceOption = None,
     output: OutputOption = None, force: ForceOption = False, lang: UiLangOption = None,
 ) -> int:
     """Items by failure rate across the network or a subtree: outlets failing each item
@@ -278,7 +322,7 @@ def items(
               scope.org.settings.common if systemic is None else systemic),
           ("不合格项目", "Failing items"), fmt=fmt, output=output, force=force, shown=top,
           warehouse=warehouse, org=org, since=since, until=until, period=period, unit=unit,
-          checklist=checklist, level=level, calendar=calendar, lang=lang)
+          checklist=checklist, level=level, calendar=calendar, lang=lang, source=source)
     return EXIT_OK
 
 
@@ -289,6 +333,7 @@ def trend(
     checklist: ChecklistOption = None, level: LevelOption = None, fmt: FormatOption = "text",
     calendar: CalendarOption = None,
     by: Annotated[str, typer.Option("--by", metavar="week|month")] = "month",
+    source: SourceOption = None,
     output: OutputOption = None, force: ForceOption = False, lang: UiLangOption = None,
 ) -> int:
     """Mean final score per unit per week or month (default: 12 months to the newest)."""
@@ -299,7 +344,7 @@ def trend(
           lambda scope: rn.trend_columns(scope.lang),
           ("趋势", "Trend"), fmt=fmt, output=output, force=force, months=12,
           warehouse=warehouse, org=org, since=since, until=until, period=period, unit=unit,
-          checklist=checklist, level=level, calendar=calendar, lang=lang)
+          checklist=checklist, level=level, calendar=calendar, lang=lang, source=source)
     return EXIT_OK
 
 
@@ -531,6 +576,11 @@ def _title(zh: str, en: str, scope: Any, checklist: str | None = None) -> str:
                        f"checklist {checklist or scope.checklist}"))
     if scope.unit:
         parts.append(scope.unit)
+    if scope.sources is not None:  # --source: whose checks the figures are
+        from branchcheck.core.checksource import filter_label
+
+        parts.append(t(lang, f"来源：{filter_label(scope.sources, lang)}",
+                       f"source: {filter_label(scope.sources, lang)}"))
     if scope.level:
         word = kind_word(scope.level, lang)
         parts.append(t(lang, f"按{word}", f"by {word}"))

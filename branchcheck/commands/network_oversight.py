@@ -105,19 +105,35 @@ def audit_sample(
     return EXIT_OK
 
 
+WeightOption = Annotated[list[str] | None, typer.Option(
+    "--weight", metavar="[CHECKLIST:]SOURCE=WEIGHT",
+    help="A component and its weight, repeatable (default mystery-shopper=50 branch=30 "
+         "self=20, a setting).")]
+
+
 @app.command("composite")
 def composite(
-    weight: Annotated[list[str] | None, typer.Option(
-        "--weight", metavar="[CHECKLIST:]SOURCE=WEIGHT",
-        help="A component and its weight, repeatable (default mystery-shopper=50 branch=30 "
-             "self=20, a setting).")] = None,
+    weight: WeightOption = None,
     warehouse: WarehouseOption = None, org: OrgOption = None, since: SinceOption = None,
     until: UntilOption = None, period: PeriodOption = None, unit: UnitOption = None,
     level: LevelOption = None, fmt: FormatOption = "text",
     output: OutputOption = None, force: ForceOption = False, lang: UiLangOption = None,
 ) -> int:
     """The 网点服务评价: units ranked on a weighted composite of the period scores of
-    several sources of checks, each component shown (self-checks alone: 自查情况)."""
+    several sources of checks, each component shown (self-checks alone: 自查情况).
+    The same as 'network league --composite'."""
+    opts = _opts(warehouse=warehouse, org=org, since=since, until=until, period=period,
+                 unit=unit, checklist=None, level=level, lang=lang)
+    show_composite(opts, weight, fmt=fmt, output=output, force=force)
+    return EXIT_OK
+
+
+def show_composite(opts: Any, weight: list[str] | None, *, fmt: str, output: str | None,
+                   force: bool, missed: str | None = None, min_completion: float | None = None,
+                   programme: Any = None) -> None:
+    """Write the composite (``network composite``, ``network league --composite``):
+    ``weight`` the ``--weight`` specs (None: the defaults, said in the title); a
+    setting not given is the directory's."""
     from branchcheck.network import tables
     from branchcheck.network.query import open_scope
     from branchcheck.network.scores import ScoreRules
@@ -125,14 +141,13 @@ def composite(
     from branchcheck.oversight.tables import composite_columns
 
     check_choice(fmt, tables.FORMATS)
-    opts = _opts(warehouse=warehouse, org=org, since=since, until=until, period=period,
-                 unit=unit, checklist=None, level=level, lang=lang)
     parts = comp.parse_weights(weight or list(comp.DEFAULT_WEIGHTS), opts.lang)
     with open_scope(opts) as (con, scope):
         chosen = scope.org.settings
-        rows = comp.composite(con, scope, parts,
-                              ScoreRules(chosen.missed, chosen.min_completion))
-    title = _title(*comp.title_words(parts, weight is None), scope)
+        rules = ScoreRules(chosen.missed if missed is None else missed,
+                           chosen.min_completion if min_completion is None else min_completion)
+        rows = comp.composite(con, scope, parts, rules,
+                              programme(scope) if programme is not None else None)
+    title = _title(*comp.title_words(parts, not weight), scope)
     _out(tables.render(rows, composite_columns(opts.lang, parts), fmt, title=title,
                        lang=opts.lang), output, force)
-    return EXIT_OK

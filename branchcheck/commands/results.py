@@ -47,20 +47,27 @@ def results(
     wide: Annotated[bool, typer.Option(
         "--wide", help="Every column at full width, also when the terminal is narrower.")
     ] = False,
+    source: Annotated[str | None, typer.Option(
+        "--source", metavar="all|self|inspection|shopper|independent|SOURCE",
+        help="Only checks of this source: self, inspection (sub-branch, branch, head-office), "
+             "shopper (mystery-shopper, third-party), independent (all but self), or one "
+             "source (default all).")] = None,
     lang: UiLangOption = None,
 ) -> int:
     """List stored results, newest first.
 
     Unreadable or tampered files are listed with an error marker and a warning
-    on stderr. Exit 0 (also when nothing is stored), 2 for usage errors or a
+    on stderr, whatever --source. Exit 0 (also when nothing is stored), 2 for usage errors or a
     --branch or --checklist with nothing stored (the nearest stored ids are named).
     """
     from branchcheck.core import places
+    from branchcheck.core.checksource import source_filter
     from branchcheck.core.i18n import resolve_lang, t
     from branchcheck.results import storage
 
     check_choice(fmt, FORMATS)
     ui = resolve_lang(lang)
+    sources = source_filter(source, ui)
     if checklist is not None:
         from branchcheck.results.history import check_checklist_id
 
@@ -70,7 +77,8 @@ def results(
         places.require_branch(root, branch, ui)
     if checklist is not None:
         places.require_checklist(root, checklist, branch, ui)
-    rows = list(collect(root, branch=branch, checklist_id=checklist, limit=limit, lang=ui))
+    rows = list(collect(root, branch=branch, checklist_id=checklist, limit=limit, lang=ui,
+                        sources=sources))
     for row in rows:
         if row.error is not None:
             warn(row.error)
@@ -98,9 +106,11 @@ def results(
 
 
 def collect(root: Path, *, branch: str | None = None, checklist_id: str | None = None,
-            limit: int | None = None, lang: str = "en") -> list[Row]:
+            limit: int | None = None, lang: str = "en",
+            sources: tuple[str, ...] | None = None) -> list[Row]:
     """Stored results under ``root``, newest first, each read and verified (a result
-    stored in the folder of another branch or checklist is listed as tampered)."""
+    stored in the folder of another branch or checklist is listed as tampered);
+    ``sources``: only results of these sources (and every file that cannot be read)."""
     from branchcheck.core.i18n import t
     from branchcheck.results import storage
 
@@ -115,7 +125,8 @@ def collect(root: Path, *, branch: str | None = None, checklist_id: str | None =
                 rows.append(Row(stored, None, f"{stored.path}{t(lang, '：', ': ')}{wrong}",
                                 tampered=True))
                 continue
-            rows.append(Row(stored, result, None))
+            if sources is None or result.source in sources:
+                rows.append(Row(stored, result, None))
         except BranchcheckError as exc:
             first = exc.problems[0] if exc.problems else None
             detail = f"{first.location()}: {first.message}" if first else exc.message

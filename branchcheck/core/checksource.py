@@ -58,3 +58,43 @@ def check_source(source: str, inspector_unit: str | None, lang: str = "en") -> N
                                  "数字、'_' 或 '-'",
                            f"invalid inspector unit {inspector_unit!r}: use 1-64 letters, "
                            "digits, '_' or '-'"))
+
+
+SOURCE_GROUPS: dict[str, tuple[str, ...]] = {
+    "self": (SELF,),
+    "inspection": ("sub-branch", "branch", "head-office"),
+    "shopper": ("mystery-shopper", "third-party"),
+    "independent": INDEPENDENT,
+}
+"""The words ``--source`` takes on the views, besides each source and ``all``: the
+outlet's own checks; the bank's inspections (支行/分行/总行检查); mystery-shopper
+visits, the bank's or a third party's (暗访); every check but a self-check."""
+FILTER_WORDS: tuple[str, ...] = ("all", *SOURCE_GROUPS,
+                                 *(s for s in SOURCES if s not in SOURCE_GROUPS))
+
+
+def source_filter(word: str | None, lang: str = "en") -> tuple[str, ...] | None:
+    """The sources a view's ``--source WORD`` keeps (None: every result, ``all``);
+    exit 2 for a word that is neither a group nor a source."""
+    if word is None or word == "all":
+        return None
+    if word in SOURCE_GROUPS:
+        return SOURCE_GROUPS[word]
+    if word in SOURCES:
+        return (word,)
+    raise UsageError(t(lang, f"--source 应为 {'|'.join(FILTER_WORDS)} 之一，而不是 {word!r}",
+                       f"--source must be one of {'|'.join(FILTER_WORDS)}, not {word!r}"))
+
+
+def filter_label(sources: tuple[str, ...] | None, lang: str) -> str | None:
+    """A title's words for a source filter: ``自查`` / ``inspections``; None for all."""
+    if sources is None:
+        return None
+    for word, members in SOURCE_GROUPS.items():
+        if members == sources and word != "self":
+            return t(lang, {"inspection": "检查（支行/分行/总行）", "shopper": "暗访",
+                            "independent": "独立检查"}[word],
+                     {"inspection": "inspections", "shopper": "shopper visits",
+                      "independent": "independent checks"}[word])
+    return "、".join(label(s, lang) for s in sources) if lang == "zh" else \
+        ", ".join(label(s, lang) for s in sources)

@@ -30,6 +30,8 @@ class Options:
     lang: str = "en"
     calendar: str | None = None
     """A calendar file (holidays/workdays) on top of the directory's days."""
+    source: str | None = None
+    """``--source``: all (None), a group or one source (docs/oversight.md)."""
 
 
 @contextmanager
@@ -39,9 +41,11 @@ def open_scope(opts: Options, *, months: int = 0) -> Iterator[tuple[DuckDBPyConn
     Without a period the view covers the month of the newest result (``months``
     > 0: that many months up to it).
     """
+    from branchcheck.core.checksource import source_filter
     from branchcheck.network import warehouse
     from branchcheck.org import directory as orgmod
 
+    sources = source_filter(opts.source, opts.lang)  # a bad word: exit 2 before any work
     org = orgmod.load(opts.org, lang=opts.lang) if opts.org else None
     if opts.checklist is not None:
         from branchcheck.results.history import check_checklist_id
@@ -66,5 +70,6 @@ def open_scope(opts: Options, *, months: int = 0) -> Iterator[tuple[DuckDBPyConn
             for _ in range(months - 1):
                 first = month(first.replace(day=1) - timedelta(days=1)).start
             period = Period(first, period.end)
-        yield con, Scope(found, period, opts.checklist, opts.unit, opts.level, opts.lang)
+        yield con, Scope(found, period, opts.checklist, opts.unit, opts.level, opts.lang,
+                         sources=sources)
 

@@ -29,6 +29,12 @@ class Scope:
     lang: str = "en"
     today: date | None = None
     """Today in the directory's zone (None: asked of the clock, or $BRANCHCHECK_TODAY)."""
+    sources: tuple[str, ...] | None = None
+    """Only results of these sources (``--source``, docs/oversight.md); None: every one."""
+
+    def source_param(self) -> list[str] | None:
+        """:attr:`sources` as a query parameter for :func:`source_clause`."""
+        return list(self.sources) if self.sources is not None else None
 
     @property
     def now(self) -> date:
@@ -44,6 +50,13 @@ class Scope:
         """The last day the figures count (截至): the period's end, or today when the
         period is still open."""
         return min(self.period.end, self.now)
+
+
+def source_clause(n: int, alias: str = "r") -> str:
+    """SQL keeping the results of the scope's sources: ``$n`` is
+    :meth:`Scope.source_param` (NULL keeps every result)."""
+    return (f"(${n}::VARCHAR[] IS NULL OR list_contains(${n}::VARCHAR[], "
+            f"{alias}.check_source))")
 
 
 def org_or_flat(con: DuckDBPyConnection, org: Org | None) -> Org:

@@ -87,11 +87,15 @@ def outlet_period_scores(con: DuckDBPyConnection, scope: Scope, rules: ScoreRule
     ``scope.checklist`` must name the one checklist (:func:`main_checklist`); the
     ``rollup`` table must be filled for the scope. The one place period scores are
     computed: the league, the report and the composite (``sources``: only results of
-    these sources, docs/oversight.md) build on this table.
+    these sources, else the scope's ``--source``, docs/oversight.md) build on this
+    table. Completion counts self-checks only, whatever the sources
+    (:mod:`branchcheck.network.expected`).
     """
     from branchcheck.network.calendar import Period
     from branchcheck.network.expected import outlet_completion
 
+    if sources is None:
+        sources = scope.source_param()
     earlier = scope.period.previous()
     span = Period(earlier.start, scope.period.end)
     outlet_completion(con, scope, programme, span)
@@ -176,20 +180,27 @@ def league_rows(con: DuckDBPyConnection, scope: Scope, rules: ScoreRules,
 
 def self_only(con: DuckDBPyConnection, scope: Scope) -> bool:
     """Whether the scope's period holds self-checks only (no independent check of its
-    checklist, docs/oversight.md): its league is then a 自查情况, never a 排名."""
-    row = con.execute("SELECT count(*) FROM (SELECT 1 FROM results WHERE check_source <> 'self' "
-                      "AND day BETWEEN $1 AND $2 AND ($3::VARCHAR IS NULL OR checklist_id = $3) "
-                      "LIMIT 1)", [scope.period.start, scope.period.end, scope.checklist]
-                      ).fetchone()
+    checklist among the scope's sources, docs/oversight.md): its league is then a
+    自查情况, never a 排名."""
+    from branchcheck.network.scope import source_clause
+
+    row = con.execute("SELECT count(*) FROM (SELECT 1 FROM results r WHERE r.check_source "  # noqa: S608
+                      "<> 'self' AND r.day BETWEEN $1 AND $2 AND ($3::VARCHAR IS NULL OR "
+                      f"r.checklist_id = $3) AND {source_clause(4)} LIMIT 1)",
+                      [scope.period.start, scope.period.end, scope.checklist,
+                       scope.source_param()]).fetchone()
     return not (row and row[0])
 
 
 def _has_results(con: DuckDBPyConnection, scope: Scope) -> bool:
     """Whether the warehouse holds any result of the checklist in the previous period."""
+    from branchcheck.network.scope import source_clause
+
     earlier = scope.period.previous()
-    row = con.execute("SELECT count(*) FROM (SELECT 1 FROM results WHERE checklist_id = $1 "
-                      "AND day BETWEEN $2 AND $3 LIMIT 1)",
-                      [scope.checklist, earlier.start, earlier.end]).fetchone()
+    row = con.execute("SELECT count(*) FROM (SELECT 1 FROM results r WHERE r.checklist_id = $1 "  # noqa: S608
+                      f"AND r.day BETWEEN $2 AND $3 AND {source_clause(4)} LIMIT 1)",
+                      [scope.checklist, earlier.start, earlier.end,
+                       scope.source_param()]).fetchone()
     return bool(row and row[0])
 
 
@@ -200,17 +211,20 @@ def _red_grade(lang: str) -> str:
 def _grades(con: DuckDBPyConnection, scope: Scope) -> dict[str, dict[str, int]]:
     """Results per grade and unit in the period, grades in band order (the higher the
     mean score of a grade's results, the earlier)."""
+    from branchcheck.network.scope import source_clause
+
     col = "grade_zh" if scope.lang == "zh" else "grade_en"
+    where = (f"r.day BETWEEN $1 AND $2 AND r.checklist_id = $3 AND {source_clause(4)}")
     out: dict[str, dict[str, int]] = {}
     for unit, grade, n in con.execute(
             f"WITH g AS (SELECT r.{col} AS grade, avg(r.overall_final) AS rank_by "  # noqa: S608
-            f"FROM results r WHERE r.day BETWEEN $1 AND $2 AND r.checklist_id = $3 "
+            f"FROM results r WHERE {where} "
             f"GROUP BY 1) SELECT ro.unit, coalesce(r.{col}, '—'), count(*) FROM results r "
             f"JOIN rollup ro ON ro.branch = r.branch LEFT JOIN g ON g.grade = r.{col} "
-            f"WHERE r.day BETWEEN $1 AND $2 AND r.checklist_id = $3 "
-            f"GROUP BY ro.unit, r.{col}, g.rank_by "
+            f"WHERE {where} GROUP BY ro.unit, r.{col}, g.rank_by "
             f"ORDER BY ro.unit, g.rank_by DESC NULLS LAST, 2",
-            [scope.period.start, scope.period.end, scope.checklist]).fetchall():
+            [scope.period.start, scope.period.end, scope.checklist,
+             scope.source_param()]).fetchall():
         out.setdefault(unit, {})[grade] = int(n)
     return out
 
@@ -223,15 +237,26 @@ def league(con: DuckDBPyConnection, scope: Scope, rules: ScoreRules | None = Non
     from branchcheck.network.scope import prepare_rollup
 
     rules = (rules or ScoreRules()).check(scope.lang)
+    if scope.sources is not None and "self" not in scope.sources:
+        # independent checks alone: no programme of inspections to miss, so the score
+        # is the mean of the checks done and low completion does not reorder the league
+        rules = replace(rules, missed="exclude", min_completion=0.0)
     prepare_rollup(con, scope)
     checklist = main_checklist(con, scope)
     if checklist is None:
         return []
-    if programme is not None:  # a cadence from the command line: for this checklist
-        from branchcheck.org.directory import Rule as _Rule
-
-        programme = [_Rule(r.kind, checklist, r.every, r.due_by) if r.checklist == "*" else r
-                     for r in programme]
-    rows = league_rows(con, replace(scope, checklist=checklist), rules, programme)
+    rows = league_rows(con, replace(scope, checklist=checklist), rules,
+                       for_checklist(programme, checklist))
     add_counts(con, scope, rows)
     return rows
+
+
+def for_checklist(programme: list[Rule] | None, checklist: str) -> list[Rule] | None:
+    """A cadence from the command line (``--every``: rules for any checklist) made the
+    rules of ``checklist``; None (the directory's programme) stays None."""
+    if programme is None:
+        return None
+    from branchcheck.org.directory import Rule as _Rule
+
+    return [_Rule(r.kind, checklist, r.every, r.due_by) if r.checklist == "*" else r
+            for r in programme]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from branchcheck.core.errors import UsageError
 from branchcheck.core.i18n import t
 from branchcheck.network.calendar import Period
-from branchcheck.network.scope import Scope, prepare_rollup, unit_names
+from branchcheck.network.scope import Scope, prepare_rollup, source_clause, unit_names
 from branchcheck.org.directory import Rule
 
 if TYPE_CHECKING:
@@ -26,8 +26,9 @@ SCORED = ("pass", "partial", "fail")
 
 
 def _filters(scope: Scope, period: Period) -> tuple[str, list[Any]]:
-    return ("r.day BETWEEN $1 AND $2 AND ($3::VARCHAR IS NULL OR r.checklist_id = $3)",
-            [period.start, period.end, scope.checklist])
+    return ("r.day BETWEEN $1 AND $2 AND ($3::VARCHAR IS NULL OR r.checklist_id = $3) "
+            f"AND {source_clause(4)}", [period.start, period.end, scope.checklist,
+                                        scope.source_param()])
 
 
 # ------------------------------------------------------------------ league
@@ -112,12 +113,13 @@ def item_counts(con: DuckDBPyConnection, scope: Scope, earlier: Period, *,
     """Fill the temp table ``ifail (c, i, u, b, cur, n, f)``: answered and failed
     counts per checklist, item, unit and outlet, for the period (``cur``) and the
     one before. Whole months are read from the monthly counts kept at ingest
-    (:mod:`branchcheck.network.rollups`), other periods from every item row
-    (``monthly`` forces either; both give the same figures)."""
+    (:mod:`branchcheck.network.rollups`), other periods and a ``--source`` filter
+    from every item row (``monthly`` forces either; both give the same figures)."""
     from branchcheck.network.rollups import whole_months
 
     if monthly is None:
-        monthly = whole_months(scope.period) and whole_months(earlier)
+        monthly = (whole_months(scope.period) and whole_months(earlier)
+                   and scope.sources is None)  # the monthly counts hold every source
     args = [earlier.start, scope.period.end, scope.checklist, scope.period.start]
     if monthly:
         con.execute(
@@ -135,7 +137,8 @@ def item_counts(con: DuckDBPyConnection, scope: Scope, earlier: Period, *,
         "count(*) FILTER (WHERE i.status = 'fail') AS f FROM results r "
         "JOIN rollup ro ON ro.branch = r.branch JOIN items i ON i.rid = r.rid "
         "WHERE r.day BETWEEN $1 AND $2 AND ($3::VARCHAR IS NULL OR r.checklist_id = $3) "
-        "AND i.status IN ('pass', 'partial', 'fail') GROUP BY ALL", args)
+        f"AND i.status IN ('pass', 'partial', 'fail') AND {source_clause(5)} GROUP BY ALL",
+        [*args, scope.source_param()])
 
 
 # ------------------------------------------------------------------ trend

@@ -83,8 +83,8 @@ def self_only(components: list[Component]) -> bool:
 
 
 def _checklist(con: DuckDBPyConnection, scope: Scope, c: Component) -> str | None:
-    if c.checklist:
-        return c.checklist
+    if c.checklist or scope.checklist:  # the component's, else --checklist
+        return c.checklist or scope.checklist
     row = con.execute("SELECT checklist_id FROM results WHERE check_source = $1 AND day "
                       "BETWEEN $2 AND $3 GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
                       [c.source, scope.period.start, scope.period.end]).fetchone()
@@ -92,11 +92,12 @@ def _checklist(con: DuckDBPyConnection, scope: Scope, c: Component) -> str | Non
 
 
 def composite(con: DuckDBPyConnection, scope: Scope, components: list[Component],
-              rules: Any = None) -> list[dict[str, Any]]:
+              rules: Any = None, programme: list[Any] | None = None) -> list[dict[str, Any]]:
     """One row per unit at the scope's level: composite, each component, red lines,
-    rank (see the module)."""
+    rank (see the module); ``programme``: a cadence instead of the directory's (for
+    the self-check components' missed checks)."""
     from branchcheck.network.scope import prepare_rollup, unit_names
-    from branchcheck.network.scores import ScoreRules, outlet_period_scores
+    from branchcheck.network.scores import ScoreRules, for_checklist, outlet_period_scores
 
     rules = (rules or ScoreRules()).check(scope.lang)
     prepare_rollup(con, scope)
@@ -107,7 +108,7 @@ def composite(con: DuckDBPyConnection, scope: Scope, components: list[Component]
         if checklist is None:
             continue
         outlet_period_scores(con, replace(scope, checklist=checklist), rules,
-                             sources=[c.source])
+                             for_checklist(programme, checklist), sources=[c.source])
         column = "score" if c.source == SELF else "mean_done"
         for lvl, outlet, score, ko in con.execute(
                 f"SELECT lvl, outlet, {column}, knockouts FROM outlet_scores "  # noqa: S608

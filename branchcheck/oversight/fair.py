@@ -31,12 +31,15 @@ if TYPE_CHECKING:
 def _observations(con: DuckDBPyConnection, scope: Scope, zero: bool
                   ) -> dict[str, tuple[int, float, float]]:
     """(n, sum, sum of squares) of the observations of each league unit."""
+    from branchcheck.network.scope import source_clause
+
     checks = {o: (int(n), float(s or 0), float(q or 0)) for o, n, s, q in con.execute(
-        "SELECT r.branch, count(r.overall_final), sum(r.overall_final), "
+        "SELECT r.branch, count(r.overall_final), sum(r.overall_final), "  # noqa: S608
         "sum(r.overall_final * r.overall_final) FROM results r "
         "JOIN rollup ro ON ro.branch = r.branch WHERE r.day BETWEEN $1 AND $2 "
-        "AND r.checklist_id = $3 GROUP BY ALL",
-        [scope.period.start, scope.period.end, scope.checklist]).fetchall()}
+        f"AND r.checklist_id = $3 AND {source_clause(4)} GROUP BY ALL",
+        [scope.period.start, scope.period.end, scope.checklist,
+         scope.source_param()]).fetchall()}
     rows = con.execute("SELECT lvl, outlet, missed, score FROM outlet_scores "
                        "WHERE cur AND score IS NOT NULL").fetchall()
     out: dict[str, tuple[int, float, float]] = {}

@@ -264,6 +264,18 @@ OPTIONS_ZH: dict[str, str] = {
     "covered by its signature.":
         "检查来源：网点自查（self，默认；score 否则取答案文件的 source）或独立检查方。"
         "记入结果并受签名保护。",
+    "With --composite: a component and its weight, repeatable (default "
+    "mystery-shopper=50 branch=30 self=20, a setting).":
+        "与 --composite 同用：一个组成部分及其权重，可重复（默认 mystery-shopper=50 branch=30 "
+        "self=20，为部门设置）。",
+    "Rank on the 网点服务评价, the weighted composite of the sources' period scores (as "
+    "'network composite'; weights: --weight).":
+        "按网点服务评价排名：各检查来源本期得分的加权综合（同 network composite；权重用 --weight）。",
+    "Only checks of this source: self, inspection (sub-branch, branch, head-office), "
+    "shopper (mystery-shopper, third-party), independent (all but self), or one source "
+    "(default all).":
+        "只看此来源的检查：self（自查）、inspection（支行/分行/总行检查）、shopper（神秘人暗访、"
+        "第三方）、independent（自查以外的全部），或某一个来源（默认 all，全部）。",
     "A component and its weight, repeatable (default mystery-shopper=50 branch=30 "
     "self=20, a setting).":
         "一个组成部分及其权重，可重复（默认 mystery-shopper=50 branch=30 self=20，为部门设置）。",

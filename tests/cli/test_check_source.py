@@ -225,3 +225,37 @@ def test_score_takes_the_source_from_the_answers_file(
     code, _, err = cli(capsys, "score", "daily-opening", "-a", str(bad), "--results-dir",
                        str(tmp_path / "r2"))
     assert code == 2 and "bad.yaml:" in err and not (tmp_path / "r2").exists()
+
+
+def test_results_lists_one_source(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "results"
+    for extra in ((), ("--source", "branch", "--inspector-unit", "BR-SH"),
+                  ("--source", "mystery-shopper")):
+        code, _, err = cli(capsys, "score", "daily-opening", "-a", str(ANSWERS),
+                           "--results-dir", str(root), *extra)
+        assert code == 0, err
+
+    def listed(*args: str) -> list[str]:
+        code, out, err = cli(capsys, "results", "--results-dir", str(root), "-f", "json",
+                             *args)
+        assert code == 0, err
+        return sorted(r["source"] for r in json.loads(out))
+
+    assert listed() == ["branch", "mystery-shopper", "self"]
+    assert listed("--source", "self") == ["self"]
+    assert listed("--source", "inspection") == ["branch"]
+    assert listed("--source", "shopper") == ["mystery-shopper"]
+    assert listed("--source", "independent") == ["branch", "mystery-shopper"]
+    assert listed("--source", "head-office") == []
+    code, out, _ = cli(capsys, "results", "--results-dir", str(root), "--source", "branch",
+                       "--lang", "zh")
+    assert code == 0 and "分行检查（BR-SH）" in out and "自查" not in out
+    code, _, err = cli(capsys, "results", "--results-dir", str(root), "--source", "boss",
+                       "--lang", "zh")
+    assert code == 2 and "--source 应为 all|self|inspection" in err
+    # results stored before sources existed are self-checks for the filter too
+    monkeypatch.setenv("BRANCHCHECK_CHECKLISTS", str(BEFORE / "checklists"))
+    code, out, _ = cli(capsys, "results", "--results-dir", str(BEFORE / "results"),
+                       "--source", "self", "-f", "json")
+    assert code == 0 and len(json.loads(out)) == 2

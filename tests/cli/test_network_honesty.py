@@ -243,3 +243,105 @@ def test_the_monthly_report_has_the_honesty_section(wh: Path,
     # header, then the outlets least credible first: D1 (100%), D2 (50%), H1, H2
     assert [ln.split(" | ")[1] for ln in lines[1:]] == ["D1", "D2", "H1", "H2"]
     assert "| 100% |" in lines[1]
+
+
+def test_the_composite_league_moves_the_cheats_down(
+        wh: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # One check a week expected (--every week): every outlet did its self-checks, nothing
+    # missed. On self-checks alone (--source self) the period score is the mean of
+    # Monday's 0 and Thursday's self-check: D1 (0 + 100)/2 = 50, D2 (0 + 75)/2 = 37.5,
+    # H1 (0 + 75)/2 = 37.5, H2 (0 + 100)/2 = 50; ties by unit id: D1, H2, D2, H1.
+    # The cheat D1 is first.
+    week = ("--every", "week", "--level", "outlet")
+    rows = view(capsys, wh, "league", "--source", "self", *week)
+    assert [(r["unit"], r["rank"], r["score"]) for r in rows] == [
+        ("D1", 1, 50.0), ("H2", 2, 50.0), ("D2", 3, 37.5), ("H1", 4, 37.5)]
+    # The composite, sub-branch inspection 60 and self-check 40 (the self component is
+    # the score above, the inspection's the mean of the inspections: 25, 50, 75, 100):
+    # D1 (60 x 25 + 40 x 50)/100 = 35, D2 (60 x 50 + 40 x 37.5)/100 = 45,
+    # H1 (60 x 75 + 40 x 37.5)/100 = 60, H2 (60 x 100 + 40 x 50)/100 = 80.
+    # D1 falls from first to last; both cheats rank below both honest outlets.
+    weights = ("--composite", "--weight", "sub-branch=60", "--weight", "self=40")
+    rows = view(capsys, wh, "league", *weights, *week)
+    assert [(r["unit"], r["rank"]) for r in rows] == [("H2", 1), ("H1", 2), ("D2", 3),
+                                                      ("D1", 4)]
+    assert [r["composite"] for r in rows] == pytest.approx([80.0, 60.0, 45.0, 35.0])
+    assert rows[3]["components"] == {"sub-branch": 25.0, "self": 50.0}
+    # the same figures in each language, the weights in the title; the defaults say so
+    for lang, head, word in (("zh", "网点服务评价（权重：支行检查 60, 自查 40）", "丁网点"),
+                             ("en", "Composite evaluation (weights: sub-branch inspection "
+                                    "60, self-check 40)", "Outlet H2")):
+        code = run(["network", "league", "-w", str(wh), "--period", "2026-W45", *weights,
+                    *week, "--lang", lang])
+        out, err = capsys.readouterr()
+        assert code == 0, err
+        lines = out.splitlines()
+        assert lines[0].startswith(head)
+        first = next(line for line in lines if word in line)
+        assert "80" in first and first.split()[0] == "1"
+    code = run(["network", "league", "-w", str(wh), "--period", "2026-W45", "--composite",
+                "--lang", "zh"])
+    out, _ = capsys.readouterr()
+    assert code == 0 and "（默认权重，可设置）" in out.splitlines()[0]
+    # --composite names its sources with --weight: --source or --min-n is a usage error
+    for extra in (("--source", "self"), ("--min-n", "2")):
+        code = run(["network", "league", "-w", str(wh), "--composite", *extra])
+        _, err = capsys.readouterr()
+        assert code == 2 and "--composite" in err
+
+
+def test_a_league_of_one_source(wh: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # --source inspection: the sub-branch's inspections alone, one per outlet: the score
+    # is the mean of the inspections done (no programme of inspections to miss):
+    # D1 25, D2 50, H1 75, H2 100, ranked H2, H1, D2, D1 whatever their completion.
+    rows = view(capsys, wh, "league", "--source", "inspection", "--level", "outlet")
+    assert [(r["unit"], r["rank"], r["score"], r["n"]) for r in rows] == [
+        ("H2", 1, 100.0, 1), ("H1", 2, 75.0, 1), ("D2", 3, 50.0, 1), ("D1", 4, 25.0, 1)]
+    assert not any(r["low_completion"] for r in rows)
+    for lang, head, word in (("zh", "排名 · 2026-W45", "来源：检查（支行/分行/总行）"),
+                             ("en", "League · 2026-W45", "source: inspections")):
+        code = run(["network", "league", "-w", str(wh), "--period", "2026-W45", "--source",
+                    "inspection", "--lang", lang])
+        out, _ = capsys.readouterr()
+        assert code == 0 and out.startswith(head) and word in out.splitlines()[0]
+    code = run(["network", "league", "-w", str(wh), "--source", "self", "--lang", "zh"])
+    out, _ = capsys.readouterr()
+    assert code == 0 and out.startswith("自查情况 · ") and "来源：自查" in out.splitlines()[0]
+    code = run(["network", "league", "-w", str(wh), "--source", "boss"])
+    _, err = capsys.readouterr()
+    assert code == 2 and "--source must be one of all|self|inspection" in err
+
+
+def test_items_and_trend_of_one_source(wh: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Item failure rates over the four outlets. Inspections: a 0/4, b (D1, H1) 2/4,
+    # c (D1, D2) 2/4, d (D1, D2) 2/4. Self-checks (Monday's FFFF and Thursday's):
+    # a 4/8, b 5/8 (H1), c 4/8, d 5/8 (D2). All: a 4/12, b 7/12, c 6/12, d 7/12.
+    # The month 2026-11 is read from the monthly counts without --source and from
+    # the item rows with it: both must hold.
+    def rates(*args: str) -> dict[str, tuple[int, int]]:
+        return {str(r["item"]): (int(str(r["failed"])), int(str(r["answered"])))
+                for r in view(capsys, wh, "items", *args)}
+
+    assert rates("--source", "inspection") == {"a": (0, 4), "b": (2, 4), "c": (2, 4),
+                                               "d": (2, 4)}
+    assert rates("--source", "self") == {"a": (4, 8), "b": (5, 8), "c": (4, 8), "d": (5, 8)}
+    code = run(["network", "items", "-w", str(wh), "--period", "2026-11", "-f", "json"])
+    out, _ = capsys.readouterr()
+    assert code == 0 and {r["item"]: (r["failed"], r["answered"]) for r in json.loads(out)
+                          } == {"a": (4, 12), "b": (7, 12), "c": (6, 12), "d": (7, 12)}
+    code = run(["network", "items", "-w", str(wh), "--period", "2026-11", "-f", "json",
+                "--source", "independent"])
+    out, _ = capsys.readouterr()
+    assert code == 0 and {r["item"]: r["failed"] for r in json.loads(out)} == {
+        "a": 0, "b": 2, "c": 2, "d": 2}
+    # Trend by week: the inspections' mean is each inspection's score; the self-checks'
+    # the mean of Monday's 0 and Thursday's: D1 50, D2 37.5, H1 37.5, H2 50.
+    trend = {(r["unit"], r["n"], r["mean"]) for r in view(
+        capsys, wh, "trend", "--by", "week", "--source", "inspection", "--level", "outlet")}
+    assert trend == {("D1", 1, 25.0), ("D2", 1, 50.0), ("H1", 1, 75.0), ("H2", 1, 100.0)}
+    trend = {(r["unit"], r["n"], r["mean"]) for r in view(
+        capsys, wh, "trend", "--by", "week", "--source", "self", "--level", "outlet")}
+    assert trend == {("D1", 2, 50.0), ("D2", 2, 37.5), ("H1", 2, 37.5), ("H2", 2, 50.0)}
+    code = run(["network", "trend", "-w", str(wh), "--source", "self", "--lang", "zh"])
+    out, _ = capsys.readouterr()
+    assert code == 0 and out.startswith("趋势 · ") and "来源：自查" in out.splitlines()[0]
