@@ -64,9 +64,21 @@ def add_business_days(start: date, days: int) -> date:
     return cal.next_workday(start) if days <= 0 else cal.add_workdays(start, days)
 
 
+_BETWEEN: dict[tuple[str, date, date], int] = {}
+
+
 def business_days_between(start: date, end: date) -> int:
-    """Working days after ``start`` up to and including ``end`` (0 when ``end <= start``)."""
-    return work_calendar().workdays_between(start, end)
+    """Working days after ``start`` up to and including ``end`` (0 when ``end <= start``).
+
+    Remembered per calendar for the process: a list of thousands of actions asks the
+    same (due date, today) again and again, and each answer walks the days between."""
+    import os
+
+    key = (os.environ.get("BRANCHCHECK_CALENDAR", "").strip(), start, end)
+    found = _BETWEEN.get(key)
+    if found is None:
+        found = _BETWEEN[key] = work_calendar().workdays_between(start, end)
+    return found
 
 
 def local_date(stamp: str) -> date | None:

@@ -1,5 +1,5 @@
 """The ledger (:class:`branchcheck.actions.ledger.Ledger`) as Markdown, printable HTML
-(A4 landscape), Excel-safe CSV and .xlsx (openpyxl, imported only here).
+(A4 landscape), Excel-safe CSV and .xlsx (``render.xlsx``).
 
 Every text from a log is hostile: Markdown goes through ``textsafe.md``, HTML through
 ``textsafe.html``, CSV through ``csvsafe``; in .xlsx every cell is a string (never a
@@ -7,8 +7,6 @@ formula) with control characters removed.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from branchcheck.actions.ledger import Ledger
 from branchcheck.actions.state import overdue_days
@@ -88,41 +86,15 @@ WIDTHS = (5, 11, 10, 14, 24, 36, 16, 11, 30, 20, 12, 11, 8, 18)
 
 def ledger_xlsx(ledger: Ledger) -> bytes:
     """The ledger as an .xlsx workbook: title and notes above the table, a frozen
-    header row, landscape A4, every cell a string."""
-    import io
+    header row, landscape A4, every cell a string (``render.xlsx``)."""
+    from branchcheck.render.xlsx import BOLD, TITLE, WRAP, Sheet, workbook
 
-    from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
-    def put(ws: Any, row: int, col: int, text: str) -> Any:
-        cell = ws.cell(row=row, column=col)
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", text)
-        cell.data_type = "s"  # a string, never a formula, whatever it starts with
-        return cell
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = t(ledger.lang, "整改台账", "Ledger")
-    put(ws, 1, 1, ledger.title).font = Font(bold=True, size=14)
-    row = 2
+    sheet = Sheet(t(ledger.lang, "整改台账", "Ledger"), widths=WIDTHS)
+    sheet.add([ledger.title], TITLE)
     for line in ledger.lines():
-        put(ws, row, 1, line)
-        row += 1
-    row += 1
-    for col, name in enumerate(ledger.head(), start=1):
-        put(ws, row, col, name).font = Font(bold=True)
-    ws.freeze_panes = ws.cell(row=row + 1, column=1)
-    wrap = Alignment(wrap_text=True, vertical="top")
+        sheet.add([line])
+    sheet.add([])
+    sheet.freeze_below = sheet.add(ledger.head(), BOLD)
     for values in ledger.rows():
-        row += 1
-        for col, text in enumerate(values, start=1):
-            put(ws, row, col, text).alignment = wrap
-    for col, width in enumerate(WIDTHS, start=1):
-        ws.column_dimensions[get_column_letter(col)].width = width
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+        sheet.add(values, WRAP)
+    return workbook(sheet)

@@ -112,14 +112,13 @@ def _head(lang: str) -> list[str]:
 
 def list_text(actions: Sequence[Action], today: date, lang: str) -> Iterator[str]:
     """Lines of a terminal table."""
-    from branchcheck.core.textsafe import term
     from branchcheck.render.text import clip, table
 
     if not actions:
         yield t(lang, "没有符合条件的整改项。", "No actions match.")
         return
-    rows = [[clip(term(c), 40) for c in _row(a, today, lang)] for a in actions]
-    yield from table(_head(lang), rows, right={8})
+    rows = [[clip(c, 40) for c in _row(a, today, lang)] for a in actions]
+    yield from table(_head(lang), rows, right={8}, safe=True)
     late = sum(1 for a in actions if overdue_days(a, today))
     yield t(lang, f"共 {len(actions)} 项，逾期 {late} 项",
             f"{len(actions)} actions, {late} overdue")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from branchcheck.core.textsafe import term
-from branchcheck.terminal.output import pad, width
+from branchcheck.terminal.output import width
 
 
 def clip(text: str, max_cells: int) -> str:
@@ -25,16 +25,21 @@ def clip(text: str, max_cells: int) -> str:
 
 
 def table(head: Sequence[str], rows: Sequence[Sequence[str]],
-          right: Collection[int] = ()) -> list[str]:
+          right: Collection[int] = (), *, safe: bool = False) -> list[str]:
     """Lines of a plain table: heading, a rule of dashes, then the rows; columns are
     two spaces apart and ``right`` lists the right-aligned ones. Control characters
-    in cells are neutralised before they are measured."""
+    in cells are neutralised before they are measured (``safe``: the caller did it,
+    e.g. with :func:`clip`)."""
     head = [term(h) for h in head]
-    rows = [[term(c) for c in r] for r in rows]
-    widths = [max([width(h)] + [width(r[c]) for r in rows]) for c, h in enumerate(head)]
+    if not safe:
+        rows = [[term(c) for c in r] for r in rows]
+    measured = [[(c, width(c)) for c in r] for r in rows]  # each cell measured once
+    widths = [max([width(h)] + [r[c][1] for r in measured]) for c, h in enumerate(head)]
 
-    def line(cells: Sequence[str]) -> str:
-        return "  ".join(pad(x, widths[c], right=c in right)
-                         for c, x in enumerate(cells)).rstrip()
+    def line(cells: Sequence[tuple[str, int]]) -> str:
+        return "  ".join((" " * (widths[c] - w) + x) if c in right
+                         else (x + " " * (widths[c] - w))
+                         for c, (x, w) in enumerate(cells)).rstrip()
 
-    return [line(head), "  ".join("-" * w for w in widths), *(line(r) for r in rows)]
+    return [line([(h, width(h)) for h in head]), "  ".join("-" * w for w in widths),
+            *(line(r) for r in measured)]

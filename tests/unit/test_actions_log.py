@@ -183,3 +183,20 @@ def test_evidence_size_limit_and_dedup(tmp_path: Path) -> None:
     two = evidence.store(tmp_path / "r", BRANCH, str(src))
     assert one.sha256 == two.sha256 and one.size == 108
     assert len(list((tmp_path / "r" / BRANCH / "evidence").iterdir())) == 1
+
+
+def test_shape_fast_path_refuses_what_the_slow_path_refuses() -> None:
+    from branchcheck.actions.log import _shape_error
+
+    good = {"v": 1, "seq": 1, "id": "0" * 16, "type": "commented", "action": "A-0000ABCD",
+            "who": "w", "when": "2024-05-06T10:00:00+08:00", "tool": "t", "data": {},
+            "prev": "0" * 64, "hash": "a" * 64}
+    assert _shape_error(good) == ""
+    # a '|' cannot smuggle one part into another: id + prev joined, hash moved up
+    smuggled = {**good, "id": "0" * 16 + "|" + "0" * 64, "prev": "a" * 64,
+                "hash": "2024-05-06T10:00:00+08:00"}
+    assert _shape_error(smuggled) == "bad 'id'"
+    for key, value in (("v", True), ("seq", 0), ("seq", True), ("type", ["opened"]),
+                       ("who", 7), ("when", "2024-05-06 10:00"), ("data", []),
+                       ("prev", "A" * 64), ("hash", "a" * 63), ("action", "A-1")):
+        assert _shape_error({**good, key: value}) == f"bad {key!r}", key
