@@ -21,6 +21,7 @@ from branchcheck.terminal.output import err, warn
 
 if TYPE_CHECKING:
     from branchcheck.core.model import Result
+    from branchcheck.results.summary import Summary
 
 
 def report(
@@ -135,11 +136,10 @@ def _trend(result: Result, results_dir: str | None,
     return points
 
 
-def _same(a: Result, b: Result) -> bool:
-    """Whether two results are the same self-check (a stored file and a copy of it)."""
-
-    def key(r: Result) -> tuple[object, ...]:
-        return (r.started, r.finished, r.reviewer, r.checklist_version, r.checklist_sha256,
-                r.score.overall_raw, r.score.overall_final, r.score.coverage)
-
-    return key(a) == key(b)
+def _same(a: Summary, b: Result) -> bool:
+    """Whether a stored result and ``b`` are the same self-check (a file and a copy of it)."""
+    s = b.score
+    return (a.started, a.finished, a.reviewer, a.checklist_version, a.checklist_sha256,
+            a.overall_raw, a.overall_final, a.coverage) == (
+        b.started, b.finished, b.reviewer, b.checklist_version, b.checklist_sha256,
+        s.overall_raw, s.overall_final, s.coverage)

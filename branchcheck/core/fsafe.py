@@ -30,9 +30,10 @@ def _show(path: Path | str) -> str:
     return term(str(path))
 
 
-def inside(root: Path, path: Path) -> Path:
-    """``path`` resolved (symlinks followed), refused unless it stays under ``root``."""
-    real_root = Path(os.path.realpath(root))
+def inside(root: Path, path: Path, *, resolved: bool = False) -> Path:
+    """``path`` resolved (symlinks followed), refused unless it stays under ``root``
+    (``resolved``: ``root`` is already the result of ``os.path.realpath``)."""
+    real_root = root if resolved else Path(os.path.realpath(root))
     real = Path(os.path.realpath(path))
     if real != real_root and real_root not in real.parents:
         raise UnsafePathError(
@@ -49,14 +50,16 @@ def is_regular(path: Path) -> bool:
         return False
 
 
-def read_regular(path: Path, *, max_bytes: int | None = None, root: Path | None = None) -> bytes:
+def read_regular(path: Path, *, max_bytes: int | None = None, root: Path | None = None,
+                 resolved: bool = False) -> bytes:
     """The bytes of the regular file ``path``.
 
     Refuses (:class:`UnsafePathError`) a FIFO, device, socket or folder without
-    blocking, a path outside ``root`` when given, and a file over ``max_bytes``.
+    blocking, a path outside ``root`` when given, and a file over ``max_bytes``
+    (``resolved``: ``root`` is already real, for many files under one root).
     """
     if root is not None:
-        inside(root, path)
+        inside(root, path, resolved=resolved)
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags)

@@ -46,6 +46,22 @@ def _candidates(checklist_id: str, where: Sequence[str]) -> list[str]:
     return found
 
 
+def search_print(checklist_id: str, extra: Iterable[str] = ()) -> str:
+    """A fingerprint of every file :func:`find_checklist` would look at for
+    ``checklist_id`` (path, size, modification time, inode): while it is the same, a
+    checklist not found before is still not there."""
+    import hashlib
+
+    seen = []
+    for path in _candidates(checklist_id, sources(extra)):
+        try:
+            info = os.stat(path)
+            seen.append(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}")
+        except OSError:
+            seen.append(f"{path}\0-")
+    return hashlib.sha256("\n".join(seen).encode("utf-8", "surrogateescape")).hexdigest()
+
+
 def _read(path: str) -> bytes | None:
     """The bytes of a regular file of at most 5 MB (never a FIFO or device), or None."""
     from branchcheck.core import fsafe

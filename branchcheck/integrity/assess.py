@@ -4,13 +4,29 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from branchcheck.core.errors import Problem, TamperedError
 from branchcheck.core.i18n import t
 from branchcheck.core.model import Integrity, Result
 
 LEGACY_FORMAT = "branchcheck-result/1"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the bytes of a result prove on their own (this tool version): its state,
+    why, the fingerprint of its valid signature and whether its checklist was found.
+    Whom the signer is trusted by is decided apart (:func:`trusted`), from the trust folder."""
+
+    state: Literal["verified", "unverified", "legacy"]
+    reason: str = ""
+    key: str = ""
+    """Fingerprint of the key whose signature is valid ("" when unsigned)."""
+    previous: str | None = None
+    found: bool = False
+    """Its checklist was found by sha256 and the result re-scored against it."""
 
 
 def assess(data: Mapping[str, Any], result: Result, *, name: str, lang: str = "en",
@@ -21,6 +37,14 @@ def assess(data: Mapping[str, Any], result: Result, *, name: str, lang: str = "e
     its checklist re-scored (when found by sha256), or its signature. ``trust``
     is a folder of trusted public keys (default ``$BRANCHCHECK_TRUST``).
     """
+    return trusted(verdict(data, result, name=name, lang=lang, checklists=checklists),
+                   result.branch, lang, trust)
+
+
+def verdict(data: Mapping[str, Any], result: Result, *, name: str, lang: str = "en",
+            checklists: Iterable[str] = ()) -> Verdict:
+    """The :class:`Verdict` of ``result`` (read from ``data`` in file ``name``);
+    :class:`TamperedError` when anything contradicts (see :func:`assess`)."""
     from branchcheck.integrity.consistency import tamper_problems
 
     legacy = data.get("format") == LEGACY_FORMAT
@@ -37,22 +61,13 @@ def assess(data: Mapping[str, Any], result: Result, *, name: str, lang: str = "e
     if data.get("inspector_unit") is not None and data.get("source", "self") == "self":
         problems.append(t(lang, "自查结果不可能有检查单位 inspector_unit",
                           "a self-check cannot name an inspector_unit"))
-    signature: Any = "none"
-    signer = fp = wrong_branch = ""
+    fp = ""
     if data.get("signature") is not None:
         from branchcheck.integrity import signing
 
         fp, bad = signing.check_signature(data, lang)
         if bad:
             problems.append(bad)
-        else:
-            folder = trust or os.environ.get(signing.TRUST_ENV)
-            keys = signing.trusted_keys(folder, lang)
-            signature, signer = ("untrusted", fp)
-            if fp in keys and signing.may_sign(folder, keys[fp], result.branch, lang):
-                signature, signer = ("trusted", keys[fp])
-            elif fp in keys:
-                wrong_branch = keys[fp]
     from branchcheck.integrity.against import find_checklist, problems_against
 
     state: Any
@@ -73,12 +88,33 @@ def assess(data: Mapping[str, Any], result: Result, *, name: str, lang: str = "e
               "checklist or its signature"),
             [Problem(name, 0, 0, "tampered", msg) for msg in problems],
         )
-    if signature == "untrusted":
-        note = untrusted_note(signer, lang, wrong_branch, result.branch)
-        reason = f"{reason}; {note}" if reason else note
     previous = data.get("previous")
-    return Integrity(state=state, reason=reason, signature=signature, signer=signer, key=fp,
-                     previous=previous if isinstance(previous, str) else None)
+    return Verdict(state=state, reason=reason, key=fp,
+                   previous=previous if isinstance(previous, str) else None,
+                   found=checklist is not None)
+
+
+def trusted(v: Verdict, branch: str, lang: str = "en", trust: str | None = None) -> Integrity:
+    """The :class:`Integrity` of a result of ``branch`` with verdict ``v``: its signer
+    looked up in the trust folder ``trust`` (default ``$BRANCHCHECK_TRUST``)."""
+    signature: Any = "none"
+    signer = wrong_branch = ""
+    reason = v.reason
+    if v.key:
+        from branchcheck.integrity import signing
+
+        folder = trust or os.environ.get(signing.TRUST_ENV)
+        keys = signing.trusted_keys(folder, lang)
+        signature, signer = ("untrusted", v.key)
+        if v.key in keys and signing.may_sign(folder, keys[v.key], branch, lang):
+            signature, signer = ("trusted", keys[v.key])
+        elif v.key in keys:
+            wrong_branch = keys[v.key]
+    if signature == "untrusted":
+        note = untrusted_note(signer, lang, wrong_branch, branch)
+        reason = f"{reason}; {note}" if reason else note
+    return Integrity(state=v.state, reason=reason, signature=signature, signer=signer, key=v.key,
+                     previous=v.previous)
 
 
 def legacy_reason(not_found: str, lang: str) -> str:

@@ -1,10 +1,10 @@
 """A branch's stored results over time: rows, sparklines, most-failed items.
 
-Reading is the cost (strict YAML + schema per file), so parsed documents are
-cached (:mod:`branchcheck.results.history_cache`: an entry is served only when it is
-exactly the file); a served document is assessed exactly like a freshly parsed
-file (its own scores, its checklist, its signature). Files missing from the
-cache are parsed in parallel when many.
+Reading is the cost (YAML + schema + re-scoring per file), so what history needs
+of each file and the verdict its bytes earned are cached
+(:mod:`branchcheck.results.history_cache`: HMAC'd, in the user's cache folder, an
+entry served only for the exact bytes). Files missing from the cache are parsed
+in parallel when many.
 """
 
 from __future__ import annotations
@@ -17,12 +17,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from branchcheck.core.errors import BranchcheckError, NotFoundError, TamperedError, UsageError
 from branchcheck.core.i18n import t
 from branchcheck.core.model import CHECKLIST_ID, Integrity, Result, Text
+from branchcheck.integrity.assess import Verdict
 from branchcheck.results.history_cache import ResultCache
+from branchcheck.results.summary import Summary, summarise
 
 if TYPE_CHECKING:
     from branchcheck.results.storage import StoredResult
@@ -83,7 +85,7 @@ def parse_time(iso: str) -> datetime | None:
         return None
 
 
-def result_date(result: Result) -> date | None:
+def result_date(result: Result | Summary) -> date | None:
     """The calendar day a result was finished (in its own time zone)."""
     when = parse_time(result.finished or result.started)
     return when.date() if when else None
@@ -96,7 +98,7 @@ def result_date(result: Result) -> date | None:
 class Loaded:
     """Results read from a results directory, oldest first, and the files skipped."""
 
-    results: tuple[Result, ...]
+    results: tuple[Summary, ...]
     skipped: tuple[tuple[str, str], ...]
     parsed: int = 0
     cached: int = 0
@@ -104,32 +106,25 @@ class Loaded:
     """The skipped files that were refused as hand-edited (or stored in the wrong folder)."""
 
 
-def _read_one(path: str, lang: str = "en",
-              root: str | None = None) -> tuple[dict[str, Any] | None, str]:
-    """Parse and schema-check one result file (in a worker process): its document, or
-    an error. The integrity is assessed by the caller (:func:`_result`)."""
-    from branchcheck.core.fsafe import read_regular
-    from branchcheck.core.strictyaml import DEFAULT_MAX_BYTES
+Read = tuple[Summary | None, Verdict | None, str, bool]
+"""A file read: its summary and verdict, or why it was skipped and whether as tampered."""
+
+
+def _read_one(raw: bytes, path: str, lang: str = "en") -> Read:
+    """Parse, schema-check and assess the bytes of one result file (maybe in a worker
+    process)."""
+    import dataclasses
+
+    from branchcheck.integrity.assess import trusted, verdict
     from branchcheck.results import storage
 
     try:
-        raw = read_regular(Path(path), max_bytes=DEFAULT_MAX_BYTES,
-                           root=Path(root) if root else None)
-        data, _ = storage.load_result(raw, path, lang)
-        return data, ""
+        data, result = storage.load_result(raw, path, lang)
+        v = verdict(data, result, name=path, lang=lang)
+        result = dataclasses.replace(result, integrity=trusted(v, result.branch, lang))
+        return summarise(result), v, "", False
     except BranchcheckError as exc:
-        return None, _reason(exc, path)
-
-
-def _result(data: dict[str, Any], path: str, lang: str) -> Result:
-    """The result of an already checked document, with its integrity assessed."""
-    import dataclasses
-
-    from branchcheck.integrity.assess import assess
-    from branchcheck.results import storage
-
-    result = storage.result_from_dict(data, path)
-    return dataclasses.replace(result, integrity=assess(data, result, name=path, lang=lang))
+        return None, None, _reason(exc, path), isinstance(exc, TamperedError)
 
 
 def _reason(exc: BranchcheckError, path: str) -> str:
@@ -154,7 +149,8 @@ def load(root: Path, branch: str, checklist_id: str | None = None, *,
     """Stored results of ``branch`` (and ``checklist_id``), finished on or after ``since``.
 
     Unreadable, invalid or hand-edited files are skipped and listed in ``skipped``
-    (why, in ``lang``).
+    (why, in ``lang``). With ``use_cache`` files seen before with the same bytes are
+    served from the user's history cache (:mod:`branchcheck.results.history_cache`).
     """
     from branchcheck.core.fsafe import read_regular
     from branchcheck.core.strictyaml import DEFAULT_MAX_BYTES
@@ -172,7 +168,8 @@ def load(root: Path, branch: str, checklist_id: str | None = None, *,
     groups: dict[str, list[storage.StoredResult]] = {}
     for s in stored:
         groups.setdefault(s.checklist_id, []).append(s)
-    results: list[Result] = []
+    real_root = Path(os.path.realpath(root))
+    results: list[Summary] = []
     skipped: list[tuple[str, str]] = []
     tampered: set[str] = set()
     parsed = cached = 0
@@ -183,44 +180,37 @@ def load(root: Path, branch: str, checklist_id: str | None = None, *,
                         for s in files]
             continue
         cache = ResultCache(root, branch, ck, lang) if use_cache else None
-        misses: list[tuple[str, str]] = []  # (path, sha256)
+        misses: list[tuple[str, bytes, str]] = []  # (path, bytes, sha256)
         for s in files:
             name = str(s.path)
             try:  # never opens a FIFO or device, never follows a link out of root
-                raw = read_regular(s.path, max_bytes=DEFAULT_MAX_BYTES, root=root)
+                raw = read_regular(s.path, max_bytes=DEFAULT_MAX_BYTES, root=real_root,
+                                   resolved=True)
             except BranchcheckError as exc:
                 skipped.append((name, _reason(exc, name)))
                 continue
-            digest = hashlib.sha256(raw).hexdigest()
-            hit = cache.get(s.path.name, digest) if cache else None
+            digest = hashlib.sha256(raw).hexdigest() if cache else ""
+            hit = cache.get(s.path.name, digest, name) if cache else None
             if hit is not None:
-                try:
-                    results.append(_result(hit, name, lang))
-                except BranchcheckError as exc:
-                    skipped.append((name, _reason(exc, name)))
-                    if isinstance(exc, TamperedError):
-                        tampered.add(name)
+                results.append(hit)
                 cached += 1
             else:
-                misses.append((name, digest))
-        read = _read_all([m[0] for m in misses], jobs, lang, root)
-        for (name, digest), (data, error) in zip(misses, read, strict=True):
-            if data is None:
+                misses.append((name, raw, digest))
+        read = _read_all(misses, jobs, lang)
+        for (name, _, digest), (summary, verdict, error, refused) in zip(misses, read,
+                                                                         strict=True):
+            if summary is None or verdict is None:
                 skipped.append((name, error))
-                continue
-            try:
-                results.append(_result(data, name, lang))
-            except BranchcheckError as exc:  # hand-edited
-                skipped.append((name, _reason(exc, name)))
-                if isinstance(exc, TamperedError):
+                if refused:
                     tampered.add(name)
                 continue
+            results.append(summary)
             parsed += 1
-            if cache and digest:
-                cache.put(Path(name).name, digest, data)
+            if cache:
+                cache.put(Path(name).name, digest, summary, verdict)
         if cache:
             cache.save(present[ck])
-    kept: list[Result] = []
+    kept: list[Summary] = []
     for r in results:
         wrong = storage.misplaced(r, r.path, lang)
         if wrong is not None:
@@ -235,24 +225,23 @@ def load(root: Path, branch: str, checklist_id: str | None = None, *,
     return Loaded(tuple(kept), tuple(sorted(skipped)), parsed, cached, frozenset(tampered))
 
 
-def _chrono_key(result: Result) -> tuple[float, str]:
+def _chrono_key(result: Summary) -> tuple[float, str]:
     when = parse_time(result.finished or result.started)
     return (when.timestamp() if when and when.tzinfo else 0.0, Path(result.path).name)
 
 
-def _read_all(paths: Sequence[str], jobs: int, lang: str = "en",
-              root: Path | None = None) -> Iterable[tuple[dict[str, Any] | None, str]]:
-    where = str(root) if root is not None else None
+def _read_all(files: Sequence[tuple[str, bytes, str]], jobs: int,
+              lang: str = "en") -> Iterable[Read]:
     workers = jobs or min(os.cpu_count() or 1, 4)
-    if workers > 1 and len(paths) >= PARALLEL_THRESHOLD:
+    if workers > 1 and len(files) >= PARALLEL_THRESHOLD:
         from concurrent.futures import ProcessPoolExecutor
         from functools import partial
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            chunk = max(1, len(paths) // (workers * 4))
-            return list(pool.map(partial(_read_one, lang=lang, root=where), paths,
-                                 chunksize=chunk))
-    return [_read_one(p, lang, where) for p in paths]
+            chunk = max(1, len(files) // (workers * 4))
+            return list(pool.map(partial(_read_one, lang=lang), [f[1] for f in files],
+                                 [f[0] for f in files], chunksize=chunk))
+    return [_read_one(raw, name, lang) for name, raw, _ in files]
 
 
 # ---------------------------------------------------------------- rows and trends
@@ -302,45 +291,43 @@ class History:
     most_failed: tuple[Failing, ...]
 
 
-def _row(r: Result) -> Row:
-    s = r.score
+def _row(r: Summary) -> Row:
     return Row(
         path=r.path, finished=r.finished or r.started, reviewer=r.reviewer,
-        version=r.checklist_version, overall=s.overall_final, overall_raw=s.overall_raw,
-        grade=s.grade.label if s.grade else None, coverage=s.coverage, complete=s.complete,
-        knocked_out=s.knocked_out, sections={x.id: x.final for x in s.sections},
-        edges=tuple(g.min for g in r.checklist_grades),
-        integrity=r.integrity,
+        version=r.checklist_version, overall=r.overall_final, overall_raw=r.overall_raw,
+        grade=r.grade, coverage=r.coverage, complete=r.complete,
+        knocked_out=r.knocked_out, sections={sid: final for sid, _, final in r.sections},
+        edges=r.edges, integrity=r.integrity,
     )
 
 
-def most_failed(results: Sequence[Result], top: int = 10) -> tuple[Failing, ...]:
+def most_failed(results: Sequence[Summary], top: int = 10) -> tuple[Failing, ...]:
     """The ``top`` items with most failures (ties by id); texts from the newest result."""
     failed: Counter[str] = Counter()
     answered: Counter[str] = Counter()
     latest: dict[str, tuple[str, Text]] = {}
     for r in results:  # oldest first, so newer texts win
-        for it in r.score.items:
-            if it.status in ("pass", "partial", "fail"):
-                answered[it.id] += 1
-            if it.status == "fail":
-                failed[it.id] += 1
-            latest[it.id] = (it.section, it.text)
+        for (iid, section, text), code in zip(r.layout, r.statuses, strict=True):
+            if code in "phf":  # pass, partial, fail
+                answered[iid] += 1
+                if code == "f":
+                    failed[iid] += 1
+            latest[iid] = (section, text)
     ranked = sorted(failed, key=lambda k: (-failed[k], k))[:top]
     return tuple(Failing(k, latest[k][0], latest[k][1], failed[k], answered[k]) for k in ranked)
 
 
-def build(results: Sequence[Result], top: int = 10) -> list[History]:
+def build(results: Sequence[Summary], top: int = 10) -> list[History]:
     """One :class:`History` per checklist (by id), from results sorted oldest first."""
-    groups: dict[str, list[Result]] = {}
+    groups: dict[str, list[Summary]] = {}
     for r in results:
         groups.setdefault(r.checklist_id, []).append(r)
     out: list[History] = []
     for ck, rs in sorted(groups.items()):
         sections: dict[str, Text] = {}
         for r in reversed(rs):  # newest first: its order and titles win
-            for x in r.score.sections:
-                sections.setdefault(x.id, x.title)
+            for sid, title, _ in r.sections:
+                sections.setdefault(sid, title)
         out.append(History(
             branch=rs[-1].branch, checklist_id=ck, title=rs[-1].checklist_title,
             sections=tuple(sections.items()), rows=tuple(_row(r) for r in rs),

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from branchcheck.core.checksource import SELF
 from branchcheck.core.errors import InputError, Problem, StorageError, UsageError
@@ -38,6 +38,8 @@ RESULT_FORMAT = "branchcheck-result/2"
 RESULT_FORMATS = ("branchcheck-result/1", RESULT_FORMAT)
 """Formats read back: 1 (before the chain and signatures) and the current one."""
 _BRANCH = BRANCH_ID
+if TYPE_CHECKING:
+    from branchcheck.results.summary import Summary
 _MAX_SAME_STAMP = 100
 
 
@@ -358,7 +360,7 @@ def tamper_problems(result: Result, lang: str = "en") -> list[str]:
     return problems(result, lang)
 
 
-def misplaced(result: Result, path: str | Path, lang: str = "en") -> str | None:
+def misplaced(result: Result | Summary, path: str | Path, lang: str = "en") -> str | None:
     """Why ``result`` does not belong in the ``<branch>/<checklist>/`` folder of ``path``
     (a file moved or copied under another branch), or None when it does."""
     folder = Path(path).parent

@@ -133,12 +133,16 @@ def test_errors(root: Path, capsys: pytest.CaptureFixture[str], argv: list[str],
     assert out == "" and err.startswith("Error: ") and message in err
 
 
-def test_cache_option(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(["history", "-b", "SH-001", "-f", "json"]) == 0  # off by default
+def test_cache_option(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                      capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    kept = tmp_path / "xdg" / "branchcheck" / "history"
     assert run(["history", "-b", "SH-001", "--no-cache", "-f", "json"]) == 0
-    assert not (root / ".cache").exists()
+    assert not kept.exists()
+    assert run(["history", "-b", "SH-001", "-f", "json"]) == 0  # on by default
+    assert len(list(kept.glob("*.json"))) == 1
     assert run(["history", "-b", "SH-001", "--cache", "-f", "json"]) == 0
-    assert (root / ".cache" / "history" / "SH-001" / "mini.json").is_file()
+    assert not (root / ".cache").exists()  # never in the results folder
     capsys.readouterr()
 
 

@@ -163,17 +163,17 @@ def test_moved_file(tmp_path: Path) -> None:
     assert not loaded.results and "stored under BJ-002" in loaded.skipped[0][1]
 
 
+@pytest.mark.usefixtures("integrity_env")
 def test_forged_history_cache_entry(tmp_path: Path) -> None:
-    path = stored(tmp_path, daily())
+    stored(tmp_path, daily())
     first = history.load(tmp_path, "SH-001", use_cache=True)
     assert [r.overall_final for r in first.results] == [0.0]
-    cache = tmp_path / ".cache" / "history" / "SH-001" / "daily-opening.json"
-    doc = json.loads(cache.read_text(encoding="utf-8"))
-    entry = doc["entries"][path.name]["result"]
-    _item(entry, RED_LINE)["critical"] = None
-    forge(entry)
-    _fools_old_check(entry)
-    cache.write_text(json.dumps(doc), encoding="utf-8")
+    (cache,) = (tmp_path / "cache" / "branchcheck" / "history").glob("*.json")
+    magic, mac, body = cache.read_bytes().split(b"\n", 2)
+    doc = json.loads(body)
+    (entry,) = doc["entries"].values()
+    entry[3][9] = 100.0  # the red line's 0 made full marks, the MAC left as it was
+    cache.write_bytes(b"\n".join((magic, mac, json.dumps(doc).encode())))
     again = history.load(tmp_path, "SH-001", use_cache=True)
     assert [r.overall_final for r in again.results] == [0.0]
     assert again.cached == 0 and again.parsed == 1  # the entry was not believed

@@ -1,9 +1,8 @@
-"""branchcheck.results.history: loading stored results, the cache, rows, most-failed, sparklines."""
+"""branchcheck.results.history: loading stored results, rows, most-failed, sparklines (the
+cache: tests/integrity/test_history_cache.py)."""
 
 from __future__ import annotations
 
-import json
-import os
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -41,6 +40,11 @@ def day(n: int, hour: int = 12, tz: int = 8) -> datetime:
     return datetime(2024, 5, 1, hour, tzinfo=timezone(timedelta(hours=tz))) + timedelta(days=n)
 
 
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))  # (the history cache's home)
+
+
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     for n, answers in enumerate(["ppp", "pfp", "ffp", "pfp"]):
@@ -68,27 +72,6 @@ def test_since_uses_the_local_day_of_the_result(tmp_path: Path) -> None:
     assert [r.finished for r in got.results] == [early.isoformat()]
 
 
-def test_cache_is_used_then_refreshed_when_bytes_change(root: Path) -> None:
-    first = history.load(root, "SH-001", use_cache=True)
-    assert (first.parsed, first.cached) == (4, 0)
-    assert (root / ".cache" / "history" / "SH-001" / "mini.json").is_file()
-    second = history.load(root, "SH-001", use_cache=True)
-    assert (second.parsed, second.cached) == (0, 4)
-    assert [r.overall_final for r in second.results] == [r.overall_final for r in first.results]
-    # Hand-edit one score, keeping the size and the modification time.
-    target = Path(first.results[0].path)
-    st = target.stat()
-    text = target.read_text(encoding="utf-8")
-    edited = text.replace("final: 100.0", "final: 90.00", 1)
-    assert edited != text and len(edited) == len(text)
-    target.write_text(edited, encoding="utf-8")
-    os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))
-    third = history.load(root, "SH-001", use_cache=True)
-    assert (third.parsed, third.cached) == (0, 3)
-    assert [p for p, _ in third.skipped] == [str(target)]
-    assert "hand-edited" in third.skipped[0][1]
-
-
 def test_since_keeps_the_cache_of_older_results(root: Path) -> None:
     history.load(root, "SH-001", use_cache=True)
     recent = history.load(root, "SH-001", use_cache=True, since=date(2024, 5, 4))
@@ -96,28 +79,9 @@ def test_since_keeps_the_cache_of_older_results(root: Path) -> None:
     assert history.load(root, "SH-001", use_cache=True).cached == 4
 
 
-def test_an_edited_cache_entry_is_not_trusted(root: Path) -> None:
-    history.load(root, "SH-001", use_cache=True)
-    cache = root / ".cache" / "history" / "SH-001" / "mini.json"
-    data = json.loads(cache.read_text(encoding="utf-8"))
-    for entry in data["entries"].values():
-        entry["result"]["overall"]["final"] = 99.0
-    cache.write_text(json.dumps(data), encoding="utf-8")
-    again = history.load(root, "SH-001", use_cache=True)
-    assert again.cached == 0 and again.parsed == 4
-    assert 99.0 not in [r.overall_final for r in again.results]
-
-
-def test_a_broken_cache_is_ignored(root: Path) -> None:
-    history.load(root, "SH-001", use_cache=True)
-    cache = root / ".cache" / "history" / "SH-001" / "mini.json"
-    cache.write_text("{not json", encoding="utf-8")
-    assert history.load(root, "SH-001", use_cache=True).parsed == 4
-
-
-def test_without_cache_nothing_is_written(root: Path) -> None:
+def test_without_cache_nothing_is_written(root: Path, tmp_path: Path) -> None:
     assert len(history.load(root, "SH-001", use_cache=False).results) == 4
-    assert not (root / ".cache").exists()
+    assert not (tmp_path / "xdg").exists() and not (root / ".cache").exists()
 
 
 def test_bad_and_misplaced_files_are_skipped(root: Path) -> None:
