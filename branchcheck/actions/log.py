@@ -67,6 +67,8 @@ class Chain:
     """What the log is called in messages ("actions log")."""
     subject_key: str = "action"
     """The key of the subject id in each event."""
+    what_zh: str = ""
+    """What the log is called in Chinese messages ("整改记录")."""
     keys: frozenset[str] = field(init=False, repr=False, compare=False)
     """The keys of every event."""
 
@@ -77,7 +79,14 @@ class Chain:
 _BASE_KEYS = frozenset(("v", "seq", "id", "type", "who", "when", "tool", "data", "prev",
                         "hash"))
 ACTIONS = Chain(LOG_NAME, HEAD_NAME, LOCK_NAME, frozenset(EVENT_TYPES), _ACTION_ID,
-                "actions log")
+                "actions log", what_zh="整改记录")
+
+
+def lock_label(chain: Chain, branch: str) -> str:
+    """What a lock on ``chain`` of ``branch`` is called in messages (UI language)."""
+    from branchcheck.core.i18n import t, ui
+
+    return t(ui(), f"网点 {branch} 的{chain.what_zh or chain.what}", f"{chain.what} of {branch}")
 
 
 @dataclass(frozen=True)
@@ -151,7 +160,7 @@ def read_log(root: Path, branch: str, *, locked: bool = False,
     from branchcheck.core import locking
 
     try:
-        with locking.exclusive(lock, wait=TORN_WAIT, what=f"{chain.what} of {branch}"):
+        with locking.exclusive(lock, wait=TORN_WAIT, what=lock_label(chain, branch)):
             return _read(root, branch, chain)
     except (BranchcheckError, OSError):
         return log

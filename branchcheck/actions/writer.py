@@ -44,6 +44,7 @@ from branchcheck.actions.log import (
     canonical,
     event_hash,
     line_problem,
+    lock_label,
     log_path,
     read_head,
     read_log,
@@ -96,7 +97,7 @@ def locked(root: Path, branch: str, chain: Chain = ACTIONS) -> Iterator[None]:
         raise StorageError(f"cannot create {folder}: {exc.strerror or exc}") from None
     fsafe.inside(root, folder)
     with locking.exclusive(folder / chain.lock_name, wait=LOCK_WAIT,
-                           what=f"{chain.what} of {branch}"):
+                           what=lock_label(chain, branch)):
         yield
 
 

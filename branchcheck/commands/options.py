@@ -118,23 +118,33 @@ def emit(data: str | bytes, output: str | None, force: bool, *,
             buffer.flush()
         return
     from branchcheck.core.fsafe import atomic_write
+    from branchcheck.core.i18n import t, ui
     from branchcheck.core.textsafe import term
 
+    lang, shown = ui(), term(output)
+    if not output.strip():
+        raise UsageError(t(lang, "-o 需要给出文件名，不能为空", "-o needs a file name, not an "
+                                                          "empty one"))
     target = Path(output)
     try:
         mode: int | None = os.lstat(target).st_mode
     except FileNotFoundError:
         mode = None
     except OSError as exc:
-        raise StorageError(f"cannot write {term(output)}: {exc.strerror or exc}") from None
+        raise StorageError(t(lang, f"无法写入 {shown}：{exc.strerror or exc}",
+                             f"cannot write {shown}: {exc.strerror or exc}")) from None
     if mode is not None and stat.S_ISDIR(mode):
-        raise UsageError(f"{term(output)} is a directory; give a file name with -o")
+        raise UsageError(t(lang, f"{shown} 是文件夹；请用 -o 给出文件名",
+                           f"{shown} is a directory; give a file name with -o"))
     if mode is not None and not stat.S_ISREG(mode):
-        kind = "a symbolic link" if stat.S_ISLNK(mode) else "a FIFO, device or socket"
-        raise StorageError(f"{term(output)} is not a regular file ({kind}); "
-                           "refusing to write to it, also with --force")
+        kind = t(lang, "符号链接" if stat.S_ISLNK(mode) else "FIFO、设备或套接字",
+                 "a symbolic link" if stat.S_ISLNK(mode) else "a FIFO, device or socket")
+        raise StorageError(t(lang, f"{shown} 不是普通文件（{kind}）；不写入，加 --force 也不行",
+                             f"{shown} is not a regular file ({kind}); "
+                             "refusing to write to it, also with --force"))
     if mode is not None and not force:
-        raise StorageError(f"{term(output)} already exists; use --force to replace it")
+        raise StorageError(t(lang, f"{shown} 已存在；加 --force 可替换",
+                             f"{shown} already exists; use --force to replace it"))
     atomic_write(target, raw, overwrite=force)
     if notice is not None:
         err(notice.format(path=output) + "\n")

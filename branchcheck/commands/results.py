@@ -213,16 +213,17 @@ def _table(rows: list[Row], lang: str, opened: Mapping[str, int], wide: bool = F
 
             mark = (label(tampered(row.error or ""), lang) if row.tampered
                     else t(lang, "无法读取", "UNREADABLE"))
-            cells.append([_stamp_date(row.stored.stamp), row.stored.branch,
-                          row.stored.checklist_id, "", "", "", "", "", "", f"[red]{mark}[/red]",
-                          "", _esc(path)])
+            cells.append([_esc(_stamp_date(row.stored.stamp)), _esc(row.stored.branch),
+                          _esc(row.stored.checklist_id), "", "", "", "", "", "",
+                          f"[red]{mark}[/red]", "", _esc(path)])
             continue
         s = r.score
         when = date_text(r.finished or r.started)
         if late_result(r, hours):
             when += f" [yellow]{late_word(lang)}[/yellow]"
         cells.append([
-            when, _esc(r.branch), f"{r.checklist_id} v{r.checklist_version}",
+            when, _esc(r.branch),
+            _esc(f"{r.checklist_id} v{r.checklist_version}"),
             _esc(described(r.source, r.inspector_unit, lang)), _esc(r.reviewer or "—"),
             fmt_score(s.overall_final, edges=edges(r)), _esc(score_grade(s, lang)),
             f"{100 * s.coverage:.0f}%", yes if s.complete else f"[yellow]{no}[/yellow]",
@@ -248,6 +249,6 @@ def _stamp_date(stamp: str) -> str:
 
 
 def _esc(text: str) -> str:
-    from rich.markup import escape
+    from branchcheck.core.textsafe import markup
 
-    return escape(text)
+    return markup(text)

@@ -18,7 +18,7 @@ CASE_ID = re.compile(r"^C-[0-9A-F]{8}\Z")
 EVENT_TYPES: tuple[str, ...] = ("received", "step", "extended", "escalated", "linked",
                                 "closed", "repaired")
 CHAIN = Chain(LOG_NAME, HEAD_NAME, LOCK_NAME, frozenset(EVENT_TYPES), CASE_ID,
-              "complaint register", subject_key="case")
+              "complaint register", subject_key="case", what_zh="投诉台账")
 """The register's file names and event shapes, for the action log's reader and writer."""
 
 CHANNELS: dict[str, tuple[str, str]] = {

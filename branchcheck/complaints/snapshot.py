@@ -27,6 +27,8 @@ from branchcheck import __version__
 from branchcheck.actions.log import MAX_LOG_BYTES, Log, log_path, read_head, read_log
 from branchcheck.complaints.model import CHAIN, Case, Step
 from branchcheck.complaints.state import State, derive
+from branchcheck.core import fsafe
+from branchcheck.core.errors import StorageError
 
 FORMAT = "branchcheck-complaints-snapshot/1"
 _ALL = [f.name for f in dataclasses.fields(Case)]
@@ -66,10 +68,8 @@ def _put(digest: str, payload: bytes) -> None:
     entry = _entry(key, digest)
     try:
         entry.parent.mkdir(exist_ok=True, mode=0o700)
-        tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(_mac(key, digest, payload) + b"\n" + payload)
-        os.replace(tmp, entry)
-    except OSError:
+        fsafe.atomic_write(entry, _mac(key, digest, payload) + b"\n" + payload, durable=False)
+    except (OSError, StorageError):
         pass
 
 

@@ -5,6 +5,8 @@
   created only if absent; never a FIFO, device or symlink as the target.
 - :func:`read_regular`: the bytes of a regular file; never opens a FIFO or
   device (so never hangs), never follows a link out of the root.
+- :func:`temp_file`, :func:`temp_dir`: the temporary file or folder an atomic
+  writer fills beside its target, under a short name whatever the target's length.
 """
 
 from __future__ import annotations
@@ -90,6 +92,37 @@ def read_regular(path: Path, *, max_bytes: int | None = None, root: Path | None 
         os.close(fd)
 
 
+TEMP_STEM_BYTES = 40
+"""Bytes of the target's name kept in a temporary name: a target may use the whole
+NAME_MAX (255 bytes), and its temporary name must still fit beside it."""
+
+
+def temp_prefix(name: str) -> str:
+    """The prefix of a temporary name beside a target called ``name``: hidden, and at
+    most :data:`TEMP_STEM_BYTES` of the name (cut on a character boundary)."""
+    raw = name.encode("utf-8", "surrogateescape")[:TEMP_STEM_BYTES]
+    stem = raw.decode("utf-8", "ignore") or "tmp"
+    return f".{stem}."
+
+
+def temp_file(folder: Path, name: str) -> tuple[int, str]:
+    """A new temporary file in ``folder`` for the target ``name`` (descriptor, path):
+    the one temporary name of every atomic writer (:func:`atomic_write`)."""
+    try:
+        return tempfile.mkstemp(prefix=temp_prefix(name), suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise StorageError(f"cannot write to {_show(folder)}: {exc.strerror or exc}") from None
+
+
+def temp_dir(folder: Path, name: str) -> Path:
+    """A new temporary folder in ``folder`` for the target ``name`` (a folder written
+    whole, then renamed into place)."""
+    try:
+        return Path(tempfile.mkdtemp(prefix=temp_prefix(name), dir=folder))
+    except OSError as exc:
+        raise StorageError(f"cannot write to {_show(folder)}: {exc.strerror or exc}") from None
+
+
 def atomic_write(path: Path, data: bytes, *, root: Path | None = None,
                  overwrite: bool = True, durable: bool = True) -> None:
     """Write ``data`` to the regular file ``path`` atomically (temp, fsync, rename).
@@ -121,10 +154,7 @@ def atomic_write(path: Path, data: bytes, *, root: Path | None = None,
         raise ExistsError(f"{_show(path)} already exists")
     if mode is not None and not stat.S_ISREG(mode):
         raise UnsafePathError(f"{_show(path)} is not a regular file; refusing to replace it")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise StorageError(f"cannot write to {_show(folder)}: {exc.strerror or exc}") from None
+    fd, tmp = temp_file(folder, path.name)
     try:
         _usual_mode(tmp)
         with os.fdopen(fd, "wb") as fh:

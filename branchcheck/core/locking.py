@@ -3,6 +3,7 @@
 Used for drafts, the results chain, action logs and the network warehouse: the
 operating system releases the lock when the holder exits or is killed, so a
 stale lock never blocks. The lock file records who holds it, for the message.
+Messages follow the UI language of the process (:func:`branchcheck.core.i18n.ui`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from branchcheck.core.errors import BranchcheckError, StorageError
+from branchcheck.core.i18n import t, ui
 from branchcheck.core.textsafe import term
 
 
@@ -51,17 +53,19 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _holder(fd: int) -> str:
+def _holder(fd: int, lang: str) -> str:
     try:
         raw = os.pread(fd, 4096, 0)
         info = json.loads(raw.decode("utf-8"))
-        text = f"pid {info['pid']}, {info['user']}@{info['host']}, since {info['since']}"
-        if info["host"] == socket.gethostname() and not _alive(int(info["pid"])):
-            text += ("; that process has ended, so a process it started still holds the "
-                     "lock: stop that process, or wait for it to end")
+        pid, who, since = info["pid"], f"{info['user']}@{info['host']}", info["since"]
+        text = t(lang, f"进程 {pid}，{who}，自 {since} 起", f"pid {pid}, {who}, since {since}")
+        if info["host"] == socket.gethostname() and not _alive(int(pid)):
+            text += t(lang, "；该进程已结束，是它启动的进程仍持有锁：请停止那个进程，或等它结束",
+                      "; that process has ended, so a process it started still holds the "
+                      "lock: stop that process, or wait for it to end")
         return term(text)
     except (OSError, ValueError, KeyError, TypeError):
-        return "another process"
+        return t(lang, "另一个进程", "another process")
 
 
 @contextmanager
@@ -73,16 +77,19 @@ def exclusive(path: Path, *, wait: float = 0.0, what: str = "") -> Iterator[None
     """
     import fcntl
 
+    lang = ui()
     flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags | os.O_NONBLOCK, 0o644)
     except OSError as exc:
-        raise StorageError(f"cannot lock {term(str(path))}: {exc.strerror or exc}") from None
+        raise StorageError(t(lang, f"无法加锁 {term(str(path))}：{exc.strerror or exc}",
+                             f"cannot lock {term(str(path))}: {exc.strerror or exc}")) from None
     try:
         import stat
 
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise StorageError(f"cannot lock {term(str(path))}: not a regular file")
+            raise StorageError(t(lang, f"无法加锁 {term(str(path))}：不是普通文件",
+                                 f"cannot lock {term(str(path))}: not a regular file"))
         deadline = time.monotonic() + max(wait, 0.0)
         while True:
             try:
@@ -91,7 +98,8 @@ def exclusive(path: Path, *, wait: float = 0.0, what: str = "") -> Iterator[None
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     label = what or term(str(path))
-                    raise LockedError(f"{label} is in use ({_holder(fd)})") from None
+                    raise LockedError(t(lang, f"{label} 正在被使用（{_holder(fd, lang)}）",
+                                        f"{label} is in use ({_holder(fd, lang)})")) from None
                 time.sleep(0.05)
         info = {
             "pid": os.getpid(),

@@ -1,7 +1,8 @@
 """Text safe for a terminal, a Markdown table cell or HTML: one function per target.
 
 Every human-readable output goes through :func:`term` (terminal), :func:`md`
-(Markdown) or :func:`html` (HTML). Machine formats (JSON) keep text exact.
+(Markdown) or :func:`html` (HTML). Machine formats (JSON) keep text exact. Text
+from users or files placed in rich markup goes through :func:`markup` first.
 """
 
 from __future__ import annotations
@@ -50,6 +51,30 @@ def term(text: str, *, newlines: bool = False) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+_RICH_BRACKET = re.compile(r"(\\*)\[")
+_RICH_TAG = re.compile(r"\[[a-z#/@][^[]*?]")
+"""What rich reads as a markup tag (``[bold]``, ``[/]``, ``[@click=...]``, ``[#fff]``)."""
+
+
+def markup(text: str) -> str:
+    """``text`` shown as written inside rich console markup: the one escape of every
+    rich output.
+
+    Rich reads ``\\[`` as ``[`` anywhere, and backslashes before a tag in pairs; so
+    before a ``[`` that would start a tag the backslashes are doubled and one added,
+    before any other ``[`` one is added. A backslash at the end would escape the
+    markup that follows, so a zero-width space closes it off.
+    """
+    def one(m: re.Match[str]) -> str:
+        slashes = m.group(1)
+        if _RICH_TAG.match(text, m.end() - 1):
+            return slashes * 2 + "\\["
+        return slashes + "\\["
+
+    out = _RICH_BRACKET.sub(one, text)
+    return out + "\u200b" if out.endswith("\\") else out
 
 
 def oneline(text: str) -> str:

@@ -20,6 +20,9 @@ import secrets
 from pathlib import Path
 from typing import Any
 
+from branchcheck.core import fsafe
+from branchcheck.core.errors import StorageError
+
 _KEY_BYTES = 32
 
 
@@ -97,8 +100,6 @@ class Seen:
         entry = self._entry(digest)
         try:
             entry.parent.mkdir(exist_ok=True, mode=0o700)
-            tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(doc), encoding="utf-8")
-            os.replace(tmp, entry)
-        except OSError:
+            fsafe.atomic_write(entry, json.dumps(doc).encode("utf-8"), durable=False)
+        except (OSError, StorageError):
             pass

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from branchcheck.core.errors import StorageError, UsageError
+from branchcheck.core.fsafe import temp_dir
 from branchcheck.core.i18n import t
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ def export(con: DuckDBPyConnection, target: Path, *, lang: str = "en",
                            "replace an earlier export"))
     parent = target.parent
     parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+    tmp = temp_dir(parent, target.name)
     try:
         counts: dict[str, int] = {}
         for name, query in PARTITIONED.items():
@@ -74,7 +74,7 @@ def export(con: DuckDBPyConnection, target: Path, *, lang: str = "en",
             con.execute(f"COPY ({query}) TO {_literal(tmp / name / (name + '.parquet'))} "
                         "(FORMAT PARQUET)")
         if old is not None:  # the earlier export goes only now, and aside first
-            aside = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=parent))
+            aside = temp_dir(parent, "old-" + target.name)
             os.rename(target, aside / target.name)
             os.rename(tmp, target)
             shutil.rmtree(aside, ignore_errors=True)

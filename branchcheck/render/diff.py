@@ -198,9 +198,9 @@ def section_titles(diff: Diff, lang: str) -> dict[str, str]:
 def text(diff: Diff, lang: str, out: IO[str]) -> None:
     """Human diff on a rich console: scores, then changed items, regressions first."""
     from rich import box
-    from rich.markup import escape
     from rich.table import Table
 
+    from branchcheck.core.textsafe import markup as escape
     from branchcheck.terminal.output import console
 
     con = console(out)

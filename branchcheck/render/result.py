@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
 def _header(con: Console, result: Result, lang: str) -> None:
     title = title_of(result, lang)
-    con.print(f"[bold]{_esc(title)}[/bold]  ({result.checklist_id} v{result.checklist_version})")
+    con.print(f"[bold]{_esc(title)}[/bold]  "
+              f"({_esc(result.checklist_id)} v{result.checklist_version})")
     reviewer = result.reviewer or "—"
     con.print(
         f"{t(lang, '网点', 'Branch')}: {_esc(result.branch)}   "
@@ -28,9 +29,9 @@ def _header(con: Console, result: Result, lang: str) -> None:
 
 
 def _esc(text: str) -> str:
-    from rich.markup import escape
+    from branchcheck.core.textsafe import markup
 
-    return escape(text)
+    return markup(text)
 
 
 def text(result: Result, lang: str, out: IO[str]) -> None:

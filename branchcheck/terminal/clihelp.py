@@ -127,6 +127,25 @@ class _PlainArgument(_core.TyperArgument):
         return var
 
 
+_NAMED = ("-o", "--output", "--out")
+"""Options naming a file or folder to write: an empty name is a usage error."""
+
+
+class _NamedOutput(_core.TyperOption):
+    """``-o``/``--output``/``--out``: an empty (or blank) name is refused while the
+    options are read (exit 2), before any work, never "is a directory" after it."""
+
+    def process_value(self, ctx: Any, value: Any) -> Any:
+        if isinstance(value, str) and not value.strip():
+            lang = ui()
+            folder = self.metavar == "DIR"
+            raise typer.BadParameter(
+                t(lang, "需要给出文件夹名，不能为空" if folder else "需要给出文件名，不能为空",
+                  f"needs a {'folder' if folder else 'file'} name, not an empty one"),
+                ctx=ctx, param=self)
+        return super().process_value(ctx, value)
+
+
 _BY_NAME = {
     "lang": "zh|en", "branch": "ID", "checklist": "ID", "unit": "ID", "reviewer": "NAME",
     "approver": "NAME", "owner": "NAME", "since": "DATE", "until": "DATE", "due": "DATE",
@@ -169,6 +188,8 @@ def polish(command: Any, lang: str = "en", path: tuple[str, ...] = ()) -> Any:
         elif isinstance(param, typer.core.TyperOption) and param.metavar is None \
                 and not param.is_flag and not param.count:
             param.metavar = option_metavar(param)
+        if isinstance(param, typer.core.TyperOption) and set(param.opts) & set(_NAMED):
+            param.__class__ = _NamedOutput
     if lang == "zh":
         _in_chinese(command, path)
     for name, sub in getattr(command, "commands", {}).items():
