@@ -181,6 +181,10 @@ def ingest(
         f"duplicates, {len(report.rejected)} rejected"
         + (f", {held} held back (not verified)" if held else "")
         + f" ({report.scanned} files, {report.seconds:.2f} s)\n"))
+    if report.superseded:
+        err(t(ui, f"申诉维持：{report.superseded} 个原结果已被新结果取代，不再计入\n",
+              f"upheld appeals: {report.superseded} original results replaced by their new "
+              "results, no longer counted\n"))
     read, same = report.action_logs
     if read or same:
         err(t(ui, f"整改记录：读取 {read}，未变 {same}\n",

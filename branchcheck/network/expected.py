@@ -16,6 +16,7 @@ from branchcheck.core.errors import UsageError
 from branchcheck.core.i18n import t
 from branchcheck.network.calendar import Period, calendar_rows
 from branchcheck.network.scope import Scope, level_units, prepare_rollup, unit_names
+from branchcheck.network.supersede import COUNTED
 from branchcheck.org.directory import CADENCES, Rule
 
 if TYPE_CHECKING:
@@ -139,7 +140,7 @@ def _done(rules: Sequence[Rule]) -> str:
     slot = "r.day" if _daily(rules) else _SLOT.format(e="p.every", d="r.day")
     return (f"SELECT r.branch, p.rule, {slot} AS slot FROM results r "
             "JOIN prog p ON (p.checklist = '*' OR p.checklist = r.checklist_id) "
-            "WHERE r.day BETWEEN $1 AND $2")
+            f"WHERE r.day BETWEEN $1 AND $2 AND {COUNTED}")
 
 
 # The expected slots no result fills (``s``: the slots, ``d``: the done ones).

@@ -19,7 +19,7 @@ import os
 import stat
 import sys
 import time
-from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -66,9 +66,11 @@ class Report:
     unknown_branches: list[str] = field(default_factory=list)
     seconds: float = 0.0
     action_logs: tuple[int, int] = (0, 0)
+    """Action logs read and verified, and skipped unchanged."""
     complaint_registers: tuple[int, int] = (0, 0)
     """Complaint registers read and verified, and skipped unchanged (issue 27)."""
-    """Action logs read and verified, and skipped unchanged."""
+    superseded: int = 0
+    """Results this ingest found replaced by an upheld appeal: kept out of every figure."""
 
 
 def scan(roots: Sequence[Path], lang: str = "en") -> tuple[list[Found], list[tuple[str, str]]]:
@@ -199,14 +201,16 @@ def _ingest(con: DuckDBPyConnection, roots: Sequence[Path], stage: str, *, org: 
     todo: list[Found] = []
     for f in found:
         seen = known.get(f.path)
-        if seen is not None and seen[:2] == (f.size, f.mtime_ns) and seen[2] != "held":
-            # held back files are read again: a later ingest may verify them
+        if seen is not None and seen[:2] == (f.size, f.mtime_ns) and seen[2] not in (
+                "held", "reread"):
+            # held back files are read again: a later ingest may verify them; so are
+            # those a migration asks to read again (schema 9: what an appeal replaced)
             report.unchanged += 1
             if seen[2] == "rejected":
                 report.rejected.append((f.path, seen[3] or ""))
         else:
             todo.append(f)
-    from branchcheck.network import actions, rollups
+    from branchcheck.network import actions, rollups, supersede
 
     logs = actions.prepare(con, roots, lang)  # the branches' action logs, verified
     from branchcheck.network import complaints
@@ -239,8 +243,10 @@ def _ingest(con: DuckDBPyConnection, roots: Sequence[Path], stage: str, *, org: 
         if org is not None and org.source != "warehouse":
             wh.store_org(con, org)
             redated = _redate(con)
-        if loader.rid > first_rid or redated:
-            rollups.refresh(con, after_rid=first_rid, branches=redated)
+        marked = supersede.mark(con) if loader.rid > first_rid or loader.links else []
+        report.superseded = len(marked)
+        if loader.rid > first_rid or redated or marked:
+            rollups.refresh(con, after_rid=first_rid, branches=sorted({*redated, *marked}))
         _pause_for_tests()
         con.execute("COMMIT")
     except BaseException:
@@ -260,10 +266,13 @@ class _Loader:
     duplicate), the files seen, and the staged section and item rows (whose CSV
     files are then removed, so a big first ingest never holds them all on disk)."""
 
-    def __init__(self, con: DuckDBPyConnection, todo: list[Found], known: Container[str],
+    def __init__(self, con: DuckDBPyConnection, todo: list[Found],
+                 known: Mapping[str, tuple[Any, ...]],
                  org: Org | None, report: Report, lang: str) -> None:
         self.con, self.todo, self.report, self.lang = con, todo, report, lang
-        self.known = known  # paths the files table already has
+        self.known = known  # paths the files table already has: (size, mtime, status, ..)
+        self.links = False
+        """Whether a result read says it replaces another (an upheld appeal)."""
         self.zone_of = org.tz_of if org is not None else (lambda _b: _default_zone())
         self.rid: int = (con.execute("SELECT max(rid) FROM results").fetchone()
                          or (None,))[0] or 0
@@ -278,6 +287,7 @@ class _Loader:
             self.flush()
 
     def flush(self) -> None:
+        from branchcheck.network import supersede
         from branchcheck.network import warehouse as wh
 
         con, report, lang = self.con, self.report, self.lang
@@ -285,8 +295,9 @@ class _Loader:
         present = {r[0] for r in con.execute(
             "SELECT sha256 FROM results WHERE sha256 IN (SELECT unnest($1::VARCHAR[]))",
             [shas]).fetchall()} if shas else set()
-        results: list[list[Any]] = [[] for _ in range(26)]
+        results: list[list[Any]] = [[] for _ in range(28)]
         rid_of: tuple[list[int], list[int]] = ([], [])  # idx -> rid of each result added
+        links: list[tuple[str, str]] = []
         files: list[tuple[str, int, int, str | None, str, str | None]] = []
         for idx, sha, head, txt in self.outcomes:
             f = self.todo[idx]
@@ -304,8 +315,15 @@ class _Loader:
             files.append((f.path, f.size, f.mtime_ns, sha, "ok", None))
             for kind, ident, zh, en, section in txt:
                 self.texts.setdefault((head[1], head[2], kind, ident), (zh, en, section))
+            if head[-1] is not None:
+                self.links = True
+                if sha in present:  # stored before the warehouse kept the link
+                    links.append((sha, head[-1]))
             if sha in present:
-                report.duplicates += 1
+                if self.known.get(f.path, ("", "", ""))[2] == "reread":
+                    report.unchanged += 1  # the same file, read again (schema 9)
+                else:
+                    report.duplicates += 1
                 continue
             present.add(sha)
             self.rid += 1
@@ -313,7 +331,8 @@ class _Loader:
             rid_of[0].append(idx)
             rid_of[1].append(self.rid)
             for c, v in zip(results, (self.rid, sha, *head[:7], when[0], when[1], *head[7:14],
-                                      f.path, None, *head[14:]),  # day_first: refresh
+                                      f.path, None, *head[14:], False),
+                            # day_first and superseded: rollups.refresh, supersede
                             strict=True):
                 c.append(v)
         seen_before = [f[0] for f in files if f[0] in self.known]
@@ -323,6 +342,7 @@ class _Loader:
         if files:
             wh.insert_columns(con, "files", [tuple(c) for c in zip(*files, strict=True)])
         wh.insert_columns(con, "results", [tuple(c) for c in results])
+        supersede.link(con, links)
         _load_staged(con, self.staged, rid_of)
         for name in self.staged:
             os.unlink(name)

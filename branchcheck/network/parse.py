@@ -148,7 +148,14 @@ def _head(result: Result) -> tuple[Any, ...]:
             s.coverage, s.complete, s.knocked_out, result.source, result.inspector_unit,
             _utc(result.stored), integrity.state if integrity else None,
             integrity.signature if integrity else None,
-            (integrity.signer or None) if integrity else None)
+            (integrity.signer or None) if integrity else None, _appeal_of(result))
+
+
+def _appeal_of(result: Result) -> str | None:
+    """The SHA-256 of the result an upheld appeal replaced with this one (docs/shop.md),
+    or None."""
+    of = (result.appeal or {}).get("of")
+    return of if isinstance(of, str) else None
 
 
 def _utc(stamp: str) -> datetime | None:

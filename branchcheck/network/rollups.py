@@ -4,6 +4,7 @@ months stay fast at millions of results.
 ``item_months`` holds, per checklist, item, branch and month, how many times
 the item was answered (pass, partial or fail) and how many times it failed;
 ``results.day_first`` marks the first result of each branch, checklist and day.
+Both leave out results an upheld appeal replaced (:mod:`branchcheck.network.supersede`).
 After an ingest adds results (or re-dates a branch's results), the months it
 touched are counted again from the raw rows, in the ingest's transaction: the
 table is never out of step with ``results`` and ``items``.
@@ -37,11 +38,13 @@ def refresh(con: DuckDBPyConnection, *, after_rid: int, branches: Sequence[str] 
         con.execute("DELETE FROM item_months m USING touched t "
                     "WHERE m.branch = t.branch AND m.month = t.month")
         con.execute(
-            "INSERT INTO item_months " + ITEM_MONTHS + " AND EXISTS (SELECT 1 FROM touched t "  # noqa: S608
+            "INSERT INTO item_months " + ITEM_MONTHS + " AND NOT r.superseded "  # noqa: S608
+            "AND EXISTS (SELECT 1 FROM touched t "
             "WHERE t.branch = r.branch AND t.month = CAST(date_trunc('month', r.day) AS DATE))"
             " GROUP BY ALL")
-        con.execute(DAY_FIRST + " WHERE EXISTS (SELECT 1 FROM touched t WHERE t.branch = "  # noqa: S608
-                    "r.branch AND t.month = CAST(date_trunc('month', r.day) AS DATE)) "
+        con.execute(DAY_FIRST + " WHERE NOT r.superseded AND EXISTS (SELECT 1 "
+                    "FROM touched t WHERE t.branch = r.branch "
+                    "AND t.month = CAST(date_trunc('month', r.day) AS DATE)) "
                     "GROUP BY ALL) f" + ON_GROUPS)
     finally:
         con.execute("DROP TABLE touched")

@@ -73,8 +73,8 @@ def org_or_flat(con: DuckDBPyConnection, org: Org | None) -> Org:
 
 def latest_day(con: DuckDBPyConnection, checklist: str | None = None) -> date:
     """The newest result day (today when the warehouse is empty)."""
-    row = con.execute("SELECT max(day) FROM results WHERE $1::VARCHAR IS NULL "
-                      "OR checklist_id = $1", [checklist]).fetchone()
+    row = con.execute("SELECT max(day) FROM results WHERE NOT superseded AND "
+                      "($1::VARCHAR IS NULL OR checklist_id = $1)", [checklist]).fetchone()
     return row[0] if row and row[0] else date.today()
 
 

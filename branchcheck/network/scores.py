@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from branchcheck.core.errors import UsageError
 from branchcheck.core.i18n import t
+from branchcheck.network.supersede import COUNTED
 
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
@@ -70,8 +71,8 @@ def main_checklist(con: DuckDBPyConnection, scope: Scope) -> str | None:
     for rule in scope.org.programme:
         if rule.checklist != "*":
             return rule.checklist
-    row = con.execute("SELECT checklist_id FROM results WHERE day BETWEEN $1 AND $2 "
-                      "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
+    row = con.execute("SELECT checklist_id FROM results r WHERE day BETWEEN $1 AND $2 "  # noqa: S608 - constant
+                      f"AND {COUNTED} GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
                       [scope.period.start, scope.period.end]).fetchone()
     return str(row[0]) if row else None
 
@@ -100,12 +101,12 @@ def outlet_period_scores(con: DuckDBPyConnection, scope: Scope, rules: ScoreRule
     span = Period(earlier.start, scope.period.end)
     outlet_completion(con, scope, programme, span)
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE ores AS SELECT ro.unit AS lvl, r.branch AS outlet, "
+        "CREATE OR REPLACE TEMP TABLE ores AS SELECT ro.unit AS lvl, r.branch AS outlet, "  # noqa: S608 - constant
         "r.day >= $3 AS cur, count(*) AS n, count(r.overall_final) AS scored, "
         "sum(r.overall_final) AS total, count(*) FILTER (WHERE r.knocked_out) AS knockouts "
         "FROM results r JOIN rollup ro ON ro.branch = r.branch "
         "WHERE r.day BETWEEN $1 AND $2 AND r.checklist_id = $4 AND ($5::VARCHAR[] IS NULL "
-        "OR list_contains($5::VARCHAR[], r.check_source)) GROUP BY ALL",
+        f"OR list_contains($5::VARCHAR[], r.check_source)) AND {COUNTED} GROUP BY ALL",
         [span.start, span.end, scope.period.start, scope.checklist, sources])
     zero = rules.missed == "zero"
     con.execute(
@@ -186,7 +187,7 @@ def self_only(con: DuckDBPyConnection, scope: Scope) -> bool:
 
     row = con.execute("SELECT count(*) FROM (SELECT 1 FROM results r WHERE r.check_source "  # noqa: S608
                       "<> 'self' AND r.day BETWEEN $1 AND $2 AND ($3::VARCHAR IS NULL OR "
-                      f"r.checklist_id = $3) AND {source_clause(4)} LIMIT 1)",
+                      f"r.checklist_id = $3) AND {source_clause(4)} AND {COUNTED} LIMIT 1)",
                       [scope.period.start, scope.period.end, scope.checklist,
                        scope.source_param()]).fetchone()
     return not (row and row[0])
@@ -198,7 +199,7 @@ def _has_results(con: DuckDBPyConnection, scope: Scope) -> bool:
 
     earlier = scope.period.previous()
     row = con.execute("SELECT count(*) FROM (SELECT 1 FROM results r WHERE r.checklist_id = $1 "  # noqa: S608
-                      f"AND r.day BETWEEN $2 AND $3 AND {source_clause(4)} LIMIT 1)",
+                      f"AND r.day BETWEEN $2 AND $3 AND {source_clause(4)} AND {COUNTED} LIMIT 1)",
                       [scope.checklist, earlier.start, earlier.end,
                        scope.source_param()]).fetchone()
     return bool(row and row[0])
@@ -214,7 +215,8 @@ def _grades(con: DuckDBPyConnection, scope: Scope) -> dict[str, dict[str, int]]:
     from branchcheck.network.scope import source_clause
 
     col = "grade_zh" if scope.lang == "zh" else "grade_en"
-    where = (f"r.day BETWEEN $1 AND $2 AND r.checklist_id = $3 AND {source_clause(4)}")
+    where = (f"r.day BETWEEN $1 AND $2 AND r.checklist_id = $3 AND {source_clause(4)} "
+             f"AND {COUNTED}")
     out: dict[str, dict[str, int]] = {}
     for unit, grade, n in con.execute(
             f"WITH g AS (SELECT r.{col} AS grade, avg(r.overall_final) AS rank_by "  # noqa: S608

@@ -17,6 +17,7 @@ from branchcheck.core.errors import UsageError
 from branchcheck.core.i18n import t
 from branchcheck.network.calendar import Period
 from branchcheck.network.scope import Scope, prepare_rollup, source_clause, unit_names
+from branchcheck.network.supersede import COUNTED
 from branchcheck.org.directory import Rule
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ SCORED = ("pass", "partial", "fail")
 
 def _filters(scope: Scope, period: Period) -> tuple[str, list[Any]]:
     return ("r.day BETWEEN $1 AND $2 AND ($3::VARCHAR IS NULL OR r.checklist_id = $3) "
-            f"AND {source_clause(4)}", [period.start, period.end, scope.checklist,
+            f"AND {source_clause(4)} AND {COUNTED}", [period.start, period.end, scope.checklist,
                                         scope.source_param()])
 
 
@@ -137,7 +138,8 @@ def item_counts(con: DuckDBPyConnection, scope: Scope, earlier: Period, *,
         "count(*) FILTER (WHERE i.status = 'fail') AS f FROM results r "
         "JOIN rollup ro ON ro.branch = r.branch JOIN items i ON i.rid = r.rid "
         "WHERE r.day BETWEEN $1 AND $2 AND ($3::VARCHAR IS NULL OR r.checklist_id = $3) "
-        f"AND i.status IN ('pass', 'partial', 'fail') AND {source_clause(5)} GROUP BY ALL",
+        f"AND i.status IN ('pass', 'partial', 'fail') AND {source_clause(5)} "
+        f"AND {COUNTED} GROUP BY ALL",
         [*args, scope.source_param()])
 
 
@@ -181,7 +183,7 @@ def heatmap(con: DuckDBPyConnection, scope: Scope) -> tuple[list[tuple[str, str]
         "SELECT s.section_id, any_value(x.zh), any_value(x.en), min(s.rowid) FROM sections s "
         "LEFT JOIN texts x ON x.kind = 'section' AND x.checklist_id = $1 AND x.id = s.section_id "
         "WHERE s.rid = (SELECT max(rid) FROM results r WHERE r.day BETWEEN $2 AND $3 AND "
-        "r.checklist_id = $1) GROUP BY 1 ORDER BY 4",
+        f"r.checklist_id = $1 AND {COUNTED}) GROUP BY 1 ORDER BY 4",
         [scope.checklist, scope.period.start, scope.period.end]).fetchall()
     sections = [(sec, (zh or en or sec) if scope.lang == "zh" else (en or zh or sec))
                 for sec, zh, en, _ in ordered]

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from branchcheck.org.directory import Org
 
 DEFAULT_FILE = "branchcheck-network.duckdb"
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # Item counts per checklist, item, branch and month (the ``item_months`` table):
 # a query to finish with a filter (``AND ...``) and ``GROUP BY ALL``.
@@ -162,6 +162,15 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE TABLE complaint_logs (path VARCHAR NOT NULL, branch VARCHAR NOT NULL,"
         " size BIGINT, mtime_ns BIGINT, seq BIGINT, hash VARCHAR, status VARCHAR NOT NULL,"
         " reason VARCHAR, cases INTEGER)",
+    ),
+    # 9: the result an upheld appeal replaced (issue 22; branchcheck/network/supersede.py)
+    # is marked and counted in no figure. Mystery-shopper results ingested before are
+    # read again by the next ingest (status 'reread'), to learn what they replace.
+    (
+        "ALTER TABLE results ADD COLUMN appeal_of VARCHAR",
+        "ALTER TABLE results ADD COLUMN superseded BOOLEAN DEFAULT false",
+        "UPDATE files SET status = 'reread' WHERE status = 'ok' AND sha256 IN"
+        " (SELECT sha256 FROM results WHERE check_source = 'mystery-shopper')",
     ),
 )
 

@@ -27,6 +27,7 @@ from branchcheck.core.checksource import SELF, SOURCES, label
 from branchcheck.core.errors import UsageError
 from branchcheck.core.i18n import t
 from branchcheck.core.ids import CHECKLIST_ID
+from branchcheck.network.supersede import COUNTED
 
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
@@ -85,8 +86,9 @@ def self_only(components: list[Component]) -> bool:
 def _checklist(con: DuckDBPyConnection, scope: Scope, c: Component) -> str | None:
     if c.checklist or scope.checklist:  # the component's, else --checklist
         return c.checklist or scope.checklist
-    row = con.execute("SELECT checklist_id FROM results WHERE check_source = $1 AND day "
-                      "BETWEEN $2 AND $3 GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
+    row = con.execute("SELECT checklist_id FROM results r WHERE check_source = $1 AND day "  # noqa: S608 - constant
+                      f"BETWEEN $2 AND $3 AND {COUNTED} GROUP BY 1 ORDER BY count(*) DESC, 1 "
+                      "LIMIT 1",
                       [c.source, scope.period.start, scope.period.end]).fetchone()
     return str(row[0]) if row else None
 

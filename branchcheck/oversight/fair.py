@@ -22,6 +22,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
+from branchcheck.network.supersede import COUNTED
+
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
 
@@ -37,7 +39,7 @@ def _observations(con: DuckDBPyConnection, scope: Scope, zero: bool
         "SELECT r.branch, count(r.overall_final), sum(r.overall_final), "  # noqa: S608
         "sum(r.overall_final * r.overall_final) FROM results r "
         "JOIN rollup ro ON ro.branch = r.branch WHERE r.day BETWEEN $1 AND $2 "
-        f"AND r.checklist_id = $3 AND {source_clause(4)} GROUP BY ALL",
+        f"AND r.checklist_id = $3 AND {source_clause(4)} AND {COUNTED} GROUP BY ALL",
         [scope.period.start, scope.period.end, scope.checklist,
          scope.source_param()]).fetchall()}
     rows = con.execute("SELECT lvl, outlet, missed, score FROM outlet_scores "

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from branchcheck.core.errors import UsageError
 from branchcheck.core.i18n import t
+from branchcheck.network.supersede import COUNTED
 
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
@@ -73,9 +74,9 @@ def pair(con: DuckDBPyConnection, scope: Scope, window: Window) -> int:
         " abs(epoch(s.finished_utc) - epoch(i.finished_utc)), s.finished_utc, s.rid) AS k"
         " FROM (SELECT r.*, ro.unit FROM results r JOIN rollup ro ON ro.branch = r.branch"
         "  WHERE r.day BETWEEN $1 AND $2 AND ($3::VARCHAR IS NULL OR r.checklist_id = $3)"
-        "  AND r.check_source <> 'self') i"
+        f"  AND r.check_source <> 'self' AND {COUNTED}) i"
         " JOIN results s ON s.branch = i.branch AND s.checklist_id = i.checklist_id"
-        " AND s.check_source = 'self'"
+        " AND s.check_source = 'self' AND NOT s.superseded"
         " AND s.day BETWEEN $1 - $4::INTEGER AND $2 + $4::INTEGER"
         f" AND {near}) WHERE k = 1",
         [scope.period.start, scope.period.end, scope.checklist, reach])

@@ -1,0 +1,223 @@
+"""An upheld appeal in the warehouse: the network views count the visit once, as the
+shop report does, through ``network ingest`` and ``network league`` on a real DuckDB file.
+
+The wave of tests/cli/test_shop_appeals.py (checklist ``mini``: a red line, b weight 2,
+c, d; score = 100 x weights passed / 5, 0 when a fails), directory HO -> U1 (O1, O2),
+U2 (O3), October 2026:
+
+  V1 O1 a p, b p, c p, d f -> (1+2+1)/5 = 80
+  V2 O2 a p, b f, c p, d p -> (1+1+1)/5 = 60
+  V3 O3 a f                -> red line: 0
+
+League before: 1 O1 80, 2 O2 60, 3 O3 0 (red line last). O2's appeal on b is upheld
+(b pass): the new result scores (1+2+1+1)/5 = 100 and replaces the original, which
+stays in the folder and in the warehouse, marked, counted nowhere:
+1 O2 100, 2 O1 80, 3 O3 0 -- the shop report's figures. Item b then failed 0 times in
+3 visits (not 1 in 4).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from branchcheck.cli import run
+from tests.cli.test_shop_appeals import CHECKLIST, DELIVERY, MAPPING
+
+duckdb = pytest.importorskip("duckdb")
+
+ORG = """\
+format: branchcheck-org/1
+timezone: Asia/Shanghai
+units:
+  - {id: HO, kind: head-office, name: {zh: 总行, en: Head office}}
+  - {id: U1, kind: sub-branch, parent: HO, name: {zh: 一支行, en: Sub-branch one}}
+  - {id: U2, kind: sub-branch, parent: HO, name: {zh: 二支行, en: Sub-branch two}}
+  - {id: O1, kind: outlet, parent: U1, name: {zh: 甲网点, en: Outlet one}}
+  - {id: O2, kind: outlet, parent: U1, name: {zh: 乙网点, en: Outlet two}}
+  - {id: O3, kind: outlet, parent: U2, name: {zh: 丙网点, en: Outlet three}}
+"""
+
+
+@pytest.fixture(autouse=True)
+def _env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for var in ("BRANCHCHECK_WAREHOUSE", "BRANCHCHECK_LANG", "BRANCHCHECK_RESULTS"):
+        monkeypatch.delenv(var, raising=False)
+    known = tmp_path / "known"
+    known.mkdir()
+    (known / "mini.yaml").write_text(CHECKLIST, encoding="utf-8")
+    monkeypatch.setenv("BRANCHCHECK_CHECKLISTS", str(known))  # ingest verifies against it
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    monkeypatch.setenv("NO_COLOR", "1")
+
+
+def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = run(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def net(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, Path]:
+    for name, text in (("mini.yaml", CHECKLIST), ("map.yaml", MAPPING),
+                       ("delivery.csv", DELIVERY), ("org.yaml", ORG)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    res = tmp_path / "res"
+    code, _, err = cli(capsys, "shop", "import", str(tmp_path / "delivery.csv"), "-m",
+                       str(tmp_path / "map.yaml"), "--results-dir", str(res))
+    assert code == 0, err
+    paths = {"res": res, "tmp": tmp_path, "wh": tmp_path / "net.duckdb",
+             "org": tmp_path / "org.yaml"}
+    assert ingest(capsys, paths)[0] == 0
+    return paths
+
+
+def ingest(capsys: pytest.CaptureFixture[str], net: dict[str, Path]) -> tuple[int, str]:
+    code, _, err = cli(capsys, "network", "ingest", str(net["res"]), "--org", str(net["org"]),
+                       "-w", str(net["wh"]), "--strict")
+    return code, err
+
+
+def league(capsys: pytest.CaptureFixture[str], net: dict[str, Path],
+           lang: str = "en") -> list[tuple[object, ...]]:
+    code, out, err = cli(capsys, "network", "league", "-w", str(net["wh"]), "--period",
+                         "2026-10", "--checklist", "mini", "-f", "json", "--lang", lang)
+    assert code == 0, err
+    return [(r["rank"], r["unit"], r["name"], r["score"], r["red_lines"], r["n"])
+            for r in json.loads(out)]
+
+
+def item_b(capsys: pytest.CaptureFixture[str], net: dict[str, Path]) -> tuple[int, int]:
+    code, out, err = cli(capsys, "network", "items", "-w", str(net["wh"]), "--period",
+                         "2026-10", "--checklist", "mini", "-f", "json")
+    assert code == 0, err
+    (row,) = [r for r in json.loads(out) if r["item"] == "b"]
+    return row["failed"], row["answered"]
+
+
+def uphold(capsys: pytest.CaptureFixture[str], net: dict[str, Path]) -> Path:
+    (original,) = sorted((net["res"] / "O2" / "mini").glob("2*.yaml"))
+    code, _, err = cli(capsys, "shop", "appeal", "file", str(original), "--item", "b",
+                       "--reason", "录像显示已主动询问", "--by", "O2",
+                       "--results-dir", str(net["res"]))
+    assert code == 0, err
+    code, _, err = cli(capsys, "shop", "appeal", "decide", "AP-0001", "--uphold", "--answer",
+                       "pass", "--by", "服务质量部", "--results-dir", str(net["res"]),
+                       "--checklist", str(net["tmp"] / "mini.yaml"))
+    assert code == 0 and "60.0 -> 100.0" in err, err
+    return original
+
+
+BEFORE = [(1, "O1", "Outlet one", 80.0, 0, 1), (2, "O2", "Outlet two", 60.0, 0, 1),
+          (3, "O3", "Outlet three", 0.0, 1, 1)]
+AFTER = [(1, "O2", "Outlet two", 100.0, 0, 1), (2, "O1", "Outlet one", 80.0, 0, 1),
+         (3, "O3", "Outlet three", 0.0, 1, 1)]
+
+
+def test_an_upheld_appeal_changes_the_league_as_the_shop_report_does(
+        capsys: pytest.CaptureFixture[str], net: dict[str, Path]) -> None:
+    assert league(capsys, net) == BEFORE
+    assert item_b(capsys, net) == (1, 3)
+    original = uphold(capsys, net)
+    code, err = ingest(capsys, net)
+    assert code == 0 and "1 added" in err and "upheld appeals: 1 original" in err, err
+    assert league(capsys, net) == AFTER
+    assert item_b(capsys, net) == (0, 3)  # the monthly counts no longer hold the original
+    # zh: the same figures, the names in Chinese
+    assert league(capsys, net, "zh") == [(1, "O2", "乙网点", 100.0, 0, 1),
+                                         (2, "O1", "甲网点", 80.0, 0, 1),
+                                         (3, "O3", "丙网点", 0.0, 1, 1)]
+    code, out, _ = cli(capsys, "network", "league", "-w", str(net["wh"]), "--period",
+                       "2026-10", "--checklist", "mini", "--lang", "zh")
+    assert code == 0 and out.index("乙网点") < out.index("甲网点") < out.index("丙网点")
+    # Both results are in the warehouse; the original is marked, not deleted.
+    con = duckdb.connect(str(net["wh"]), read_only=True)
+    try:
+        rows = con.execute("SELECT branch, overall_final, superseded, appeal_of IS NOT NULL "
+                           "FROM results ORDER BY branch, rid").fetchall()
+    finally:
+        con.close()
+    assert rows == [("O1", 80.0, False, False), ("O2", 60.0, True, False),
+                    ("O2", 100.0, False, True), ("O3", 0.0, False, False)]
+    assert original.exists()
+    # Ingesting again adds nothing and changes nothing.
+    code, err = ingest(capsys, net)
+    assert code == 0 and "0 added, 4 unchanged, 0 duplicates" in err, err
+    assert "upheld appeals" not in err
+    assert league(capsys, net) == AFTER
+
+
+def test_an_original_ingested_after_its_replacement_is_still_left_out(
+        capsys: pytest.CaptureFixture[str], net: dict[str, Path], tmp_path: Path) -> None:
+    """The replacement reaches a new warehouse first (another folder), the original later."""
+    uphold(capsys, net)
+    first, later = tmp_path / "first", tmp_path / "later"
+    (first / "O2" / "mini").mkdir(parents=True)
+    (later / "O2" / "mini").mkdir(parents=True)
+    files = sorted((net["res"] / "O2" / "mini").glob("2*.yaml"))
+    (first / "O2" / "mini" / files[1].name).write_bytes(files[1].read_bytes())
+    (later / "O2" / "mini" / files[0].name).write_bytes(files[0].read_bytes())
+    wh = tmp_path / "other.duckdb"
+    for root in (first, later):
+        code, _, err = cli(capsys, "network", "ingest", str(root), "--org", str(net["org"]),
+                           "-w", str(wh))
+        assert code == 0, err
+    assert "upheld appeals: 1 original" in err
+    code, out, err = cli(capsys, "network", "league", "-w", str(wh), "--period", "2026-10",
+                         "--checklist", "mini", "-f", "json")
+    assert code == 0, err
+    assert [(r["unit"], r["score"], r["n"]) for r in json.loads(out)] == [("O2", 100.0, 1)]
+
+
+def test_a_result_cannot_take_another_outlets_visit_out_of_the_figures(
+        capsys: pytest.CaptureFixture[str], net: dict[str, Path]) -> None:
+    """A replacement supersedes only a result of its own outlet, checklist and source: a
+    result of O1 that names O3's red-line visit as the one it replaces leaves that visit
+    counted (O3 stays in the league, last, with its red line)."""
+    import hashlib
+    from dataclasses import replace
+
+    from branchcheck.results.chain import store_result
+    from branchcheck.results.storage import read_result
+
+    (mine,) = sorted((net["res"] / "O1" / "mini").glob("2*.yaml"))
+    (theirs,) = sorted((net["res"] / "O3" / "mini").glob("2*.yaml"))
+    forged = replace(read_result(mine), appeal={
+        "id": "AP-0009", "of": hashlib.sha256(theirs.read_bytes()).hexdigest(), "item": "a"})
+    store_result(forged, root=net["res"])
+    code, err = ingest(capsys, net)
+    assert code == 0 and "1 added" in err and "upheld appeals" not in err, err
+    assert [(u, s, k, n) for _, u, _, s, k, n in league(capsys, net)] == [
+        ("O1", 80.0, 0, 2), ("O2", 60.0, 0, 1), ("O3", 0.0, 1, 1)]
+
+
+def test_a_version_8_warehouse_learns_what_its_results_replace(
+        capsys: pytest.CaptureFixture[str], net: dict[str, Path]) -> None:
+    """A warehouse made before schema 9 holds both results of the appealed visit and knows
+    no link; the upgrading ingest reads the mystery-shopper results again (counting them
+    unchanged, not as duplicates) and the league is right."""
+    from branchcheck.network.warehouse import ITEM_MONTHS, MIGRATIONS
+
+    uphold(capsys, net)
+    assert ingest(capsys, net)[0] == 0
+    # Take the file back to what schema 8 made: no link columns, counts over every result.
+    con = duckdb.connect(str(net["wh"]))
+    try:
+        con.execute("ALTER TABLE results DROP COLUMN superseded")
+        con.execute("ALTER TABLE results DROP COLUMN appeal_of")
+        con.execute("DELETE FROM item_months")
+        con.execute("INSERT INTO item_months " + ITEM_MONTHS + " GROUP BY ALL")
+        con.execute("UPDATE meta SET value = '8' WHERE key = 'schema_version'")
+    finally:
+        con.close()
+    assert len(MIGRATIONS) == 9
+    code, _, err = cli(capsys, "network", "league", "-w", str(net["wh"]), "--period",
+                       "2026-10", "--checklist", "mini")
+    assert code == 2 and "schema version 8" in err  # a reader asks for the upgrade
+    code, err = ingest(capsys, net)
+    assert code == 0 and "0 added, 4 unchanged, 0 duplicates" in err, err
+    assert "upheld appeals: 1 original" in err
+    assert league(capsys, net) == AFTER
+    assert item_b(capsys, net) == (0, 3)
