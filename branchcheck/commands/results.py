@@ -140,7 +140,7 @@ def as_dict(row: Row) -> dict[str, Any]:
     """A listing row as plain data (scores unrounded)."""
     from branchcheck.integrity.assess import FIELD, tampered
     from branchcheck.integrity.assess import as_dict as integrity_dict
-    from branchcheck.results.late import late_hours, late_result
+    from branchcheck.results.late import after_visit, late_hours, late_result
 
     r = row.result
     if r is None:
@@ -154,6 +154,7 @@ def as_dict(row: Row) -> dict[str, Any]:
         "finished": r.finished,
         "stored": r.stored or None,
         "late_entry": late_result(r, late_hours()),
+        "after_visit": after_visit(r) or None,
         "branch": r.branch,
         "checklist": {"id": r.checklist_id, "version": r.checklist_version},
         "reviewer": r.reviewer,
@@ -187,7 +188,7 @@ def _table(rows: list[Row], lang: str, opened: Mapping[str, int], wide: bool = F
     from branchcheck.core.i18n import t
     from branchcheck.render.fit import Column, show
     from branchcheck.render.report import date_text, edges, score_grade
-    from branchcheck.results.late import late_hours, late_result
+    from branchcheck.results.late import after_visit, after_word, late_hours, late_result
     from branchcheck.results.late import word as late_word
     from branchcheck.terminal.output import console, fmt_score
 
@@ -221,6 +222,8 @@ def _table(rows: list[Row], lang: str, opened: Mapping[str, int], wide: bool = F
         when = date_text(r.finished or r.started)
         if late_result(r, hours):
             when += f" [yellow]{late_word(lang)}[/yellow]"
+        elif after_visit(r):
+            when += f" {after_word(after_visit(r), lang)}"
         cells.append([
             when, _esc(r.branch),
             _esc(f"{r.checklist_id} v{r.checklist_version}"),

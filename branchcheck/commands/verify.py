@@ -79,7 +79,8 @@ def _as_dict(chain: Chain) -> dict[str, object]:
         "branch": chain.branch, "checklist": chain.checklist_id, "ok": chain.ok,
         "problems": chain.problems, "warnings": chain.warnings,
         "results": [{"path": x.path, "finished": x.finished or None,
-                     "stored": x.stored or None, "late_entry": x.late, "sha256": x.digest,
+                     "stored": x.stored or None, "late_entry": x.late,
+                     "after_visit": x.after or None, "sha256": x.digest,
                      "previous": x.previous, "tampered": x.tampered, "error": x.error or None,
                      "integrity": as_dict(x.integrity)} for x in chain.links],
     }
@@ -97,6 +98,10 @@ def _text(chains: list[Chain], lang: str) -> None:
         count = len(chain.links)
         late = sum(1 for x in chain.links if x.late)
         apart = t(lang, f"，{late} 个补录", f", {late} late entries (补录)") if late else ""
+        after = sum(1 for x in chain.links if x.after)
+        if after:  # stored after the visit by nature: imported, or re-scored on appeal
+            apart += t(lang, f"，{after} 个暗访导入或申诉改分",
+                       f", {after} imported or re-scored on appeal")
         if chain.ok:
             out.write(t(lang, f"OK {head}：{count} 个结果，链完整，均已核验"
                               f"（{signed} 个有可信签名{apart}）\n",

@@ -111,6 +111,9 @@ class Link:
     """When branchcheck stored it ("" when not recorded)."""
     late: bool = False
     """Stored long after it finished: a late entry (:mod:`branchcheck.results.late`)."""
+    after: str = ""
+    """Stored after its visit by nature, never late: ``imported`` or ``appeal``
+    (:func:`branchcheck.results.late.after_visit`)."""
     previous: str | None = None
     previous_file: str = ""
     chained: bool = False
@@ -180,6 +183,7 @@ def walk(root: Path, branch: str, checklist_id: str, *, checklists: Iterable[str
         if seen and integ is not None and integ.state == "verified" and not link.error:
             seen.put(link.digest, {"branch": branch, "checklist": checklist_id,
                                    "finished": link.finished, "stored": link.stored,
+                                   "after": link.after,
                                    "previous": link.previous,
                                    "previous_file": link.previous_file, "key": integ.key})
     _check_links(chain, lang)
@@ -194,8 +198,8 @@ def _recall(link: Link, hit: dict[str, Any], branch: str, checklist_id: str,
     from branchcheck.integrity.signing import may_sign
 
     if (hit.get("branch"), hit.get("checklist")) != (branch, checklist_id) or not isinstance(
-            hit.get("stored"), str):  # remembered before stored times were read: read again
-        return False
+            hit.get("stored"), str) or not isinstance(hit.get("after"), str):
+        return False  # remembered before stored times (or imports) were read: read again
     fp = str(hit.get("key") or "")
     if not fp:
         integ = Integrity("verified")
@@ -210,6 +214,7 @@ def _recall(link: Link, hit: dict[str, Any], branch: str, checklist_id: str,
     link.integrity = replace(integ, previous=prev if isinstance(prev, str) else None)
     link.finished = str(hit.get("finished") or "")
     link.stored = str(hit.get("stored") or "")
+    link.after = str(hit["after"])
     link.previous = link.integrity.previous
     link.previous_file = str(hit.get("previous_file") or "")
     link.chained = True
@@ -231,6 +236,7 @@ def _examine(args: tuple[Any, ...]) -> Link:
     """Parse and assess one file of a chain (in a worker process when many)."""
     from branchcheck.integrity.assess import assess
     from branchcheck.results import storage
+    from branchcheck.results.late import after_visit
 
     raw, link, branch, checklist_id, extra, trust, lang = args
     assert isinstance(link, Link)  # noqa: S101
@@ -242,6 +248,7 @@ def _examine(args: tuple[Any, ...]) -> Link:
         return link
     link.finished = result.finished or result.started
     link.stored = result.stored
+    link.after = after_visit(result)
     link.chained = "previous" in data
     prev = data.get("previous")
     link.previous = prev if isinstance(prev, str) else None
@@ -337,7 +344,7 @@ def _check_stored(chain: Chain, hours: float, lang: str) -> None:
     for link in chain.links:
         if not link.stored:
             continue
-        if is_late(link.finished, link.stored, hours):
+        if not link.after and is_late(link.finished, link.stored, hours):
             link.late = True
             gap = delay(link.finished, link.stored)
             days = gap.total_seconds() / 86400 if gap is not None else 0.0

@@ -8,6 +8,12 @@ was stored more than :data:`DEFAULT_HOURS` hours after it finished: it did not h
 on time as far as anyone can prove, so ``results`` and ``verify`` show it apart. The
 hours are a setting (``$BRANCHCHECK_LATE_HOURS``). Results stored before ``stored``
 was recorded are never late entries (nothing to compare).
+
+Two kinds of result are stored after their visit by nature, and are shown as what
+they are instead (:func:`after_visit`): a third party's delivery imported by ``shop
+import`` (导入: an independent check whose visit record names the delivered row), and
+a visit scored again after an upheld appeal (申诉改分: an independent check with an
+``appeal`` block). A self-check is never either, whatever it carries.
 """
 
 from __future__ import annotations
@@ -62,11 +68,37 @@ def is_late(finished: str, stored: str, hours: float) -> bool:
     return gap is not None and gap > timedelta(hours=hours)
 
 
+IMPORTED, APPEAL = "imported", "appeal"
+
+
+def after_visit(result: Result) -> str:
+    """Why ``result`` was stored after its visit by nature: :data:`IMPORTED` (a third
+    party's delivery), :data:`APPEAL` (re-scored after an upheld appeal), else ""."""
+    from branchcheck.core.checksource import SELF
+
+    if result.source == SELF:
+        return ""
+    if result.appeal:
+        return APPEAL
+    if isinstance((result.visit or {}).get("delivery"), dict):
+        return IMPORTED
+    return ""
+
+
 def late_result(result: Result, hours: float) -> bool:
-    """:func:`is_late` for a stored result."""
-    return is_late(result.finished or result.started, result.stored, hours)
+    """:func:`is_late` for a stored result (never one stored later by nature,
+    :func:`after_visit`)."""
+    return not after_visit(result) and is_late(result.finished or result.started,
+                                               result.stored, hours)
 
 
 def word(lang: str) -> str:
     """The label of a late entry."""
     return t(lang, "补录", "late entry (补录)")
+
+
+def after_word(kind: str, lang: str) -> str:
+    """The label of a result stored after its visit by nature (:func:`after_visit`)."""
+    if kind == APPEAL:
+        return t(lang, "申诉改分", "re-scored on appeal")
+    return t(lang, "导入", "imported")

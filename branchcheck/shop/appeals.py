@@ -153,6 +153,15 @@ def file(root: Path, result_path: str, item: str, reason: str, evidence: list[st
             if a.sha256 == sha and a.item == item and not a.decision:
                 raise UsageError(t(lang, f"该项已有未决申诉 {a.id}",
                                    f"this item already has an open appeal, {a.id}"))
+            if a.sha256 == sha and a.decision == "upheld" and a.new_result:
+                # two replacements of one original would both count
+                from branchcheck.core.textsafe import term
+
+                new = term(a.new_result)
+                raise UsageError(t(
+                    lang, f"该结果已因申诉 {a.id} 被取代；请对新结果 {new} 申诉",
+                    f"this result was replaced after appeal {a.id}; appeal its new result, "
+                    f"{new}"))
         appeal = Appeal(f"AP-{len(appeals) + 1:04d}", str(path.resolve().relative_to(
             root.resolve())), sha, result.branch, result.checklist_id,
             str((result.visit or {}).get("wave", "")), item, reason, files, by, now_iso(),

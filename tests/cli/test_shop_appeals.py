@@ -153,6 +153,12 @@ def test_an_upheld_appeal_changes_the_league_and_keeps_the_original(
     # A decided appeal is not decided again.
     assert cli(capsys, "shop", "appeal", "decide", "AP-0001", "--reject", "--by", "x",
                "--results-dir", str(wave["res"]))[0] == 2
+    # A replaced result is not appealed again (two replacements would both count): the
+    # message names the new result, whose other items may be appealed.
+    code, _, err = cli(capsys, "shop", "appeal", "file", str(original), "--item", "d",
+                       "--reason", "再诉", "--by", "O2", "--results-dir", str(wave["res"]))
+    new_name = next(f for f in files if f != original).name
+    assert code == 2 and "appeal its new result" in err and new_name in err, err
 
 
 def test_the_report_figures(capsys: pytest.CaptureFixture[str], wave: dict[str, Path]) -> None:
@@ -179,3 +185,47 @@ def test_the_report_figures(capsys: pytest.CaptureFixture[str], wave: dict[str, 
     assert [(r["shopper"], r["n"], r["difference"], r["flag"])  # type: ignore[index]
             for r in data["shoppers"]] == [("S1", 1, 20.0, False),  # type: ignore
                                            ("S2", 1, -20.0, False)]
+
+
+def test_imported_and_appealed_results_are_not_late_entries(
+        capsys: pytest.CaptureFixture[str], wave: dict[str, Path]) -> None:
+    """The visits of 5-7 October were imported today: stored weeks after they finished, by
+    nature of a third party's delivery, so ``verify`` and ``results`` name them imported
+    (导入), not late entries (补录); the same for a visit re-scored on appeal. A self-check
+    carrying a copied delivery record is still a late entry."""
+    from dataclasses import replace
+
+    from branchcheck.results.chain import store_result
+    from branchcheck.results.storage import read_result
+
+    original = _result(wave, "O2")
+    assert cli(capsys, "shop", "appeal", "file", str(original), "--item", "b", "--reason", "录像",
+               "--by", "O2", "--results-dir", str(wave["res"]))[0] == 0
+    assert cli(capsys, "shop", "appeal", "decide", "AP-0001", "--uphold", "--answer", "pass",
+               "--by", "部", "--results-dir", str(wave["res"]),
+               "--checklist", str(wave["tmp"] / "mini.yaml"))[0] == 0
+    mine = read_result(_result(wave, "O1"))
+    store_result(replace(mine, source="self", inspector_unit=None), root=wave["res"])
+    ck = str(wave["tmp"] / "mini.yaml")
+    seen = set()
+    for branch in ("O1", "O2", "O3"):
+        code, out, err = cli(capsys, "verify", "-b", branch, "--results-dir", str(wave["res"]),
+                             "--checklists", ck, "-f", "json")
+        assert code == 0, err
+        seen |= {(c["branch"], r["after_visit"], r["late_entry"])
+                 for c in json.loads(out) for r in c["results"]}
+    assert seen == {("O1", "imported", False), ("O2", "imported", False),
+                    ("O2", "appeal", False), ("O3", "imported", False),
+                    ("O1", None, True)}  # the self-check with the copied record: 补录
+    code, out, _ = cli(capsys, "verify", "-b", "O2", "--results-dir", str(wave["res"]),
+                       "--checklists", ck, "--lang", "zh")
+    assert code == 0 and "2 个暗访导入或申诉改分" in out and "补录" not in out, out
+    code, out, _ = cli(capsys, "results", "--results-dir", str(wave["res"]), "-f", "json")
+    assert code == 0
+    assert sorted((r["branch"], r["after_visit"] or "", r["late_entry"])
+                  for r in json.loads(out)) == [
+        ("O1", "", True), ("O1", "imported", False), ("O2", "appeal", False),
+        ("O2", "imported", False), ("O3", "imported", False)]
+    code, out, _ = cli(capsys, "results", "-b", "O3", "--results-dir", str(wave["res"]),
+                       "--lang", "zh")
+    assert code == 0 and "导入" in out and "补录" not in out, out
