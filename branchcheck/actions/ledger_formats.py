@@ -8,9 +8,13 @@ formula) with control characters removed.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from branchcheck.actions.ledger import Ledger
 from branchcheck.actions.state import overdue_days
 from branchcheck.core.i18n import t
+from branchcheck.core.textsafe import NOBREAK_CSS
 
 
 def ledger_md(ledger: Ledger) -> str:
@@ -36,20 +40,34 @@ p { margin: 0 0 .4em; color: #444; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 th, td { border: 1px solid #999; padding: 2px 4px; vertical-align: top; text-align: left;
   overflow-wrap: anywhere; }
-th { background: #eee; white-space: nowrap; }
-col.n { width: 3em; } col.d { width: 6.2em; } col.s { width: 4.2em; }
+th { background: #eee; overflow-wrap: normal; }
 tr { break-inside: avoid; }
 .late { color: #b00020; font-weight: bold; }
 .sign { margin-top: 2em; display: flex; gap: 6em; }
-"""
+""" + NOBREAK_CSS + "\n"
 _CSP = "default-src 'none'; style-src 'unsafe-inline'"
-_COLS = ('<col class="n"><col class="d"><col class="s"><col><col><col><col><col class="d">'
-         '<col><col><col class="s"><col class="d"><col class="n"><col>')
+_WIDTHS = (3.0, 6.2, 6.4, None, None, None, None, 6.2, None, None, 4.2, 6.2, 3.0, None)
+"""The narrow columns' widths in em (number, dates, source, re-checker, recurrences); the
+others share what is left of the page."""
+
+
+def _header_em(header: str) -> float:
+    """The width in em a header needs so that no word of it is broken or spills over:
+    its longest run of ASCII letters (a header may wrap between words and at any CJK
+    character), bold, with the cell's padding."""
+    runs = re.findall(r"[\x21-\x7e]+", header)
+    return max([2.0] + [0.6 * len(r) for r in runs]) + 0.8
+
+
+def _colgroup(head: Sequence[str]) -> str:
+    cols = [f'<col style="width: {max(w, _header_em(h)):.1f}em">' if w else "<col>"
+            for w, h in zip(_WIDTHS, head, strict=True)]
+    return "<colgroup>" + "".join(cols) + "</colgroup>"
 
 
 def ledger_html(ledger: Ledger) -> str:
     """The ledger as one self-contained, printable HTML file (no scripts, no network)."""
-    from branchcheck.core.textsafe import html
+    from branchcheck.core.textsafe import html, html_ids
 
     lang = ledger.lang
     out = ["<!DOCTYPE html>", f'<html lang="{"zh-CN" if lang == "zh" else "en"}">', "<head>",
@@ -58,11 +76,11 @@ def ledger_html(ledger: Ledger) -> str:
            f"<title>{html(ledger.title)}</title>", f"<style>{CSS}</style>", "</head>",
            "<body>", f"<h1>{html(ledger.title)}</h1>"]
     out += [f"<p>{html(line)}</p>" for line in ledger.lines()]
-    out += [f"<table><colgroup>{_COLS}</colgroup>",
+    out += [f"<table>{_colgroup(ledger.head())}",
             "<thead><tr>" + "".join(f"<th>{html(h)}</th>" for h in ledger.head())
             + "</tr></thead>", "<tbody>"]
     for a, r in zip(ledger.actions, ledger.rows(), strict=True):
-        cells = [html(c) for c in r]
+        cells = [html_ids(c) for c in r]
         if overdue_days(a, ledger.today):
             cells[-1] = f'<span class="late">{cells[-1]}</span>'
         out.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")

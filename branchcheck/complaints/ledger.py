@@ -11,12 +11,13 @@ from branchcheck.complaints.model import Case
 from branchcheck.complaints.render import Names, register_head, register_rows
 from branchcheck.complaints.state import overdue
 from branchcheck.core.i18n import t
+from branchcheck.core.textsafe import NOBREAK_CSS
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'"
 CSS = ("@page{size:A4 landscape;margin:12mm}body{font-family:'Noto Sans CJK SC',sans-serif;"
        "font-size:10pt}table{border-collapse:collapse;width:100%}th,td{border:1px solid #444;"
        "padding:2px 4px;vertical-align:top}th{background:#eee}.late{color:#b00;"
-       "font-weight:bold}.sign{margin-top:16mm;display:flex;gap:40mm}")
+       "font-weight:bold}.sign{margin-top:16mm;display:flex;gap:40mm}" + NOBREAK_CSS)
 
 
 def _table(cases: Sequence[Case], today: date, lang: str, cats: Names,
@@ -61,7 +62,7 @@ def build(branch: str, cases: Sequence[Case], today: date, lang: str, fmt: str,
 
 def _html(branch: str, cases: Sequence[Case], today: date, lang: str, head: list[str],
           rows: list[list[str]]) -> str:
-    from branchcheck.core.textsafe import html
+    from branchcheck.core.textsafe import html, html_ids
 
     title = html(_title(branch, lang))
     out = ["<!DOCTYPE html>", f'<html lang="{"zh-CN" if lang == "zh" else "en"}">', "<head>",
@@ -73,7 +74,7 @@ def _html(branch: str, cases: Sequence[Case], today: date, lang: str, head: list
            "<tbody>"]
     status = len(register_head(lang)) - 1
     for case, row in zip(cases, rows, strict=True):
-        cells = [html(c) for c in row]
+        cells = [html_ids(c) for c in row]
         if overdue(case, today):
             cells[status] = f'<span class="late">{cells[status]}</span>'
         out.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")

@@ -103,3 +103,16 @@ def md(text: str) -> str:
 def html(text: str) -> str:
     """``text`` escaped for HTML element content and quoted attributes, controls neutralised."""
     return _html.escape(term(text, newlines=True), quote=True)
+
+
+_ID = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+")
+"""An id-like token: ``SH-001``, ``daily-opening``, ``2026-11-06``, ``A-3F9C2E1B``."""
+NOBREAK_CSS = ".id { white-space: nowrap; }"
+"""The style rule :func:`html_ids` relies on (every HTML page that uses it carries it)."""
+
+
+def html_ids(text: str) -> str:
+    """``text`` escaped as :func:`html` does, every id-like token (unit and item ids,
+    checklist ids, dates) kept on one line (``<span class="id">``, see
+    :data:`NOBREAK_CSS`): a browser would otherwise break ``SH-001`` after its hyphen."""
+    return _ID.sub(lambda m: f'<span class="id">{m.group(0)}</span>', html(text))

@@ -163,12 +163,12 @@ def _score(value: float | None) -> str:
 
 
 def _heat_html(rows: list[dict[str, Any]], sections: list[str], cols: list[Any]) -> list[str]:
-    from branchcheck.network.tables import _h
+    from branchcheck.network.tables import _cell, _h
 
     out = ["<table><thead><tr>" + "".join(f"<th>{_h(c.header)}</th>" for c in cols)
            + "</tr></thead><tbody>"]
     for r in rows:
-        tds = [f"<td>{_h(r['unit'])} {_h(r['name'])}</td>"]
+        tds = [f"<td>{_cell(r['unit'])} {_h(r['name'])}</td>"]
         for s in sections:
             v = r["cells"].get(s)
             tds.append(f'<td class="num" style="background:{_colour(v)}">{_h(_score(v))}</td>')

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from branchcheck.core.i18n import t
+from branchcheck.core.textsafe import NOBREAK_CSS
 from branchcheck.network.columns import Column
 from branchcheck.terminal.output import fmt_score, pad, width
 
@@ -226,6 +227,13 @@ def _h(text: str) -> str:
     return html(text)
 
 
+def _cell(text: str) -> str:
+    """A table cell's text for HTML: escaped, ids never broken across lines."""
+    from branchcheck.core.textsafe import html_ids
+
+    return html_ids(text)
+
+
 _NUM = ' class="num"'
 
 
@@ -236,7 +244,7 @@ def html_table(rows: list[dict[str, Any]], columns: Sequence[Column]) -> list[st
         + "</tr></thead><tbody>"]
     for r in rows:
         out.append("<tr>" + "".join(
-            f"<td{_NUM if c.right else ''}>{_h(c.show(r))}</td>" for c in columns)
+            f"<td{_NUM if c.right else ''}>{_cell(c.show(r))}</td>" for c in columns)
             + "</tr>")
     out.append("</tbody></table>")
     return out
@@ -253,7 +261,7 @@ th, td { border-bottom: 1px solid #e2e2e2; padding: 3px 6px; text-align: left;
 th { background: #f4f4f4; } .num { text-align: right; font-variant-numeric: tabular-nums; }
 .muted { color: #666; }
 @media print { tr { break-inside: avoid; } h2 { break-after: avoid; } }
-"""
+""" + NOBREAK_CSS + "\n"
 _CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
 

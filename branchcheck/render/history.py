@@ -23,9 +23,11 @@ SPARK_WIDTH = 40
 
 
 def _grade(row: Row, lang: str) -> str:
+    """The grade, cut to 18 cells (不合格（一票否决）, Fail (red line) fit), then the
+    incomplete mark: a cut never drops the mark."""
     if row.grade is None:
         return "—"
-    return localise(row.grade, lang) + ("" if row.complete else "*")
+    return clip(localise(row.grade, lang), 18) + ("" if row.complete else "*")
 
 
 def text_one(h: History, lang: str) -> list[str]:
@@ -42,7 +44,7 @@ def text_one(h: History, lang: str) -> list[str]:
               t(lang, "完成度", "Coverage")]
     rows = [[date_text(r.finished), clip(r.reviewer or "—", 12), str(r.version),
              fmt_score(r.overall, edges=r.edges) + ("!" if r.knocked_out else ""),
-             clip(_grade(r, lang), 10),
+             _grade(r, lang),
              *(fmt_score(r.sections.get(sid)) for sid, _ in h.sections), pct(r.coverage)]
             for r in h.rows]
     numeric = {2, 3, *range(5, 5 + len(h.sections)), 5 + len(h.sections)}
