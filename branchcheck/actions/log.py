@@ -182,6 +182,13 @@ def _read(root: Path, branch: str, chain: Chain = ACTIONS) -> Log:
         _problem(log, 0, "log-missing", f"the log is missing but {chain.head_name} says events "
                  "were written: the history was deleted")
         return log
+    return verify_bytes(root, branch, raw, log)
+
+
+def verify_bytes(root: Path, branch: str, raw: bytes, log: Log | None = None) -> Log:
+    """``raw`` (the bytes of ``branch``'s log, already read) parsed and verified like
+    :func:`read_log` does, head included."""
+    log = log if log is not None else Log(log_path(root, branch))
     log.size = len(raw)
     _parse(raw, log)
     _check_head(root, branch, log)

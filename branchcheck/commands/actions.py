@@ -90,7 +90,7 @@ def list_actions(
     Problems found in a log (tampering, a truncated last line, missing evidence) are
     warnings on stderr. Exit 0, 2 for usage errors.
     """
-    from branchcheck.actions import ops
+    from branchcheck.actions import ops, snapshot
     from branchcheck.actions import render as render
     from branchcheck.actions.calendar import today
     from branchcheck.actions.state import select
@@ -106,7 +106,7 @@ def list_actions(
     day = today()
     chosen = []
     for name in names:
-        log, state = ops.load(root, name)
+        log, state = snapshot.load(root, name)
         _warn(log.problems + state.problems, ui)
         chosen += select(state.actions.values(), status=status, checklist=checklist,
                          owner=owner, day=day)
@@ -321,7 +321,7 @@ def ledger(
     owner, due date, fix, re-check, recurrences and status, and the approvals; printable
     (html: A4 landscape), Excel-safe (csv) and an Excel workbook (xlsx)."""
     from branchcheck.actions import ledger_formats as render
-    from branchcheck.actions import ops
+    from branchcheck.actions import snapshot
     from branchcheck.actions.calendar import parse_date, today
     from branchcheck.actions.ledger import Ledger
     from branchcheck.actions.render import day_of
@@ -345,7 +345,7 @@ def ledger(
         name = unit.name(ui) if unit is not None else branch
     root = _root(results_dir)
     places.require_branch(root, branch, ui)
-    log, state = ops.load(root, branch)
+    log, state = snapshot.load(root, branch)
     _warn(log.problems + state.problems, ui)
 
     def wanted(checked: str, checklist_id: str | None) -> bool:

@@ -1,0 +1,74 @@
+"""What this user derived from a file verified in full, kept for the file's exact bytes.
+
+A slot (e.g. one branch's actions log) holds one payload, in the user's own cache
+folder (``$XDG_CACHE_HOME/branchcheck/<name>``, never the results folder, which may
+be a shared drive), with an HMAC made with the user's random key (mode 0600, kept by
+:class:`branchcheck.integrity.seen.Seen`) over the tool version, the slot, the SHA-256
+of the file's bytes and the payload. A payload written or edited by anyone without the
+key, left by another version, or kept for other bytes is not returned. Every method
+fails quietly: no memory, the caller verifies in full.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+from pathlib import Path
+
+
+class Memory:
+    """One cache folder of payloads by slot, each bound to the bytes it came from."""
+
+    def __init__(self, name: str, fmt: str) -> None:
+        from branchcheck import __version__
+        from branchcheck.integrity.seen import Seen
+
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"),
+                                                                 ".cache")
+        self.folder = Path(base) / "branchcheck" / name
+        self.key = Seen(self.folder).key
+        self.salt = f"{fmt}|{__version__}|".encode()
+
+    def _mac(self, slot: str, digest: str, payload: bytes) -> bytes:
+        assert self.key is not None  # noqa: S101 - callers check
+        return hmac.new(self.key, self.salt + f"{slot}|{digest}|".encode() + payload,
+                        hashlib.sha256).hexdigest().encode()
+
+    def _entry(self, slot: str) -> Path:
+        assert self.key is not None  # noqa: S101 - callers check
+        name = hmac.new(self.key, slot.encode(), hashlib.sha256).hexdigest()
+        return self.folder / name[:2] / name
+
+    def get(self, slot: str, digest: str) -> bytes | None:
+        """The payload kept in ``slot`` for the bytes with SHA-256 ``digest``, if its
+        MAC holds."""
+        if self.key is None:
+            return None
+        try:
+            with open(self._entry(slot), "rb") as handle:
+                raw = handle.read()
+        except OSError:
+            return None
+        mac, _, payload = raw.partition(b"\n")
+        return payload if hmac.compare_digest(mac, self._mac(slot, digest, payload)) else None
+
+    def put(self, slot: str, digest: str, payload: bytes) -> None:
+        """Keep ``payload`` in ``slot`` for the bytes with SHA-256 ``digest`` (replacing
+        what the slot held: one entry per slot, atomically)."""
+        if self.key is None:
+            return
+        entry = self._entry(slot)
+        tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
+        try:
+            entry.parent.mkdir(exist_ok=True, mode=0o700)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+                         | getattr(os, "O_NOFOLLOW", 0), 0o600)  # private: names people
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(self._mac(slot, digest, payload) + b"\n" + payload)
+            os.replace(tmp, entry)
+        except OSError:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
