@@ -10,6 +10,7 @@ from typing import Any
 
 from branchcheck.core import numbers
 from branchcheck.core.errors import Problem
+from branchcheck.core.i18n import t, ui
 from branchcheck.core.strictyaml import Document, Path
 
 _TYPE_KEYS = {
@@ -246,8 +247,10 @@ def _never_scored(doc: Document, data: dict[str, Any]) -> Iterator[Problem]:
 
 def _when_never(doc: Document, items: list[tuple[Path, dict[str, Any]]]) -> Iterator[Problem]:
     """A ``when`` that no answer can satisfy: ``na`` of an item that does not allow it, a
-    number outside a metric's ``min``/``max``, or a reference to an item that is itself
-    never asked. (Impossible values of the wrong kind are ``when-bad-value``.)"""
+    number outside a metric's ``min``/``max``, text a text answer never is (answers are trimmed), or a reference to
+    an item that is itself never asked. (Impossible values of the wrong kind are
+    ``when-bad-value``.) Messages in the UI language."""
+    lang = ui()
     by_id = {item["id"]: item for _, item in items}
     never: set[str] = set()
     for path, item in items:
@@ -255,19 +258,26 @@ def _when_never(doc: Document, items: list[tuple[Path, dict[str, Any]]]) -> Iter
         if when is None or when["item"] not in by_id:
             continue
         ref, equals = by_id[when["item"]], when["equals"]
+        rid = ref["id"]
         why = ""
-        if ref["id"] in never:
-            why = f"{ref['id']!r} is itself never asked"
+        if rid in never:
+            why = t(lang, f"{rid!r} 本身永远不会被问到", f"{rid!r} is itself never asked")
         elif equals == "na" and ref["type"] != "text" and ref.get("allow_na", True) is False:
-            why = f"{ref['id']!r} does not allow na"
+            why = t(lang, f"{rid!r} 不允许答 na（allow_na: false）", f"{rid!r} does not allow na")
         elif ref["type"] == "metric" and _number(equals) and (
             ("min" in ref and equals < ref["min"]) or ("max" in ref and equals > ref["max"])
         ):
-            why = f"{equals!r} is outside the accepted answers of {ref['id']!r}"
+            why = t(lang, f"{equals!r} 超出 {rid!r} 可接受的答案范围",
+                    f"{equals!r} is outside the accepted answers of {rid!r}")
+        elif ref["type"] == "text" and isinstance(equals, str) and (
+                not equals.strip() or equals != equals.strip()):
+            why = t(lang, f"文字答案会去掉首尾空格，{rid!r} 的答案不会是 {equals!r}",
+                    f"text answers are trimmed, so {rid!r} is never {equals!r}")
         if why:
             never.add(item["id"])
             yield doc.problem((*path, "when"), "when-never",
-                              f"this 'when' can never hold: {why}", key=True)
+                              t(lang, f"这个 when 条件永远不会成立：{why}",
+                                f"this 'when' can never hold: {why}"), key=True)
 
 
 def _number(value: Any) -> bool:
@@ -310,20 +320,24 @@ def _when(
     if target not in all_ids:
         from branchcheck.core.suggest import did_you_mean
 
-        hint = did_you_mean(str(target), all_ids, "en")
-        yield doc.problem(wpath, "when-unknown-item",
-                          f"'when' refers to unknown item {target!r}{hint}")
+        lang = ui()
+        hint = did_you_mean(str(target), all_ids, lang)
+        yield doc.problem(wpath, "when-unknown-item", t(
+            lang, f"when 引用了不存在的项目 {target!r}{hint}",
+            f"'when' refers to unknown item {target!r}{hint}"))
         return
     if target not in earlier:
-        yield doc.problem(
-            wpath, "when-forward", f"'when' must refer to an earlier item; {target!r} comes later"
-        )
+        yield doc.problem(wpath, "when-forward", t(
+            ui(), f"when 只能引用前面的项目；{target!r} 在后面",
+            f"'when' must refer to an earlier item; {target!r} comes later"))
         return
     ref = earlier[target]
     equals = when["equals"]
     ok = True
     if ref["type"] == "check":
-        ok = equals in ("pass", "fail", "na", True, False)
+        # 1 == True in Python, but a check is answered pass/fail/na, never a number
+        ok = isinstance(equals, bool) or (isinstance(equals, str)
+                                          and equals in ("pass", "fail", "na"))
     elif ref["type"] == "choice":
         ok = str(equals) in {o["key"] for o in ref["options"]} or equals == "na"
     elif ref["type"] == "scale":
@@ -337,11 +351,9 @@ def _when(
     elif ref["type"] == "metric":
         ok = equals == "na" or (isinstance(equals, (int, float)) and not isinstance(equals, bool))
     if not ok:
-        yield doc.problem(
-            (*path, "when", "equals"),
-            "when-bad-value",
-            f"{equals!r} is not a possible answer of {ref['type']} item {target!r}",
-        )
+        yield doc.problem((*path, "when", "equals"), "when-bad-value", t(
+            ui(), f"{equals!r} 不是 {ref['type']} 项目 {target!r} 可能的答案（永远不会成立）",
+            f"{equals!r} is not a possible answer of {ref['type']} item {target!r}"))
 
 
 def _translations(doc: Document, data: dict[str, Any]) -> Iterator[Problem]:

@@ -172,3 +172,46 @@ def test_lock_messages_follow_the_ui_language(tmp_path: Path, lang: str,
     with pytest.raises(locking.StorageError) as bad, locking.exclusive(fifo):
         pass
     assert ("不是普通文件" if lang == "zh" else "not a regular file") in bad.value.message
+
+
+# -- a `when` that can never hold ------------------------------------------------------
+
+NEVER = """\
+id: when-never
+version: 1
+title: {zh: 测试, en: Test}
+scales:
+  five: {min: 1, max: 5}
+sections:
+  - id: s
+    title: {zh: 类, en: Sec}
+    items:
+      - {id: a, type: check, text: {zh: 甲, en: A}, allow_na: false}
+      - {id: b, type: scale, scale: five, text: {zh: 乙, en: B}}
+      - {id: c, type: text, text: {zh: 丙, en: C}}
+      - {id: d, type: check, text: {zh: 丁, en: D}, when: {item: a, equals: na}}
+      - {id: e, type: check, text: {zh: 戊, en: E}, when: {item: b, equals: 6}}
+      - {id: f, type: check, text: {zh: 己, en: F}, when: {item: a, equals: 1}}
+      - {id: g, type: check, text: {zh: 庚, en: G}, when: {item: c, equals: " x"}}
+"""
+
+
+@pytest.mark.parametrize(("lang", "never", "bad"), [
+    ("en", "this 'when' can never hold: 'a' does not allow na",
+     "6 is not a possible answer of scale item 'b'"),
+    ("zh", "这个 when 条件永远不会成立：'a' 不允许答 na",
+     "6 不是 scale 项目 'b' 可能的答案"),
+])
+def test_a_when_that_can_never_hold_is_reported_where_it_is(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        lang: str, never: str, bad: str) -> None:
+    monkeypatch.setenv("BRANCHCHECK_LANG", lang)
+    path = tmp_path / "never.yaml"
+    path.write_text(NEVER, encoding="utf-8")
+    assert run(["validate", str(path)]) == 1
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0].startswith(f"{path}:13:52: error: {never}") and "[when-never]" in lines[0]
+    assert lines[1].startswith(f"{path}:14:76: error: {bad}"), out
+    assert lines[2].startswith(f"{path}:15:76: error: 1 "), out  # a check is never 1
+    assert lines[3].startswith(f"{path}:16:52: error: ") and "' x'" in lines[3]  # trimmed

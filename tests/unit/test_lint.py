@@ -63,6 +63,9 @@ def test_the_head_is_clean() -> None:
         (CHECK, "true", True),
         (CHECK, "maybe", False),
         (CHECK, "3", False),
+        (CHECK, "1", False),  # 1 == True in Python: was accepted, and never held
+        (CHECK, "0", False),
+        (CHECK, "1.0", False),
         (SCALE, "3", True),
         (SCALE, "5", True),
         (SCALE, "6", False),
@@ -303,6 +306,9 @@ def test_only_text_and_weight_zero_items_give_no_overall_score() -> None:
         (METRIC[:-1] + ", min: 0, max: 10}", "-1", False),
         (METRIC[:-1] + ", min: 0, max: 10}", "10", True),
         (METRIC, "1000", True),
+        ("{id: txt, text: {zh: 问, en: Q}, type: text}", "' late'", False),  # trimmed
+        ("{id: txt, text: {zh: 问, en: Q}, type: text}", "''", False),
+        ("{id: txt, text: {zh: 问, en: Q}, type: text}", "late", True),
     ],
 )
 def test_a_when_that_can_never_hold_is_linted(target: str, equals: str, ok: bool) -> None:
