@@ -78,7 +78,7 @@ def build_app(only: str | None = None, sub: str | None = None) -> typer.Typer:
         name="branchcheck",
         help="Self-assessment checklists for retail bank branches: validate, score, compare."
         "\n\nExit codes: 0 ok; 1 check failed / regression found; 2 usage error or invalid "
-        "input; 3 internal error; 130 interrupted.",
+        "input; 3 internal error; 130 interrupted; 143 stopped by SIGTERM (run: draft saved).",
         rich_markup_mode=None,
         cls=GroupedGroup,
         add_completion=True,

@@ -247,9 +247,9 @@ def _never_scored(doc: Document, data: dict[str, Any]) -> Iterator[Problem]:
 
 def _when_never(doc: Document, items: list[tuple[Path, dict[str, Any]]]) -> Iterator[Problem]:
     """A ``when`` that no answer can satisfy: ``na`` of an item that does not allow it, a
-    number outside a metric's ``min``/``max``, text a text answer never is (answers are trimmed), or a reference to
-    an item that is itself never asked. (Impossible values of the wrong kind are
-    ``when-bad-value``.) Messages in the UI language."""
+    number outside a metric's ``min``/``max``, text a text answer never is (answers are
+    trimmed), or a reference to an item that is itself never asked. (Impossible values
+    of the wrong kind are ``when-bad-value``.) Messages in the UI language."""
     lang = ui()
     by_id = {item["id"]: item for _, item in items}
     never: set[str] = set()

@@ -23,6 +23,7 @@ from branchcheck.core.errors import (
     Interrupted,
     NotFoundError,
     StorageError,
+    Terminated,
     UsageError,
 )
 from branchcheck.terminal.output import err
@@ -65,7 +66,7 @@ def run(
     not a terminal, answers are read line by line (one per applicable item).
     Exit 0 when done or after ':q', 1 when input ends before the last item (draft
     kept), 2 for usage errors, invalid input or a draft that does not match,
-    130 on Ctrl-C (draft kept).
+    130 on Ctrl-C, 143 on SIGTERM (draft kept, and said so).
     """
     from branchcheck.checklists.loading import load_checklist
     from branchcheck.core.fsafe import inside
@@ -252,11 +253,14 @@ def _walk(ck: Checklist, draft: Draft, path: Path, root: Path, resume_cmd: str,
     session = Session(ck, _prompter(lang, interactive), lang=lang, answers=draft.answers,
                       start=index_of(ck, draft.position), on_change=save, item_notes=notes,
                       confirm_incomplete=interactive, needs_note=needs_note)
+    terminated: list[int] = []
+    previous = _stop_on_sigterm(terminated)
     try:
         outcome = session.run()
     except KeyboardInterrupt:  # outside a prompt, e.g. while saving
         outcome = "interrupted"
     finally:
+        _restore_sigterm(previous)  # from here a SIGTERM ends the process: nothing is lost
         store.close()
     if interactive:
         sys.stdout.write("\n")  # leave the prompt line (after ^C / ^D) before what follows
@@ -274,10 +278,38 @@ def _walk(ck: Checklist, draft: Draft, path: Path, root: Path, resume_cmd: str,
         err(f"{saved}\n{again}\n")
         sys.stderr.flush()
         return EXIT_OK
+    if outcome == "interrupted" and terminated:
+        raise Terminated(t(lang, f"已被终止（SIGTERM）；{saved}；{again}",
+                           f"terminated (SIGTERM); {saved}; {again}"))
     if outcome == "interrupted":
         raise Interrupted(t(lang, f"已中断；{saved}；{again}", f"interrupted; {saved}; {again}"))
     raise CheckFailed(t(lang, f"输入在最后一项之前结束；{saved}；{again}",
                         f"input ended before the last item; {saved}; {again}"))
+
+
+def _stop_on_sigterm(terminated: list[int]) -> object:
+    """While the walk runs, SIGTERM stops it as Ctrl-C does (the draft is saved, then
+    exit 143); the handler it replaces, to restore (None where signals cannot be set)."""
+    import signal
+
+    def stop(signum: int, _frame: object) -> None:
+        terminated.append(signum)
+        raise KeyboardInterrupt
+
+    try:
+        return signal.signal(signal.SIGTERM, stop)
+    except (ValueError, OSError):  # not the main thread: leave SIGTERM as it is
+        return None
+
+
+def _restore_sigterm(previous: object) -> None:
+    import signal
+
+    if previous is not None:
+        try:
+            signal.signal(signal.SIGTERM, previous)  # type: ignore[arg-type]
+        except (ValueError, OSError):
+            pass
 
 
 def _finish(ck: Checklist, draft: Draft, answers: dict[str, Answer], path: Path,

@@ -10,6 +10,7 @@ EXIT_FAILED = 1  # check failed, regression found, invalid files under validate
 EXIT_USAGE = 2  # usage error or invalid input
 EXIT_INTERNAL = 3  # a bug: please report it
 EXIT_INTERRUPTED = 130  # Ctrl-C
+EXIT_TERMINATED = 143  # SIGTERM (128 + 15): `run` saves the draft first
 
 
 @dataclass(frozen=True)
@@ -85,3 +86,9 @@ class Interrupted(BranchcheckError):
     """The user pressed Ctrl-C; whatever was answered has been saved."""
 
     exit_code = EXIT_INTERRUPTED
+
+
+class Terminated(BranchcheckError):
+    """The process was asked to stop (SIGTERM); whatever was answered has been saved."""
+
+    exit_code = EXIT_TERMINATED

@@ -136,6 +136,58 @@ def test_ctrl_c_saves_then_resume_finishes(tmp_path: Path) -> None:
     assert result.score.complete
 
 
+def test_sigterm_saves_the_draft_and_says_so(tmp_path: Path) -> None:
+    """SIGTERM (a closed SSH session, a supervisor stopping the shell) stops a run as
+    Ctrl-C does: the draft is saved and the message says so; exit 143 (128 + 15)."""
+    child = spawn(tmp_path)
+    answer(child, WALK[:3])
+    child.expect_exact("Greeting courtesy")
+    child.expect_exact("> ")
+    child.kill(signal.SIGTERM)
+    child.expect_exact("terminated (SIGTERM); 3 answers saved to draft")
+    child.expect_exact("--resume")
+    finish(child)
+    assert child.exitstatus == 143, (child.exitstatus, child.signalstatus)
+    ck = load_checklist(str(ROOT / EXAMPLE))
+    draft = read_draft(tmp_path / "T1" / ID / DRAFT_NAME, ck, "T1")
+    assert list(draft.answers) == ["hall-tidy", "has-atm", "atm-working"]
+    assert draft.position == "greeting-quality"
+    child = spawn(tmp_path, "--resume")
+    child.expect_exact("item 4 of 8")
+    answer(child, WALK[3:])
+    child.expect_exact("Overall")
+    finish(child)
+    assert child.exitstatus == 0
+
+
+def test_sigterm_on_a_piped_run_in_chinese(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("BRANCHCHECK_RESULTS",
+                                                             "BRANCHCHECK_LANG")}
+    env.update(NO_COLOR="1", BRANCHCHECK_REVIEWER="tester")
+    cmd = [sys.executable, "-m", "branchcheck", "run", EXAMPLE, "--branch", "T1",
+           "--results-dir", str(tmp_path), "--lang", "zh"]
+    proc = subprocess.Popen(cmd, cwd=str(ROOT), env=env, stdin=subprocess.PIPE,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert proc.stdin is not None
+    err = Collector(proc.stderr)
+    err.start()
+    try:
+        for n, (_, line) in enumerate(WALK[:2], start=1):
+            err.wait_for(f"[第 {n}/")
+            proc.stdin.write(f"{line}\n".encode())
+            proc.stdin.flush()
+        err.wait_for("[第 3/")
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=TIMEOUT)
+        err.join(timeout=TIMEOUT)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 143
+    assert "已被终止（SIGTERM）；已保存 2 个答案到草稿" in err.text, err.text
+    assert "--resume" in err.text and "Traceback" not in err.text
+
+
 def test_colour_only_without_no_color(tmp_path: Path) -> None:
     child = spawn(tmp_path / "a", color=True)
     child.expect_exact("> ")
