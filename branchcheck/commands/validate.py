@@ -52,6 +52,10 @@ def validate(
 ) -> int:
     """Check checklist files: strict YAML, JSON Schema and semantic rules.
 
+    Also recognised by their content, and checked as the command reading them checks
+    them: an organisation directory (YAML or CSV), and a mystery-shopper wave plan,
+    delivery mapping or shopper roster (CSV).
+
     With --sources DIR, every source quote must occur in the named file of DIR
     (whitespace ignored, characters as written) and be long enough to trace.
     Exit 0 when all are valid, 1 when any is invalid (or has warnings under
@@ -67,9 +71,10 @@ def validate(
     files = discover(paths)
     if not files:
         raise UsageError("no checklist files found (looked for *.yaml and *.yml)")
-    from branchcheck.shop.planfile import check_plans
+    from branchcheck.shop.validating import split
 
-    files, plans = check_plans(files, max_bytes)  # wave plans of the mystery-shopper programme
+    # the mystery-shopper programme's plans, delivery mappings and rosters
+    files, plans = split(files, max_bytes)
     summary = check_files(
         files, max_bytes=max_bytes, jobs=jobs, cache_dir=default_cache_dir() if cache else None
     )
@@ -112,7 +117,7 @@ def _with_sources(summary: Summary, folder: str, max_bytes: int) -> Summary:
 
 def schema(
     name: Annotated[str, typer.Argument(
-        help="checklist, answers, result, org or wave_plan.")] = "checklist",
+        help="checklist, answers, result, org, wave_plan or shop_mapping.")] = "checklist",
 ) -> int:
     """Print a bundled JSON Schema (draft-07, with $id) for editors and other validators."""
     from branchcheck.commands.options import check_choice

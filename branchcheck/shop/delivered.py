@@ -33,12 +33,6 @@ class Outcome:
         return sum(1 for r in self.rows if r["status"] == status)
 
 
-def _checklist_ref(mapping_path: str, ref: str) -> str:
-    """A checklist named by the mapping: a bundled id, or a path beside the mapping."""
-    near = os.path.join(os.path.dirname(mapping_path), ref)
-    return near if os.path.isfile(near) else ref
-
-
 def stored_visits(root: Path, branches: set[str], checklist: str) -> dict[str, str]:
     """The visits already stored under ``root``: key -> digest of the row they came from."""
     from branchcheck.results.storage import iter_stored, read_result
@@ -64,7 +58,7 @@ def import_delivery(path: str, mapping_path: str, root: Path, *, partial: bool,
     from branchcheck.shop.importer import read_rows
 
     mp = mapping.load(mapping_path, lang=lang)
-    ck = load_checklist(_checklist_ref(mapping_path, mp.checklist), lang=lang)
+    ck = load_checklist(mapping.checklist_ref(mapping_path, mp.checklist), lang=lang)
     table = delivery.read(path, sheet=mp.sheet, header_row=mp.header_row, lang=lang)
     rows, problems = read_rows(table, mp, ck)
     out = Outcome(problems=problems)

@@ -17,7 +17,7 @@ from typing import Any
 from branchcheck.core.errors import Problem
 from branchcheck.core.model import Answer, Checklist
 from branchcheck.shop.delivery import Table
-from branchcheck.shop.mapping import Mapping
+from branchcheck.shop.mapping import Mapping, item_problems
 
 _ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _VISIT_ID = re.compile(r"^[A-Za-z0-9_-]{1,80}$")
@@ -157,14 +157,10 @@ def read_rows(table: Table, mapping: Mapping, checklist: Checklist
     index, problems = columns(table, mapping)
     if problems:
         return [], problems
-    items = checklist.item_index()
-    for ic in mapping.items:
-        if ic.item not in items:
-            problems.append(mapping.doc.problem(("items", ic.item), "unknown-item",
-                                                f"{checklist.id} has no item {ic.item!r}",
-                                                key=True))
+    problems = item_problems(mapping, checklist)
     if problems:
         return [], problems
+    items = checklist.item_index()
     rows: list[Row] = []
     today = date.today().isoformat()
     for line, cells in table.rows:

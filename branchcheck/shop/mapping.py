@@ -17,12 +17,16 @@ branchcheck-shop-mapping/1``)::
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from branchcheck.core.errors import InputError
+from branchcheck.core.errors import BranchcheckError, InputError, Problem
 from branchcheck.core.i18n import t
 from branchcheck.core.strictyaml import Document
+
+if TYPE_CHECKING:
+    from branchcheck.core.model import Checklist
 
 MAPPING_FORMAT = "branchcheck-shop-mapping/1"
 VISIT_FIELDS = ("id", "outlet", "date", "time", "slot", "waiting", "teller", "scenario",
@@ -78,6 +82,55 @@ def load(path: str, *, lang: str = "en") -> Mapping:
     return Mapping(doc, data["checklist"], data.get("firm", ""), data.get("wave"),
                    data.get("sheet"), data.get("header_row", 1), zone, dict(data["visit"]),
                    tuple(items))
+
+
+def checklist_ref(mapping_path: str, ref: str) -> str:
+    """A checklist named by the mapping: a bundled id, or a path beside the mapping."""
+    near = os.path.join(os.path.dirname(mapping_path), ref)
+    return near if os.path.isfile(near) else ref
+
+
+def item_problems(mapping: Mapping, checklist: Checklist) -> list[Problem]:
+    """What in the mapping does not fit its checklist: an item it does not have (at the
+    item's key), a mapped value that is no answer of the item (at the value)."""
+    from branchcheck.checklists.answers import AnswerError, normalise
+
+    items = checklist.item_index()
+    problems = []
+    for ic in mapping.items:
+        if ic.item not in items:
+            problems.append(mapping.doc.problem(("items", ic.item), "unknown-item",
+                                                f"{checklist.id} has no item {ic.item!r}",
+                                                key=True))
+            continue
+        for cell, answer in (ic.values or {}).items():
+            try:
+                normalise(items[ic.item], answer)
+            except AnswerError as exc:
+                problems.append(mapping.doc.problem(
+                    ("items", ic.item, "values", cell), "answer",
+                    f"{cell!r} maps to {answer!r}, not an answer of {ic.item}: {exc}"))
+    return problems
+
+
+def check(path: str, lang: str = "en") -> list[Problem]:
+    """Every problem of a mapping file, as ``validate`` reports them: its shape, its
+    checklist (found as ``shop import`` finds it) and what does not fit that checklist."""
+    from branchcheck.checklists.loading import load_checklist
+
+    try:
+        mapping = load(path, lang=lang)
+    except InputError as exc:
+        return list(exc.problems) or [Problem(path, 1, 1, "mapping", exc.message)]
+    try:
+        checklist = load_checklist(checklist_ref(path, mapping.checklist), lang=lang)
+    except BranchcheckError as exc:
+        return [mapping.doc.problem(("checklist",), "checklist", t(
+            lang, f"找不到检查表 {mapping.checklist!r}（内置编号，或映射文件旁的文件）："
+                  f"{exc.message}",
+            f"checklist {mapping.checklist!r} not found (a bundled id, or a file beside the "
+            f"mapping): {exc.message}"))]
+    return item_problems(mapping, checklist)
 
 
 def _known_zone(zone: str) -> bool:

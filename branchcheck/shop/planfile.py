@@ -10,21 +10,17 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from branchcheck.core.errors import InputError, Problem
 from branchcheck.core.i18n import t
 from branchcheck.shop.plan import Plan, Visit
 
-if TYPE_CHECKING:
-    from branchcheck.checklists.loading import Report
-
 PLAN_FORMAT = "branchcheck-shop-plan/1"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MAX_BYTES = 64 * 1024 * 1024
-_FORMAT_LINE = re.compile(rb"^format:\s*['\"]?branchcheck-shop-plan/1['\"]?\s*$", re.M)
 _PLAIN = re.compile(r"[^\W][\w.-]*")
 
 HEADER = """\
@@ -32,38 +28,6 @@ HEADER = """\
 # delete a visit's line to drop it, copy a line (with a new id) to add one.
 # 'branchcheck validate' checks the file; 'branchcheck shop assign' assigns the visits.
 """
-
-
-def is_plan_file(path: str) -> bool:
-    """Whether the file's first 4 KB declare a plan (``format: branchcheck-shop-plan/1``)."""
-    import os
-    import stat
-
-    try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return False
-        with open(path, "rb") as f:
-            return _FORMAT_LINE.search(f.read(4096)) is not None
-    except (OSError, ValueError):
-        return False
-
-
-def check_plans(files: Sequence[str], max_bytes: int) -> tuple[list[str], tuple[Report, ...]]:
-    """``validate``'s split: the files that are not plans, and a report of each plan."""
-    from branchcheck.checklists.loading import Report
-    from branchcheck.core.strictyaml import read_bytes
-
-    rest, reports = [], []
-    for path in files:
-        if not is_plan_file(path):
-            rest.append(path)
-            continue
-        try:
-            problems = parse(read_bytes(path, max_bytes=max_bytes, display=path), path)[1]
-        except InputError as exc:
-            problems = list(exc.problems)
-        reports.append(Report(path, tuple(problems), None))
-    return rest, tuple(reports)
 
 
 def _scalar(value: Any) -> str:

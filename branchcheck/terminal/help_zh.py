@@ -281,7 +281,8 @@ OPTIONS_ZH: dict[str, str] = {
     "Working-day calendar file (YAML: holidays, workdays) on top of the official days and "
     "the directory's.":
         "工作日历文件（YAML：holidays、workdays），在法定工作日和目录中的日历之上叠加。",
-    "checklist, answers, result, org or wave_plan.": "checklist、answers、result、org 或 wave_plan。",
+    "checklist, answers, result, org, wave_plan or shop_mapping.":
+        "checklist、answers、result、org、wave_plan 或 shop_mapping。",
     "yaml: the plan file; json/csv/text/md: the list of visits.":
         "yaml：计划文件；json/csv/text/md：暗访清单。",
     "Accountability (问责).": "问责。",

@@ -268,3 +268,16 @@ def test_chinese_output_and_located_roster_errors(capsys: pytest.CaptureFixture[
                          "9", "--from", "2027-03-01", "--to", "2027-03-06")
     assert code == 2 and out == "" and "bad.csv:3:4" in err and "max_per_day" in err
     assert "Shopper" not in err  # names are never printed
+
+
+def test_validate_checks_a_roster(capsys: pytest.CaptureFixture[str],
+                                  files: dict[str, Path]) -> None:
+    """``validate`` knows a roster by its header and locates each bad cell."""
+    assert cli(capsys, "validate", str(files["roster"]))[0] == 0
+    bad = files["tmp"] / "shoppers.csv"
+    bad.write_text(ROSTER.replace("S4,Shopper four,,1,sat", "S4,Shopper four,,lots,sat")
+                   .replace("S5,", "S1,"), encoding="utf-8")
+    code, out, _ = cli(capsys, "validate", str(bad))
+    # line 5 (S4): max_per_day, the 4th cell; line 6: S1 a second time, the 1st cell
+    assert code == 1 and "shoppers.csv:5:4:" in out and "shoppers.csv:6:1:" in out, out
+    assert "Shopper" not in out  # names are personal data: never printed

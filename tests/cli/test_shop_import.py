@@ -155,3 +155,30 @@ def test_a_missing_column_and_an_unknown_item(capsys: pytest.CaptureFixture[str]
     env["map"].write_text(MAPPING.replace("overall-experience", "no-such-item"), "utf-8")
     code, _, err = _import(capsys, env, xlsx)
     assert code == 2 and "map.yaml:" in err and "no item 'no-such-item'" in err
+
+
+def test_validate_checks_a_mapping_against_its_checklist(
+        capsys: pytest.CaptureFixture[str], env: dict[str, Path],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """``validate`` knows a mapping by its format line and reports, at their lines, an item
+    the checklist lacks and a value mapped to no answer of its item; nothing else."""
+    assert cli(capsys, "validate", str(env["map"]))[0] == 0
+    bad = env["tmp"] / "bad-map.yaml"
+    lines = MAPPING.splitlines()
+    lines[8] = "  entrance-and-hall-clean: {column: 整洁, values: {是: pass, 否: maybe}}"
+    lines.append("  no-such-item: 其他")
+    bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, _ = cli(capsys, "validate", str(bad))
+    assert code == 1, out
+    # line 9: the value 'maybe'; line 12: the unknown item's key (column 3)
+    assert "bad-map.yaml:9:" in out and "'否' maps to 'maybe'" in out, out
+    assert "bad-map.yaml:12:3" in out and "no item 'no-such-item'" in out, out
+    code, out, _ = cli(capsys, "validate", str(bad), "-f", "json")
+    rules = sorted(p["rule"] for p in json.loads(out)["problems"])
+    assert code == 1 and rules == ["answer", "unknown-item"], out
+    # a checklist that is neither bundled nor beside the mapping: located at its line
+    bad.write_text(MAPPING.replace("checklist: mystery-shopper", "checklist: nowhere"),
+                   encoding="utf-8")
+    monkeypatch.setenv("BRANCHCHECK_LANG", "zh")
+    code, out, _ = cli(capsys, "validate", str(bad))
+    assert code == 1 and "bad-map.yaml:2:" in out and "找不到检查表 'nowhere'" in out, out
