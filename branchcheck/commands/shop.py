@@ -338,7 +338,7 @@ def sample(
 ) -> int:
     """Write a sample directory, roster, delivery and its mapping to DIR (the quick start)."""
     from branchcheck.core.i18n import resolve_lang
-    from branchcheck.shop.make import write_sample
+    from branchcheck.shop.sample import write_sample
 
     ui = resolve_lang(lang)
     for path in write_sample(folder, ui):

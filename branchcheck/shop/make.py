@@ -1,11 +1,10 @@
-"""What ``shop plan``, ``shop assign`` and ``shop sample`` do, from files to a plan."""
+"""What ``shop plan`` and ``shop assign`` do, from files to a plan."""
 
 from __future__ import annotations
 
 import hashlib
 import re
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from branchcheck.core.errors import UsageError
@@ -16,7 +15,6 @@ _NAME = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
 _SEED = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
 _SLOT = re.compile(r"^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$")
 _KIND = re.compile(r"^[a-z][a-z0-9-]{0,31}$")
-SAMPLE = Path(__file__).resolve().parent / "data"
 
 
 def _check(value: str, pattern: re.Pattern[str], option: str, what: str, lang: str) -> str:
@@ -109,18 +107,3 @@ def assignment(plan_path: str, roster_path: str, *, start: Any, end: Any, seed: 
         block["history"] = [p.wave for p in earlier]
     block["roster"] = {"file": roster_path, "sha256": sha}
     return replace(the_plan, visits=tuple(outcome.visits), assignment=block)
-
-
-def write_sample(folder: str, lang: str) -> list[Path]:
-    """Copy the sample directory and roster into ``folder`` (never over a file)."""
-    from branchcheck.core.fsafe import atomic_write
-
-    target = Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name in ("org.yaml", "roster.csv", "mapping.yaml", "delivery.csv"):
-        path = target / name
-        atomic_write(path, (SAMPLE / name).read_bytes(), overwrite=False)
-        written.append(path)
-    del lang
-    return written

@@ -182,3 +182,32 @@ def test_validate_checks_a_mapping_against_its_checklist(
     monkeypatch.setenv("BRANCHCHECK_LANG", "zh")
     code, out, _ = cli(capsys, "validate", str(bad))
     assert code == 1 and "bad-map.yaml:2:" in out and "找不到检查表 'nowhere'" in out, out
+
+
+def test_the_sample_delivery_is_a_real_workbook_and_the_csv_the_same_visits(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """``shop sample`` writes the firm's delivery as .xlsx with typed cells (dates, numbers,
+    teller numbers as text); it imports as the CSV does, so the CSV after it adds nothing."""
+    from datetime import date
+
+    folder = tmp_path / "demo"
+    assert cli(capsys, "shop", "sample", str(folder))[0] == 0
+    book = openpyxl.load_workbook(folder / "delivery.xlsx")
+    sheet = book.worksheets[0]
+    assert book.sheetnames == ["暗访明细", "说明"]
+    header = [c.value for c in sheet[1]]
+    row = {h: c.value for h, c in zip(header, sheet[2], strict=True)}
+    assert row["暗访日期"].date() == date(2026, 10, 19)
+    assert row["等候分钟"] == 6 and row["总体体验(1-5)"] == 5
+    assert row["柜员号"] == "0815"  # text: the leading zero stays
+    res = folder / "results"
+    args = ["-m", str(folder / "mapping.yaml"), "--results-dir", str(res), "-f", "json"]
+    code, out, err = cli(capsys, "shop", "import", str(folder / "delivery.xlsx"), *args)
+    assert code == 0 and [r["status"] for r in json.loads(out)] == ["stored"] * 4, err
+    (stored,) = (res / "BJ-CY1" / "mystery-shopper").glob("2*.yaml")
+    from branchcheck.results.storage import read_result
+
+    visit = dict(read_result(stored).visit or {})
+    assert visit["teller"] == "0815" and visit["delivery"]["sheet"] == "暗访明细"
+    code, out, err = cli(capsys, "shop", "import", str(folder / "delivery.csv"), *args)
+    assert code == 0 and [r["status"] for r in json.loads(out)] == ["unchanged"] * 4, err
