@@ -14,6 +14,9 @@ same figures in the same run:
   on an open warehouse, opening it too, and as a whole new process (the
   command against ``python -c`` that imports duckdb and runs the bare query);
 * the warehouse file size (target: under 300 MB);
+* ``network league`` without ``--level`` (10,000 outlet rows) in text, json and
+  csv against the bare query of the same figures per outlet, and its query
+  against its rendering in process (rendering must not dominate);
 * ``network export`` to Parquet (target: under 60 s).
 """
 
@@ -139,6 +142,29 @@ BARE = {
         SELECT o.unit, o.cur, sum(n), sum(ko), sum(expected), sum(done), avg(mean_done),
                avg(score), any_value(g.grades)
         FROM o LEFT JOIN g ON g.unit = o.unit AND o.cur GROUP BY ALL""",
+    # The league without --level: the same figures per outlet (10,000 rows), the bare
+    # query fetching them all as the command does.
+    "league-outlets": """
+        WITH r AS (
+          SELECT r.branch, r.day >= DATE '2026-11-01' AS cur, count(*) AS n,
+                 sum(r.overall_final) AS total, count(r.overall_final) AS scored,
+                 count(*) FILTER (WHERE r.knocked_out) AS ko
+          FROM results r WHERE r.checklist_id = 'daily-opening'
+            AND r.day BETWEEN DATE '2026-10-01' AND DATE '2026-11-30' GROUP BY ALL),
+        e AS (
+          SELECT o.id AS branch, c.day >= DATE '2026-11-01' AS cur,
+                 count(*) AS expected, count(r.rid) AS done
+          FROM units o
+          JOIN range(DATE '2026-10-01', DATE '2026-12-01', INTERVAL 1 DAY) c(day) ON true
+          LEFT JOIN results r ON r.branch = o.id AND r.day = c.day::DATE AND r.day_first
+          WHERE o.kind = 'outlet' GROUP BY ALL),
+        g AS (
+          SELECT r.branch, histogram(r.grade_en) AS grades FROM results r
+          WHERE r.day BETWEEN DATE '2026-11-01' AND DATE '2026-11-30' GROUP BY ALL)
+        SELECT e.branch, e.cur, r.n, r.ko, e.expected, e.done, r.total / r.scored,
+               r.total / (r.scored + e.expected - e.done), g.grades
+        FROM e LEFT JOIN r ON r.branch = e.branch AND r.cur = e.cur
+        LEFT JOIN g ON g.branch = e.branch AND e.cur""",
     # every expected daily check of November with its done flag, per region
     "missing": f"""
         SELECT ro.unit, count(*), count(r.rid),
@@ -244,12 +270,63 @@ def in_process(path: Path, view: str) -> tuple[float, float]:
     return _median(alone), _median(opened)
 
 
+def league_outlets(path: Path) -> None:
+    """``network league`` without ``--level`` (one row per outlet, 10,000): the whole
+    command in text, json and csv against the bare query in a new process, and in
+    process the view's query (with the fairness columns) against its rendering."""
+    from branchcheck.commands.network import _league_title  # noqa: F401 (warms imports)
+    from branchcheck.network import query, views
+    from branchcheck.network import tables as rn
+    from branchcheck.oversight.fair import add_fair
+    from branchcheck.oversight.tables import fair_columns
+
+    b_process = bare_process(path, BARE["league-outlets"])
+    for fmt in ("text", "json", "csv"):
+        whole, peak = command(["network", "league", "-w", str(path), "--period", PERIOD,
+                               "-f", fmt])
+        print(f"league, every outlet, -f {fmt:4}: whole process {whole:.2f} s / bare query "
+              f"process {b_process:.2f} s ({whole / b_process:.2f}x), peak {peak:.0f} MB")
+    opts = query.Options(warehouse=str(path), period=PERIOD)
+    computed: list[float] = []
+    rendered: dict[str, list[float]] = {f: [] for f in ("text", "json", "csv")}
+    for _ in range(RUNS):
+        with query.open_scope(opts) as (con, scope):
+            start = time.perf_counter()
+            rows = add_fair(con, scope, views.league(con, scope), True)
+            computed.append(time.perf_counter() - start)
+        columns = rn.league_columns(scope.lang) + fair_columns(scope.lang)
+        for fmt, times in rendered.items():
+            start = time.perf_counter()
+            rn.render(rows, columns, fmt, title="League")
+            times.append(time.perf_counter() - start)
+    print(f"league, every outlet ({len(rows):,} rows), in process: query {_median(computed):.3f} s"
+          + "".join(f", render {f} {_median(v):.3f} s" for f, v in rendered.items()))
+
+
+def export(path: Path, out: Path) -> None:
+    """``network export`` as a new process: wall time and peak resident memory (the
+    process and the children it waited for, from ``wait4``)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "branchcheck", "network", "export",
+                             str(out), "-w", str(path)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, env=_ENV)
+    assert proc.stderr is not None
+    said = proc.stderr.read().decode().strip()
+    _, status, usage = os.wait4(proc.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"export failed: {said}")
+    print(f"export   {time.perf_counter() - start:.1f} s (target < 60 s), peak memory "
+          f"{usage.ru_maxrss / 1024:.0f} MB; {said}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--outlets", type=int, default=10_000)
     parser.add_argument("--days", type=int, default=365)
     parser.add_argument("--keep", type=Path, help="build the warehouse here and keep it")
     parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--only", choices=("league-outlets", "export"),
+                        help="run only this part (on a --keep warehouse)")
     args = parser.parse_args()
     if args.build:
         build(args.build, args.outlets, args.days)
@@ -272,7 +349,7 @@ def main() -> None:
               f"rows; file {size:.0f} MB (target < 300 MB)")
         print("each: the view / the bare query of the same figures (ratio); target: every "
               "ratio within 1.5x, every command under 2 s")
-        for view in ("league", "missing", "items"):
+        for view in ("league", "missing", "items") if args.only is None else ():
             whole, peak = command(["network", view, "-w", str(path), "--period", PERIOD,
                                    "--level", "region", "-f", "json"])
             b_alone, b_opened = bare(path, BARE[view])
@@ -283,12 +360,12 @@ def main() -> None:
                   f"{b_opened:.3f} s ({v_opened / b_opened:.2f}x) | whole process "
                   f"{whole:.2f} / {b_process:.2f} s ({whole / b_process:.2f}x) | "
                   f"peak memory {peak:.0f} MB")
-        out = tmp / "export"
-        start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "branchcheck", "network", "export",
-                               str(out), "-w", str(path)], capture_output=True, text=True)
-        print(f"export   {time.perf_counter() - start:.1f} s (target < 60 s) "
-              f"{done.stderr.strip()}")
+        if args.only in (None, "league-outlets"):
+            league_outlets(path)
+        if args.only in (None, "export"):
+            export(path, tmp / "export")
+        print("load average (1, 5, 15 min): " + ", ".join(f"{x:.2f}" for x in os.getloadavg())
+              + f" on {os.cpu_count()} CPUs")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

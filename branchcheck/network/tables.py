@@ -191,20 +191,39 @@ def render(rows: list[dict[str, Any]], columns: Sequence[Column], fmt: str, *,
 
 def text_table(rows: list[dict[str, Any]], columns: Sequence[Column],
                title: str = "") -> Iterator[str]:
-    """Aligned plain-text lines (terminal controls neutralised, CJK widths respected)."""
+    """Aligned plain-text lines (terminal controls neutralised, CJK widths respected),
+    made a column at a time: a column of printable ASCII (the common case) is measured
+    and padded without a look at each character."""
     from branchcheck.core.textsafe import oneline, term
 
-    cells = [[term(oneline(c.show(r))) for c in columns] for r in rows]
-    heads = [c.header for c in columns]
-    widths = [max([width(h)] + [width(row[i]) for row in cells]) for i, h in enumerate(heads)]
+    padded: list[list[str]] = []
+    widths: list[int] = []
+    for c in columns:
+        head = term(c.header)
+        texts = [c.show(r) for r in rows]
+        joined = "".join(texts)
+        if not joined.isprintable():  # a line break, control or bidi character somewhere
+            texts = [term(oneline(x)) for x in texts]
+            joined = "".join(texts)
+        if joined.isascii():
+            w = max([width(head), *map(len, texts)])
+            cells = [x.rjust(w) for x in texts] if c.right else [x.ljust(w) for x in texts]
+        else:
+            sizes = [width(x) for x in texts]
+            w = max([width(head), *sizes])
+            cells = [(" " * (w - n) + x) if c.right else (x + " " * (w - n))
+                     for x, n in zip(texts, sizes, strict=True)]
+        widths.append(w)
+        padded.append([pad(head, w, right=c.right), *cells])
     if title:
         yield term(title)
-    yield "  ".join(pad(h, w, right=c.right) for h, w, c in zip(heads, widths, columns,
-                                                                  strict=True)).rstrip()
+    lines = iter(zip(*padded, strict=True)) if padded else iter(())
+    head_line = next(lines, None)
+    if head_line is not None:
+        yield "  ".join(head_line).rstrip()
     yield "  ".join("-" * w for w in widths)
-    for row in cells:
-        yield "  ".join(pad(v, w, right=c.right) for v, w, c in zip(row, widths, columns,
-                                                                     strict=True)).rstrip()
+    for line in lines:
+        yield "  ".join(line).rstrip()
 
 
 def md_table(rows: list[dict[str, Any]], columns: Sequence[Column],
