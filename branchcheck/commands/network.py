@@ -483,6 +483,7 @@ def export(
     """Write the warehouse as Hive-partitioned Parquet (checklist=.../month=...)."""
     from branchcheck.core.i18n import resolve_lang, t
     from branchcheck.network import warehouse as wh
+    from branchcheck.network.export import MEMORY
     from branchcheck.network.export import export as run_export
 
     check_choice(fmt, ("parquet",))
@@ -490,7 +491,7 @@ def export(
     parent = Path(os.path.abspath(target)).parent
     parent.mkdir(parents=True, exist_ok=True)
     with wh.reader(wh.default_path(warehouse), lang=ui, folders=[parent],
-                   config={"preserve_insertion_order": False}) as con:
+                   config={"preserve_insertion_order": False, "memory_limit": MEMORY}) as con:
         counts = run_export(con, target, lang=ui, force=force)
     err(t(ui, f"已导出到 {target}：", f"exported to {target}: ")
                      + ", ".join(f"{k} {v}" for k, v in counts.items()) + "\n")
