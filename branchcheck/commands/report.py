@@ -120,7 +120,7 @@ def _trend(result: Result, results_dir: str | None,
     from branchcheck.results import history, storage
 
     root = storage.results_dir(results_dir)
-    loaded = history.load(root, result.branch, result.checklist_id, lang=ui)
+    loaded = history.load(root, result.branch, result.checklist_id, use_cache=True, lang=ui)
     for path, reason in loaded.skipped:
         err(t(ui, "警告：已跳过 ", "warning: skipped ")
                          + history.describe(path, reason) + "\n")
