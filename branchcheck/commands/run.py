@@ -102,6 +102,8 @@ def run(
              f"the draft of {ck.id!r} for branch {branch} ({path})")
     try:
         with exclusive(path.parent / LOCK_NAME, what=what):
+            if _interactive():
+                err(_title_line(ck, branch, ui) + "\n")
             draft = _open_draft(ck, path, root, branch, reviewer, lang, ui, resume, restart,
                                 (source, inspector_unit))
             return _walk(ck, draft, path, root, _resume_command(checklist, branch, results_dir),
@@ -130,7 +132,7 @@ def _open_draft(ck: Checklist, path: Path, root: Path, branch: str, reviewer: st
         if not path.is_file():
             raise NotFoundError(_no_draft(path, ui))
         draft = read_draft(path, ck, branch, ui, root=root)
-        draft.reviewer = reviewer or draft.reviewer or reviewer_for_run(None, ui)
+        draft.reviewer = reviewer or draft.reviewer or reviewer_for_run(None, ui, branch)
         draft.lang = ui if lang else draft.lang
         return draft
     if path.is_file():
@@ -141,8 +143,21 @@ def _open_draft(ck: Checklist, path: Path, root: Path, branch: str, reviewer: st
                 f"an unfinished draft of {ck.id!r} for branch {branch} exists at {path}; "
                 "pass --resume to continue it or --restart to discard it"))
         remove_draft(path, root)
-    return Draft.start(ck, branch=branch, reviewer=reviewer_for_run(reviewer, ui), lang=ui,
+    return Draft.start(ck, branch=branch, reviewer=reviewer_for_run(reviewer, ui, branch),
+                       lang=ui,
                        source=source[0], inspector_unit=source[1])
+
+
+def _title_line(ck: Checklist, branch: str, ui: str) -> str:
+    """The first line of a run at a terminal: what is checked, where, how many items."""
+    from branchcheck.core.i18n import t
+    from branchcheck.core.model import localise
+    from branchcheck.core.textsafe import term
+
+    title = term(localise(ck.title, ui) or ck.id)
+    count = sum(1 for _ in ck.items())
+    return t(ui, f"{title}（{ck.id} 第 {ck.version} 版）· 网点 {branch} · 共 {count} 项",
+             f"{title} ({ck.id} v{ck.version}) · branch {branch} · {count} items")
 
 
 def _no_draft(path: Path, ui: str) -> str:
@@ -152,12 +167,19 @@ def _no_draft(path: Path, ui: str) -> str:
              f"no draft to resume at {path}; start without --resume")
 
 
-def reviewer_for_run(option: str | None, ui: str) -> str:
+def reviewer_for_run(option: str | None, ui: str, branch: str) -> str:
     """The reviewer: ``--reviewer``, else ``$BRANCHCHECK_REVIEWER``, else asked once on a
-    terminal; in a pipe with neither, none is recorded and a warning says so."""
+    terminal, offering the name last used for ``branch`` on this machine (Enter takes
+    it; ``terminal/reviewers.py``); in a pipe with neither, none is recorded and a
+    warning says so. A name given on a terminal (``--reviewer`` or typed) is remembered
+    for the branch."""
     from branchcheck.core.i18n import t
+    from branchcheck.terminal import reviewers
+
     who = option or os.environ.get("BRANCHCHECK_REVIEWER", "")
     if who.strip():  # kept exactly as given
+        if option and _interactive():
+            reviewers.remember(branch, option, ui)
         return who
     who = ""
     if not _interactive():
@@ -166,17 +188,20 @@ def reviewer_for_run(option: str | None, ui: str) -> str:
                            "warning: no reviewer given (--reviewer or $BRANCHCHECK_REVIEWER); "
                            "the result records none\n"))
         return ""
+    offer = reviewers.remembered(branch, ui)
     while not who:
-        err(t(ui, "检查人姓名：", "Reviewer's name: "))
+        err(t(ui, f"检查人姓名（直接回车即 {offer}）：", f"Reviewer's name [{offer}]: ")
+            if offer else t(ui, "检查人姓名：", "Reviewer's name: "))
         sys.stderr.flush()
         line = sys.stdin.readline()
         if not line:  # end of input at the question
             raise KeyboardInterrupt
-        who = line.strip()
+        who = line.strip() or offer or ""
         if not who.isprintable():
             err(t(ui, "姓名中有控制字符，请重新输入\n",
                                "the name has control characters; please type it again\n"))
             who = ""
+    reviewers.remember(branch, who, ui)
     return who
 
 
