@@ -62,7 +62,8 @@ def add_inspections(path: Path, outlets: int, days: int) -> None:
                (i.d + INTERVAL 10 HOUR)::TIMESTAMPTZ AS finished_utc, i.d AS day,
                a.raw AS overall_raw, CASE WHEN a.ko THEN 0 ELSE a.raw END AS overall_final,
                1.0 AS coverage, true AS complete, a.ko AS knocked_out,
-               'sub-branch' AS check_source, printf('S%03d', i.o % 100) AS inspector_unit
+               'sub-branch' AS check_source, printf('S%03d', i.o % 100) AS inspector_unit,
+               false AS day_first
         FROM ind i JOIN (SELECT rid, 100 * avg(fraction) AS raw,
                                 bool_or(item_id = 'item-00' AND status = 'fail') AS ko
                          FROM items WHERE rid > $1 GROUP BY rid) a ON a.rid = i.rid

@@ -3,7 +3,9 @@ each unit, and which of them were done (``missing``, and ``league``'s completion
 
 A rule of the programme (a unit kind, a checklist, a cadence) gives each unit
 of that kind one slot per day, business day, week, month or quarter it is open;
-a slot is done when a result of the unit for the rule's checklist falls in it.
+a slot is done when a self-check of the unit for the rule's checklist falls in it
+(an inspection or a mystery-shopper visit is no check done by the outlet: it never
+fills a slot; ``results.day_first`` marks self-checks only).
 """
 
 from __future__ import annotations
@@ -140,7 +142,7 @@ def _done(rules: Sequence[Rule]) -> str:
     slot = "r.day" if _daily(rules) else _SLOT.format(e="p.every", d="r.day")
     return (f"SELECT r.branch, p.rule, {slot} AS slot FROM results r "
             "JOIN prog p ON (p.checklist = '*' OR p.checklist = r.checklist_id) "
-            f"WHERE r.day BETWEEN $1 AND $2 AND {COUNTED}")
+            f"WHERE r.day BETWEEN $1 AND $2 AND r.check_source = 'self' AND {COUNTED}")
 
 
 # The expected slots no result fills (``s``: the slots, ``d``: the done ones).

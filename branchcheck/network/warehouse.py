@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from branchcheck.org.directory import Org
 
 DEFAULT_FILE = "branchcheck-network.duckdb"
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 # Item counts per checklist, item, branch and month (the ``item_months`` table):
 # a query to finish with a filter (``AND ...``) and ``GROUP BY ALL``.
@@ -56,10 +56,17 @@ UNIT_TREE = (
     " FROM up JOIN units a ON a.id = up.ancestor"
     " JOIN (SELECT id, max(distance) AS depth FROM up GROUP BY id) d ON d.id = up.ancestor")
 
-# Marks the first result (lowest rid) of each branch, checklist and day, so that
-# a day's checks are counted once without a DISTINCT; to finish with the groups
-# to mark (``WHERE ...`` or nothing) and ``GROUP BY ALL) f``, then ON_GROUPS.
+# Marks the first self-check (lowest rid) of each branch, checklist and day, so
+# that a day's checks are counted once without a DISTINCT, and an inspection never
+# fills a day the outlet did not check itself (docs/oversight.md); every other
+# result of the day is unmarked. To finish with the groups to mark (``WHERE ...``
+# or nothing) and ``GROUP BY ALL) f``, then ON_GROUPS.
 DAY_FIRST = (
+    "UPDATE results SET day_first = coalesce(results.rid = f.rid, false) FROM (SELECT"
+    " r.branch, r.checklist_id, r.day, min(r.rid) FILTER (WHERE r.check_source = 'self')"
+    " AS rid FROM results r")
+# Schema 5's marks, before sources existed (its migration runs before the column does).
+_DAY_FIRST_5 = (
     "UPDATE results SET day_first = (results.rid = f.rid) FROM (SELECT r.branch,"
     " r.checklist_id, r.day, min(r.rid) AS rid FROM results r")
 ON_GROUPS = (" WHERE results.branch = f.branch AND results.checklist_id = f.checklist_id"
@@ -127,7 +134,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # each day's first result marked (kept by every ingest, rollups.py).
     (
         "ALTER TABLE results ADD COLUMN day_first BOOLEAN",
-        DAY_FIRST + " GROUP BY ALL) f" + ON_GROUPS,
+        _DAY_FIRST_5 + " GROUP BY ALL) f" + ON_GROUPS,
         "CREATE TABLE unit_tree (id VARCHAR NOT NULL, ancestor VARCHAR NOT NULL,"
         " distance INTEGER NOT NULL, depth INTEGER NOT NULL, kind VARCHAR NOT NULL,"
         " nearest BOOLEAN NOT NULL)",
@@ -171,6 +178,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE results ADD COLUMN superseded BOOLEAN DEFAULT false",
         "UPDATE files SET status = 'reread' WHERE status = 'ok' AND sha256 IN"
         " (SELECT sha256 FROM results WHERE check_source = 'mystery-shopper')",
+    ),
+    # 10: a day's check is the outlet's own (issue 20): only self-checks are marked
+    # ``day_first``, so an inspection on a day without a self-check leaves it missed.
+    # Results ingested before sources existed are self-checks (schema 6) and keep
+    # counting.
+    (
+        DAY_FIRST + " WHERE NOT r.superseded GROUP BY ALL) f" + ON_GROUPS,
     ),
 )
 

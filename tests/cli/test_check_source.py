@@ -143,6 +143,18 @@ def test_results_stored_before_sources_still_verify_and_read_as_self(
     code, out, _ = cli(capsys, "network", "sql", "SELECT check_source, count(*) AS n FROM "
                        "results GROUP BY ALL", "-w", str(wh), "-f", "json")
     assert json.loads(out) == [{"check_source": "self", "n": 2}]
+    # and they count as the outlet's own checks: one a day expected on 11-02 .. 11-04,
+    # done on the 2nd and the 3rd (the two results), missed on the 4th
+    code, out, _ = cli(capsys, "network", "missing", "-w", str(wh), "--every", "day",
+                       "--since", "2026-11-02", "--until", "2026-11-04", "-f", "json")
+    (row,) = json.loads(out)
+    assert code == 0 and (row["expected"], row["done"], row["slots"]) == (
+        3, 2, ["SH-001 2026-11-04"])
+    code, out, _ = cli(capsys, "network", "league", "-w", str(wh), "--every", "day",
+                       "--since", "2026-11-02", "--until", "2026-11-04", "--source", "self",
+                       "-f", "json")
+    (row,) = json.loads(out)
+    assert code == 0 and (row["n"], row["done"], row["expected"]) == (2, 2, 3)
 
 
 def test_a_legacy_file_cannot_carry_a_source(tmp_path: Path,

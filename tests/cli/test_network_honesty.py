@@ -345,3 +345,29 @@ def test_items_and_trend_of_one_source(wh: Path, capsys: pytest.CaptureFixture[s
     code = run(["network", "trend", "-w", str(wh), "--source", "self", "--lang", "zh"])
     out, _ = capsys.readouterr()
     assert code == 0 and out.startswith("趋势 · ") and "来源：自查" in out.splitlines()[0]
+
+
+def test_an_inspection_never_fills_a_missed_self_check(
+        wh: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Programme: one self-check each business day. W45 has five (Mon 11-02 .. Fri 11-06,
+    # no holiday). Each outlet checked itself on Monday and Thursday; the sub-branch's
+    # inspection on Wednesday is not the outlet's check: done 2, missed 3 (Tue 11-03,
+    # Wed 11-04, Fri 11-06), completion 2/5 = 40 %.
+    rows = view(capsys, wh, "missing", "--level", "outlet")
+    assert [(r["unit"], r["expected"], r["done"], r["missed"], r["slots"]) for r in rows] == [
+        (u, 5, 2, 3, [f"{u} 2026-11-03", f"{u} 2026-11-04", f"{u} 2026-11-06"])
+        for u in ("D1", "D2", "H1", "H2")]
+    # The league still counts the inspection as a check (three checks), but with three
+    # missed: D1 (0 + 25 + 100) / (3 + 3) = 20.83, H2 (0 + 100 + 100) / 6 = 33.33.
+    by = {r["unit"]: r for r in view(capsys, wh, "league", "--level", "outlet")}
+    assert (by["D1"]["n"], by["D1"]["done"], by["D1"]["expected"]) == (3, 2, 5)
+    assert by["D1"]["score"] == pytest.approx(125 / 6) and by["D1"]["completion"] == 0.4
+    assert by["H2"]["score"] == pytest.approx(200 / 6)
+    for lang, words in (("zh", ("漏检 · 2026-W45", "D1 2026-11-04", "40%")),
+                        ("en", ("Missed checks · 2026-W45", "D1 2026-11-04", "40%"))):
+        code = run(["network", "missing", "-w", str(wh), "--period", "2026-W45", "--level",
+                    "outlet", "--lang", lang])
+        out, _ = capsys.readouterr()
+        d1 = next(line for line in out.splitlines() if line.startswith("D1 "))
+        assert code == 0 and out.startswith(words[0])
+        assert words[1] in d1 and words[2] in d1 and " 5 " in d1 and " 3 " in d1

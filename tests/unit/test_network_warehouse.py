@@ -82,6 +82,35 @@ def test_a_version_4_warehouse_gains_the_unit_tree_and_day_marks(tmp_path: Path)
         ("S1", "HO", 2, 0, "head-office", True)]
 
 
+def test_a_version_8_warehouse_marks_self_checks_only(tmp_path: Path) -> None:
+    # Schema 8 marked the first result of the day whatever its source: an inspection
+    # (rid 1, before the self-check rid 2 on the 2nd) took the mark, and one alone on
+    # the 3rd (rid 3) filled that day. Schema 10 marks self-checks only: rid 2 on the
+    # 2nd, nothing on the 3rd; O2's row from before sources (default 'self') keeps its.
+    from branchcheck.network import warehouse as wh
+
+    path = tmp_path / "v8.duckdb"
+    con = old_warehouse(path, 5)  # rows as a release before sources stored them
+    con.execute("INSERT INTO results (rid, sha256, branch, checklist_id, day) VALUES"
+                " (4, 'd', 'O2', 'mini', DATE '2026-11-02')")
+    for step in wh.MIGRATIONS[5:8]:
+        for statement in step:
+            con.execute(statement)
+    con.execute("UPDATE meta SET value = '8' WHERE key = 'schema_version'")
+    con.execute("INSERT INTO results (rid, sha256, branch, checklist_id, day, check_source,"
+                " day_first) VALUES (1, 'a', 'O1', 'mini', DATE '2026-11-02', 'sub-branch',"
+                " true), (2, 'b', 'O1', 'mini', DATE '2026-11-02', 'self', false),"
+                " (3, 'c', 'O1', 'mini', DATE '2026-11-03', 'branch', true)")
+    con.execute("UPDATE results SET day_first = true WHERE rid = 4")
+    con.close()
+    with wh.writer(path) as con:
+        assert wh.schema_version(con) == wh.SCHEMA_VERSION
+        marks = con.execute("SELECT rid, check_source, day_first FROM results ORDER BY rid"
+                            ).fetchall()
+    assert marks == [(1, "sub-branch", False), (2, "self", True), (3, "branch", False),
+                     (4, "self", True)]
+
+
 def test_a_damaged_directory_cannot_make_the_unit_tree_endless(tmp_path: Path) -> None:
     from branchcheck.network import warehouse as wh
 
