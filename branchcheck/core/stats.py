@@ -188,8 +188,8 @@ def shrink(estimates: Sequence[float], variances: Sequence[float],
 # ----------------------------------------------------------------- funnel plot
 
 
-def funnel(target: float, sd: float, n: int, z: float) -> tuple[float, float]:
-    """Control limits at ``n`` checks around ``target``: ``target +- z sd / sqrt(n)``
+def funnel(target: float, sd: float, n: float, z: float) -> tuple[float, float]:
+    """Control limits at ``n`` checks (a plot draws them between whole numbers too) around ``target``: ``target +- z sd / sqrt(n)``
     (``sd`` of one check; for a rate p, ``sqrt(p (1 - p))``)."""
     half = z * sd / math.sqrt(n)
     return target - half, target + half

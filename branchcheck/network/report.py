@@ -21,7 +21,8 @@ def build(con: DuckDBPyConnection, scope: Scope, fmt: str, *,
           systemic: float | None = None,
           extra: Callable[[], list[Any]] | None = None) -> str:
     """The report for ``scope`` in ``fmt`` (``html`` or ``md``); ``extra`` gives more
-    parts (head, rows, columns, note) from the layers above, e.g. the honesty of
+    parts (head, rows, columns, note, and optionally a figure: inline SVG already
+    escaped, shown in HTML only) from the layers above, e.g. the honesty of
     self-checks (docs/oversight.md)."""
     from dataclasses import replace
 
@@ -66,7 +67,7 @@ def build(con: DuckDBPyConnection, scope: Scope, fmt: str, *,
     ]
     legend = t(lang, "颜色：0 分红、50 分黄、100 分绿；灰色为本期无该类别得分。",
                "Colour: red at 0, yellow at 50, green at 100; grey: no score in the period.")
-    parts: list[tuple[str, list[dict[str, Any]], list[Column], str]] = [
+    parts: list[tuple[Any, ...]] = [
         (t(lang, f"自查情况 · 检查表 {main.checklist}",
            f"Self-check overview · checklist {main.checklist}") if self_only(con, main)
          else t(lang, f"排名 · 检查表 {main.checklist}", f"League · checklist {main.checklist}"),
@@ -97,7 +98,7 @@ def build(con: DuckDBPyConnection, scope: Scope, fmt: str, *,
         from branchcheck.core.textsafe import md
 
         lines = [f"# {md(title)}", ""]
-        for head, rows, cols, note in parts:
+        for head, rows, cols, note, *_ in parts:
             lines += [f"## {md(head)}", ""]
             if note:
                 lines += [md(note), ""]
@@ -105,7 +106,7 @@ def build(con: DuckDBPyConnection, scope: Scope, fmt: str, *,
             lines.append("")
         return "\n".join(lines)
     body = [f"<h1>{rn._h(title)}</h1>"]
-    for head, rows, cols, note in parts:
+    for head, rows, cols, note, *figure in parts:
         body.append(f"<h2>{rn._h(head)}</h2>")
         if note:
             body.append(f'<p class="muted">{rn._h(note)}</p>')
@@ -115,6 +116,7 @@ def build(con: DuckDBPyConnection, scope: Scope, fmt: str, *,
             body.extend(_heat_html(heat_rows, [sec for sec, _ in sections], cols))
         else:
             body.extend(rn.html_table(rows, cols))
+        body.extend(f"<figure>{svg}</figure>" for svg in figure if svg)
     return rn.page(title, body, lang)
 
 

@@ -267,6 +267,7 @@ def report_parts(con: DuckDBPyConnection, scope: Scope) -> list[Any]:
     first), when the period holds independent checks paired with self-checks."""
     from dataclasses import replace
 
+    from branchcheck.oversight.funnel_plot import funnel_svg
     from branchcheck.oversight.tables import unit_columns
 
     outlets = replace(scope, level=None)
@@ -281,7 +282,7 @@ def report_parts(con: DuckDBPyConnection, scope: Scope) -> list[Any]:
                "Each independent check is compared item by item with the nearest self-check "
                "of the same week; the missed-failure rate is the share of the inspector's "
                "fails the outlet passed itself (shrunk toward the network's rate). See "
-               "docs/oversight.md."))]
+               "docs/oversight.md."), funnel_svg(rows, scope.lang))]
 
 
 def limits(con: DuckDBPyConnection) -> dict[str, Any] | None:

@@ -243,6 +243,19 @@ def test_the_monthly_report_has_the_honesty_section(wh: Path,
     # header, then the outlets least credible first: D1 (100%), D2 (50%), H1, H2
     assert [ln.split(" | ")[1] for ln in lines[1:]] == ["D1", "D2", "H1", "H2"]
     assert "| 100% |" in lines[1]
+    assert "<svg" not in out  # the funnel plot is for the HTML report
+    # HTML: the funnel plot, one dot per outlet with independent fails: D1 3/3, D2 1/2,
+    # H1 0/1 (H2 had none); around p0 = 4/6 no rate is above a limit (D1: 2/3 + 1.96
+    # sqrt((2/9)/3) = 1.2 > 1), so no dot is labelled
+    code = run(["network", "report", "-w", str(wh), "--period", "2026-W45", "--lang", "zh"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    svg = out[out.index('<svg xmlns="http://www.w3.org/2000/svg"'):]
+    svg = svg[:svg.index("</svg>")]
+    assert "漏报率漏斗图（全网漏报率 67%" in svg and svg.count("<circle") == 3
+    assert all(f"<title>{dot}</title>" in svg
+               for dot in ("D1 甲网点: 3/3", "D2 乙网点: 1/2", "H1 丙网点: 0/1"))
+    assert 'fill="#b00020">' not in svg and 'fill="#e08a00">' not in svg
 
 
 def test_the_composite_league_moves_the_cheats_down(
