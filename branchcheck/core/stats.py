@@ -189,8 +189,9 @@ def shrink(estimates: Sequence[float], variances: Sequence[float],
 
 
 def funnel(target: float, sd: float, n: float, z: float) -> tuple[float, float]:
-    """Control limits at ``n`` checks (a plot draws them between whole numbers too) around ``target``: ``target +- z sd / sqrt(n)``
-    (``sd`` of one check; for a rate p, ``sqrt(p (1 - p))``)."""
+    """Control limits at ``n`` checks around ``target``: ``target +- z sd / sqrt(n)``
+    (``sd`` of one check; for a rate p, ``sqrt(p (1 - p))``; a plot also draws them
+    between whole numbers)."""
     half = z * sd / math.sqrt(n)
     return target - half, target + half
 
