@@ -161,10 +161,29 @@ def by_reviewer(con: DuckDBPyConnection, scope: Scope, min_pairs: int = MIN_PAIR
     rows = con.execute(
         "SELECT coalesce(reviewer, ''), list(DISTINCT unit ORDER BY unit), "  # noqa: S608
         f"{_CELLS} FROM hitem GROUP BY ALL").fetchall()
-    out = [{"reviewer": who, "units": list(units), **table_figures(a, b, c, d)}
+    # shrunk toward the rate of every reviewer's pairs, as the units' (by_unit)
+    _, shrunk = shrink_rates({who: (b, b + d) for who, _, _, b, _, d in rows})
+    out = [{"reviewer": who, "units": list(units), **table_figures(a, b, c, d),
+            "missed_rate_shrunk": shrunk.get(who)}
            for who, units, a, b, c, d in rows if a + b + c + d >= min_pairs]
-    out.sort(key=lambda r: (_desc(r["missed_rate"]), -r["missed"], r["reviewer"]))
+    out.sort(key=lambda r: (_desc(r["missed_rate_shrunk"]), _desc(r["missed_rate"]),
+                            -r["missed"], r["reviewer"]))
     return out
+
+
+def shrink_rates(counts: dict[str, tuple[int, int]]) -> tuple[float, dict[str, float]]:
+    """The pooled missed-failure rate ``p0`` of ``counts`` (key: missed, independent
+    fails) and each key's rate shrunk toward it, with the binomial sampling variance
+    ``p0 (1 - p0) / n`` (keys without fails have none; docs/oversight.md)."""
+    from branchcheck.core.stats import shrink
+
+    total_b = sum(b for b, _ in counts.values())
+    total_f = sum(n for _, n in counts.values())
+    p0 = total_b / total_f if total_f else 0.0
+    rated = [k for k, (_, n) in counts.items() if n]
+    rates = shrink([counts[k][0] / counts[k][1] for k in rated],
+                   [max(p0 * (1 - p0), 1e-9) / counts[k][1] for k in rated], centre=p0)
+    return p0, dict(zip(rated, rates.values, strict=True))
 
 
 def funnel_flag(rate: float | None, p0: float, n: int) -> str:
@@ -200,14 +219,8 @@ def by_unit(con: DuckDBPyConnection, scope: Scope) -> list[dict[str, Any]]:
     if not units:
         return []
     # missed-failure rates shrunk toward the scope's rate (binomial sampling variance)
-    fails = {u: cells[u][2] + cells[u][4] for u in units if u in cells}
-    total_b = sum(cells[u][2] for u in fails)
-    total_f = sum(fails.values())
-    p0 = total_b / total_f if total_f else 0.0
-    rated = [u for u in units if fails.get(u)]
-    rates = shrink([cells[u][2] / fails[u] for u in rated],
-                   [max(p0 * (1 - p0), 1e-9) / fails[u] for u in rated], centre=p0)
-    shrunk_rate = dict(zip(rated, rates.values, strict=True))
+    p0, shrunk_rate = shrink_rates({u: (cells[u][2], cells[u][2] + cells[u][4])
+                                    for u in units if u in cells})
     # mean differences shrunk toward the scope's mean (pooled within-unit variance)
     every = [x for u in units for x in diffs.get(u, [])]
     ba = bland_altman(every)

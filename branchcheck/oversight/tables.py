@@ -110,6 +110,7 @@ def reviewer_columns(lang: str) -> list[Column]:
         _col(t(lang, "一致率", "Agreement"), "agreement", pct),
         _col("κ", "kappa", _num), _col("AC1", "ac1", _num),
         *_missed(lang),
+        _col(t(lang, "漏报率（收缩）", "Shrunk rate"), "missed_rate_shrunk", pct),
         _col(t(lang, "误报率", "False-alarm rate"), "false_alarm_rate", pct),
     ]
 

@@ -181,6 +181,13 @@ def test_reviewers_with_enough_pairs(wh: Path, capsys: pytest.CaptureFixture[str
     rows = view(capsys, wh, "honesty", "--by", "reviewer", "--min-pairs", "4")
     assert [(r["reviewer"], r["missed"], r["units"]) for r in rows[:2]] == [
         ("head-D1", 3, ["D1"]), ("head-D2", 1, ["D2"])]
+    # each outlet has one reviewer: their rates shrink exactly as the outlets' above
+    # (p0 = 4/6): head-D1 159/183, head-D2 255/438, head-H1 48/109; head-H2 has no fail
+    by = {r["reviewer"]: r["missed_rate_shrunk"] for r in rows}
+    assert by == pytest.approx({"head-D1": 159 / 183, "head-D2": 255 / 438,
+                                "head-H1": 48 / 109, "head-H2": None})
+    # least credible first, by the shrunk rate
+    assert [r["reviewer"] for r in rows] == ["head-D1", "head-D2", "head-H1", "head-H2"]
 
 
 def test_rolled_up_to_the_sub_branch(wh: Path, capsys: pytest.CaptureFixture[str]) -> None:
