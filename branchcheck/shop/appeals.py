@@ -27,6 +27,9 @@ from branchcheck.core.i18n import t
 REGISTER = Path(".appeals") / "appeals.jsonl"
 MAX_BYTES = 32 * 1024 * 1024
 MAX_TEXT = 2000
+MAX_NAME = 200
+MAX_LINE = 1024 * 1024
+"""One register line at most (a filed appeal with many evidence files fits)."""
 DECISIONS = ("upheld", "rejected")
 
 
@@ -71,31 +74,51 @@ def read(root: Path, lang: str = "en") -> dict[str, Appeal]:
         return {}
     raw = read_regular(path, max_bytes=MAX_BYTES, root=root)
     appeals: dict[str, Appeal] = {}
-    fields = {f for f in Appeal.__dataclass_fields__}
-    for n, line in enumerate(raw.decode("utf-8", "replace").splitlines(), start=1):
+    for n, line in enumerate(raw.split(b"\n"), start=1):  # only "\n" ends a line
         if not line.strip():
             continue
         try:
-            event = json.loads(line)
-            kind = event.pop("event")
-            if kind == "filed":
-                if set(event) - fields or event["id"] in appeals:
-                    raise ValueError("unknown keys or a repeated id")
-                appeals[event["id"]] = Appeal(**event)
-            elif kind == "decided":
-                appeal = appeals[event.pop("id")]
-                if appeal.decision or event.get("decision") not in DECISIONS or set(
-                        event) - fields:
-                    raise ValueError("a second decision, or an unknown one")
-                for key, value in event.items():
-                    setattr(appeal, key, value)
-            else:
-                raise ValueError(f"unknown event {kind!r}")
+            _fold(appeals, line)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise InputError.at(Problem(str(path), n, 1, "appeals", t(
                 lang, f"申诉登记无法读取：{exc}", f"the appeals register does not read: {exc}"))
             ) from None
     return appeals
+
+
+def _fold(appeals: dict[str, Appeal], line: bytes) -> None:
+    """Add the event on ``line`` to ``appeals`` (a ValueError, KeyError, ... when it does
+    not read): the reader's one rule, which the writer also runs before writing."""
+    fields = set(Appeal.__dataclass_fields__)
+    event = json.loads(line.decode("utf-8"))
+    kind = event.pop("event")
+    if kind == "filed":
+        if set(event) - fields or event["id"] in appeals:
+            raise ValueError("unknown keys or a repeated id")
+        appeals[event["id"]] = Appeal(**event)
+    elif kind == "decided":
+        appeal = appeals[event.pop("id")]
+        if appeal.decision or event.get("decision") not in DECISIONS or set(event) - fields:
+            raise ValueError("a second decision, or an unknown one")
+        for key, value in event.items():
+            setattr(appeal, key, value)
+    else:
+        raise ValueError(f"unknown event {kind!r}")
+
+
+def _line(appeals: dict[str, Appeal], event: dict[str, Any], lang: str) -> bytes:
+    """The register line of ``event``, refused unless the reader, folding it into
+    ``appeals`` (the register as read; updated), reads it back."""
+    try:
+        line = json.dumps(event, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        _fold(appeals, line)
+        if b"\n" in line or len(line) > MAX_LINE:
+            raise ValueError("too long")
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeError):
+        raise UsageError(t(lang, "申诉内容无法保存（文字过长或不是有效的 Unicode）；未写入",
+                           "the appeal cannot be stored (text too long or not valid "
+                           "Unicode); nothing was written")) from None
+    return line + b"\n"
 
 
 def _append(root: Path, make: Any, lang: str) -> Any:
@@ -106,8 +129,9 @@ def _append(root: Path, make: Any, lang: str) -> Any:
     path = register_path(root)
     path.parent.mkdir(parents=True, exist_ok=True)
     with exclusive(path.parent / ".lock", wait=30.0, what=t(lang, "申诉登记", "the appeals")):
-        event, value = make(read(root, lang))
-        line = (json.dumps(event, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+        appeals = read(root, lang)
+        event, value = make(read(root, lang))  # make may update its copy
+        line = _line(appeals, event, lang)
         if not path.exists():
             atomic_write(path, b"", overwrite=False)
         fd = open_append(path, root=root)
@@ -115,6 +139,15 @@ def _append(root: Path, make: Any, lang: str) -> Any:
             append_synced(fd, line, path)
         finally:
             os.close(fd)
+    return value
+
+
+def person(value: str, what: str, lang: str) -> str:
+    """A person's name for the register: 1 to :data:`MAX_NAME` printable characters."""
+    value = value.strip()
+    if not value or len(value) > MAX_NAME or not value.isprintable():
+        raise UsageError(t(lang, f"{what}须为 1 到 {MAX_NAME} 个可打印字符",
+                           f"{what} must be 1 to {MAX_NAME} printable characters"))
     return value
 
 
@@ -147,6 +180,7 @@ def file(root: Path, result_path: str, item: str, reason: str, evidence: list[st
         files.append({"file": os.path.basename(name), "sha256": hashlib.sha256(data).hexdigest()})
     sha = hashlib.sha256(raw).hexdigest()
     reason = _text(reason, t(lang, "申诉理由", "the reason"), lang)
+    by = person(by, t(lang, "申诉人（--by）", "who files (--by)"), lang)
 
     def make(appeals: dict[str, Appeal]) -> tuple[dict[str, Any], Appeal]:
         for a in appeals.values():
@@ -186,7 +220,7 @@ def decide(root: Path, appeal_id: str, decision: str, answer: str | None, note: 
         raise UsageError(t(lang, "维持申诉须给出该项的新答案（--answer），驳回则不给",
                            "an upheld appeal needs the item's new answer (--answer); a "
                            "rejected one takes none"))
-    by = _text(by, t(lang, "决定人", "who decides (--by)"), lang)
+    by = person(by, t(lang, "决定人（--by）", "who decides (--by)"), lang)
 
     def make(appeals: dict[str, Appeal]) -> tuple[dict[str, Any], Appeal]:
         appeal = appeals.get(appeal_id)
