@@ -140,7 +140,18 @@ def _root_help(args: list[str]) -> bool:
 
 
 def run(argv: list[str] | None = None) -> int:
-    """Run the CLI and return its exit code; the single place errors are reported."""
+    """Run the CLI and return its exit code; the single place errors are reported.
+    The UI language chosen for the run is forgotten after it (a process that runs
+    several commands, as the tests do, starts each from the environment)."""
+    from branchcheck.core.i18n import set_ui
+
+    try:
+        return _run(argv)
+    finally:
+        set_ui(None)
+
+
+def _run(argv: list[str] | None = None) -> int:
     from branchcheck.terminal.output import prepare_streams
 
     prepare_streams()

@@ -207,7 +207,10 @@ class _Cache:
         key = self._key(path)
         if key is None:
             return
-        data = json.dumps({"warnings": [_plain(p) for p in report.warnings]})
+        kept = {"warnings": [_plain(p) for p in report.warnings]}
+        data = json.dumps(kept)
+        if json.loads(data) != kept:
+            return  # text that would read back otherwise (a surrogate pair) is not kept
         try:
             atomic_write(Path(self.folder, key[:2], key), data.encode("utf-8"),
                          root=Path(self.folder))

@@ -124,7 +124,7 @@ def temp_dir(folder: Path, name: str) -> Path:
 
 
 def atomic_write(path: Path, data: bytes, *, root: Path | None = None,
-                 overwrite: bool = True, durable: bool = True) -> None:
+                 overwrite: bool = True, durable: bool = True, private: bool = False) -> None:
     """Write ``data`` to the regular file ``path`` atomically (temp, fsync, rename).
 
     With ``overwrite=False`` an existing ``path`` is never replaced (the rename
@@ -134,6 +134,7 @@ def atomic_write(path: Path, data: bytes, *, root: Path | None = None,
     once symlinks are resolved. The file gets the usual mode of a new file.
     ``durable=False`` skips the fsyncs: for caches that are checked when read, where
     a crash may lose the new file but the name never holds a mix of old and new.
+    ``private=True`` gives the file mode 0600 (a cache that names people).
     """
     folder = path.parent
     if root is not None:
@@ -156,7 +157,8 @@ def atomic_write(path: Path, data: bytes, *, root: Path | None = None,
         raise UnsafePathError(f"{_show(path)} is not a regular file; refusing to replace it")
     fd, tmp = temp_file(folder, path.name)
     try:
-        _usual_mode(tmp)
+        if not private:
+            _usual_mode(tmp)  # mkstemp made it 0600
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

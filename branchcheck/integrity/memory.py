@@ -32,12 +32,13 @@ class Memory:
 
     def _mac(self, slot: str, digest: str, payload: bytes) -> bytes:
         assert self.key is not None  # noqa: S101 - callers check
-        return hmac.new(self.key, self.salt + f"{slot}|{digest}|".encode() + payload,
-                        hashlib.sha256).hexdigest().encode()
+        return hmac.new(self.key, self.salt + f"{slot}|{digest}|".encode(
+            "utf-8", "surrogatepass") + payload, hashlib.sha256).hexdigest().encode()
 
     def _entry(self, slot: str) -> Path:
         assert self.key is not None  # noqa: S101 - callers check
-        name = hmac.new(self.key, slot.encode(), hashlib.sha256).hexdigest()
+        name = hmac.new(self.key, slot.encode("utf-8", "surrogatepass"),
+                        hashlib.sha256).hexdigest()
         return self.folder / name[:2] / name
 
     def get(self, slot: str, digest: str) -> bytes | None:
@@ -58,17 +59,13 @@ class Memory:
         what the slot held: one entry per slot, atomically)."""
         if self.key is None:
             return
+        from branchcheck.core.errors import StorageError
+        from branchcheck.core.fsafe import atomic_write
+
         entry = self._entry(slot)
-        tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
         try:
             entry.parent.mkdir(exist_ok=True, mode=0o700)
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC
-                         | getattr(os, "O_NOFOLLOW", 0), 0o600)  # private: names people
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(self._mac(slot, digest, payload) + b"\n" + payload)
-            os.replace(tmp, entry)
-        except OSError:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+            atomic_write(entry, self._mac(slot, digest, payload) + b"\n" + payload,
+                         durable=False, private=True)  # private: names people
+        except (OSError, StorageError):
+            pass

@@ -96,6 +96,8 @@ class Seen:
         if self.key is None:
             return
         body = json.dumps(fields, sort_keys=True).encode()
+        if json.loads(body) != fields:
+            return  # text that would read back otherwise (a surrogate pair) is not kept
         doc = {"fields": fields, "mac": self._mac(digest.encode() + body)}
         entry = self._entry(digest)
         try:

@@ -160,9 +160,12 @@ class ResultCache:
         used = sorted({e[1] for e in self.entries.values()})
         renumber = {old: new for new, old in enumerate(used)}
         entries = {k: [e[0], renumber[e[1]], *e[2:]] for k, e in self.entries.items()}
-        body = json.dumps({"head": self.head, "search": self.search,
-                           "layouts": [self.layouts[n] for n in used], "entries": entries},
-                          ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        try:
+            body = json.dumps({"head": self.head, "search": self.search,
+                               "layouts": [self.layouts[n] for n in used], "entries": entries},
+                              ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        except UnicodeError:  # text that is not valid Unicode (a lone surrogate): no cache
+            return
         data = FORMAT + b"\n" + self._mac(body) + b"\n" + body
         if len(data) > MAX_BYTES:
             return
