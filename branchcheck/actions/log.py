@@ -21,11 +21,12 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from branchcheck.actions import logscan
 from branchcheck.actions.limits import MAX_LINE_BYTES, MAX_TOOL, MAX_WHO
 from branchcheck.actions.model import (
     EVENT_FORMAT,
@@ -48,7 +49,6 @@ _FAST = re.compile(r"^[0-9a-f]{16}\|[0-9a-f]{64}\|[0-9a-f]{64}\|"
                    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})\Z")
 """``id|prev|hash|when`` of a well-formed event: one match instead of four (no part may
 hold a ``|``, so the four parts are found again exactly)."""
-_SCAN: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
 TORN_WAIT = 2.0
 """Seconds a reader that meets a half-written last line waits for a writer to finish."""
 
@@ -208,15 +208,14 @@ def _parse(raw: bytes, log: Log) -> None:
         log.torn_tail = tail
         log.torn_line = len(lines) + 1
     bad: dict[str, int] = {}  # sha256 of an unreadable line -> its line number
-    try:  # one decode for the whole log; line by line only when it has bad UTF-8
-        texts: list[str] | None = b"\n".join(lines).decode("utf-8").split("\n")
-    except UnicodeDecodeError:
-        texts = None
+    events, accept = log.events, logscan.reader(log.chain)
     for number, line in enumerate(lines, start=1):
-        obj = _scan(texts[number - 1]) if texts is not None and len(line) <= MAX_LINE_BYTES \
-            else None
-        if obj is None:
-            obj = _decode(line)
+        event = accept(line, number, log.last_seq, log.last_hash)
+        if event is not None:  # a canonical line that holds (the usual case, fast)
+            events.append(event)
+            log.last_seq, log.last_hash = event.seq, event.hash
+            continue
+        obj = _decode(line)
         if obj is None:
             bad[hashlib.sha256(line).hexdigest()] = number
             continue
@@ -228,15 +227,6 @@ def _parse(raw: bytes, log: Log) -> None:
         _problem(log, log.torn_line, "log-truncated",
                  "the last line is incomplete (an interrupted write?); it is ignored and "
                  "will be sealed by the next change", severity="warning")
-
-
-def _scan(text: str) -> dict[str, Any] | None:
-    """A line that is exactly one JSON object (the usual case, fast), else None."""
-    try:
-        obj, end = _SCAN(text, 0)
-    except (StopIteration, ValueError, RecursionError):
-        return None
-    return obj if end == len(text) and isinstance(obj, dict) else None
 
 
 def _decode(line: bytes) -> dict[str, Any] | None:

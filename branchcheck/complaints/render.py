@@ -80,8 +80,8 @@ def list_json(cases: Sequence[Case], today: date) -> str:
     """A JSON array, one object per line."""
     if not cases:
         return "[]\n"
-    return "[\n" + ",\n".join(json.dumps(as_row(c, today), ensure_ascii=False)
-                              for c in cases) + "\n]\n"
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every row
+    return "[\n" + ",\n".join([encode(as_row(c, today)) for c in cases]) + "\n]\n"
 
 
 def list_csv(cases: Sequence[Case], today: date) -> bytes:

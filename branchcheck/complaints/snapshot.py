@@ -18,19 +18,31 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import hmac
-import json
+import marshal
 import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from branchcheck import __version__
-from branchcheck.actions.log import MAX_LOG_BYTES, Log, log_path, read_head, read_log
+from branchcheck.actions.log import (
+    MAX_LOG_BYTES,
+    Log,
+    log_path,
+    read_head,
+    read_log,
+    verify_bytes,
+)
 from branchcheck.complaints.model import CHAIN, Case, Step
 from branchcheck.complaints.state import State, derive
 from branchcheck.core import fsafe
 from branchcheck.core.errors import StorageError
 
-FORMAT = "branchcheck-complaints-snapshot/1"
+FORMAT = f"branchcheck-complaints-snapshot/2 (marshal, Python {sys.version_info[0]}." \
+    f"{sys.version_info[1]})"
 _ALL = [f.name for f in dataclasses.fields(Case)]
 _FIELDS = _ALL[:_ALL.index("steps")]
 """The fields before ``steps``, in order (a case is rebuilt positionally)."""
@@ -87,11 +99,9 @@ def _get(digest: str) -> bytes | None:
 
 
 def _encode(seq: int, last: str, cases: list[Case]) -> bytes:
-    rows = [[[getattr(c, k) for k in _FIELDS],
-             [[s.step, s.who, s.at, s.note, s.outcome] for s in c.steps],
-             [getattr(c, k) for k in _REST]] for c in cases]
-    return json.dumps({"seq": seq, "hash": last, "cases": rows}, ensure_ascii=False,
-                      separators=(",", ":")).encode("utf-8")
+    head, rest = attrgetter(*_FIELDS), attrgetter(*_REST)
+    rows = [(head(c), [tuple(s) for s in c.steps], rest(c)) for c in cases]
+    return marshal.dumps((seq, last, rows), 2)  # 2: no shared refs, twice as quick
 
 
 def _decode(rows: list[Any]) -> dict[str, Case]:
@@ -103,7 +113,9 @@ def _decode(rows: list[Any]) -> dict[str, Case]:
     return cases
 
 
-def _digest(root: Path, branch: str) -> tuple[str, int] | None:
+def _bytes(root: Path, branch: str) -> bytes | None:
+    """The register's bytes when it can be remembered (readable and not ending in a
+    torn line: such a one is read in full, reported, then sealed), else None."""
     from branchcheck.core import fsafe
     from branchcheck.core.errors import BranchcheckError
 
@@ -112,9 +124,12 @@ def _digest(root: Path, branch: str) -> tuple[str, int] | None:
                                  root=root)
     except (BranchcheckError, OSError):
         return None
-    if not raw.endswith(b"\n"):
-        return None  # a torn last line: read in full (reported, then sealed)
-    return hashlib.sha256(raw).hexdigest(), len(raw)
+    return raw if raw.endswith(b"\n") else None
+
+
+def _digest(root: Path, branch: str) -> tuple[str, int] | None:
+    raw = _bytes(root, branch)
+    return None if raw is None else (hashlib.sha256(raw).hexdigest(), len(raw))
 
 
 def remember(root: Path, branch: str, log: Log, state: State, *, size: int | None = None,
@@ -134,35 +149,51 @@ def remember(root: Path, branch: str, log: Log, state: State, *, size: int | Non
 def load(root: Path, branch: str) -> tuple[Log, State]:
     """The register's cases: remembered when its bytes were verified before and its
     head agrees, else read and verified in full (and remembered when clean). The
-    cases carry no events (``show`` reads those). The cyclic garbage collector is
-    paused meanwhile: the objects built are not cycles, and its passes over tens of
-    thousands of new objects would double the time."""
+    cases carry no events (``show`` reads those)."""
+    with paused_gc():
+        return _load(root, branch)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: the objects a register is folded into are
+    not cycles, and its passes over hundreds of thousands of new objects would double
+    the time of a listing. On leaving, the objects made meanwhile are frozen (left out
+    of later passes: the first allocation after enabling would otherwise scan them all);
+    they are still freed as usual when no longer used."""
     import gc
 
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _load(root, branch)
+        yield
     finally:
         if paused:
+            gc.freeze()
             gc.enable()
 
 
 def _load(root: Path, branch: str) -> tuple[Log, State]:
-    path = log_path(root, branch, CHAIN)
-    found = _digest(root, branch) if os.path.lexists(path) else None
-    payload = _get(found[0]) if found is not None else None
-    if found is not None and payload is not None:
+    raw = _bytes(root, branch) if os.path.lexists(log_path(root, branch, CHAIN)) else None
+    if raw is None:  # absent, unreadable or torn: the reader reports what is wrong
+        log = read_log(root, branch, chain=CHAIN)
+        return log, derive(log)
+    digest = hashlib.sha256(raw).hexdigest()
+    payload = _get(digest)
+    if payload is not None:
         head = read_head(root, branch, CHAIN)
-        try:
-            entry = json.loads(payload)
-            cases = _decode(entry["cases"]) if head == (entry["seq"], entry["hash"]) else None
-        except (KeyError, TypeError, ValueError):
+        try:  # the MAC holds: this user's own payload (marshal, plain values only)
+            seq, last, rows = marshal.loads(payload)  # noqa: S302
+            cases = _decode(rows) if head == (seq, last) else None
+        except (EOFError, TypeError, ValueError):
             cases = None
         if head is not None and cases is not None:
-            log = Log(path, size=found[1], last_seq=head[0], last_hash=head[1], chain=CHAIN)
+            log = Log(log_path(root, branch, CHAIN), size=len(raw), last_seq=head[0],
+                      last_hash=head[1], chain=CHAIN)
             return log, State(cases=cases)
-    log = read_log(root, branch, chain=CHAIN)
+    log = verify_bytes(root, branch, raw, Log(log_path(root, branch, CHAIN), chain=CHAIN))
+    # (the very bytes hashed above)
     state = derive(log)
-    remember(root, branch, log, state)
+    if not log.problems and not state.problems:
+        _put(digest, _encode(log.last_seq, log.last_hash, list(state.cases.values())))
     return log, state

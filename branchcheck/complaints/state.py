@@ -110,12 +110,13 @@ def _received(event: Event) -> Case:
         personal["customer_name"] = name
     if contact:
         personal["customer_contact"] = contact
+    reply_due = _day(d, "reply_due")
     return Case(
         id=event.action, branch=branch, channel=channel, received=_time(d, "received"),
         category=category, asks=asks, summary=summary, customer_ref=ref, personal=personal,
-        about=about, promise_days=_int(d, "promise_days", 365), reply_due=_day(d, "reply_due"),
+        about=about, promise_days=_int(d, "promise_days", 365), reply_due=reply_due,
         decision_rule=_rule(d.get("decision")), decision_due=_day(d, "decision_due"),
-        registered_by=event.who, repeat_of=repeat, first_reply_due=_day(d, "reply_due"),
+        registered_by=event.who, repeat_of=repeat, first_reply_due=reply_due,
     )
 
 
@@ -192,25 +193,27 @@ def derive(log: Log) -> State:
 
 def fold(state: State, events: Iterable[Event], path: str) -> None:
     """Apply ``events`` (in log order) to ``state``."""
+    cases, case_id = state.cases, CASE_ID.match
     for event in events:
+        kind, ident = event.type, event.action
         try:
-            if event.type == "repaired":
+            if kind == "repaired":
                 continue
-            if event.action is None or not CASE_ID.match(event.action):
+            if ident is None or not case_id(ident):
                 raise _Bad("no case id")
-            if event.type == "received":
-                if event.action in state.cases:
-                    raise _Bad(f"case {event.action} is registered twice")
-                case = _received(event)
+            case = cases.get(ident)
+            if kind == "received":
+                if case is not None:
+                    raise _Bad(f"case {ident} is registered twice")
+                case = cases[ident] = _received(event)
                 case.events.append(event)
-                state.cases[event.action] = case
-            elif event.action not in state.cases:
-                raise _Bad(f"unknown case {event.action}")
+            elif case is None:
+                raise _Bad(f"unknown case {ident}")
             else:
-                _apply(state.cases[event.action], event)
+                _apply(case, event)
         except _Bad as exc:
             state.problems.append(Problem(path, event.line, 1, "register-invalid",
-                                          f"event {event.seq} ({event.type}): {exc}"))
+                                          f"event {event.seq} ({kind}): {exc}"))
 
 
 # ------------------------------------------------------------------ deadlines on a day
