@@ -289,13 +289,13 @@ def list_cases(
 ) -> int:
     """Complaints with their deadlines (default: the open ones of every outlet), oldest
     first. Exit 0; 1 with --fail-on-overdue when one is overdue; 2 for usage errors."""
-    from branchcheck.actions.calendar import today
     from branchcheck.commands.options import emit
     from branchcheck.complaints import register as reg
     from branchcheck.complaints import render, snapshot
     from branchcheck.complaints.state import overdue, select
     from branchcheck.core import places
     from branchcheck.core.i18n import resolve_lang
+    from branchcheck.org.workdays import today
 
     check_choice(fmt, LIST_FORMATS)
     check_choice(status, LIST_STATUSES, "status")

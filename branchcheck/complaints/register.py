@@ -5,15 +5,13 @@ one locked append, checked against the case as it is at the time of writing."""
 from __future__ import annotations
 
 import os
-import secrets
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from branchcheck.actions.log import Log, NewEvent, log_path, read_log
-from branchcheck.complaints import rules as clock
 from branchcheck.complaints.model import (
     CASE_ID,
     CHAIN,
@@ -30,6 +28,9 @@ from branchcheck.complaints.state import State, derive, reply_pending
 from branchcheck.core.errors import NotFoundError, UsageError
 from branchcheck.core.i18n import t
 from branchcheck.core.places import BRANCH_ID
+
+if TYPE_CHECKING:  # the clock rules are read by the commands that write, not by a listing
+    from branchcheck.complaints import rules as clock
 
 Make = Callable[[State], Sequence[NewEvent]]
 
@@ -180,6 +181,10 @@ class Intake:
 def new(root: Path, intake: Intake, who: str, rules: clock.Rules, cal: Any,
         lang: str = "en") -> Case:
     """Register a complaint: its deadlines computed now and stored with it."""
+    import secrets
+
+    from branchcheck.complaints import rules as clock
+
     if intake.channel not in CHANNELS:
         raise UsageError(t(lang, f"未知渠道 {intake.channel!r}；可选 {', '.join(CHANNELS)}",
                            f"unknown channel {intake.channel!r}; choose one of "
@@ -239,6 +244,8 @@ def step(root: Path, found: Found, name: str, *, who: str, at: str | None = None
          note: str = "", handler: str = "", outcome: str = "", promise_days: int | None = None,
          rules: clock.Rules | None = None, cal: Any = None, lang: str = "en") -> Case:
     """Record 受理 or one of the five steps (判断 决定 沟通 确认 跟踪)."""
+    from branchcheck.complaints import rules as clock
+
     if name not in STEPS:
         raise UsageError(t(lang, f"未知步骤 {name!r}；可选 {', '.join(STEPS)}",
                            f"unknown step {name!r}; choose one of {', '.join(STEPS)}"))
@@ -280,6 +287,8 @@ def extend(root: Path, found: Found, *, reason: str, approver: str, who: str,
            at: str | None, rules: clock.Rules, cal: Any, lang: str = "en") -> Case:
     """Extend the decision limit by the case's next allowed extension (its rule, as
     registered), with the reason and the approver."""
+    from branchcheck.complaints import rules as clock
+
     if not reason or not approver:
         raise UsageError(t(lang, "延期须写明原因（--reason）和审批人（--approver）",
                            "an extension needs --reason and --approver"))
