@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from branchcheck.actions.log import (
     log_path,
     read_log,
 )
-from branchcheck.actions.model import HEAD_NAME, LOG_NAME, STATUS_ZH, Action, Evidence
+from branchcheck.actions.model import HEAD_NAME, LOG_NAME, STATUS_ZH, Action, Evidence, ResultRef
 from branchcheck.actions.state import State, derive
 from branchcheck.core.errors import InputError, NotFoundError, StorageError, UsageError
 from branchcheck.core.i18n import t
@@ -306,3 +306,40 @@ def approve(root: Path, result_file: Path, *, approver: str, note: str,
 
     append(root, result.branch, make)
     return result.branch, ref.sha256
+
+
+def open_action(root: Path, branch: str, *, checklist: str, item: str,
+                text: Mapping[str, str], note: str, source: ResultRef, who: str,
+                within_days: int, owner_role: str = "", category: str = "") -> Action:
+    """Open a corrective action (整改) that no stored check raised: one ``opened``
+    event in ``branch``'s log, due ``within_days`` working days after the day of
+    ``source.finished``. ``checklist``/``item`` and ``source`` name what raised it (the
+    complaint register, issue 27: ``complaints``, the case id, the register's path and
+    the hash of the case's first event); it is then fixed and verified as any other."""
+    from branchcheck.actions.calendar import add_business_days, local_date, today
+    from branchcheck.actions.limits import MAX_ID, shorten
+    from branchcheck.actions.log import new_action_id
+    from branchcheck.actions.writer import append
+
+    start = local_date(source.finished) or today()
+    data: dict[str, object] = {
+        "branch": branch, "checklist": shorten(checklist, MAX_ID), "item": shorten(item, MAX_ID),
+        "section": "", "text": {k: shorten(v, MAX_TEXT) for k, v in text.items()},
+        "note": shorten(note, MAX_TEXT), "item_status": "", "value": "", "priority": "normal",
+        "owner": "", "owner_role": shorten(owner_role, MAX_NAME),
+        "due": add_business_days(start, within_days).isoformat(), "within_days": within_days,
+        "evidence_required": False, "result": source.as_dict(), "kind": "action",
+        "source": "self"}
+    if category:
+        data["category"] = shorten(category, 40)
+    box: list[str] = []
+
+    def make(state: State) -> Sequence[NewEvent]:
+        action_id = new_action_id()
+        while action_id in state.actions:
+            action_id = new_action_id()
+        box.append(action_id)
+        return [NewEvent("opened", action_id, who, data)]
+
+    append(root, branch, make)
+    return load(root, branch)[1].actions[box[-1]]

@@ -23,6 +23,7 @@ from branchcheck.commands.complaints_common import (
     warn,
     who,
 )
+from branchcheck.commands.complaints_rootcause import action, link
 from branchcheck.commands.options import UiLangOption, check_choice
 from branchcheck.core.errors import EXIT_FAILED, EXIT_OK
 
@@ -219,30 +220,8 @@ def escalate(
     return EXIT_OK
 
 
-@app.command("link")
-def link(
-    case_id: IdArgument,
-    action_id: Annotated[str, typer.Argument(metavar="ACTION", show_default=False,
-                                             help="Corrective action id, e.g. A-3F9C2E1B.")],
-    note: Annotated[str, typer.Option("--note", "-m", metavar="NOTE",
-                                      help="The root cause (溯源).")] = "",
-    at: AtOption = None,
-    by: ByOption = None,
-    branch: BranchFilter = None,
-    results_dir: ResultsDir = None,
-    lang: UiLangOption = None,
-) -> int:
-    """Link a corrective action (整改) of the outlet as the complaint's root-cause fix."""
-    from branchcheck.complaints import register as reg
-    from branchcheck.core.i18n import resolve_lang, t
-
-    ui = resolve_lang(lang)
-    found = find(case_id, branch, results_dir, ui)
-    case = reg.link(root(results_dir), found, action_id, who=who(by, ui), at=at,
-                    note=reg.clean(note, "--note", lang=ui), lang=ui)
-    say(t(ui, f"{case.id}：关联整改项 {', '.join(case.actions)}",
-           f"{case.id}: linked to {', '.join(case.actions)}"))
-    return EXIT_OK
+app.command("link")(link)
+app.command("action")(action)
 
 
 @app.command("close")

@@ -86,7 +86,7 @@ def locate(root: Path, case_id: str, branch: str | None = None, lang: str = "en"
     return hits[0]
 
 
-def _append(root: Path, branch: str, make: Make) -> State:
+def append(root: Path, branch: str, make: Make) -> State:
     """Under the register's lock: verify it (a tampered register is refused and never
     written to), ask ``make`` for the events and append them; the state after."""
     from branchcheck.actions import writer
@@ -150,7 +150,7 @@ def _not_subject(case_about: str, person: str, lang: str) -> None:
                            f"{person} is the subject of this complaint and may not handle it"))
 
 
-def _at(case: Case, at: str | None, lang: str) -> str:
+def at_time(case: Case, at: str | None, lang: str) -> str:
     """When a step happened: ``at`` (not before receipt, not in the future), else now."""
     from branchcheck.core.places import now_iso
 
@@ -218,7 +218,7 @@ def new(root: Path, intake: Intake, who: str, rules: clock.Rules, cal: Any,
             data["repeat_of"] = repeat
         return [NewEvent("received", case_id, who, data)]
 
-    return _append(root, intake.branch, make).cases[case_id]
+    return append(root, intake.branch, make).cases[case_id]
 
 
 def _repeat_of(state: State, ref: str, day: date, within: int) -> str:
@@ -233,11 +233,11 @@ def _repeat_of(state: State, ref: str, day: date, within: int) -> str:
     return found
 
 
-def _change(root: Path, found: Found, check: Callable[[Case], NewEvent]) -> Case:
+def change(root: Path, found: Found, check: Callable[[Case], NewEvent]) -> Case:
     def make(state: State) -> list[NewEvent]:
         return [check(state.cases[found.case.id])]
 
-    return _append(root, found.branch, make).cases[found.case.id]
+    return append(root, found.branch, make).cases[found.case.id]
 
 
 def step(root: Path, found: Found, name: str, *, who: str, at: str | None = None,
@@ -254,7 +254,7 @@ def step(root: Path, found: Found, name: str, *, who: str, at: str | None = None
                            f"--outcome is for follow-up only: {', '.join(OUTCOMES)}"))
 
     def check(case: Case) -> NewEvent:
-        when = _at(case, at, lang)
+        when = at_time(case, at, lang)
         data: dict[str, Any] = {"step": name, "at": when, "note": note}
         if name == "accept":
             if case.accepted_at:
@@ -280,7 +280,7 @@ def step(root: Path, found: Found, name: str, *, who: str, at: str | None = None
             data["outcome"] = outcome
         return NewEvent("step", case.id, who, data)
 
-    return _change(root, found, check)
+    return change(root, found, check)
 
 
 def extend(root: Path, found: Found, *, reason: str, approver: str, who: str,
@@ -307,10 +307,10 @@ def extend(root: Path, found: Found, *, reason: str, approver: str, who: str,
         due = clock.decision_due(cal, date.fromisoformat(case.received[:10]),
                                  case.decision_rule, added)
         return NewEvent("extended", case.id, who, {
-            "days": days, "reason": reason, "approver": approver, "at": _at(case, at, lang),
+            "days": days, "reason": reason, "approver": approver, "at": at_time(case, at, lang),
             "decision_due": due.isoformat()})
 
-    return _change(root, found, check)
+    return change(root, found, check)
 
 
 def escalate(root: Path, found: Found, *, who: str, at: str | None, reason: str,
@@ -331,28 +331,10 @@ def escalate(root: Path, found: Found, *, who: str, at: str | None, reason: str,
         if handler:
             _not_subject(case.about, handler, lang)
         return NewEvent("escalated", case.id, who, {
-            "at": _at(case, at, lang), "reason": reason, "level": level, "unit": unit,
+            "at": at_time(case, at, lang), "reason": reason, "level": level, "unit": unit,
             "referral": referral, "handler": handler})
 
-    return _change(root, found, check)
-
-
-def link(root: Path, found: Found, action_id: str, *, who: str, at: str | None, note: str,
-         lang: str = "en") -> Case:
-    """Link a corrective action (整改) of the same outlet as the root-cause fix."""
-    from branchcheck.actions.ops import load as load_actions
-
-    wanted = action_id.strip().upper()
-    _, actions = load_actions(root, found.branch)
-    if wanted not in actions.actions:
-        raise NotFoundError(t(lang, f"网点 {found.branch} 没有整改项 {wanted}",
-                              f"outlet {found.branch} has no corrective action {wanted}"))
-
-    def check(case: Case) -> NewEvent:
-        return NewEvent("linked", case.id, who, {"action": wanted, "at": _at(case, at, lang),
-                                                 "note": note})
-
-    return _change(root, found, check)
+    return change(root, found, check)
 
 
 def close(root: Path, found: Found, *, who: str, at: str | None, result: str,
@@ -365,9 +347,9 @@ def close(root: Path, found: Found, *, who: str, at: str | None, result: str,
             raise UsageError(t(lang, f"{case.id} 还没有把处理决定告知客户（决定、沟通）",
                                f"{case.id}: no decision has been told to the customer yet "
                                "(decide, then communicate)"))
-        return NewEvent("closed", case.id, who, {"at": _at(case, at, lang), "result": result})
+        return NewEvent("closed", case.id, who, {"at": at_time(case, at, lang), "result": result})
 
-    return _change(root, found, check)
+    return change(root, found, check)
 
 
 def name_limit(text: str | None, what: str, lang: str = "en") -> str:

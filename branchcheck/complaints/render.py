@@ -211,7 +211,9 @@ def _event_line(kind: str, d: Any, lang: str) -> str:
             else t(lang, f"外部转办：{d.get('referral')}", f"referred by {d.get('referral')}")
         return f"{at}  {t(lang, '升级', 'escalated')} {where}"
     if kind == "linked":
-        return f"{at}  {t(lang, '关联整改项', 'linked action')} {d.get('action')}"
+        what = (t(lang, "开立溯源整改项", "opened the root-cause action") if d.get("opened")
+                is True else t(lang, "关联整改项", "linked action"))
+        return f"{at}  {what} {d.get('action')}" + (f": {d['note']}" if d.get("note") else "")
     if kind == "closed":
         return f"{at}  {t(lang, '办结', 'closed')}" + (f": {d['result']}" if d.get("result")
                                                       else "")

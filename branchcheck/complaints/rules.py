@@ -20,7 +20,8 @@ RULES_FORMAT = "branchcheck-complaint-rules/1"
 BUNDLED = Path(__file__).resolve().parent / "rules.yaml"
 COUNTS = ("calendar", "workdays")
 _MAX_BYTES = 1024 * 1024
-_KEYS = {"format", "reply", "decision", "soon_workdays", "ageing", "repeat_days", "categories"}
+_KEYS = {"format", "reply", "decision", "soon_workdays", "ageing", "repeat_days", "root_cause",
+         "categories"}
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,9 @@ class Rules:
     ageing: tuple[int, ...] = (5, 15, 30, 60)
     repeat_days: int = 90
     categories: dict[str, tuple[str, str]] = field(default_factory=dict)
+    action_workdays: int = 5
+    """A root-cause action (整改) is due this many working days after the cause is found."""
+    action_owner_role: str = "网点负责人"
 
     def decision_rule(self) -> dict[str, Any]:
         """What a new case records of the decision limit (later rule files do not
@@ -111,7 +115,23 @@ def _parse(doc: Document, source: str, problems: list[Problem]) -> Rules:
                            problems),
         repeat_days=_int(doc, ("repeat_days",), data.get("repeat_days", 90), 0, 3650, problems),
         categories=_categories(doc, data.get("categories"), problems),
+        **_root_cause(doc, data.get("root_cause", {}), problems),
     )
+
+
+def _root_cause(doc: Document, value: Any, problems: list[Problem]) -> dict[str, Any]:
+    if not isinstance(value, dict) or set(value) - {"within_workdays", "owner_role"}:
+        problems.append(doc.problem(("root_cause",), "rules-value",
+                                    "must give within_workdays and/or owner_role"))
+        return {}
+    role = value.get("owner_role", "网点负责人")
+    if not isinstance(role, str) or len(role) > 200:
+        problems.append(doc.problem(("root_cause", "owner_role"), "rules-value",
+                                    "must be text of at most 200 characters"))
+        role = ""
+    return {"action_workdays": _int(doc, ("root_cause", "within_workdays"),
+                                    value.get("within_workdays", 5), 0, 365, problems),
+            "action_owner_role": role}
 
 
 def _categories(doc: Document, value: Any,

@@ -342,6 +342,8 @@ OPTIONS_ZH: dict[str, str] = {
     "The outlet.": "网点。",
     "The published seed of the draw (e.g. 2026Q4).": "公布的抽样种子（如 2026Q4）。",
     "The root cause (溯源).": "溯源（根本原因）。",
+    "The root cause: which service failed (溯源), e.g. 柜员未告知手续费标准.":
+        "根本原因：哪一项服务出了问题（溯源），如 柜员未告知手续费标准。",
     "The unit escalated to (else from --org).": "上报到的机构（否则按 --org 查找）。",
     "What happened.": "经过。",
     "What the customer asks for (客户诉求).": "客户诉求。",

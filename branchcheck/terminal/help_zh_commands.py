@@ -190,6 +190,10 @@ COMMANDS_ZH: dict[str, str] = {
     "complaints extend": "按规则的下一档延长决定时限（默认 15 → 30 → 60 天），记录原因和批准人。",
     "complaints escalate": "把投诉上报到支行 / 分行 / 总行，或记录外部转来的投诉。",
     "complaints link": "把该网点的一个整改项关联为此投诉的溯源整改。",
+    "complaints action": (
+        "投诉的根源是服务缺陷时：在该网点的整改台账中开立一个溯源整改项并与投诉互相关联，"
+        "显示整改项编号。整改期限为 --at 之后规则中 root_cause.within_workdays 个工作日"
+        "（默认 5，可设置）。"),
     "complaints close": "决定已告知客户后，办结投诉。",
     "complaints list": (
         "带时限的投诉清单（默认：所有网点未办结的），最早在前。"
