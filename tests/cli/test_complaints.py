@@ -9,6 +9,7 @@ Sunday 09-28 and Saturday 10-11 are working days (调休). Today is Monday 2025-
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -124,6 +125,48 @@ def test_deadlines_states_and_overdue(register: tuple[Path, dict[str, str]],
     # no personal data in a list
     assert "张三" not in json.dumps(got, ensure_ascii=False)
     assert "13800000000" not in json.dumps(got, ensure_ascii=False)
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("zh", {"A": ("重新处理", "2025-10-14"), "B": ("处理中", "2025-10-30"),
+            "C": ("已受理", "2025-09-26（逾期 17 天）"), "D": ("处理中", "2025-10-24"),
+            "total": "共 4 件，逾期 1 件（截至 2025-10-13）",
+            "ext": "延期 15 天至 2025-10-30，原因：需调取录像，审批人：分行投诉负责人",
+            "esc": "升级 支行 SH-PD", "ref": "升级 外部转办：国家金融监督管理总局转送",
+            "reopen": "跟踪（回访）（不满意）",
+            "A-reply": "承诺答复日: 2025-10-14（收到后 3 个工作日）"}),
+    ("en", {"A": ("reopened", "2025-10-14"), "B": ("handling", "2025-10-30"),
+            "C": ("accepted", "2025-09-26 (overdue 17 d)"), "D": ("handling", "2025-10-24"),
+            "total": "4 complaints, 1 overdue (as of 2025-10-13)",
+            "ext": "extended by 15 days to 2025-10-30; reason: 需调取录像; "
+                   "approved by 分行投诉负责人",
+            "esc": "escalated sub-branch SH-PD",
+            "ref": "escalated referred by 国家金融监督管理总局转送",
+            "reopen": "follow up (call back) (unsatisfied)",
+            "A-reply": "reply due: 2025-10-14 (3 working days after receipt)"}),
+])
+def test_the_register_in_zh_and_en(register: tuple[Path, dict[str, str]],
+                                   capsys: pytest.CaptureFixture[str], lang: str,
+                                   words: dict[str, Any]) -> None:
+    """The same hand-computed figures as above, as people read them (see the fixture's
+    comments): reply, decision and next due per case, C overdue by 17 days, A reopened
+    with a new promise, B's extension, C's escalation, D's referral."""
+    root, ids = register
+    out = ok(capsys, root, "list", "--status", "all", "--lang", lang)
+    cells = {line[:10]: re.split(r"\s{2,}", line) for line in out.splitlines()
+             if line.startswith("C-")}
+    dues = {"A": ("2025-10-14", "2025-10-11"), "B": ("2025-10-10", "2025-10-30"),
+            "C": ("2025-09-26", "2025-10-09"), "D": ("2025-10-10", "2025-10-24")}
+    for key in "ABCD":  # status, then reply due, decision due, next due
+        status, next_due = words[key]
+        row = cells[ids[key]]
+        assert (row[2], *row[6:9]) == (status, *dues[key], next_due), row
+    assert list(cells) == [ids["C"], ids["A"], ids["B"], ids["D"]]  # oldest first
+    assert words["total"] in out
+    shown = {k: ok(capsys, root, "show", ids[k], "--lang", lang) for k in "ABCD"}
+    assert words["A-reply"] in shown["A"] and words["reopen"] in shown["A"]
+    assert words["ext"] in shown["B"] and words["esc"] in shown["C"]
+    assert words["ref"] in shown["D"]
 
 
 def test_fail_on_overdue_for_a_scheduled_job(register: tuple[Path, dict[str, str]],

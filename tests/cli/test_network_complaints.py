@@ -27,6 +27,7 @@ first reply was due in September, C's too, E's is still running.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +110,43 @@ def test_figures_per_category(warehouse: tuple[Path, Path],
                        "--by", "category", "--lang", "zh")
     assert code == 0 and "收费争议" in out and "决定按时率" in out and "50%" not in out
     assert "0% (0/1)" in out  # other: C's decision was late
+
+
+@pytest.mark.parametrize(("lang", "one", "other", "report"), [
+    ("zh", ["SH-001", "陆家嘴网点", "2", "0", "5", "1", "50% (1/2)", "100% (2/2)", "1", "1",
+            "2", "1", "2", "0", "0"],
+     ["其他", "2", "0", "3", "1", "0% (0/1)", "100% (1/1)", "1", "1", "2", "0", "1", "0", "0"],
+     "| SH-002 | 张江网点 | 1 | 1 | 0 | 0 | 100% (1/1) | 100% (1/1) |"),
+    ("en", ["SH-001", "Lujiazui outlet", "2", "0", "5", "1", "50% (1/2)", "100% (2/2)", "1",
+            "1", "2", "1", "2", "0", "0"],
+     ["Other", "2", "0", "3", "1", "0% (0/1)", "100% (1/1)", "1", "1", "2", "0", "1", "0",
+      "0"],
+     "| SH-002 | Zhangjiang outlet | 1 | 1 | 0 | 0 | 100% (1/1) | 100% (1/1) |"),
+])
+def test_the_figures_as_people_read_them(warehouse: tuple[Path, Path],
+                                         capsys: pytest.CaptureFixture[str], lang: str,
+                                         one: list[str], other: list[str],
+                                         report: str) -> None:
+    """The hand-computed figures above (module docstring) in the text tables and the
+    monthly report, in zh and en: SH-001 received 2, closed 0, open 5, overdue 1,
+    decisions 1 of 2 on time, replies 2 of 2, 1 repeat, 1 escalated, ageing 2/1/2/0/0."""
+    _, db = warehouse
+
+    def table(*extra: str) -> dict[str, list[str]]:
+        code, out, err = cli(capsys, "network", "complaints", "-w", str(db), "--period",
+                             "2025-10", "--lang", lang, *extra)
+        assert code == 0, err
+        assert ("截至 2025-10-13" if lang == "zh" else "as of 2025-10-13") in out
+        rows = [re.split(r"\s{2,}", line.strip()) for line in out.splitlines()[3:]
+                if line.strip()]
+        return {r[0]: r for r in rows}
+
+    assert table()["SH-001"] == one
+    assert table("--by", "category")[other[0]] == other
+    code, out, err = cli(capsys, "network", "report", "-w", str(db), "--period", "2025-10",
+                         "-f", "md", "--lang", lang)
+    assert code == 0, err
+    assert report in out and "| " + " | ".join(one) + " |" in out
 
 
 def test_no_personal_data_in_the_warehouse(warehouse: tuple[Path, Path]) -> None:
