@@ -130,10 +130,9 @@ def step(
     from branchcheck.complaints import register as reg
     from branchcheck.complaints.model import STATUSES, STEPS
     from branchcheck.complaints.render import word
-    from branchcheck.core.i18n import resolve_lang, t
+    from branchcheck.core.i18n import t
 
-    ui = resolve_lang(lang)
-    found = find(case_id, branch, results_dir, ui)
+    found, ui = find(case_id, branch, results_dir, lang)
     clock_rules, cal = clock_of(rules, calendar) if name == "follow-up" else (None, None)
     case = reg.step(root(results_dir), found, name, who=who(by, ui), at=at,
                     note=reg.clean(note, "--note", lang=ui),
@@ -167,10 +166,9 @@ def extend(
     """Extend the decision limit by the next extension of its rule (15 → 30 → 60 days by
     default), recording the reason and the approver."""
     from branchcheck.complaints import register as reg
-    from branchcheck.core.i18n import resolve_lang, t
+    from branchcheck.core.i18n import t
 
-    ui = resolve_lang(lang)
-    found = find(case_id, branch, results_dir, ui)
+    found, ui = find(case_id, branch, results_dir, lang)
     clock_rules, cal = clock_of(rules, calendar)
     case = reg.extend(root(results_dir), found, reason=reg.clean(reason, "--reason", lang=ui),
                       approver=reg.name_limit(approver, "--approver", ui), who=who(by, ui),
@@ -205,10 +203,9 @@ def escalate(
 ) -> int:
     """Escalate a case to 支行 / 分行 / 总行, or record a referral from outside."""
     from branchcheck.complaints import register as reg
-    from branchcheck.core.i18n import resolve_lang, t
+    from branchcheck.core.i18n import t
 
-    ui = resolve_lang(lang)
-    found = find(case_id, branch, results_dir, ui)
+    found, ui = find(case_id, branch, results_dir, lang)
     if to and org and not unit:
         unit = reg.unit_above(org, found.branch, to, ui)
     case = reg.escalate(root(results_dir), found, who=who(by, ui), at=at,
@@ -237,10 +234,9 @@ def close(
 ) -> int:
     """Close a case (办结) once its decision has been told to the customer."""
     from branchcheck.complaints import register as reg
-    from branchcheck.core.i18n import resolve_lang, t
+    from branchcheck.core.i18n import t
 
-    ui = resolve_lang(lang)
-    found = find(case_id, branch, results_dir, ui)
+    found, ui = find(case_id, branch, results_dir, lang)
     case = reg.close(root(results_dir), found, who=who(by, ui), at=at,
                      result=reg.clean(result, "--result", lang=ui), lang=ui)
     say(t(ui, f"{case.id}：已办结", f"{case.id}: closed"))
@@ -326,11 +322,9 @@ def show(
     from branchcheck.actions.calendar import today
     from branchcheck.commands.options import emit
     from branchcheck.complaints import render
-    from branchcheck.core.i18n import resolve_lang
 
     check_choice(fmt, ("text", "json"))
-    ui = resolve_lang(lang)
-    found = find(case_id, branch, results_dir, ui)
+    found, ui = find(case_id, branch, results_dir, lang)
     if fmt == "json":
         data = render.as_dict(found.case, today(), personal=personal)
         emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None, False)
@@ -401,9 +395,7 @@ def review(
     from branchcheck.actions.calendar import today
     from branchcheck.commands.options import emit
     from branchcheck.complaints.review import answers_file
-    from branchcheck.core.i18n import resolve_lang
 
-    ui = resolve_lang(lang)
-    found = find(case_id, branch, results_dir, ui)
+    found, ui = find(case_id, branch, results_dir, lang)
     emit(answers_file(found.case, who(reviewer, ui), ui, today()), output, force)
     return EXIT_OK

@@ -65,9 +65,13 @@ def clock_of(rules: str | None, calendar: str | None) -> tuple[Any, Any]:
     return clock.load(rules), clock.calendar(calendar)
 
 
-def find(case_id: str, branch: str | None, results_dir: str | None, lang: str) -> Any:
+def find(case_id: str, branch: str | None, results_dir: str | None,
+         lang: str | None) -> tuple[Any, str]:
+    """The case (its register's warnings said) and the UI language."""
     from branchcheck.complaints.register import locate
+    from branchcheck.core.i18n import resolve_lang
 
-    found = locate(root(results_dir), case_id, branch, lang)
-    warn(found.log.problems + found.state.problems, lang)
-    return found
+    ui = resolve_lang(lang)
+    found = locate(root(results_dir), case_id, branch, ui)
+    warn(found.log.problems + found.state.problems, ui)
+    return found, ui

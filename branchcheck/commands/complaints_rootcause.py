@@ -39,10 +39,9 @@ def link(
     """Link a corrective action (整改) of the outlet as the complaint's root-cause fix."""
     from branchcheck.complaints import rootcause
     from branchcheck.complaints.register import clean
-    from branchcheck.core.i18n import resolve_lang, t
+    from branchcheck.core.i18n import t
 
-    ui = resolve_lang(lang)
-    found = find(case_id, branch, results_dir, ui)
+    found, ui = find(case_id, branch, results_dir, lang)
     case = rootcause.link(root(results_dir), found, action_id, who=who(by, ui), at=at,
                           note=clean(note, "--note", lang=ui), lang=ui)
     say(t(ui, f"{case.id}：关联整改项 {', '.join(case.actions)}",
@@ -67,10 +66,9 @@ def action(
     rules' root_cause.within_workdays working days after --at (default 5, a setting)."""
     from branchcheck.complaints import rootcause
     from branchcheck.complaints.register import clean
-    from branchcheck.core.i18n import resolve_lang, t
+    from branchcheck.core.i18n import t
 
-    ui = resolve_lang(lang)
-    found = find(case_id, branch, results_dir, ui)
+    found, ui = find(case_id, branch, results_dir, lang)
     case, opened = rootcause.open_action(root(results_dir), found,
                                          cause=clean(cause, "--cause", lang=ui),
                                          who=who(by, ui), at=at, rules=rules_of(rules), lang=ui)

@@ -62,30 +62,21 @@ class Logs:
 
 def prepare(con: DuckDBPyConnection, roots: Sequence[Path], lang: str = "en") -> Logs:
     """Read the new and changed action logs under ``roots`` (outside the transaction)."""
-    from branchcheck.core.places import BRANCH_ID
+    from branchcheck.network.outlets import outlet_files
 
     known = {r[0]: r[1:] for r in con.execute(
         "SELECT path, size, mtime_ns, seq, hash, status, reason FROM action_logs").fetchall()}
     out = Logs()
     present: set[str] = set()
     for root in roots:
-        try:
-            entries = sorted(os.scandir(root), key=lambda e: e.name)
-        except OSError:
-            continue  # the results scan reports an unreadable folder
-        for entry in entries:
-            if not BRANCH_ID.fullmatch(entry.name) or not entry.is_dir(follow_symlinks=False):
-                continue
-            path = os.path.join(entry.path, LOG_NAME)
-            try:
-                info = os.lstat(path)
-            except OSError:
-                if os.path.lexists(os.path.join(entry.path, HEAD_NAME)):
-                    _gone(path, entry.name, known.get(path), out, lang)
+        for branch, path, info in outlet_files(root, LOG_NAME):
+            if info is None:
+                if os.path.lexists(os.path.join(os.path.dirname(path), HEAD_NAME)):
+                    _gone(path, branch, known.get(path), out, lang)
                     present.add(path)
                 continue
             present.add(path)
-            _one(root, entry.name, path, info, known.get(path), out, lang)
+            _one(root, branch, path, info, known.get(path), out, lang)
         # a log ingested before whose branch folder is gone too
         for path, seen in known.items():
             if path not in present and seen[4] in KEPT and os.path.dirname(

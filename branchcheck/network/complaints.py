@@ -52,7 +52,7 @@ def prepare(con: DuckDBPyConnection, roots: Sequence[Path], lang: str = "en",
             jobs: int = 0) -> Registers:
     """Read the new and changed registers under ``roots`` (outside the transaction); many
     registers are verified by worker processes on every core (``jobs``: how many)."""
-    from branchcheck.core.places import BRANCH_ID
+    from branchcheck.network.outlets import outlet_files
 
     known = {r[0]: r[1:] for r in con.execute(
         "SELECT path, size, mtime_ns, seq, hash, status, reason FROM complaint_logs"
@@ -60,17 +60,8 @@ def prepare(con: DuckDBPyConnection, roots: Sequence[Path], lang: str = "en",
     out = Registers()
     todo: list[tuple[Path, str, str, os.stat_result, Any]] = []
     for root in roots:
-        try:
-            entries = sorted(os.scandir(root), key=lambda e: e.name)
-        except OSError:
-            continue  # the results scan reports an unreadable folder
-        for entry in entries:
-            if not BRANCH_ID.fullmatch(entry.name) or not entry.is_dir(follow_symlinks=False):
-                continue
-            path = os.path.join(entry.path, LOG_NAME)
-            try:
-                info = os.lstat(path)
-            except OSError:
+        for branch, path, info in outlet_files(root, LOG_NAME):
+            if info is None:
                 continue
             seen = known.get(path)
             if seen is not None and tuple(seen[:2]) == (info.st_size, info.st_mtime_ns):
@@ -78,7 +69,7 @@ def prepare(con: DuckDBPyConnection, roots: Sequence[Path], lang: str = "en",
                 if seen[4] == "rejected":
                     out.rejected.append((path, seen[5] or ""))
                 continue
-            todo.append((root, entry.name, path, info, seen))
+            todo.append((root, branch, path, info, seen))
     jobs_in = [(str(root), branch, path, info.st_mode, lang)
                for root, branch, path, info, _ in todo]
     for (_, branch, path, info, seen), done in zip(todo, _verify_all(jobs_in, jobs),
