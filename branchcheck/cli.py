@@ -98,15 +98,50 @@ def build_app(only: str | None = None, sub: str | None = None) -> typer.Typer:
 
 
 def _one_of(group: typer.Typer, sub: str | None) -> typer.Typer:
-    """``group`` with only its command ``sub`` (the whole group when it has none)."""
+    """``group`` with only its command ``sub`` (the whole group when it has none); for
+    the group's own help, its commands listed without their options."""
     import copy
 
-    chosen = [c for c in group.registered_commands if sub is not None and c.name == sub]
+    if sub is None or sub in ("-h", "--help"):
+        return _listing(group)
+    chosen = [c for c in group.registered_commands if c.name == sub]
     if not chosen or group.registered_groups:
         return group
     one = copy.copy(group)
     one.registered_commands = chosen
     return one
+
+
+def _listing(group: typer.Typer) -> typer.Typer:
+    """``group`` as its help lists it: its commands (and those of its sub-groups)
+    without their options."""
+    import copy
+
+    listed = copy.copy(group)
+    listed.registered_commands = [_unbuilt(c) for c in group.registered_commands]
+    listed.registered_groups = []
+    for info in group.registered_groups:
+        inner = copy.copy(info)
+        if info.typer_instance is not None:
+            inner.typer_instance = _listing(info.typer_instance)
+        listed.registered_groups.append(inner)
+    return listed
+
+
+def _unbuilt(info: typer.models.CommandInfo) -> typer.models.CommandInfo:
+    """A group's command as its help lists it (name, help, hidden), without options:
+    Typer turns a signature into options at about 3 ms a command."""
+    import copy
+
+    def listed() -> None:
+        """(listed only)"""
+
+    real = info.callback
+    listed.__name__ = getattr(real, "__name__", "listed")
+    listed.__doc__ = getattr(real, "__doc__", None)
+    stub = copy.copy(info)
+    stub.callback = listed
+    return stub
 
 
 @functools.cache

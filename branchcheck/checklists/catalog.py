@@ -6,11 +6,14 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from branchcheck.core import resources
 from branchcheck.core.errors import Problem, UsageError
-from branchcheck.core.model import Checklist, Text, localise
+from branchcheck.core.i18n import localise
+
+if TYPE_CHECKING:
+    from branchcheck.core.model import Checklist, Text
 
 Source = Literal["bundled", "dir"]
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -75,21 +78,30 @@ def find_files(folder: str) -> list[str]:
     return sorted(found)
 
 
-def build_catalog(dirs: Sequence[str] = (), *, bundled: bool = True) -> Catalog:
+def build_catalog(dirs: Sequence[str] = (), *, bundled: bool = True,
+                  use_index: bool = True) -> Catalog:
     """Load the bundled checklists and those under ``dirs``.
 
     A file that does not load is skipped; its first error is kept in
     ``skipped`` (to be shown as a warning), so one bad file never hides the rest.
+    A bundled checklist whose bytes hash to its entry in
+    :mod:`branchcheck.checklists.bundled_index` is listed from there, unparsed
+    (``use_index=False``: load every one).
     """
-    from branchcheck.checklists.loading import check_file
-
     entries: list[Entry] = []
     skipped: list[Problem] = []
     jobs: list[tuple[str, str, Source]] = []
     if bundled:
-        jobs.extend((str(p), p.name, "bundled") for p in resources.bundled_checklists())
+        for p in resources.bundled_checklists():
+            known = _indexed(p) if use_index else None
+            if known is not None:
+                entries.append(known)
+            else:
+                jobs.append((str(p), p.name, "bundled"))
     for folder in dirs:
         jobs.extend((f, f, "dir") for f in find_files(folder))
+    if jobs:
+        from branchcheck.checklists.loading import check_file
     for path, display, source in jobs:
         report = check_file(path, display=display)
         if report.checklist is None:
@@ -111,6 +123,24 @@ def build_catalog(dirs: Sequence[str] = (), *, bundled: bool = True) -> Catalog:
             continue
         entries.append(summarise(report.checklist, source))
     return Catalog(tuple(entries), tuple(skipped))
+
+
+def _indexed(path: Path) -> Entry | None:
+    """The entry of bundled checklist ``path`` from the generated index, if the file's
+    bytes are the ones it was made from."""
+    import hashlib
+
+    from branchcheck.checklists.bundled_index import INDEX
+
+    known = INDEX.get(path.name)
+    try:
+        if known is None or hashlib.sha256(path.read_bytes()).hexdigest() != known[0]:
+            return None
+    except OSError:
+        return None
+    _, cid, version, title, languages, sections, items, minutes = known
+    return Entry(id=cid, version=version, title=title, languages=languages, sections=sections,
+                 items=items, estimated_minutes=minutes, path=str(path), source="bundled")
 
 
 def as_json_ready(entry: Entry) -> dict[str, object]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 
 from branchcheck.core.errors import UsageError
 
@@ -50,3 +51,16 @@ def ui() -> str:
         return resolve_lang(None)
     except UsageError:
         return "en"
+
+
+def localise(text: Mapping[str, str] | None, lang: str) -> str:
+    """The text in ``lang``, else the plain string, else the first language given."""
+    if not text:
+        return ""
+    if lang in text:
+        return text[lang]
+    if "" in text:
+        return text[""]
+    if lang != "en" and "en" in text:
+        return text["en"]
+    return next(iter(text.values()))

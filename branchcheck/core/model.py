@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from branchcheck.core.i18n import localise as localise
 from branchcheck.core.ids import CHECKLIST_ID as _CHECKLIST_ID
 
 Text = Mapping[str, str]
@@ -22,19 +23,6 @@ CHECKLIST_ID = _CHECKLIST_ID  # re-exported; defined in branchcheck.core.ids
 
 STATUSES: tuple[Status, ...] = ("pass", "partial", "fail", "na", "skipped", "info")
 ITEM_TYPES: tuple[ItemType, ...] = ("check", "scale", "choice", "metric", "text")
-
-
-def localise(text: Text | None, lang: str) -> str:
-    """The text in ``lang``, else the plain string, else the first language given."""
-    if not text:
-        return ""
-    if lang in text:
-        return text[lang]
-    if "" in text:
-        return text[""]
-    if lang != "en" and "en" in text:
-        return text["en"]
-    return next(iter(text.values()))
 
 
 @dataclass(frozen=True)
