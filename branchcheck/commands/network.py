@@ -592,5 +592,6 @@ def _title(zh: str, en: str, scope: Any, checklist: str | None = None) -> str:
     return " · ".join(parts)
 
 
-# The oversight views register themselves on this group (they need its options).
-from branchcheck.commands import network_oversight  # noqa: E402, F401
+# The oversight and mystery-shopper views register themselves on this group (they need
+# its options).
+from branchcheck.commands import network_oversight, network_shop  # noqa: E402, F401

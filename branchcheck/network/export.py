@@ -7,8 +7,9 @@ memory stays bounded by one partition whatever the warehouse holds.
 
 Layout (docs/network.md): ``results/``, ``sections/`` and ``items/``, each
 partitioned as ``checklist=<id>/month=<YYYY-MM>/``, plus ``units/``, ``texts/``,
-``actions/`` (the corrective actions) and ``complaints/`` (the complaint cases:
-dates and counts, no customer data). The dataset is written to a temporary folder
+``actions/`` (the corrective actions), ``complaints/`` (the complaint cases:
+dates and counts, no customer data) and ``visits/`` (mystery shoppers' visit records:
+no shopper, no teller). The dataset is written to a temporary folder
 beside the target and renamed into place, so a failed export leaves nothing
 half-written.
 """
@@ -50,7 +51,8 @@ MEMORY = "512MB"
 """DuckDB's memory limit while exporting (its cache of the warehouse included): the
 export's peak stays near 350 MB however many months the warehouse holds."""
 PLAIN = {"units": "SELECT * FROM units", "texts": "SELECT * FROM texts",
-         "actions": "SELECT * FROM actions", "complaints": "SELECT * FROM complaints"}
+         "actions": "SELECT * FROM actions", "complaints": "SELECT * FROM complaints",
+         "visits": "SELECT * FROM visits"}
 
 
 def _literal(path: Path) -> str:

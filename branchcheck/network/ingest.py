@@ -289,6 +289,7 @@ class _Loader:
     def flush(self) -> None:
         from branchcheck.network import supersede
         from branchcheck.network import warehouse as wh
+        from branchcheck.network.visits import store_visits
 
         con, report, lang = self.con, self.report, self.lang
         shas = [sha for _, sha, _, _ in self.outcomes if sha]
@@ -298,6 +299,7 @@ class _Loader:
         results: list[list[Any]] = [[] for _ in range(28)]
         rid_of: tuple[list[int], list[int]] = ([], [])  # idx -> rid of each result added
         links: list[tuple[str, str]] = []
+        visits: list[tuple[Any, ...]] = []  # (sha256, wave, id, date, slot, waiting, scenario)
         files: list[tuple[str, int, int, str | None, str, str | None]] = []
         for idx, sha, head, txt in self.outcomes:
             f = self.todo[idx]
@@ -315,10 +317,12 @@ class _Loader:
             files.append((f.path, f.size, f.mtime_ns, sha, "ok", None))
             for kind, ident, zh, en, section in txt:
                 self.texts.setdefault((head[1], head[2], kind, ident), (zh, en, section))
-            if head[-1] is not None:
+            if head[20] is not None:
                 self.links = True
                 if sha in present:  # stored before the warehouse kept the link
-                    links.append((sha, head[-1]))
+                    links.append((sha, head[20]))
+            if head[21] is not None:
+                visits.append((sha, *head[21]))
             if sha in present:
                 if self.known.get(f.path, ("", "", ""))[2] == "reread":
                     report.unchanged += 1  # the same file, read again (schema 9)
@@ -331,7 +335,7 @@ class _Loader:
             rid_of[0].append(idx)
             rid_of[1].append(self.rid)
             for c, v in zip(results, (self.rid, sha, *head[:7], when[0], when[1], *head[7:14],
-                                      f.path, None, *head[14:], False),
+                                      f.path, None, *head[14:21], False),
                             # day_first and superseded: rollups.refresh, supersede
                             strict=True):
                 c.append(v)
@@ -343,6 +347,7 @@ class _Loader:
             wh.insert_columns(con, "files", [tuple(c) for c in zip(*files, strict=True)])
         wh.insert_columns(con, "results", [tuple(c) for c in results])
         supersede.link(con, links)
+        store_visits(con, visits)
         _load_staged(con, self.staged, rid_of)
         for name in self.staged:
             os.unlink(name)

@@ -148,7 +148,20 @@ def _head(result: Result) -> tuple[Any, ...]:
             s.coverage, s.complete, s.knocked_out, result.source, result.inspector_unit,
             _utc(result.stored), integrity.state if integrity else None,
             integrity.signature if integrity else None,
-            (integrity.signer or None) if integrity else None, _appeal_of(result))
+            (integrity.signer or None) if integrity else None, _appeal_of(result),
+            _visit_of(result))
+
+
+def _visit_of(result: Result) -> tuple[Any, ...] | None:
+    """What the warehouse keeps of a mystery shopper's visit record: wave, visit id, date,
+    slot, waiting minutes, scenario -- never the shopper or the teller (personal data,
+    docs/shop.md). None for a result without one."""
+    visit = result.visit
+    if not visit:
+        return None
+    wait = visit.get("waiting_minutes")
+    return (visit.get("wave"), visit.get("id"), visit.get("date"), visit.get("slot"),
+            float(wait) if isinstance(wait, (int, float)) else None, visit.get("scenario"))
 
 
 def _appeal_of(result: Result) -> str | None:

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from branchcheck.org.directory import Org
 
 DEFAULT_FILE = "branchcheck-network.duckdb"
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 # Item counts per checklist, item, branch and month (the ``item_months`` table):
 # a query to finish with a filter (``AND ...``) and ``GROUP BY ALL``.
@@ -185,6 +185,15 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # counting.
     (
         DAY_FIRST + " WHERE NOT r.superseded GROUP BY ALL) f" + ON_GROUPS,
+    ),
+    # 11: the visit record of a mystery shopper's result (issue 22;
+    # branchcheck/network/visits.py), less the shopper and the teller (personal data).
+    # Mystery-shopper results ingested before are read again by the next ingest.
+    (
+        "CREATE TABLE visits (rid BIGINT NOT NULL, wave VARCHAR, visit_id VARCHAR,"
+        " visit_date DATE, slot VARCHAR, waiting_minutes DOUBLE, scenario VARCHAR)",
+        "UPDATE files SET status = 'reread' WHERE status = 'ok' AND sha256 IN"
+        " (SELECT sha256 FROM results WHERE check_source = 'mystery-shopper')",
     ),
 )
 

@@ -297,6 +297,8 @@ OPTIONS_ZH: dict[str, str] = {
     "Who is doing this (default: $BRANCHCHECK_REVIEWER, else $USER, else asked).":
         "操作人（默认：$BRANCHCHECK_REVIEWER，否则 $USER，再否则询问）。",
     # complaints, honesty and audit sample
+    "Count the visits that waited this long or longer (default 15, a setting).":
+        "统计等候达到此分钟数的暗访次数（默认 15，可设置）。",
     "--by reviewer: list reviewers with at least this many item pairs (default 5, a setting).":
         "--by reviewer：列出至少有这么多对检查项的检查人（默认 5，可设置）。",
     "Add the customer's name and contact (off by default).": "加上客户姓名和联系方式（默认不加）。",

@@ -205,6 +205,7 @@ def test_a_version_8_warehouse_learns_what_its_results_replace(
     # Take the file back to what schema 8 made: no link columns, counts over every result.
     con = duckdb.connect(str(net["wh"]))
     try:
+        con.execute("DROP TABLE visits")
         con.execute("ALTER TABLE results DROP COLUMN superseded")
         con.execute("ALTER TABLE results DROP COLUMN appeal_of")
         con.execute("DELETE FROM item_months")
@@ -221,3 +222,66 @@ def test_a_version_8_warehouse_learns_what_its_results_replace(
     assert "upheld appeals: 1 original" in err
     assert league(capsys, net) == AFTER
     assert item_b(capsys, net) == (0, 3)
+    assert [(r["unit"], r["visits"]) for r in waiting(capsys, net)] == [
+        ("O3", 1), ("O2", 1), ("O1", 1)]  # the visit records, read again
+
+
+def waiting(capsys: pytest.CaptureFixture[str], net: dict[str, Path], *args: str
+            ) -> list[dict[str, object]]:
+    code, out, err = cli(capsys, "network", "waiting", "-w", str(net["wh"]), "--period",
+                         "2026-10", "-f", "json", *args)
+    assert code == 0, err
+    rows: list[dict[str, object]] = json.loads(out)
+    return rows
+
+
+def test_waiting_minutes_per_unit(capsys: pytest.CaptureFixture[str],
+                                  net: dict[str, Path]) -> None:
+    """Waits: O1 5, O2 12 (both under U1), O3 30 (U2).
+
+    U1: 2 visits, mean (5 + 12) / 2 = 8.5, median 8.5, 90th percentile by nearest rank
+    the ceil(0.9 x 2) = 2nd smallest = 12, max 12; none waited 15 minutes or more.
+    U2: 1 visit of 30: mean, median, p90 and max 30; 1 of 1 waited 15 or more.
+    Longest mean first: U2, U1. After O2's upheld appeal the replacement carries the
+    same visit: still 2 visits under U1, not 3.
+    """
+    u2 = {"unit": "U2", "name": "Sub-branch two", "visits": 1, "mean": 30.0, "median": 30.0,
+          "p90": 30.0, "max": 30.0, "over": 1, "over_share": 1.0, "threshold": 15.0}
+    u1 = {"unit": "U1", "name": "Sub-branch one", "visits": 2, "mean": 8.5, "median": 8.5,
+          "p90": 12.0, "max": 12.0, "over": 0, "over_share": 0.0, "threshold": 15.0}
+    assert waiting(capsys, net, "--level", "sub-branch") == [u2, u1]
+    uphold(capsys, net)
+    assert ingest(capsys, net)[0] == 0
+    assert waiting(capsys, net, "--level", "sub-branch") == [u2, u1]
+    # --over 10: O2's 12 minutes count under U1 (1 of 2 = 50 %)
+    assert [(r["unit"], r["over"], r["over_share"]) for r in waiting(
+        capsys, net, "--level", "sub-branch", "--over", "10")] == [("U2", 1, 1.0),
+                                                                  ("U1", 1, 0.5)]
+    code, out, err = cli(capsys, "network", "waiting", "-w", str(net["wh"]), "--period",
+                         "2026-10", "--level", "sub-branch", "--lang", "zh")
+    assert code == 0, err
+    assert "平均等候（分钟）" in out and "等候 ≥15 分钟" in out and "1 (100%)" in out
+    assert out.index("二支行") < out.index("一支行") and "8.5" in out
+    # The warehouse keeps no shopper and no teller.
+    con = duckdb.connect(str(net["wh"]), read_only=True)
+    try:
+        columns = [r[0] for r in con.execute("DESCRIBE visits").fetchall()]
+        values = con.execute("SELECT * FROM visits ORDER BY rid").fetchall()
+    finally:
+        con.close()
+    assert columns == ["rid", "wave", "visit_id", "visit_date", "slot", "waiting_minutes",
+                       "scenario"]
+    assert not any(v in ("S1", "S2") for row in values for v in row)
+    assert len(values) == 4  # three visits and the appeal's new result
+    # ... nor does its export: visits/ has the same columns
+    target = net["tmp"] / "export"
+    code, _, err = cli(capsys, "network", "export", str(target), "-w", str(net["wh"]))
+    assert code == 0, err
+    con = duckdb.connect()
+    try:
+        exported = [r[0] for r in con.execute(
+            "DESCRIBE SELECT * FROM read_parquet(?)",
+            [str(target / "visits" / "visits.parquet")]).fetchall()]
+    finally:
+        con.close()
+    assert exported == columns
