@@ -161,16 +161,8 @@ def test_sigterm_saves_the_draft_and_says_so(tmp_path: Path) -> None:
 
 
 def test_sigterm_on_a_piped_run_in_chinese(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k not in ("BRANCHCHECK_RESULTS",
-                                                             "BRANCHCHECK_LANG")}
-    env.update(NO_COLOR="1", BRANCHCHECK_REVIEWER="tester")
-    cmd = [sys.executable, "-m", "branchcheck", "run", EXAMPLE, "--branch", "T1",
-           "--results-dir", str(tmp_path), "--lang", "zh"]
-    proc = subprocess.Popen(cmd, cwd=str(ROOT), env=env, stdin=subprocess.PIPE,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc, err = piped(tmp_path, "zh")
     assert proc.stdin is not None
-    err = Collector(proc.stderr)
-    err.start()
     try:
         for n, (_, line) in enumerate(WALK[:2], start=1):
             err.wait_for(f"[第 {n}/")
@@ -229,16 +221,23 @@ class Collector(threading.Thread):
         raise AssertionError(f"{needle!r} never shown; got:\n{self.text}")
 
 
-def test_sigkill_loses_at_most_the_answer_being_typed(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "BRANCHCHECK_RESULTS"}
-    env["NO_COLOR"] = "1"
+def piped(results: Path, lang: str) -> tuple[subprocess.Popen[bytes], Collector]:
+    """``run`` of the example with answers from a pipe, its stderr collected."""
+    env = {k: v for k, v in os.environ.items() if k not in ("BRANCHCHECK_RESULTS",
+                                                             "BRANCHCHECK_LANG")}
+    env.update(NO_COLOR="1", BRANCHCHECK_REVIEWER="tester")
     cmd = [sys.executable, "-m", "branchcheck", "run", EXAMPLE, "--branch", "T1",
-           "--results-dir", str(tmp_path), "--lang", "en"]
+           "--results-dir", str(results), "--lang", lang]
     proc = subprocess.Popen(cmd, cwd=str(ROOT), env=env, stdin=subprocess.PIPE,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    assert proc.stdin is not None
     err = Collector(proc.stderr)
     err.start()
+    return proc, err
+
+
+def test_sigkill_loses_at_most_the_answer_being_typed(tmp_path: Path) -> None:
+    proc, err = piped(tmp_path, "en")
+    assert proc.stdin is not None
     try:
         err.wait_for("item 1 of 7")
         for n, (_, line) in enumerate(WALK[:5], start=1):
