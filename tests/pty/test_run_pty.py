@@ -137,7 +137,7 @@ def test_ctrl_c_saves_then_resume_finishes(tmp_path: Path) -> None:
 
 
 def test_sigterm_saves_the_draft_and_says_so(tmp_path: Path) -> None:
-    """SIGTERM (a closed SSH session, a supervisor stopping the shell) stops a run as
+    """SIGTERM (`kill`, a supervisor or a shutdown stopping it) stops a run as
     Ctrl-C does: the draft is saved and the message says so; exit 143 (128 + 15)."""
     child = spawn(tmp_path)
     answer(child, WALK[:3])
