@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
 import sys
@@ -104,10 +105,13 @@ def _check_one(args: tuple[str, int]) -> Report:
 
 
 def check_files(
-    files: Sequence[str], *, max_bytes: int, jobs: int = 0, cache_dir: str | None = None
+    files: Sequence[str], *, max_bytes: int, jobs: int = 0, cache_dir: str | None = None,
+    cache_key: bytes | None = None,
 ) -> Summary:
-    """Check ``files`` (in parallel when many); reports keep the input order."""
-    cache = _Cache(cache_dir) if cache_dir else None
+    """Check ``files`` (in parallel when many); reports keep the input order. Verdicts
+    are remembered in ``cache_dir`` only with the user's ``cache_key`` (an entry
+    without its HMAC is never believed)."""
+    cache = _Cache(cache_dir, cache_key) if cache_dir and cache_key else None
     reports: dict[int, Report] = {}
     todo: list[int] = []
     for i, path in enumerate(files):
@@ -154,10 +158,12 @@ _CHECKING_CODE = (
 
 
 class _Cache:
-    """Remembers files found valid, keyed by content, schema and tool version."""
+    """Remembers files found valid, keyed by content, schema and tool version; each entry
+    carries an HMAC made with the user's key, so a planted or edited one is ignored."""
 
-    def __init__(self, folder: str) -> None:
+    def __init__(self, folder: str, key: bytes) -> None:
         self.folder = folder
+        self.hmac_key = key
         digest = hashlib.sha256(__version__.encode())
         digest.update(resources.schema_path("checklist").read_bytes())
         here = Path(__file__).resolve().parent.parent  # the branchcheck package
@@ -175,6 +181,10 @@ class _Cache:
             return None
         return hashlib.sha256(self.salt.encode() + raw).hexdigest()
 
+    def _mac(self, key: str, body: bytes) -> bytes:
+        return hmac.new(self.hmac_key, key.encode() + b"|" + body,
+                        hashlib.sha256).hexdigest().encode()
+
     def get(self, path: str, max_bytes: int) -> Report | None:
         try:
             if os.path.getsize(path) > max_bytes:
@@ -186,7 +196,11 @@ class _Cache:
             return None
         entry = Path(self.folder, key[:2], key)
         try:  # a cache entry is hostile input too: regular, small, inside the cache folder
-            stored = json.loads(read_regular(entry, max_bytes=_ENTRY_MAX, root=Path(self.folder)))
+            raw = read_regular(entry, max_bytes=_ENTRY_MAX, root=Path(self.folder))
+            body, _, mac = raw.rpartition(b"\n")
+            if not hmac.compare_digest(mac, self._mac(key, body)):
+                return None  # written without the user's key, or edited
+            stored = json.loads(body)
             if not isinstance(stored, dict):
                 return None
         except (BranchcheckError, ValueError, RecursionError):
@@ -211,8 +225,9 @@ class _Cache:
         data = json.dumps(kept)
         if json.loads(data) != kept:
             return  # text that would read back otherwise (a surrogate pair) is not kept
+        body = data.encode("utf-8")
         try:
-            atomic_write(Path(self.folder, key[:2], key), data.encode("utf-8"),
+            atomic_write(Path(self.folder, key[:2], key), body + b"\n" + self._mac(key, body),
                          root=Path(self.folder))
         except BranchcheckError:
             pass  # a cache that cannot be written is simply not used

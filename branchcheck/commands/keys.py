@@ -21,9 +21,12 @@ app = typer.Typer(
 
 @app.command("new")
 def new(
-    out: Annotated[str, typer.Option(
-        "--out", metavar="DIR", show_default=False,
-        help="Folder for <name>.key (private, mode 0600) and <name>.pub.")],
+    folder: Annotated[str | None, typer.Option(
+        "--dir", "-d", metavar="DIR", show_default=False,
+        help="Folder for <name>.key (private, mode 0600) and <name>.pub.")] = None,
+    out: Annotated[str | None, typer.Option(
+        "--out", metavar="DIR", hidden=True,
+        help="The old name of --dir (-o names a file elsewhere).")] = None,
     name: Annotated[str, typer.Option(
         "--name", metavar="NAME",
         help="File name of the pair; head office sees it as the signer.")] = "signing",
@@ -39,7 +42,12 @@ def new(
     from branchcheck.integrity.signing import new_pair
 
     ui = resolve_lang(lang)
-    key, pub, fingerprint = new_pair(Path(out), name, ui)
+    if (folder or out) is None or (folder and out):
+        from branchcheck.core.errors import UsageError
+
+        raise UsageError(t(ui, "请用 --dir DIR 指定存放密钥的文件夹（只给一次）",
+                           "give the folder for the key pair with --dir DIR (once)"))
+    key, pub, fingerprint = new_pair(Path(folder or out or ""), name, ui)
     sys.stderr.write(t(
         ui, f"私钥：{term(str(key))}（权限 0600，请保密，只用于 --sign-key）\n"
             f"公钥：{term(str(pub))}（交给总行，放入其 --trust 文件夹）\n",

@@ -127,7 +127,7 @@ class _PlainArgument(_core.TyperArgument):
         return var
 
 
-_NAMED = ("-o", "--output", "--out")
+_NAMED = ("-o", "--output", "--out", "--dir")
 """Options naming a file or folder to write: an empty name is a usage error."""
 
 

@@ -40,8 +40,10 @@ OPTIONS_ZH: dict[str, str] = {
     "Treat warnings as errors.": "把警告当作错误。",
     "Refuse files larger than this.": "拒绝大于此字节数的文件。",
     "Worker processes (0 = automatic).": "工作进程数（0 = 自动）。",
-    "Remember files found valid, by content, in ~/.cache/branchcheck.":
-        "按内容记住已通过校验的文件（存于 ~/.cache/branchcheck）。",
+    "Skip checking files this user found valid before with the same bytes, schema and "
+    "branchcheck (remembered under ~/.cache, HMAC-protected).":
+        "跳过本用户以前校验通过、且字节、模式和 branchcheck 版本都相同的文件（记录在 ~/.cache，"
+        "有 HMAC 保护）。",
     "Also check every item's 'FILE: quote' source against the files of DIR.":
         "同时用 DIR 中的文件核对每个检查项的“文件: 引文”出处。",
     "checklist, answers, result or org.": "checklist、answers、result 或 org。",

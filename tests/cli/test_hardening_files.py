@@ -531,7 +531,7 @@ def test_validate_cache_entry_that_is_a_fifo_or_forged_never_hangs_or_crashes(
     cache_home = tmp_path / "xdg"
     folder = Path(checker.default_cache_dir().replace(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), str(cache_home)))
-    key = checker._Cache(str(folder))._key(str(EXAMPLE))
+    key = checker._Cache(str(folder), b"k" * 32)._key(str(EXAMPLE))
     assert key is not None
     entry = folder / key[:2] / key
     entry.parent.mkdir(parents=True)

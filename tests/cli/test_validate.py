@@ -273,7 +273,7 @@ def test_a_file_that_cannot_be_read_exits_2(
         return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
 
     monkeypatch.setattr(builtins, "open", fake_open)
-    code, out, _ = validate(capsys, str(EXAMPLE), str(INVALID / "empty.yaml"))
+    code, out, _ = validate(capsys, "--no-cache", str(EXAMPLE), str(INVALID / "empty.yaml"))
     assert code == 2
     assert f"{EXAMPLE}: error: Permission denied [unreadable]" in out
     assert "[empty]" in out  # the other files are still checked
@@ -386,13 +386,38 @@ def test_cache_remembers_valid_files_by_content(
     assert code == 1 and len(calls) == 2  # invalid files are never cached
 
 
-def test_no_cache_by_default(
+def test_cache_on_by_default_and_no_cache_writes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    code, _, _ = validate(capsys, str(EXAMPLE))
+    code, _, _ = validate(capsys, "--no-cache", str(EXAMPLE))
     assert code == 0
     assert not (tmp_path / "cache").exists()
+    code, _, _ = validate(capsys, str(EXAMPLE))
+    assert code == 0
+    assert (tmp_path / "cache" / "branchcheck" / "validate" / "key").is_file()
+
+
+def test_a_planted_cache_entry_is_not_believed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Anyone can compute where the entry of an invalid file would be and write "no
+    problems" there; without the user's key it is ignored and the file is checked."""
+    import hashlib
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    path = tmp_path / "bad.yaml"
+    path.write_text(EXAMPLE.read_text("utf-8").replace("version: 1", "version: 0"), "utf-8")
+    folder = tmp_path / "cache" / "branchcheck" / "validate"
+    salt = checker._Cache(str(folder), b"k" * 32).salt  # as the tool computes it
+    key = hashlib.sha256(salt.encode() + path.read_bytes()).hexdigest()
+    (folder / key[:2]).mkdir(parents=True)
+    for forged in (b'{"warnings": []}', b'{"warnings": []}\n' + b"0" * 64):
+        (folder / key[:2] / key).write_bytes(forged)
+        code, _, _ = validate(capsys, str(path))
+        assert code == 1
+        code, _, _ = validate(capsys, "--cache", str(path))
+        assert code == 1
 
 
 # -- as a program ---------------------------------------------------------------------

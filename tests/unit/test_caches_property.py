@@ -112,8 +112,8 @@ def test_validate_cache(cache: Path, warnings: list[tuple[int, int, str, str]],
     problems = tuple(Problem(str(file), line, col, rule, message, "warning", "/")
                      for line, col, rule, message in warnings)
     folder = cache / "validate"
-    _Cache(str(folder)).put(str(file), Report(str(file), problems, None))
-    got = _Cache(str(folder)).get(str(file), 10**6)
+    _Cache(str(folder), b"k" * 32).put(str(file), Report(str(file), problems, None))
+    got = _Cache(str(folder), b"k" * 32).get(str(file), 10**6)
     written = _entries(folder)
     if not written:  # text the cache cannot store is simply not cached
         assert got is None
@@ -121,7 +121,7 @@ def test_validate_cache(cache: Path, warnings: list[tuple[int, int, str, str]],
     assert got is not None and got.problems == problems
     for entry in written:
         if _damage(entry, change):
-            again = _Cache(str(folder)).get(str(file), 10**6)
+            again = _Cache(str(folder), b"k" * 32).get(str(file), 10**6)
             assert again is None or isinstance(again, Report)
     shutil.rmtree(folder)
 
