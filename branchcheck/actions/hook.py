@@ -90,6 +90,8 @@ def _opening(it: ItemResult, result: Result, rule: Rule, ref: ResultRef,
         "note": _note(it), "item_status": it.status, "value": _value(it),
         "priority": "high" if high else "normal", "owner": "",
         "owner_role": shorten(rule.owner_role, MAX_NAME),
+        "owner_roles": {lang: shorten(text, MAX_NAME) for lang, text in rule.owner_roles.items()
+                        if len(lang) <= MAX_LANG},
         "due": due, "within_days": within, "evidence_required": rule.evidence or high,
         "result": ref.as_dict(), "kind": "incident" if high else "action",
         "source": source_of(result)}

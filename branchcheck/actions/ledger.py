@@ -130,8 +130,9 @@ def row(n: int, a: Action, today: date, lang: str) -> list[str]:
     if late:
         state += t(lang, f"（逾期 {late} 个工作日）", f" ({late} working days overdue)")
     owner = a.owner or ""
-    if a.owner_role:
-        owner += t(lang, f"（{a.owner_role}）", f" ({a.owner_role})")
+    role = a.role(lang)
+    if role:
+        owner += t(lang, f"（{role}）", f" ({role})")
     checked = a.closed_by.get("finished", "") if a.closed_by else a.verified_at
     verifier = a.verified_by + (t(lang, "（本人复查）", " (verified own fix)")
                                 if a.verified_self else "")

@@ -138,6 +138,15 @@ class Action:
     """An incident's 上报 / 客户处置 / 问责 fields (:data:`INCIDENT_FIELDS`)."""
     verified_self: bool = False
     """Verified by the person who fixed it, with ``--allow-self``."""
+    owner_roles: Mapping[str, str] = field(default_factory=dict)
+    """The owner's role by language (``{"zh": "大堂经理", "en": "Lobby manager"}``);
+    ``owner_role`` is every language joined, as logs before it stored."""
+
+    def role(self, lang: str) -> str:
+        """The owner's role in ``lang`` only."""
+        from branchcheck.core.model import localise
+
+        return localise(self.owner_roles, lang) if self.owner_roles else self.owner_role
 
     @property
     def incident(self) -> bool:

@@ -62,7 +62,8 @@ def as_dict(action: Action, today: date, *, events: bool = False) -> dict[str, A
         "item": action.item, "section": action.section, "text": dict(action.text),
         "problem": action.note, "value": action.value, "status": action.status,
         "priority": action.priority,
-        "owner": action.owner, "owner_role": action.owner_role, "due": action.due or None,
+        "owner": action.owner, "owner_role": action.owner_role,
+        "owner_roles": dict(action.owner_roles), "due": action.due or None,
         "overdue": late > 0, "days_overdue": late, "opened": action.opened,
         "opened_by": action.opened_by, "result": dict(action.source),
         "recurrences": action.recurrences, "fix": action.fix_note, "fixed_at": action.fixed_at,
@@ -98,7 +99,7 @@ def _row(a: Action, today: date, lang: str) -> list[str]:
     due = a.due or "—"
     if late:
         due += t(lang, f"（逾期 {late} 个工作日）", f" (overdue {late} bd)")
-    owner = a.owner or (f"({a.owner_role})" if a.owner_role else "—")
+    owner = a.owner or (f"({a.role(lang)})" if a.owner_role else "—")
     prio = PRIORITY_ZH.get(a.priority, a.priority) if lang == "zh" else a.priority
     return [a.id, a.branch, a.checklist, a.item, status_text(a, lang), prio, owner, due,
             str(a.recurrences)]
@@ -167,7 +168,7 @@ def show_text(action: Action, today: date, lang: str, missing: Sequence[str] = (
         (t(lang, "状态", "status"), status_text(a, lang)),
         (t(lang, "优先级", "priority"), PRIORITY_ZH.get(a.priority, a.priority) if lang == "zh"
          else a.priority),
-        (t(lang, "责任人", "owner"), a.owner or (f"({a.owner_role})" if a.owner_role else "—")),
+        (t(lang, "责任人", "owner"), a.owner or (f"({a.role(lang)})" if a.owner_role else "—")),
         (t(lang, "整改时限", "due"), (a.due or "—") + (
             t(lang, f"（逾期 {late} 个工作日）", f" (overdue by {late} working days)")
             if late else "")),
@@ -247,7 +248,7 @@ def item_note(a: Action, today: date, lang: str, *, short: bool = False) -> str:
     from branchcheck.core.textsafe import term
 
     late = overdue_days(a, today)
-    owner = a.owner or a.owner_role or t(lang, "未指定", "unassigned")
+    owner = a.owner or a.role(lang) or t(lang, "未指定", "unassigned")
     days = "business day" if late == 1 else "business days"
     due = (a.due or "—") + (t(lang, f"，逾期 {late} 个工作日", f", {late} {days} overdue")
                             if late else "")

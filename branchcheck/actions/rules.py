@@ -14,7 +14,7 @@ checklists.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -35,9 +35,12 @@ class Rule:
     enabled: bool = True
     within_days: int | None = None
     owner_role: str = ""
+    """Every language of the role, joined (`` / ``), as logs have always stored it."""
     category: str = ""
     below: int | None = None
     evidence: bool = False
+    owner_roles: Mapping[str, str] = field(default_factory=dict)
+    """The role by language."""
 
     def days(self, red_line: bool) -> int:
         """Working days allowed to fix a problem of this item."""
@@ -72,10 +75,12 @@ def rule_for(ck: Checklist | None, item_id: str) -> Rule:
             days = source.within_days if source.within_days is not None else \
                 CATEGORY_DAYS.get(source.category or "")
     evidence = bool(item and (item.evidence_required_on_fail or item.critical is not None))
+    roles = {k: v for k, v in role.items() if isinstance(v, str) and v} \
+        if isinstance(role, Mapping) else {}
     return Rule(True, days if isinstance(days, int) else None,
-                " / ".join(dict.fromkeys(role.values())) if isinstance(role, Mapping) else "",
+                " / ".join(dict.fromkeys(roles.values())),
                 category if isinstance(category, str) else "",
-                below if isinstance(below, int) else None, evidence)
+                below if isinstance(below, int) else None, evidence, roles)
 
 
 def _scored(it: ItemResult) -> bool:

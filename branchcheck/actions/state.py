@@ -132,6 +132,29 @@ def _int(data: Mapping[str, Any], key: str, default: int) -> int:
     return value
 
 
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _roles(d: Mapping[str, Any]) -> dict[str, str]:
+    """The owner's role by language: ``owner_roles``, else the joined ``owner_role`` older
+    logs hold (``大堂经理 / Lobby manager``) split into its Chinese and English parts."""
+    value = d.get("owner_roles")
+    if value is not None:
+        if not (isinstance(value, dict) and all(
+                isinstance(k, str) and len(k) <= MAX_LANG and isinstance(v, str)
+                and len(v) <= MAX_NAME for k, v in value.items())):
+            raise _Bad("'owner_roles' must be a map of language to text")
+        return dict(value)
+    joined = _text(d, "owner_role", limit=MAX_NAME)
+    parts = joined.split(" / ")
+    if len(parts) == 2:
+        chinese = [bool(_CJK.search(p)) for p in parts]
+        if chinese.count(True) == 1:
+            zh = parts[chinese.index(True)]
+            return {"zh": zh, "en": parts[1 - chinese.index(True)]}
+    return {"": joined} if joined else {}
+
+
 def _opened(event: Event) -> Action:
     d = event.data
     priority = _text(d, "priority", limit=10) or "normal"
@@ -157,6 +180,7 @@ def _opened(event: Event) -> Action:
         text=_localised(d.get("text", "")), note=_text(d, "note"),
         item_status=_text(d, "item_status", limit=20), priority=priority,
         owner=_text(d, "owner", limit=MAX_NAME), owner_role=_text(d, "owner_role", limit=MAX_NAME),
+        owner_roles=_roles(d),
         due=_day(d, "due"), within_days=_int(d, "within_days", 5),
         evidence_required=d.get("evidence_required") is True, opened=event.when,
         opened_by=event.who, source=source, value=_text(d, "value", limit=MAX_VALUE),

@@ -410,8 +410,8 @@ def _assign_new(root: Path, branch: str, ids: list[str], lang: str, reviewer: st
             continue
         problem = problem_text(a, lang)
         sys.stdout.write(term(f"{a.id}  {a.item}: {problem}") + "\n")
-        owner = _ask(t(lang, f"  责任人 [{a.owner or a.owner_role}]: ",
-                       f"  owner [{a.owner or a.owner_role}]: ")) or a.owner or a.owner_role
+        default = a.owner or a.role(lang)
+        owner = _ask(t(lang, f"  责任人 [{default}]: ", f"  owner [{default}]: ")) or default
         while True:
             due = _ask(t(lang, f"  整改时限 [{a.due}]: ", f"  due [{a.due}]: ")) or a.due
             try:

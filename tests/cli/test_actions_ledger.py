@@ -37,7 +37,7 @@ from branchcheck.core import places
 
 CLEAN = {"tidy": "pass", "atm-working": "pass", "has-vip-room": "pass",
          "no-misleading": "pass", "greeting": 5}
-ROLE_ZH = "（大堂经理 / Lobby manager）"
+ROLE_ZH = "（大堂经理）"  # the zh role alone (issue 21: one language at a time)
 
 
 def _at(monkeypatch: pytest.MonkeyPatch, when: str) -> None:
@@ -105,7 +105,7 @@ ZH = [
      ROLE_ZH, "2024-05-07", "已收回申请书并粉碎；上报：浦东支行 2024-04-29",
      "已整改（2024-05-06，证据 1 份）", "李行长", "2024-05-06", "0", "已复查销号"],
     ["3", "2024-05-10", "自查", "rectify-demo", "自助设备正常", "2号机黑屏",
-     "（运营主管 / Operations supervisor）", "2024-05-11", "已报修并更换电源",
+     "（运营主管）", "2024-05-11", "已报修并更换电源",
      "逾期整改（2024-05-13）", "王芳", "2024-05-15", "0", "已复查销号"],
     ["4", "2024-05-10", "自查", "rectify-demo", "问候礼貌", "未主动问候", ROLE_ZH, "2024-05-14", "",
      "复查通过（未登记整改措施）", "王芳", "2024-05-15", "0", "已复查销号"],
@@ -142,6 +142,10 @@ def test_ledger_en_and_the_list_agree(life: Path, capsys: pytest.CaptureFixture[
     rows = _md_rows(out)
     assert [r[9] for r in rows] == EN_COMPLETION and [r[13] for r in rows] == EN_STATUS
     assert [r[7] for r in rows] == [z[7] for z in ZH]  # the same due dates
+    # the owner's role in English alone (the zh ledger has 大堂经理 alone)
+    assert [r[6] for r in rows] == ["(Lobby manager)", "(Lobby manager)",
+                                    "(Operations supervisor)", "(Lobby manager)",
+                                    "(Lobby manager)"]
     assert rows[4][5] == r"\[Red-line incident\] repeat no. 2; 又见客户身份证复印件"  # md-escaped
     assert "Approved: 赵主任, 2024-05-16 (check of 2024-04-29)" in out
     # actions list counts the same deadline and overdue days as the ledger
