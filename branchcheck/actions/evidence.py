@@ -50,26 +50,32 @@ def folder(root: Path, branch: str) -> Path:
     return root / branch / EVIDENCE_DIR
 
 
-def store(root: Path, branch: str, source: str, *, max_bytes: int = MAX_BYTES) -> Evidence:
+def store(root: Path, branch: str, source: str, *, max_bytes: int = MAX_BYTES,
+          lang: str = "en") -> Evidence:
     """Copy the file ``source`` into the store (once per content) and describe it."""
     from branchcheck.core import fsafe
+    from branchcheck.core.i18n import t
 
     if not os.path.lexists(source):
-        raise InputError(f"{source}: evidence file not found")
+        raise InputError(t(lang, f"{source}：找不到证据文件", f"{source}: evidence file not found"))
     if not fsafe.is_regular(Path(source)):
-        raise InputError(f"{source}: evidence must be a regular file (not a folder, link, "
-                         "pipe or device)")
+        raise InputError(t(lang, f"{source}：证据必须是普通文件（不能是文件夹、链接、管道或设备）",
+                           f"{source}: evidence must be a regular file (not a folder, link, "
+                           "pipe or device)"))
     size = os.path.getsize(source)
     if size > max_bytes:
-        raise InputError(f"{source}: evidence is {size} bytes; the limit is {max_bytes}")
+        raise InputError(t(lang, f"{source}：证据文件 {size} 字节，上限为 {max_bytes} 字节",
+                           f"{source}: evidence is {size} bytes; the limit is {max_bytes}"))
     try:
         data = fsafe.read_regular(Path(source), max_bytes=max_bytes)
     except StorageError as exc:
         raise InputError(exc.message) from None
     kind = sniff(data[:16])
     if kind is None:
-        raise InputError(f"{source}: not a JPEG, PNG, PDF or audio file (checked by content, "
-                         "not by name)")
+        raise InputError(t(lang, f"{source}：不是 JPEG、PNG、PDF 或音频文件"
+                                 "（按内容判断，不看文件名）",
+                           f"{source}: not a JPEG, PNG, PDF or audio file (checked by content, "
+                           "not by name)"))
     sha = hashlib.sha256(data).hexdigest()
     ev = Evidence(sha, kind[1], len(data), kind[0], os.path.basename(source)[:255])
     target = folder(root, branch) / ev.file_name

@@ -166,16 +166,18 @@ def plan(state: State, result: Result, ref: ResultRef, ck: Checklist | None,
 
 def record_result(root: Path, stored: Path, result: Result, ck: Checklist | None = None,
                   *, who: str | None = None,
-                  evidence: Mapping[str, Sequence[str]] | None = None) -> Outcome:
+                  evidence: Mapping[str, Sequence[str | Evidence]] | None = None) -> Outcome:
     """Update the branch's actions for a result just stored at ``stored`` (the one call
     ``run`` and ``score`` make after storing). ``evidence``: files attached at check time,
-    by item id (copied into the branch's evidence store)."""
+    by item id (paths are copied into the branch's evidence store; records are already
+    there)."""
     from branchcheck.actions import evidence as store
 
     ref = result_ref(root, stored, result)
     by = shorten(who or result.reviewer or os.environ.get("BRANCHCHECK_REVIEWER")
                  or os.environ.get("USER") or "", MAX_WHO)
-    found = {item: [store.store(root, result.branch, f) for f in files]
+    found = {item: [f if isinstance(f, Evidence) else store.store(root, result.branch, f)
+                    for f in files]
              for item, files in (evidence or {}).items()}
     box: list[Outcome] = []
 
@@ -189,7 +191,7 @@ def record_result(root: Path, stored: Path, result: Result, ck: Checklist | None
 
 
 def after_store(root: Path, stored: Path, result: Result, ck: Checklist | None = None,
-                evidence: Mapping[str, Sequence[str]] | None = None,
+                evidence: Mapping[str, Sequence[str | Evidence]] | None = None,
                 ) -> tuple[Outcome | None, str]:
     """:func:`record_result` for commands: the outcome, or the reason the actions could not
     be updated (the result itself is stored either way)."""

@@ -188,7 +188,7 @@ def fix(root: Path, found: Found, *, note: str, evidence: Sequence[str], who: st
                                  "请加 --evidence 文件",
                            f"action {found.action.id} needs evidence (photo, PDF or audio): "
                            "add --evidence FILE"))
-    kept: list[Evidence] = [store.store(root, found.branch, f) for f in evidence]
+    kept: list[Evidence] = [store.store(root, found.branch, f, lang=lang) for f in evidence]
     data: dict[str, object] = {"note": clean_text(note, "--note", lang=lang),
                                "evidence": [e.as_dict() for e in kept]}
     return _change(root, found, _Event(

@@ -125,6 +125,15 @@ def _evidence(value: Any) -> list[Evidence]:
     return found
 
 
+def evidence_from(value: Any) -> list[Evidence] | None:
+    """Evidence records as a log stores them (``[{sha256, ext, size, kind, name}]``), or
+    None when ``value`` is not such a list."""
+    try:
+        return _evidence(value)
+    except _Bad:
+        return None
+
+
 def _int(data: Mapping[str, Any], key: str, default: int) -> int:
     value = data.get(key, default)
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 3650:

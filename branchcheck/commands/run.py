@@ -29,7 +29,8 @@ from branchcheck.core.errors import (
 from branchcheck.terminal.output import err
 
 if TYPE_CHECKING:
-    from branchcheck.core.model import Answer, Checklist, Result
+    from branchcheck.actions.model import Evidence
+    from branchcheck.core.model import Answer, Checklist, Item, Result
     from branchcheck.integrity.signing import SigningKey
     from branchcheck.results.drafts import Draft
     from branchcheck.results.session import Prompter
@@ -54,6 +55,11 @@ def run(
     restart: Annotated[
         bool, typer.Option("--restart", help="Discard the saved draft and start again.")
     ] = False,
+    photos: Annotated[
+        bool, typer.Option("--photos", help="At each failure that opens an action, ask for "
+                           "photos of the problem (file paths; Enter skips). A failed red "
+                           "line always asks.")
+    ] = False,
     sign_key: SignKeyOption = None,
     source: SourceOption = None,
     inspector_unit: InspectorUnitOption = None,
@@ -62,7 +68,9 @@ def run(
 
     Answer lines: '<answer> [# note]' (a text item takes the whole line); ':b' back,
     ':s' skip, ':q' save and quit, ':?' help. Every answer is saved to a draft at
-    <results-dir>/<branch>/<checklist>/draft.yaml; --resume continues it. With stdin
+    <results-dir>/<branch>/<checklist>/draft.yaml; --resume continues it. On a
+    terminal, a failure that opens an action asks for a note, and a failed red line
+    (or any such failure with --photos) for photos, kept with the action. With stdin
     not a terminal, answers are read line by line (one per applicable item).
     Exit 0 when done or after ':q', 1 when input ends before the last item (draft
     kept), 2 for usage errors, invalid input or a draft that does not match,
@@ -107,7 +115,7 @@ def run(
             draft = _open_draft(ck, path, root, branch, reviewer, lang, ui, resume, restart,
                                 (source, inspector_unit))
             return _walk(ck, draft, path, root, _resume_command(checklist, branch, results_dir),
-                         key)
+                         key, photos)
     except LockedError as exc:
         raise LockedError(exc.message + t(
             ui, "：另一个 run 正在填写它；请等它结束，或在那边用 :q 保存退出",
@@ -143,6 +151,9 @@ def _open_draft(ck: Checklist, path: Path, root: Path, branch: str, reviewer: st
                 f"an unfinished draft of {ck.id!r} for branch {branch} exists at {path}; "
                 "pass --resume to continue it or --restart to discard it"))
         remove_draft(path, root)
+    from branchcheck.actions import walk_evidence
+
+    walk_evidence.remove(walk_evidence.path_for(path))  # photos of a discarded walk
     return Draft.start(ck, branch=branch, reviewer=reviewer_for_run(reviewer, ui, branch),
                        lang=ui,
                        source=source[0], inspector_unit=source[1])
@@ -253,7 +264,7 @@ def _open_actions(ck: Checklist, root: Path, branch: str, lang: str) -> dict[str
 
 
 def _walk(ck: Checklist, draft: Draft, path: Path, root: Path, resume_cmd: str,
-          key: SigningKey | None = None) -> int:
+          key: SigningKey | None = None, every_failure: bool = False) -> int:
     from branchcheck.core.i18n import t
     from branchcheck.results.drafts import DraftFile
     from branchcheck.results.session import Session, index_of
@@ -268,16 +279,19 @@ def _walk(ck: Checklist, draft: Draft, path: Path, root: Path, resume_cmd: str,
         store.save(draft, s.last_item)
 
     interactive = _interactive()
-    needs_note = None
+    needs_note = ask = None
+    prompter = _prompter(lang, interactive)
     if interactive:  # a pipe gives notes after '#' and reads no extra line
         from functools import partial
 
         from branchcheck.actions.rules import opens
 
         needs_note = partial(opens, ck)
-    session = Session(ck, _prompter(lang, interactive), lang=lang, answers=draft.answers,
+        ask = partial(_ask_photos, prompter, root, draft, path, every_failure)
+    session = Session(ck, prompter, lang=lang, answers=draft.answers,
                       start=index_of(ck, draft.position), on_change=save, item_notes=notes,
-                      confirm_incomplete=interactive, needs_note=needs_note)
+                      confirm_incomplete=interactive, needs_note=needs_note,
+                      on_problem=ask)
     terminated: list[int] = []
     previous = _stop_on_sigterm(terminated)
     try:
@@ -337,6 +351,57 @@ def _restore_sigterm(previous: object) -> None:
             pass
 
 
+def _ask_photos(prompter: Prompter, root: Path, draft: Draft, path: Path,
+                every_failure: bool, item: Item) -> str | None:
+    """At a failed red line (at every failure that opens an action with ``--photos``):
+    attach photos (or other evidence) of the problem by path, Enter to go on. Each file
+    goes into the evidence store at once and is recorded beside the draft
+    (actions/walk_evidence.py). ``:q`` saves and quits after the answer (``"quit"``);
+    ``:s`` or ``:b`` goes on like Enter."""
+    from branchcheck.actions import evidence, walk_evidence
+    from branchcheck.actions.limits import MAX_EVIDENCE
+    from branchcheck.core.errors import BranchcheckError
+    from branchcheck.core.i18n import t
+    from branchcheck.results.session import COMMANDS, clean
+
+    red = item.critical is not None
+    if not (red or every_failure):
+        return None
+    lang = draft.lang
+    kept = walk_evidence.path_for(path)
+    found, _ = walk_evidence.read(kept, root, lang)
+    while len(found.get(item.id, [])) < MAX_EVIDENCE:
+        line = clean(prompter.read(t(
+            lang, "照片（文件路径；红线项请附照片；回车跳过）> " if red
+            else "照片（文件路径，可选；回车跳过）> ",
+            "Photo (file path; a red line should have one; Enter skips) > " if red
+            else "Photo (file path, optional; Enter skips) > "))).strip()
+        command = COMMANDS.get(line.lower())
+        if command == "help":
+            prompter.message(t(lang, "输入照片文件的路径（JPEG、PNG、PDF 或录音），可多次；"
+                                     "回车继续下一项；:q 保存草稿并退出",
+                               "Type the path of a photo (JPEG, PNG, PDF or audio), one at a "
+                               "time; Enter goes on to the next item; :q saves the draft and "
+                               "quits"), "help")
+            continue
+        if command == "quit":
+            return "quit"
+        if not line or command is not None:
+            return None
+        try:
+            ev = evidence.store(root, draft.branch, os.path.expanduser(line), lang=lang)
+            found.setdefault(item.id, []).append(ev)
+            walk_evidence.write(kept, root, found)
+        except BranchcheckError as exc:
+            prompter.message(exc.message, "error")
+            continue
+        prompter.message(t(lang, f"已附：{ev.name}（{ev.kind}，{ev.size} 字节）；"
+                                 "可再附一份，回车继续",
+                           f"Attached: {ev.name} ({ev.kind}, {ev.size} bytes); another, or "
+                           "Enter to go on"), "info")
+    return None
+
+
 def _finish(ck: Checklist, draft: Draft, answers: dict[str, Answer], path: Path,
             root: Path, key: SigningKey | None = None) -> int:
     import dataclasses
@@ -353,11 +418,15 @@ def _finish(ck: Checklist, draft: Draft, answers: dict[str, Answer], path: Path,
                          started=draft.started, finished=storage.now_iso(),
                          source=draft.source, inspector_unit=draft.inspector_unit)
     stored = store_result(result, root=root, sign_key=key, lang=draft.lang)
+    photos = _walk_photos(path, root, draft.lang)
     remove_draft(path, root)  # only now: the result is stored and reads back
     sys.stdout.flush()
     render.text(dataclasses.replace(result, path=str(stored)), draft.lang, sys.stdout)
     sys.stdout.flush()
-    new = _store_actions(ck, root, stored, result, draft.lang)
+    new = _store_actions(ck, root, stored, result, draft.lang, photos)
+    from branchcheck.actions import walk_evidence
+
+    walk_evidence.remove(walk_evidence.path_for(path))
     err(t(draft.lang, f"结果已保存：{stored}\n", f"Result saved: {stored}\n"))
     sys.stderr.flush()
     if new and _interactive():  # never in a pipe
@@ -370,15 +439,30 @@ def _finish(ck: Checklist, draft: Draft, answers: dict[str, Answer], path: Path,
     return EXIT_OK
 
 
+def _walk_photos(path: Path, root: Path, lang: str) -> dict[str, list[Evidence]]:
+    """The photos attached during the walk whose draft is ``path`` (a problem with their
+    record is a warning: the answers are in the draft)."""
+    from branchcheck.actions import walk_evidence
+
+    found, problem = walk_evidence.read(walk_evidence.path_for(path), root, lang)
+    if problem:
+        from branchcheck.core.i18n import t
+        from branchcheck.core.textsafe import term
+
+        err(term(t(lang, f"警告：{problem}", f"Warning: {problem}")) + "\n")
+    return found
+
+
 def _store_actions(ck: Checklist, root: Path, stored: Path, result: Result,
-                   lang: str) -> list[str]:
-    """Update the actions after the result is stored; the ids opened or reopened."""
+                   lang: str, photos: dict[str, list[Evidence]] | None = None) -> list[str]:
+    """Update the actions after the result is stored; the ids opened or reopened (with
+    the photos attached during the walk)."""
     from branchcheck.actions.hook import after_store
     from branchcheck.actions.render import outcome_line
     from branchcheck.core.i18n import t
     from branchcheck.core.textsafe import term
 
-    out, error = after_store(root, stored, result, ck)
+    out, error = after_store(root, stored, result, ck, photos)
     if out is None:
         sys.stderr.write(term(t(lang, f"警告：结果已保存，但整改项未更新：{error}",
                                 f"Warning: result stored, but actions not updated: {error}"))

@@ -148,6 +148,7 @@ class Session:
         item_notes: Mapping[str, str] | None = None,
         confirm_incomplete: bool = False,
         needs_note: Callable[[Item, AnswerValue], bool] | None = None,
+        on_problem: Callable[[Item], str | None] | None = None,
     ) -> None:
         self.checklist = checklist
         self.prompter = prompter
@@ -162,6 +163,10 @@ class Session:
         self.needs_note = needs_note
         """Whether an answer needs a note besides ``note_required_on_fail`` (e.g. it
         opens a corrective action, whose problem must be concrete)."""
+        self.on_problem = on_problem
+        """Called after such an answer is kept (e.g. to attach a photo of the problem);
+        the answer is kept whatever it does; ``"quit"`` ends the walk after it."""
+        self._quit_after = False
         self._flat: list[tuple[Section, Item]] = list(checklist.items())
         self._section_no = {s.id: n for n, s in enumerate(checklist.sections, 1)}
         self.pos = max(0, min(start, len(self._flat)))
@@ -236,6 +241,8 @@ class Session:
                 self.pos = len(self._flat) if nxt is None else nxt
             if self.on_change is not None:
                 self.on_change(self)
+            if self._quit_after:  # ':q' after the answer: saved, then leave
+                return "quit"
 
     def unanswered(self) -> list[int]:
         """Indexes of the applicable items left unanswered (text remarks aside)."""
@@ -318,12 +325,14 @@ class Session:
                 self.prompter.message(self._bad_answer(exc, item), "error")
                 continue
             note = parsed.note
-            if note is None and ((item.note_required_on_fail and fails(item, value)) or (
-                    self.needs_note is not None and self.needs_note(item, value))):
+            problem = self.needs_note is not None and self.needs_note(item, value)
+            if note is None and ((item.note_required_on_fail and fails(item, value)) or problem):
                 note = self._ask_note()
                 if note is None:
                     continue  # ':b' at the note prompt: answer the item again
             self.answers[item.id] = Answer(item.id, value, note)
+            if problem and self.on_problem is not None:
+                self._quit_after = self.on_problem(item) == "quit"
             return "answered"
 
     def _ask_note(self) -> str | None:

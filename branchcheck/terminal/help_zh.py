@@ -78,6 +78,9 @@ OPTIONS_ZH: dict[str, str] = {
         "草稿和结果保存到此文件夹（否则 $BRANCHCHECK_RESULTS，再否则 ./branchcheck-results）。",
     "Continue the saved draft where it stopped.": "从上次停下的地方继续已保存的草稿。",
     "Discard the saved draft and start again.": "丢弃已保存的草稿，重新开始。",
+    "At each failure that opens an action, ask for photos of the problem (file paths; Enter "
+    "skips). A failed red line always asks.":
+        "每个开立整改项的不通过项都询问问题照片（文件路径；回车跳过）。红线项不通过时总会询问。",
     # grade, ipa
     "The key: an answers file or a stored result file.": "标准答案：答案文件或已保存的结果文件。",
     "Trainees' answers files, or folders of them (*.yaml, *.yml, *.json).":

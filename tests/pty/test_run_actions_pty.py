@@ -81,6 +81,8 @@ def test_open_actions_shown_and_new_ones_assigned(tmp_path: Path) -> None:
     _answer(child, "Machines working", "n # still dark")
     _answer(child, "Has a VIP room", "y")
     _answer(child, "No misleading sales", "n # deposit talk")
+    child.expect_exact("Photo (file path; a red line should have one; Enter skips) > ")
+    child.sendline("")  # a red line asks for a photo; Enter goes on without one
     _answer(child, "Greeting", "2 # 未问候")
     child.expect_exact("Actions: 2 opened, 1 still open, 0 reopened, 1 verified by this check")
     child.expect_exact("Result saved: ")
@@ -149,3 +151,56 @@ def test_a_problem_needs_a_note_on_a_terminal(tmp_path: Path) -> None:
     child.close()
     rows = _actions(results)
     assert set(rows) == {"tidy"} and rows["tidy"]["problem"] == "门口有烟头"
+
+
+def test_photos_attached_at_failures_survive_a_quit_and_resume(tmp_path: Path) -> None:
+    results = tmp_path / "results"
+    png, jpg = tmp_path / "门口.png", tmp_path / "desk.jpg"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 32)
+    jpg.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 32)
+    args = ["-m", "branchcheck", "run", CHECKLIST, "--branch", "SH-003", "--reviewer", "王芳",
+            "--results-dir", str(results), "--lang", "en", "--photos"]
+    child = pexpect.spawn(sys.executable, args, cwd=str(ROOT), env=_env(), encoding="utf-8",
+                          timeout=TIMEOUT, dimensions=(40, 160))
+    _answer(child, "Hall tidy", "n")
+    child.expect_exact("Note (required when this fails")
+    child.sendline("门口有烟头")
+    child.expect_exact("Photo (file path, optional; Enter skips) > ")
+    child.sendline(str(tmp_path / "nowhere.png"))
+    child.expect_exact("evidence file not found")
+    child.expect_exact("Photo (file path, optional; Enter skips) > ")
+    child.sendline(str(png))
+    child.expect_exact("Attached: 门口.png (image, 40 bytes)")
+    child.expect_exact("Photo (file path, optional; Enter skips) > ")
+    child.sendline("")
+    _answer(child, "Machines working", "y")  # passes: no photo asked
+    _answer(child, "Has a VIP room", "n")  # a fact: no note, no photo
+    _answer(child, "No misleading sales", ":q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert (results / "SH-003" / "rectify-demo" / "draft-evidence.json").is_file()
+
+    child = pexpect.spawn(sys.executable, [*args, "--resume"], cwd=str(ROOT), env=_env(),
+                          encoding="utf-8", timeout=TIMEOUT, dimensions=(40, 160))
+    _answer(child, "No misleading sales", "n")
+    child.expect_exact("Note (required when this fails")
+    child.sendline("申请书外露")
+    child.expect_exact("Photo (file path; a red line should have one; Enter skips) > ")
+    child.sendline(str(jpg))
+    child.expect_exact("Attached: desk.jpg")
+    child.expect_exact("> ")
+    child.sendline("")
+    _answer(child, "Greeting", "5")
+    child.expect_exact("Actions: 2 opened")
+    child.expect_exact("owner [")
+    child.sendcontrol("d")
+    child.expect(pexpect.EOF)
+    child.close()
+    rows = _actions(results)
+    assert [(e["name"], e["kind"], e["size"]) for e in rows["tidy"]["found_evidence"]] == [
+        ("门口.png", "image", 40)]
+    assert [e["name"] for e in rows["no-misleading"]["found_evidence"]] == ["desk.jpg"]
+    assert rows["tidy"]["problem"] == "门口有烟头"
+    assert not (results / "SH-003" / "rectify-demo" / "draft-evidence.json").exists()
+    assert len(list((results / "SH-003" / "evidence").iterdir())) == 2
