@@ -12,12 +12,18 @@ size limit; anything malformed is reported and ignored (the answers are in the d
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from branchcheck.actions.limits import MAX_EVIDENCE
 from branchcheck.actions.model import Evidence
 from branchcheck.actions.state import evidence_from
 from branchcheck.core.i18n import t
+
+if TYPE_CHECKING:
+    from branchcheck.core.model import Item
+    from branchcheck.results.session import Prompter
 
 NAME = "draft-evidence.json"
 MAX_BYTES = 256 * 1024
@@ -31,8 +37,6 @@ def path_for(draft: Path) -> Path:
 def read(path: Path, root: Path, lang: str = "en") -> tuple[dict[str, list[Evidence]], str]:
     """The evidence by item id kept at ``path`` (none when absent), and what was wrong
     with the file ("" when nothing)."""
-    import os
-
     from branchcheck.core import fsafe
     from branchcheck.core.errors import StorageError
 
@@ -70,3 +74,64 @@ def remove(path: Path) -> None:
         path.unlink()
     except OSError:
         pass
+
+
+def collect(draft: Path, root: Path, lang: str) -> dict[str, list[Evidence]]:
+    """The photos attached during the walk whose draft is ``draft``, for the actions (a
+    problem with their record is a warning: the answers are in the draft)."""
+    import sys
+
+    found, problem = read(path_for(draft), root, lang)
+    if problem:
+        from branchcheck.core.textsafe import term
+
+        sys.stderr.write(term(t(lang, f"警告：{problem}", f"Warning: {problem}")) + "\n")
+    return found
+
+
+def ask_photos(prompter: Prompter, root: Path, branch: str, lang: str, draft: Path,
+               every_failure: bool, item: Item) -> str | None:
+    """At a failed red line (at every failure that opens an action with ``run
+    --photos``): attach photos (or other evidence) of the problem by path, Enter to go
+    on. Each file goes into the evidence store at once and is recorded beside the
+    draft. ``:q`` saves and quits after the answer (``"quit"``); ``:s`` or ``:b`` goes
+    on like Enter."""
+    from branchcheck.actions import evidence
+    from branchcheck.core.errors import BranchcheckError
+    from branchcheck.results.session import COMMANDS, clean
+
+    red = item.critical is not None
+    if not (red or every_failure):
+        return None
+    kept = path_for(draft)
+    found, _ = read(kept, root, lang)
+    while len(found.get(item.id, [])) < MAX_EVIDENCE:
+        line = clean(prompter.read(t(
+            lang, "照片（文件路径；红线项请附照片；回车跳过）> " if red
+            else "照片（文件路径，可选；回车跳过）> ",
+            "Photo (file path; a red line should have one; Enter skips) > " if red
+            else "Photo (file path, optional; Enter skips) > "))).strip()
+        command = COMMANDS.get(line.lower())
+        if command == "help":
+            prompter.message(t(lang, "输入照片文件的路径（JPEG、PNG、PDF 或录音），可多次；"
+                                     "回车继续下一项；:q 保存草稿并退出",
+                               "Type the path of a photo (JPEG, PNG, PDF or audio), one at a "
+                               "time; Enter goes on to the next item; :q saves the draft and "
+                               "quits"), "help")
+            continue
+        if command == "quit":
+            return "quit"
+        if not line or command is not None:
+            return None
+        try:
+            ev = evidence.store(root, branch, os.path.expanduser(line), lang=lang)
+            found.setdefault(item.id, []).append(ev)
+            write(kept, root, found)
+        except BranchcheckError as exc:
+            prompter.message(exc.message, "error")
+            continue
+        prompter.message(t(lang, f"已附：{ev.name}（{ev.kind}，{ev.size} 字节）；"
+                                 "可再附一份，回车继续",
+                           f"Attached: {ev.name} ({ev.kind}, {ev.size} bytes); another, or "
+                           "Enter to go on"), "info")
+    return None

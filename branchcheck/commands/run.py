@@ -30,7 +30,7 @@ from branchcheck.terminal.output import err
 
 if TYPE_CHECKING:
     from branchcheck.actions.model import Evidence
-    from branchcheck.core.model import Answer, Checklist, Item, Result
+    from branchcheck.core.model import Answer, Checklist, Result
     from branchcheck.integrity.signing import SigningKey
     from branchcheck.results.drafts import Draft
     from branchcheck.results.session import Prompter
@@ -287,7 +287,9 @@ def _walk(ck: Checklist, draft: Draft, path: Path, root: Path, resume_cmd: str,
         from branchcheck.actions.rules import opens
 
         needs_note = partial(opens, ck)
-        ask = partial(_ask_photos, prompter, root, draft, path, every_failure)
+        from branchcheck.actions.walk_evidence import ask_photos
+
+        ask = partial(ask_photos, prompter, root, draft.branch, lang, path, every_failure)
     session = Session(ck, prompter, lang=lang, answers=draft.answers,
                       start=index_of(ck, draft.position), on_change=save, item_notes=notes,
                       confirm_incomplete=interactive, needs_note=needs_note,
@@ -351,57 +353,6 @@ def _restore_sigterm(previous: object) -> None:
             pass
 
 
-def _ask_photos(prompter: Prompter, root: Path, draft: Draft, path: Path,
-                every_failure: bool, item: Item) -> str | None:
-    """At a failed red line (at every failure that opens an action with ``--photos``):
-    attach photos (or other evidence) of the problem by path, Enter to go on. Each file
-    goes into the evidence store at once and is recorded beside the draft
-    (actions/walk_evidence.py). ``:q`` saves and quits after the answer (``"quit"``);
-    ``:s`` or ``:b`` goes on like Enter."""
-    from branchcheck.actions import evidence, walk_evidence
-    from branchcheck.actions.limits import MAX_EVIDENCE
-    from branchcheck.core.errors import BranchcheckError
-    from branchcheck.core.i18n import t
-    from branchcheck.results.session import COMMANDS, clean
-
-    red = item.critical is not None
-    if not (red or every_failure):
-        return None
-    lang = draft.lang
-    kept = walk_evidence.path_for(path)
-    found, _ = walk_evidence.read(kept, root, lang)
-    while len(found.get(item.id, [])) < MAX_EVIDENCE:
-        line = clean(prompter.read(t(
-            lang, "照片（文件路径；红线项请附照片；回车跳过）> " if red
-            else "照片（文件路径，可选；回车跳过）> ",
-            "Photo (file path; a red line should have one; Enter skips) > " if red
-            else "Photo (file path, optional; Enter skips) > "))).strip()
-        command = COMMANDS.get(line.lower())
-        if command == "help":
-            prompter.message(t(lang, "输入照片文件的路径（JPEG、PNG、PDF 或录音），可多次；"
-                                     "回车继续下一项；:q 保存草稿并退出",
-                               "Type the path of a photo (JPEG, PNG, PDF or audio), one at a "
-                               "time; Enter goes on to the next item; :q saves the draft and "
-                               "quits"), "help")
-            continue
-        if command == "quit":
-            return "quit"
-        if not line or command is not None:
-            return None
-        try:
-            ev = evidence.store(root, draft.branch, os.path.expanduser(line), lang=lang)
-            found.setdefault(item.id, []).append(ev)
-            walk_evidence.write(kept, root, found)
-        except BranchcheckError as exc:
-            prompter.message(exc.message, "error")
-            continue
-        prompter.message(t(lang, f"已附：{ev.name}（{ev.kind}，{ev.size} 字节）；"
-                                 "可再附一份，回车继续",
-                           f"Attached: {ev.name} ({ev.kind}, {ev.size} bytes); another, or "
-                           "Enter to go on"), "info")
-    return None
-
-
 def _finish(ck: Checklist, draft: Draft, answers: dict[str, Answer], path: Path,
             root: Path, key: SigningKey | None = None) -> int:
     import dataclasses
@@ -418,7 +369,9 @@ def _finish(ck: Checklist, draft: Draft, answers: dict[str, Answer], path: Path,
                          started=draft.started, finished=storage.now_iso(),
                          source=draft.source, inspector_unit=draft.inspector_unit)
     stored = store_result(result, root=root, sign_key=key, lang=draft.lang)
-    photos = _walk_photos(path, root, draft.lang)
+    from branchcheck.actions.walk_evidence import collect
+
+    photos = collect(path, root, draft.lang)
     remove_draft(path, root)  # only now: the result is stored and reads back
     sys.stdout.flush()
     render.text(dataclasses.replace(result, path=str(stored)), draft.lang, sys.stdout)
@@ -437,20 +390,6 @@ def _finish(ck: Checklist, draft: Draft, answers: dict[str, Answer], path: Path,
                 draft.lang, "其余整改项未指定；可用 branchcheck actions assign 补上\n",
                 "The rest stay as they are; use branchcheck actions assign later\n"))
     return EXIT_OK
-
-
-def _walk_photos(path: Path, root: Path, lang: str) -> dict[str, list[Evidence]]:
-    """The photos attached during the walk whose draft is ``path`` (a problem with their
-    record is a warning: the answers are in the draft)."""
-    from branchcheck.actions import walk_evidence
-
-    found, problem = walk_evidence.read(walk_evidence.path_for(path), root, lang)
-    if problem:
-        from branchcheck.core.i18n import t
-        from branchcheck.core.textsafe import term
-
-        err(term(t(lang, f"警告：{problem}", f"Warning: {problem}")) + "\n")
-    return found
 
 
 def _store_actions(ck: Checklist, root: Path, stored: Path, result: Result,
