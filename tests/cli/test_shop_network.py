@@ -23,8 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from branchcheck.cli import run
-from tests.cli.test_shop_appeals import CHECKLIST, DELIVERY, MAPPING
+from tests.cli.test_shop_appeals import CHECKLIST, DELIVERY, MAPPING, cli
 
 duckdb = pytest.importorskip("duckdb")
 
@@ -51,12 +50,6 @@ def _env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("BRANCHCHECK_CHECKLISTS", str(known))  # ingest verifies against it
     monkeypatch.setenv("LC_ALL", "C.UTF-8")
     monkeypatch.setenv("NO_COLOR", "1")
-
-
-def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = run(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
@@ -125,6 +118,12 @@ def test_an_upheld_appeal_changes_the_league_as_the_shop_report_does(
     assert code == 0 and "1 added" in err and "upheld appeals: 1 original" in err, err
     assert league(capsys, net) == AFTER
     assert item_b(capsys, net) == (0, 3)  # the monthly counts no longer hold the original
+    # trend: O2's month holds one check of 100, not two (60 and 100, mean 80)
+    code, out, err = cli(capsys, "network", "trend", "-w", str(net["wh"]), "--period",
+                         "2026-10", "--checklist", "mini", "-f", "json")
+    assert code == 0, err
+    assert [(r["unit"], r["n"], r["mean"]) for r in json.loads(out) if r["unit"] == "O2"] == [
+        ("O2", 1, 100.0)]
     # zh: the same figures, the names in Chinese
     assert league(capsys, net, "zh") == [(1, "O2", "乙网点", 100.0, 0, 1),
                                          (2, "O1", "甲网点", 80.0, 0, 1),
