@@ -284,3 +284,29 @@ def test_waiting_minutes_per_unit(capsys: pytest.CaptureFixture[str],
     finally:
         con.close()
     assert exported == columns
+
+
+def test_a_chain_of_appeals_counts_the_last_result_alone(
+        capsys: pytest.CaptureFixture[str], net: dict[str, Path]) -> None:
+    """O1 (80: d failed) appeals d; the department upholds it without changing the answer
+    (B, 80 again, a new result); O1 then appeals d of B, upheld as pass (C: 100). A is
+    replaced by B, B by C: O1 counts once, 100 -- not B's 80 beside it (mean 90, n 2)."""
+    res, ck = str(net["res"]), str(net["tmp"] / "mini.yaml")
+
+    def appeal(path: Path, number: str, answer: str) -> None:
+        code, _, err = cli(capsys, "shop", "appeal", "file", str(path), "--item", "d",
+                           "--reason", "复核", "--by", "O1", "--results-dir", res)
+        assert code == 0, err
+        code, _, err = cli(capsys, "shop", "appeal", "decide", number, "--uphold", "--answer",
+                           answer, "--by", "部", "--results-dir", res, "--checklist", ck)
+        assert code == 0, err
+
+    (first,) = sorted((net["res"] / "O1" / "mini").glob("2*.yaml"))
+    appeal(first, "AP-0001", "fail")
+    assert ingest(capsys, net)[0] == 0  # B reaches the warehouse before C exists
+    (second,) = [p for p in sorted((net["res"] / "O1" / "mini").glob("2*.yaml")) if p != first]
+    appeal(second, "AP-0002", "pass")
+    code, err = ingest(capsys, net)
+    assert code == 0 and "upheld appeals: 1 original" in err, err
+    assert [(u, s, n) for _, u, _, s, _, n in league(capsys, net)] == [
+        ("O1", 100.0, 1), ("O2", 60.0, 1), ("O3", 0.0, 1)]
