@@ -1,8 +1,9 @@
 """Aggregates the ingest keeps beside the raw rows, so that views over whole
 months stay fast at millions of results.
 
-``item_months`` holds, per checklist, item, branch and month, how many times
-the item was answered (pass, partial or fail) and how many times it failed;
+``item_months`` holds, per checklist, item, branch, month and source of the
+check, how many times the item was answered (pass, partial or fail) and how
+many times it failed;
 ``results.day_first`` marks the first result of each branch, checklist and day.
 Both leave out results an upheld appeal replaced (:mod:`branchcheck.network.supersede`).
 After an ingest adds results (or re-dates a branch's results), the months it
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 def refresh(con: DuckDBPyConnection, *, after_rid: int, branches: Sequence[str] = ()) -> None:
     """Count again the months touched by results with ``rid > after_rid``, and every
     month of ``branches`` (whose results were re-dated)."""
-    from branchcheck.network.warehouse import DAY_FIRST, ITEM_MONTHS, ON_GROUPS
+    from branchcheck.network.warehouse import DAY_FIRST, ITEM_SOURCE_MONTHS, ON_GROUPS
 
     con.execute(
         "CREATE OR REPLACE TEMP TABLE touched AS SELECT DISTINCT branch, "
@@ -38,7 +39,7 @@ def refresh(con: DuckDBPyConnection, *, after_rid: int, branches: Sequence[str] 
         con.execute("DELETE FROM item_months m USING touched t "
                     "WHERE m.branch = t.branch AND m.month = t.month")
         con.execute(
-            "INSERT INTO item_months " + ITEM_MONTHS + " AND NOT r.superseded "  # noqa: S608
+            "INSERT INTO item_months " + ITEM_SOURCE_MONTHS + " AND NOT r.superseded "  # noqa: S608
             "AND EXISTS (SELECT 1 FROM touched t "
             "WHERE t.branch = r.branch AND t.month = CAST(date_trunc('month', r.day) AS DATE))"
             " GROUP BY ALL")

@@ -113,14 +113,13 @@ def item_counts(con: DuckDBPyConnection, scope: Scope, earlier: Period, *,
                 monthly: bool | None = None) -> None:
     """Fill the temp table ``ifail (c, i, u, b, cur, n, f)``: answered and failed
     counts per checklist, item, unit and outlet, for the period (``cur``) and the
-    one before. Whole months are read from the monthly counts kept at ingest
-    (:mod:`branchcheck.network.rollups`), other periods and a ``--source`` filter
-    from every item row (``monthly`` forces either; both give the same figures)."""
+    one before, of the scope's sources. Whole months are read from the monthly
+    counts kept at ingest (:mod:`branchcheck.network.rollups`), other periods from
+    every item row (``monthly`` forces either; both give the same figures)."""
     from branchcheck.network.rollups import whole_months
 
     if monthly is None:
-        monthly = (whole_months(scope.period) and whole_months(earlier)
-                   and scope.sources is None)  # the monthly counts hold every source
+        monthly = whole_months(scope.period) and whole_months(earlier)
     args = [earlier.start, scope.period.end, scope.checklist, scope.period.start]
     if monthly:
         con.execute(
@@ -128,7 +127,7 @@ def item_counts(con: DuckDBPyConnection, scope: Scope, earlier: Period, *,
             "ro.unit AS u, m.branch AS b, m.month >= $4 AS cur, sum(m.answered) AS n, "
             "sum(m.failed) AS f FROM item_months m JOIN rollup ro ON ro.branch = m.branch "
             "WHERE m.month BETWEEN $1 AND $2 AND ($3::VARCHAR IS NULL OR m.checklist_id = $3) "
-            "GROUP BY ALL", args)
+            f"AND {source_clause(5, 'm')} GROUP BY ALL", [*args, scope.source_param()])
         return
     # One scan of the item rows for both periods, down to (item, unit, outlet);
     # every figure of ``items`` is a small aggregate of that.

@@ -32,14 +32,16 @@ if TYPE_CHECKING:
     from branchcheck.org.directory import Org
 
 DEFAULT_FILE = "branchcheck-network.duckdb"
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
-# Item counts per checklist, item, branch and month (the ``item_months`` table):
-# a query to finish with a filter (``AND ...``) and ``GROUP BY ALL``.
+# Item counts per checklist, item, branch and month (the ``item_months`` table as
+# schema 4 made it): a query to finish with a filter (``AND ...``) and ``GROUP BY ALL``.
 ITEM_MONTHS = (
     "SELECT r.checklist_id, i.item_id, r.branch, CAST(date_trunc('month', r.day) AS DATE),"
     " count(*), count(*) FILTER (WHERE i.status = 'fail') FROM items i"
     " JOIN results r ON r.rid = i.rid WHERE i.status IN ('pass', 'partial', 'fail')")
+# The same counts per source too (schema 12 on), for ``items --source``.
+ITEM_SOURCE_MONTHS = ITEM_MONTHS.replace(" FROM items i", ", r.check_source FROM items i", 1)
 
 # Every unit with each ancestor-or-self: how far up, the ancestor's depth and kind,
 # and whether it is the nearest ancestor of that kind. The views roll results up
@@ -194,6 +196,20 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         " visit_date DATE, slot VARCHAR, waiting_minutes DOUBLE, scenario VARCHAR)",
         "UPDATE files SET status = 'reread' WHERE status = 'ok' AND sha256 IN"
         " (SELECT sha256 FROM results WHERE check_source = 'mystery-shopper')",
+    ),
+    # 12: the monthly item counts per source as well (issue 20: ``items --source`` over
+    # whole months reads them). Rows already there are self-checks' unless the month
+    # holds another source's result: those months are counted again.
+    (
+        "ALTER TABLE item_months ADD COLUMN check_source VARCHAR DEFAULT 'self'",
+        "CREATE TEMP TABLE mixed AS SELECT DISTINCT branch, CAST(date_trunc('month', day)"
+        " AS DATE) AS month FROM results WHERE check_source <> 'self'",
+        "DELETE FROM item_months m USING mixed x WHERE m.branch = x.branch"
+        " AND m.month = x.month",
+        "INSERT INTO item_months " + ITEM_SOURCE_MONTHS + " AND NOT r.superseded AND EXISTS"
+        " (SELECT 1 FROM mixed x WHERE x.branch = r.branch"
+        " AND x.month = CAST(date_trunc('month', r.day) AS DATE)) GROUP BY ALL",
+        "DROP TABLE mixed",
     ),
 )
 

@@ -391,3 +391,23 @@ def test_an_inspection_never_fills_a_missed_self_check(
         d1 = next(line for line in out.splitlines() if line.startswith("D1 "))
         assert code == 0 and out.startswith(words[0])
         assert words[1] in d1 and words[2] in d1 and " 5 " in d1 and " 3 " in d1
+
+
+def test_monthly_counts_per_source_match_the_item_rows(wh: Path) -> None:
+    # `items --source` over whole months reads the monthly counts kept per source; the
+    # item rows must give the same: inspections in November, D1 answered b once and
+    # failed it; self-checks, D1 answered b twice (Monday's fail, Thursday's pass)
+    from branchcheck.network import query, views
+    from branchcheck.network.scope import prepare_rollup
+
+    for source, row in (("inspection", ("mini4", "b", "D1", "D1", True, 1, 1)),
+                        ("self", ("mini4", "b", "D1", "D1", True, 2, 1)),
+                        (None, ("mini4", "b", "D1", "D1", True, 3, 2))):
+        found = []
+        for monthly in (True, False):
+            opts = query.Options(warehouse=str(wh), period="2026-11", source=source)
+            with query.open_scope(opts) as (con, scope):
+                prepare_rollup(con, scope)
+                views.item_counts(con, scope, scope.period.previous(), monthly=monthly)
+                found.append(sorted(con.execute("SELECT * FROM ifail").fetchall()))
+        assert row in found[1] and found[0] == found[1]

@@ -207,6 +207,7 @@ def test_a_version_8_warehouse_learns_what_its_results_replace(
         con.execute("DROP TABLE visits")
         con.execute("ALTER TABLE results DROP COLUMN superseded")
         con.execute("ALTER TABLE results DROP COLUMN appeal_of")
+        con.execute("ALTER TABLE item_months DROP COLUMN check_source")  # schema 12's
         con.execute("DELETE FROM item_months")
         con.execute("INSERT INTO item_months " + ITEM_MONTHS + " GROUP BY ALL")
         con.execute("UPDATE meta SET value = '8' WHERE key = 'schema_version'")

@@ -43,8 +43,8 @@ def test_a_version_1_warehouse_is_migrated_in_place(tmp_path: Path) -> None:
             ("a", None), ("b", "3")]
         # v4: the monthly item counts, made from the rows already there
         assert con.execute("SELECT * FROM item_months ORDER BY item_id").fetchall() == [
-            ("mini", "a", "O1", date(2026, 11, 1), 1, 0),
-            ("mini", "b", "O1", date(2026, 11, 1), 1, 0)]
+            ("mini", "a", "O1", date(2026, 11, 1), 1, 0, "self"),
+            ("mini", "b", "O1", date(2026, 11, 1), 1, 0, "self")]
         assert con.execute("SELECT id, section FROM texts ORDER BY kind, id").fetchall() == [
             ("a", "s1"), ("b", "s2"), ("s1", None)]
         columns = {r[0] for r in con.execute("DESCRIBE items").fetchall()}
@@ -109,6 +109,33 @@ def test_a_version_8_warehouse_marks_self_checks_only(tmp_path: Path) -> None:
                             ).fetchall()
     assert marks == [(1, "sub-branch", False), (2, "self", True), (3, "branch", False),
                      (4, "self", True)]
+
+
+def test_a_version_11_warehouse_counts_item_months_per_source(tmp_path: Path) -> None:
+    # November: O1 checks itself on the 2nd (item a passes) and the sub-branch inspects
+    # it on the 3rd (a fails); October: O2's self-check (a passes). Schema 11 kept one
+    # November row for O1 (a answered 2, failed 1); schema 12 splits it by source:
+    # self 1/0, sub-branch 1/1. O2's October (self-checks only) stays 1/0, 'self'.
+    from branchcheck.network import warehouse as wh
+
+    path = tmp_path / "v11.duckdb"
+    con = old_warehouse(path, 11)
+    con.execute("INSERT INTO results (rid, sha256, branch, checklist_id, day, check_source)"
+                " VALUES (1, 'a', 'O1', 'mini', DATE '2026-11-02', 'self'),"
+                " (2, 'b', 'O1', 'mini', DATE '2026-11-03', 'sub-branch'),"
+                " (3, 'c', 'O2', 'mini', DATE '2026-10-05', 'self')")
+    con.execute("INSERT INTO items (rid, item_id, status, fraction) VALUES"
+                " (1, 'a', 'pass', 1.0), (2, 'a', 'fail', 0.0), (3, 'a', 'pass', 1.0)")
+    con.execute("INSERT INTO item_months " + wh.ITEM_MONTHS + " GROUP BY ALL")
+    assert con.execute("SELECT branch, answered, failed FROM item_months ORDER BY 1"
+                       ).fetchall() == [("O1", 2, 1), ("O2", 1, 0)]
+    con.close()
+    with wh.writer(path) as con:
+        rows = con.execute("SELECT branch, month, check_source, answered, failed FROM "
+                           "item_months ORDER BY 1, 3").fetchall()
+    assert rows == [("O1", date(2026, 11, 1), "self", 1, 0),
+                    ("O1", date(2026, 11, 1), "sub-branch", 1, 1),
+                    ("O2", date(2026, 10, 1), "self", 1, 0)]
 
 
 def test_a_damaged_directory_cannot_make_the_unit_tree_endless(tmp_path: Path) -> None:
