@@ -188,6 +188,10 @@ def reviewer_for_run(option: str | None, ui: str, branch: str) -> str:
     from branchcheck.terminal import reviewers
 
     who = option or os.environ.get("BRANCHCHECK_REVIEWER", "")
+    if not who.isascii() and not _encodable(who):  # bytes of another encoding
+        raise UsageError(t(ui, "检查人姓名含有不是有效文字的字节（终端编码与系统语言设置不符？）",
+                           "the reviewer's name holds bytes that are not valid text (a "
+                           "terminal encoding other than the locale's?)"))
     if who.strip():  # kept exactly as given
         if option and _interactive():
             reviewers.remember(branch, option, ui)
@@ -214,6 +218,14 @@ def reviewer_for_run(option: str | None, ui: str, branch: str) -> str:
             who = ""
     reviewers.remember(branch, who, ui)
     return who
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeError:
+        return False
+    return True
 
 
 def _resume_command(ref: str, branch: str, results_dir: str | None) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -100,10 +101,20 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 
 
+class _NotText(ValueError):
+    """A string holding a lone surrogate (bytes of another encoding): YAML cannot hold
+    it, so a draft with it would never read back."""
+
+
 def _scalar(value: Any) -> str:
     """A scalar as JSON, which YAML reads back as the same value (a double-quoted
     string, a number or null); floats YAML 1.1 would read as strings are still
     numbers to ``answers.normalise``, which every value goes through on load."""
+    if isinstance(value, str) and not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeError:
+            raise _NotText(value) from None
     text = json.dumps(value, ensure_ascii=False)
     return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
@@ -148,11 +159,25 @@ def log_line(draft: Draft, item_id: str) -> str:
     return "- [" + ", ".join(_scalar(f) for f in fields) + "]\n"
 
 
+def _text_of(draft: Draft, make: Callable[[Draft], str]) -> str:
+    """``make(draft)``, or a clear error when a text of the draft is not valid Unicode
+    (what the writer cannot write so that the reader reads it, it refuses)."""
+    try:
+        return make(draft)
+    except _NotText:
+        raise StorageError(t(
+            draft.lang, "草稿未保存：有文字含无效字符（不是有效的 Unicode，多为终端编码与系统"
+                        "语言设置不符）；之前的答案仍在草稿中",
+            "draft not saved: a text holds characters that are not valid Unicode (often a "
+            "terminal encoding other than the locale's); the earlier answers are still in "
+            "the draft")) from None
+
+
 def save_draft(path: Path, draft: Draft, root: Path | None = None) -> None:
     """Atomically replace the draft at ``path`` with ``draft`` (stamped with the time);
     with ``root``, never outside it."""
     draft.saved = now_iso()
-    data = draft_text(draft).encode("utf-8")
+    data = _text_of(draft, draft_text).encode("utf-8")
     if len(data) > _MAX_BYTES:  # --resume could not read it: keep the previous draft
         raise StorageError(t(
             draft.lang, f"草稿未保存：它有 {len(data)} 字节，超过上限 {_MAX_BYTES} 字节，"
@@ -181,7 +206,7 @@ class DraftFile:
             self.snapshot(draft)
             return
         draft.saved = now_iso()
-        line = log_line(draft, item_id).encode("utf-8")
+        line = _text_of(draft, lambda d: log_line(d, item_id)).encode("utf-8")
         if self._size + len(line) > _MAX_BYTES:  # could not be read back: check it whole
             self.snapshot(draft)
             return

@@ -265,7 +265,16 @@ def result_bytes(result: Result, lang: str = "en", *,
             raise StorageError(t(lang, f"结果未保存：{key} {value!r} 不是真实存在的 ISO 8601 时间",
                                  f"result not stored: {key} {value!r} is not a real ISO 8601 "
                                  "time"))
-    raw = dump_yaml(dict(data) if data is not None else result_to_dict(result)).encode("utf-8")
+    try:
+        raw = dump_yaml(dict(data) if data is not None else result_to_dict(result)).encode(
+            "utf-8")
+    except UnicodeError:  # a lone surrogate: bytes of another encoding in a name or note
+        raise StorageError(t(
+            lang, "结果未保存：有文字含无效字符（不是有效的 Unicode，多为终端编码与系统语言设置"
+                  "不符），保存后无法读回",
+            "result not stored: a text holds characters that are not valid Unicode (often "
+            "a terminal encoding other than the locale's), so it could not be read back")
+        ) from None
     if len(raw) > DEFAULT_MAX_BYTES:
         raise StorageError(t(
             lang, f"结果未保存：它有 {len(raw)} 字节，超过读取上限 {DEFAULT_MAX_BYTES} 字节，"

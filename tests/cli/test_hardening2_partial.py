@@ -215,3 +215,25 @@ def test_a_when_that_can_never_hold_is_reported_where_it_is(
     assert lines[1].startswith(f"{path}:14:76: error: {bad}"), out
     assert lines[2].startswith(f"{path}:15:76: error: 1 "), out  # a check is never 1
     assert lines[3].startswith(f"{path}:16:52: error: ") and "' x'" in lines[3]  # trimmed
+
+
+# -- text that is not valid Unicode (argv bytes of another encoding) --------------------
+
+def test_a_name_in_another_encoding_is_refused_not_stored_unreadable(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """GBK bytes typed in a UTF-8 locale reach the tool as lone surrogates: the draft
+    written with them never read back ("YAML syntax" on --resume), and score exited 3."""
+    name = b"\xc4\xe3".decode("utf-8", "surrogateescape")  # 你 in GBK
+    root = tmp_path / "r"
+    assert run(["run", str(EXAMPLE), "--branch", "B1", "--results-dir", str(root),
+                "--reviewer", name]) == 2
+    assert "not valid text" in capsys.readouterr().err
+    assert not list(root.rglob("draft.yaml"))
+    answers = tmp_path / "a.yaml"
+    answers.write_text("checklist: example-branch-check\nbranch: SH-001\nanswers:\n"
+                       "  hall-tidy: y\n", encoding="utf-8")
+    assert run(["score", str(EXAMPLE), "-a", str(answers), "--results-dir", str(root),
+                "--reviewer", name, "--lang", "zh"]) == 2
+    err = capsys.readouterr().err
+    assert "结果未保存：有文字含无效字符" in err and "内部错误" not in err
+    assert not list(root.rglob("2*.yaml"))

@@ -141,3 +141,41 @@ def test_appeals_register_reads_what_its_writer_accepts(
         assert (appeals["AP-0001"].decision == "rejected") == (code == 0)
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[
+    HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(notes=st.lists(st.text(alphabet=st.sampled_from(TRICKY + "ab#"), max_size=20),
+                      min_size=1, max_size=4),
+       remark=st.text(alphabet=st.sampled_from(TRICKY + "ab#"), max_size=20))
+@example(notes=["a\u2028b", "\ud800"], remark="x\x85y")
+def test_draft_log_reads_what_each_answer_appended(notes: list[str], remark: str) -> None:
+    """``run`` appends one draft line per answer (DraftFile.save); whatever it appends
+    reads back, or the answer is refused with a clear error and the draft still reads."""
+    from branchcheck.checklists.loading import load_checklist
+    from branchcheck.core.errors import BranchcheckError
+    from branchcheck.core.model import Answer
+    from branchcheck.results.drafts import DRAFT_NAME, Draft, DraftFile, read_draft
+
+    ck = load_checklist(str(EXAMPLE))
+    root = Path(tempfile.mkdtemp(prefix="bc-draft-"))
+    try:
+        path = root / "B1" / ck.id / DRAFT_NAME
+        draft = Draft.start(ck, branch="B1", reviewer="r", lang="en")
+        store = DraftFile(path, root)
+        store.save(draft)  # the first save: a whole snapshot
+        kept: dict[str, Answer] = {}
+        for note in notes:  # as the walk does: each answer saved after its item
+            for answer in (Answer("hall-tidy", "fail", note or None),
+                           Answer("remarks", (remark + note).strip() or "x")):
+                draft.answers = {**kept, answer.item_id: answer}
+                try:
+                    store.save(draft, answer.item_id)
+                except BranchcheckError:
+                    continue  # refused: the draft on disk is the one before
+                kept = dict(draft.answers)
+        store.close()
+        back = read_draft(path, ck, "B1")
+        assert back.answers == kept
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
