@@ -170,7 +170,7 @@ class ResultCache:
         if len(data) > MAX_BYTES:
             return
         try:
-            atomic_write(self.path, data, durable=False)
+            atomic_write(self.path, data, durable=False, private=True)  # names reviewers
         except StorageError:
             return  # a cache that cannot be written is simply not used
         _prune(self.where)
