@@ -7,7 +7,6 @@ In an installed wheel they live in ``branchcheck/_data/``; in a source checkout
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -62,6 +61,8 @@ def schema_path(name: str) -> Path:
 @cache
 def schema(name: str) -> dict[str, Any]:
     """A bundled JSON Schema as data."""
+    import json
+
     with open(schema_path(name), encoding="utf-8") as fh:
         data: dict[str, Any] = json.load(fh)
     return data

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from branchcheck.checklists.catalog import Entry, as_json_ready
@@ -50,4 +49,6 @@ def text(entries: Sequence[Entry], lang: str) -> str:
 
 def as_json(entries: Sequence[Entry]) -> str:
     """The entries as a JSON array (see :func:`branchcheck.checklists.catalog.as_json_ready`)."""
+    import json
+
     return json.dumps([as_json_ready(e) for e in entries], ensure_ascii=False, indent=2) + "\n"
