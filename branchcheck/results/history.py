@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from branchcheck.results.storage import StoredResult
 
 PARALLEL_THRESHOLD = 16
+BATCH = 1024
+"""Files read before they are parsed (~20 MB of a 50-item checklist's results)."""
 SPARK = "▁▂▃▄▅▆▇█"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -181,6 +183,7 @@ def load(root: Path, branch: str, checklist_id: str | None = None, *,
             continue
         cache = ResultCache(root, branch, ck, lang) if use_cache else None
         misses: list[tuple[str, bytes, str]] = []  # (path, bytes, sha256)
+        into = (results, skipped, tampered)
         for s in files:
             name = str(s.path)
             try:  # never opens a FIFO or device, never follows a link out of root
@@ -194,20 +197,11 @@ def load(root: Path, branch: str, checklist_id: str | None = None, *,
             if hit is not None:
                 results.append(hit)
                 cached += 1
-            else:
-                misses.append((name, raw, digest))
-        read = _read_all(misses, jobs, lang)
-        for (name, _, digest), (summary, verdict, error, refused) in zip(misses, read,
-                                                                         strict=True):
-            if summary is None or verdict is None:
-                skipped.append((name, error))
-                if refused:
-                    tampered.add(name)
                 continue
-            results.append(summary)
-            parsed += 1
-            if cache:
-                cache.put(Path(name).name, digest, summary, verdict)
+            misses.append((name, raw, digest))
+            if len(misses) >= BATCH:  # parsed a batch at a time: bounded memory
+                parsed += _settle(misses, jobs, lang, cache, *into)
+        parsed += _settle(misses, jobs, lang, cache, *into)
         if cache:
             cache.save(present[ck])
     kept: list[Summary] = []
@@ -223,6 +217,28 @@ def load(root: Path, branch: str, checklist_id: str | None = None, *,
         kept.append(r)
     kept.sort(key=_chrono_key)
     return Loaded(tuple(kept), tuple(sorted(skipped)), parsed, cached, frozenset(tampered))
+
+
+def _settle(misses: list[tuple[str, bytes, str]], jobs: int, lang: str,
+            cache: ResultCache | None, results: list[Summary],
+            skipped: list[tuple[str, str]], tampered: set[str]) -> int:
+    """Parse the files read and not served by the cache (then forgotten): their
+    summaries into ``results``, the others into ``skipped``; how many were parsed."""
+    parsed = 0
+    read = _read_all(misses, jobs, lang)
+    for (name, _, digest), (summary, verdict, error, refused) in zip(misses, read,
+                                                                     strict=True):
+        if summary is None or verdict is None:
+            skipped.append((name, error))
+            if refused:
+                tampered.add(name)
+            continue
+        results.append(summary)
+        parsed += 1
+        if cache:
+            cache.put(Path(name).name, digest, summary, verdict)
+    misses.clear()
+    return parsed
 
 
 def _chrono_key(result: Summary) -> tuple[float, str]:

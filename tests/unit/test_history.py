@@ -129,3 +129,19 @@ def test_sparkline() -> None:
     long = history.sparkline([float(i) for i in range(365)], width=40)
     assert len(long) == 40 and long[0] == "▁" and long[-1] == "█"
     assert list(long) == sorted(long)
+
+
+def test_files_are_parsed_a_batch_at_a_time(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = history.load(root, "SH-001")
+    sizes: list[int] = []
+    real = history._read_all
+
+    def counted(misses: list[tuple[str, bytes, str]], *args: object) -> object:
+        sizes.append(len(misses))
+        return real(misses, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(history, "BATCH", 3)
+    monkeypatch.setattr(history, "_read_all", counted)
+    batched = history.load(root, "SH-001")
+    assert sizes == [3, 1]  # 4 files: never more than 3 held unparsed
+    assert batched == whole
