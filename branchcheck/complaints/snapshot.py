@@ -1,23 +1,24 @@
-"""Registers this user has already verified, remembered by the SHA-256 of their bytes,
+"""Registers this user has already verified, remembered for the exact bytes verified,
 so that ``complaints list`` and ``register`` need not re-verify 50,000 events.
 
 A register is verified in full (every hash, the chain, the head) the first time its
 exact bytes are read; the cases derived from it are then kept in the user's own
-cache folder (``$XDG_CACHE_HOME/branchcheck/complaints``, never the results folder)
-with the HMAC of :class:`branchcheck.integrity.seen.Seen`: an entry written or
-edited by anyone without the user's key is ignored. An entry is used only when the
-register's bytes hash to its key *and* the head names its last event, so an edited,
-cut or replaced register is always read and verified in full (and reported). Only
-registers that verified without any problem are remembered. Writers refresh the
-entry after each append. ``show``, ``review`` and the network ingest always verify
-in full.
+cache folder (``$XDG_CACHE_HOME/branchcheck/complaints``, never the results folder),
+one entry per register, by :class:`branchcheck.integrity.memory.Memory`: HMAC'd
+with the user's key over the SHA-256 of the register's bytes, so an entry written or
+edited by anyone without the key, or kept for other bytes, is ignored. An entry is
+used only when the register's bytes hash to it *and* the head names its last event,
+so an edited, cut or replaced register is always read and verified in full (and
+reported). Only registers that verified without any problem are remembered. Writers
+refresh the entry after each append. ``show``, ``review`` and the network ingest
+always verify in full. The cases are kept with :mod:`marshal` (plain values only,
+read back only when the MAC holds): ten times quicker than JSON both ways.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
-import hmac
 import marshal
 import os
 import sys
@@ -27,7 +28,6 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from branchcheck import __version__
 from branchcheck.actions.log import (
     MAX_LOG_BYTES,
     Log,
@@ -38,8 +38,6 @@ from branchcheck.actions.log import (
 )
 from branchcheck.complaints.model import CHAIN, Case, Step
 from branchcheck.complaints.state import State, derive
-from branchcheck.core import fsafe
-from branchcheck.core.errors import StorageError
 
 FORMAT = f"branchcheck-complaints-snapshot/2 (marshal, Python {sys.version_info[0]}." \
     f"{sys.version_info[1]})"
@@ -49,53 +47,15 @@ _FIELDS = _ALL[:_ALL.index("steps")]
 _REST = [f for f in _ALL[_ALL.index("steps") + 1:] if f != "events"]
 
 
-def _folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "branchcheck" / "complaints"
+def _memory() -> Any:
+    from branchcheck.integrity.memory import Memory
+
+    return Memory("complaints", FORMAT)
 
 
-def _key() -> bytes | None:
-    """The user's cache key (made and kept by :class:`~branchcheck.integrity.seen.Seen`,
-    mode 0600), or None when there is none to trust."""
-    from branchcheck.integrity.seen import Seen
-
-    key: bytes | None = Seen(_folder()).key
-    return key
-
-
-def _mac(key: bytes, digest: str, payload: bytes) -> bytes:
-    return hmac.new(key, f"{FORMAT}|{__version__}|{digest}|".encode() + payload,
-                    hashlib.sha256).hexdigest().encode()
-
-
-def _entry(key: bytes, digest: str) -> Path:
-    name = hmac.new(key, digest.encode(), hashlib.sha256).hexdigest()
-    return _folder() / name[:2] / name
-
-
-def _put(digest: str, payload: bytes) -> None:
-    key = _key()
-    if key is None:
-        return
-    entry = _entry(key, digest)
-    try:
-        entry.parent.mkdir(exist_ok=True, mode=0o700)
-        fsafe.atomic_write(entry, _mac(key, digest, payload) + b"\n" + payload, durable=False)
-    except (OSError, StorageError):
-        pass
-
-
-def _get(digest: str) -> bytes | None:
-    """The payload kept for ``digest``, if its MAC holds."""
-    key = _key()
-    if key is None:
-        return None
-    try:
-        raw = _entry(key, digest).read_bytes()
-    except OSError:
-        return None
-    mac, _, payload = raw.partition(b"\n")
-    return payload if hmac.compare_digest(mac, _mac(key, digest, payload)) else None
+def _slot(root: Path, branch: str) -> str:
+    """One entry per register (replaced as the register grows)."""
+    return os.path.abspath(log_path(root, branch, CHAIN))
 
 
 def _encode(seq: int, last: str, cases: list[Case]) -> bytes:
@@ -141,9 +101,9 @@ def remember(root: Path, branch: str, log: Log, state: State, *, size: int | Non
     found = _digest(root, branch)
     if found is None or found[1] != (log.size if size is None else size):
         return  # changed meanwhile: nothing remembered
-    _put(found[0], _encode(log.last_seq if seq is None else seq,
-                           log.last_hash if last is None else last,
-                           list(state.cases.values())))
+    payload = _encode(log.last_seq if seq is None else seq,
+                      log.last_hash if last is None else last, list(state.cases.values()))
+    _memory().put(_slot(root, branch), found[0], payload)
 
 
 def load(root: Path, branch: str) -> tuple[Log, State]:
@@ -179,7 +139,8 @@ def _load(root: Path, branch: str) -> tuple[Log, State]:
         log = read_log(root, branch, chain=CHAIN)
         return log, derive(log)
     digest = hashlib.sha256(raw).hexdigest()
-    payload = _get(digest)
+    memory, slot = _memory(), _slot(root, branch)
+    payload = memory.get(slot, digest)
     if payload is not None:
         head = read_head(root, branch, CHAIN)
         try:  # the MAC holds: this user's own payload (marshal, plain values only)
@@ -195,5 +156,6 @@ def _load(root: Path, branch: str) -> tuple[Log, State]:
     # (the very bytes hashed above)
     state = derive(log)
     if not log.problems and not state.problems:
-        _put(digest, _encode(log.last_seq, log.last_hash, list(state.cases.values())))
+        memory.put(slot, digest, _encode(log.last_seq, log.last_hash,
+                                         list(state.cases.values())))
     return log, state

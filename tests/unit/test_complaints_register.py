@@ -118,6 +118,8 @@ def test_remembered_register_is_used_only_for_the_same_bytes_and_head(
     assert sorted(c.summary for c in state.cases.values()) == ["case 1", "case 2"]
     assert not log.problems
     _new(root, 3)
+    kept = [p for p in (tmp_path / "cache").rglob("*") if p.is_file() and p.name != "key"]
+    assert len(kept) == 1  # one entry per register, replaced as it grows
     # the older bytes put back: remembered, but the head names a later event
     log_path(root, BRANCH, CHAIN).write_bytes(two)
     log, state = snapshot.load(root, BRANCH)
