@@ -48,33 +48,46 @@ def store_visits(con: DuckDBPyConnection, rows: Sequence[tuple[Any, ...]]) -> No
         con.execute(_STORE, [list(c) for c in zip(*rows, strict=True)])
 
 
-def waiting(con: DuckDBPyConnection, scope: Scope, *, over: float | None = None
-            ) -> list[dict[str, Any]]:
-    """Waiting minutes of the period's mystery-shopper visits per unit (see the module)."""
+BY = {"unit": "ro.unit", "scenario": "coalesce(x.scenario, '—')",
+      "slot": "coalesce(x.slot, '—')"}
+"""What ``--by`` groups the visits by (of the scope's units): the unit at the level, the
+scenario, the time slot ('—' where the delivery gave none)."""
+
+
+def waiting(con: DuckDBPyConnection, scope: Scope, *, over: float | None = None,
+            by: str = "unit") -> list[dict[str, Any]]:
+    """Waiting minutes of the period's mystery-shopper visits per unit, scenario or slot
+    (``by``; see the module)."""
     from branchcheck.network.scope import prepare_rollup, unit_names
 
     over = DEFAULT_OVER if over is None else over
     if not 0 <= over <= 1440:
         raise UsageError(t(scope.lang, "--over 应在 0 到 1440 分钟之间",
                            "--over must be 0 to 1440 minutes"))
+    if by not in BY:
+        raise UsageError(t(scope.lang, "--by 只能是 unit、scenario 或 slot",
+                           "--by must be unit, scenario or slot"))
+    key = BY[by]
     prepare_rollup(con, scope)
     rows = con.execute(
-        "SELECT ro.unit, count(*), avg(w), median(w),"  # noqa: S608 - constant
+        f"SELECT {key}, count(*), avg(w), median(w),"  # noqa: S608 - constant
         " list_sort(list(w))[CAST(ceil(0.9 * count(*)) AS BIGINT)], max(w),"
-        " count(*) FILTER (WHERE w >= $4) FROM (SELECT r.branch, v.waiting_minutes AS w"
+        " count(*) FILTER (WHERE w >= $4) FROM (SELECT r.branch, v.scenario, v.slot,"
+        " v.waiting_minutes AS w"
         " FROM results r JOIN visits v ON v.rid = r.rid WHERE r.day BETWEEN $1 AND $2"
         " AND ($3::VARCHAR IS NULL OR r.checklist_id = $3)"
         f" AND r.check_source = 'mystery-shopper' AND {COUNTED}"
         " AND v.waiting_minutes IS NOT NULL) x JOIN rollup ro ON ro.branch = x.branch"
-        " GROUP BY ro.unit ORDER BY avg(w) DESC, ro.unit",
+        f" GROUP BY {key} ORDER BY avg(w) DESC, {key}",
         [scope.period.start, scope.period.end, scope.checklist, over]).fetchall()
-    names = unit_names(con, scope, (r[0] for r in rows))
-    return [{"unit": u, "name": names[u], "visits": int(n), "mean": mean, "median": med,
-             "p90": p90, "max": top, "over": int(k), "over_share": k / n, "threshold": over}
+    names = unit_names(con, scope, (r[0] for r in rows)) if by == "unit" else {}
+    return [{by: u, **({"name": names[u]} if by == "unit" else {}), "visits": int(n),
+             "mean": mean, "median": med, "p90": p90, "max": top, "over": int(k),
+             "over_share": k / n, "threshold": over}
             for u, n, mean, med, p90, top, k in rows]
 
 
-def waiting_columns(lang: str, over: float) -> list[Any]:
+def waiting_columns(lang: str, over: float, by: str = "unit") -> list[Any]:
     """Columns of ``network waiting`` (rendered like every view)."""
     from branchcheck.network.columns import Column
     from branchcheck.network.tables import pct
@@ -84,9 +97,13 @@ def waiting_columns(lang: str, over: float) -> list[Any]:
                       lambda r: r.get(key), True)
 
     limit = f"{over:g}"
+    head = {"unit": [Column(t(lang, "单位", "Unit"), lambda r: r["unit"], lambda r: r["unit"]),
+                     Column(t(lang, "名称", "Name"), lambda r: r["name"], lambda r: r["name"])],
+            "scenario": [Column(t(lang, "场景", "Scenario"), lambda r: r["scenario"],
+                                lambda r: r["scenario"])],
+            "slot": [Column(t(lang, "时段", "Slot"), lambda r: r["slot"], lambda r: r["slot"])]}
     return [
-        Column(t(lang, "单位", "Unit"), lambda r: r["unit"], lambda r: r["unit"]),
-        Column(t(lang, "名称", "Name"), lambda r: r["name"], lambda r: r["name"]),
+        *head[by],
         Column(t(lang, "暗访次数", "Visits"), lambda r: str(r["visits"]),
                lambda r: r["visits"], True),
         minutes("mean", t(lang, "平均等候（分钟）", "Mean wait (min)")),

@@ -302,6 +302,8 @@ OPTIONS_ZH: dict[str, str] = {
     "Who is doing this (default: $BRANCHCHECK_REVIEWER, else $USER, else asked).":
         "操作人（默认：$BRANCHCHECK_REVIEWER，否则 $USER，再否则询问）。",
     # complaints, honesty and audit sample
+    "Group the visits by unit at --level (default), scenario or time slot.":
+        "按 --level 的机构（默认）、场景或时段分组。",
     "Count the visits that waited this long or longer (default 15, a setting).":
         "统计等候达到此分钟数的暗访次数（默认 15，可设置）。",
     "--by reviewer: list reviewers with at least this many item pairs (default 5, a setting).":

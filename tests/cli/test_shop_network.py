@@ -311,3 +311,23 @@ def test_a_chain_of_appeals_counts_the_last_result_alone(
     assert code == 0 and "upheld appeals: 1 original" in err, err
     assert [(u, s, n) for _, u, _, s, _, n in league(capsys, net)] == [
         ("O1", 100.0, 1), ("O2", 60.0, 1), ("O3", 0.0, 1)]
+
+
+def test_waiting_by_scenario_and_slot(capsys: pytest.CaptureFixture[str],
+                                      net: dict[str, Path]) -> None:
+    """开户: O1 5 and O3 30 -> 2 visits, mean 17.5, median 17.5, p90 the 2nd = 30, max 30,
+    1 of 2 at 15 or more; 投诉: O2 12 alone. The delivery gives no slot: one group '—' of
+    3 visits, mean 47/3, median 12, p90 the ceil(2.7) = 3rd = 30, 1 of 3 at 15 or more."""
+    rows = waiting(capsys, net, "--by", "scenario")
+    assert [(r["scenario"], r["visits"], r["mean"], r["median"], r["p90"], r["max"],
+             r["over"]) for r in rows] == [("开户", 2, 17.5, 17.5, 30.0, 30.0, 1),
+                                          ("投诉", 1, 12.0, 12.0, 12.0, 12.0, 0)]
+    (row,) = waiting(capsys, net, "--by", "slot")
+    assert (row["slot"], row["visits"], row["median"], row["p90"], row["over"]) == (
+        "—", 3, 12.0, 30.0, 1)
+    assert row["mean"] == pytest.approx(47 / 3) and row["over_share"] == pytest.approx(1 / 3)
+    code, out, _ = cli(capsys, "network", "waiting", "-w", str(net["wh"]), "--period",
+                       "2026-10", "--by", "scenario", "--lang", "zh")
+    assert code == 0 and "场景" in out and out.index("开户") < out.index("投诉")
+    code, _, err = cli(capsys, "network", "waiting", "-w", str(net["wh"]), "--by", "teller")
+    assert code == 2 and "--by" in err
