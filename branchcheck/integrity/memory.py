@@ -16,6 +16,10 @@ import hmac
 import os
 from pathlib import Path
 
+MAX_BYTES = 512 * 1024 * 1024
+"""The largest payload read back (twice the largest action log): a larger entry is a
+miss, so the caller verifies in full."""
+
 
 class Memory:
     """One cache folder of payloads by slot, each bound to the bytes it came from."""
@@ -44,12 +48,14 @@ class Memory:
     def get(self, slot: str, digest: str) -> bytes | None:
         """The payload kept in ``slot`` for the bytes with SHA-256 ``digest``, if its
         MAC holds."""
+        from branchcheck.core.errors import BranchcheckError
+        from branchcheck.core.fsafe import read_regular
+
         if self.key is None:
             return None
-        try:
-            with open(self._entry(slot), "rb") as handle:
-                raw = handle.read()
-        except OSError:
+        try:  # bounded, a regular file inside the folder (never a FIFO or a link out)
+            raw = read_regular(self._entry(slot), max_bytes=MAX_BYTES, root=self.folder)
+        except (OSError, BranchcheckError):
             return None
         mac, _, payload = raw.partition(b"\n")
         return payload if hmac.compare_digest(mac, self._mac(slot, digest, payload)) else None

@@ -168,3 +168,27 @@ def test_history_cache(cache: Path, reviewer: str, name: str,
             again = ResultCache(cache, "SH-001", ck.id, where=where).get(name, "e" * 64, "p")
             assert again is None or again.reviewer == reviewer
     shutil.rmtree(where, ignore_errors=True)
+
+
+def test_memory_never_opens_a_fifo_or_follows_a_link_out(cache: Path) -> None:
+    import os
+    import threading
+
+    from branchcheck.integrity.memory import Memory
+
+    memory = Memory("m", "fmt/1")
+    memory.put("slot", "b" * 64, b"payload")
+    [entry] = _entries(cache / "branchcheck" / "m")
+    entry.unlink()
+    os.mkfifo(entry)  # an open() would block here for ever
+    got: list[bytes | None] = []
+    reader = threading.Thread(target=lambda: got.append(memory.get("slot", "b" * 64)),
+                              daemon=True)
+    reader.start()
+    reader.join(timeout=10)
+    assert got == [None]
+    entry.unlink()
+    outside = cache / "elsewhere"
+    outside.write_bytes(b"x")
+    entry.symlink_to(outside)
+    assert memory.get("slot", "b" * 64) is None
