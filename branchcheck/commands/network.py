@@ -37,8 +37,13 @@ WarehouseOption = Annotated[str | None, typer.Option(
 OrgOption = Annotated[str | None, typer.Option(
     "--org", metavar="FILE", help="Organisation directory, YAML or CSV (else the one given "
     "at ingest).")]
-SinceOption = Annotated[str | None, typer.Option("--since", metavar="YYYY-MM-DD")]
-UntilOption = Annotated[str | None, typer.Option("--until", metavar="YYYY-MM-DD")]
+SinceOption = Annotated[str | None, typer.Option(
+    "--since", metavar="YYYY-MM-DD",
+    help="First day of the period, instead of --period (default: the first of the month of "
+         "--until).")]
+UntilOption = Annotated[str | None, typer.Option(
+    "--until", metavar="YYYY-MM-DD",
+    help="Last day of the period, included (default: the newest result's day).")]
 PeriodOption = Annotated[str | None, typer.Option(
     "--period", metavar="2026-11|2026-W48|2026-Q4",
     help="A month, ISO week or quarter (default: the month of the newest result).")]
@@ -336,7 +341,8 @@ def trend(
     until: UntilOption = None, period: PeriodOption = None, unit: UnitOption = None,
     checklist: ChecklistOption = None, level: LevelOption = None, fmt: FormatOption = "text",
     calendar: CalendarOption = None,
-    by: Annotated[str, typer.Option("--by", metavar="week|month")] = "month",
+    by: Annotated[str, typer.Option("--by", metavar="week|month",
+                                    help="One point a week or a month.")] = "month",
     source: SourceOption = None,
     output: OutputOption = None, force: ForceOption = False, lang: UiLangOption = None,
 ) -> int:
@@ -408,7 +414,8 @@ def report(
     warehouse: WarehouseOption = None, org: OrgOption = None, since: SinceOption = None,
     until: UntilOption = None, period: PeriodOption = None, unit: UnitOption = None,
     checklist: ChecklistOption = None, level: LevelOption = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", metavar="html|md")] = "html",
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="html|md",
+                                     help="Output format.")] = "html",
     systemic: SystemicOption = None, calendar: CalendarOption = None,
     output: OutputOption = None, force: ForceOption = False, lang: UiLangOption = None,
 ) -> int:
@@ -435,7 +442,8 @@ def report(
 def sql(
     query: Annotated[str, typer.Argument(metavar='"SELECT ..."', show_default=False)],
     warehouse: WarehouseOption = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", metavar="text|csv|json")] = "text",
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="text|csv|json",
+                                     help="Output format.")] = "text",
     timeout: Annotated[float, typer.Option(
         "--timeout", metavar="SECONDS", min=0.1,
         help="Stop the query after this long (default 60 s, a setting).")] = 60.0,
@@ -474,7 +482,8 @@ def sql(
 def export(
     target: Annotated[Path, typer.Argument(metavar="DIR", show_default=False)],
     warehouse: WarehouseOption = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", metavar="parquet")] = "parquet",
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="parquet",
+                                     help="Output format.")] = "parquet",
     force: Annotated[bool, typer.Option(
         "--force", help="Replace an earlier export in DIR (only once the new one is complete; "
         "a folder holding anything else is never replaced).")] = False,
@@ -526,7 +535,9 @@ def _check_results_folder(folder: Path, lang: str) -> None:
 @app.command("sample")
 def sample(
     target: Annotated[Path, typer.Argument(metavar="DIR", show_default=False)],
-    month: Annotated[str, typer.Option("--month", metavar="YYYY-MM")] = "2026-11",
+    month: Annotated[str, typer.Option("--month", metavar="YYYY-MM",
+                                       help="The month the sample's checks fall in.")
+                     ] = "2026-11",
     lang: UiLangOption = None,
 ) -> int:
     """Write the sample network (DIR/org.yaml) and a month of its daily opening checks

@@ -380,6 +380,12 @@ OPTIONS_ZH: dict[str, str] = {
     "anything else is never replaced).":
         "替换 DIR 中先前的导出（新导出完整后才替换；含其他内容的文件夹从不替换）。",
     "The old name of --dir (-o names a file elsewhere).": "--dir 的旧名称（其他命令中 -o 指文件）。",
+    "First day of the period, instead of --period (default: the first of the month of "
+    "--until).": "统计期的第一天，代替 --period（默认：--until 所在月的 1 日）。",
+    "Last day of the period, included (default: the newest result's day).":
+        "统计期的最后一天，含当天（默认：最新结果的日期）。",
+    "One point a week or a month.": "每周或每月一个点。",
+    "The month the sample's checks fall in.": "示例检查所在的月份。",
     # shop import, report and appeals
     "Evidence (its name and SHA-256 are registered; repeatable).":
         "佐证材料（登记其文件名和 SHA-256；可重复）。",

@@ -177,11 +177,16 @@ def _title(lang: str, cg: ClassGrade) -> str:
     return f"{localise(ck.title, lang) or ck.id} ({ck.id} v{ck.version})"
 
 
-def _kind(lang: str, kind: str) -> str:
+def _kind(lang: str, kind: str, cg: ClassGrade) -> str:
     if kind == "check":
         return t(lang, "检查项", "check items")
     if kind.startswith("scale:"):
-        return t(lang, f"量表 {kind[6:]}", f"scale {kind[6:]}")
+        sid = kind[6:]
+        scale = cg.checklist.scales.get(sid)
+        if scale is None:
+            return t(lang, f"量表（{sid}）", f"scale {sid}")
+        return t(lang, f"{scale.min}–{scale.max} 分量表（{sid}）",
+                 f"{scale.min}–{scale.max} scale ({sid})")
     return t(lang, "其他题（按状态）", "other items (by status)")
 
 
@@ -190,7 +195,7 @@ def _summary(lang: str, cg: ClassGrade) -> list[str]:
                f"Class agreement (Fleiss' kappa, {len(cg.trainees)} trainees, by item type):")]
     for g in cg.fleiss:
         f = degenerate_class(g.kappa)
-        lines.append(f"  {_kind(lang, g.kind)}{t(lang, '：', ': ')}{fmt_kappa(f, lang)}")
+        lines.append(f"  {_kind(lang, g.kind, cg)}{t(lang, '：', ': ')}{fmt_kappa(f, lang)}")
         if f.reason:
             lines.append(t(lang, f"    无法计算：{reason(lang, f.reason)}",
                            f"    undefined: {f.reason}"))

@@ -84,7 +84,7 @@ def test_text_report_for_the_class(capsys: pytest.CaptureFixture[str]) -> None:
     assert "5: 2, 4: 2, 3: 1, 2: 1" in items[3]
     assert "Class agreement (Fleiss' kappa, 6 trainees, by item type):" in out
     assert "  check items: — (fewer than 10 items, n=9)" in out
-    assert "  scale five-point: — (fewer than 10 items, n=3)" in out
+    assert "  1–5 scale (five-point): — (fewer than 10 items, n=3)" in out
     assert "  other items (by status): — (fewer than 10 items, n=2)" in out
     assert "- frank: greet-eye (key fail, not answered)" in out
 
@@ -326,7 +326,7 @@ def test_chinese_report_and_messages_have_no_english_left(
     assert "κ（检查项）" in report and "κw（量表）" in report
     assert "chance agreement" not in report and "undefined" not in report
     assert "全班一致性（Fleiss' kappa，3 名学员，按题型分别计算）：" in report
-    assert "  检查项：" in report and "  量表 five-point：" in report
+    assert "  检查项：" in report and "  1–5 分量表（five-point）：" in report
     assert "答案只用了一个类别" in report
     assert err == f"报告已写入：{target}\n低于最低一致率 100.0% 的学员：c 66.7%\n"
 

@@ -83,3 +83,11 @@ def test_keys_new_takes_its_folder_as_dir(tmp_path: Path,
     assert run(["keys", "new", "--help"]) == 0
     out = capsys.readouterr().out
     assert "--dir DIR" in out and "--out" not in out
+
+
+def test_every_visible_option_says_what_it_does() -> None:
+    """An option without help (``--since YYYY-MM-DD`` alone) leaves a user guessing."""
+    bare = [(path, p.opts) for path, p in _options()
+            if getattr(p, "param_type_name", "") == "option" and not p.hidden
+            and not (p.help or "").strip()]
+    assert bare == []
