@@ -81,7 +81,7 @@ def read_answers_file(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
         from branchcheck.core.i18n import ui
 
         raise InputError(t(ui(), f"{name} 是检查表，不是答案文件或检查结果",
-                           f"{name} is a checklist, not an answers file or a result"), problems)
+                           f"{name} is a checklist, not an answers file or a result"))
     if problems:
         raise InputError(t(lang, f"{name}：答案文件无效", f"{name}: invalid answers file"),
                          problems)

@@ -340,25 +340,28 @@ def load_result(raw: bytes, name: str, lang: str = "en") -> tuple[dict[str, Any]
         doc = parse_mapping(text, name)  # strictly, locating any problem
         problems = schema_problems(doc, "result") or numbers.problems(doc)
         if problems:
-            raise InputError(_not_a_result(doc.data, name, lang), problems)
+            headline, known = _not_a_result(doc.data, name, lang)
+            # a checklist or answers file is named as one; its missing result keys
+            # would only bury that
+            raise InputError(headline, () if known else problems)
         data = doc.data
     return data, result_from_dict(data, name)
 
 
-def _not_a_result(data: Any, name: str, lang: str) -> str:
-    """The headline for a file that is not a result: what it looks like instead, when
-    it is a checklist or an answers file (given where a result was expected)."""
+def _not_a_result(data: Any, name: str, lang: str) -> tuple[str, bool]:
+    """The headline for a file that is not a result, and whether it says what the file
+    is instead (a checklist or an answers file given where a result was expected)."""
     if isinstance(data, dict) and "sections" in data and "title" in data \
             and "overall" not in data:
         return t(lang, f"{name} 是检查表，不是检查结果：请给出 run 或 score 保存的结果文件"
                        "（如 branchcheck-results/<网点>/<检查表>/<时间>.yaml），或用 --branch",
                  f"{name} is a checklist, not a result: give a result file stored by run or "
-                 "score (branchcheck-results/<branch>/<checklist>/<stamp>.yaml), or --branch")
+                 "score (branchcheck-results/<branch>/<checklist>/<stamp>.yaml), or --branch"), True
     if isinstance(data, dict) and "answers" in data and "overall" not in data:
         return t(lang, f"{name} 是答案文件，不是检查结果：先用 branchcheck score 评分",
                  f"{name} is an answers file, not a result: score it first with "
-                 "branchcheck score")
-    return t(lang, f"{name}：不是有效的结果文件", f"{name}: not a valid result file")
+                 "branchcheck score"), True
+    return t(lang, f"{name}：不是有效的结果文件", f"{name}: not a valid result file"), False
 
 
 def tamper_problems(result: Result, lang: str = "en") -> list[str]:

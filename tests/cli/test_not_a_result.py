@@ -26,5 +26,7 @@ def test_a_checklist_is_named_as_one(argv: list[str], en: str, zh: str,
     assert run([*argv, "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("Error: ") and en in err.splitlines()[0]
+    assert "missing required keys" not in err  # named as what it is, not dumped
     assert run([*argv, "--lang", "zh"]) == 2
-    assert zh in capsys.readouterr().err.splitlines()[0]
+    err = capsys.readouterr().err
+    assert zh in err.splitlines()[0] and "missing required keys" not in err
