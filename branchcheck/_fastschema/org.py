@@ -8,7 +8,7 @@ schema, and asks jsonschema for the detailed errors of an invalid document.
 # mypy: ignore-errors
 # fmt: off
 
-SCHEMA_SHA256 = "c3334eb04cf0db1f606954d3c8da416bceb2a10a61b56e544a78deaa0040bf46"
+SCHEMA_SHA256 = "36cd1765c075f798020ee954aa3b8ddbccd75e4fbb2acd604077385eeee6421c"
 from decimal import Decimal
 import re
 from branchcheck._fastschema import JsonSchemaValueException, JsonSchemaValuesException
@@ -17,6 +17,7 @@ from branchcheck._fastschema import JsonSchemaValueException, JsonSchemaValuesEx
 REGEX_PATTERNS = {
     '^[a-z0-9]+(-[a-z0-9]+)*$': re.compile('^[a-z0-9]+(-[a-z0-9]+)*\\Z'),
     '^([01][0-9]|2[0-3]):[0-5][0-9]$': re.compile('^([01][0-9]|2[0-3]):[0-5][0-9]\\Z'),
+    '^[^\\u0000-\\u001f\\u007f]+$': re.compile('^[^\\u0000-\\u001f\\u007f]+\\Z'),
     '^[A-Za-z0-9_-]{1,64}$': re.compile('^[A-Za-z0-9_-]{1,64}\\Z'),
     '^[a-z][a-z0-9-]{0,31}$': re.compile('^[a-z][a-z0-9-]{0,31}\\Z'),
     '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z')
@@ -279,6 +280,27 @@ def validate_https___branchcheck_dev_schemas_org_v1_schema_json(data, custom_for
                                 data__units_item__timezone_len = len(data__units_item__timezone)
                                 if data__units_item__timezone_len < 1:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].timezone" + " must be longer than or equal to 1 characters", value=data__units_item__timezone, name="" + (name_prefix or "data") + ".units[{data__units_x}].timezone" + "", definition=None, rule='minLength')
+                        if "verifiers" in data__units_item_keys:
+                            data__units_item_keys.remove("verifiers")
+                            data__units_item__verifiers = data__units_item["verifiers"]
+                            if not isinstance(data__units_item__verifiers, (list, tuple)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].verifiers" + " must be array", value=data__units_item__verifiers, name="" + (name_prefix or "data") + ".units[{data__units_x}].verifiers" + "", definition=None, rule='type')
+                            data__units_item__verifiers_is_list = isinstance(data__units_item__verifiers, (list, tuple))
+                            if data__units_item__verifiers_is_list:
+                                data__units_item__verifiers_len = len(data__units_item__verifiers)
+                                if data__units_item__verifiers_len > 50:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].verifiers" + " must contain less than or equal to 50 items", value=data__units_item__verifiers, name="" + (name_prefix or "data") + ".units[{data__units_x}].verifiers" + "", definition=None, rule='maxItems')
+                                for data__units_item__verifiers_x, data__units_item__verifiers_item in enumerate(data__units_item__verifiers):
+                                    if not isinstance(data__units_item__verifiers_item, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].verifiers[{data__units_item__verifiers_x}]" + " must be string", value=data__units_item__verifiers_item, name="" + (name_prefix or "data") + ".units[{data__units_x}].verifiers[{data__units_item__verifiers_x}]" + "", definition=None, rule='type')
+                                    if isinstance(data__units_item__verifiers_item, str):
+                                        data__units_item__verifiers_item_len = len(data__units_item__verifiers_item)
+                                        if data__units_item__verifiers_item_len < 1:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].verifiers[{data__units_item__verifiers_x}]" + " must be longer than or equal to 1 characters", value=data__units_item__verifiers_item, name="" + (name_prefix or "data") + ".units[{data__units_x}].verifiers[{data__units_item__verifiers_x}]" + "", definition=None, rule='minLength')
+                                        if data__units_item__verifiers_item_len > 64:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].verifiers[{data__units_item__verifiers_x}]" + " must be shorter than or equal to 64 characters", value=data__units_item__verifiers_item, name="" + (name_prefix or "data") + ".units[{data__units_x}].verifiers[{data__units_item__verifiers_x}]" + "", definition=None, rule='maxLength')
+                                        if not REGEX_PATTERNS['^[^\\u0000-\\u001f\\u007f]+$'].search(data__units_item__verifiers_item):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].verifiers[{data__units_item__verifiers_x}]" + " must match pattern ^[^\\u0000-\\u001f\\u007f]+$", value=data__units_item__verifiers_item, name="" + (name_prefix or "data") + ".units[{data__units_x}].verifiers[{data__units_item__verifiers_x}]" + "", definition=None, rule='pattern')
                         if data__units_item_keys:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}]" + " must not contain "+str(data__units_item_keys)+" properties", value=data__units_item, name="" + (name_prefix or "data") + ".units[{data__units_x}]" + "", definition=None, rule='additionalProperties')
         if data_keys:

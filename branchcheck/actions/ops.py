@@ -198,13 +198,23 @@ def fix(root: Path, found: Found, *, note: str, evidence: Sequence[str], who: st
 
 
 def verify(root: Path, found: Found, *, note: str, who: str, allow_self: bool = False,
-           lang: str = "en") -> Action:
+           lang: str = "en", above: tuple[str, Sequence[str]] = ("", ())) -> Action:
     """A reviewer confirms the fix by hand (复查). Refused when the reviewer recorded the
-    fix (unless ``allow_self``: a one-person outlet; never for a red-line incident), and
-    for an incident not yet fixed with evidence."""
+    fix (unless ``allow_self``: a one-person outlet; never for a red-line incident), for
+    an incident not yet fixed with evidence, and for an incident verified by someone the
+    directory does not name for the level above (``above``: that unit's name and the
+    people it and the units over it name; no one named: anyone but the fixer)."""
     data: dict[str, object] = {"note": clean_text(note, "--note", lang=lang)}
+    unit, allowed = above
 
     def check(action: Action) -> None:
+        if action.incident and allowed and who not in allowed:
+            names = "、".join(allowed) if lang == "zh" else ", ".join(allowed)
+            raise UsageError(t(lang, f"{action.id} 是红线事件，须由上级复查：机构目录中 {unit} "
+                                     f"及以上的复查人为 {names}；{who} 不在其中",
+                               f"{action.id} is a red-line incident, verified by the level "
+                               f"above: the directory names {names} ({unit} and above); "
+                               f"{who} is not one of them"))
         if action.incident and (action.status != "fixed" or not action.evidence):
             raise UsageError(t(lang, f"{action.id} 是红线事件：须先用 actions fix 登记整改措施"
                                      "和证据，再由他人复查",

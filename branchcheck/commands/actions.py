@@ -118,6 +118,7 @@ def list_actions(
         lines = render.list_md(chosen, day, ui) if fmt == "md" else render.list_text(
             chosen, day, ui)
         emit("".join(f"{line}\n" for line in lines), None, False)
+    _calendar(ui)
     return EXIT_OK
 
 
@@ -154,13 +155,24 @@ def show(
     else:
         emit("".join(f"{line}\n" for line in render.show_text(found.action, today(), ui,
                                                                notes)), None, False)
+    _calendar(ui)
     return EXIT_OK
 
 
-def _done(message: str) -> None:
+def _done(message: str, lang: str = "en") -> None:
+    """What a write command did (stderr), then the calendar's warnings."""
     from branchcheck.core.textsafe import term
 
     sys.stderr.write(term(message) + "\n")
+    _calendar(lang)
+
+
+def _calendar(lang: str) -> None:
+    """The working-day calendar's warnings for the years it had to guess (a year
+    ``chinesecalendar`` and the calendar file do not cover), as ``network`` prints them."""
+    from branchcheck.actions.calendar import calendar_warnings
+
+    _warn(calendar_warnings(lang), lang)
 
 
 def _change(step: str, action_id: str, branch: str | None, results_dir: str | None,
@@ -194,7 +206,7 @@ def assign(
 
     a, ui = _change("assign", action_id, branch, results_dir, lang, by, owner=owner, due=due)
     _done(t(ui, f"{a.id}：责任人 {a.owner or '—'}，整改时限 {a.due or '—'}",
-            f"{a.id}: owner {a.owner or '-'}, due {a.due or '-'}"))
+            f"{a.id}: owner {a.owner or '-'}, due {a.due or '-'}"), ui)
     return EXIT_OK
 
 
@@ -206,7 +218,7 @@ def comment(action_id: IdArgument, note: NoteOption, by: ByOption = None,
     from branchcheck.core.i18n import t
 
     a, ui = _change("comment", action_id, branch, results_dir, lang, by, note=note)
-    _done(t(ui, f"{a.id}：已添加备注", f"{a.id}: comment added"))
+    _done(t(ui, f"{a.id}：已添加备注", f"{a.id}: comment added"), ui)
     return EXIT_OK
 
 
@@ -231,11 +243,11 @@ def fix(
         _done(t(ui, f"{a.id}：已登记整改（证据 {len(a.evidence)} 份）；红线事件须由他人用 "
                     "actions verify 复查",
                 f"{a.id}: fixed ({len(a.evidence)} evidence files); a red-line incident is "
-                "verified by someone else with actions verify"))
+                "verified by someone else with actions verify"), ui)
     else:
         _done(t(ui, f"{a.id}：已登记整改（证据 {len(a.evidence)} 份）；下次检查通过即复查",
                 f"{a.id}: fixed ({len(a.evidence)} evidence files); the next passing check "
-                "verifies it"))
+                "verifies it"), ui)
     return EXIT_OK
 
 
@@ -245,15 +257,51 @@ def verify(action_id: IdArgument, note: Annotated[str, typer.Option(
         allow_self: Annotated[bool, typer.Option(
             "--allow-self", help="Verify your own fix (a one-person outlet); recorded and "
             "shown in the ledger. Never for a red-line incident.")] = False,
+        org: Annotated[str | None, typer.Option(
+            "--org", metavar="FILE", help="Organisation directory (YAML or CSV; else "
+            "$BRANCHCHECK_ORG): a red-line incident is verified only by the people the "
+            "units above the outlet name (verifiers).")] = None,
         by: ByOption = None, results_dir: ResultsDir = None,
         branch: BranchFilter = None, lang: UiLangOption = None) -> int:
-    """Confirm by hand that the problem is gone (复查); not by the person who fixed it."""
-    from branchcheck.core.i18n import t
+    """Confirm by hand that the problem is gone (复查); not by the person who fixed it.
+    A red-line incident: by the level above when the directory names who that is."""
+    from branchcheck.actions import ops
+    from branchcheck.core.i18n import resolve_lang, t
 
-    a, ui = _change("verify", action_id, branch, results_dir, lang, by, note=note,
-                    allow_self=allow_self)
-    _done(t(ui, f"{a.id}：已复查销号", f"{a.id}: verified"))
+    ui = resolve_lang(lang)
+    root = _root(results_dir)
+    found = ops.locate(root, action_id, branch, ui)
+    above = _verifiers(org or os.environ.get("BRANCHCHECK_ORG", "").strip() or None,
+                       found.branch, ui) if found.action.incident else ("", ())
+    a, ui = _change("verify", action_id, found.branch, results_dir, lang, by, note=note,
+                    allow_self=allow_self, above=above)
+    _done(t(ui, f"{a.id}：已复查销号", f"{a.id}: verified"), ui)
     return EXIT_OK
+
+
+def _verifiers(org: str | None, branch: str, lang: str) -> tuple[str, tuple[str, ...]]:
+    """Who may verify a red-line incident of ``branch``: the ``verifiers`` the units
+    above it name in the directory (the nearest one's name first), or none known."""
+    if not org:
+        return "", ()
+    from branchcheck.core.i18n import t
+    from branchcheck.org.directory import load as load_org
+
+    directory = load_org(org, lang=lang)
+    if branch not in directory.by_id:
+        _warn([t(lang, f"机构目录 {org} 中没有网点 {branch}：红线事件按“他人复查”规则",
+                 f"{branch} is not in the directory {org}: a red-line incident is verified "
+                 "by anyone but the fixer")], lang)
+        return "", ()
+    names: list[str] = []
+    nearest = ""
+    for unit_id in directory.chain(branch)[1:]:  # the level above, then up to the top
+        unit = directory.by_id[unit_id]
+        if unit.verifiers and not nearest:
+            nearest = f"{unit.name(lang)}（{unit.id}）" if lang == "zh" else \
+                f"{unit.name(lang)} ({unit.id})"
+        names += [n for n in unit.verifiers if n not in names]
+    return nearest, tuple(names)
 
 
 @app.command("reopen")
@@ -265,7 +313,7 @@ def reopen(action_id: IdArgument, note: Annotated[str, typer.Option(
     from branchcheck.core.i18n import t
 
     a, ui = _change("reopen", action_id, branch, results_dir, lang, by, note=note)
-    _done(t(ui, f"{a.id}：已重新打开，整改时限 {a.due}", f"{a.id}: reopened, due {a.due}"))
+    _done(t(ui, f"{a.id}：已重新打开，整改时限 {a.due}", f"{a.id}: reopened, due {a.due}"), ui)
     return EXIT_OK
 
 
@@ -289,7 +337,7 @@ def report(
     fields = {"reported_to": to, "reported_on": on, "remedy": remedy,
               "accountability": accountability}
     a, ui = _change("report", action_id, branch, results_dir, lang, by, fields=fields)
-    _done(t(ui, f"{a.id}：已记录上报、客户处置和问责", f"{a.id}: incident report recorded"))
+    _done(t(ui, f"{a.id}：已记录上报、客户处置和问责", f"{a.id}: incident report recorded"), ui)
     return EXIT_OK
 
 
@@ -366,4 +414,5 @@ def ledger(
         emit(render.ledger_html(book), output, force)
     else:
         emit(render.ledger_md(book), output, force)
+    _calendar(ui)
     return EXIT_OK

@@ -2,7 +2,8 @@
 
 Two forms: a YAML file (``schemas/org.schema.json``, strict YAML, located
 problems) and a CSV list of units (header ``id,name_zh,name_en,parent,kind``,
-optional ``opened,closed``; UTF-8 with or without BOM). Both are checked for
+optional ``opened,closed,verifiers``; UTF-8 with or without BOM). ``verifiers`` names
+the people of a unit who re-check red-line incidents of the units below it. Both are checked for
 duplicate ids, unknown parents, cycles and impossible dates.
 """
 
@@ -26,7 +27,10 @@ CADENCES = ("day", "opening-day", "business-day", "week", "month", "quarter")
 calendar of :mod:`branchcheck.org.workdays`) not closed; ``week``/``month``/``quarter``:
 one check per slot holding at least one opening day."""
 CSV_HEADER = ("id", "name_zh", "name_en", "parent", "kind")
-CSV_OPTIONAL = ("opened", "closed")
+CSV_OPTIONAL = ("opened", "closed", "verifiers")
+VERIFIER_SEPARATORS = re.compile(r"[;；、]")
+"""How a CSV cell separates the names of ``verifiers``."""
+MAX_VERIFIER = 64
 ORG_FORMAT = "branchcheck-org/1"
 _ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 MAX_DEPTH = 64
@@ -47,6 +51,9 @@ class Unit(NamedTuple):
     opened: date | None = None
     closed: date | None = None
     timezone: str | None = None
+    verifiers: tuple[str, ...] = ()
+    """People of this unit who re-check (复查) red-line incidents of the units below it
+    (``verifiers``; optional: the directory may name no one)."""
 
     def name(self, lang: str) -> str:
         """The unit's name in ``lang`` (else the other language, else its id)."""
@@ -240,7 +247,8 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Org | None, list[Problem]]:
                     problems.append(doc.problem(("units", i, key), "date",
                                                 f"{u[key]!r} is not a calendar date"))
         units.append(Unit(u["id"], zh, en, u["kind"], u.get("parent"), dates["opened"],
-                          dates["closed"], u.get("timezone")))
+                          dates["closed"], u.get("timezone"),
+                          tuple(dict.fromkeys(v.strip() for v in u.get("verifiers", ())))))
         places.setdefault(u["id"], doc.locate(("units", i, "id")))
         if u["id"] in places and places[u["id"]] != doc.locate(("units", i, "id")):
             line, col = doc.locate(("units", i, "id"))
@@ -308,18 +316,27 @@ def parse_csv(raw: bytes, name: str) -> tuple[Org | None, list[Problem]]:
             problems.append(Problem(name, n, _col(header, "name_zh"), "schema",
                                     "a unit needs a name (name_zh or name_en)"))
         dates: dict[str, date | None] = {"opened": None, "closed": None}
-        for key in CSV_OPTIONAL:
+        for key in ("opened", "closed"):
             if cells.get(key):
                 try:
                     dates[key] = date.fromisoformat(cells[key])
                 except ValueError:
                     problems.append(Problem(name, n, _col(header, key), "date",
                                             f"{cells[key]!r} is not a date (YYYY-MM-DD)"))
+        names = tuple(dict.fromkeys(
+            v.strip() for v in VERIFIER_SEPARATORS.split(cells.get("verifiers") or "")
+            if v.strip()))
+        if any(len(v) > MAX_VERIFIER or not v.isprintable() for v in names):
+            problems.append(Problem(name, n, _col(header, "verifiers"), "schema",
+                                    f"verifiers: names of at most {MAX_VERIFIER} printable "
+                                    "characters, separated by ;"))
+            bad = True
         if bad:
             continue
         lines[len(units)] = n
         units.append(Unit(cells["id"], cells["name_zh"], cells["name_en"], cells["kind"],
-                          cells["parent"] or None, dates["opened"], dates["closed"]))
+                          cells["parent"] or None, dates["opened"], dates["closed"],
+                          verifiers=names))
     if not units and not problems:
         problems.append(Problem(name, 2, 1, "empty", "the file lists no units"))
     org = Org(tuple(units), source=name)

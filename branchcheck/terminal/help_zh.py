@@ -78,6 +78,10 @@ OPTIONS_ZH: dict[str, str] = {
         "草稿和结果保存到此文件夹（否则 $BRANCHCHECK_RESULTS，再否则 ./branchcheck-results）。",
     "Continue the saved draft where it stopped.": "从上次停下的地方继续已保存的草稿。",
     "Discard the saved draft and start again.": "丢弃已保存的草稿，重新开始。",
+    "Organisation directory (YAML or CSV; else $BRANCHCHECK_ORG): a red-line incident is "
+    "verified only by the people the units above the outlet name (verifiers).":
+        "机构目录（YAML 或 CSV；否则用 $BRANCHCHECK_ORG）：红线事件只能由网点上级机构列出的"
+        "复查人（verifiers）复查。",
     "At each failure that opens an action, ask for photos of the problem (file paths; Enter "
     "skips). A failed red line always asks.":
         "每个开立整改项的不通过项都询问问题照片（文件路径；回车跳过）。红线项不通过时总会询问。",

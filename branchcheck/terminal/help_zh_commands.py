@@ -152,7 +152,8 @@ COMMANDS_ZH: dict[str, str] = {
     "actions assign": "为整改项指定整改责任人和/或整改时限。",
     "actions comment": "在整改项的经过中加一条备注。",
     "actions fix": "记录整改措施，佐证材料复制到该网点的存储中。",
-    "actions verify": "人工复查，确认问题已解决。",
+    "actions verify": "人工复查，确认问题已解决；不能由整改人本人复查。红线事件在机构目录写明"
+                      "上级复查人时，须由上级复查。",
     "actions reopen": "重新打开已整改或已复查的整改项；原有经过保留。",
     "actions ledger": (
         "网点的整改台账：每个整改项的责任人、时限、整改措施、复查和状态；"

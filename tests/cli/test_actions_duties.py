@@ -153,3 +153,107 @@ def test_show_speaks_zh(root: Path, tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "开立" in history and "整改" in history
     for word in ("opened", "fixed", "high", "normal", "evidence="):
         assert word not in out, word
+
+
+ORG = ("id,name_zh,name_en,parent,kind,verifiers\n"
+       "SH,上海分行,Shanghai branch,,branch,赵主任\n"
+       "SH-PD,浦东支行,Pudong sub-branch,SH,sub-branch,李行长;钱经理\n"
+       "SH-001,陆家嘴网点,Lujiazui,SH-PD,outlet,张伟\n")
+
+
+def test_the_directory_names_who_verifies_an_incident(
+        root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """SH-001's incident: the units above it are SH-PD (李行长, 钱经理) and SH (赵主任), so
+    by hand only those three may verify; 张伟 (named by the outlet itself, and the fixer)
+    and 王芳 (named by no unit) may not. An ordinary action is not bound by it, and a
+    directory without the column keeps "anyone but the fixer"."""
+    ids, r = _ids(capsys, root), str(root)
+    org = tmp_path / "org.csv"
+    org.write_text(ORG, "utf-8")
+    photo = tmp_path / "shredded.jpg"
+    photo.write_bytes(JPEG)
+    assert cli(capsys, "actions", "fix", ids["no-misleading"], "-m", "已收回并粉碎", "-e",
+               str(photo), "--by", "张伟", "--results-dir", r)[0] == 0
+    code, out, err = cli(capsys, "actions", "verify", ids["no-misleading"], "--by", "王芳",
+                         "--org", str(org), "--results-dir", r, "--lang", "zh")
+    assert (code, out) == (2, "")
+    assert ("须由上级复查：机构目录中 浦东支行（SH-PD） 及以上的复查人为 李行长、钱经理、赵主任；"
+            "王芳 不在其中") in err
+    code, _, err = cli(capsys, "actions", "verify", ids["no-misleading"], "--by", "王芳",
+                       "--org", str(org), "--results-dir", r, "--lang", "en")
+    assert code == 2 and ("the directory names 李行长, 钱经理, 赵主任 (Pudong sub-branch "
+                          "(SH-PD) and above); 王芳 is not one of them") in err
+    monkeypatch.setenv("BRANCHCHECK_ORG", str(org))  # the same rule from the environment
+    code, _, err = cli(capsys, "actions", "verify", ids["no-misleading"], "--by", "张伟",
+                       "--results-dir", r, "--lang", "en")
+    assert code == 2 and "张伟 is not one of them" in err
+    assert by_item(listing(capsys, root, "--status", "all"))["no-misleading"]["status"] == \
+        "fixed"
+    # two levels above is above too
+    code, _, err = cli(capsys, "actions", "verify", ids["no-misleading"], "--by", "赵主任",
+                       "--results-dir", r, "--lang", "zh")
+    assert code == 0 and "已复查销号" in err
+    # an ordinary action: anyone but the fixer, directory or not
+    assert cli(capsys, "actions", "fix", ids["tidy"], "-m", "已清扫", "--by", "张伟",
+               "--results-dir", r)[0] == 0
+    assert cli(capsys, "actions", "verify", ids["tidy"], "--by", "王芳", "--results-dir", r)[0] \
+        == 0
+
+
+def test_a_directory_naming_no_verifier_keeps_anyone_but_the_fixer(
+        root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ident, r = _ids(capsys, root)["no-misleading"], str(root)
+    org = tmp_path / "org.csv"  # an older directory: no verifiers column
+    org.write_text("id,name_zh,name_en,parent,kind\nSH-PD,浦东支行,Pudong,,sub-branch\n"
+                   "SH-001,陆家嘴网点,Lujiazui,SH-PD,outlet\n", "utf-8")
+    photo = tmp_path / "p.jpg"
+    photo.write_bytes(JPEG)
+    assert cli(capsys, "actions", "fix", ident, "-m", "已收回", "-e", str(photo), "--by", "张伟",
+               "--results-dir", r)[0] == 0
+    code, _, err = cli(capsys, "actions", "verify", ident, "--by", "王芳", "--org", str(org),
+                       "--results-dir", r)
+    assert code == 0, err
+
+
+def test_verifiers_in_a_yaml_directory_and_bad_cells(tmp_path: Path) -> None:
+    from branchcheck.core.errors import InputError
+    from branchcheck.org.directory import load
+
+    yml = tmp_path / "org.yaml"
+    yml.write_text("format: branchcheck-org/1\nunits:\n"
+                   "  - {id: SH-PD, name: 浦东支行, kind: sub-branch,\n"
+                   "     verifiers: [李行长, 钱经理]}\n"
+                   "  - {id: SH-001, name: 陆家嘴网点, kind: outlet, parent: SH-PD}\n", "utf-8")
+    org = load(str(yml))
+    assert org.by_id["SH-PD"].verifiers == ("李行长", "钱经理")
+    assert org.by_id["SH-001"].verifiers == ()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,name_zh,name_en,parent,kind,verifiers\nSH,上海,SH,,branch,"
+                   + "长" * 65 + "\n", "utf-8")
+    with pytest.raises(InputError):
+        load(str(bad))
+    csv = tmp_path / "ok.csv"
+    csv.write_text("id,name_zh,name_en,parent,kind,verifiers\nSH,上海,SH,,branch,"
+                   "赵主任；钱经理、赵主任\n", "utf-8")
+    assert load(str(csv)).by_id["SH"].verifiers == ("赵主任", "钱经理")
+
+
+def test_actions_say_when_the_calendar_guesses_a_year(
+        root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Today in 2031, a year chinesecalendar (2004-2026) does not cover: a write command
+    that counts days (reopen: a new due date), the list and the ledger count it Monday to
+    Friday and say so, in the UI language."""
+    r = str(root)
+    ident = _ids(capsys, root)["tidy"]
+    assert cli(capsys, "actions", "fix", ident, "-m", "已清扫", "--results-dir", r)[0] == 0
+    monkeypatch.setenv("BRANCHCHECK_TODAY", "2031-03-05")
+    code, _, err = cli(capsys, "actions", "reopen", ident, "--results-dir", r, "--lang", "zh")
+    warning = "警告：工作日历没有 2031 年的法定节假日和调休"
+    assert code == 0 and "已重新打开" in err and warning in err
+    code, _, err = cli(capsys, "actions", "list", "--results-dir", r, "--lang", "zh")
+    assert code == 0 and warning in err
+    code, _, err = cli(capsys, "actions", "ledger", "-b", "SH-001", "--results-dir", r,
+                       "--lang", "en")
+    assert code == 0 and "Warning: the working-day calendar has no public holidays or " \
+        "make-up days for 2031" in err
