@@ -131,8 +131,10 @@ def row(n: int, a: Action, today: date, lang: str) -> list[str]:
         state += t(lang, f"（逾期 {late} 个工作日）", f" ({late} working days overdue)")
     owner = a.owner or ""
     role = a.role(lang)
-    if role:
-        owner += t(lang, f"（{role}）", f" ({role})")
+    extra = ([t(lang, f"工号 {a.staff_no}", f"no. {a.staff_no}")] if a.staff_no else []) + (
+        [role] if role else [])
+    if extra:
+        owner += t(lang, f"（{'，'.join(extra)}）", f" ({', '.join(extra)})")
     checked = a.closed_by.get("finished", "") if a.closed_by else a.verified_at
     verifier = a.verified_by + (t(lang, "（本人复查）", " (verified own fix)")
                                 if a.verified_self else "")

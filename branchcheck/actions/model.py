@@ -138,6 +138,9 @@ class Action:
     """An incident's 上报 / 客户处置 / 问责 fields (:data:`INCIDENT_FIELDS`)."""
     verified_self: bool = False
     """Verified by the person who fixed it, with ``--allow-self``."""
+    staff_no: str = ""
+    """The owner's employee number (工号, ``assign --staff-no``): personal data, shown by
+    the ledger and ``show`` only."""
     owner_roles: Mapping[str, str] = field(default_factory=dict)
     """The owner's role by language (``{"zh": "大堂经理", "en": "Lobby manager"}``);
     ``owner_role`` is every language joined, as logs before it stored."""

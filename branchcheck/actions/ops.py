@@ -137,18 +137,28 @@ class _Event:
 ANY = ("open", "reopened", "fixed", "verified")
 
 
+STAFF_NO = re.compile(r"^[A-Za-z0-9-]{1,20}\Z")
+"""An employee number (工号), e.g. 012345 or SH-0451."""
+
+
 def assign(root: Path, found: Found, *, owner: str | None, due: str | None, who: str,
-           lang: str = "en") -> Action:
-    """Set the owner (整改责任人, the employee) and/or the due date (YYYY-MM-DD, not
-    before the day the problem was found)."""
+           lang: str = "en", staff_no: str | None = None) -> Action:
+    """Set the owner (整改责任人, the employee), their employee number (工号) and/or the
+    due date (YYYY-MM-DD, not before the day the problem was found)."""
     from branchcheck.actions.calendar import local_date, parse_date
 
-    if not owner and not due:
-        raise UsageError(t(lang, "请给出 --owner 姓名 和/或 --due YYYY-MM-DD",
-                           "give --owner NAME and/or --due YYYY-MM-DD"))
+    if not owner and not due and not staff_no:
+        raise UsageError(t(lang, "请给出 --owner 姓名、--staff-no 工号 和/或 --due YYYY-MM-DD",
+                           "give --owner NAME, --staff-no NUMBER and/or --due YYYY-MM-DD"))
     data: dict[str, object] = {}
     if owner:
         data["owner"] = clean_text(owner, "--owner", MAX_NAME, lang)
+    if staff_no:
+        if not STAFF_NO.match(staff_no):
+            raise UsageError(t(lang, f"--staff-no {staff_no!r} 不是工号（1–20 位字母、数字或 -）",
+                               f"--staff-no {staff_no!r} is not an employee number (1-20 "
+                               "letters, digits or -)"))
+        data["staff_no"] = staff_no
     if due:
         day = parse_date(due, "--due")
         opened = local_date(found.action.source.get("finished", "") or found.action.opened)

@@ -22,7 +22,7 @@ EVENT_ZH = {"opened": "开立", "recurred": "复发", "assigned": "指派", "com
             "fixed": "整改", "verified": "复查", "reopened": "重新打开", "reported": "上报",
             "approved": "审核", "repaired": "修复"}
 """Event names as a zh reader reads them."""
-_KEY_ZH = {"owner": "责任人", "due": "时限", "note": "说明", "result": "结果",
+_KEY_ZH = {"owner": "责任人", "staff_no": "工号", "due": "时限", "note": "说明", "result": "结果",
            "evidence": "证据", "reported_to": "上报对象", "reported_on": "上报日期",
            "remedy": "客户处置", "accountability": "问责", "allow_self": "本人复查"}
 
@@ -77,7 +77,8 @@ def as_dict(action: Action, today: date, *, events: bool = False) -> dict[str, A
         "recurrence_notes": [list(n) for n in action.recurrence_notes],
         "report": dict(action.report),
     }
-    if events:
+    if events:  # one action in full (show): with the owner's employee number
+        out["staff_no"] = action.staff_no
         out["events"] = [{"seq": e.seq, "id": e.id, "type": e.type, "who": e.who,
                           "when": e.when, "tool": e.tool, "data": dict(e.data)}
                          for e in action.events]
@@ -169,6 +170,7 @@ def show_text(action: Action, today: date, lang: str, missing: Sequence[str] = (
         (t(lang, "优先级", "priority"), PRIORITY_ZH.get(a.priority, a.priority) if lang == "zh"
          else a.priority),
         (t(lang, "责任人", "owner"), a.owner or (f"({a.role(lang)})" if a.owner_role else "—")),
+        *([(t(lang, "工号", "employee no."), a.staff_no)] if a.staff_no else []),
         (t(lang, "整改时限", "due"), (a.due or "—") + (
             t(lang, f"（逾期 {late} 个工作日）", f" (overdue by {late} working days)")
             if late else "")),
@@ -204,7 +206,7 @@ def _event_detail(kind: str, data: Any, lang: str) -> str:
         return _KEY_ZH.get(key, key) if lang == "zh" else key
 
     parts = []
-    for key in ("owner", "due", "note", "reported_to", "reported_on", "remedy",
+    for key in ("owner", "staff_no", "due", "note", "reported_to", "reported_on", "remedy",
                 "accountability"):
         value = data.get(key)
         if isinstance(value, str) and value and (kind != "opened" or key == "note"):

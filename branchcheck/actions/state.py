@@ -226,6 +226,10 @@ def _apply(action: Action, event: Event) -> None:
                 action.report[key] = value
     elif kind == "assigned":
         owner, due = _text(d, "owner", limit=MAX_NAME), _day(d, "due")
+        staff_no = _text(d, "staff_no", limit=MAX_ID)
+        if owner and owner != action.owner:
+            action.staff_no = ""  # a new owner: their number, if given, comes with them
+        action.staff_no = staff_no or action.staff_no
         action.owner = owner or action.owner
         action.due = due or action.due
     elif kind == "commented":

@@ -196,6 +196,9 @@ def assign(
                                               help="The owner (整改责任人).")] = None,
     due: Annotated[str | None, typer.Option("--due", metavar="YYYY-MM-DD",
                                             help="The due date (整改时限).")] = None,
+    staff_no: Annotated[str | None, typer.Option(
+        "--staff-no", metavar="NUMBER", help="The owner's employee number (工号, e.g. a "
+        "teller's 柜员号); shown in the ledger and by show only.")] = None,
     by: ByOption = None,
     results_dir: ResultsDir = None,
     branch: BranchFilter = None,
@@ -204,7 +207,8 @@ def assign(
     """Give an action an owner and/or a due date (not before the check that found it)."""
     from branchcheck.core.i18n import t
 
-    a, ui = _change("assign", action_id, branch, results_dir, lang, by, owner=owner, due=due)
+    a, ui = _change("assign", action_id, branch, results_dir, lang, by, owner=owner, due=due,
+                    staff_no=staff_no)
     _done(t(ui, f"{a.id}：责任人 {a.owner or '—'}，整改时限 {a.due or '—'}",
             f"{a.id}: owner {a.owner or '-'}, due {a.due or '-'}"), ui)
     return EXIT_OK

@@ -78,6 +78,8 @@ OPTIONS_ZH: dict[str, str] = {
         "草稿和结果保存到此文件夹（否则 $BRANCHCHECK_RESULTS，再否则 ./branchcheck-results）。",
     "Continue the saved draft where it stopped.": "从上次停下的地方继续已保存的草稿。",
     "Discard the saved draft and start again.": "丢弃已保存的草稿，重新开始。",
+    "The owner's employee number (工号, e.g. a teller's 柜员号); shown in the ledger and by "
+    "show only.": "责任人的工号（例如柜员号）；只在整改台账和 show 中显示。",
     "Organisation directory (YAML or CSV; else $BRANCHCHECK_ORG): a red-line incident is "
     "verified only by the people the units above the outlet name (verifiers).":
         "机构目录（YAML 或 CSV；否则用 $BRANCHCHECK_ORG）：红线事件只能由网点上级机构列出的"

@@ -4,6 +4,8 @@ the action ids as written."""
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -81,3 +83,34 @@ def test_new_logs_keep_the_role_per_language(tmp_path: Path, monkeypatch: pytest
     assert '"owner_role":"大堂经理 / Lobby manager"' in log  # for readers before this change
     code, out, err = cli(capsys, "actions", "list", "--results-dir", str(root), "--lang", "en")
     assert code == 0 and "(Lobby manager)" in out and "大堂经理" not in out, err
+
+
+def test_the_owners_employee_number_only_where_it_is_needed(
+        old_log: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    r = str(old_log)
+    code, _, err = cli(capsys, "actions", "assign", "A-0000000A", "--owner", "李明",
+                       "--staff-no", "SH-0451", "--by", "王芳", "--results-dir", r)
+    assert code == 0, err
+    code, _, err = cli(capsys, "actions", "assign", "A-0000000B", "--staff-no", "12 34",
+                       "--by", "王芳", "--results-dir", r, "--lang", "zh")
+    assert code == 2 and "不是工号" in err
+    code, out, _ = cli(capsys, "actions", "ledger", "-b", "SH-001", "--results-dir", r,
+                       "--lang", "zh", "-f", "csv")
+    assert out.splitlines()[1].split(",")[6] == "李明（工号 SH-0451，大堂经理）"
+    code, out, _ = cli(capsys, "actions", "ledger", "-b", "SH-001", "--results-dir", r,
+                       "--lang", "en", "-f", "csv")
+    assert next(csv.reader(io.StringIO(out.splitlines()[1])))[6] == \
+        "李明 (no. SH-0451, Lobby manager)"
+    code, out, _ = cli(capsys, "actions", "show", "A-0000000A", "--results-dir", r,
+                       "--lang", "zh")
+    assert "工号: SH-0451" in out and "工号=SH-0451" in out
+    # the lists (terminal, csv, json) are for chasing work: no employee numbers
+    for fmt in ("text", "md", "csv", "json"):
+        code, out, _ = cli(capsys, "actions", "list", "--results-dir", r, "-f", fmt)
+        assert code == 0 and "李明" in out and "SH-0451" not in out, fmt
+    # a new owner without a number: the old number does not stick to them
+    assert cli(capsys, "actions", "assign", "A-0000000A", "--owner", "张伟", "--by", "王芳",
+               "--results-dir", r)[0] == 0
+    code, out, _ = cli(capsys, "actions", "ledger", "-b", "SH-001", "--results-dir", r,
+                       "--lang", "zh", "-f", "csv")
+    assert out.splitlines()[1].split(",")[6] == "张伟（大堂经理）"
