@@ -244,6 +244,11 @@ def test_actions_say_when_the_calendar_guesses_a_year(
     """Today in 2031, a year chinesecalendar (2004-2026) does not cover: a write command
     that counts days (reopen: a new due date), the list and the ledger count it Monday to
     Friday and say so, in the UI language."""
+    from branchcheck.actions import calendar
+
+    # this process's calendar and counts start afresh (and leave no guessed year behind)
+    monkeypatch.setattr(calendar, "_CALENDARS", {})
+    monkeypatch.setattr(calendar, "_BETWEEN", {})
     r = str(root)
     ident = _ids(capsys, root)["tidy"]
     assert cli(capsys, "actions", "fix", ident, "-m", "已清扫", "--results-dir", r)[0] == 0
