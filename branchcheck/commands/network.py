@@ -540,8 +540,9 @@ def sample(
                      ] = "2026-11",
     lang: UiLangOption = None,
 ) -> int:
-    """Write the sample network (DIR/org.yaml) and a month of its daily opening checks
-    (DIR/results), ready for 'network ingest'."""
+    """Write the sample network (DIR/org.yaml), a month of its daily opening checks
+    (DIR/results) and the branches' inspections of them (DIR/inspections), ready for
+    'network ingest'."""
     from branchcheck.core.i18n import resolve_lang, t
     from branchcheck.network.calendar import parse_period
     from branchcheck.network.sample import write_sample
@@ -550,9 +551,11 @@ def sample(
     from datetime import date
 
     span = parse_period(month, None, None, default=date.today(), lang=ui)
-    org_path, n = write_sample(target, start=span.start, end=span.end)
-    err(t(ui, f"已写入 {org_path} 和 {n} 份结果（{target / 'results'}）\n",
-                       f"wrote {org_path} and {n} results under {target / 'results'}\n"))
+    org_path, n, m = write_sample(target, start=span.start, end=span.end)
+    err(t(ui, f"已写入 {org_path}、{n} 份自查结果（{target / 'results'}）和 {m} 份分行检查结果"
+              f"（{target / 'inspections'}）\n",
+          f"wrote {org_path}, {n} self-checks under {target / 'results'} and {m} branch "
+          f"inspections under {target / 'inspections'}\n"))
     return EXIT_OK
 
 

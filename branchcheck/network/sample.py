@@ -150,9 +150,54 @@ def business_days(org: Org, start: date, end: date) -> list[date]:
     return out
 
 
-def write_sample(target: Path, *, start: date, end: date, seed: int = 13) -> tuple[Path, int]:
-    """Copy the sample directory to ``target/org.yaml`` and store daily-opening results
-    for its outlets under ``target/results``; returns (org path, number of results)."""
+# The branches' on-site inspections (分行检查) of the sample: each outlet is inspected on
+# its 2nd and 4th Wednesday of the period, the same day as its own opening check. The
+# inspector finds what the outlet found, except at Caohejing, whose self-checks pass
+# what the inspectors fail (brochure racks, forms, name badges, the hall floor, the
+# one-metre line): the outlet
+# `network honesty` puts first and `network league --composite` moves down.
+LENIENT = ("SH-005", ("brochures-tidy", "badge-worn", "hall-floor-clean", "forms-tidy",
+                       "one-metre-line"))
+INSPECTION_WEEKDAY, INSPECTION_WEEKS = 2, (2, 4)
+
+
+def inspection_results(checklist: Checklist, org: Org,
+                       own: Sequence[Result]) -> Iterator[Result]:
+    """The branch inspections of the sample (see ``LENIENT``), one per outlet on each
+    inspection day it did its own check, by the branch above it."""
+    from branchcheck.core.model import Answer
+    from branchcheck.core.scoring import make_result
+
+    kinds = {it.id: it for sec in checklist.sections for it in sec.items}
+    rng = random.Random(0)  # noqa: S311 - sample data, not security
+    for result in own:
+        day = date.fromisoformat(result.started[:10])
+        if day.weekday() != INSPECTION_WEEKDAY or (day.day - 1) // 7 + 1 not in INSPECTION_WEEKS:
+            continue
+        branch = org.by_id[result.branch].parent
+        branch = org.by_id[branch].parent if branch is not None else None
+        answers: dict[str, Answer] = {}
+        for item in result.score.items:
+            if item.value is None:
+                continue
+            if result.branch == LENIENT[0] and item.id in LENIENT[1]:
+                answers[item.id] = Answer(item.id, _value(kinds[item.id], False, rng),
+                                          "检查组现场发现")
+            else:
+                answers[item.id] = Answer(item.id, item.value, item.note)
+        start = datetime.fromisoformat(result.started) + timedelta(hours=2)
+        yield make_result(checklist, answers, branch=result.branch,
+                          reviewer=f"{branch} 检查组", lang="zh",
+                          started=start.isoformat(timespec="seconds"),
+                          finished=(start + timedelta(minutes=40)).isoformat(timespec="seconds"),
+                          source="branch", inspector_unit=branch)
+
+
+def write_sample(target: Path, *, start: date, end: date,
+                 seed: int = 13) -> tuple[Path, int, int]:
+    """Copy the sample directory to ``target/org.yaml``, store daily-opening results for
+    its outlets under ``target/results`` and the branches' inspections of them under
+    ``target/inspections``; returns (org path, own results, inspections)."""
     from branchcheck.actions.hook import record_result
     from branchcheck.checklists.loading import load_checklist
     from branchcheck.core.fsafe import atomic_write
@@ -165,8 +210,14 @@ def write_sample(target: Path, *, start: date, end: date, seed: int = 13) -> tup
     checklist = load_checklist("daily-opening")
     n = 0
     root = target / "results"
+    own: list[Result] = []
     for result in story_results(checklist, org, business_days(org, start, end), seed=seed):
         stored = store_result(result, root=root)  # chained, as run and score store
         record_result(root, stored, result, checklist)  # and its corrective actions
+        own.append(result)
         n += 1
-    return org_path, n
+    m = 0
+    for result in inspection_results(checklist, org, own):
+        store_result(result, root=target / "inspections")
+        m += 1
+    return org_path, n, m

@@ -130,7 +130,8 @@ COMMANDS_ZH: dict[str, str] = {
     "network sql": "执行一条只读 SQL 查询（SQL 中不能访问文件或网络）。",
     "network export": "把数据仓库导出为按 Hive 方式分区的 Parquet（checklist=.../month=...）。",
     "network sample": (
-        "写出示例网点网络（DIR/org.yaml）和它一个月的每日开门检查结果（DIR/results），"
+        "写出示例网点网络（DIR/org.yaml）、它一个月的每日开门检查结果（DIR/results）"
+        "和分行对它们的现场检查（DIR/inspections），"
         "可直接用 branchcheck network ingest 导入。"
     ),
     "keys": "签名密钥：生成 Ed25519 密钥对（见 docs/integrity.md）。",

@@ -389,3 +389,35 @@ def test_version_and_other_commands_do_not_import_duckdb() -> None:
             "assert 'duckdb' not in sys.modules, 'duckdb imported'\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_sample_inspections_tell_the_honesty_story(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    # network/sample.py: the branches inspect each outlet on its 2nd and 4th Wednesday
+    # (11 and 25 Nov 2026), the same day as its own check. Caohejing (SH-005) passes,
+    # both times, the five items the inspectors fail: 2 x 5 = 10 independent fails, all
+    # 10 missed (rate 100 %); every other outlet's inspection copies its own answers, so
+    # it misses nothing. Longhua (SH-006) opened on 16 Nov and Sanlitun (BJ-006) closed
+    # on 21 Nov: one inspection each (see the directory). 10 x 2 + 2 = 22 in all.
+    demo = tmp_path / "demo"
+    assert run(["network", "sample", str(demo)]) == 0
+    assert "22" in capsys.readouterr().err
+    wh = str(demo / "net.duckdb")
+    for folder in ("results", "inspections"):
+        assert run(["network", "ingest", str(demo / folder), "--org", str(demo / "org.yaml"),
+                    "-w", wh]) == 0
+    capsys.readouterr()
+    rows = view(capsys, {"wh": Path(wh)}, "honesty", "--period", "2026-11")
+    first, rest = rows[0], rows[1:]
+    assert (first["unit"], first["independent_fails"], first["missed"]) == ("SH-005", 10, 10)
+    assert first["missed_rate"] == 1.0
+    assert all(r["missed"] == 0 for r in rest) and len(rows) == 12
+    # Composite (default weights; no mystery shopper in the sample): SH-005 is 8th on
+    # its own checks and 10th on the composite.
+    own = view(capsys, {"wh": Path(wh)}, "league", "--period", "2026-11", "--source", "self")
+    comp = view(capsys, {"wh": Path(wh)}, "league", "--period", "2026-11", "--composite")
+    assert [r["unit"] for r in own].index("SH-005") == 7
+    assert [r["unit"] for r in comp].index("SH-005") == 9
+    code, out, _ = cli(capsys, "network", "honesty", "-w", wh, "--period", "2026-11",
+                       "--lang", "zh")
+    assert code == 0 and "漕河泾网点" in out.splitlines()[3] and "100%" in out.splitlines()[3]
