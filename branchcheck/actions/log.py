@@ -195,21 +195,32 @@ def verify_bytes(root: Path, branch: str, raw: bytes, log: Log | None = None) ->
     return log
 
 
+def verify_tail(root: Path, branch: str, tail: bytes, log: Log, first: int) -> Log:
+    """The lines appended after a prefix verified before: ``tail`` (complete lines,
+    the first of them line ``first``) parsed and verified as :func:`verify_bytes` does,
+    following the chain from ``log.last_seq``/``log.last_hash`` (the prefix's end), head
+    included. ``log.events`` gets the tail's events only; ``log.size`` is left to the
+    caller."""
+    _parse(tail, log, first)
+    _check_head(root, branch, log)
+    return log
+
+
 def _problem(log: Log, line: int, rule: str, message: str, *, severity: str = "error") -> None:
     log.problems.append(Problem(str(log.path), line, 1 if line else 0, rule, message, severity))
     if severity == "error":
         log.tampered = True
 
 
-def _parse(raw: bytes, log: Log) -> None:
+def _parse(raw: bytes, log: Log, first: int = 1) -> None:
     lines = raw.split(b"\n")
     tail = lines.pop()  # b"" when the file ends with a newline
     if tail:
         log.torn_tail = tail
-        log.torn_line = len(lines) + 1
+        log.torn_line = len(lines) + first
     bad: dict[str, int] = {}  # sha256 of an unreadable line -> its line number
     events, accept = log.events, logscan.reader(log.chain)
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(lines, start=first):
         event = accept(line, number, log.last_seq, log.last_hash)
         if event is not None:  # a canonical line that holds (the usual case, fast)
             events.append(event)

@@ -13,6 +13,13 @@ reported). Only registers that verified without any problem are remembered. Writ
 refresh the entry after each append. ``show``, ``review`` and the network ingest
 always verify in full. The cases are kept with :mod:`marshal` (plain values only,
 read back only when the MAC holds): ten times quicker than JSON both ways.
+
+A register that grew by appends since it was remembered is not verified again in
+full: the entry also keeps the size and SHA-256 of the bytes it was made from, and
+when the register's first ``size`` bytes still hash to that, only the appended lines
+are verified (hashes, chain from the remembered last event, head) and folded into the
+remembered cases. Any edit or cut inside those bytes changes their hash, so the
+register is then verified in full and reported as before; so is a tail with any problem.
 """
 
 from __future__ import annotations
@@ -35,11 +42,12 @@ from branchcheck.actions.log import (
     read_head,
     read_log,
     verify_bytes,
+    verify_tail,
 )
 from branchcheck.complaints.model import CHAIN, Case, Step
-from branchcheck.complaints.state import State, derive
+from branchcheck.complaints.state import State, derive, fold
 
-FORMAT = f"branchcheck-complaints-snapshot/2 (marshal, Python {sys.version_info[0]}." \
+FORMAT = f"branchcheck-complaints-snapshot/3 (marshal, Python {sys.version_info[0]}." \
     f"{sys.version_info[1]})"
 _ALL = [f.name for f in dataclasses.fields(Case)]
 _FIELDS = _ALL[:_ALL.index("steps")]
@@ -58,10 +66,16 @@ def _slot(root: Path, branch: str) -> str:
     return os.path.abspath(log_path(root, branch, CHAIN))
 
 
-def _encode(seq: int, last: str, cases: list[Case]) -> bytes:
+_ANY = ""
+"""The entry is kept under this digest: the digest and size of the bytes it was made
+from are inside the MAC'd payload, so a grown register still finds it."""
+
+
+def _encode(size: int, digest: str, seq: int, last: str, cases: list[Case]) -> bytes:
     head, rest = attrgetter(*_FIELDS), attrgetter(*_REST)
     rows = [(head(c), [tuple(s) for s in c.steps], rest(c)) for c in cases]
-    return marshal.dumps((seq, last, rows), 2)  # 2: no shared refs, twice as quick
+    # 2: no shared refs, twice as quick
+    return marshal.dumps((size, digest, seq, last, rows), 2)
 
 
 def _decode(rows: list[Any]) -> dict[str, Case]:
@@ -101,9 +115,9 @@ def remember(root: Path, branch: str, log: Log, state: State, *, size: int | Non
     found = _digest(root, branch)
     if found is None or found[1] != (log.size if size is None else size):
         return  # changed meanwhile: nothing remembered
-    payload = _encode(log.last_seq if seq is None else seq,
+    payload = _encode(found[1], found[0], log.last_seq if seq is None else seq,
                       log.last_hash if last is None else last, list(state.cases.values()))
-    _memory().put(_slot(root, branch), found[0], payload)
+    _memory().put(_slot(root, branch), _ANY, payload)
 
 
 def load(root: Path, branch: str) -> tuple[Log, State]:
@@ -138,24 +152,58 @@ def _load(root: Path, branch: str) -> tuple[Log, State]:
     if raw is None:  # absent, unreadable or torn: the reader reports what is wrong
         log = read_log(root, branch, chain=CHAIN)
         return log, derive(log)
-    digest = hashlib.sha256(raw).hexdigest()
-    memory, slot = _memory(), _slot(root, branch)
-    payload = memory.get(slot, digest)
-    if payload is not None:
-        head = read_head(root, branch, CHAIN)
-        try:  # the MAC holds: this user's own payload (marshal, plain values only)
-            seq, last, rows = marshal.loads(payload)  # noqa: S302
-            cases = _decode(rows) if head == (seq, last) else None
-        except (EOFError, TypeError, ValueError):
-            cases = None
-        if head is not None and cases is not None:
-            log = Log(log_path(root, branch, CHAIN), size=len(raw), last_seq=head[0],
-                      last_hash=head[1], chain=CHAIN)
-            return log, State(cases=cases)
-    log = verify_bytes(root, branch, raw, Log(log_path(root, branch, CHAIN), chain=CHAIN))
-    # (the very bytes hashed above)
+    memory, slot, path = _memory(), _slot(root, branch), log_path(root, branch, CHAIN)
+    payload = memory.get(slot, _ANY)
+    try:  # the MAC holds: this user's own payload (marshal, plain values only)
+        size, kept, seq, last, rows = marshal.loads(payload) if payload else (0, "", 0, "", [])  # noqa: S302
+        size, seq = int(size), int(seq)
+    except (EOFError, TypeError, ValueError):
+        size, kept, seq, last, rows = 0, "", 0, "", []
+    prefix, sha = "", hashlib.sha256()
+    if 0 < size <= len(raw):  # the remembered bytes' hash on the way to the whole one
+        sha.update(memoryview(raw)[:size])
+        prefix, raw_rest = sha.hexdigest(), memoryview(raw)[size:]
+    else:
+        raw_rest = memoryview(raw)
+    sha.update(raw_rest)
+    digest = sha.hexdigest()  # of all of raw
+    if prefix and prefix == kept:
+        found = _known(root, branch, raw, size, seq, last, rows)
+        if found is not None:
+            if found[0].size != size:
+                memory.put(slot, _ANY, _encode(len(raw), digest, found[0].last_seq,
+                                               found[0].last_hash,
+                                               list(found[1].cases.values())))
+            return found
+    log = verify_bytes(root, branch, raw, Log(path, chain=CHAIN))  # the bytes hashed above
     state = derive(log)
     if not log.problems and not state.problems:
-        memory.put(slot, digest, _encode(log.last_seq, log.last_hash,
-                                         list(state.cases.values())))
+        memory.put(slot, _ANY, _encode(len(raw), digest, log.last_seq, log.last_hash,
+                                       list(state.cases.values())))
     return log, state
+
+
+def _known(root: Path, branch: str, raw: bytes, size: int, seq: int, last: str,
+           rows: Any) -> tuple[Log, State] | None:
+    """The register from its remembered first ``size`` bytes (their hash checked by the
+    caller) and its appended lines verified; None when anything does not hold (the
+    caller then verifies in full and reports). The returned log's size is ``size``
+    when nothing was appended."""
+    path = log_path(root, branch, CHAIN)
+    try:
+        cases = _decode(rows)
+    except (TypeError, ValueError):
+        return None
+    if size == len(raw):
+        if read_head(root, branch, CHAIN) != (seq, last):
+            return None
+        return Log(path, size=size, last_seq=seq, last_hash=last, chain=CHAIN), \
+            State(cases=cases)
+    tail = Log(path, last_seq=seq, last_hash=last, chain=CHAIN)
+    verify_tail(root, branch, raw[size:], tail, raw.count(b"\n", 0, size) + 1)
+    state = State(cases=cases)
+    fold(state, tail.events, str(path))
+    if tail.problems or state.problems:
+        return None
+    return Log(path, size=len(raw), last_seq=tail.last_seq, last_hash=tail.last_hash,
+               chain=CHAIN), state

@@ -162,3 +162,64 @@ def test_many_registers_are_verified_by_workers(tmp_path: Path,
     assert found.read == 20 and len(found.rows) == 19
     assert [p for p, _ in found.rejected] == [str(root / "O-07" / "complaints.jsonl")]
     assert {r[1] for r in found.rows} == {f"O-{k:02d}" for k in range(20)} - {"O-07"}
+
+
+def _as_rows(state: object) -> list[tuple[object, ...]]:
+    import dataclasses
+
+    cases = state.cases.values()  # type: ignore[attr-defined]
+    return sorted(tuple(v for k, v in dataclasses.asdict(c).items() if k != "events")
+                  for c in cases)
+
+
+def test_a_grown_register_verifies_only_its_new_lines(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """User A remembered two cases; user B (another cache) then accepts case 1 and adds
+    case 3. A's next read verifies only B's lines (a full verification would fail
+    here) and gives exactly the cases of a full read; an edit inside the remembered
+    bytes, or in the new lines, is reported as before."""
+    from branchcheck.complaints import snapshot
+    from branchcheck.complaints.state import derive
+
+    root = tmp_path / "r"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "a"))
+    first = _new(root, 1)
+    _new(root, 2)
+    snapshot.load(root, BRANCH)
+    two = log_path(root, BRANCH, CHAIN).read_bytes()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "b"))
+    reg.step(root, reg.locate(root, first), "accept", who="B",
+             at="2025-10-09T10:00:00+08:00")
+    _new(root, 3)
+    grown = log_path(root, BRANCH, CHAIN).read_bytes()
+    full = read_log(root, BRANCH, chain=CHAIN)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "a"))
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("verified in full")
+
+    with monkeypatch.context() as m:
+        m.setattr(snapshot, "verify_bytes", refuse)
+        log, state = snapshot.load(root, BRANCH)
+        assert not log.problems and not state.problems
+        assert (log.size, log.last_seq, log.last_hash) == (len(grown), 4, full.last_hash)
+        assert _as_rows(state) == _as_rows(derive(full))
+        assert state.cases[first].status == "accepted"
+        log, again = snapshot.load(root, BRANCH)  # the entry now names the grown bytes
+        assert _as_rows(again) == _as_rows(state)
+    # an edit inside the bytes A verified, with the new lines after it: reported
+    log_path(root, BRANCH, CHAIN).write_bytes(
+        two.replace(b"case 2", b"case 9") + grown[len(two):])
+    log, _ = snapshot.load(root, BRANCH)
+    assert "log-edited" in [p.rule for p in log.problems] and log.tampered
+    # an edit in the new lines: reported
+    log_path(root, BRANCH, CHAIN).write_bytes(two + grown[len(two):].replace(b"case 3",
+                                                                               b"case 8"))
+    log, _ = snapshot.load(root, BRANCH)
+    assert "log-edited" in [p.rule for p in log.problems] and log.tampered
+    # the new lines cut again after A verified them: the head names a later event
+    log_path(root, BRANCH, CHAIN).write_bytes(grown)
+    snapshot.load(root, BRANCH)
+    log_path(root, BRANCH, CHAIN).write_bytes(two)
+    log, _ = snapshot.load(root, BRANCH)
+    assert [p.rule for p in log.problems] == ["log-cut"]
