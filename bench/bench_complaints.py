@@ -27,8 +27,9 @@ LIST_TARGET_S = 0.5
 INGEST_TARGET_S = 10.0
 
 
-def fill(root: Path, branch: str, cases: int) -> None:
-    """A register of ``cases`` cases, written in batches of the register's own format."""
+def fill(root: Path, branch: str, cases: int, first: int = 0) -> None:
+    """A register of ``cases`` cases (numbered from ``first``), written in batches of
+    the register's own format."""
     from branchcheck.actions import writer
     from branchcheck.actions.log import NewEvent, read_log
     from branchcheck.complaints.model import CHAIN
@@ -37,7 +38,7 @@ def fill(root: Path, branch: str, cases: int) -> None:
     rule = load().decision_rule()
     batch: list[NewEvent] = []
     for n in range(cases):
-        ident, day = f"C-{n:08X}", 1 + n % 28
+        ident, day = f"C-{first + n:08X}", 1 + n % 28
         at = f"2025-09-{day:02d}T10:00:00+08:00"
         batch.append(NewEvent("received", ident, "bench", {
             "branch": branch, "channel": "counter", "received": f"2025-09-{day:02d}T09:00:00+08:00",
@@ -53,6 +54,14 @@ def fill(root: Path, branch: str, cases: int) -> None:
         log = read_log(root, branch, chain=CHAIN, locked=True)
         writer.add_events(root, branch, batch, seq=log.last_seq, prev=log.last_hash,
                           size=log.size, chain=CHAIN)
+
+
+GROW = """import sys
+from pathlib import Path
+from bench_complaints import fill
+fill(Path(sys.argv[1]), "SH-001", 1, int(sys.argv[2]))
+"""
+"""One more case in the register, written by another user (run in its own process)."""
 
 
 def _timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -95,15 +104,24 @@ def main() -> int:
         cold: list[tuple[float, float]] = []
         warm: list[tuple[float, float]] = []
         loads = [_load()]
-        for _ in range(args.runs):  # interleaved: each cold run then a warm one
+        grown: list[tuple[float, float]] = []
+        for run in range(args.runs):  # interleaved: each cold run then a warm one
             # cold: a memory of verified registers that never saw these bytes (a
             # register copied from an outlet): the whole chain is verified
             env["XDG_CACHE_HOME"] = tempfile.mkdtemp()
             cold.append(_timed(bc, env))
             warm.append(_timed(bc, env))  # the bytes verified by the run before
+            # grown: a colleague (another user, another memory) registered one more
+            # case since: only the new line is verified
+            subprocess.run([sys.executable, "-c", GROW, str(root), str(args.cases + run)],
+                           check=True, cwd=Path(__file__).parent,
+                           env=dict(env, XDG_CACHE_HOME=tempfile.mkdtemp()))
+            grown.append(_timed(bc, env))
         loads.append(_load())
         for name, got in (("first read (whole chain verified)", cold),
-                          ("read again (verified before)", warm)):
+                          ("read again (verified before)", warm),
+                          ("first read after a colleague's new case (new lines verified)",
+                           grown)):
             took = statistics.median(w for w, _ in got)
             ok = took < LIST_TARGET_S
             missed += not ok
