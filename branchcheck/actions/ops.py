@@ -330,12 +330,14 @@ def approve(root: Path, result_file: Path, *, approver: str, note: str,
 
 def open_action(root: Path, branch: str, *, checklist: str, item: str,
                 text: Mapping[str, str], note: str, source: ResultRef, who: str,
-                within_days: int, owner_role: str = "", category: str = "") -> Action:
+                within_days: int, owner_role: str = "", category: str = "",
+                previous: str = "") -> Action:
     """Open a corrective action (整改) that no stored check raised: one ``opened``
     event in ``branch``'s log, due ``within_days`` working days after the day of
     ``source.finished``. ``checklist``/``item`` and ``source`` name what raised it (the
     complaint register, issue 27: ``complaints``, the case id, the register's path and
-    the hash of the case's first event); it is then fixed and verified as any other."""
+    the hash of the case's first event); it is then fixed and verified as any other.
+    ``previous``: the id of an earlier action for the same finding (a recurrence)."""
     from branchcheck.actions.calendar import add_business_days, local_date, today
     from branchcheck.actions.limits import MAX_ID, shorten
     from branchcheck.actions.log import new_action_id
@@ -352,6 +354,8 @@ def open_action(root: Path, branch: str, *, checklist: str, item: str,
         "source": "self"}
     if category:
         data["category"] = shorten(category, 40)
+    if previous:
+        data["previous"] = previous
     box: list[str] = []
 
     def make(state: State) -> Sequence[NewEvent]:

@@ -54,6 +54,9 @@ def action(
     cause: Annotated[str, typer.Option(
         "--cause", "-m", metavar="CAUSE", show_default=False,
         help="The root cause: which service failed (溯源), e.g. 柜员未告知手续费标准.")] = "",
+    again: Annotated[bool, typer.Option(
+        "--again", help="Another root cause: open a further action although the one "
+                        "opened for this case is not verified yet.")] = False,
     at: AtOption = None,
     by: ByOption = None,
     rules: RulesOption = None,
@@ -63,17 +66,20 @@ def action(
 ) -> int:
     """Open a corrective action (整改) in the outlet's action log for the complaint's root
     cause, a service failure, and link the two; prints the action's id. It is due the
-    rules' root_cause.within_workdays working days after --at (default 5, a setting)."""
+    rules' root_cause.within_workdays working days after --at (default 5, a setting).
+    Refused while the action opened so for the case is not verified (--again: another
+    cause); after it was verified the new one is a recurrence naming it."""
     from branchcheck.complaints import rootcause
     from branchcheck.complaints.register import clean
     from branchcheck.core.i18n import t
 
     found, ui = find(case_id, branch, results_dir, lang)
-    case, opened = rootcause.open_action(root(results_dir), found,
-                                         cause=clean(cause, "--cause", lang=ui),
-                                         who=who(by, ui), at=at, rules=rules_of(rules), lang=ui)
-    say(t(ui, f"{case.id}：已开立溯源整改项 {opened}（branchcheck actions show {opened}）",
-           f"{case.id}: opened the root-cause action {opened} (branchcheck actions show "
-           f"{opened})"))
+    case, opened, previous = rootcause.open_action(
+        root(results_dir), found, cause=clean(cause, "--cause", lang=ui), who=who(by, ui),
+        at=at, rules=rules_of(rules), again=again, lang=ui)
+    after = t(ui, f"，接续 {previous}", f", after {previous}") if previous else ""
+    say(t(ui, f"{case.id}：已开立溯源整改项 {opened}{after}（branchcheck actions show {opened}）",
+           f"{case.id}: opened the root-cause action {opened}{after} (branchcheck actions "
+           f"show {opened})"))
     typer.echo(opened)
     return EXIT_OK

@@ -101,6 +101,8 @@ OPTIONS_ZH: dict[str, str] = {
     "For a result: the checklist it was scored with (else the bundled one of its id).":
         "对结果文件：评分所用的检查表（否则用同编号的内置检查表）。",
     "Analyse items or sections.": "分析检查项（item）或检查类别（section）。",
+    "Another root cause: open a further action although the one opened for this case "
+    "is not verified yet.": "另一项根源：本投诉已开立的整改项尚未复查销号时，仍另开一项。",
     "Where the quadrants split: mean, median or scale-mid.":
         "象限分界：mean（均值）、median（中位数）或 scale-mid（量表中点）。",
     "Output: text, md, json or html.": "输出格式：text、md、json 或 html。",

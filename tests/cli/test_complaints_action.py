@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.actions_helpers import cli, listing
+from tests.actions_helpers import cli, listing, run_at_once
 from tests.cli.test_complaints import _env, new, ok, rows, run
 
 __all__ = ["_env"]  # the environment fixture of the complaint tests (autouse)
@@ -108,3 +108,109 @@ def test_refused_before_acceptance_or_without_a_cause_and_on_a_tampered_register
     code, _, err = run(capsys, root, "action", case, "--cause", CAUSE, "--branch", "SH-001")
     assert code != 0 and "changed after it was written" in err
     assert log.read_bytes() == before and not (root / "SH-001" / "actions.jsonl").exists()
+
+
+def _bytes(root: Path) -> tuple[bytes, bytes]:
+    """The outlet's register and action log, as stored."""
+    outlet = root / "SH-001"
+    return (outlet / "complaints.jsonl").read_bytes(), (outlet / "actions.jsonl").read_bytes()
+
+
+def _all(capsys: pytest.CaptureFixture[str], root: Path) -> dict[str, dict[str, object]]:
+    return {r["id"]: r for r in listing(capsys, root, "--status", "all")}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_second_action_waits_for_the_first_to_be_verified(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str) -> None:
+    root = tmp_path / "results"
+    case = _case(capsys, root)
+    first = ok(capsys, root, "action", case, "--cause", CAUSE,
+               "--at", "2025-09-30T16:00+08:00").strip()  # due 2025-10-14 (see above)
+    # the same case again while the first action is open, then while it is fixed but not
+    # yet verified (已整改待复查): refused, exit 2, nothing written anywhere
+    for status_zh, status_en in (("待整改", "open"), ("已整改待复查", "fixed")):
+        before = _bytes(root)
+        code, out, err = run(capsys, root, "action", case, "--cause", "叫号机未提示等候时间",
+                             "--at", "2025-10-09T10:00+08:00", "--lang", lang)
+        assert (code, out) == (2, "")
+        assert _bytes(root) == before
+        if lang == "zh":
+            assert f"SH-001/actions.jsonl：投诉 {case} 已有由 complaints action 开立、" \
+                   f"尚未复查销号的溯源整改项 {first}（{status_zh}，2025-10-14 到期，" \
+                   "2025-09-30 溯源）；未作任何记录" in err
+            assert f"actions fix {first}" in err and f"actions verify {first}" in err
+        else:
+            assert f"SH-001/actions.jsonl: complaint {case} already has a root-cause action " \
+                   f"opened by 'complaints action' and not yet verified: {first} " \
+                   f"({status_en}, due 2025-10-14, cause found 2025-09-30); nothing was recorded" \
+                   in err
+            assert f"'actions fix {first}'" in err and f"'actions verify {first}'" in err
+        assert "--again" in err and "Traceback" not in err
+        if status_en == "open":
+            code, _, err = cli(capsys, "actions", "fix", first, "--note", "已培训柜员",
+                               "--by", "李明", "--results-dir", str(root))
+            assert code == 0, err
+    code, _, err = cli(capsys, "actions", "verify", first, "--note", "抽查三笔业务",
+                       "--by", "张主任", "--results-dir", str(root))
+    assert code == 0, err
+    verified_on = str(_all(capsys, root)[first]["verified_at"])[:10]
+    # verified (已复查销号), then the cause came back on Mon 10-20: a recurrence, allowed.
+    # Due 5 working days after Mon 10-20: Tue 10-21 (1), Wed 10-22 (2), Thu 10-23 (3),
+    # Fri 10-24 (4), (Sat 10-25, Sun 10-26 rest days) Mon 10-27 (5) -> 2025-10-27
+    code, out, err = run(capsys, root, "action", case, "--cause", CAUSE,
+                         "--at", "2025-10-20T10:00+08:00", "--lang", lang)
+    assert code == 0, err
+    second = out.strip()
+    assert second.startswith("A-") and second != first
+    assert (f"已开立溯源整改项 {second}，接续 {first}" if lang == "zh"
+            else f"opened the root-cause action {second}, after {first}") in err
+    actions = _all(capsys, root)
+    assert sorted(actions) == sorted([first, second])
+    row = actions[second]
+    assert (row["status"], row["due"], row["previous"]) == ("open", "2025-10-27", first)
+    assert row["text"] == {
+        "zh": f"投诉 {case} 溯源整改（复发：前次整改项 {first} 已于 {verified_on} "
+              f"复查销号）：{CAUSE}",
+        "en": f"Root cause of complaint {case} (recurred: the earlier action {first} was "
+              f"verified on {verified_on}): {CAUSE}"}
+    assert rows(capsys, root)[case]["actions"] == [first, second]
+
+
+def test_again_opens_a_second_cause_beside_an_open_action(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "results"
+    case = _case(capsys, root)
+    first = ok(capsys, root, "action", case, "--cause", CAUSE,
+               "--at", "2025-09-30T16:00+08:00").strip()
+    other = "叫号机未提示等候时间"
+    second = ok(capsys, root, "action", case, "--cause", other, "--again",
+                "--at", "2025-09-30T17:00+08:00").strip()
+    actions = _all(capsys, root)
+    # both open, both due 2025-10-14 (found the same day)
+    assert [(a["status"], a["due"]) for a in actions.values()] == [("open", "2025-10-14")] * 2
+    assert actions[second]["text"] == {
+        "zh": f"投诉 {case} 溯源整改（另一项根源；{first} 尚未销号）：{other}",
+        "en": f"Root cause of complaint {case} (another cause; {first} not yet verified): "
+              f"{other}"}
+    assert actions[second]["previous"] == first
+    # a third without --again is refused, naming both
+    code, _, err = run(capsys, root, "action", case, "--cause", "x", "--lang", "en")
+    assert code == 2 and f"{first} (open" in err and f"{second} (open" in err
+
+
+def _racer(root: Path, case: str, n: int) -> None:
+    from branchcheck.cli import run as main
+
+    code = main(["complaints", "action", case, "--cause", f"cause {n}",
+                 "--at", "2025-09-30T16:00+08:00", "--results-dir", str(root)])
+    (root / f"code-{n}").write_text(str(code), "utf-8")
+
+
+def test_two_at_once_open_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "results"
+    case = _case(capsys, root)
+    run_at_once(_racer, [(root, case, n) for n in range(2)])
+    codes = sorted((root / f"code-{n}").read_text("utf-8") for n in range(2))
+    assert codes == ["0", "2"]
+    assert len(_all(capsys, root)) == 1
