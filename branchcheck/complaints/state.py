@@ -111,26 +111,45 @@ def _received(event: Event) -> Case:
     if contact:
         personal["customer_contact"] = contact
     reply_due = _day(d, "reply_due")
-    return Case(
-        id=event.action, branch=branch, channel=channel, received=_time(d, "received"),
-        category=category, asks=asks, summary=summary, customer_ref=ref, personal=personal,
-        about=about, promise_days=_int(d, "promise_days", 365), reply_due=reply_due,
-        decision_rule=_rule(d.get("decision")), decision_due=_day(d, "decision_due"),
-        registered_by=event.who, repeat_of=repeat, first_reply_due=reply_due,
-    )
+    make: Any = Case  # positional, in field order (keywords cost twice as much)
+    case: Case = make(event.action, branch, channel, _time(d, "received"), category, asks,
+                      summary, ref, personal, about, _int(d, "promise_days", 365), reply_due,
+                      _rule(d.get("decision")), _day(d, "decision_due"), event.who, reply_due,
+                      repeat)
+    return case
 
 
 _STEP = (("step", 20), ("outcome", 20), ("note", MAX_TEXT), ("handler", MAX_NAME))
 
 
-def _step(case: Case, event: Event) -> None:
-    d = event.data
+def step_values(d: Mapping[str, Any]) -> tuple[str, str, str, str, str] | None:
+    """``(step, at, note, outcome, handler)`` of a step's data in the usual shape (the
+    quick way, one expression); None for anything else (:func:`step_checked` decides)."""
+    name, at, note = d.get("step"), d.get("at"), d.get("note", "")
+    outcome, handler = d.get("outcome", ""), d.get("handler", "")
+    if (type(name) is str and name in STEPS and type(at) is str and _TIME.match(at)
+            and type(note) is str and len(note) <= MAX_TEXT and type(handler) is str
+            and len(handler) <= MAX_NAME
+            and (outcome == "" or (type(outcome) is str and outcome in OUTCOMES))):
+        return name, at, note, outcome, handler
+    return None
+
+
+def step_checked(d: Mapping[str, Any]) -> tuple[str, str, str, str, str]:
+    """The same values as :func:`step_values`, for any data: each key checked in turn,
+    raising with what is wrong."""
     name, outcome, note, handler = _texts(d, _STEP)
     at = _time(d)
     if name not in STEPS:
         raise _Bad(f"unknown step {name!r}")
     if outcome and outcome not in OUTCOMES:
         raise _Bad(f"unknown outcome {outcome!r}")
+    return name, at, note, outcome, handler
+
+
+def _step(case: Case, event: Event) -> None:
+    d = event.data
+    name, at, note, outcome, handler = step_values(d) or step_checked(d)
     case.steps.append(Step(name, event.who, at, note, outcome))
     if name == "accept":
         case.accepted_at = case.accepted_at or at
@@ -193,24 +212,28 @@ def derive(log: Log) -> State:
 
 def fold(state: State, events: Iterable[Event], path: str) -> None:
     """Apply ``events`` (in log order) to ``state``."""
-    cases, case_id = state.cases, CASE_ID.match
+    cases, case_id, step = state.cases, CASE_ID.match, _step
     for event in events:
         kind, ident = event.type, event.action
+        if kind == "repaired":
+            continue
         try:
-            if kind == "repaired":
+            case = None if ident is None else cases.get(ident)
+            if case is not None and kind != "received":  # a known case (the usual event)
+                if kind == "step":
+                    step(case, event)
+                    case.events.append(event)
+                else:
+                    _apply(case, event)
                 continue
             if ident is None or not case_id(ident):
                 raise _Bad("no case id")
-            case = cases.get(ident)
-            if kind == "received":
-                if case is not None:
-                    raise _Bad(f"case {ident} is registered twice")
-                case = cases[ident] = _received(event)
-                case.events.append(event)
-            elif case is None:
+            if kind != "received":
                 raise _Bad(f"unknown case {ident}")
-            else:
-                _apply(case, event)
+            if case is not None:
+                raise _Bad(f"case {ident} is registered twice")
+            case = cases[ident] = _received(event)
+            case.events.append(event)
         except _Bad as exc:
             state.problems.append(Problem(path, event.line, 1, "register-invalid",
                                           f"event {event.seq} ({kind}): {exc}"))
