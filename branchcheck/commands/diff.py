@@ -78,7 +78,6 @@ def diff(
     before, after = _pick(old, new, branch, checklist, against, results_dir, ui)
     result = core.compare(before, after, ui)
     fired = core.fired(result, gates, ui)
-    notice = t(ui, "已写入 {path}", "wrote {path}")
     if fmt == "text":
         if output is None or output == "-":
             render.text(result, ui, sys.stdout)
@@ -89,13 +88,13 @@ def diff(
             buf = io.StringIO()
             render.text(result, ui, buf)
             buf.write(_actions_text(after, results_dir, ui))
-            emit(buf.getvalue(), output, force, notice=notice, human=True)
+            emit(buf.getvalue(), output, force, human=True)
     else:
         from branchcheck.commands.report import with_actions
 
         doc = with_actions(diff_doc.render(result, fmt, ui, fired, gates), fmt, after,
                            results_dir, ui)
-        emit(doc, output, force, notice=notice, human=fmt in HUMAN_FORMATS)
+        emit(doc, output, force, human=fmt in HUMAN_FORMATS)
     for gate, reason in fired:
         err(t(ui, f"branchcheck: --fail-on {gate} 已触发：{reason}\n",
                            f"branchcheck: --fail-on {gate} fired: {reason}\n"))

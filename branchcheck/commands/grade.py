@@ -74,7 +74,7 @@ def grade(
     else:
         report = render.text(cg, ui)
     emit(report, output, force, human=fmt in HUMAN_FORMATS,
-         notice=t(ui, "报告已写入：{path}", REPORT_WRITTEN))
+         notice=REPORT_WRITTEN)
     if below and threshold is not None:
         listed = t(ui, "，", ", ").join(f"{tg.rater.name} {render.fmt_share(tg.agreement)}"
                                         for tg in below)

@@ -88,6 +88,5 @@ def history(
         data = render.as_csv(histories, ui)
     else:
         data = render.as_text(histories, ui) if histories else ""
-    emit(data, output, force, human=fmt in HUMAN_FORMATS,
-         notice=t(ui, "已写入 {path}", "wrote {path}"))
+    emit(data, output, force, human=fmt in HUMAN_FORMATS)
     return EXIT_OK

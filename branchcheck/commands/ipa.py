@@ -54,7 +54,7 @@ def ipa(
     Items (or sections) with ipa figures are split into four quadrants by a
     crosshair. Exit 0 on success, 2 for usage errors, invalid files or no data.
     """
-    from branchcheck.core.i18n import resolve_lang, t
+    from branchcheck.core.i18n import resolve_lang
     from branchcheck.training import ipa_report as render
     from branchcheck.training.ipa import CROSSHAIRS
 
@@ -74,7 +74,7 @@ def ipa(
     else:
         report = render.text(analysis, meta, ui)
     emit(report, output, force, human=fmt in HUMAN_FORMATS,
-         notice=t(ui, "报告已写入：{path}", REPORT_WRITTEN))
+         notice=REPORT_WRITTEN)
     return EXIT_OK
 
 

@@ -66,8 +66,11 @@ InspectorUnitOption = Annotated[str | None, typer.Option(
     help="The inspecting unit's id (organisation directory), for an independent check.")]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing -o file.")]
 
+WROTE = "wrote {path}"
+"""The usual ``notice`` of :func:`emit`, said in the UI language (``已写入 FILE``)."""
 REPORT_WRITTEN = "Report written: {path}"
-"""The ``notice`` of :func:`emit` for ``grade`` and ``ipa`` (others say ``wrote FILE``)."""
+"""The ``notice`` of :func:`emit` for ``grade`` and ``ipa``, said in the UI language."""
+_NOTICES_ZH = {WROTE: "已写入 {path}", REPORT_WRITTEN: "报告已写入：{path}"}
 
 
 _WHAT_ZH = {"format": "格式", "status": "状态", "schema": "Schema", "level": "层级",
@@ -90,7 +93,7 @@ HUMAN_FORMATS = ("text", "md", "html")
 
 
 def emit(data: str | bytes, output: str | None, force: bool, *,
-         notice: str | None = "wrote {path}", human: bool = False) -> None:
+         notice: str | None = WROTE, human: bool = False) -> None:
     """Write a document to stdout (``output`` None or ``-``), or atomically to the
     file ``output``: the one writer behind every ``-o FILE [--force]``.
 
@@ -98,7 +101,8 @@ def emit(data: str | bytes, output: str | None, force: bool, *,
     when it is a regular file: a FIFO, device, socket, folder or symbolic link is
     refused (exit 2), so ``-o /dev/null --force`` never replaces ``/dev/null``.
     ``notice`` is written to stderr after a file is written (``{path}`` is
-    replaced by ``output``); None writes nothing.
+    replaced by ``output``; :data:`WROTE` and :data:`REPORT_WRITTEN` in the UI
+    language); None writes nothing.
     """
     import os
     import stat
@@ -147,7 +151,7 @@ def emit(data: str | bytes, output: str | None, force: bool, *,
                              f"{shown} already exists; use --force to replace it"))
     atomic_write(target, raw, overwrite=force)
     if notice is not None:
-        err(notice.format(path=output) + "\n")
+        err(t(lang, _NOTICES_ZH.get(notice, notice), notice).format(path=output) + "\n")
 
 
 def newest_stored(branch: str, checklist: str | None, results_dir: str | None, ui: str,

@@ -81,8 +81,7 @@ def report(
         loaded = storage.read_result(result, lang=ui)
     trend = _trend(loaded, results_dir, ui) if with_history else None
     doc = with_actions(render(loaded, fmt, ui, trend), fmt, loaded, results_dir, ui)
-    emit(doc, output, force, human=fmt in HUMAN_FORMATS,
-         notice=t(ui, "已写入 {path}", "wrote {path}"))
+    emit(doc, output, force, human=fmt in HUMAN_FORMATS)
     return EXIT_OK
 
 

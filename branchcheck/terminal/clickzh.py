@@ -9,6 +9,10 @@ the patterns below (ids, option names and values pass through unchanged).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+import typer
+from typer._click.formatting import HelpFormatter
 
 from branchcheck.terminal.output import width
 
@@ -21,14 +25,41 @@ _HELP: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^Arguments:$", "参数："),
         (r"^Commands:$", "命令："),
         (r"Show this message and exit\.", "显示本帮助并退出。"),
-        (r"\[default:\s+([^\]]*)\]", r"[默认：\1]"),
-        (r"\[env var:\s+([^\]]*)\]", r"[环境变量：\1]"),
         (r"^([^\x00-\x7f][^:\n]*):$", r"\1："),
-        (r"\[required\]", "[必填]"),
-        (r"\[(\d+)<=x<=(\d+)\]", r"[\1 到 \2]"),
-        (r"\[x>=(\d+)\]", r"[至少 \1]"),
-        (r"\[x<=(\d+)\]", r"[至多 \1]"),
     ))
+
+_NUMBER = r"-?\d+(?:\.\d+)?"
+_EXTRAS = re.compile(rf"\[((?:env var:|default:|required\b|{_NUMBER}<|x[<>])[^\[\]]*)\]")
+"""The bracket Click puts after an option's help: ``[env var: …; default: …;
+0<=x<=9; required]``, its parts joined by ``; `` (and the line may wrap inside it)."""
+_EXTRA_PARTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern + r"$", re.S), zh) for pattern, zh in (
+        (r"env var:\s+(.*)", r"环境变量：\1"),
+        (r"default:\s+(.*)", r"默认：\1"),
+        (r"required", "必填"),
+        (rf"({_NUMBER})<=x<=({_NUMBER})", r"\1 到 \2"),
+        (rf"({_NUMBER})<x<({_NUMBER})", r"大于 \1 且小于 \2"),
+        (rf"({_NUMBER})<=x<({_NUMBER})", r"至少 \1 且小于 \2"),
+        (rf"({_NUMBER})<x<=({_NUMBER})", r"大于 \1 且至多 \2"),
+        (rf"x>=({_NUMBER})", r"至少 \1"),
+        (rf"x>({_NUMBER})", r"大于 \1"),
+        (rf"x<=({_NUMBER})", r"至多 \1"),
+        (rf"x<({_NUMBER})", r"小于 \1"),
+    ))
+
+
+def _extras_zh(match: re.Match[str]) -> str:
+    """One ``[…]`` of Click's option extras, each part in Chinese; a line break
+    that wrapping put after a ``;`` stays where it is."""
+    pieces = re.split(r";(\s+)", match.group(1))  # part, space, part, space, part...
+    for i in range(0, len(pieces), 2):
+        for pattern, zh in _EXTRA_PARTS:
+            if pattern.match(pieces[i]):
+                pieces[i] = pattern.sub(zh, pieces[i])
+                break
+    for i in range(1, len(pieces), 2):
+        pieces[i] = "；" + ("" if pieces[i] == " " else pieces[i])
+    return "[" + "".join(pieces) + "]"
 
 _ERRORS: tuple[tuple[re.Pattern[str], str], ...] = _HELP + tuple(
     (re.compile(pattern, re.M), zh) for pattern, zh in (
@@ -60,13 +91,14 @@ _TOKEN = re.compile(r"[\x21-\x7e]+|\s|.")
 """Units a line may break between: a run of ASCII (an option, id or path), a space,
 or one other character."""
 _NO_LINE_START = frozenset("，。、；：！？）」』》,.;:!?)")
+_NO_LINE_END = frozenset("（「『《“‘(")
 
 
 def help_zh(text: str) -> str:
     """Finished ``--help`` text with the framework's words in Chinese."""
     for pattern, zh in _HELP:
         text = pattern.sub(zh, text)
-    return text
+    return _EXTRAS.sub(_extras_zh, text)
 
 
 def error_zh(text: str) -> str:
@@ -92,3 +124,58 @@ def wrap(text: str, cells: int = _LINE_CELLS) -> str:
         lines.append(line.rstrip())
         out.append("\b\n" + "\n".join(lines))
     return "\n\n".join(out)
+
+
+def lines(text: str, cells: int) -> list[str]:
+    """``text`` broken into lines of at most ``cells`` display cells, only between
+    units (a run of ASCII, such as an id or option, is never cut in two)."""
+    out: list[str] = []
+    line = ""
+    for token in _TOKEN.findall(text.replace("\n", " ")):
+        if line.strip() and width(line + token) > cells and token not in _NO_LINE_START \
+                and line[-1] not in _NO_LINE_END:
+            out.append(line.rstrip())
+            line = token.lstrip()
+        else:
+            line += token
+    out.append(line.rstrip())
+    return out
+
+
+class Formatter(HelpFormatter):
+    """Click's help formatter measuring display width (a CJK character takes two
+    cells) and never breaking inside an id, option or value list."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        head = f"{prefix or 'Usage: ':>{self.current_indent}}{prog} "
+        if not args:
+            self.write(head.rstrip(" ") + "\n")
+            return
+        room = max(self.width - self.current_indent - width(head), 20)
+        indent = " " * min(width(head), self.width - room)
+        rows = lines(args, room)
+        self.write(head + ("\n" + indent).join(rows) + "\n")
+
+    def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30,
+                 col_spacing: int = 2) -> None:
+        rows = list(rows)
+        first_col = min(max((width(first) for first, _ in rows), default=0),
+                        col_max) + col_spacing
+        room = max(self.width - self.current_indent - first_col, 20)
+        gap = " " * (self.current_indent + first_col)
+        for first, second in rows:
+            self.write(" " * self.current_indent + first)
+            if not second:
+                self.write("\n")
+                continue
+            if width(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - width(first)))
+            else:
+                self.write("\n" + gap)
+            self.write(("\n" + gap).join(lines(second, room)) + "\n")
+
+
+class Context(typer.Context):
+    """A command's context in a zh session: help laid out by :class:`Formatter`."""
+
+    formatter_class = Formatter

@@ -217,7 +217,9 @@ def _in_chinese(command: Any, path: tuple[str, ...]) -> None:
         command.help = wrap(doc)
         command.short_help = doc.split("\n")[0].split("。")[0]
     if not getattr(command, "_zh_help", False):  # the framework's own words too
-        from branchcheck.terminal.clickzh import help_zh
+        from branchcheck.terminal.clickzh import Context, help_zh
+
+        command.context_class = Context  # laid out by display width
 
         english = command.get_help
         setattr(command, "get_help", lambda ctx: help_zh(english(ctx)))  # noqa: B010

@@ -12,6 +12,7 @@ import pytest
 import typer
 
 from branchcheck.cli import app, run
+from branchcheck.terminal.output import width
 
 # Names that stay as they are in a zh text: formats, products, standards.
 KEPT = {"YAML", "JSON", "Schema", "CSV", "HTML", "Markdown", "DuckDB", "Parquet", "Hive",
@@ -71,6 +72,41 @@ def test_every_help_is_chinese(path: tuple[str, ...],
         f"English left in 'branchcheck {' '.join(path)} --help' under zh: add the "
         "Chinese to branchcheck/terminal/help_zh.py (options) or help_zh_commands.py "
         "(command text), or HELP_ZH in the command's module")
+    # Not even one word: the framework's extras ([default: …; 0<=x<=9; required]) are
+    # translated, and wrapping by display width never cuts a word in two.
+    assert stray_words(out) == [], out
+    assert max(width(line) for line in out.splitlines()) <= 100, out
+
+
+# Words a zh help may show besides its own options, metavars, values and command names
+# (those are read from the help itself): format names, keys of files a user writes,
+# values and defaults quoted in a sentence, a statistic and a formula.
+VALUES = {"json", "csv", "html", "md", "text", "yaml", "xlsx", "parquet",
+          "answers", "checklist", "org", "result", "holidays", "workdays", "verifiers",
+          "available", "branch", "self", "other", "signing", "regression", "knockout", "drop",
+          "kappa", "ceil", "sqrt"}
+WORD = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9_]*(?![\w-])")
+TERMS = re.compile(r"^  (\S(?:\S| (?! ))*)", re.M)
+"""The first column of a help's rows (an option, argument or command and what it takes)."""
+
+
+def stray_words(text: str) -> list[str]:
+    """ASCII words of a zh ``--help`` that are no option, metavar, value or name the help
+    itself lists, nor an id: one is enough (Click's ``required`` left in a bracket, a
+    value cut in two by wrapping: ``sho``/``pper``)."""
+    shown = {w for m in TERMS.finditer(text) for w in re.findall(r"[A-Za-z]\w*", m.group(1))}
+    text = NOT_WORDS.sub(" · ", COMMAND_NAME.sub(" · ", text))
+    names = {name for p in ALL for name in p}
+    return [w for w in WORD.findall(text) if len(w) > 1 and not re.search(r"[\d_]", w)
+            and w not in shown | names | KEPT | VALUES]
+
+
+def test_the_strict_detector_finds_one_word() -> None:
+    assert stray_words("  --visits N   本期暗访次数。  [x>=1; required]") == ["required"]
+    assert stray_words("  --source all|shopper   只看：inspection（检查）、sho\n"
+                       "                 pper（暗访）") == ["inspection", "sho", "pper"]
+    assert stray_words("  --source all|shopper|inspection   只看：inspection（检查）、"
+                       "shopper；见 docs/x.md，$BRANCHCHECK_RESULTS，daily-opening。") == []
 
 
 def test_help_follows_lang_on_the_command_line(monkeypatch: pytest.MonkeyPatch,
@@ -119,3 +155,20 @@ def test_every_error_is_chinese(path: tuple[str, ...],
     assert code == 2 and err, (path, err)
     assert err.startswith(("错误：", "用法：")), err
     assert english(err) == [], err
+
+
+@pytest.mark.parametrize(("argv", "said"), [
+    (["report", "{data}/results/report-sample.yaml", "-f", "md"], "已写入 {out}"),
+    (["ipa", "satisfaction-survey", "-f", "md"], "报告已写入：{out}"),
+    (["complaints", "register", "--branch", "SH-001", "--results-dir", "{tmp}"], "已写入 {out}"),
+], ids=["report", "ipa", "complaints register"])
+def test_a_written_file_is_announced_in_chinese(argv: list[str], said: str,
+                                                tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """The one notice of every ``-o FILE`` (commands/options.emit) follows the UI language."""
+    data = Path(__file__).resolve().parents[1] / "data"
+    out = tmp_path / "doc.md"
+    assert run([a.format(data=data, tmp=tmp_path) for a in argv] + ["-o", str(out)]) == 0
+    assert out.is_file()
+    err = capsys.readouterr().err
+    assert err == said.format(out=out) + "\n", err
