@@ -5,11 +5,13 @@ folders."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -56,8 +58,44 @@ def test_the_quick_starts_run_top_to_bottom(tmp_path: Path) -> None:
     results = clone / "branchcheck-results"
     assert sorted(p.name for p in results.iterdir()) == ["DEMO-001"]
     assert len(list((results / "DEMO-001" / "daily-opening").glob("2*.yaml"))) == 3
-    for made in ("form.md", "report.html", "ledger.html", "network-report.html", "plan.yaml"):
+    for made in ("form.md", "report.html", "ledger.html", "network-report.html", "plan.yaml",
+                 "complaints-register.html"):
         assert (clone / made).stat().st_size > 0, made
+    _the_complaint_register_as_the_readme_says(clone, env, done.stdout)
+
+
+def _the_complaint_register_as_the_readme_says(clone: Path, env: dict[str, str],
+                                               printed: str) -> None:
+    """The complaint quick start's dates, by hand on China's 2025 calendar (holidays
+    10-01..10-08, Sat 10-11 a 调休 working day), today fixed at Mon 2025-10-13."""
+    env = {**env, "BRANCHCHECK_TODAY": "2025-10-13", "BRANCHCHECK_RESULTS": "complaints-demo"}
+
+    def data(*args: str) -> list[dict[str, Any]]:
+        done = subprocess.run(["branchcheck", *args, "-f", "json"], cwd=clone, env=env,
+                              capture_output=True, text=True, timeout=60, check=True)
+        rows: list[dict[str, Any]] = json.loads(done.stdout)
+        return rows
+
+    fee, queue = sorted(data("complaints", "list", "--status", "all"),
+                        key=lambda r: str(r["received"]))
+    # fee: received Tue 09-30, reply in 2 working days: Thu 10-09 (1), Fri 10-10 (2);
+    # decision 15 calendar days: 10-15 (a Wednesday, a working day). Called back 10-13.
+    assert (fee["reply_due"], fee["decision_due"], fee["status"]) == (
+        "2025-10-10", "2025-10-15", "handling")
+    assert (fee["overdue"], fee["reply_on_time"]) == (False, False)
+    # queue: received Fri 10-10, 3 working days: Sat 10-11 调休 (1), Mon 10-13 (2),
+    # Tue 10-14 (3); 15 calendar days end Sat 10-25, rolled to Mon 10-27
+    assert (queue["reply_due"], queue["decision_due"], queue["overdue"]) == (
+        "2025-10-14", "2025-10-27", False)
+    # the zh overdue list before the call back: 10-13 is 3 calendar days after 10-10
+    assert "2025-10-10（逾期 3 天）" in printed
+    assert "共 1 件，逾期 1 件（截至 2025-10-13）" in printed
+    assert "2 complaints, 0 overdue (as of 2025-10-13)" in printed
+    # the 整改: 5 working days after Mon 10-13: 10-14, 10-15, 10-16, 10-17, Mon 10-20
+    (action,) = data("actions", "list", "--status", "all")
+    assert (action["checklist"], action["item"], action["due"], action["status"]) == (
+        "complaints", fee["id"], "2025-10-20", "open")
+    assert fee["actions"] == [action["id"]] and queue["actions"] == []
 
 
 def test_the_scripted_example_keeps_to_its_own_branch_and_folder() -> None:
