@@ -5,6 +5,7 @@ which re-exports these names) start from here."""
 from __future__ import annotations
 
 import os
+import stat
 from typing import BinaryIO
 
 from branchcheck.core.errors import InputError, Problem
@@ -41,8 +42,17 @@ def read_bytes(
     """Read a file's bytes, refusing files over ``max_bytes`` before reading them."""
     name = display or path
     try:
-        with open(path, "rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
+        # never blocks: a FIFO (or device, socket) is refused before any read
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(fd, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError.at(Problem(name, 0, 0, "unreadable", t(
+                    ui(), "不是普通文件（管道、设备或套接字），拒绝读取",
+                    "not a regular file (a FIFO, device or socket); refused")))
+            size = info.st_size
             if size > max_bytes:
                 raise InputError.at(
                     Problem(
