@@ -64,7 +64,7 @@ def _holder(fd: int, lang: str) -> str:
                       "; that process has ended, so a process it started still holds the "
                       "lock: stop that process, or wait for it to end")
         return term(text)
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return t(lang, "另一个进程", "another process")
 
 

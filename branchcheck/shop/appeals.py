@@ -79,7 +79,7 @@ def read(root: Path, lang: str = "en") -> dict[str, Appeal]:
             continue
         try:
             _fold(appeals, line)
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             raise InputError.at(Problem(str(path), n, 1, "appeals", t(
                 lang, f"申诉登记无法读取：{exc}", f"the appeals register does not read: {exc}"))
             ) from None

@@ -74,3 +74,70 @@ def test_a_fifo_given_as_an_input_file_is_refused_without_blocking(
     assert "Traceback" not in said
     assert "f.yaml" in said and "not a regular file" in said, said
     assert not (tmp_path / "results").exists()  # nothing was written
+
+
+# -- a complaint in a register that does not read ---------------------------------------
+
+def _two_cases(capsys: pytest.CaptureFixture[str]) -> tuple[str, str]:
+    ids = []
+    for day in ("02", "05"):
+        code, said = bc(capsys, "complaints", "new", "--branch", "SH-001", "--channel",
+                        "hotline", "--received", f"2026-11-{day}T11:00+08:00",
+                        "--promise-days", "2")
+        assert code == 0, said
+        ids.append(said.split()[0].rstrip(":"))
+    return ids[0], ids[1]
+
+
+def test_a_case_cut_from_its_register_names_the_register(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The second case's event was cut off the end of SH-001's register: "no complaint"
+    # alone hid that the register lost it; the message now names the register and why.
+    first, second = _two_cases(capsys)
+    log = tmp_path / "results" / "SH-001" / "complaints.jsonl"
+    log.write_bytes(log.read_bytes().split(b"\n")[0] + b"\n")
+    before = log.read_bytes()
+    for args in (("show", second), ("step", second, "accept", "--handler", "王芳")):
+        code, said = bc(capsys, "complaints", *args)
+        assert code == 2, said
+        assert f"no complaint {second}" in said
+        assert f"{log}: error:" in said and "[log-cut]" in said, said
+    assert log.read_bytes() == before  # nothing written to a damaged register
+    code, said = bc(capsys, "complaints", "show", first)
+    assert code == 0 and first in said  # the case still there is shown (with a warning)
+
+
+@posix
+def test_an_oversized_register_is_not_read_whole_and_is_named(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A sparse file over the log limit (256 MB) was read whole into memory to look for
+    # the id; it is now refused by its size alone, named, and the other outlets' cases
+    # are still found.
+    first, _ = _two_cases(capsys)
+    code, said = bc(capsys, "complaints", "new", "--branch", "SH-002", "--channel",
+                    "counter", "--received", "2026-11-03T11:00+08:00", "--promise-days", "2")
+    assert code == 0, said
+    big = tmp_path / "results" / "SH-002" / "complaints.jsonl"
+    with big.open("r+b") as fh:
+        fh.truncate(257 * 1024 * 1024)
+    code, said = bc(capsys, "complaints", "show", "C-00000000")
+    assert code == 2, said
+    assert f"{big}: error:" in said and "over the limit" in said, said
+    code, said = bc(capsys, "complaints", "show", first)
+    assert code == 0 and first in said, said
+
+
+# -- JSON nested past the parser's depth --------------------------------------------------
+
+def test_an_appeals_register_nested_too_deep_is_a_located_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # json.loads raised RecursionError on a line of 5,000 "[": an internal error (exit 3).
+    register = tmp_path / "results" / ".appeals" / "appeals.jsonl"
+    register.parent.mkdir(parents=True)
+    register.write_bytes(b"[" * 5000 + b"]" * 5000 + b"\n")
+    for args in (("list",), ("list", "-f", "json"),
+                 ("decide", "AP-0001", "--reject", "--by", "李四")):
+        code, said = bc(capsys, "shop", "appeal", *args)
+        assert code == 2, said
+        assert f"{register}:1:1:" in said and "internal error" not in said, said
+    assert register.read_bytes() == b"[" * 5000 + b"]" * 5000 + b"\n"

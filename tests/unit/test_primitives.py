@@ -142,3 +142,20 @@ def test_lock_refuses_a_fifo(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     with pytest.raises(StorageError, match="not a regular file"), locking.exclusive(fifo):
         pass
+
+
+def test_lock_held_under_a_hostile_holder_record_still_says_in_use(tmp_path: Path) -> None:
+    # The holder record is read from a file anyone may write: JSON nested past the
+    # parser's depth raised RecursionError (an internal error) instead of "in use".
+    import fcntl
+
+    lock = tmp_path / "x.lock"
+    lock.write_bytes(b"[" * 2000 + b"]" * 2000)
+    fd = os.open(lock, os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(locking.LockedError, match=r"in use \(another process"), \
+                locking.exclusive(lock):
+            pass
+    finally:
+        os.close(fd)
