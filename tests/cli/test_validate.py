@@ -263,16 +263,14 @@ def test_an_unreadable_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_a_file_that_cannot_be_read_exits_2(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import builtins
-
-    real_open = builtins.open
+    real_open = os.open
 
     def fake_open(file: object, *args: object, **kwargs: object) -> object:
         if str(file).endswith("issue-example.yaml"):
             raise PermissionError(13, "Permission denied")
-        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+        return real_open(file, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(builtins, "open", fake_open)
+    monkeypatch.setattr(os, "open", fake_open)
     code, out, _ = validate(capsys, "--no-cache", str(EXAMPLE), str(INVALID / "empty.yaml"))
     assert code == 2
     assert f"{EXAMPLE}: error: Permission denied [unreadable]" in out
