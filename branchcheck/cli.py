@@ -231,7 +231,9 @@ def _run(argv: list[str] | None = None) -> int:
             return EXIT_OK
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     except OSError as exc:  # disk full, permission denied while writing output, ...
-        _error(f"{_os_error(exc, lang)}" + (f": {exc.filename}" if exc.filename else ""))
+        from branchcheck.core.i18n import os_reason
+
+        _error(os_reason(exc, lang) + (f": {exc.filename}" if exc.filename else ""))
         return EXIT_USAGE
     except Exception as exc:  # last line of defence: never a traceback
         if os.environ.get("BRANCHCHECK_DEBUG"):
@@ -259,18 +261,6 @@ def _session_lang(args: list[str]) -> str:
             chosen = arg.partition("=")[2]
     set_ui(chosen if chosen in LANGUAGES else None)
     return ui()
-
-
-def _os_error(exc: OSError, lang: str) -> str:
-    """What the operating system said, in the UI language for the usual causes."""
-    import errno
-
-    words = {errno.EACCES: "权限不足", errno.EPERM: "不允许此操作", errno.ENOSPC: "磁盘空间已满",
-             errno.ENOENT: "文件或文件夹不存在", errno.EROFS: "文件系统只读",
-             errno.EISDIR: "这是一个文件夹", errno.ENOTDIR: "不是文件夹"}
-    if lang == "zh" and exc.errno in words:
-        return words[exc.errno]
-    return str(exc.strerror or exc)
 
 
 def _error(message: str) -> None:

@@ -158,13 +158,17 @@ _CHECKING_CODE = (
 
 
 class _Cache:
-    """Remembers files found valid, keyed by content, schema and tool version; each entry
+    """Remembers files found valid, keyed by content, schema, tool version and UI
+    language (warnings are worded in it); each entry
     carries an HMAC made with the user's key, so a planted or edited one is ignored."""
 
     def __init__(self, folder: str, key: bytes) -> None:
         self.folder = folder
+        from branchcheck.core.i18n import ui
+
         self.hmac_key = key
         digest = hashlib.sha256(__version__.encode())
+        digest.update(ui().encode())  # a remembered warning is worded in the UI language
         digest.update(resources.schema_path("checklist").read_bytes())
         here = Path(__file__).resolve().parent.parent  # the branchcheck package
         for module in _CHECKING_CODE:  # a changed rule must not reuse old verdicts

@@ -63,15 +63,18 @@ def validate(
     --strict), 2 for usage errors or paths that do not exist or cannot be read.
     """
     from branchcheck.checklists.checker import check_files, default_cache_dir, discover
+    from branchcheck.commands.options import check_choice
+    from branchcheck.core.i18n import t, ui
     from branchcheck.render.problems import REPORTERS
 
-    if fmt not in REPORTERS:
-        raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(REPORTERS)}")
+    check_choice(fmt, REPORTERS)
     if sources is not None and not os.path.isdir(sources):
-        raise UsageError(f"--sources {sources}: not a folder")
+        raise UsageError(t(ui(), f"--sources {sources}：不是文件夹",
+                           f"--sources {sources}: not a folder"))
     files = discover(paths)
     if not files:
-        raise UsageError("no checklist files found (looked for *.yaml and *.yml)")
+        raise UsageError(t(ui(), "没有找到检查表文件（查找了 *.yaml 和 *.yml）",
+                           "no checklist files found (looked for *.yaml and *.yml)"))
     from branchcheck.shop.validating import split
 
     # the mystery-shopper programme's plans, delivery mappings and rosters

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from branchcheck.core.errors import InputError, Problem
+from branchcheck.core.i18n import t, ui
 
 if TYPE_CHECKING:
     from branchcheck.core.strictyaml import Document
@@ -59,7 +60,8 @@ def load(option: str | None = None) -> Rules:
     problems: list[Problem] = []
     rules = _parse(doc, path or "defaults", problems)
     if problems:
-        raise InputError(f"{name}: not a valid complaint rules file", problems)
+        raise InputError(t(ui(), f"{name}：不是有效的投诉时限规则文件",
+                             f"{name}: not a valid complaint rules file"), problems)
     return rules
 
 
@@ -67,7 +69,8 @@ def _int(doc: Document, where: tuple[str | int, ...], value: Any, low: int, high
          problems: list[Problem]) -> int:
     if type(value) is not int or not low <= value <= high:
         problems.append(doc.problem(where, "rules-value",
-                                    f"must be a whole number from {low} to {high}"))
+                                    t(ui(), f"应为 {low} 到 {high} 的整数",
+                                      f"must be a whole number from {low} to {high}")))
         return low
     return value
 
@@ -75,33 +78,39 @@ def _int(doc: Document, where: tuple[str | int, ...], value: Any, low: int, high
 def _parse(doc: Document, source: str, problems: list[Problem]) -> Rules:
     data = doc.data
     for key in sorted(set(data) - _KEYS):
-        problems.append(doc.problem((key,), "rules-key", f"unknown key {key!r}", key=True))
+        problems.append(doc.problem((key,), "rules-key", t(ui(), f"未知的键 {key!r}",
+                                                                 f"unknown key {key!r}"), key=True))
     if data.get("format") != RULES_FORMAT:
-        problems.append(doc.problem(("format",), "rules-format", f"format must be {RULES_FORMAT}"))
+        problems.append(doc.problem(("format",), "rules-format", t(
+            ui(), f"'format' 应为 {RULES_FORMAT}", f"format must be {RULES_FORMAT}")))
     reply = data.get("reply") or {}
     decision = data.get("decision") or {}
     if not isinstance(reply, dict) or not isinstance(decision, dict):
-        problems.append(doc.problem((), "rules-shape", "reply and decision must be mappings"))
+        problems.append(doc.problem((), "rules-shape", t(
+            ui(), "reply 和 decision 应为映射（键: 值）", "reply and decision must be mappings")))
         return Rules(source)
     count = decision.get("count", "calendar")
     if count not in COUNTS:
         problems.append(doc.problem(("decision", "count"), "rules-value",
-                                    "must be calendar or workdays"))
+                                    t(ui(), "应为 calendar 或 workdays",
+                                      "must be calendar or workdays")))
     roll = decision.get("roll_to_workday", True)
     if not isinstance(roll, bool):
         problems.append(doc.problem(("decision", "roll_to_workday"), "rules-value",
-                                    "must be true or false"))
+                                    t(ui(), "应为 true 或 false", "must be true or false")))
     ext = decision.get("extensions", [15, 30])
     ageing = data.get("ageing", [5, 15, 30, 60])
     for key, seq in ((("decision", "extensions"), ext), (("ageing",), ageing)):
         if not isinstance(seq, list) or len(seq) > 10:
-            problems.append(doc.problem(key, "rules-value", "must be a list of whole numbers"))
+            problems.append(doc.problem(key, "rules-value", t(
+                ui(), "应为整数的列表", "must be a list of whole numbers")))
     ext = [_int(doc, ("decision", "extensions", i), v, 1, 365, problems)
            for i, v in enumerate(ext if isinstance(ext, list) else [])]
     ageing = [_int(doc, ("ageing", i), v, 1, 3650, problems)
               for i, v in enumerate(ageing if isinstance(ageing, list) else [])]
     if ageing != sorted(set(ageing)):
-        problems.append(doc.problem(("ageing",), "rules-value", "bounds must increase"))
+        problems.append(doc.problem(("ageing",), "rules-value", t(
+            ui(), "分段界限应递增", "bounds must increase")))
     return Rules(
         source=source,
         reopen_days=_int(doc, ("reply", "reopen_days"), reply.get("reopen_days", 3), 0, 365,
@@ -122,12 +131,14 @@ def _parse(doc: Document, source: str, problems: list[Problem]) -> Rules:
 def _root_cause(doc: Document, value: Any, problems: list[Problem]) -> dict[str, Any]:
     if not isinstance(value, dict) or set(value) - {"within_workdays", "owner_role"}:
         problems.append(doc.problem(("root_cause",), "rules-value",
-                                    "must give within_workdays and/or owner_role"))
+                                    t(ui(), "应给出 within_workdays 和/或 owner_role",
+                                      "must give within_workdays and/or owner_role")))
         return {}
     role = value.get("owner_role", "网点负责人")
     if not isinstance(role, str) or len(role) > 200:
         problems.append(doc.problem(("root_cause", "owner_role"), "rules-value",
-                                    "must be text of at most 200 characters"))
+                                    t(ui(), "应为最多 200 个字符的文字",
+                                      "must be text of at most 200 characters")))
         role = ""
     return {"action_workdays": _int(doc, ("root_cause", "within_workdays"),
                                     value.get("within_workdays", 5), 0, 365, problems),
@@ -140,7 +151,8 @@ def _categories(doc: Document, value: Any,
 
     if not isinstance(value, dict) or not value:
         problems.append(doc.problem(("categories",), "rules-categories",
-                                    "categories must map codes to {zh, en} names"))
+                                    t(ui(), "'categories' 应把类别代码对应到 {zh, en} 名称",
+                                      "categories must map codes to {zh, en} names")))
         return {}
     out: dict[str, tuple[str, str]] = {}
     for code, names in value.items():
@@ -148,8 +160,9 @@ def _categories(doc: Document, value: Any,
                                              for k in ("zh", "en"))
         if not re.fullmatch(r"[a-z][a-z0-9-]{0,39}", code) or not ok:
             problems.append(doc.problem(("categories", code), "rules-categories",
-                                        "a category needs a code (a-z, 0-9, -) and zh and en "
-                                        "names"))
+                                        t(ui(), "类别需要代码（a-z、0-9、-）以及 zh 和 en 名称",
+                                          "a category needs a code (a-z, 0-9, -) and zh and en "
+                                          "names")))
             continue
         out[code] = (names["zh"], names["en"])
     return out

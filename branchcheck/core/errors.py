@@ -32,7 +32,14 @@ class Problem:
         return f"{self.file}:{self.line}:{self.column}"
 
     def __str__(self) -> str:
-        return f"{self.location()}: {self.severity}: {self.message} [{self.rule}]"
+        """``file:line:col: severity: message [rule]``, the severity in the UI language."""
+        from branchcheck.core.i18n import t, ui  # i18n imports this module
+
+        severity = t(ui(), _SEVERITY_ZH.get(self.severity, self.severity), self.severity)
+        return f"{self.location()}: {severity}: {self.message} [{self.rule}]"
+
+
+_SEVERITY_ZH = {"error": "错误", "warning": "警告"}
 
 
 class BranchcheckError(Exception):

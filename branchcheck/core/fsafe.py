@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from branchcheck.core.errors import StorageError
+from branchcheck.core.i18n import os_reason, t, ui
 from branchcheck.core.textsafe import term
 
 
@@ -32,15 +33,30 @@ def _show(path: Path | str) -> str:
     return term(str(path))
 
 
+def _cannot(verb: str, path: Path | str, exc: OSError) -> str:
+    """``cannot read|write|write to PATH: why`` in the UI language."""
+    return t(ui(), f"无法{'读取' if verb == 'read' else '写入'} {_show(path)}：{os_reason(exc)}",
+             f"cannot {verb} {_show(path)}: {exc.strerror or exc}")
+
+
+def _irregular(path: Path | str, zh: str, en: str) -> str:
+    shown = _show(path)
+    return t(ui(), f"{shown} 不是普通文件；{zh}", f"{shown} is not a regular file; {en}")
+
+
+def _exists(path: Path | str) -> str:
+    return t(ui(), f"{_show(path)} 已存在", f"{_show(path)} already exists")
+
+
 def inside(root: Path, path: Path, *, resolved: bool = False) -> Path:
     """``path`` resolved (symlinks followed), refused unless it stays under ``root``
     (``resolved``: ``root`` is already the result of ``os.path.realpath``)."""
     real_root = root if resolved else Path(os.path.realpath(root))
     real = Path(os.path.realpath(path))
     if real != real_root and real_root not in real.parents:
-        raise UnsafePathError(
-            f"{_show(path)} leads outside {_show(root)} (to {_show(real)}); refusing to use it"
-        )
+        raise UnsafePathError(t(
+            ui(), f"{_show(path)} 指向 {_show(root)} 之外（{_show(real)}）；不使用它",
+            f"{_show(path)} leads outside {_show(root)} (to {_show(real)}); refusing to use it"))
     return real
 
 
@@ -66,15 +82,15 @@ def read_regular(path: Path, *, max_bytes: int | None = None, root: Path | None 
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        raise StorageError(f"cannot read {_show(path)}: {exc.strerror or exc}") from None
+        raise StorageError(_cannot("read", path, exc)) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise UnsafePathError(f"{_show(path)} is not a regular file; skipped")
+            raise UnsafePathError(_irregular(path, "已跳过", "skipped"))
         if max_bytes is not None and info.st_size > max_bytes:
-            raise UnsafePathError(
-                f"{_show(path)} is {info.st_size} bytes, over the limit of {max_bytes}"
-            )
+            raise UnsafePathError(t(
+                ui(), f"{_show(path)} 有 {info.st_size} 字节，超过上限 {max_bytes}",
+                f"{_show(path)} is {info.st_size} bytes, over the limit of {max_bytes}"))
         chunks: list[bytes] = []
         left = info.st_size if max_bytes is None else max_bytes + 1
         while True:
@@ -84,10 +100,12 @@ def read_regular(path: Path, *, max_bytes: int | None = None, root: Path | None 
             chunks.append(chunk)
             left -= len(chunk)
             if max_bytes is not None and left <= 0:
-                raise UnsafePathError(f"{_show(path)} is over the limit of {max_bytes} bytes")
+                raise UnsafePathError(t(
+                    ui(), f"{_show(path)} 超过 {max_bytes} 字节的上限",
+                    f"{_show(path)} is over the limit of {max_bytes} bytes"))
         return b"".join(chunks)
     except OSError as exc:
-        raise StorageError(f"cannot read {_show(path)}: {exc.strerror or exc}") from None
+        raise StorageError(_cannot("read", path, exc)) from None
     finally:
         os.close(fd)
 
@@ -111,7 +129,7 @@ def temp_file(folder: Path, name: str) -> tuple[int, str]:
     try:
         return tempfile.mkstemp(prefix=temp_prefix(name), suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise StorageError(f"cannot write to {_show(folder)}: {exc.strerror or exc}") from None
+        raise StorageError(_cannot("write to", folder, exc)) from None
 
 
 def temp_dir(folder: Path, name: str) -> Path:
@@ -120,7 +138,7 @@ def temp_dir(folder: Path, name: str) -> Path:
     try:
         return Path(tempfile.mkdtemp(prefix=temp_prefix(name), dir=folder))
     except OSError as exc:
-        raise StorageError(f"cannot write to {_show(folder)}: {exc.strerror or exc}") from None
+        raise StorageError(_cannot("write to", folder, exc)) from None
 
 
 def atomic_write(path: Path, data: bytes, *, root: Path | None = None,
@@ -142,7 +160,7 @@ def atomic_write(path: Path, data: bytes, *, root: Path | None = None,
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StorageError(f"cannot write to {_show(folder)}: {exc.strerror or exc}") from None
+        raise StorageError(_cannot("write to", folder, exc)) from None
     if root is not None:
         inside(root, folder)
     try:
@@ -150,11 +168,11 @@ def atomic_write(path: Path, data: bytes, *, root: Path | None = None,
     except FileNotFoundError:
         mode = None
     except OSError as exc:
-        raise StorageError(f"cannot write {_show(path)}: {exc.strerror or exc}") from None
+        raise StorageError(_cannot("write", path, exc)) from None
     if mode is not None and not overwrite:
-        raise ExistsError(f"{_show(path)} already exists")
+        raise ExistsError(_exists(path))
     if mode is not None and not stat.S_ISREG(mode):
-        raise UnsafePathError(f"{_show(path)} is not a regular file; refusing to replace it")
+        raise UnsafePathError(_irregular(path, "不替换它", "refusing to replace it"))
     fd, tmp = temp_file(folder, path.name)
     try:
         if not private:
@@ -173,10 +191,10 @@ def atomic_write(path: Path, data: bytes, *, root: Path | None = None,
             fsync_dir(folder)
     except FileExistsError:
         _unlink(tmp)
-        raise ExistsError(f"{_show(path)} already exists") from None
+        raise ExistsError(_exists(path)) from None
     except OSError as exc:
         _unlink(tmp)
-        raise StorageError(f"cannot write {_show(path)}: {exc.strerror or exc}") from None
+        raise StorageError(_cannot("write", path, exc)) from None
 
 
 def open_append(path: Path, *, root: Path | None = None) -> int:
@@ -189,10 +207,10 @@ def open_append(path: Path, *, root: Path | None = None) -> int:
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        raise StorageError(f"cannot write {_show(path)}: {exc.strerror or exc}") from None
+        raise StorageError(_cannot("write", path, exc)) from None
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
-        raise UnsafePathError(f"{_show(path)} is not a regular file; refusing to write to it")
+        raise UnsafePathError(_irregular(path, "不写入", "refusing to write to it"))
     return fd
 
 
@@ -204,7 +222,7 @@ def append_synced(fd: int, data: bytes, path: Path) -> None:
             view = view[os.write(fd, view):]
         os.fsync(fd)
     except OSError as exc:
-        raise StorageError(f"cannot write {_show(path)}: {exc.strerror or exc}") from None
+        raise StorageError(_cannot("write", path, exc)) from None
 
 
 def _usual_mode(path: str) -> None:

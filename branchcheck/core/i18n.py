@@ -64,3 +64,15 @@ def localise(text: Mapping[str, str] | None, lang: str) -> str:
     if lang != "en" and "en" in text:
         return text["en"]
     return next(iter(text.values()))
+
+
+def os_reason(exc: OSError, lang: str | None = None) -> str:
+    """What the operating system said (``exc.strerror``), in Chinese for the usual causes."""
+    import errno
+
+    words = {errno.EACCES: "权限不足", errno.EPERM: "不允许此操作", errno.ENOSPC: "磁盘空间已满",
+             errno.ENOENT: "文件或文件夹不存在", errno.EROFS: "文件系统只读",
+             errno.EISDIR: "这是一个文件夹", errno.ENOTDIR: "不是文件夹"}
+    if (lang or ui()) == "zh" and exc.errno in words:
+        return words[exc.errno]
+    return str(exc.strerror or exc)

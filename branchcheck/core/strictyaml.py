@@ -23,6 +23,7 @@ import yaml
 from yaml import events as ev
 
 from branchcheck.core.errors import InputError, Problem
+from branchcheck.core.i18n import t, ui
 from branchcheck.core.textfile import DEFAULT_MAX_BYTES as DEFAULT_MAX_BYTES
 from branchcheck.core.textfile import decode as decode
 from branchcheck.core.textfile import read_bytes as read_bytes
@@ -142,7 +143,8 @@ class _Builder:
                 value = plain_value(event.value)
             except ValueError as exc:
                 raise self.fail(event, "yaml-syntax",
-                                f"{event.value!r} is not a valid {exc.args[0]}") from None
+                                t(ui(), f"{event.value!r} 不是有效的 {exc.args[0]}",
+                                  f"{event.value!r} is not a valid {exc.args[0]}")) from None
             self.plain[event.value] = value
             return value
         if tag == "!":
@@ -152,13 +154,14 @@ class _Builder:
     def _construct(self, event: Any, tag: str) -> Any:
         if tag not in _SCALAR_TAGS:
             raise self.fail(
-                event, "yaml-tag", f"tag {_short(tag)} is not allowed (plain data only)"
+                event, "yaml-tag", _no_tag(tag)
             )
         try:
             return _typed_value(tag, event.value)
         except ValueError:
             raise self.fail(
-                event, "yaml-syntax", f"{event.value!r} is not a valid {_short(tag)}"
+                event, "yaml-syntax", t(ui(), f"{event.value!r} 不是有效的 {_short(tag)}",
+                                        f"{event.value!r} is not a valid {_short(tag)}")
             ) from None
 
     def build(self, events: Iterator[Any]) -> Document:
@@ -202,11 +205,12 @@ class _Builder:
             if frame is not None and frame[6] is not None and frame[2] is None:
                 # This node is a mapping key.
                 if cls is not scalar_event:
-                    raise self.fail(event, "yaml-key", "mapping keys must be plain scalars")
+                    raise self.fail(event, "yaml-key", t(ui(), "映射的键只能是简单的值",
+                                                          "mapping keys must be plain scalars"))
                 tag = event.tag
                 if tag is not None and tag != "!" and tag not in _SCALAR_TAGS:
                     raise self.fail(
-                        event, "yaml-tag", f"tag {_short(tag)} is not allowed (plain data only)"
+                        event, "yaml-tag", _no_tag(tag)
                     )
                 key = event.value
                 seen = frame[6]
@@ -215,7 +219,8 @@ class _Builder:
                     raise self.fail(
                         event,
                         "duplicate-key",
-                        f"duplicate key {key!r} (first defined at line {line}, column {col})",
+                        t(ui(), f"键 {key!r} 重复（第一次出现在第 {line} 行第 {col} 列）",
+                          f"duplicate key {key!r} (first defined at line {line}, column {col})"),
                     )
                 mark = event.start_mark
                 pos = (mark.line + 1, mark.column + 1)
@@ -232,7 +237,8 @@ class _Builder:
             elif cls is ev.DocumentStartEvent:
                 if seen_document:
                     raise self.fail(
-                        event, "yaml-multi-document", "only one YAML document is allowed"
+                        event, "yaml-multi-document", t(ui(), "只允许一个 YAML 文档",
+                                                        "only one YAML document is allowed")
                     )
                 seen_document = True
                 continue
@@ -246,7 +252,8 @@ class _Builder:
             else:
                 path = (*frame[1], len(frame[0]))
             if len(path) > MAX_DEPTH:
-                raise self.fail(event, "yaml-depth", f"nesting deeper than {MAX_DEPTH} levels")
+                raise self.fail(event, "yaml-depth", t(
+                    ui(), f"嵌套超过 {MAX_DEPTH} 层", f"nesting deeper than {MAX_DEPTH} levels"))
             mark = event.start_mark
             positions[path] = (mark.line + 1, mark.column + 1)
             if cls is scalar_event or cls is alias_event:
@@ -257,14 +264,16 @@ class _Builder:
                         anchors[event.anchor] = (value, 1, 0)
                 else:
                     if event.anchor not in anchors:
-                        raise self.fail(event, "yaml-syntax", f"unknown alias *{event.anchor}")
+                        raise self.fail(event, "yaml-syntax", t(
+                            ui(), f"未知的别名 *{event.anchor}", f"unknown alias *{event.anchor}"))
                     value, size, height = anchors[event.anchor]
                     if len(path) + height > MAX_DEPTH:
                         raise self.fail(
                             event,
                             "yaml-depth",
-                            f"nesting deeper than {MAX_DEPTH} levels (counting what aliases "
-                            "stand for)",
+                            t(ui(), f"嵌套超过 {MAX_DEPTH} 层（含别名展开的部分）",
+                              f"nesting deeper than {MAX_DEPTH} levels (counting what aliases "
+                              "stand for)"),
                         )
                     height += 1
                     self.alias_nodes += size
@@ -272,7 +281,8 @@ class _Builder:
                         raise self.fail(
                             event,
                             "yaml-alias-bomb",
-                            f"aliases expand to more than {MAX_ALIAS_NODES} nodes",
+                            t(ui(), f"别名展开后超过 {MAX_ALIAS_NODES} 个节点",
+                              f"aliases expand to more than {MAX_ALIAS_NODES} nodes"),
                         )
                 if frame is None:
                     result = value
@@ -288,7 +298,7 @@ class _Builder:
                 continue
             if event.tag not in _ALLOWED_COLLECTION_TAGS:
                 raise self.fail(
-                    event, "yaml-tag", f"tag {_short(event.tag)} is not allowed (plain data only)"
+                    event, "yaml-tag", _no_tag(event.tag)
                 )
             if cls is mapping_start:
                 frame = [{}, path, None, None, 1, event.anchor, {}, 0]
@@ -312,16 +322,12 @@ def parse(text: str, file: str) -> Document:
         # directly skips yaml.parse's generator (a few ms per 60 KB file).
         doc = builder.build(iter(loader.get_event, None))
     except yaml.MarkedYAMLError as exc:
+        from branchcheck.core.yamlwords import syntax_message
+
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        what = exc.problem or exc.context or "invalid YAML"
-        ctx = exc.context_mark
-        if exc.problem and exc.context and ctx is not None and mark is not None and (
-            (ctx.line, ctx.column) != (mark.line, mark.column)
-        ):
-            what += f" ({exc.context} that starts at line {ctx.line + 1}, column {ctx.column + 1})"
         raise InputError.at(
-            Problem(file, line, col, "yaml-syntax", f"YAML syntax: {what}")
+            Problem(file, line, col, "yaml-syntax", syntax_message(exc))
         ) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (e.g. NUL)
         line, col = _line_col(text, exc.position, chars=exc.encoding == "unicode")
@@ -331,11 +337,13 @@ def parse(text: str, file: str) -> Document:
                 line,
                 col,
                 "yaml-syntax",
-                f"character #x{exc.character:04x} is not allowed in YAML ({exc.reason})",
+                t(ui(), f"YAML 中不允许字符 #x{exc.character:04x}（{exc.reason}）",
+                  f"character #x{exc.character:04x} is not allowed in YAML ({exc.reason})"),
             )
         ) from None
     except yaml.YAMLError as exc:
-        raise InputError.at(Problem(file, 0, 0, "yaml-syntax", f"YAML: {exc}")) from None
+        raise InputError.at(Problem(file, 0, 0, "yaml-syntax", t(
+            ui(), f"YAML 语法错误（解析器的说明：{exc}）", f"YAML: {exc}"))) from None
     finally:
         if loader is not None:
             loader.dispose()
@@ -365,14 +373,22 @@ def parse_mapping(text: str, file: str) -> Document:
     """Parse ``text`` and require a mapping at the top level."""
     doc = parse(text, file)
     if doc.data is None:
-        raise InputError.at(Problem(file, 1, 1, "empty", "file is empty"))
+        raise InputError.at(Problem(file, 1, 1, "empty", t(ui(), "文件是空的", "file is empty")))
     if not isinstance(doc.data, dict):
         raise InputError.at(
-            Problem(
-                file, 1, 1, "top-level", f"top level must be a mapping, not a {_kind(doc.data)}"
-            )
+            Problem(file, 1, 1, "top-level", t(
+                ui(), f"最外层应为映射（键: 值），而不是{_KINDS_ZH[_kind(doc.data)]}",
+                f"top level must be a mapping, not a {_kind(doc.data)}"))
         )
     return doc
+
+
+def _no_tag(tag: str) -> str:
+    return t(ui(), f"不允许标签 {_short(tag)}（只接受普通数据）",
+             f"tag {_short(tag)} is not allowed (plain data only)")
+
+
+_KINDS_ZH = {"list": "列表", "string": "文字", "int": "整数", "float": "数字", "bool": "是/否值"}
 
 
 def _kind(value: Any) -> str:

@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable, Iterator
 
 from branchcheck.checklists.checker import Summary, problems_as_dicts
+from branchcheck.core.i18n import ui
 
 FORMATS = ("text", "json", "github")
 
@@ -19,15 +20,20 @@ def text(summary: Summary, strict: bool) -> Iterator[str]:
 
 
 def summary_line(summary: Summary, strict: bool) -> str:
-    """``OK|FAILED: N files checked, N invalid, N errors, N warnings``."""
+    """``OK|FAILED: N files checked, N invalid, N errors, N warnings`` (in the UI language)."""
     files = len(summary.reports)
     bad = sum(1 for r in summary.reports if r.errors or (strict and r.warnings))
+    errors, warnings = summary.error_count, summary.warning_count
+    if ui() == "zh":
+        return (f"{'不通过' if summary.failed(strict) else '通过'}：检查 {files} 个文件，"
+                f"{bad} 个无效，{errors} 个错误，{warnings} 个警告"
+                + ("（--strict：警告按错误计）" if strict and warnings else ""))
     verdict = "FAILED" if summary.failed(strict) else "OK"
     return (
         f"{verdict}: {files} file{'s' if files != 1 else ''} checked, {bad} invalid, "
-        f"{summary.error_count} error{'s' if summary.error_count != 1 else ''}, "
-        f"{summary.warning_count} warning{'s' if summary.warning_count != 1 else ''}"
-        + (" (warnings count as errors under --strict)" if strict and summary.warning_count else "")
+        f"{errors} error{'s' if errors != 1 else ''}, "
+        f"{warnings} warning{'s' if warnings != 1 else ''}"
+        + (" (warnings count as errors under --strict)" if strict and warnings else "")
     )
 
 

@@ -82,7 +82,6 @@ _ERRORS: tuple[tuple[re.Pattern[str], str], ...] = _HELP + tuple(
         (r"'(.*?)' is not a valid int(?:eger)?(?: range)?\.", r"'\1' 不是有效的整数。"),
         (r"'(.*?)' is not a valid float(?: range)?\.", r"'\1' 不是有效的数字。"),
         (r"'(.*?)' is not a valid boolean\.", r"'\1' 不是有效的是/否值。"),
-        (r"(\S+) is not in the range (.+)\.", r"\1 不在范围 \2 内。"),
         (r"'(.*?)' is not one of (.+)\.", r"'\1' 不是可选值之一：\2。"),
     ))
 
@@ -101,8 +100,22 @@ def help_zh(text: str) -> str:
     return _EXTRAS.sub(_extras_zh, text)
 
 
+def _range_zh(match: re.Match[str]) -> str:
+    """``5 is not in the range 0<=x<=3.``: the range said as in the help."""
+    bounds = match.group(2)
+    for pattern, zh in _EXTRA_PARTS:
+        if pattern.match(bounds):
+            bounds = pattern.sub(zh, bounds)
+            break
+    return f"{match.group(1)} 超出范围（{bounds}）。"
+
+
+_RANGE_ERROR = re.compile(r"(\S+) is not in the range (.+?)\.$", re.M)
+
+
 def error_zh(text: str) -> str:
     """A usage error as Typer prints it (usage, hint, ``Error: …``), in Chinese."""
+    text = _RANGE_ERROR.sub(_range_zh, text)
     for pattern, zh in _ERRORS:
         text = pattern.sub(zh, text)
     return text

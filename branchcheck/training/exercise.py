@@ -16,7 +16,7 @@ from pathlib import Path
 
 from branchcheck.checklists.answers import accepted
 from branchcheck.core.errors import StorageError, UsageError
-from branchcheck.core.i18n import t
+from branchcheck.core.i18n import t, ui
 from branchcheck.core.identity import identity
 from branchcheck.core.model import Checklist, Item, localise
 from branchcheck.core.textsafe import md, term
@@ -29,31 +29,38 @@ MAX_TRAINEES = 500
 def trainee_names(count: int | None, names: str | None) -> list[str]:
     """``--names a,b,c`` (validated, no duplicates) or ``--trainees N`` (trainee-01 ...)."""
     if (count is None) == (names is None):
-        raise UsageError("give either --trainees N or --names a,b,c")
+        raise UsageError(t(ui(), "请给出 --trainees N 或 --names a,b,c 之一",
+                             "give either --trainees N or --names a,b,c"))
     if count is not None:
         if not 1 <= count <= MAX_TRAINEES:
-            raise UsageError(f"--trainees must be between 1 and {MAX_TRAINEES}")
+            raise UsageError(t(ui(), f"--trainees 应在 1 到 {MAX_TRAINEES} 之间",
+                               f"--trainees must be between 1 and {MAX_TRAINEES}"))
         digits = max(2, len(str(count)))
         return [f"trainee-{k:0{digits}d}" for k in range(1, count + 1)]
     assert names is not None  # noqa: S101
     listed = [n.strip() for n in names.split(",") if n.strip()]
     if not listed:
-        raise UsageError("--names lists no names")
+        raise UsageError(t(ui(), "--names 没有列出姓名", "--names lists no names"))
     seen: dict[str, str] = {}
     for name in listed:
         if not safe_name(name):
-            raise UsageError(f"invalid trainee name {name!r}: use letters, digits, '_', '-' or "
-                             "'.', starting with a letter or digit (at most 64)")
+            raise UsageError(t(ui(), f"学员名 {name!r} 无效：只能用字母、数字、'_'、'-' 或 '.'，"
+                                     "以字母或数字开头（最多 64 个字符）",
+                               f"invalid trainee name {name!r}: use letters, digits, '_', '-' "
+                               "or '.', starting with a letter or digit (at most 64)"))
         same = seen.get(identity(name))
         if same == name:
-            raise UsageError(f"trainee name {name!r} is listed twice")
+            raise UsageError(t(ui(), f"学员名 {name!r} 列了两次",
+                               f"trainee name {name!r} is listed twice"))
         if same is not None:
-            raise UsageError(f"trainee names {same!r} and {name!r} look the same (letter case, "
-                             "full-width or look-alike letters); give each trainee a distinct "
-                             "name")
+            raise UsageError(t(ui(), f"学员名 {same!r} 和 {name!r} 看起来一样（大小写、全角或"
+                                     "形近字母）；请给每位学员不同的名字",
+                               f"trainee names {same!r} and {name!r} look the same (letter "
+                               "case, full-width or look-alike letters); give each trainee a "
+                               "distinct name"))
         seen[identity(name)] = name
     if len(listed) > MAX_TRAINEES:
-        raise UsageError(f"at most {MAX_TRAINEES} trainees")
+        raise UsageError(t(ui(), f"最多 {MAX_TRAINEES} 名学员", f"at most {MAX_TRAINEES} trainees"))
     return listed
 
 
@@ -189,12 +196,14 @@ def write(out_dir: Path, files: Sequence[tuple[str, str]]) -> list[Path]:
     from branchcheck.core.fsafe import atomic_write
 
     if out_dir.exists() and not out_dir.is_dir():
-        raise UsageError(f"{out_dir} exists and is not a folder")
+        raise UsageError(t(ui(), f"{out_dir} 已存在且不是文件夹",
+                           f"{out_dir} exists and is not a folder"))
     targets = [out_dir / rel for rel, _ in files]
     existing = [str(p) for p in targets if os.path.lexists(p)]
     if existing:
         shown = ", ".join(existing[:5]) + (" ..." if len(existing) > 5 else "")
-        raise StorageError(f"not overwriting existing files: {shown}")
+        raise StorageError(t(ui(), f"不覆盖已有的文件：{shown}",
+                             f"not overwriting existing files: {shown}"))
     written = []
     for path, (_, content) in zip(targets, files, strict=True):
         atomic_write(path, content.encode("utf-8"), overwrite=False)

@@ -196,25 +196,25 @@ sections:
 """
 
 
-@pytest.mark.parametrize(("lang", "never", "bad"), [
-    ("en", "this 'when' can never hold: 'a' does not allow na",
+@pytest.mark.parametrize(("lang", "error", "never", "bad"), [
+    ("en", "error", "this 'when' can never hold: 'a' does not allow na",
      "6 is not a possible answer of scale item 'b'"),
-    ("zh", "这个 when 条件永远不会成立：'a' 不允许答 na",
+    ("zh", "错误", "这个 when 条件永远不会成立：'a' 不允许答 na",
      "6 不是 scale 项目 'b' 可能的答案"),
 ])
 def test_a_when_that_can_never_hold_is_reported_where_it_is(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
-        lang: str, never: str, bad: str) -> None:
+        lang: str, error: str, never: str, bad: str) -> None:
     monkeypatch.setenv("BRANCHCHECK_LANG", lang)
     path = tmp_path / "never.yaml"
     path.write_text(NEVER, encoding="utf-8")
     assert run(["validate", str(path)]) == 1
     out = capsys.readouterr().out
     lines = out.splitlines()
-    assert lines[0].startswith(f"{path}:13:52: error: {never}") and "[when-never]" in lines[0]
-    assert lines[1].startswith(f"{path}:14:76: error: {bad}"), out
-    assert lines[2].startswith(f"{path}:15:76: error: 1 "), out  # a check is never 1
-    assert lines[3].startswith(f"{path}:16:52: error: ") and "' x'" in lines[3]  # trimmed
+    assert lines[0].startswith(f"{path}:13:52: {error}: {never}") and "[when-never]" in lines[0]
+    assert lines[1].startswith(f"{path}:14:76: {error}: {bad}"), out
+    assert lines[2].startswith(f"{path}:15:76: {error}: 1 "), out  # a check is never 1
+    assert lines[3].startswith(f"{path}:16:52: {error}: ") and "' x'" in lines[3]  # trimmed
 
 
 # -- text that is not valid Unicode (argv bytes of another encoding) --------------------

@@ -328,7 +328,7 @@ def test_draft_messages_in_chinese(tmp_path: Path) -> None:
     proc = bc(tmp_path, [], "--resume", checklist=str(ck), lang="zh")
     assert proc.returncode == 2
     assert f"错误：{draft(tmp_path)}：草稿与检查表不符" in proc.stderr
-    assert (f"{draft(tmp_path)}:4:12: error: 草稿是用 '{ID}' 的版本 1 开始的，但检查表现在是"
+    assert (f"{draft(tmp_path)}:4:12: 错误: 草稿是用 '{ID}' 的版本 1 开始的，但检查表现在是"
             "版本 2") in proc.stderr
     proc = bc(tmp_path, ["y"], "--restart", checklist=str(ck), lang="zh")
     assert proc.returncode == 1

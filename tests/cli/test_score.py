@@ -420,7 +420,7 @@ def test_answer_errors_in_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[
         (loc(ALL_BAD, "3 "), "3 不是是否题 'cctv' 的答案"),
     ]
     for where, message in expected:
-        assert f"{where}: error: {message}" in err, (where, message, err)
+        assert f"{where}: 错误: {message}" in err, (where, message, err)
     for english in ("may not", "needs a number", "not an option", "above the", "has no item",
                     "invalid answers"):
         assert english not in err
