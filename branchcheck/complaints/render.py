@@ -134,14 +134,13 @@ def _head(lang: str) -> list[str]:
 def list_text(cases: Sequence[Case], today: date, lang: str,
               cats: Names) -> Iterator[str]:
     """Lines of a terminal table and a count."""
-    from branchcheck.core.textsafe import term
     from branchcheck.render.text import clip, table
 
     if not cases:
         yield t(lang, "没有符合条件的投诉。", "No complaints match.")
         return
-    rows = [[clip(term(c), 40) for c in _row(case, today, lang, cats)] for case in cases]
-    yield from table(_head(lang), rows)
+    rows = [[clip(c, 40) for c in _row(case, today, lang, cats)] for case in cases]
+    yield from table(_head(lang), rows, safe=True)  # clip neutralised every cell
     late = sum(1 for c in cases if overdue(c, today))
     yield t(lang, f"共 {len(cases)} 件，逾期 {late} 件（截至 {today.isoformat()}）",
             f"{len(cases)} complaints, {late} overdue (as of {today.isoformat()})")

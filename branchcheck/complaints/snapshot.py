@@ -20,7 +20,8 @@ when the register's first ``size`` bytes still hash to that, only the appended l
 are verified (hashes, chain from the remembered last event, head) and folded into the
 remembered cases. Any edit or cut inside those bytes changes their hash, so the
 register is then verified in full and reported as before; so is a tail with any problem.
-"""
+The entry is renewed only when the appended lines have grown past a sixteenth of the
+register (:data:`RENEW`)."""
 
 from __future__ import annotations
 
@@ -65,6 +66,11 @@ def _slot(root: Path, branch: str) -> str:
     """One entry per register (replaced as the register grows)."""
     return os.path.abspath(log_path(root, branch, CHAIN))
 
+
+RENEW = 16
+"""A grown register's entry is renewed once the lines appended since it was made
+exceed 1/RENEW of the register: until then each read verifies those few lines again
+(a few milliseconds), which is quicker than re-writing 10,000 remembered cases."""
 
 _ANY = ""
 """The entry is kept under this digest: the digest and size of the bytes it was made
@@ -170,7 +176,7 @@ def _load(root: Path, branch: str) -> tuple[Log, State]:
     if prefix and prefix == kept:
         found = _known(root, branch, raw, size, seq, last, rows)
         if found is not None:
-            if found[0].size != size:
+            if found[0].size - size > found[0].size // RENEW:
                 memory.put(slot, _ANY, _encode(len(raw), digest, found[0].last_seq,
                                                found[0].last_hash,
                                                list(found[1].cases.values())))

@@ -149,6 +149,13 @@ def width(text: str) -> int:
     """Display width in terminal cells (CJK characters count 2)."""
     if text.isascii() and text.isprintable():
         return len(text)  # the common case, without a Unicode lookup per character
+    return _wide(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _wide(text: str) -> int:
+    """:func:`width` of a text with other characters, remembered: a table repeats the
+    same statuses, names and places in thousands of rows."""
     total = 0
     for ch in text:
         if unicodedata.combining(ch):

@@ -223,3 +223,57 @@ def test_a_grown_register_verifies_only_its_new_lines(
     log_path(root, BRANCH, CHAIN).write_bytes(two)
     log, _ = snapshot.load(root, BRANCH)
     assert [p.rule for p in log.problems] == ["log-cut"]
+
+
+def test_a_little_growth_is_verified_each_read_and_not_rewritten(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """User A remembered 20 cases; B adds one (one line in 21: under a sixteenth of the
+    bytes). A's reads verify that line each time (an edit in it is reported) and leave
+    the entry as it was (no re-writing of 20 cases per read); once B's lines pass a
+    sixteenth of the register (three lines in 23) the entry is renewed."""
+    from branchcheck.complaints import snapshot
+    from branchcheck.complaints.state import derive
+
+    root = tmp_path / "r"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "a"))
+    for n in range(20):
+        _new(root, n)
+    snapshot.load(root, BRANCH)
+    entries = list((tmp_path / "a").rglob("*"))
+    entry = next(p for p in entries if p.is_file() and p.parent.parent.name == "complaints")
+    kept = entry.read_bytes()
+    size = log_path(root, BRANCH, CHAIN).stat().st_size
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "b"))
+    _new(root, 20)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "a"))
+    grown = log_path(root, BRANCH, CHAIN).stat().st_size
+    assert grown - size <= grown // snapshot.RENEW  # one line of 21: a little growth
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("verified in full")
+
+    full = read_log(root, BRANCH, chain=CHAIN)
+    with monkeypatch.context() as m:
+        m.setattr(snapshot, "verify_bytes", refuse)
+        for _ in range(2):  # each read: the new line verified, the entry left alone
+            log, state = snapshot.load(root, BRANCH)
+            assert not log.problems and (log.size, log.last_seq) == (grown, 21)
+            assert sorted(c.summary for c in state.cases.values()) == sorted(
+                c.summary for c in derive(full).cases.values())
+            assert entry.read_bytes() == kept
+    raw = log_path(root, BRANCH, CHAIN).read_bytes()  # B's line edited: reported
+    log_path(root, BRANCH, CHAIN).write_bytes(raw.replace(b"case 20", b"case 70"))
+    log, _ = snapshot.load(root, BRANCH)
+    assert "log-edited" in [p.rule for p in log.problems]
+    log_path(root, BRANCH, CHAIN).write_bytes(raw)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "b"))
+    _new(root, 21)
+    _new(root, 22)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "a"))
+    more = log_path(root, BRANCH, CHAIN).stat().st_size
+    assert more - size > more // snapshot.RENEW
+    with monkeypatch.context() as m:
+        m.setattr(snapshot, "verify_bytes", refuse)
+        log, state = snapshot.load(root, BRANCH)
+        assert log.last_seq == 23 and len(state.cases) == 23
+    assert entry.read_bytes() != kept  # renewed: it names the 23 cases now
