@@ -1,7 +1,8 @@
 """The README's quick starts, run top to bottom in a fresh clone as a new user
 would (the interactive ``run`` lines answered as a person types), all succeed
 and leave nothing in a real branch: the examples keep to DEMO-001 and their own
-folders."""
+folders. The docs pages' examples fenced ```` ```sh as-written ```` run likewise,
+each page in an empty folder."""
 
 from __future__ import annotations
 
@@ -19,10 +20,15 @@ ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
+def blocks(text: str, info: str = "sh") -> list[str]:
+    """The fenced blocks of ``text`` whose info string is exactly ``info``, in order."""
+    return re.findall(rf"```{re.escape(info)}\n(.*?)```", text, flags=re.S)
+
+
 def quick_starts() -> list[str]:
     """The ``sh`` blocks from "Quick start" up to "Documentation", in order."""
     part = README.split("\n## Quick start", 1)[1].split("\n## Documentation", 1)[0]
-    return re.findall(r"```sh\n(.*?)```", part, flags=re.S)
+    return blocks(part)
 
 
 def commands(block: str) -> list[str]:
@@ -36,13 +42,49 @@ def commands(block: str) -> list[str]:
 TYPED = ["y\n" * 5 + ":q\n", "y\n" * 40, "n # 灯管不亮\n" + "y\n" * 40, "y\n" * 40]
 
 
+def user_env() -> dict[str, str]:
+    """A new user's environment: no branchcheck settings, this checkout's command first."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BRANCHCHECK_")}
+    env.update(BRANCHCHECK_LANG="en", BRANCHCHECK_REVIEWER="王芳", NO_COLOR="1",
+               PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}")
+    env.setdefault("USER", "wangfang")
+    return env
+
+
+# The docs pages with examples to run as written, and the files those say they write.
+AS_WRITTEN = "sh as-written"
+WRITTEN = {
+    "complaints.md": ["投诉台账.html", "branchcheck-results/SH-001/complaints.jsonl"],
+    "editors.md": ["checklist.schema.json"],
+    "network.md": ["demo/org.yaml", "branchcheck-network.duckdb", "report.html",
+                   "parquet/results"],
+    "shop.md": ["demo/delivery.xlsx", "plan.yaml", "assigned.yaml"],
+}
+
+
+def test_the_pages_with_examples_to_run_are_the_ones_checked() -> None:
+    marked = {p.name for p in (ROOT / "docs").glob("*.md")
+              if blocks(p.read_text(encoding="utf-8"), AS_WRITTEN)}
+    assert marked == set(WRITTEN)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page", sorted(WRITTEN))
+def test_the_docs_examples_run_as_written(page: str, tmp_path: Path) -> None:
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    script = ["set -e"] + [c for b in blocks(text, AS_WRITTEN) for c in commands(b)]
+    done = subprocess.run(["bash", "-c", "\n".join(script)], cwd=tmp_path, env=user_env(),
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    for made in WRITTEN[page]:
+        assert (tmp_path / made).exists(), made
+
+
 @pytest.mark.slow
 def test_the_quick_starts_run_top_to_bottom(tmp_path: Path) -> None:
     clone = tmp_path / "branchcheck"
     subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BRANCHCHECK_")}
-    env.update(BRANCHCHECK_LANG="en", BRANCHCHECK_REVIEWER="王芳", NO_COLOR="1",
-               PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}")
+    env = user_env()
     typed = iter(TYPED)
     script = ["set -e"]
     for block in quick_starts():

@@ -47,7 +47,7 @@ SUMMARY_ZH: dict[str, str] = {
     "exercise": "培训练习：为学员生成答题模板",
     "grade": "对照标准答案为学员评分（一致率、kappa）",
     "ipa": "重要性—表现分析（IPA）",
-    "network": "网点网络汇总：排名、未检查、共性问题、导出",
+    "network": "网点网络汇总：排名、未检查、共性问题、自查可信度、导出",
     "shop": "神秘人暗访：抽样计划、派员排期、导入、申诉、报告",
 }
 
@@ -72,8 +72,9 @@ SUMMARY_EN: dict[str, str] = {
     "exercise": "Course exercises: answers templates for a class",
     "grade": "Grade trainees against a key (agreement, kappa)",
     "ipa": "Importance-performance analysis (IPA)",
-    "network": "Roll-up of a branch network: league, missed checks, common problems",
-    "shop": "Mystery shopping: draw a wave, assign shoppers",
+    "network": "Roll-up of a branch network: league, missed checks, common problems, "
+               "self-checks against inspections, export",
+    "shop": "Mystery shopping: wave plans, shoppers' schedules, import, appeals, report",
 }
 """The root listing's one-liners when the commands are not built (``branchcheck
 --help`` imports no command module: it must start as fast as Typer itself)."""
