@@ -253,11 +253,12 @@ def _amend(root: Path, appeal: Appeal, answer: str, by: str, when: str,
     from branchcheck.core.fsafe import read_regular
     from branchcheck.core.model import Answer
     from branchcheck.core.scoring import make_result
+    from branchcheck.core.strictyaml import DEFAULT_MAX_BYTES
     from branchcheck.results.chain import store_result
     from branchcheck.results.storage import parse_result
 
     path = root / appeal.result
-    raw = read_regular(path, root=root)
+    raw = read_regular(path, max_bytes=DEFAULT_MAX_BYTES, root=root)
     if hashlib.sha256(raw).hexdigest() != appeal.sha256:
         raise InputError(t(lang, f"{path} 在申诉后被改动过", f"{path} changed after the appeal"))
     original = parse_result(raw, str(path), lang=lang)

@@ -53,8 +53,10 @@ class Report:
     warnings: list[str] = field(default_factory=list)
 
 
-def counted(root: Path, wave: str, plans: list[Plan], lang: str) -> list[Visit]:
-    """The wave's mystery-shopper results, superseded ones left out."""
+def counted(root: Path, wave: str, plans: list[Plan], lang: str,
+            unread: list[str] | None = None) -> list[Visit]:
+    """The wave's mystery-shopper results, superseded ones left out; why each result
+    file that does not read was left out is added to ``unread``."""
     from branchcheck.core.errors import BranchcheckError
     from branchcheck.results.storage import iter_stored, read_result
     from branchcheck.shop import appeals
@@ -62,15 +64,18 @@ def counted(root: Path, wave: str, plans: list[Plan], lang: str) -> list[Visit]:
     gone = appeals.superseded(appeals.read(root, lang))
     ids = {v.id for p in plans for v in p.visits}
     above = {v.outlet: (v.within[0] if v.within else v.outlet) for p in plans for v in p.visits}
+    real_root = root.resolve()
     out = []
     for stored in iter_stored(root):
-        rel = str(stored.path.resolve().relative_to(root.resolve()))
-        if rel in gone:
-            continue
         try:
             result = read_result(stored.path, root=root, lang=lang)
-        except BranchcheckError:
-            continue  # verify and ingest report such files
+            rel = str(stored.path.resolve().relative_to(real_root))
+        except BranchcheckError as exc:  # a link out of the folder is refused here too
+            if unread is not None:
+                unread.append(exc.message)
+            continue
+        if rel in gone:
+            continue
         visit = dict(result.visit or {})
         if result.source != "mystery-shopper" or not (
                 visit.get("wave") == wave or visit.get("id") in ids):
@@ -89,8 +94,14 @@ def build(root: Path, wave: str, plans: list[Plan], *, changed_share: float = CH
     from branchcheck.core.i18n import t
     from branchcheck.shop import appeals as ap
 
-    visits = counted(root, wave, plans, lang)
+    unread: list[str] = []
+    visits = counted(root, wave, plans, lang, unread)
     rep = Report(wave)
+    if unread:
+        rep.warnings.append(t(
+            lang, f"{len(unread)} 个结果文件无法读取，未计入（{'；'.join(unread[:3])}）",
+            f"{len(unread)} result files do not read and are not counted "
+            f"({'; '.join(unread[:3])})"))
     _planned(rep, visits, plans)
     _league(rep, visits)
     _items_and_scenarios(rep, visits)

@@ -229,3 +229,23 @@ def test_imported_and_appealed_results_are_not_late_entries(
     code, out, _ = cli(capsys, "results", "-b", "O3", "--results-dir", str(wave["res"]),
                        "--lang", "zh")
     assert code == 0 and "导入" in out and "补录" not in out, out
+
+
+@pytest.mark.parametrize("damage", ["link out of the folder", "link loop", "empty"])
+def test_a_result_that_does_not_read_is_named_not_counted_silently(
+        capsys: pytest.CaptureFixture[str], wave: dict[str, Path], damage: str) -> None:
+    # Input audit: a link out of the results folder (or a loop) in place of O2's result
+    # was an internal error (exit 3); an empty one dropped O2 from the league silently.
+    path = _result(wave, "O2")
+    path.unlink()
+    if damage == "empty":
+        path.write_bytes(b"")
+    else:
+        outside = wave["tmp"] / "outside.yaml"
+        outside.write_text("secret: 1\n", encoding="utf-8")
+        path.symlink_to(outside if damage == "link out of the folder" else path.name)
+    code, out, err = cli(capsys, "shop", "report", "--wave", "W", "--plan", str(wave["plan"]),
+                         "--results-dir", str(wave["res"]), "-f", "json")
+    assert code == 0, err
+    assert league(json.loads(out)) == [(1, "O1", 80.0, 0), (2, "O3", 0.0, 1)]
+    assert "1 result files do not read and are not counted" in err and str(path) in err, err
