@@ -271,9 +271,11 @@ def _connect(path: Path, lang: str, *, read_only: bool, folders: Sequence[Path |
         guard.lock_down(con, [Path(f) for f in folders])
         guard.check_objects(con, path, lang)
         version = schema_version(con)
-        if version > SCHEMA_VERSION or version < 0 or (read_only and version != SCHEMA_VERSION):
+        if version > SCHEMA_VERSION or version < 0:
             raise _version_error(version, path, lang)
-        guard.check_tables(con, version, path, lang)
+        guard.check_tables(con, version, path, lang)  # before "upgrade it": a foreign file
+        if read_only and version != SCHEMA_VERSION:  # would only be refused by the upgrade
+            raise _version_error(version, path, lang)
     except duckdb.Error as exc:
         con.close()
         raise db_error(exc, path, lang) from None
@@ -295,14 +297,21 @@ def _engine_errors(path: Path, lang: str) -> Iterator[None]:
         raise db_error(exc, path, lang) from None
 
 
+def _regular_or_absent(path: Path, lang: str) -> None:
+    """Refuse a warehouse path that is a link, folder, FIFO or device (never opened)."""
+    if path.is_symlink() or (os.path.lexists(path) and not path.is_file()):
+        raise StorageError(t(lang, f"{path} 不是普通文件（链接、文件夹或管道），拒绝使用",
+                             f"{path} is not a regular file (a link, folder or FIFO); "
+                             "refusing to use it"))
+
+
 @contextmanager
 def writer(path: Path, *, wait: float = 0.0, lang: str = "en") -> Iterator[DuckDBPyConnection]:
     """An exclusive, migrated read-write connection (lock file held throughout); SQL
     may read files only in its private staging folder (:func:`stage_of`)."""
     from branchcheck.core.locking import exclusive
 
-    if path.is_symlink() or (path.exists() and not path.is_file()):
-        raise StorageError(t(lang, f"{path} 不是普通文件", f"{path} is not a regular file"))
+    _regular_or_absent(path, lang)
     path.parent.mkdir(parents=True, exist_ok=True)
     with exclusive(path.with_name(path.name + ".lock"), wait=wait,
                    what=t(lang, "网点仓库", "the network warehouse")):
@@ -327,7 +336,8 @@ def reader(path: Path, *, lang: str = "en", folders: Sequence[Path] = (),
     """A read-only connection; SQL reaches no file or network except under ``folders``
     (``export`` writes Parquet files there); ``config``: DuckDB settings given at
     opening (memory, threads), which no query can change."""
-    if not path.is_file() or path.is_symlink():
+    _regular_or_absent(path, lang)
+    if not path.is_file():
         raise NotFoundError(t(
             lang, f"没有网点仓库 {path}；请先运行 'branchcheck network ingest'",
             f"no warehouse at {path}; run 'branchcheck network ingest' first"))

@@ -141,3 +141,57 @@ def test_an_appeals_register_nested_too_deep_is_a_located_error(
         assert code == 2, said
         assert f"{register}:1:1:" in said and "internal error" not in said, said
     assert register.read_bytes() == b"[" * 5000 + b"]" * 5000 + b"\n"
+
+
+# -- the warehouse file -------------------------------------------------------------------
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "valid" / "issue-example.yaml"
+
+
+def _one_result(tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp / "answers.yaml").write_text("checklist: example-branch-check\nbranch: SH-001\n"
+                                      "reviewer: Wang\nanswers:\n  hall-tidy: y\n",
+                                      encoding="utf-8")
+    code, said = bc(capsys, "score", str(EXAMPLE), "-a", "answers.yaml")
+    assert code == 0, said
+
+@posix
+@pytest.mark.parametrize("kind", ["folder", "fifo", "link"])
+def test_a_warehouse_path_that_is_not_a_file_is_called_so_by_every_command(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str) -> None:
+    # The views said "no warehouse at w.duckdb; run ingest first" of a folder, FIFO or
+    # link where ingest said "not a regular file": both now say what is there.
+    path = tmp_path / "w.duckdb"
+    _one_result(tmp_path, capsys)
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(path)
+    else:
+        (tmp_path / "real.duckdb").write_bytes(b"")
+        path.symlink_to(tmp_path / "real.duckdb")
+    for args in (("league",), ("complaints",), ("sql", "SELECT 1"),
+                 ("ingest", str(tmp_path / "results"))):
+        code, said = bc(capsys, "network", *args, "-w", str(path))
+        assert code == 2, said
+        assert f"{path} is not a regular file" in said and "no warehouse" not in said, said
+
+
+def test_a_foreign_file_with_an_old_schema_version_is_refused_not_sent_to_upgrade(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A DuckDB file whose meta table says schema version 3 but holds no warehouse: the
+    # views said "run ingest to upgrade it", and ingest then refused it for safety.
+    import duckdb
+
+    path = tmp_path / "w.duckdb"
+    _one_result(tmp_path, capsys)
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE meta (key VARCHAR, value VARCHAR)")
+    con.execute("INSERT INTO meta VALUES ('schema_version', '3')")
+    con.close()
+    before = path.read_bytes()
+    for args in (("league",), ("ingest", str(tmp_path / "results"))):
+        code, said = bc(capsys, "network", *args, "-w", str(path))
+        assert code == 2, said
+        assert "refused for safety" in said and "upgrade" not in said, said
+    assert path.read_bytes() == before
