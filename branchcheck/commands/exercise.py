@@ -12,7 +12,8 @@ from branchcheck.core.errors import EXIT_OK
 from branchcheck.terminal.output import err
 
 app = typer.Typer(
-    help="Helpers for running a course exercise: answers templates for a class.",
+    help="Helpers for running a course exercise: answers templates for a class, or a "
+         "sample class already answered.",
     rich_markup_mode=None,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -69,4 +70,29 @@ def new(
                            f"{key} 中填写参考答案。\n",
                        f"Exercise ready: {len(people)} trainee template(s) in {answers_dir}; "
                        f"fill in {key} with the reference answers.\n"))
+    return EXIT_OK
+
+
+@app.command("sample")
+def sample(
+    folder: Annotated[str, typer.Argument(metavar="DIR", help="Folder to write the sample "
+                                                               "class to.")],
+    lang: Annotated[str | None, typer.Option("--lang", help="Language of the templates: zh or "
+                                             "en.")] = None,
+) -> int:
+    """Write a course exercise already answered to DIR: a key and five trainees'
+    answers of window-service, to grade (the quick start).
+
+    Existing files are never overwritten (nothing is written then). Exit 0 on
+    success, 2 for usage errors or existing files.
+    """
+    from branchcheck.core.i18n import resolve_lang, t
+    from branchcheck.training.sample import write_sample
+
+    ui = resolve_lang(lang)
+    for path in write_sample(Path(folder), ui):
+        err(t(ui, f"已写入 {path}\n", f"Wrote {path}\n"))
+    key, answers = Path(folder) / "key.yaml", Path(folder) / "answers"
+    err(t(ui, f"示例练习已答好：branchcheck grade {key} {answers}\n",
+          f"Sample class answered: branchcheck grade {key} {answers}\n"))
     return EXIT_OK

@@ -44,7 +44,7 @@ SUMMARY_ZH: dict[str, str] = {
     "new": "新建一张带注释的检查表模板",
     "validate": "校验检查表文件（供 CI 使用）",
     "schema": "输出 JSON Schema",
-    "exercise": "培训练习：为学员生成答题模板",
+    "exercise": "培训练习：为学员生成答题模板，示例练习",
     "grade": "对照标准答案为学员评分（一致率、kappa）",
     "ipa": "重要性—表现分析（IPA）",
     "network": "网点网络汇总：排名、未检查、共性问题、自查可信度、导出",
@@ -69,7 +69,7 @@ SUMMARY_EN: dict[str, str] = {
     "new": "Scaffold a commented checklist to edit",
     "validate": "Check checklist files (for CI)",
     "schema": "Print a JSON Schema",
-    "exercise": "Course exercises: answers templates for a class",
+    "exercise": "Course exercises: answers templates for a class, a sample class",
     "grade": "Grade trainees against a key (agreement, kappa)",
     "ipa": "Importance-performance analysis (IPA)",
     "network": "Roll-up of a branch network: league, missed checks, common problems, "

@@ -157,6 +157,7 @@ OPTIONS_ZH: dict[str, str] = {
         "存放该网点日志的结果文件夹（默认：结果所在的文件夹）。",
     # exercise
     "Folder to write the exercise into.": "写入练习的文件夹。",
+    "Folder to write the sample class to.": "写入示例练习的文件夹。",
     "Number of trainees (templates trainee-01, trainee-02, ...).":
         "学员人数（模板名为 trainee-01、trainee-02……）。",
     "Trainees' names, comma-separated (letters, digits, '_', '-', '.').":
