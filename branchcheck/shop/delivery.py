@@ -16,6 +16,8 @@ from branchcheck.core.i18n import t
 MAX_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 200_000
 MAX_COLUMNS = 500
+MAX_UNPACKED = 256 * 1024 * 1024
+"""Bytes of a workbook's parts once unzipped (a delivery of MAX_ROWS rows is far less)."""
 
 
 @dataclass(frozen=True)
@@ -115,12 +117,24 @@ def _xlsx(raw: bytes, name: str, sheet: str | None, header_row: int, lang: str) 
         from openpyxl import load_workbook
     except ImportError:  # pragma: no cover - a dependency of branchcheck
         raise InputError.at(Problem(name, 0, 0, "xlsx", "openpyxl is not installed")) from None
-    try:
-        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        raise InputError.at(Problem(name, 0, 0, "xlsx", t(
+
+    def unreadable(exc: BaseException) -> InputError:
+        return InputError.at(Problem(name, 0, 0, "xlsx", t(
             lang, f"无法作为 Excel 工作簿读取：{exc}", f"cannot be read as an Excel workbook: "
-            f"{exc}"))) from None
+            f"{exc}")))
+
+    # damaged XML inside (ParseError is a SyntaxError), a zip or workbook part missing
+    damaged = (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, IndexError,
+               SyntaxError, EOFError)
+    try:
+        unpacked = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(raw)).infolist())
+        if unpacked > MAX_UNPACKED:  # a zip bomb: each part is read up to its stated size
+            raise InputError.at(Problem(name, 0, 0, "too-large", t(
+                lang, f"解压后 {unpacked} 字节，超过 {MAX_UNPACKED} 字节的上限",
+                f"{unpacked} bytes unpacked, over the limit of {MAX_UNPACKED} bytes")))
+        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except damaged as exc:
+        raise unreadable(exc) from None
     try:
         if sheet is None:
             ws = book.worksheets[0]
@@ -136,6 +150,9 @@ def _xlsx(raw: bytes, name: str, sheet: str | None, header_row: int, lang: str) 
                 raise InputError.at(Problem(name, len(rows) + 1, 0, "too-large", t(
                     lang, f"超过 {MAX_ROWS} 行的上限", f"over the limit of {MAX_ROWS} rows")))
             rows.append(tuple(row))
-        return _table(name, ws.title, rows, header_row, lang)
+        title = ws.title
+    except damaged as exc:  # the sheets are read as they are iterated
+        raise unreadable(exc) from None
     finally:
         book.close()
+    return _table(name, title, rows, header_row, lang)

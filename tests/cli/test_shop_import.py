@@ -211,3 +211,43 @@ def test_the_sample_delivery_is_a_real_workbook_and_the_csv_the_same_visits(
     assert visit["teller"] == "0815" and visit["delivery"]["sheet"] == "暗访明细"
     code, out, err = cli(capsys, "shop", "import", str(folder / "delivery.csv"), *args)
     assert code == 0 and [r["status"] for r in json.loads(out)] == ["unchanged"] * 4, err
+
+
+def _rewritten(src: Path, dst: Path, part: str, data: bytes) -> Path:
+    """``src`` with its zip member ``part`` replaced by ``data``."""
+    import zipfile
+
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info, data if info.filename == part else zin.read(info.filename))
+    return dst
+
+
+@pytest.mark.parametrize("part", ["xl/worksheets/sheet2.xml", "xl/styles.xml",
+                                  "xl/workbook.xml"])
+def test_a_workbook_with_damaged_xml_inside_is_a_located_error(
+        capsys: pytest.CaptureFixture[str], env: dict[str, Path], part: str) -> None:
+    # Input audit: XML cut short inside a valid zip raised ParseError (exit 3), from
+    # opening the workbook or, for a sheet, while its rows were read.
+    good = workbook(env["tmp"] / "good.xlsx", GOOD)
+    bad = _rewritten(good, env["tmp"] / "bad.xlsx", part, b"<worksheet><sheetData><row")
+    code, _, err = _import(capsys, env, bad)
+    assert code == 2, err
+    assert f"{bad}: error: cannot be read as an Excel workbook" in err, err
+    assert "internal error" not in err and not _stored(env)
+
+
+def test_a_workbook_that_unpacks_past_the_limit_is_refused_before_reading(
+        capsys: pytest.CaptureFixture[str], env: dict[str, Path],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A zip bomb (a small file whose parts unpack to gigabytes) is refused by the sizes
+    # its directory states; the limit is lowered here so the test stays small.
+    from branchcheck.shop import delivery
+
+    monkeypatch.setattr(delivery, "MAX_UNPACKED", 10_000)
+    big = workbook(env["tmp"] / "big.xlsx", GOOD * 40)
+    code, _, err = _import(capsys, env, big)
+    assert code == 2 and "bytes unpacked, over the limit of 10000 bytes" in err, err
+    assert not _stored(env)
+    monkeypatch.setattr(delivery, "MAX_UNPACKED", 256 * 1024 * 1024)
+    assert _import(capsys, env, workbook(env["tmp"] / "ok.xlsx", GOOD))[0] == 0
