@@ -33,6 +33,8 @@ if TYPE_CHECKING:  # the clock rules are read by the commands that write, not by
     from branchcheck.complaints import rules as clock
 
 Make = Callable[[State], Sequence[NewEvent]]
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+"""The years a complaint's times may be in (the network's periods span the same)."""
 
 
 @dataclass(frozen=True)
@@ -149,13 +151,17 @@ def parse_time(text: str, what: str, lang: str = "en") -> str:
     ok = bool(_TIME.match(value))
     if ok:
         try:
-            datetime.fromisoformat(value.replace("Z", "+00:00"))
+            year = datetime.fromisoformat(value.replace("Z", "+00:00")).year
         except ValueError:
             ok = False
     if not ok:
         raise UsageError(t(lang, f"{what} {text!r} 不是带时区的时间（如 2026-02-13T10:00+08:00）",
                            f"{what} {text!r} is not a time with its offset (like "
                            "2026-02-13T10:00+08:00)"))
+    if not FIRST_YEAR <= year <= LAST_YEAR:  # deadlines a year on must still be dates
+        raise UsageError(t(lang, f"{what} {text!r} 不在 {FIRST_YEAR} 至 {LAST_YEAR} 年之间",
+                           f"{what} {text!r} is not between the years {FIRST_YEAR} and "
+                           f"{LAST_YEAR}"))
     return value
 
 

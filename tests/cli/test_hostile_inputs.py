@@ -195,3 +195,21 @@ def test_a_foreign_file_with_an_old_schema_version_is_refused_not_sent_to_upgrad
         assert code == 2, said
         assert "refused for safety" in said and "upgrade" not in said, said
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("received", ["9999-12-20T10:00+08:00", "0001-01-01T00:00+00:00"])
+def test_a_complaint_time_outside_the_years_the_tool_counts_is_a_usage_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], received: str) -> None:
+    # Year 9999 made the decision deadline overflow the calendar (internal error, exit 3);
+    # year 1 was stored. Times are now 1900-2999, as the network's periods.
+    code, said = bc(capsys, *NEW[:6], "--received", received, "--promise-days", "2")
+    assert code == 2, said
+    assert f"--received {received!r} is not between the years 1900 and 2999" in said, said
+    assert not (tmp_path / "results").exists()
+    first, _ = _two_cases(capsys)
+    log = tmp_path / "results" / "SH-001" / "complaints.jsonl"
+    before = log.read_bytes()
+    code, said = bc(capsys, "complaints", "step", first, "accept", "--handler", "王芳",
+                    "--at", received, "--lang", "zh")
+    assert code == 2 and "不在 1900 至 2999 年之间" in said, said
+    assert log.read_bytes() == before
