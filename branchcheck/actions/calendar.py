@@ -11,7 +11,13 @@ import re
 from datetime import date, datetime
 
 from branchcheck.core.errors import UsageError
-from branchcheck.org.workdays import WorkCalendar, default_calendar, env_overrides
+from branchcheck.org.workdays import (
+    FIRST_DAY,
+    LAST_DAY,
+    WorkCalendar,
+    default_calendar,
+    env_overrides,
+)
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
 
@@ -21,9 +27,12 @@ def parse_date(text: str, what: str = "date") -> date:
     if not _DATE.match(text):
         raise UsageError(f"{what} {text!r} is not a date like 2024-05-31")
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise UsageError(f"{what} {text!r} is not a valid date") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise UsageError(f"{what} {text!r} is not between {FIRST_DAY} and {LAST_DAY}")
+    return day
 
 
 def today() -> date:

@@ -28,13 +28,14 @@ from branchcheck.complaints.state import State, derive, reply_pending
 from branchcheck.core.errors import NotFoundError, Problem, StorageError, UsageError
 from branchcheck.core.i18n import t
 from branchcheck.core.places import BRANCH_ID
+from branchcheck.org.workdays import FIRST_DAY, LAST_DAY
 
 if TYPE_CHECKING:  # the clock rules are read by the commands that write, not by a listing
     from branchcheck.complaints import rules as clock
 
 Make = Callable[[State], Sequence[NewEvent]]
-FIRST_YEAR, LAST_YEAR = 1900, 2999
-"""The years a complaint's times may be in (the network's periods span the same)."""
+FIRST_YEAR, LAST_YEAR = FIRST_DAY.year, LAST_DAY.year
+"""The years a complaint's times may be in (the days the tool counts with)."""
 
 
 @dataclass(frozen=True)

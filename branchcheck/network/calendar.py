@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from branchcheck.core.errors import UsageError
 from branchcheck.core.i18n import t
+from branchcheck.org.workdays import FIRST_DAY, LAST_DAY
 
 if TYPE_CHECKING:
     from branchcheck.org.directory import Org
@@ -24,10 +25,6 @@ if TYPE_CHECKING:
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-FIRST_DAY = date(1900, 1, 1)
-LAST_DAY = date(2999, 12, 31)
-"""The days a period may cover: far beyond any record, and far enough from the ends of
-the calendar that a view can always step to the period before and after."""
 
 
 @dataclass(frozen=True)

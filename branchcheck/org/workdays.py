@@ -28,6 +28,11 @@ from typing import Any
 from branchcheck.core.errors import InputError, Problem, UsageError
 
 CALENDAR_KEYS = ("holidays", "workdays")
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2999, 12, 31)
+"""The days the tool counts with (a day given, stored or fixed as today): far beyond any
+record, and far enough from the ends of the calendar that a deadline a year on, or a
+view's period before and after, is still a date."""
 _MAX_BYTES = 1024 * 1024
 
 
@@ -160,6 +165,8 @@ class WorkCalendar:
     def workdays_between(self, a: date, b: date) -> int:
         """Working days in (``a``, ``b``]: after ``a`` up to and including ``b`` (0 when
         ``b <= a``)."""
+        if b <= a:  # before a step past ``a``: a stored date may be the calendar's last
+            return 0
         count, day = 0, a + timedelta(days=1)
         while day <= b:
             count += self.is_workday(day)
@@ -220,6 +227,9 @@ def today(zone: str | None = None) -> date:
         day = _date(fixed)
         if day is None:
             raise UsageError(f"BRANCHCHECK_TODAY {fixed!r} is not a date like 2024-05-31")
+        if not FIRST_DAY <= day <= LAST_DAY:
+            raise UsageError(f"BRANCHCHECK_TODAY {fixed!r} is not between {FIRST_DAY} and "
+                             f"{LAST_DAY}")
         return day
     if zone:
         from zoneinfo import ZoneInfo

@@ -213,3 +213,23 @@ def test_a_complaint_time_outside_the_years_the_tool_counts_is_a_usage_error(
                     "--at", received, "--lang", "zh")
     assert code == 2 and "不在 1900 至 2999 年之间" in said, said
     assert log.read_bytes() == before
+
+
+def test_an_action_due_date_past_the_calendar_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # `actions assign --due 9999-12-31` was stored, and from then on every list, show
+    # and ledger of the branch overflowed the calendar (exit 3).
+    from actions_helpers import answers, listing, score
+
+    root = tmp_path / "results"
+    score(capsys, root, answers(tmp_path, "first", "2024-05-03T10:00:00+08:00",
+                                {"tidy": "fail"}))
+    (action,) = listing(capsys, root)
+    log = root / "SH-001" / "actions.jsonl"
+    before = log.read_bytes()
+    code, said = bc(capsys, "actions", "assign", action["id"], "--due", "9999-12-31",
+                    "--by", "王芳", "--results-dir", str(root))
+    assert code == 2, said
+    assert "--due '9999-12-31' is not between 1900-01-01 and 2999-12-31" in said, said
+    assert log.read_bytes() == before
+    assert listing(capsys, root)[0]["id"] == action["id"]

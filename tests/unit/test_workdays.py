@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from branchcheck.core.errors import InputError
+from branchcheck.core.errors import InputError, UsageError
 from branchcheck.org.workdays import (
     CalendarOverrides,
     default_calendar,
@@ -105,3 +105,16 @@ def test_bad_calendar_files_are_located_errors(tmp_path: Path, text: str, messag
         load_calendar_file(str(path))
     (problem,) = caught.value.problems
     assert message in problem.message and problem.line == line
+
+
+def test_a_stored_date_at_the_end_of_the_calendar_counts_no_working_days_before_today(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Input audit: a due date of 9999-12-31 in a log overflowed workdays_between (exit 3
+    # for every listing of the branch); b <= a is 0 days, without stepping past a.
+    from branchcheck.org.workdays import mon_to_fri, today
+
+    assert mon_to_fri().workdays_between(date(9999, 12, 31), date(2026, 11, 20)) == 0
+    assert mon_to_fri().workdays_between(date(2026, 11, 20), date(2026, 11, 23)) == 1  # Mon
+    monkeypatch.setenv("BRANCHCHECK_TODAY", "9999-12-31")
+    with pytest.raises(UsageError, match="not between 1900-01-01 and 2999-12-31"):
+        today()
