@@ -12,7 +12,9 @@ from pathlib import Path
 
 from branchcheck.actions.limits import MAX_EVIDENCE, MAX_NAME, MAX_TEXT
 from branchcheck.actions.log import (
+    ACTIONS,
     MAX_LOG_BYTES,
+    Chain,
     Log,
     NewEvent,
     is_action_id,
@@ -21,7 +23,13 @@ from branchcheck.actions.log import (
 )
 from branchcheck.actions.model import HEAD_NAME, LOG_NAME, STATUS_ZH, Action, Evidence, ResultRef
 from branchcheck.actions.state import State, derive
-from branchcheck.core.errors import InputError, NotFoundError, StorageError, UsageError
+from branchcheck.core.errors import (
+    InputError,
+    NotFoundError,
+    Problem,
+    StorageError,
+    UsageError,
+)
 from branchcheck.core.i18n import t
 
 _BRANCH = re.compile(r"^[A-Za-z0-9_-]{1,64}\Z")
@@ -77,14 +85,32 @@ def locate(root: Path, action_id: str, branch: str | None = None, lang: str = "e
         if wanted in state.actions:
             hits.append(Found(name, log, state, state.actions[wanted]))
     if not hits:
-        raise NotFoundError(t(lang, f"{root} 下没有整改项 {wanted}",
-                              f"no action {wanted} under {root}"))
+        raise not_found(t(lang, f"{root} 下没有整改项 {wanted}", f"no action {wanted} under "
+                          f"{root}"), root, [branch] if branch else list(branches(root)),
+                        ACTIONS, lang)
     if len(hits) > 1:
         names = ", ".join(h.branch for h in hits)
         raise UsageError(t(lang, f"整改项 {wanted} 出现在多个网点（{names}）；请加 --branch",
                            f"action {wanted} exists in several branches ({names}); "
                            "add --branch"))
     return hits[0]
+
+
+def not_found(said: str, root: Path, names: Sequence[str], chain: Chain,
+              lang: str) -> NotFoundError:
+    """"Not found" (``said``), naming with its first error each log of ``names`` that
+    does not read in full: the subject may be what it lost. Every log is read, on this
+    way out only."""
+    damaged: list[Problem] = []
+    for name in names:
+        if (os.path.lexists(log_path(root, name, chain))
+                or os.path.lexists(root / name / chain.head_name)):
+            log = read_log(root, name, chain=chain)
+            damaged += [p for p in log.problems if p.severity == "error"][:1]
+    if damaged:
+        said += t(lang, "；以下记录无法完整读取，可能缺了它：",
+                  "; these logs do not read in full and may have lost it:")
+    return NotFoundError(said, damaged)
 
 
 def clean_text(text: str, what: str, limit: int = MAX_TEXT, lang: str = "en") -> str:

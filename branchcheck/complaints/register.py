@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from branchcheck.actions.log import MAX_LOG_BYTES, Log, NewEvent, log_path, read_log
+from branchcheck.actions.ops import not_found
 from branchcheck.complaints.model import (
     CASE_ID,
     CHAIN,
@@ -25,7 +26,7 @@ from branchcheck.complaints.model import (
     Case,
 )
 from branchcheck.complaints.state import State, derive, reply_pending
-from branchcheck.core.errors import NotFoundError, Problem, StorageError, UsageError
+from branchcheck.core.errors import StorageError, UsageError
 from branchcheck.core.i18n import t
 from branchcheck.core.places import BRANCH_ID
 from branchcheck.org.workdays import FIRST_DAY, LAST_DAY
@@ -87,29 +88,13 @@ def locate(root: Path, case_id: str, branch: str | None = None, lang: str = "en"
         if wanted in state.cases:
             hits.append(Found(name, log, state, state.cases[wanted]))
     if not hits:
-        damaged = _damaged(root, [branch] if branch else list(branches(root)))
-        said = t(lang, f"{root} 下没有投诉 {wanted}", f"no complaint {wanted} under {root}")
-        if damaged:
-            said += t(lang, "；以下投诉台账无法完整读取，可能缺了它：",
-                      "; these registers do not read in full and may have lost it:")
-        raise NotFoundError(said, damaged)
+        raise not_found(t(lang, f"{root} 下没有投诉 {wanted}", f"no complaint {wanted} under "
+                          f"{root}"), root, [branch] if branch else list(branches(root)),
+                        CHAIN, lang)
     if len(hits) > 1:
         raise UsageError(t(lang, f"投诉 {wanted} 出现在多个网点；请加 --branch",
                            f"complaint {wanted} exists in several outlets; add --branch"))
     return hits[0]
-
-
-def _damaged(root: Path, names: Sequence[str]) -> list[Problem]:
-    """The first error of each of the registers ``names`` that does not verify (on the
-    way to "not found" only: every register is read, from the snapshot when it can)."""
-    from branchcheck.complaints import snapshot
-
-    found: list[Problem] = []
-    for name in names:
-        if os.path.lexists(log_path(root, name, CHAIN)):
-            log, _ = snapshot.load(root, name)
-            found += [p for p in log.problems if p.severity == "error"][:1]
-    return found
 
 
 def append(root: Path, branch: str, make: Make) -> State:

@@ -233,3 +233,23 @@ def test_an_action_due_date_past_the_calendar_is_refused(
     assert "--due '9999-12-31' is not between 1900-01-01 and 2999-12-31" in said, said
     assert log.read_bytes() == before
     assert listing(capsys, root)[0]["id"] == action["id"]
+
+
+def test_an_action_its_log_lost_names_the_log(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # As for complaints: an action whose events were cut off the log was only "no action".
+    from actions_helpers import answers, listing, score
+
+    monkeypatch.setenv("BRANCHCHECK_REVIEWER", "王芳")
+    root = tmp_path / "results"
+    score(capsys, root, answers(tmp_path, "first", "2024-05-03T10:00:00+08:00",
+                                {"tidy": "fail"}))
+    (action,) = listing(capsys, root)
+    log = root / "SH-001" / "actions.jsonl"
+    log.write_bytes(b"")
+    for args in (("show", action["id"]), ("comment", action["id"], "--note", "x")):
+        code, said = bc(capsys, "actions", *args, "--results-dir", str(root))
+        assert code == 2, said
+        assert f"no action {action['id']}" in said and f"{log}: error:" in said, said
+    assert log.read_bytes() == b""
