@@ -234,9 +234,10 @@ def commit_lines(root: Path, branch: str, data: bytes, *, size: int, seq: int, l
     log file as it is afterwards. The caller holds the lock (:func:`locked`)."""
     from branchcheck.core import fsafe
 
+    head = root / branch / chain.head_name
+    fsafe.replaceable(head, root=root)  # never an appended event without its head
     info = _append_bytes(root, log_path(root, branch, chain), data, size)
-    fsafe.atomic_write(root / branch / chain.head_name,
-                       canonical({"seq": seq, "hash": last}) + b"\n", root=root)
+    fsafe.atomic_write(head, canonical({"seq": seq, "hash": last}) + b"\n", root=root)
     return info
 
 

@@ -141,6 +141,23 @@ def temp_dir(folder: Path, name: str) -> Path:
         raise StorageError(_cannot("write to", folder, exc)) from None
 
 
+def replaceable(path: Path, *, root: Path | None = None) -> None:
+    """Refuse (:class:`UnsafePathError`) a ``path`` that :func:`atomic_write` would not
+    replace: one that exists and is not a regular file (a FIFO, device, folder or
+    symlink), or, with ``root``, whose folder leads outside it. A writer that changes
+    two files asks this of the second before it writes the first."""
+    if root is not None:
+        inside(root, path.parent)
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StorageError(_cannot("write", path, exc)) from None
+    if not stat.S_ISREG(mode):
+        raise UnsafePathError(_irregular(path, "不替换它", "refusing to replace it"))
+
+
 def atomic_write(path: Path, data: bytes, *, root: Path | None = None,
                  overwrite: bool = True, durable: bool = True, private: bool = False) -> None:
     """Write ``data`` to the regular file ``path`` atomically (temp, fsync, rename).
@@ -163,16 +180,9 @@ def atomic_write(path: Path, data: bytes, *, root: Path | None = None,
         raise StorageError(_cannot("write to", folder, exc)) from None
     if root is not None:
         inside(root, folder)
-    try:
-        mode = os.lstat(path).st_mode
-    except FileNotFoundError:
-        mode = None
-    except OSError as exc:
-        raise StorageError(_cannot("write", path, exc)) from None
-    if mode is not None and not overwrite:
+    if not overwrite and os.path.lexists(path):
         raise ExistsError(_exists(path))
-    if mode is not None and not stat.S_ISREG(mode):
-        raise UnsafePathError(_irregular(path, "不替换它", "refusing to replace it"))
+    replaceable(path)
     fd, tmp = temp_file(folder, path.name)
     try:
         if not private:

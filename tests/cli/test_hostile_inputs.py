@@ -253,3 +253,36 @@ def test_an_action_its_log_lost_names_the_log(
         assert code == 2, said
         assert f"no action {action['id']}" in said and f"{log}: error:" in said, said
     assert log.read_bytes() == b""
+
+
+@posix
+@pytest.mark.parametrize("kind", ["folder", "fifo"])
+def test_a_head_that_cannot_be_replaced_means_nothing_is_appended(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # complaints.head / actions.head replaced by a folder or FIFO: the writer appended
+    # the event to the log, then refused to replace the head and said "Error" (exit 2):
+    # a step recorded though the user was told it was not. Now nothing is written.
+    from actions_helpers import answers, listing, score
+
+    monkeypatch.setenv("BRANCHCHECK_REVIEWER", "王芳")
+    first, _ = _two_cases(capsys)
+    root = tmp_path / "results"
+    score(capsys, root, answers(tmp_path, "first", "2024-05-03T10:00:00+08:00",
+                                {"tidy": "fail"}))
+    (action,) = listing(capsys, root)
+    for head, args in (("complaints.head", ("complaints", "step", first, "accept",
+                                            "--handler", "王芳")),
+                       ("actions.head", ("actions", "comment", action["id"], "--note", "x"))):
+        path = root / "SH-001" / head
+        log = path.with_suffix(".jsonl")
+        before = log.read_bytes()
+        path.unlink()
+        if kind == "folder":
+            path.mkdir()
+        else:
+            os.mkfifo(path)
+        code, said = bc(capsys, *args)
+        assert code == 2, said
+        assert f"{path} is not a regular file" in said, said
+        assert log.read_bytes() == before, head
