@@ -70,7 +70,7 @@ def read(root: Path, lang: str = "en") -> dict[str, Appeal]:
     from branchcheck.core.fsafe import read_regular
 
     path = register_path(root)
-    if not path.exists():
+    if not os.path.lexists(path):  # a dangling link or a loop is not "no register"
         return {}
     raw = read_regular(path, max_bytes=MAX_BYTES, root=root)
     appeals: dict[str, Appeal] = {}
@@ -132,7 +132,7 @@ def _append(root: Path, make: Any, lang: str) -> Any:
         appeals = read(root, lang)
         event, value = make(read(root, lang))  # make may update its copy
         line = _line(appeals, event, lang)
-        if not path.exists():
+        if not os.path.lexists(path):
             atomic_write(path, b"", overwrite=False)
         fd = open_append(path, root=root)
         try:

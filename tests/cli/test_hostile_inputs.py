@@ -286,3 +286,18 @@ def test_a_head_that_cannot_be_replaced_means_nothing_is_appended(
         assert code == 2, said
         assert f"{path} is not a regular file" in said, said
         assert log.read_bytes() == before, head
+
+
+@pytest.mark.parametrize("target", ["/nonexistent/appeals.jsonl", "appeals.jsonl"])
+def test_an_appeals_register_that_is_a_broken_link_is_not_an_empty_register(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], target: str) -> None:
+    # A dangling link (or a link to itself) in place of the register listed no appeals,
+    # exit 0, as if there were none: the appeals were lost without a word.
+    register = tmp_path / "results" / ".appeals" / "appeals.jsonl"
+    register.parent.mkdir(parents=True)
+    register.symlink_to(target)
+    for fmt in ("text", "json"):
+        code, said = bc(capsys, "shop", "appeal", "list", "-f", fmt)
+        assert code == 2, said
+        assert str(register) in said, said
+    assert register.is_symlink()
