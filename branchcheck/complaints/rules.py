@@ -171,8 +171,28 @@ def _categories(doc: Document, value: Any,
 # ------------------------------------------------------------------ deadlines
 
 
+MAX_LIMIT_DAYS = 3660
+"""The longest limit counted (a rule's days are at most 365, each extension too): a
+limit read from a register beyond it, or a day of receipt outside the days the tool
+counts with, is refused rather than counted for ever or past the calendar's end."""
+
+
+def _countable(received: date, days: int) -> None:
+    from branchcheck.org.workdays import FIRST_DAY, LAST_DAY
+
+    if not (FIRST_DAY <= received <= LAST_DAY and 0 <= days <= MAX_LIMIT_DAYS):
+        raise InputError(t(
+            ui(), f"无法计算期限：受理日 {received}、期限 {days} 天超出可计算的范围"
+                  f"（{FIRST_DAY} 至 {LAST_DAY}，至多 {MAX_LIMIT_DAYS} 天）；"
+                  "投诉台账是否被改动过？",
+            f"cannot count a limit of {days} days from {received}: outside what the tool "
+            f"counts ({FIRST_DAY} to {LAST_DAY}, at most {MAX_LIMIT_DAYS} days); was the "
+            "register edited?"))
+
+
 def reply_due(cal: WorkCalendar, received: date, days: int) -> date:
     """The promised reply: ``days`` working days after the day of receipt."""
+    _countable(received, days)
     return cal.add_workdays(received, days)
 
 
@@ -182,6 +202,7 @@ def decision_due(cal: WorkCalendar, received: date, rule: dict[str, Any],
     calendar or working days after the day of receipt; a calendar limit ending on a
     non-working day ends on the next working day when the rule says ``roll``."""
     days = int(rule["days"]) + extended
+    _countable(received, days)
     if rule["count"] == "workdays":
         return cal.add_workdays(received, days)
     due = received + timedelta(days=days)

@@ -301,3 +301,47 @@ def test_an_appeals_register_that_is_a_broken_link_is_not_an_empty_register(
         assert code == 2, said
         assert str(register) in said, said
     assert register.is_symlink()
+
+
+def _forge(log: Path, edit: dict[str, object]) -> None:
+    """Rewrite the first event of ``log`` with ``edit`` (dotted keys into ``data``), its
+    hashes and head recomputed: a register someone else wrote, whose chain verifies."""
+    import json
+
+    from branchcheck.actions.log import canonical, event_hash
+
+    events = [json.loads(line) for line in log.read_bytes().splitlines() if line.strip()]
+    for key, value in edit.items():
+        *path, last = key.split(".")
+        target = events[0]["data"]
+        for part in path:
+            target = target[part]
+        target[last] = value
+    prev = "0" * 64
+    for event in events:
+        event["prev"] = prev
+        event["hash"] = prev = event_hash(event)
+    log.write_bytes(b"".join(canonical(e) + b"\n" for e in events))
+    (log.parent / "complaints.head").write_bytes(
+        canonical({"seq": events[-1]["seq"], "hash": prev}) + b"\n")
+
+
+@pytest.mark.parametrize("edit", [{"received": "9999-12-20T10:00+08:00"},
+                                  {"decision.count": "workdays",
+                                   "decision.extensions": [10**9]}])
+def test_a_forged_register_with_limits_past_the_calendar_is_refused_not_counted(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], edit: dict[str, object]) -> None:
+    # A register whose chain verifies but whose case was received in 9999 made
+    # `complaints extend` overflow (exit 3); an extension of 10**9 working days made it
+    # count day by day for hours. Every limit counted is now checked first.
+    first, _ = _two_cases(capsys)
+    log = tmp_path / "results" / "SH-001" / "complaints.jsonl"
+    _forge(log, edit)
+    before = log.read_bytes()
+    code, said = bc(capsys, "complaints", "extend", first, "--reason", "复杂", "--approver",
+                    "李行长")
+    assert code == 2, said
+    assert "cannot count a limit of" in said and "was the register edited?" in said, said
+    assert log.read_bytes() == before
+    code, said = bc(capsys, "complaints", "list")
+    assert code == 0 and first in said, said
