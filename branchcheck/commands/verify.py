@@ -103,13 +103,13 @@ def _text(chains: list[Chain], lang: str) -> None:
             apart += t(lang, f"，{after} 个暗访导入或申诉改分",
                        f", {after} imported or re-scored on appeal")
         if chain.ok:
-            out.write(t(lang, f"OK {head}：{count} 个结果，链完整，均已核验"
+            out.write(t(lang, f"通过 {head}：{count} 个结果，链完整，均已核验"
                               f"（{signed} 个有可信签名{apart}）\n",
                         f"OK {head}: {count} results, chain intact, all verified "
                         f"({signed} with a trusted signature{apart})\n"))
         else:
             n = len(chain.problems)
-            out.write(t(lang, f"FAILED {head}：{count} 个结果，发现 {n} 个问题：\n",
+            out.write(t(lang, f"不通过 {head}：{count} 个结果，发现 {n} 个问题：\n",
                         f"FAILED {head}: {count} results, {n} problems:\n"))
         for problem in chain.problems:
             out.write(f"  - {term(problem)}\n")

@@ -39,13 +39,14 @@ def judged_on(scope: Scope) -> date:
 
 
 def buckets(bounds: Sequence[int], lang: str) -> list[str]:
-    """Labels of the ageing buckets: ``≤5 天``, ``6–15 天``, ..., ``>60 天``."""
+    """Labels of the ageing buckets: ``≤5 天``, ``6–15 天``, ..., ``≥61 天`` (no ``>``:
+    Markdown would show it as ``&gt;``)."""
     labels, low = [], 0
     for high in bounds:
         labels.append(t(lang, f"{low}–{high} 天", f"{low}–{high} d") if low else
                       t(lang, f"≤{high} 天", f"≤{high} d"))
         low = high + 1
-    labels.append(t(lang, f">{bounds[-1]} 天", f">{bounds[-1]} d") if bounds else
+    labels.append(t(lang, f"≥{bounds[-1] + 1} 天", f"≥{bounds[-1] + 1} d") if bounds else
                   t(lang, "全部", "all"))
     return labels
 

@@ -16,7 +16,7 @@ from branchcheck.checklists.answers import AnswerError, normalise
 from branchcheck.checklists.answersfile import AnswersFile, answers_for, read_answers_file
 from branchcheck.checklists.loading import load_checklist
 from branchcheck.core.errors import InputError, NotFoundError, Problem, UsageError
-from branchcheck.core.i18n import t
+from branchcheck.core.i18n import t, ui
 from branchcheck.core.identity import lookalikes
 from branchcheck.core.model import Answer, Checklist, Result
 from branchcheck.core.strictyaml import DEFAULT_MAX_BYTES
@@ -33,15 +33,19 @@ def parse_share(text: str) -> float:
     try:
         value = float(raw.rstrip("%").strip())
     except ValueError:
-        raise UsageError(f"--min-agreement {text!r} is not a number; use e.g. 0.8 or 80%"
+        raise UsageError(t(ui(), f"--min-agreement {text!r} 不是数字；请写如 0.8 或 80%",
+                           f"--min-agreement {text!r} is not a number; use e.g. 0.8 or 80%")
                          ) from None
     if percent:
         value /= 100
     elif value > 1:
-        raise UsageError(f"--min-agreement {text!r} is above 1; write a share (0.8) or a "
-                         f"percentage ({raw}%)")
+        raise UsageError(t(ui(), f"--min-agreement {text!r} 大于 1；请写比例（0.8）或百分比"
+                                 f"（{raw}%）",
+                           f"--min-agreement {text!r} is above 1; write a share (0.8) or a "
+                           f"percentage ({raw}%)"))
     if not 0 <= value <= 1:
-        raise UsageError(f"--min-agreement {text!r} must be between 0 and 1 (0% and 100%)")
+        raise UsageError(t(ui(), f"--min-agreement {text!r} 应在 0 到 1 之间（0% 到 100%）",
+                           f"--min-agreement {text!r} must be between 0 and 1 (0% and 100%)"))
     return value
 
 
@@ -195,7 +199,8 @@ def load_class(key_path: str, answer_paths: Sequence[str], *, checklist: str | N
     ``lang`` is the language of the returned notes."""
     files = answer_files(answer_paths, exclude=key_path)
     if not files:
-        raise UsageError("no answers files found (looked for *.yaml, *.yml and *.json)")
+        raise UsageError(t(lang, "没有找到答案文件（查找了 *.yaml、*.yml 和 *.json）",
+                           "no answers files found (looked for *.yaml, *.yml and *.json)"))
     refs = _Checklists(checklist, max_bytes)
     notes: list[str] = []
     key_result = None
@@ -218,10 +223,11 @@ def load_class(key_path: str, answer_paths: Sequence[str], *, checklist: str | N
                        f"which cannot be read; using --checklist {checklist} instead"))
     if key_result is not None:
         if key_result.checklist_version != ck.version:
-            raise InputError.at(Problem(key_path, 0, 0, "version-mismatch",
-                                        f"the key is a result for version "
-                                        f"{key_result.checklist_version} of {ck.id!r}; the "
-                                        f"checklist is version {ck.version}"))
+            raise InputError.at(Problem(key_path, 0, 0, "version-mismatch", t(
+                lang, f"标准答案是 {ck.id!r} 第 {key_result.checklist_version} 版的结果；"
+                      f"检查表现在是第 {ck.version} 版",
+                f"the key is a result for version {key_result.checklist_version} of {ck.id!r}; "
+                f"the checklist is version {ck.version}")))
         if key_result.checklist_sha256 and key_result.checklist_sha256 != ck.sha256:
             notes.append(t(lang, f"{key_path}：结果保存后检查表文件已改动（版本相同）；按当前的"
                                  "检查表评分",
@@ -232,8 +238,9 @@ def load_class(key_path: str, answer_paths: Sequence[str], *, checklist: str | N
         assert key_af is not None  # noqa: S101
         key = rater(ck, "key", key_path, answers_for(key_af[0], ck), key_af[1])
     if not compared_items(key):
-        raise InputError.at(Problem(key_path, 0, 0, "empty-key",
-                                    "the key answers no gradable item; fill in its answers"))
+        raise InputError.at(Problem(key_path, 0, 0, "empty-key", t(
+            lang, "标准答案没有回答任何可评分的项目；请填写答案",
+            "the key answers no gradable item; fill in its answers")))
     names = [af.reviewer or Path(f).stem for f, (af, _) in trainee_files]
     same = {n for group in lookalikes([*names, "key"]) for n in group}
     for group in lookalikes(names):
