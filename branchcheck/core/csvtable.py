@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from branchcheck.core.errors import InputError, Problem
+from branchcheck.core.i18n import t, ui
 
 Record = tuple[int, dict[str, str]]
 """A data row: its line and its cells by column name (trimmed)."""
@@ -31,13 +32,16 @@ def records(raw: bytes, name: str, required: Sequence[str], optional: Sequence[s
         return [], [], list(exc.problems)
     rows = list(csv.reader(io.StringIO(text, newline="")))
     if not rows:
-        return [], [], [Problem(name, 1, 1, "empty", "file is empty")]
+        return [], [], [Problem(name, 1, 1, "empty", t(ui(), "文件是空的", "file is empty"))]
     header = [h.strip() for h in rows[0]]
     if tuple(header[:len(required)]) != tuple(required) or any(
             h not in optional for h in header[len(required):]) or len(set(header)) != len(header):
         return header, [], [Problem(
-            name, 1, 1, "csv-header", f"the header must be {','.join(required)} optionally "
-            f"followed by {','.join(optional)}; found {','.join(header)!r}")]
+            name, 1, 1, "csv-header", t(
+                ui(), f"表头应为 {','.join(required)}，其后可加 {','.join(optional)}；"
+                      f"实际是 {','.join(header)!r}",
+                f"the header must be {','.join(required)} optionally "
+                f"followed by {','.join(optional)}; found {','.join(header)!r}"))]
     found: list[Record] = []
     problems: list[Problem] = []
     for n, row in enumerate(rows[1:], start=2):
@@ -45,7 +49,8 @@ def records(raw: bytes, name: str, required: Sequence[str], optional: Sequence[s
             continue
         if len(row) != len(header):
             problems.append(Problem(name, n, 1, "csv-row",
-                                    f"expected {len(header)} cells, found {len(row)}"))
+                                    t(ui(), f"应有 {len(header)} 格，实际 {len(row)} 格",
+                                      f"expected {len(header)} cells, found {len(row)}")))
             continue
         found.append((n, {h: c.strip() for h, c in zip(header, row, strict=True)}))
     return header, found, problems

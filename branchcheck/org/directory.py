@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import Any, NamedTuple
 
 from branchcheck.core.errors import InputError, Problem
+from branchcheck.core.i18n import t, ui
 from branchcheck.org.workdays import CalendarOverrides, WorkCalendar
 
 DEFAULT_TZ = "Asia/Shanghai"
@@ -66,6 +67,16 @@ class Unit(NamedTuple):
         return (self.opened is None or day >= self.opened) and (
             self.closed is None or day < self.closed)
 
+
+
+def _say(zh: str, en: str) -> str:
+    """A problem's message in the UI language."""
+    return t(ui(), zh, en)
+
+
+def _twice(unit: str, first: int) -> str:
+    return _say(f"机构 {unit!r} 列了两次（第一次在第 {first} 行）",
+                f"unit {unit!r} is listed twice (first at line {first})")
 
 @dataclass(frozen=True)
 class Rule:
@@ -245,7 +256,8 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Org | None, list[Problem]]:
                     dates[key] = date.fromisoformat(u[key])
                 except ValueError:
                     problems.append(doc.problem(("units", i, key), "date",
-                                                f"{u[key]!r} is not a calendar date"))
+                                                _say(f"{u[key]!r} 不是有效日期",
+                                                     f"{u[key]!r} is not a calendar date")))
         units.append(Unit(u["id"], zh, en, u["kind"], u.get("parent"), dates["opened"],
                           dates["closed"], u.get("timezone"),
                           tuple(dict.fromkeys(v.strip() for v in u.get("verifiers", ())))))
@@ -254,14 +266,15 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Org | None, list[Problem]]:
             line, col = doc.locate(("units", i, "id"))
             first = places[u["id"]][0]
             problems.append(Problem(name, line, col, "duplicate-id",
-                                    f"unit {u['id']!r} is listed twice (first at line {first})"))
+                                    _twice(u["id"], first)))
     closed: set[date] = set()
     for i, d in enumerate(data.get("closed_days", [])):
         try:
             closed.add(date.fromisoformat(d))
         except ValueError:
             problems.append(doc.problem(("closed_days", i), "date",
-                                        f"{d!r} is not a calendar date"))
+                                        _say(f"{d!r} 不是有效日期",
+                                             f"{d!r} is not a calendar date")))
     from branchcheck.org.workdays import overrides_from_mapping
 
     calendar, more = overrides_from_mapping(data, name, doc.locate)
@@ -270,7 +283,8 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Org | None, list[Problem]]:
     for path_, zone in [(("timezone",), tz)] + [
             (("units", i, "timezone"), u.timezone) for i, u in enumerate(units) if u.timezone]:
         if zone is not None and not _known_zone(zone):
-            problems.append(doc.problem(path_, "timezone", f"unknown time zone {zone!r}"))
+            problems.append(doc.problem(path_, "timezone", _say(f"未知的时区 {zone!r}",
+                                                                f"unknown time zone {zone!r}")))
     org = Org(tuple(units), tz,
               tuple(WEEKDAYS.index(d) for d in data.get("business_days", WEEKDAYS)),
               frozenset(closed),
@@ -286,7 +300,8 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Org | None, list[Problem]]:
     for i, r in enumerate(org.programme):
         if r.kind not in kinds:
             problems.append(doc.problem(("programme", i, "kind"), "unknown-kind",
-                                        f"no unit has kind {r.kind!r}", severity="warning"))
+                                        _say(f"没有类别为 {r.kind!r} 的机构",
+                                             f"no unit has kind {r.kind!r}"), severity="warning"))
     if any(p.severity == "error" for p in problems):
         return None, problems
     return _with_warnings(org, problems), problems
@@ -305,16 +320,20 @@ def parse_csv(raw: bytes, name: str) -> tuple[Org | None, list[Problem]]:
         bad = False
         for col, key, pattern in (("id", "id", _ID), ("kind", "kind", _KIND)):
             if not pattern.fullmatch(cells[key]):
+                what = "编号" if key == "id" else "类别"
                 problems.append(Problem(name, n, _col(header, col), "schema",
-                                        f"invalid {key} {cells[key]!r}"))
+                                        _say(f"{what} {cells[key]!r} 无效",
+                                             f"invalid {key} {cells[key]!r}")))
                 bad = True
         if cells["parent"] and not _ID.fullmatch(cells["parent"]):
             problems.append(Problem(name, n, _col(header, "parent"), "schema",
-                                    f"invalid parent {cells['parent']!r}"))
+                                    _say(f"上级 {cells['parent']!r} 无效",
+                                         f"invalid parent {cells['parent']!r}")))
             bad = True
         if not (cells["name_zh"] or cells["name_en"]):
             problems.append(Problem(name, n, _col(header, "name_zh"), "schema",
-                                    "a unit needs a name (name_zh or name_en)"))
+                                    _say("机构需要名称（name_zh 或 name_en）",
+                                         "a unit needs a name (name_zh or name_en)")))
         dates: dict[str, date | None] = {"opened": None, "closed": None}
         for key in ("opened", "closed"):
             if cells.get(key):
@@ -322,14 +341,17 @@ def parse_csv(raw: bytes, name: str) -> tuple[Org | None, list[Problem]]:
                     dates[key] = date.fromisoformat(cells[key])
                 except ValueError:
                     problems.append(Problem(name, n, _col(header, key), "date",
-                                            f"{cells[key]!r} is not a date (YYYY-MM-DD)"))
+                                            _say(f"{cells[key]!r} 不是日期（YYYY-MM-DD）",
+                                                 f"{cells[key]!r} is not a date (YYYY-MM-DD)")))
         names = tuple(dict.fromkeys(
             v.strip() for v in VERIFIER_SEPARATORS.split(cells.get("verifiers") or "")
             if v.strip()))
         if any(len(v) > MAX_VERIFIER or not v.isprintable() for v in names):
             problems.append(Problem(name, n, _col(header, "verifiers"), "schema",
-                                    f"verifiers: names of at most {MAX_VERIFIER} printable "
-                                    "characters, separated by ;"))
+                                    _say(f"verifiers：姓名，每个最多 {MAX_VERIFIER} 个可打印字符，"
+                                         "用 ; 分隔",
+                                         f"verifiers: names of at most {MAX_VERIFIER} printable "
+                                         "characters, separated by ;")))
             bad = True
         if bad:
             continue
@@ -338,13 +360,14 @@ def parse_csv(raw: bytes, name: str) -> tuple[Org | None, list[Problem]]:
                           cells["parent"] or None, dates["opened"], dates["closed"],
                           verifiers=names))
     if not units and not problems:
-        problems.append(Problem(name, 2, 1, "empty", "the file lists no units"))
+        problems.append(Problem(name, 2, 1, "empty", _say("文件中没有列出机构",
+                                                           "the file lists no units")))
     org = Org(tuple(units), source=name)
     seen: dict[str, int] = {}
     for i, u in enumerate(units):
         if u.id in seen:
             problems.append(Problem(name, lines[i], 1, "duplicate-id",
-                                    f"unit {u.id!r} is listed twice (first at line {seen[u.id]})"))
+                                    _twice(u.id, seen[u.id])))
         seen.setdefault(u.id, lines[i])
     if any(p.severity == "error" for p in problems):
         return None, problems
@@ -378,12 +401,16 @@ def structure_problems(org: Org, name: str, where: Any) -> list[Problem]:
         if u.parent is not None and u.parent not in index:
             line, col = where(i, "parent")
             problems.append(Problem(name, line, col, "unknown-parent",
-                                    f"unit {u.id!r}: parent {u.parent!r} is not in the directory"))
+                                    _say(f"机构 {u.id!r}：上级 {u.parent!r} 不在目录中",
+                                         f"unit {u.id!r}: parent {u.parent!r} is not in the "
+                                         "directory")))
         if u.opened and u.closed and u.closed <= u.opened:
             line, col = where(i, "closed")
             problems.append(Problem(name, line, col, "dates",
-                                    f"unit {u.id!r} closes ({u.closed}) before it opens "
-                                    f"({u.opened})"))
+                                    _say(f"机构 {u.id!r} 的撤销日期（{u.closed}）早于设立日期"
+                                         f"（{u.opened}）",
+                                         f"unit {u.id!r} closes ({u.closed}) before it opens "
+                                         f"({u.opened})")))
     if problems:
         return problems
     parent_of = {u.id: u.parent for u in org.units}
@@ -396,7 +423,8 @@ def structure_problems(org: Org, name: str, where: Any) -> list[Problem]:
                 loop = " -> ".join([*path[path.index(node):], node])
                 line, col = where(index[node], "parent")
                 problems.append(Problem(name, line, col, "cycle",
-                                        f"units form a cycle: {loop}"))
+                                        _say(f"机构的上下级形成了循环：{loop}",
+                                             f"units form a cycle: {loop}")))
                 break
             path.append(node)
             node = parent_of[node]
@@ -421,8 +449,10 @@ def _depth_problems(org: Org, name: str, where: Any,
         if depth[u.id] > MAX_DEPTH:
             line, col = where(i, "parent")
             return [Problem(name, line, col, "too-deep",
-                            f"unit {u.id!r} sits {depth[u.id]} levels below the top; "
-                            f"a directory may be {MAX_DEPTH} deep")]
+                            _say(f"机构 {u.id!r} 在最上层之下 {depth[u.id]} 级；目录最多 "
+                                 f"{MAX_DEPTH} 级",
+                                 f"unit {u.id!r} sits {depth[u.id]} levels below the top; "
+                                 f"a directory may be {MAX_DEPTH} deep"))]
     return []
 
 

@@ -257,3 +257,32 @@ def test_files_that_would_be_overwritten_are_refused_in_chinese(
     err = capsys.readouterr().err
     assert err.startswith("错误：") and ("已存在" in err or "已有" in err), err
     assert stray_words(err) == [], err
+
+
+ORG = ("format: branchcheck-org/1\n{extra}units:\n"
+       "  - {{id: HO, kind: head-office, name: {{zh: 总行}}}}\n")
+BAD_ORGS = {
+    "duplicate": ORG.format(extra="")
+    + "  - {id: HO, kind: branch, name: {zh: 分行}}\n",
+    "unknown parent": ORG.format(extra="")
+    + "  - {id: B, kind: branch, parent: X, name: {zh: 分行}}\n",
+    "closes first": ORG.format(extra="") + "  - {id: B, kind: branch, parent: HO, "
+    "name: {zh: 分行}, opened: 2026-02-01, closed: 2026-01-01}\n",
+    "time zone": ORG.format(extra="timezone: Mars/Olympus\n"),
+    "cycle": ORG.format(extra="") + "  - {id: A, kind: branch, parent: B, name: {zh: 甲}}\n"
+                                    "  - {id: B, kind: branch, parent: A, name: {zh: 乙}}\n",
+    "csv header": "id,kind,parent,name_zh,name_en\nHO,head-office,,总行,\n",
+    "csv rows": "id,name_zh,name_en,parent,kind,opened\nHO,总行,,,head-office,2026-13-01\n"
+                "B,,,Q Q,branch,\nC,丙\n",
+}
+
+
+@pytest.mark.parametrize("kind", BAD_ORGS)
+def test_a_bad_organisation_directory_is_reported_in_chinese(
+        kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    org = tmp_path / ("org.csv" if kind.startswith("csv") else "org.yaml")
+    org.write_text(BAD_ORGS[kind], encoding="utf-8")
+    assert run(["shop", "plan", "--org", str(org), "--wave", "W", "--visits", "3",
+                "--seed", "1"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("错误：") and stray_words(ALLOWED_KEYS.sub(" · ", err)) == [], err
