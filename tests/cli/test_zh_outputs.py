@@ -37,6 +37,8 @@ def _zh(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for var in ("BRANCHCHECK_RESULTS", "BRANCHCHECK_WAREHOUSE", "BRANCHCHECK_REVIEWER",
                 "BRANCHCHECK_COMPLAINT_RULES", "BRANCHCHECK_ORG"):
         monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))  # checklists seen before
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setenv("BRANCHCHECK_LANG", "zh")
     monkeypatch.setenv("BRANCHCHECK_TODAY", "2025-10-13")
     monkeypatch.setenv("USER", "王芳")
