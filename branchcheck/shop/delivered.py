@@ -70,7 +70,8 @@ def import_delivery(path: str, mapping_path: str, root: Path, *, partial: bool,
         where = table.cell(row.line, 0)
         if row.key in seen:
             problems.append(Problem(table.file, row.line, 1, "duplicate-visit",
-                                    f"{where}: the same visit as row {seen[row.key]}"))
+                                    t(lang, f"{where}：与第 {seen[row.key]} 行是同一次暗访",
+                                      f"{where}: the same visit as row {seen[row.key]}")))
             bad_lines.add(row.line)
             continue
         seen[row.key] = row.line

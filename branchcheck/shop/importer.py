@@ -15,6 +15,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from branchcheck.core.errors import Problem
+from branchcheck.core.i18n import t, ui
 from branchcheck.core.model import Answer, Checklist
 from branchcheck.shop.delivery import Table
 from branchcheck.shop.mapping import Mapping, item_problems
@@ -69,7 +70,8 @@ def day_of(cell: Any) -> str:
             raise ValueError
         return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
     except ValueError:
-        raise CellError(f"{text_of(cell)!r} is not a date (e.g. 2027-03-05)") from None
+        raise CellError(_say(f"{text_of(cell)!r} 不是日期（如 2027-03-05）",
+                             f"{text_of(cell)!r} is not a date (e.g. 2027-03-05)")) from None
 
 
 def time_of(cell: Any) -> str:
@@ -78,7 +80,8 @@ def time_of(cell: Any) -> str:
         return f"{cell.hour:02d}:{cell.minute:02d}"
     m = _TIME.fullmatch(text_of(cell))
     if m is None or int(m[1]) > 23 or int(m[2]) > 59:
-        raise CellError(f"{text_of(cell)!r} is not a time of day (e.g. 09:30)")
+        raise CellError(_say(f"{text_of(cell)!r} 不是时刻（如 09:30）",
+                             f"{text_of(cell)!r} is not a time of day (e.g. 09:30)"))
     return f"{int(m[1]):02d}:{m[2]}"
 
 
@@ -87,7 +90,8 @@ def slot_of(cell: Any) -> str:
     m = _SLOT.fullmatch(text_of(cell))
     if m is None or int(m[1]) > 23 or int(m[3]) > 24 or int(m[2]) > 59 or int(m[4]) > 59 or (
             (int(m[1]), int(m[2])) >= (int(m[3]), int(m[4]))):
-        raise CellError(f"{text_of(cell)!r} is not a time slot (e.g. 09:00-11:00)")
+        raise CellError(_say(f"{text_of(cell)!r} 不是时段（如 09:00-11:00）",
+                             f"{text_of(cell)!r} is not a time slot (e.g. 09:00-11:00)"))
     return f"{int(m[1]):02d}:{m[2]}-{int(m[3]):02d}:{m[4]}"
 
 
@@ -96,37 +100,49 @@ def minutes_of(cell: Any) -> int | float:
     try:
         value = float(text_of(cell)) if not isinstance(cell, (int, float)) else float(cell)
     except ValueError:
-        raise CellError(f"{text_of(cell)!r} is not a number of minutes") from None
+        raise CellError(_say(f"{text_of(cell)!r} 不是分钟数",
+                             f"{text_of(cell)!r} is not a number of minutes")) from None
     if not 0 <= value <= MAX_WAIT:
-        raise CellError(f"{text_of(cell)} minutes is not between 0 and {MAX_WAIT}")
+        raise CellError(_say(f"{text_of(cell)} 分钟不在 0 到 {MAX_WAIT} 之间",
+                             f"{text_of(cell)} minutes is not between 0 and {MAX_WAIT}"))
     return int(value) if value.is_integer() else value
 
 
-def _limited(pattern: re.Pattern[str], what: str) -> Any:
+def _say(zh: str, en: str) -> str:
+    """A cell's problem in the UI language."""
+    return t(ui(), zh, en)
+
+
+_AN_ID = ("（字母、数字、'_' 或 '-'）", " (letters, digits, '_' or '-')")
+
+
+def _limited(pattern: re.Pattern[str], zh: str, en: str) -> Any:
     def read(cell: Any) -> str:
         text = text_of(cell)
         if not pattern.fullmatch(text):
-            raise CellError(f"{text!r} is not a valid {what}")
+            raise CellError(_say(f"{text!r} 不是有效的{zh}{_AN_ID[0]}",
+                                 f"{text!r} is not a valid {en}{_AN_ID[1]}"))
         return text
     return read
 
 
-def _free_text(limit: int, what: str) -> Any:
+def _free_text(limit: int, zh: str, en: str) -> Any:
     def read(cell: Any) -> str:
         text = text_of(cell)
         if len(text) > limit or not text.isprintable():
-            raise CellError(f"{what} must be 1 to {limit} printable characters")
+            raise CellError(_say(f"{zh}应为 1 到 {limit} 个可打印字符",
+                                 f"{en} must be 1 to {limit} printable characters"))
         return text
     return read
 
 
 READERS: dict[str, Any] = {
-    "id": _limited(_VISIT_ID, "visit id (letters, digits, '_' or '-')"),
-    "outlet": _limited(_ID, "outlet id (letters, digits, '_' or '-')"),
+    "id": _limited(_VISIT_ID, "暗访编号", "visit id"),
+    "outlet": _limited(_ID, "网点编号", "outlet id"),
     "date": day_of, "time": time_of, "slot": slot_of, "waiting": minutes_of,
-    "teller": _free_text(32, "a teller or window number"),
-    "scenario": _free_text(64, "a scenario"),
-    "shopper": _limited(_ID, "shopper id (letters, digits, '_' or '-')"),
+    "teller": _free_text(32, "柜员或窗口号", "a teller or window number"),
+    "scenario": _free_text(64, "场景", "a scenario"),
+    "shopper": _limited(_ID, "暗访员编号", "shopper id"),
 }
 _STORED = {"waiting": "waiting_minutes"}
 
@@ -142,9 +158,12 @@ def columns(table: Table, mapping: Mapping) -> tuple[dict[str, int], list[Proble
         if ic.note:
             wanted.append((f"items.{ic.item}.note", ic.note))
     problems = [Problem(table.file, table.header_row, 1, "column",
-                        f"{table.sheet + '!' if table.sheet else ''}row {table.header_row}: "
-                        f"no column {column!r} (mapping {where}); the header has "
-                        f"{', '.join(h for h in table.header if h)}")
+                        _say(f"{table.sheet + '!' if table.sheet else ''}第 {table.header_row} "
+                             f"行：没有列 {column!r}（对应关系 {where}）；表头有 "
+                             f"{', '.join(h for h in table.header if h)}",
+                             f"{table.sheet + '!' if table.sheet else ''}row {table.header_row}: "
+                             f"no column {column!r} (mapping {where}); the header has "
+                             f"{', '.join(h for h in table.header if h)}"))
                 for where, column in wanted if column not in index]
     return index, problems
 
@@ -178,12 +197,13 @@ def read_rows(table: Table, mapping: Mapping, checklist: Checklist
             if text_of(raw) == "":
                 if key in ("outlet", "date"):
                     bad.append(table.problem(line, index[mapping.visit[key]], "empty",
-                                             f"{key} is empty"))
+                                             _say(f"{key} 为空", f"{key} is empty")))
                 continue
             try:
                 visit[_STORED.get(key, key)] = READERS[key](raw)
                 if key == "date" and visit["date"] > today:
-                    raise CellError(f"{visit['date']} is in the future")
+                    raise CellError(_say(f"{visit['date']} 是将来的日期",
+                                         f"{visit['date']} is in the future"))
             except CellError as exc:
                 bad.append(table.problem(line, index[mapping.visit[key]], key, str(exc)))
         answers: dict[str, Answer] = {}
@@ -197,14 +217,17 @@ def read_rows(table: Table, mapping: Mapping, checklist: Checklist
             if ic.values is not None:
                 if text_of(raw) not in ic.values:
                     bad.append(table.problem(line, index[ic.column], "value",
-                                             f"{text_of(raw)!r} is not one of the mapped values "
-                                             f"({', '.join(ic.values)}) of {ic.item}"))
+                                             _say(f"{text_of(raw)!r} 不是 {ic.item} 的对应值之一"
+                                                  f"（{', '.join(ic.values)}）",
+                                                  f"{text_of(raw)!r} is not one of the mapped "
+                                                  f"values ({', '.join(ic.values)}) of "
+                                                  f"{ic.item}")))
                     continue
                 value = ic.values[text_of(raw)]
             try:
                 normal = normalise(items[ic.item], value)
             except AnswerError as exc:
-                bad.append(table.problem(line, index[ic.column], "answer", str(exc)))
+                bad.append(table.problem(line, index[ic.column], "answer", exc.text(ui())))
                 continue
             note = text_of(cell(ic.note)) if ic.note else ""
             answers[ic.item] = Answer(ic.item, normal, note or None)

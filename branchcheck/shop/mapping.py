@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from branchcheck.core.errors import BranchcheckError, InputError, Problem
-from branchcheck.core.i18n import t
+from branchcheck.core.i18n import t, ui
 from branchcheck.core.strictyaml import Document
 
 if TYPE_CHECKING:
@@ -68,7 +68,8 @@ def load(path: str, *, lang: str = "en") -> Mapping:
     data: dict[str, Any] = doc.data
     zone = data.get("timezone", "Asia/Shanghai")
     if not problems and not _known_zone(zone):
-        problems.append(doc.problem(("timezone",), "timezone", f"unknown time zone {zone!r}"))
+        problems.append(doc.problem(("timezone",), "timezone", t(
+            ui(), f"未知的时区 {zone!r}", f"unknown time zone {zone!r}")))
     if problems:
         raise InputError(t(lang, f"{path}：不是有效的导入映射", f"{path}: not a valid mapping"),
                          problems)
@@ -100,7 +101,8 @@ def item_problems(mapping: Mapping, checklist: Checklist) -> list[Problem]:
     for ic in mapping.items:
         if ic.item not in items:
             problems.append(mapping.doc.problem(("items", ic.item), "unknown-item",
-                                                f"{checklist.id} has no item {ic.item!r}",
+                                                t(ui(), f"{checklist.id} 没有项目 {ic.item!r}",
+                                                  f"{checklist.id} has no item {ic.item!r}"),
                                                 key=True))
             continue
         for cell, answer in (ic.values or {}).items():
@@ -109,7 +111,8 @@ def item_problems(mapping: Mapping, checklist: Checklist) -> list[Problem]:
             except AnswerError as exc:
                 problems.append(mapping.doc.problem(
                     ("items", ic.item, "values", cell), "answer",
-                    f"{cell!r} maps to {answer!r}, not an answer of {ic.item}: {exc}"))
+                    t(ui(), f"{cell!r} 对应到 {answer!r}，不是 {ic.item} 的答案：{exc.text('zh')}",
+                      f"{cell!r} maps to {answer!r}, not an answer of {ic.item}: {exc}")))
     return problems
 
 

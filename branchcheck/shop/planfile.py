@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from branchcheck.core.errors import InputError, Problem
-from branchcheck.core.i18n import t
+from branchcheck.core.i18n import t, ui
 from branchcheck.shop.plan import Plan, Visit
 
 PLAN_FORMAT = "branchcheck-shop-plan/1"
@@ -110,7 +110,8 @@ def parse(raw: bytes, name: str) -> tuple[Plan | None, list[Problem]]:
         try:
             return date.fromisoformat(text)
         except ValueError:
-            problems.append(doc.problem(path, "date", f"{text!r} is not a calendar date"))
+            problems.append(doc.problem(path, "date", t(ui(), f"{text!r} 不是有效日期",
+                                                          f"{text!r} is not a calendar date")))
             return None
 
     window = _span(data.get("window"), ("window",), day, doc, problems)
@@ -120,13 +121,16 @@ def parse(raw: bytes, name: str) -> tuple[Plan | None, list[Problem]]:
     span = _span(assignment, ("assignment",), day, doc, problems)
     if span and window and not (window[0] <= span[0] and span[1] <= window[1]):
         problems.append(doc.problem(("assignment", "from"), "window",
-                                    f"the assignment's days {span[0]}..{span[1]} are not "
-                                    f"inside the wave's window {window[0]}..{window[1]}"))
+                                    t(ui(), f"派员日期 {span[0]}..{span[1]} 不在本期暗访时段 "
+                                            f"{window[0]}..{window[1]} 之内",
+                                      f"the assignment's days {span[0]}..{span[1]} are not "
+                                      f"inside the wave's window {window[0]}..{window[1]}")))
     slots = list((assignment or {}).get("slots", []))
     for i, s in enumerate(slots):
         if s[:5] >= s[6:]:
             problems.append(doc.problem(("assignment", "slots", i), "slot",
-                                        f"time slot {s!r} ends before it starts"))
+                                        t(ui(), f"时段 {s!r} 的结束早于开始",
+                                          f"time slot {s!r} ends before it starts")))
     visits = []
     for v in data["visits"]:
         visits.append(Visit(v["id"], v["outlet"], tuple(v.get("within", ())), v.get("scenario"),
@@ -168,42 +172,58 @@ def _visit_problems(plan: Plan, doc: Any, span: tuple[date, date] | None, slots:
         where = ("visits", i)
         if v.id in first:
             yield doc.problem((*where, "id"), "duplicate-id",
-                              f"visit {v.id!r} is listed twice (first in visit {first[v.id] + 1})")
+                              t(ui(), f"暗访 {v.id!r} 列了两次（第一次是第 {first[v.id] + 1} 次）",
+                                f"visit {v.id!r} is listed twice (first in visit "
+                                f"{first[v.id] + 1})"))
         first.setdefault(v.id, i)
         if v.outlet in v.within or len(set(v.within)) != len(v.within):
             yield doc.problem((*where, "within"), "within",
-                              "'within' lists the outlet's units above it, each once")
+                              t(ui(), "'within' 应列出网点的各级上级机构，每个一次",
+                                "'within' lists the outlet's units above it, each once"))
         if v.shopper is None:
             continue
         if v.reason is not None:
             yield doc.problem((*where, "reason"), "reason",
-                              "an assigned visit has no 'reason' (that is for unassigned ones)")
+                              t(ui(), "已分配的暗访没有 'reason'（那是未分配的暗访用的）",
+                                "an assigned visit has no 'reason' (that is for unassigned "
+                                "ones)"))
         if span is None:
             yield doc.problem((*where, "shopper"), "assignment",
-                              "an assigned visit needs the plan's 'assignment' block")
+                              t(ui(), "已分配的暗访需要计划中的 'assignment' 部分",
+                                "an assigned visit needs the plan's 'assignment' block"))
             continue
         when = day((*where, "date"), v.date)
         if when is None:
             continue
         if not span[0] <= when <= span[1]:
             yield doc.problem((*where, "date"), "date",
-                              f"{when} is outside the assignment's days {span[0]}..{span[1]}")
+                              t(ui(), f"{when} 不在派员日期 {span[0]}..{span[1]} 之内",
+                                f"{when} is outside the assignment's days "
+                                f"{span[0]}..{span[1]}"))
         elif not plan.open_on(when):
-            yield doc.problem((*where, "date"), "date", f"outlets are not open on {when}")
+            yield doc.problem((*where, "date"), "date", t(
+                ui(), f"网点 {when} 不营业", f"outlets are not open on {when}"))
         if v.slot not in slots:
             yield doc.problem((*where, "slot"), "slot",
-                              f"{v.slot!r} is not one of the plan's slots ({', '.join(slots)})")
+                              t(ui(), f"{v.slot!r} 不是计划中的时段（{', '.join(slots)}）",
+                                f"{v.slot!r} is not one of the plan's slots "
+                                f"({', '.join(slots)})"))
         key = (v.shopper, str(when), str(v.slot))
         if key in booked:
             yield doc.problem((*where, "slot"), "double-booked",
-                              f"shopper {v.shopper!r} already has visit "
-                              f"{plan.visits[booked[key]].id!r} on {when} {v.slot}")
+                              t(ui(), f"暗访员 {v.shopper!r} 在 {when} {v.slot} 已有暗访 "
+                                      f"{plan.visits[booked[key]].id!r}",
+                                f"shopper {v.shopper!r} already has visit "
+                                f"{plan.visits[booked[key]].id!r} on {when} {v.slot}"))
         booked.setdefault(key, i)
         for other, j in seen.get((v.shopper, v.outlet), []):
             if abs((when - other).days) < max(gap, 1):
                 yield doc.problem((*where, "shopper"), "repeat",
-                                  f"shopper {v.shopper!r} visits {v.outlet} again within "
-                                  f"{max(gap, 1)} days (visit {plan.visits[j].id!r} on {other})")
+                                  t(ui(), f"暗访员 {v.shopper!r} 在 {max(gap, 1)} 天内再次去 "
+                                          f"{v.outlet}（{other} 的暗访 {plan.visits[j].id!r}）",
+                                    f"shopper {v.shopper!r} visits {v.outlet} again within "
+                                    f"{max(gap, 1)} days (visit {plan.visits[j].id!r} on "
+                                    f"{other})"))
         seen.setdefault((v.shopper, v.outlet), []).append((when, i))
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from branchcheck.core.errors import InputError, Problem
-from branchcheck.core.i18n import t
+from branchcheck.core.i18n import t, ui
 
 HEADER = ("id", "name", "home_units", "max_per_day")
 OPTIONAL = ("available",)
@@ -77,29 +77,36 @@ def parse(raw: bytes, name: str) -> tuple[list[Shopper], list[Problem]]:
             found.append(Problem(name, line, header.index(key) + 1, rule, message))
 
         if not _ID.fullmatch(cells["id"]):
-            bad("id", f"invalid shopper id {cells['id']!r} (letters, digits, '_' or '-')")
+            bad("id", t(ui(), f"暗访员编号 {cells['id']!r} 无效（字母、数字、'_' 或 '-'）",
+                        f"invalid shopper id {cells['id']!r} (letters, digits, '_' or '-')"))
         elif cells["id"] in first:
-            bad("id", f"shopper {cells['id']!r} is listed twice (first at line "
-                      f"{first[cells['id']]})", "duplicate-id")
+            bad("id", t(ui(), f"暗访员 {cells['id']!r} 列了两次（第一次在第 "
+                              f"{first[cells['id']]} 行）",
+                        f"shopper {cells['id']!r} is listed twice (first at line "
+                        f"{first[cells['id']]})"), "duplicate-id")
         first.setdefault(cells["id"], n)
         homes = [u.strip() for u in cells["home_units"].split(";") if u.strip()]
         for u in homes:
             if not _ID.fullmatch(u):
-                bad("home_units", f"invalid unit id {u!r} in home_units")
+                bad("home_units", t(ui(), f"home_units 中的机构编号 {u!r} 无效",
+                                    f"invalid unit id {u!r} in home_units"))
         try:
             per_day = int(cells["max_per_day"])
             if not 1 <= per_day <= MAX_PER_DAY:
                 raise ValueError
         except ValueError:
             per_day = 0
-            bad("max_per_day", f"max_per_day must be a whole number from 1 to {MAX_PER_DAY}, "
-                               f"not {cells['max_per_day']!r}")
+            bad("max_per_day", t(ui(), f"max_per_day 应为 1 到 {MAX_PER_DAY} 的整数，而不是 "
+                                       f"{cells['max_per_day']!r}",
+                                 f"max_per_day must be a whole number from 1 to {MAX_PER_DAY}, "
+                                 f"not {cells['max_per_day']!r}"))
         weekdays, spans = _availability(cells.get("available", ""), bad)
         problems.extend(found)
         if not found:
             out.append(Shopper(cells["id"], frozenset(homes), per_day, weekdays, spans))
     if not out and not problems:
-        problems.append(Problem(name, 2, 1, "empty", "the roster lists no shopper"))
+        problems.append(Problem(name, 2, 1, "empty", t(ui(), "名册中没有暗访员",
+                                                           "the roster lists no shopper")))
     return out, problems
 
 
@@ -120,8 +127,10 @@ def _availability(text: str, bad: Callable[..., None]
             if b < a:
                 raise ValueError
         except ValueError:
-            bad("available", f"{token!r} is not a weekday (mon..sun), a day (YYYY-MM-DD) "
-                             "or a range (YYYY-MM-DD..YYYY-MM-DD)")
+            bad("available", t(ui(), f"{token!r} 不是星期（mon..sun）、日期（YYYY-MM-DD）或日期范围"
+                                     "（YYYY-MM-DD..YYYY-MM-DD）",
+                               f"{token!r} is not a weekday (mon..sun), a day (YYYY-MM-DD) "
+                               "or a range (YYYY-MM-DD..YYYY-MM-DD)"))
             continue
         spans.append((a, b))
     return frozenset(weekdays), tuple(spans)

@@ -286,3 +286,29 @@ def test_a_bad_organisation_directory_is_reported_in_chinese(
                 "--seed", "1"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("错误：") and stray_words(ALLOWED_KEYS.sub(" · ", err)) == [], err
+
+
+def test_a_bad_roster_and_delivery_are_reported_in_chinese(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Mystery shopping's own files: the shoppers' roster and the firm's delivery."""
+    assert run(["shop", "sample", "demo"]) == 0
+    assert run(["shop", "plan", "--org", "demo/org.yaml", "--wave", "W", "--visits", "6",
+                "--seed", "1", "-o", "plan.yaml"]) == 0
+    roster = tmp_path / "roster.csv"
+    roster.write_text("id,name,home_units,max_per_day,available\nM 1,甲,SH;x y,0,someday\n"
+                      "M2,乙,SH,1,\nM2,乙,SH,1,2027-02-01..2027-01-01\n", encoding="utf-8")
+    delivery = tmp_path / "demo" / "delivery.csv"
+    header, first, *rest = delivery.read_text(encoding="utf-8").splitlines()
+    cells = first.split(",")
+    cells[1:6] = ["B B", "2027-13-01", "25:00", "-5", "x" * 40]
+    cells[8] = "也许"
+    delivery.write_text("\n".join([header, ",".join(cells), rest[0], rest[0]]) + "\n",
+                        encoding="utf-8")
+    capsys.readouterr()
+    for argv in (["shop", "assign", "plan.yaml", "--roster", str(roster), "--from",
+                  "2027-03-01", "--to", "2027-03-31", "--seed", "1"],
+                 ["shop", "import", str(delivery), "--mapping", "demo/mapping.yaml",
+                  "--results-dir", "r"]):
+        assert run(argv) == 2
+        err = capsys.readouterr().err
+        assert err.count("错误") > 3 and stray_words(ALLOWED_KEYS.sub(" · ", err)) == [], err
