@@ -58,7 +58,7 @@ WRITTEN = {
     "editors.md": ["checklist.schema.json"],
     "network.md": ["demo/org.yaml", "branchcheck-network.duckdb", "report.html",
                    "parquet/results"],
-    "shop.md": ["demo/delivery.xlsx", "plan.yaml", "assigned.yaml"],
+    "shop.md": ["demo/delivery.xlsx", "plan.yaml", "assigned.yaml", "shop-report.md"],
 }
 
 
@@ -101,7 +101,7 @@ def test_the_quick_starts_run_top_to_bottom(tmp_path: Path) -> None:
     assert sorted(p.name for p in results.iterdir()) == ["DEMO-001"]
     assert len(list((results / "DEMO-001" / "daily-opening").glob("2*.yaml"))) == 3
     for made in ("form.md", "report.html", "ledger.html", "network-report.html", "plan.yaml",
-                 "complaints-register.html", "grading.md"):
+                 "complaints-register.html", "grading.md", "shop-report.html"):
         assert (clone / made).stat().st_size > 0, made
     _the_complaint_register_as_the_readme_says(clone, env, done.stdout)
 

@@ -19,6 +19,7 @@ from typing import Any
 
 SAMPLE = Path(__file__).resolve().parent / "data"
 FILES = ("org.yaml", "roster.csv", "mapping.yaml", "delivery.csv")
+WAVE = "2026H2"
 SHEET = "暗访明细"
 _DATE_COLUMNS = ("暗访日期",)
 _NUMBER_COLUMNS = ("等候分钟",)
@@ -33,8 +34,8 @@ _NOTES = (
 
 
 def write_sample(folder: str, lang: str) -> list[Path]:
-    """Copy the sample directory, roster, mapping and delivery into ``folder``, and the
-    delivery as .xlsx (never over a file)."""
+    """Copy the sample directory, roster, mapping and delivery into ``folder``, the
+    delivery as .xlsx and the plan of its wave (never over a file)."""
     from branchcheck.core.fsafe import atomic_write
 
     target = Path(folder)
@@ -47,8 +48,25 @@ def write_sample(folder: str, lang: str) -> list[Path]:
     path = target / "delivery.xlsx"
     atomic_write(path, workbook((SAMPLE / "delivery.csv").read_bytes()), overwrite=False)
     written.append(path)
-    del lang
+    path = target / f"plan-{WAVE}.yaml"
+    atomic_write(path, wave_plan(target / "org.yaml", lang).encode("utf-8"), overwrite=False)
+    written.append(path)
     return written
+
+
+def wave_plan(org: Path, lang: str) -> str:
+    """The plan file of the wave the delivery reports on, as ``shop plan`` draws it:
+    ``--wave 2026H2 --visits 12 --seed 7 --from 2026-09-01 --to 2026-10-31 --scenario
+    投诉 --scenario 开户 --scenario 理财咨询``. The firm delivered its first four visits
+    (the Beijing outlets); the report shows the other eight as missing."""
+    from branchcheck.shop import make
+    from branchcheck.shop.planfile import dump
+
+    made, _ = make.plan(str(org), wave=WAVE, visits=12, seed="7",
+                        window=(date(2026, 9, 1), date(2026, 10, 31)), clusters=None,
+                        stratum=None, cluster=None, scenarios=("投诉", "开户", "理财咨询"),
+                        checklist="mystery-shopper", lang=lang)
+    return dump(made)
 
 
 def _typed(column: str, text: str) -> Any:

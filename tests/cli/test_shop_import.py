@@ -251,3 +251,33 @@ def test_a_workbook_that_unpacks_past_the_limit_is_refused_before_reading(
     assert not _stored(env)
     monkeypatch.setattr(delivery, "MAX_UNPACKED", 256 * 1024 * 1024)
     assert _import(capsys, env, workbook(env["tmp"] / "ok.xlsx", GOOD))[0] == 0
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_sample_reports_its_wave_against_the_plan_it_came_with(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, lang: str) -> None:
+    """``shop sample`` writes the 2026H2 plan the delivery answers: 12 visits drawn, the
+    firm delivered the 4 Beijing ones (BJ-CY1, BJ-CY3, BJ-DC1, BJ-HD3), so by the unit
+    above the outlet: BJ-CY 2/2, BJ-DC 1/1, BJ-HD 1/1, and the 8 Guangzhou and Shanghai
+    visits missing (GZ-BY 2, SH-JA 2, GZ-HZ, GZ-YX, SH-PD, SH-XH 1 each)."""
+    folder = tmp_path / "demo"
+    assert cli(capsys, "shop", "sample", str(folder), "--lang", lang)[0] == 0
+    plan = folder / "plan-2026H2.yaml"
+    assert cli(capsys, "validate", str(plan))[0] == 0
+    res = str(folder / "results")
+    code, _, err = cli(capsys, "shop", "import", str(folder / "delivery.xlsx"), "-m",
+                       str(folder / "mapping.yaml"), "--results-dir", res)
+    assert code == 0, err
+    code, out, err = cli(capsys, "shop", "report", "--wave", "2026H2", "--plan", str(plan),
+                         "--results-dir", res, "-f", "json", "--lang", lang)
+    assert code == 0, err
+    planned = {r["unit"]: (r["planned"], r["done"], r["missing"])
+               for r in json.loads(out)["planned"]}
+    assert planned == {"BJ-CY": (2, 2, 0), "BJ-DC": (1, 1, 0), "BJ-HD": (1, 1, 0),
+                       "GZ-BY": (2, 0, 2), "GZ-HZ": (1, 0, 1), "GZ-YX": (1, 0, 1),
+                       "SH-JA": (2, 0, 2), "SH-PD": (1, 0, 1), "SH-XH": (1, 0, 1)}
+    code, out, err = cli(capsys, "shop", "report", "--wave", "2026H2", "--plan", str(plan),
+                         "--results-dir", res, "--lang", lang)
+    assert code == 0, err
+    row = next(line.split() for line in out.splitlines() if line.startswith("GZ-BY"))
+    assert row == ["GZ-BY", "2", "0", "2", "0%"]
