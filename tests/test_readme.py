@@ -146,6 +146,20 @@ def test_the_scripted_example_keeps_to_its_own_branch_and_folder() -> None:
     assert "SH-001" not in "".join(quick_starts())
 
 
+def test_the_answers_file_of_the_score_reference_scores(tmp_path: Path) -> None:
+    """The answers file shown under `branchcheck score` scores as written (its version
+    once said 1 while excellent-service was at 4: exit 2, version mismatch)."""
+    from branchcheck.cli import run
+
+    part = README.split("### `branchcheck score`", 1)[1]
+    (example,) = blocks(part, "yaml")[:1]
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(example, encoding="utf-8")
+    code = run(["score", "excellent-service", "--answers", str(answers), "--no-save",
+                "--lang", "en"])
+    assert code == 0
+
+
 def test_the_minutes_agree_with_the_checklists() -> None:
     """The bundled-checklist table gives each checklist's own estimated_minutes."""
     from branchcheck.checklists.loading import load_checklist
