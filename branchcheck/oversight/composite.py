@@ -53,6 +53,11 @@ class Component:
         return f"{self.checklist}:{self.source}" if self.checklist else self.source
 
 
+MAX_WEIGHT = 1000.0
+"""The largest weight: weights are relative (50, 30, 20), and an infinite one (``inf``,
+``1e309``) made every composite NaN, ranked as if a number and written as invalid JSON."""
+
+
 def parse_weights(specs: list[str], lang: str) -> list[Component]:
     """``[CHECKLIST:]SOURCE=WEIGHT`` specs (weights above 0, each component once)."""
     out: list[Component] = []
@@ -63,13 +68,13 @@ def parse_weights(specs: list[str], lang: str) -> list[Component]:
             w = float(weight)
         except ValueError:
             w = -1.0
-        if (source not in SOURCES or not w > 0 or w != w
+        if (source not in SOURCES or not 0 < w <= MAX_WEIGHT  # NaN and inf fail too
                 or (checklist and not CHECKLIST_ID.fullmatch(checklist))):
             raise UsageError(t(
                 lang, f"--weight {spec!r} 无效：应为 [检查表:]来源=权重，来源为 "
-                      f"{'|'.join(SOURCES)}，权重大于 0",
+                      f"{'|'.join(SOURCES)}，权重大于 0、至多 {MAX_WEIGHT:g}",
                 f"invalid --weight {spec!r}: use [CHECKLIST:]SOURCE=WEIGHT with SOURCE one "
-                f"of {'|'.join(SOURCES)} and a WEIGHT above 0"))
+                f"of {'|'.join(SOURCES)} and a WEIGHT above 0, at most {MAX_WEIGHT:g}"))
         component = Component(source, w, checklist or None)
         if any(c.key == component.key for c in out):
             raise UsageError(t(lang, f"--weight：{component.key} 重复",

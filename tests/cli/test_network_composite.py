@@ -189,3 +189,18 @@ def test_fair_figures_beside_the_league(wh: Path, capsys: pytest.CaptureFixture[
     assert all(r["score_shrunk"] == pytest.approx(75.0) for r in by.values())
     assert (by["B"]["score_low"], by["B"]["score_high"]) == (0.0, 100.0)
     assert by["C"]["score_low"] is None and not any(r["funnel"] for r in by.values())
+
+
+@pytest.mark.parametrize("weight", ["self=inf", "self=1e309", "self=1001"])
+def test_an_infinite_or_huge_weight_is_refused(
+        capsys: pytest.CaptureFixture[str], wh: Path, weight: str) -> None:
+    # Input audit: `--weight self=inf` (or 1e309) made every composite NaN, ranked as if a
+    # number, and written to -f json as NaN (not JSON). Weights are 0 < w <= 1000.
+    code = run(["network", "composite", "-w", str(wh), "--period", "2026-W45",
+                "--weight", weight, "--weight", "sub-branch=60", "-f", "json"])
+    out, err = capsys.readouterr()
+    assert code == 2 and not out, err
+    assert f"invalid --weight {weight!r}" in err and "at most 1000" in err, err
+    rows, _ = composite(capsys, wh, "--weight", "sub-branch=1000", "--weight", "self=1",
+                        "-f", "json")
+    assert all(isinstance(r["composite"], float) for r in rows)
