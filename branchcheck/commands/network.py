@@ -445,7 +445,7 @@ def sql(
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="text|csv|json",
                                      help="Output format.")] = "text",
     timeout: Annotated[float, typer.Option(
-        "--timeout", metavar="SECONDS", min=0.1,
+        "--timeout", metavar="SECONDS", min=0.1, max=86400.0,
         help="Stop the query after this long (default 60 s, a setting).")] = 60.0,
     memory: Annotated[str, typer.Option(
         "--memory", metavar="SIZE", help="Memory the query may use, e.g. 500MB, 4GB "

@@ -147,6 +147,22 @@ class _NamedOutput(_core.TyperOption):
         return super().process_value(ctx, value)
 
 
+class _FiniteNumber(_core.TyperOption):
+    """A number option: ``nan``, ``inf`` and ``1e400`` (which Python's float reads) are
+    refused while the options are read (exit 2): a setting, a limit or a wait that is
+    not a number made figures NaN, waits endless or timers crash."""
+
+    def process_value(self, ctx: Any, value: Any) -> Any:
+        import math
+
+        value = super().process_value(ctx, value)
+        values = value if isinstance(value, (tuple, list)) else (value,)
+        if any(isinstance(v, float) and not math.isfinite(v) for v in values):
+            raise typer.BadParameter(t(ui(), "需要有限的数字", "needs a finite number"),
+                                     ctx=ctx, param=self)
+        return value
+
+
 _BY_NAME = {
     "lang": "zh|en", "branch": "ID", "checklist": "ID", "unit": "ID", "reviewer": "NAME",
     "approver": "NAME", "owner": "NAME", "since": "DATE", "until": "DATE", "due": "DATE",
@@ -191,6 +207,9 @@ def polish(command: Any, lang: str = "en", path: tuple[str, ...] = ()) -> Any:
             param.metavar = option_metavar(param)
         if isinstance(param, typer.core.TyperOption) and set(param.opts) & set(_NAMED):
             param.__class__ = _NamedOutput
+        elif type(param) is typer.core.TyperOption and getattr(
+                param.type, "name", "") in ("float", "float range"):
+            param.__class__ = _FiniteNumber
     if lang == "zh":
         _in_chinese(command, path)
     for name, sub in getattr(command, "commands", {}).items():

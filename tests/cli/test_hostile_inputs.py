@@ -345,3 +345,56 @@ def test_a_forged_register_with_limits_past_the_calendar_is_refused_not_counted(
     assert log.read_bytes() == before
     code, said = bc(capsys, "complaints", "list")
     assert code == 0 and first in said, said
+
+
+# -- number options -----------------------------------------------------------------------
+
+def _number_options() -> list[tuple[tuple[str, ...], str]]:
+    """Every command (path) with an option taking a number with a fraction."""
+    import typer
+
+    from branchcheck.cli import full_app
+
+    found: list[tuple[tuple[str, ...], str]] = []
+
+    def walk(command: object, path: tuple[str, ...]) -> None:
+        for param in getattr(command, "params", ()):
+            if getattr(param.type, "name", "") in ("float", "float range"):
+                found.append((path, param.opts[0]))
+        for name, sub in getattr(command, "commands", {}).items():
+            walk(sub, (*path, name))
+
+    walk(typer.main.get_command(full_app()), ())
+    return found
+
+
+NUMBERS = _number_options()
+
+
+def test_every_number_option_is_found() -> None:
+    paths = {f"{' '.join(p)} {o}" for p, o in NUMBERS}
+    assert {"network sql --timeout", "network audit-sample --random-share",
+            "shop report --changed-share", "shop report --lenient",
+            "network ingest --wait"} <= paths, paths
+
+
+@pytest.mark.parametrize(("path", "opt"), NUMBERS, ids=[f"{' '.join(p)} {o}" for p, o in NUMBERS])
+@pytest.mark.parametrize("value", ["nan", "inf", "-1e400"])
+def test_a_number_option_that_is_not_finite_is_a_usage_error(
+        path: tuple[str, ...], opt: str, value: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # Python's float reads nan and inf: `audit-sample --random-share nan` was exit 3,
+    # `shop report --changed-share nan` wrote NaN figures, `sql --timeout inf` printed a
+    # thread's traceback, `ingest --wait nan` waited for ever for a held lock.
+    code, said = bc(capsys, *path, opt, value)
+    assert code == 2, said
+    assert "Traceback" not in said and "internal error" not in said
+    assert f"'{opt}'" in said and ("needs a finite number" in said or "range" in said), said
+
+
+def test_a_query_timeout_past_what_a_timer_takes_is_a_usage_error(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # 1e300 seconds is finite, but the query's timer thread died with OverflowError and
+    # printed its traceback; a timeout is at most a day.
+    code, said = bc(capsys, "network", "sql", "SELECT 1", "--timeout", "1e300")
+    assert code == 2 and "'--timeout'" in said and "86400" in said, said
+    assert "Traceback" not in said
