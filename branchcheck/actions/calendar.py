@@ -11,6 +11,7 @@ import re
 from datetime import date, datetime
 
 from branchcheck.core.errors import UsageError
+from branchcheck.core.i18n import t, ui
 from branchcheck.org.workdays import (
     FIRST_DAY,
     LAST_DAY,
@@ -25,13 +26,16 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
 def parse_date(text: str, what: str = "date") -> date:
     """A ``YYYY-MM-DD`` date, else a usage error naming ``what``."""
     if not _DATE.match(text):
-        raise UsageError(f"{what} {text!r} is not a date like 2024-05-31")
+        raise UsageError(t(ui(), f"{what} {text!r} 不是 2024-05-31 这样的日期",
+                           f"{what} {text!r} is not a date like 2024-05-31"))
     try:
         day = date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"{what} {text!r} is not a valid date") from None
+        raise UsageError(t(ui(), f"{what} {text!r} 不是有效日期",
+                           f"{what} {text!r} is not a valid date")) from None
     if not FIRST_DAY <= day <= LAST_DAY:
-        raise UsageError(f"{what} {text!r} is not between {FIRST_DAY} and {LAST_DAY}")
+        raise UsageError(t(ui(), f"{what} {text!r} 不在 {FIRST_DAY} 到 {LAST_DAY} 之间",
+                           f"{what} {text!r} is not between {FIRST_DAY} and {LAST_DAY}"))
     return day
 
 

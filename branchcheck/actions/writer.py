@@ -53,6 +53,7 @@ from branchcheck.actions.log import (
 from branchcheck.actions.model import EVENT_FORMAT, Event
 from branchcheck.actions.state import State, derive, fold, trial
 from branchcheck.core.errors import InputError, StorageError, TamperedError
+from branchcheck.core.i18n import os_reason, t, ui
 
 Make = Callable[[State], Sequence[NewEvent]]
 
@@ -94,7 +95,8 @@ def locked(root: Path, branch: str, chain: Chain = ACTIONS) -> Iterator[None]:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StorageError(f"cannot create {folder}: {exc.strerror or exc}") from None
+        raise StorageError(t(ui(), f"无法创建 {folder}：{os_reason(exc)}",
+                             f"cannot create {folder}: {exc.strerror or exc}")) from None
     fsafe.inside(root, folder)
     with locking.exclusive(folder / chain.lock_name, wait=LOCK_WAIT,
                            what=lock_label(chain, branch)):
@@ -106,9 +108,11 @@ def checked(root: Path, branch: str, chain: Chain = ACTIONS) -> Log:
     is refused: nothing may be written to it."""
     log = read_log(root, branch, locked=True, chain=chain)
     if log.tampered:
-        raise TamperedError(f"{log.path}: the {chain.what} has been tampered with; "
-                            "nothing was written", [p for p in log.problems
-                                                    if p.severity == "error"])
+        raise TamperedError(t(ui(), f"{log.path}：{chain.what_zh or chain.what}已被篡改；"
+                                    "未写入任何内容",
+                              f"{log.path}: the {chain.what} has been tampered with; "
+                              "nothing was written"),
+                            [p for p in log.problems if p.severity == "error"])
     return log
 
 
@@ -172,8 +176,10 @@ def _write(root: Path, branch: str, tip: Tip, wanted: list[NewEvent],
     path = log_path(root, branch)
     refused = trial(tip.state, written, str(path))
     if refused:
-        raise InputError(f"{path}: {refused[0].message}: the log's reader would refuse it; "
-                         "nothing was written", refused)
+        raise InputError(t(ui(), f"{path}：{refused[0].message}：读取日志时会被拒绝；"
+                                 "未写入任何内容",
+                           f"{path}: {refused[0].message}: the log's reader would refuse it; "
+                           "nothing was written"), refused)
     seq, prev = written[-1].seq, written[-1].hash
     info = commit_lines(root, branch, data, size=tip.size, seq=seq, last=prev)
     fold(tip.state, written, str(path))
@@ -215,11 +221,14 @@ def lines_for(root: Path, branch: str, wanted: list[NewEvent], *, seq: int, prev
             obj["hash"] = prev = event_hash(obj)
             line = canonical(obj)
         except (UnicodeEncodeError, ValueError):  # a lone surrogate, a NaN
-            raise InputError(f"{path}: a {new.type} event holds text that "
-                             "cannot be stored (not valid Unicode); nothing was written") from None
+            raise InputError(t(ui(), f"{path}：{new.type} 事件含有无法保存的文字（不是有效的 "
+                                     "Unicode）；未写入任何内容",
+                               f"{path}: a {new.type} event holds text that cannot be stored "
+                               "(not valid Unicode); nothing was written")) from None
         problem = line_problem(line, obj, chain)
         if problem:
-            raise InputError(f"{path}: {problem}; nothing was written")
+            raise InputError(t(ui(), f"{path}：{problem}；未写入任何内容",
+                               f"{path}: {problem}; nothing was written"))
         chunks.append(line + b"\n")
         written.append(Event(seq=seq, id=obj["id"], type=new.type, action=new.action,
                              who=new.who, when=when, tool=__version__, data=obj["data"],
@@ -265,8 +274,9 @@ def _append_bytes(root: Path, path: Path, data: bytes, size: int) -> os.stat_res
     fd = fsafe.open_append(path, root=root)
     try:
         if os.fstat(fd).st_size != size:
-            raise StorageError(f"{path} changed while it was being written to; nothing "
-                               "was written")
+            raise StorageError(t(ui(), f"{path} 在写入时被改动；未写入任何内容",
+                                 f"{path} changed while it was being written to; nothing "
+                                 "was written"))
         fsafe.append_synced(fd, data, path)
         return os.fstat(fd)
     finally:

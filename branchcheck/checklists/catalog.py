@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Literal
 
 from branchcheck.core import resources
 from branchcheck.core.errors import Problem, UsageError
-from branchcheck.core.i18n import localise
+from branchcheck.core.i18n import localise, t, ui
 
 if TYPE_CHECKING:
     from branchcheck.core.model import Checklist, Text
@@ -69,7 +69,8 @@ def summarise(checklist: Checklist, source: Source) -> Entry:
 def find_files(folder: str) -> list[str]:
     """``*.yaml``/``*.yml`` files under ``folder`` (recursive, sorted); usage error if absent."""
     if not os.path.isdir(folder):
-        raise UsageError(f"--dir {folder}: no such directory")
+        raise UsageError(t(ui(), f"--dir {folder}：没有这个文件夹",
+                           f"--dir {folder}: no such directory"))
     found = (
         str(p)
         for p in Path(folder).rglob("*")

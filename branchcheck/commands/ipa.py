@@ -110,8 +110,10 @@ def analyse_source(source: str, checklist: str | None, level: str, crosshair: st
         tag = t(lang, "本结果数据", "this result's data")
     else:
         if checklist is not None:
-            raise UsageError("--checklist is only for a result; give the checklist itself "
-                             "as RESULT_OR_CHECKLIST")
+            raise UsageError(t(lang, "--checklist 只用于结果文件；检查表本身请作为 "
+                                     "RESULT_OR_CHECKLIST 给出",
+                               "--checklist is only for a result; give the checklist itself "
+                               "as RESULT_OR_CHECKLIST"))
         ck = load_checklist(source, lang=lang)
         points, missing = from_checklist(ck, lv)
         if lv == "item":

@@ -42,14 +42,16 @@ def show(
     is reported as file:line:col), or for --sources/--rationale with md.
     """
     from branchcheck.checklists.loading import load_checklist
-    from branchcheck.core.i18n import resolve_lang
+    from branchcheck.core.i18n import resolve_lang, t
     from branchcheck.render.checklist import FORMATS, REPORTERS, to_text
 
     ui = resolve_lang(lang)
     check_choice(fmt, FORMATS)
     if (sources or rationale) and fmt == "md":
-        raise UsageError("--sources and --rationale are for the text view; the printable "
-                         "form (md) is for inspection day, and json always carries both")
+        raise UsageError(t(ui, "--sources 和 --rationale 只用于文字视图；可打印的空白表（md）供"
+                               "检查当天使用，json 总是包含两者",
+                           "--sources and --rationale are for the text view; the printable "
+                           "form (md) is for inspection day, and json always carries both"))
     model = load_checklist(checklist, lang=ui)
     if fmt == "text":
         to_text(model, ui, sys.stdout, sources=sources, rationale=rationale)

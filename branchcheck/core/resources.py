@@ -54,7 +54,11 @@ def unknown_checklist(ref: str, lang: str) -> str:
 def schema_path(name: str) -> Path:
     """Path of a bundled JSON Schema (``checklist``, ``answers`` or ``result``)."""
     if name not in SCHEMA_NAMES:
-        raise NotFoundError(f"unknown schema {name!r}; choose one of {', '.join(SCHEMA_NAMES)}")
+        from branchcheck.core.i18n import t, ui
+
+        raise NotFoundError(t(ui(), f"未知的 Schema {name!r}；可选：{'、'.join(SCHEMA_NAMES)}",
+                              f"unknown schema {name!r}; choose one of "
+                              f"{', '.join(SCHEMA_NAMES)}"))
     return data_dir("schemas") / f"{name}.schema.json"
 
 

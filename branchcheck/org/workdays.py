@@ -26,6 +26,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from branchcheck.core.errors import InputError, Problem, UsageError
+from branchcheck.core.i18n import t, ui
 
 CALENDAR_KEYS = ("holidays", "workdays")
 FIRST_DAY = date(1900, 1, 1)
@@ -226,10 +227,13 @@ def today(zone: str | None = None) -> date:
     if fixed:
         day = _date(fixed)
         if day is None:
-            raise UsageError(f"BRANCHCHECK_TODAY {fixed!r} is not a date like 2024-05-31")
+            raise UsageError(t(ui(), f"BRANCHCHECK_TODAY {fixed!r} 不是 2024-05-31 这样的日期",
+                               f"BRANCHCHECK_TODAY {fixed!r} is not a date like 2024-05-31"))
         if not FIRST_DAY <= day <= LAST_DAY:
-            raise UsageError(f"BRANCHCHECK_TODAY {fixed!r} is not between {FIRST_DAY} and "
-                             f"{LAST_DAY}")
+            raise UsageError(t(ui(), f"BRANCHCHECK_TODAY {fixed!r} 不在 {FIRST_DAY} 到 "
+                                     f"{LAST_DAY} 之间",
+                               f"BRANCHCHECK_TODAY {fixed!r} is not between {FIRST_DAY} and "
+                               f"{LAST_DAY}"))
         return day
     if zone:
         from zoneinfo import ZoneInfo

@@ -312,3 +312,33 @@ def test_a_bad_roster_and_delivery_are_reported_in_chinese(
         assert run(argv) == 2
         err = capsys.readouterr().err
         assert err.count("错误") > 3 and stray_words(ALLOWED_KEYS.sub(" · ", err)) == [], err
+
+
+MORE_ERRORS = [
+    ["list", "--dir", "nowhere"],
+    ["show", "daily-opening", "-f", "md", "--sources"],
+    ["complaints", "register", "--branch", "SH-001", "--since", "2026-13-01"],
+    ["complaints", "register", "--branch", "SH-001", "--since", "26-1-1"],
+    ["ipa", "satisfaction-survey", "--checklist", "x"],
+    ["grade", "k.yaml", "a.yaml", "--min-agreement", "2"],
+    ["exercise", "new", "daily-opening", "-o", "c", "--names", "甲,甲"],
+    ["validate", "--sources", "nowhere", "x.yaml"],
+]
+
+
+@pytest.mark.parametrize("argv", MORE_ERRORS, ids=" ".join)
+def test_more_errors_are_chinese(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(argv) == 2
+    err = capsys.readouterr().err
+    said = ALLOWED_KEYS.sub(" · ", err)
+    for arg in argv:
+        said = said.replace(arg, " · ")
+    assert err.startswith("错误：") and stray_words(said) == [], err
+
+
+def test_a_bad_fixed_day_is_said_in_chinese(monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("BRANCHCHECK_TODAY", "2026-13-01")
+    assert run(["complaints", "list"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("错误：BRANCHCHECK_TODAY '2026-13-01' 不是"), err
