@@ -212,12 +212,13 @@ def write_sample(target: Path, *, start: date, end: date,
     root = target / "results"
     own: list[Result] = []
     for result in story_results(checklist, org, business_days(org, start, end), seed=seed):
-        stored = store_result(result, root=root)  # chained, as run and score store
+        # chained, as run and score store; stored as it finished (not today: 补录)
+        stored = store_result(result, root=root, stored=result.finished)
         record_result(root, stored, result, checklist)  # and its corrective actions
         own.append(result)
         n += 1
     m = 0
     for result in inspection_results(checklist, org, own):
-        store_result(result, root=target / "inspections")
+        store_result(result, root=target / "inspections", stored=result.finished)
         m += 1
     return org_path, n, m

@@ -30,9 +30,12 @@ LOCK_WAIT = 30.0
 
 
 def store_result(result: Result, *, root: Path | None = None, path: Path | None = None,
-                 sign_key: SigningKey | None = None, lang: str = "en") -> Path:
+                 sign_key: SigningKey | None = None, lang: str = "en",
+                 stored: str | None = None) -> Path:
     """Store ``result`` under ``root`` (linked to the newest result of its branch and
     checklist) or exactly at ``path`` (unlinked); sign it with ``sign_key``.
+    ``stored`` is the tool's clock unless a bundled sample tells its own story (a
+    month of checks each stored as it finished; no command passes it).
 
     Refuses (nothing written) a result that would not read back as it was stored
     (:func:`branchcheck.results.storage.result_bytes`).
@@ -50,7 +53,7 @@ def store_result(result: Result, *, root: Path | None = None, path: Path | None 
     with exclusive(folder / LOCK_NAME, wait=LOCK_WAIT,
                    what=t(lang, "保存结果", "storing a result")):
         newest = newest_stored(base, result.branch, result.checklist_id)
-        result = replace(result, stored=now_iso())  # the tool's clock, under the lock
+        result = replace(result, stored=stored or now_iso())  # the tool's clock, under the lock
         data = storage.result_to_dict(result)
         if newest is not None:
             data["previous"], data["previous_file"] = newest[1], newest[0].name
