@@ -8,14 +8,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-import typer
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from branchcheck.cli import full_app, run
+from branchcheck.cli import run
 from branchcheck.core import fsafe, locking
 from branchcheck.core.i18n import set_ui
 from branchcheck.core.textsafe import markup
@@ -80,18 +78,10 @@ def test_the_caches_write_through_the_one_atomic_writer(
 
 def _named_outputs() -> list[tuple[tuple[str, ...], str]]:
     """Every command (path) with an option naming a file or folder to write."""
-    found: list[tuple[tuple[str, ...], str]] = []
+    from cli_options import options_where
 
-    def walk(command: Any, path: tuple[str, ...]) -> None:
-        for param in getattr(command, "params", ()):
-            opts = [o for o in getattr(param, "opts", ()) if o in ("-o", "--output", "--out")]
-            if opts:
-                found.append((path, opts[0]))
-        for name, sub in getattr(command, "commands", {}).items():
-            walk(sub, (*path, name))
-
-    walk(typer.main.get_command(full_app()), ())
-    return found
+    return options_where(lambda param: next(
+        (o for o in getattr(param, "opts", ()) if o in ("-o", "--output", "--out")), None))
 
 
 NAMED = _named_outputs()

@@ -351,21 +351,10 @@ def test_a_forged_register_with_limits_past_the_calendar_is_refused_not_counted(
 
 def _number_options() -> list[tuple[tuple[str, ...], str]]:
     """Every command (path) with an option taking a number with a fraction."""
-    import typer
+    from cli_options import options_where
 
-    from branchcheck.cli import full_app
-
-    found: list[tuple[tuple[str, ...], str]] = []
-
-    def walk(command: object, path: tuple[str, ...]) -> None:
-        for param in getattr(command, "params", ()):
-            if getattr(param.type, "name", "") in ("float", "float range"):
-                found.append((path, param.opts[0]))
-        for name, sub in getattr(command, "commands", {}).items():
-            walk(sub, (*path, name))
-
-    walk(typer.main.get_command(full_app()), ())
-    return found
+    return options_where(lambda param: param.opts[0] if getattr(param.type, "name", "") in (
+        "float", "float range") else None)
 
 
 NUMBERS = _number_options()
