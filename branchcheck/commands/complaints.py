@@ -279,9 +279,9 @@ def list_cases(
     names = [places.check_branch(branch, ui)] if branch else list(reg.branches(folder))
     day = today()
     soon = None
-    if status == "soon":
+    if status == "soon" or rules or calendar:  # a file given is read, and refused when bad
         clock_rules, cal = clock_of(rules, calendar)
-        soon = (cal, clock_rules.soon_workdays)
+        soon = (cal, clock_rules.soon_workdays) if status == "soon" else None
     with snapshot.paused_gc():  # hundreds of thousands of objects, none in a cycle
         chosen = []
         for name in names:

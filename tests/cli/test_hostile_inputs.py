@@ -387,3 +387,16 @@ def test_a_query_timeout_past_what_a_timer_takes_is_a_usage_error(
     code, said = bc(capsys, "network", "sql", "SELECT 1", "--timeout", "1e300")
     assert code == 2 and "'--timeout'" in said and "86400" in said, said
     assert "Traceback" not in said
+
+
+@pytest.mark.parametrize("option", ["--rules", "--calendar"])
+def test_complaints_list_refuses_a_bad_rules_or_calendar_file_it_is_given(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str) -> None:
+    # `complaints list -f json --rules BAD` (or `--calendar BAD` without --status soon)
+    # never read the file: a broken file given by the user passed without a word.
+    _two_cases(capsys)
+    (tmp_path / "bad.yaml").write_text("holidays: [2026-13-45]\n", encoding="utf-8")
+    code, said = bc(capsys, "complaints", "list", "-f", "json", option, "bad.yaml")
+    assert code == 2 and "bad.yaml" in said, said
+    code, said = bc(capsys, "complaints", "list", "-f", "json")
+    assert code == 0, said
