@@ -48,18 +48,24 @@ _EXTRA_PARTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     ))
 
 
+def _part_zh(part: str) -> str:
+    """One part of Click's extras (``default: 3``, ``0<=x<=9``, ``required``) in Chinese."""
+    for pattern, zh in _EXTRA_PARTS:
+        if pattern.match(part):
+            return pattern.sub(zh, part)
+    return part
+
+
 def _extras_zh(match: re.Match[str]) -> str:
     """One ``[…]`` of Click's option extras, each part in Chinese; a line break
     that wrapping put after a ``;`` stays where it is."""
     pieces = re.split(r";(\s+)", match.group(1))  # part, space, part, space, part...
     for i in range(0, len(pieces), 2):
-        for pattern, zh in _EXTRA_PARTS:
-            if pattern.match(pieces[i]):
-                pieces[i] = pattern.sub(zh, pieces[i])
-                break
+        pieces[i] = _part_zh(pieces[i])
     for i in range(1, len(pieces), 2):
         pieces[i] = "；" + ("" if pieces[i] == " " else pieces[i])
     return "[" + "".join(pieces) + "]"
+
 
 _ERRORS: tuple[tuple[re.Pattern[str], str], ...] = _HELP + tuple(
     (re.compile(pattern, re.M), zh) for pattern, zh in (
@@ -102,12 +108,7 @@ def help_zh(text: str) -> str:
 
 def _range_zh(match: re.Match[str]) -> str:
     """``5 is not in the range 0<=x<=3.``: the range said as in the help."""
-    bounds = match.group(2)
-    for pattern, zh in _EXTRA_PARTS:
-        if pattern.match(bounds):
-            bounds = pattern.sub(zh, bounds)
-            break
-    return f"{match.group(1)} 超出范围（{bounds}）。"
+    return f"{match.group(1)} 超出范围（{_part_zh(match.group(2))}）。"
 
 
 _RANGE_ERROR = re.compile(r"(\S+) is not in the range (.+?)\.$", re.M)
