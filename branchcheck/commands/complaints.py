@@ -267,9 +267,9 @@ def list_cases(
     from branchcheck.commands.options import emit
     from branchcheck.complaints import register as reg
     from branchcheck.complaints import render, snapshot
-    from branchcheck.complaints.state import overdue, select
+    from branchcheck.complaints.state import foreign, overdue, select
     from branchcheck.core import places
-    from branchcheck.core.i18n import resolve_lang
+    from branchcheck.core.i18n import resolve_lang, t
     from branchcheck.org.workdays import today
 
     check_choice(fmt, LIST_FORMATS)
@@ -287,6 +287,9 @@ def list_cases(
         for name in names:
             log, state = snapshot.load(folder, name)
             warn(log.problems + state.problems, ui)
+            why = foreign(state, name, ui)
+            if why:  # listed, as the network ingest would not: said on every read
+                say(t(ui, f"警告：{log.path}：{why}", f"Warning: {log.path}: {why}"))
             chosen += select(state.cases.values(), status=status, category=category, day=day,
                              soon=soon)
         chosen.sort(key=lambda c: (c.received, c.id))

@@ -239,6 +239,16 @@ def fold(state: State, events: Iterable[Event], path: str) -> None:
                                           f"event {event.seq} ({kind}): {exc}"))
 
 
+def foreign(state: State, branch: str, lang: str) -> str:
+    """Why a register stored under ``branch`` cannot be trusted for it ("" when it can):
+    it holds another outlet's cases (a register copied into the wrong folder)."""
+    from branchcheck.core.i18n import t
+
+    other = sorted({c.branch for c in state.cases.values()} - {branch})
+    return t(lang, f"存放在 {branch} 下，但含有网点 {other[0]} 的投诉",
+             f"stored under {branch} but holds complaints of outlet {other[0]}") if other else ""
+
+
 # ------------------------------------------------------------------ deadlines on a day
 
 

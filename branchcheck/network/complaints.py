@@ -106,6 +106,7 @@ def verify(root: str, branch: str, path: str, mode: int,
     """Read and verify one register: (why it is rejected or "", last seq, last hash, its
     ``complaints`` rows)."""
     from branchcheck.complaints.register import load
+    from branchcheck.complaints.state import foreign
     from branchcheck.core.errors import BranchcheckError
 
     if not stat.S_ISREG(mode):
@@ -118,13 +119,10 @@ def verify(root: str, branch: str, path: str, mode: int,
     if log.tampered:
         return (t(lang, "投诉台账被改动过：", "the complaint register has been tampered with: ")
                 + (f"{bad[0].rule} ({bad[0]})" if bad else ""), log.last_seq, log.last_hash, [])
-    cases = list(state.cases.values())
-    other = sorted({c.branch for c in cases} - {branch})
-    if other:
-        return (t(lang, f"存放在 {branch} 下，但含有网点 {other[0]} 的投诉",
-                  f"stored under {branch} but holds complaints of outlet {other[0]}"),
-                log.last_seq, log.last_hash, [])
-    return "", log.last_seq, log.last_hash, [row(path, c) for c in cases]
+    why = foreign(state, branch, lang)
+    if why:
+        return why, log.last_seq, log.last_hash, []
+    return "", log.last_seq, log.last_hash, [row(path, c) for c in state.cases.values()]
 
 
 def _keep(branch: str, path: str, info: os.stat_result, seen: Any,

@@ -366,3 +366,24 @@ def test_rules_are_data_with_located_errors(tmp_path: Path,
                        "--received", "2025-10-09T09:00:00+08:00", "--promise-days", "1",
                        "--rules", str(rules))
     assert code == 2 and f"{rules}:" in err and "whole number" in err
+
+
+def test_a_register_copied_under_another_outlet_is_said_on_listing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """SH-001's register copied into SH-002's folder: the listing of SH-002 still shows
+    the case (its outlet column says SH-001) and warns on stderr, naming the file, in the
+    UI language; the JSON on stdout stays data only. The network ingest rejects such a
+    register with the same words."""
+    import shutil
+
+    case = new(capsys, tmp_path, "2025-10-09T09:00+08:00", 3)
+    shutil.copytree(tmp_path / "SH-001", tmp_path / "SH-002")
+    for lang, words in (("zh", "警告：{}：存放在 SH-002 下，但含有网点 SH-001 的投诉"),
+                        ("en", "Warning: {}: stored under SH-002 but holds complaints of "
+                               "outlet SH-001")):
+        code, out, err = run(capsys, tmp_path, "list", "--branch", "SH-002", "-f", "json",
+                             "--lang", lang)
+        assert code == 0 and [r["id"] for r in json.loads(out)] == [case]
+        assert words.format(tmp_path / "SH-002" / "complaints.jsonl") in err
+    code, _, err = run(capsys, tmp_path, "list", "--branch", "SH-001")
+    assert code == 0 and "SH-002" not in err and "stored under" not in err
