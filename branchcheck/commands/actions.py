@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from branchcheck.commands.options import UiLangOption, check_choice
+from branchcheck.commands.options import UiLangOption, actor, check_choice
 from branchcheck.core.errors import EXIT_OK
 
 app = typer.Typer(
@@ -34,26 +34,6 @@ NoteOption = Annotated[str, typer.Option("--note", "-m", metavar="NOTE", help="T
 
 LIST_FORMATS = ("text", "md", "csv", "json")
 LIST_STATUSES = ("open", "overdue", "fixed", "verified", "reopened", "all")
-
-
-def _who(by: str | None, lang: str) -> str:
-    """Who acts: ``--by``, else ``$BRANCHCHECK_REVIEWER``, else ``$USER``, else asked on
-    a terminal; never a made-up name."""
-    from branchcheck.actions.limits import MAX_WHO
-    from branchcheck.actions.ops import clean_text
-    from branchcheck.core.errors import UsageError
-    from branchcheck.core.i18n import t
-
-    name = (by or os.environ.get("BRANCHCHECK_REVIEWER", "").strip()
-            or os.environ.get("USER", "").strip())
-    if not name and sys.stdin.isatty():
-        sys.stderr.write(t(lang, "操作人姓名：", "Your name: "))
-        sys.stderr.flush()
-        name = sys.stdin.readline().strip()
-    if not name or not name.isprintable():
-        raise UsageError(t(lang, "不知道是谁在操作：请用 --by 姓名（或设置 $BRANCHCHECK_REVIEWER）",
-                           "who is doing this? give --by NAME (or set $BRANCHCHECK_REVIEWER)"))
-    return clean_text(name, "--by", MAX_WHO, lang)
 
 
 def _root(results_dir: str | None) -> Path:
@@ -186,7 +166,7 @@ def _change(step: str, action_id: str, branch: str | None, results_dir: str | No
     ui = resolve_lang(lang)
     root = _root(results_dir)
     found = ops.locate(root, action_id, branch, ui)
-    return getattr(ops, step)(root, found, who=_who(by, ui), lang=ui, **fields), ui
+    return getattr(ops, step)(root, found, who=actor(by, ui), lang=ui, **fields), ui
 
 
 @app.command("assign")

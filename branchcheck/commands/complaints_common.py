@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -16,7 +15,8 @@ ResultsDir = Annotated[str | None, typer.Option(
 IdArgument = Annotated[str, typer.Argument(metavar="ID", help="Complaint id, e.g. C-3F9C2E1B.",
                                            show_default=False)]
 ByOption = Annotated[str | None, typer.Option(
-    "--by", metavar="NAME", help="Who records this (default: $USER).")]
+    "--by", metavar="NAME",
+    help="Who records this (default: $BRANCHCHECK_REVIEWER, else $USER, else asked).")]
 AtOption = Annotated[str | None, typer.Option(
     "--at", metavar="ISO-TIME", help="When it happened (default: now), e.g. "
     "2026-02-13T10:00+08:00.")]
@@ -35,9 +35,10 @@ def root(results_dir: str | None) -> Path:
 
 
 def who(by: str | None, lang: str) -> str:
+    from branchcheck.commands.options import actor
     from branchcheck.complaints.register import name_limit
 
-    return name_limit(by or os.environ.get("USER") or "unknown", "--by", lang) or "unknown"
+    return name_limit(actor(by, lang), "--by", lang)
 
 
 def say(message: str) -> None:

@@ -8,6 +8,7 @@ stay with their command.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Collection
 from pathlib import Path
@@ -185,3 +186,22 @@ def newest_stored(branch: str, checklist: str | None, results_dir: str | None, u
             f"branch {branch} has {len(stored)} stored {found[0]} result(s); "
             f"{who}needs at least {count}"))
     return [s.path for s in stored[:count]]
+
+
+def actor(by: str | None, lang: str) -> str:
+    """Who acts: ``--by``, else ``$BRANCHCHECK_REVIEWER``, else ``$USER``, else asked on
+    a terminal; never a made-up name."""
+    from branchcheck.actions.limits import MAX_WHO
+    from branchcheck.actions.ops import clean_text
+    from branchcheck.core.i18n import t
+
+    name = (by or os.environ.get("BRANCHCHECK_REVIEWER", "").strip()
+            or os.environ.get("USER", "").strip())
+    if not name and sys.stdin.isatty():
+        sys.stderr.write(t(lang, "操作人姓名：", "Your name: "))
+        sys.stderr.flush()
+        name = sys.stdin.readline().strip()
+    if not name or not name.isprintable():
+        raise UsageError(t(lang, "不知道是谁在操作：请用 --by 姓名（或设置 $BRANCHCHECK_REVIEWER）",
+                           "who is doing this? give --by NAME (or set $BRANCHCHECK_REVIEWER)"))
+    return clean_text(name, "--by", MAX_WHO, lang)

@@ -371,7 +371,8 @@ OPTIONS_ZH: dict[str, str] = {
     "When it was received, with offset, e.g. 2026-02-13T10:00+08:00.":
         "受理时间，带时区，如 2026-02-13T10:00+08:00。",
     "Who approved the extension.": "批准延期的人。",
-    "Who records this (default: $USER).": "登记人（默认：$USER）。",
+    "Who records this (default: $BRANCHCHECK_REVIEWER, else $USER, else asked).":
+        "登记人（默认：$BRANCHCHECK_REVIEWER，其次 $USER，都没有时询问）。",
     "Who reviews (default: $USER).": "检查人（默认：$USER）。",
     "Why more time is needed.": "需要延期的原因。",
     "Working-day calendar additions/overrides (工作日, 调休).": "工作日历的补充或调整（工作日、调休）。",

@@ -387,3 +387,22 @@ def test_a_register_copied_under_another_outlet_is_said_on_listing(
         assert words.format(tmp_path / "SH-002" / "complaints.jsonl") in err
     code, _, err = run(capsys, tmp_path, "list", "--branch", "SH-001")
     assert code == 0 and "SH-002" not in err and "stored under" not in err
+
+
+def test_who_records_is_never_made_up(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without --by, $BRANCHCHECK_REVIEWER or $USER (and no terminal to ask on) a new
+    case is refused, as for actions, instead of being recorded by "unknown"; nothing is
+    written. $BRANCHCHECK_REVIEWER names the person as for actions."""
+    monkeypatch.delenv("USER", raising=False)
+    monkeypatch.delenv("BRANCHCHECK_REVIEWER", raising=False)
+    for lang, words in (("zh", "不知道是谁在操作：请用 --by 姓名"),
+                        ("en", "who is doing this? give --by NAME")):
+        code, out, err = run(capsys, tmp_path, "new", "--branch", "SH-001", "--channel",
+                             "counter", "--received", "2025-10-09T09:00+08:00",
+                             "--promise-days", "3", "--lang", lang)
+        assert code == 2 and out == "" and words in err
+    assert not (tmp_path / "SH-001" / "complaints.jsonl").exists()
+    monkeypatch.setenv("BRANCHCHECK_REVIEWER", "王芳")
+    case = new(capsys, tmp_path, "2025-10-09T09:00+08:00", 3)
+    assert json.loads(ok(capsys, tmp_path, "show", case, "-f", "json"))["registered_by"] == "王芳"

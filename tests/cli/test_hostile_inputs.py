@@ -24,6 +24,7 @@ def _env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
                 "BRANCHCHECK_CALENDAR", "BRANCHCHECK_ORG"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("BRANCHCHECK_RESULTS", str(tmp_path / "results"))
+    monkeypatch.setenv("BRANCHCHECK_REVIEWER", "tester")  # who records (never made up)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.chdir(tmp_path)
     yield
