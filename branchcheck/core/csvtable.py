@@ -1,6 +1,7 @@
 """Reading a CSV list with a fixed header (directories, rosters): one set of rules.
 
-UTF-8 with or without a BOM; the header's first cells must be the required
+UTF-8 with or without a BOM, else GB18030 (see
+:func:`branchcheck.core.textfile.decode_csv`); the header's first cells must be the required
 columns in order, followed by any of the optional ones, each once; blank rows
 are skipped; a row with another number of cells is a located problem. Columns
 in problems are the cell's position in the row (1-based).
@@ -24,10 +25,10 @@ def records(raw: bytes, name: str, required: Sequence[str], optional: Sequence[s
     import csv
     import io
 
-    from branchcheck.core.strictyaml import decode
+    from branchcheck.core.textfile import decode_csv
 
     try:
-        text = decode(raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw, name)
+        text = decode_csv(raw, name)
     except InputError as exc:
         return [], [], list(exc.problems)
     rows = list(csv.reader(io.StringIO(text, newline="")))

@@ -1,6 +1,7 @@
 """Reading text files that may be hostile: a size limit checked before reading,
-UTF-8 with located errors. The YAML readers (:mod:`branchcheck.core.strictyaml`,
-which re-exports these names) start from here."""
+UTF-8 with located errors (CSV lists may also be GB18030, see :func:`decode_csv`).
+The YAML readers (:mod:`branchcheck.core.strictyaml`, which re-exports these names)
+start from here."""
 
 from __future__ import annotations
 
@@ -12,18 +13,17 @@ from branchcheck.core.errors import InputError, Problem
 from branchcheck.core.i18n import t, ui
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+BOM = b"\xef\xbb\xbf"
 
 
 def decode(raw: bytes, file: str) -> str:
     """UTF-8 text of ``raw`` (a BOM is dropped); invalid bytes give a located error."""
-    if raw.startswith(b"\xef\xbb\xbf"):
+    if raw.startswith(BOM):
         raw = raw[3:]
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-        line = before.count(b"\n") + 1
-        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        line, col = _where(raw, exc.start)
         raise InputError.at(
             Problem(
                 file,
@@ -34,6 +34,35 @@ def decode(raw: bytes, file: str) -> str:
                 "save the file as UTF-8",
             )
         ) from None
+
+
+def decode_csv(raw: bytes, file: str, lang: str | None = None) -> str:
+    """Text of a CSV list a department hands in: UTF-8 (a BOM is dropped), else GB18030
+    when the bytes are valid in it (Excel's plain "CSV" on Chinese Windows is GBK, a
+    subset); else an error located at the first byte UTF-8 refused, naming both."""
+    if raw.startswith(BOM):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        start = exc.start
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        line, col = _where(raw, start)
+        raise InputError.at(Problem(file, line, col, "encoding", t(
+            lang or ui(),
+            f"既不是 UTF-8 也不是 GB18030（GBK）编码的文本（偏移 {start} 处的字节 "
+            f"0x{raw[start]:02x}）；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
+            f"neither UTF-8 nor GB18030 (GBK) text (byte 0x{raw[start]:02x} at offset "
+            f"{start}); save it from Excel as \"CSV UTF-8 (Comma delimited)\""))) from None
+
+
+def _where(raw: bytes, start: int) -> tuple[int, int]:
+    """The line and column (1-based, in characters) of byte ``start`` of ``raw``."""
+    before = raw[:start].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    line = before.count(b"\n") + 1
+    return line, len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
 
 
 def read_bytes(

@@ -2,9 +2,9 @@
 
 Two forms: a YAML file (``schemas/org.schema.json``, strict YAML, located
 problems) and a CSV list of units (header ``id,name_zh,name_en,parent,kind``,
-optional ``opened,closed,verifiers``; UTF-8 with or without BOM). ``verifiers`` names
-the people of a unit who re-check red-line incidents of the units below it. Both are checked for
-duplicate ids, unknown parents, cycles and impossible dates.
+optional ``opened,closed,verifiers``; UTF-8 with or without BOM, else GB18030).
+``verifiers`` names the people of a unit who re-check red-line incidents of the units
+below it. Both are checked for duplicate ids, unknown parents, cycles and impossible dates.
 """
 
 from __future__ import annotations
@@ -308,7 +308,7 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Org | None, list[Problem]]:
 
 
 def parse_csv(raw: bytes, name: str) -> tuple[Org | None, list[Problem]]:
-    """A directory from CSV bytes (UTF-8, optional BOM), with located problems."""
+    """A directory from CSV bytes (UTF-8, optional BOM, else GB18030), with located problems."""
     from branchcheck.core.csvtable import records
 
     header, rows, problems = records(raw, name, CSV_HEADER, CSV_OPTIONAL)

@@ -85,17 +85,9 @@ def _csv(raw: bytes, name: str, header_row: int, lang: str) -> Table:
     import csv
     import io
 
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            text = raw.decode("gb18030")
-        except UnicodeDecodeError:
-            raise InputError.at(Problem(name, 0, 0, "encoding", t(
-                lang, "既不是 UTF-8 也不是 GB18030 编码", "neither UTF-8 nor GB18030 text")
-            )) from None
+    from branchcheck.core.textfile import decode_csv
+
+    text = decode_csv(raw, name, lang)
     if "\x00" in text:
         raise InputError.at(Problem(name, 0, 0, "encoding", t(
             lang, "含有 NUL 字符：不是文本文件", "has a NUL character: not a text file")))

@@ -1,7 +1,7 @@
 """The shopper roster: a CSV the third-party firm or the department keeps.
 
 Header ``id,name,home_units,max_per_day`` and optionally ``available``
-(UTF-8, with or without a BOM). ``home_units`` lists, separated by ``;``, the
+(UTF-8 with or without a BOM, else GB18030). ``home_units`` lists, separated by ``;``, the
 units where the shopper lives, works or is known (never sent there or below);
 ``available`` lists weekdays (``mon``..``sun``), days (``2026-03-05``) and
 ranges (``2026-03-01..2026-03-15``): a shopper is available on a day that
