@@ -372,7 +372,7 @@ def register(
     places.check_branch(branch, ui)
     start = parse_date(since, "--since").isoformat() if since else ""
     end = parse_date(until, "--until").isoformat() if until else "9999"
-    log, state = snapshot.load(root(results_dir), branch)
+    log, state = snapshot.load(root(results_dir), branch, personal=personal)
     warn(log.problems + state.problems, ui)
     cases = [c for c in state.cases.values() if start <= c.received[:10] <= end]
     doc = ledger.build(branch, cases, today(), ui, fmt, rules_of(rules).categories,

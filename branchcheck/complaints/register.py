@@ -101,9 +101,11 @@ def append(root: Path, branch: str, make: Make) -> State:
     """Under the register's lock: verify it (a tampered register is refused and never
     written to), ask ``make`` for the events and append them; the state after."""
     from branchcheck.actions import writer
-    from branchcheck.complaints import snapshot
+    from branchcheck.complaints import checkpoint, snapshot
     from branchcheck.complaints.state import fold
+    from branchcheck.core.i18n import ui
 
+    key = checkpoint.signing_key(ui())  # a key that cannot be used: refused before writing
     with writer.locked(root, branch, CHAIN):
         log = writer.checked(root, branch, CHAIN)
         state = derive(log)
@@ -113,8 +115,14 @@ def append(root: Path, branch: str, make: Make) -> State:
                 root, branch, wanted, seq=log.last_seq, prev=log.last_hash, size=log.size,
                 torn=log.torn_tail, torn_line=log.torn_line, chain=CHAIN)
             fold(state, written, str(log.path))
-            snapshot.remember(root, branch, log, state, size=info.st_size,
-                              seq=written[-1].seq, last=written[-1].hash)
+            seq, last, found = written[-1].seq, written[-1].hash, snapshot.digest(root, branch)
+            snapshot.remember(root, branch, log, state, size=info.st_size, seq=seq,
+                              last=last, found=found)
+            if key is not None and found is not None and found[1] == info.st_size \
+                    and not log.problems and not state.problems \
+                    and checkpoint.due(root, branch, info.st_size):
+                checkpoint.write(root, branch, key, size=info.st_size, digest=found[0],
+                                 seq=seq, last=last, cases=state.cases.values())
     return state
 
 

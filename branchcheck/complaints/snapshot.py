@@ -12,7 +12,12 @@ so an edited, cut or replaced register is always read and verified in full (and
 reported). Only registers that verified without any problem are remembered. Writers
 refresh the entry after each append. ``show``, ``review`` and the network ingest
 always verify in full. The cases are kept with :mod:`marshal` (plain values only,
-read back only when the MAC holds): ten times quicker than JSON both ways.
+read back only when the MAC holds), as rows (:mod:`.caserows`).
+
+A register this user never verified is taken from the outlet's signed checkpoint
+(:mod:`.checkpoint`) when the user trusts the key that signed it, with the lines after
+it verified the same way as below; such a read is not remembered (the checkpoint serves
+the next one as quickly). Otherwise it is verified in full.
 
 A register that grew by appends since it was remembered is not verified again in
 full: the entry also keeps the size and SHA-256 of the bytes it was made from, and
@@ -25,14 +30,12 @@ register (:data:`RENEW`)."""
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import marshal
 import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -45,15 +48,12 @@ from branchcheck.actions.log import (
     verify_bytes,
     verify_tail,
 )
-from branchcheck.complaints.model import CHAIN, Case, Step
+from branchcheck.complaints import caserows
+from branchcheck.complaints.model import CHAIN, Case
 from branchcheck.complaints.state import State, derive, fold
 
 FORMAT = f"branchcheck-complaints-snapshot/3 (marshal, Python {sys.version_info[0]}." \
     f"{sys.version_info[1]})"
-_ALL = [f.name for f in dataclasses.fields(Case)]
-_FIELDS = _ALL[:_ALL.index("steps")]
-"""The fields before ``steps``, in order (a case is rebuilt positionally)."""
-_REST = [f for f in _ALL[_ALL.index("steps") + 1:] if f != "events"]
 
 
 def _memory() -> Any:
@@ -78,19 +78,8 @@ from are inside the MAC'd payload, so a grown register still finds it."""
 
 
 def _encode(size: int, digest: str, seq: int, last: str, cases: list[Case]) -> bytes:
-    head, rest = attrgetter(*_FIELDS), attrgetter(*_REST)
-    rows = [(head(c), [tuple(s) for s in c.steps], rest(c)) for c in cases]
     # 2: no shared refs, twice as quick
-    return marshal.dumps((size, digest, seq, last, rows), 2)
-
-
-def _decode(rows: list[Any]) -> dict[str, Case]:
-    cases: dict[str, Case] = {}
-    make: Any = Case  # rebuilt positionally, in field order
-    for values, steps, rest in rows:
-        case = make(*values, [Step(*s) for s in steps], *rest)
-        cases[case.id] = case
-    return cases
+    return marshal.dumps((size, digest, seq, last, caserows.rows(cases)), 2)
 
 
 def _bytes(root: Path, branch: str) -> bytes | None:
@@ -107,18 +96,22 @@ def _bytes(root: Path, branch: str) -> bytes | None:
     return raw if raw.endswith(b"\n") else None
 
 
-def _digest(root: Path, branch: str) -> tuple[str, int] | None:
+def digest(root: Path, branch: str) -> tuple[str, int] | None:
+    """The SHA-256 and size of the register's bytes as they are now (None when they
+    cannot be remembered)."""
     raw = _bytes(root, branch)
     return None if raw is None else (hashlib.sha256(raw).hexdigest(), len(raw))
 
 
 def remember(root: Path, branch: str, log: Log, state: State, *, size: int | None = None,
-             seq: int | None = None, last: str | None = None) -> None:
+             seq: int | None = None, last: str | None = None,
+             found: tuple[str, int] | None = None) -> None:
     """Keep ``state`` for the register's bytes as they are now (``log`` verified
-    without problems; ``size``/``seq``/``last``: the register after a write)."""
+    without problems; ``size``/``seq``/``last``: the register after a write;
+    ``found``: their :func:`digest` when the caller has it)."""
     if log.problems or state.problems:
         return
-    found = _digest(root, branch)
+    found = found or digest(root, branch)
     if found is None or found[1] != (log.size if size is None else size):
         return  # changed meanwhile: nothing remembered
     payload = _encode(found[1], found[0], log.last_seq if seq is None else seq,
@@ -126,12 +119,14 @@ def remember(root: Path, branch: str, log: Log, state: State, *, size: int | Non
     _memory().put(_slot(root, branch), _ANY, payload)
 
 
-def load(root: Path, branch: str) -> tuple[Log, State]:
+def load(root: Path, branch: str, *, personal: bool = False) -> tuple[Log, State]:
     """The register's cases: remembered when its bytes were verified before and its
-    head agrees, else read and verified in full (and remembered when clean). The
-    cases carry no events (``show`` reads those)."""
+    head agrees, else from the outlet's signed checkpoint when one is trusted (not when
+    the customer's name and contact are wanted: ``personal``), else read and verified
+    in full (and remembered when clean). The cases carry no events (``show`` reads
+    those)."""
     with paused_gc():
-        return _load(root, branch)
+        return _load(root, branch, personal)
 
 
 @contextmanager
@@ -153,7 +148,9 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _load(root: Path, branch: str) -> tuple[Log, State]:
+def _load(root: Path, branch: str, personal: bool) -> tuple[Log, State]:
+    from branchcheck.complaints import checkpoint
+
     raw = _bytes(root, branch) if os.path.lexists(log_path(root, branch, CHAIN)) else None
     if raw is None:  # absent, unreadable or torn: the reader reports what is wrong
         log = read_log(root, branch, chain=CHAIN)
@@ -165,41 +162,48 @@ def _load(root: Path, branch: str) -> tuple[Log, State]:
         size, seq = int(size), int(seq)
     except (EOFError, TypeError, ValueError):
         size, kept, seq, last, rows = 0, "", 0, "", []
-    prefix, sha = "", hashlib.sha256()
-    if 0 < size <= len(raw):  # the remembered bytes' hash on the way to the whole one
-        sha.update(memoryview(raw)[:size])
-        prefix, raw_rest = sha.hexdigest(), memoryview(raw)[size:]
-    else:
-        raw_rest = memoryview(raw)
-    sha.update(raw_rest)
-    digest = sha.hexdigest()  # of all of raw
-    if prefix and prefix == kept:
-        found = _known(root, branch, raw, size, seq, last, rows)
+    sha = hashlib.sha256(memoryview(raw)[:size]) if 0 < size <= len(raw) else None
+    if sha is not None and sha.hexdigest() == kept:
+        try:
+            cases: dict[str, Case] | None = caserows.decode(rows)
+        except (TypeError, ValueError):
+            cases = None
+        found = None if cases is None else _known(root, branch, raw, size, seq, last, cases)
         if found is not None:
             if found[0].size - size > found[0].size // RENEW:
-                memory.put(slot, _ANY, _encode(len(raw), digest, found[0].last_seq,
-                                               found[0].last_hash,
+                memory.put(slot, _ANY, _encode(len(raw), _whole(raw, size, sha),
+                                               found[0].last_seq, found[0].last_hash,
                                                list(found[1].cases.values())))
             return found
-    log = verify_bytes(root, branch, raw, Log(path, chain=CHAIN))  # the bytes hashed above
+    signed = None if personal else checkpoint.read(root, branch, raw)
+    if signed is not None:  # not remembered: the checkpoint serves the next read as well
+        found = _known(root, branch, raw, *signed)
+        if found is not None:
+            return found
+    log = verify_bytes(root, branch, raw, Log(path, chain=CHAIN))
     state = derive(log)
     if not log.problems and not state.problems:
-        memory.put(slot, _ANY, _encode(len(raw), digest, log.last_seq, log.last_hash,
-                                       list(state.cases.values())))
+        memory.put(slot, _ANY, _encode(len(raw), _whole(raw, size, sha), log.last_seq,
+                                       log.last_hash, list(state.cases.values())))
     return log, state
 
 
+def _whole(raw: bytes, size: int, sha: Any) -> str:
+    """The SHA-256 of ``raw``, on from ``sha`` (of its first ``size`` bytes) if any."""
+    if sha is None:
+        return hashlib.sha256(raw).hexdigest()
+    sha = sha.copy()
+    sha.update(memoryview(raw)[size:])
+    return str(sha.hexdigest())
+
+
 def _known(root: Path, branch: str, raw: bytes, size: int, seq: int, last: str,
-           rows: Any) -> tuple[Log, State] | None:
-    """The register from its remembered first ``size`` bytes (their hash checked by the
-    caller) and its appended lines verified; None when anything does not hold (the
-    caller then verifies in full and reports). The returned log's size is ``size``
-    when nothing was appended."""
+           cases: dict[str, Case]) -> tuple[Log, State] | None:
+    """The register from the cases of its first ``size`` bytes (remembered or signed;
+    their hash checked by the caller) and its appended lines verified; None when
+    anything does not hold (the caller then verifies in full and reports). The
+    returned log's size is ``size`` when nothing was appended."""
     path = log_path(root, branch, CHAIN)
-    try:
-        cases = _decode(rows)
-    except (TypeError, ValueError):
-        return None
     if size == len(raw):
         if read_head(root, branch, CHAIN) != (seq, last):
             return None
