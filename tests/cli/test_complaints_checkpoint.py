@@ -273,3 +273,20 @@ def test_rows_read_back_exactly_and_any_other_shape_is_refused(
         change(rows[0])
         assert caserows.checked(rows) is None, what
     assert caserows.checked(json.loads(text) * 2) is None  # an id twice
+
+
+def test_without_a_trust_folder_no_signature_code_is_loaded(
+        register: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root, _ = register
+    code = ("import sys\nfrom branchcheck.cli import run\n"
+            f"code = run(['complaints', 'list', '--results-dir', {str(root)!r}])\n"
+            "heavy = [m for m in sys.modules if m.startswith('cryptography')]\n"
+            "sys.exit(code if not heavy else 99)\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("BRANCHCHECK_TRUST",
+                                                             "BRANCHCHECK_SIGN_KEY")}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=False, env=dict(env, XDG_CACHE_HOME=str(tmp_path / "fresh")))
+    assert done.returncode == 0, done.stderr
