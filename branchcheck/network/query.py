@@ -9,7 +9,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from branchcheck.network.calendar import Period, parse_period
-from branchcheck.network.scope import Scope, latest_day, org_or_flat
+from branchcheck.network.scope import Scope, check_checklist, latest_day, org_or_flat
 
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
@@ -51,8 +51,10 @@ def open_scope(opts: Options, *, months: int = 0) -> Iterator[tuple[DuckDBPyConn
         from branchcheck.results.history import check_checklist_id
 
         check_checklist_id(opts.checklist, opts.lang)
-    with warehouse.reader(warehouse.default_path(opts.warehouse), lang=opts.lang) as con:
+    path = warehouse.default_path(opts.warehouse)
+    with warehouse.reader(path, lang=opts.lang) as con:
         found = org_or_flat(con, org)
+        check_checklist(con, found, opts.checklist, str(path), opts.lang)
         if opts.calendar:
             from dataclasses import replace
 

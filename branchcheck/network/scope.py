@@ -106,6 +106,40 @@ def check_level(con: DuckDBPyConnection | None, scope: Scope) -> None:
                            "or a depth number"))
 
 
+SHOWN_CHECKLISTS = 10
+"""How many of the warehouse's checklist ids an unknown ``--checklist`` error lists."""
+
+
+def check_checklist(con: DuckDBPyConnection, org: Org, checklist: str | None, where: str,
+                    lang: str) -> None:
+    """Refuse a ``--checklist`` that no result or corrective action in the warehouse
+    (``where``) has and the directory's programme does not name: a typo must not look
+    like a network with no outlets. The error names the nearest ids and the ids held."""
+    from branchcheck.core.errors import NotFoundError
+    from branchcheck.core.suggest import did_you_mean
+
+    if checklist is None or any(r.checklist == checklist for r in org.programme):
+        return
+    held = [r[0] for r in con.execute(
+        "SELECT checklist_id FROM results UNION SELECT checklist_id FROM actions "
+        "WHERE checklist_id IS NOT NULL ORDER BY 1").fetchall()]
+    if checklist in held:
+        return
+    hint = did_you_mean(checklist, held, lang)
+    shown = held[:SHOWN_CHECKLISTS]
+    more = len(held) - len(shown)
+    listed = (t(lang, f"；仓库中的检查表：{'、'.join(shown)}"
+                      + (f" 等共 {len(held)} 个" if more else ""),
+                f"; the checklists it holds: {', '.join(shown)}"
+                + (f" and {more} more" if more else ""))
+              if held else t(lang, "；仓库中还没有任何检查表的结果", "; it holds no results yet"))
+    raise NotFoundError(t(
+        lang, f"{where}：没有检查表 {checklist!r}（仓库中没有它的结果或整改项，机构目录的检查"
+              f"计划中也没有它）{listed}{hint}",
+        f"{where}: no checklist {checklist!r} (no result or corrective action of it in the "
+        f"warehouse, and the directory's programme does not name it){listed}{hint}"))
+
+
 def unit_names(con: DuckDBPyConnection, scope: Scope, ids: Iterable[str]) -> dict[str, str]:
     """The name of each unit in the scope's language (its id when it has none or is not
     in the directory)."""
