@@ -60,9 +60,9 @@ def _not_finite(doc: Document, data: dict[str, Any]) -> Iterator[Problem]:
         if kind is float:
             if value - value != 0:  # inf - inf and nan - nan are nan
                 shown = ".nan" if value != value else ("-.inf" if value < 0 else ".inf")
-                yield doc.problem(
-                    path, "not-finite", f"{shown} is not allowed: numbers must be finite"
-                )
+                yield doc.problem(path, "not-finite", t(
+                    ui(), f"不允许 {shown}：数字必须是有限值",
+                    f"{shown} is not allowed: numbers must be finite"))
         elif kind is dict:
             stack.extend(((*path, k), v) for k, v in value.items())
         elif kind is list:
@@ -91,9 +91,11 @@ def _ids(doc: Document, data: dict[str, Any]) -> Iterator[Problem]:
     from branchcheck.core.ids import RESERVED_CHECKLIST_IDS
 
     if data["id"] in RESERVED_CHECKLIST_IDS:
-        yield doc.problem(("id",), "reserved-id",
-                          f"checklist id {data['id']!r} is reserved: the results folder keeps "
-                          "action evidence under that name; choose another id")
+        yield doc.problem(("id",), "reserved-id", t(
+            ui(), f"检查表编号 {data['id']!r} 是保留的：结果文件夹用这个名称存放整改佐证材料；"
+                  "请换一个编号",
+            f"checklist id {data['id']!r} is reserved: the results folder keeps "
+            "action evidence under that name; choose another id"))
     seen: dict[str, Path] = {}
     for si, section in enumerate(data["sections"]):
         entries: list[tuple[Path, Any]] = [(("sections", si), section)]
@@ -102,11 +104,9 @@ def _ids(doc: Document, data: dict[str, Any]) -> Iterator[Problem]:
             ident = entry["id"]
             if ident in seen:
                 line, col = doc.locate((*seen[ident], "id"))
-                yield doc.problem(
-                    (*path, "id"),
-                    "duplicate-id",
-                    f"id {ident!r} is already used at line {line}, column {col}",
-                )
+                yield doc.problem((*path, "id"), "duplicate-id", t(
+                    ui(), f"编号 {ident!r} 已在第 {line} 行第 {col} 列用过",
+                    f"id {ident!r} is already used at line {line}, column {col}"))
             else:
                 seen[ident] = path
 
@@ -117,18 +117,15 @@ def _grades(doc: Document, data: dict[str, Any]) -> Iterator[Problem]:
         return
     for i in range(1, len(grades)):
         if grades[i]["min"] >= grades[i - 1]["min"]:
-            yield doc.problem(
-                ("grades", i, "min"),
-                "grades-order",
+            yield doc.problem(("grades", i, "min"), "grades-order", t(
+                ui(), f"等级区间必须严格从高到低：{grades[i]['min']} 排在 "
+                      f"{grades[i - 1]['min']} 之后",
                 f"grade bands must be strictly descending: {grades[i]['min']} "
-                f"follows {grades[i - 1]['min']}",
-            )
+                f"follows {grades[i - 1]['min']}"))
     if grades[-1]["min"] != 0:
-        yield doc.problem(
-            ("grades", len(grades) - 1, "min"),
-            "grades-order",
-            "the last grade band must start at 0 so every score gets a grade",
-        )
+        yield doc.problem(("grades", len(grades) - 1, "min"), "grades-order", t(
+            ui(), "最后一个等级区间必须从 0 开始，每个得分才都有等级",
+            "the last grade band must start at 0 so every score gets a grade"))
 
 
 def _item_rules(
@@ -140,92 +137,71 @@ def _item_rules(
     for path, item in items:
         kind = item["type"]
         for key in sorted(_TYPED_KEYS & set(item) - _TYPE_KEYS[kind]):
-            yield doc.problem(
-                (*path, key), "type-fields", f"{key!r} does not apply to a {kind} item", key=True
-            )
+            yield doc.problem((*path, key), "type-fields", t(
+                ui(), f"{key!r} 不适用于类型为 {kind} 的检查项",
+                f"{key!r} does not apply to a {kind} item"), key=True)
         if kind == "scale" and item.get("scale") not in scales:
-            yield doc.problem(
-                (*path, "scale"),
-                "unknown-scale",
-                f"scale {item.get('scale')!r} is not defined under 'scales'",
-            )
+            yield doc.problem((*path, "scale"), "unknown-scale", t(
+                ui(), f"量表 {item.get('scale')!r} 没有在 'scales' 中定义",
+                f"scale {item.get('scale')!r} is not defined under 'scales'"))
         if kind == "choice" and not any(o["points"] > 0 for o in item["options"]):
-            yield doc.problem(
-                (*path, "options"),
-                "choice-no-points",
-                "at least one option must be worth more than 0 points",
-            )
+            yield doc.problem((*path, "options"), "choice-no-points", t(
+                ui(), "至少要有一个选项的分值大于 0",
+                "at least one option must be worth more than 0 points"))
         if kind == "choice":
             keys = [o["key"] for o in item["options"]]
             for oi, key in enumerate(keys):
                 if key in keys[:oi]:
-                    yield doc.problem(
-                        (*path, "options", oi, "key"),
-                        "duplicate-id",
-                        f"option key {key!r} is used twice",
-                    )
+                    yield doc.problem((*path, "options", oi, "key"), "duplicate-id", t(
+                        ui(), f"选项键 {key!r} 用了两次", f"option key {key!r} is used twice"))
                 elif key.casefold() in (k.casefold() for k in keys[:oi]):
                     other = next(k for k in keys[:oi] if k.casefold() == key.casefold())
-                    yield doc.problem(
-                        (*path, "options", oi, "key"),
-                        "option-key-case",
+                    yield doc.problem((*path, "options", oi, "key"), "option-key-case", t(
+                        ui(), f"选项键 {other!r} 和 {key!r} 只有大小写不同；对答案时不分大小写，"
+                              "其中一个永远选不到",
                         f"option keys {other!r} and {key!r} differ only in case; answers "
-                        "are matched ignoring case, so one of them could never be chosen",
-                    )
+                        "are matched ignoring case, so one of them could never be chosen"))
         if kind == "metric":
             yield from _metric(doc, path, item)
         if "critical" in item and (kind == "text" or item.get("weight", 1) == 0):
-            yield doc.problem(
-                (*path, "critical"),
-                "critical-unscored",
-                "a knockout must be on a scored item (not text, weight above 0)",
-            )
+            yield doc.problem((*path, "critical"), "critical-unscored", t(
+                ui(), "一票否决只能设在计分的检查项上（不是文字题，权重大于 0）",
+                "a knockout must be on a scored item (not text, weight above 0)"))
         for key in ("rectify", "evidence_required_on_fail"):
             if key in item and (kind == "text" or item.get("weight", 1) == 0):
-                yield doc.problem(
-                    (*path, key),
-                    "rectify-unscored",
+                yield doc.problem((*path, key), "rectify-unscored", t(
+                    ui(), f"{key!r} 只用于计分的检查项：文字题或权重为 0 的检查项不会产生整改项",
                     f"{key!r} is for scored items: a text item or one of weight 0 never "
-                    "opens a corrective action",
-                )
+                    "opens a corrective action"))
         rectify = item.get("rectify")
         if isinstance(rectify, dict) and "below" in rectify and kind != "scale":
-            yield doc.problem(
-                (*path, "rectify", "below"),
-                "rectify-below",
-                "'below' is the scale point at or below which an answer needs 整改: it is "
-                "for scale items only",
-            )
+            yield doc.problem((*path, "rectify", "below"), "rectify-below", t(
+                ui(), "'below' 是量表上的一个刻度，答案等于或低于它就需要整改：只用于量表题",
+                "'below' is the scale point at or below which an answer needs a corrective "
+                "action: it is for scale items only"))
         when = item.get("when")
         if when is not None:
             yield from _when(doc, path, when, earlier, all_ids, scales)
         earlier[item["id"]] = item
     for name, scale in scales.items():
         if scale["max"] <= scale["min"]:
-            yield doc.problem(
-                ("scales", name, "max"),
-                "scale-range",
-                f"scale {name!r}: max must be greater than min",
-            )
+            yield doc.problem(("scales", name, "max"), "scale-range", t(
+                ui(), f"量表 {name!r}：max 必须大于 min",
+                f"scale {name!r}: max must be greater than min"))
         points: dict[int, str] = {}
         for label in scale.get("labels", {}):
             if int(label) in points:  # "1" and "01" (or "0" and "-0") are the same point
                 line, col = doc.locate(("scales", name, "labels", points[int(label)]), key=True)
-                yield doc.problem(
-                    ("scales", name, "labels", label),
-                    "duplicate-key",
+                yield doc.problem(("scales", name, "labels", label), "duplicate-key", t(
+                    ui(), f"刻度标签 {label} 与第 {line} 行第 {col} 列的标签 "
+                          f"{points[int(label)]} 指同一个刻度",
                     f"label {label} names the same point as label {points[int(label)]} "
-                    f"(line {line}, column {col})",
-                    key=True,
-                )
+                    f"(line {line}, column {col})"), key=True)
             points.setdefault(int(label), label)
             if not scale["min"] <= int(label) <= scale["max"]:
-                yield doc.problem(
-                    ("scales", name, "labels", label),
-                    "scale-range",
-                    f"label {label} is outside {scale['min']}-{scale['max']}",
-                    key=True,
-                )
+                yield doc.problem(("scales", name, "labels", label), "scale-range", t(
+                    ui(), f"刻度标签 {label} 超出 {scale['min']}-{scale['max']} 的范围",
+                    f"label {label} is outside {scale['min']}-{scale['max']}"), key=True)
 
 
 def _scored(item: dict[str, Any]) -> bool:
@@ -237,12 +213,15 @@ def _never_scored(doc: Document, data: dict[str, Any]) -> Iterator[Problem]:
     sections = data["sections"]
     if any(s.get("weight", 1) > 0 and any(_scored(i) for i in s["items"]) for s in sections):
         return
+    lang = ui()
     if all(s.get("weight", 1) == 0 for s in sections):
-        why = "every section weighs 0"
+        why = t(lang, "每个检查类别的权重都是 0", "every section weighs 0")
     else:
-        why = "no section with a weight above 0 holds a scored item (not text, weight above 0)"
-    yield doc.problem(("sections",), "no-overall-score",
-                      f"{why}, so no answers can ever give an overall score", key=True)
+        why = t(lang, "权重大于 0 的检查类别里没有计分的检查项（不是文字题，权重大于 0）",
+                "no section with a weight above 0 holds a scored item (not text, weight above 0)")
+    yield doc.problem(("sections",), "no-overall-score", t(
+        lang, f"{why}，所以无论怎么回答都得不到总分",
+        f"{why}, so no answers can ever give an overall score"), key=True)
 
 
 def _when_never(doc: Document, items: list[tuple[Path, dict[str, Any]]]) -> Iterator[Problem]:
@@ -287,24 +266,21 @@ def _number(value: Any) -> bool:
 def _metric(doc: Document, path: Path, item: dict[str, Any]) -> Iterator[Problem]:
     lo, hi = item.get("min"), item.get("max")
     if lo is not None and hi is not None and lo >= hi:
-        yield doc.problem((*path, "max"), "metric-threshold", "max must be greater than min")
+        yield doc.problem((*path, "max"), "metric-threshold", t(
+            ui(), "max 必须大于 min", "max must be greater than min"))
     conditions = [((*path, "pass_if"), item["pass_if"])]
     conditions += [((*path, "bands", i), b) for i, b in enumerate(item.get("bands", []))]
     for cpath, cond in conditions:
         value = cond["value"]
         if (lo is not None and value < lo) or (hi is not None and value > hi):
-            yield doc.problem(
-                (*cpath, "value"),
-                "metric-threshold",
-                f"threshold {value} is outside the valid range of answers",
-            )
+            yield doc.problem((*cpath, "value"), "metric-threshold", t(
+                ui(), f"阈值 {value} 超出答案的有效范围",
+                f"threshold {value} is outside the valid range of answers"))
     for i, band in enumerate(item.get("bands", [])):
         if band["op"][0] != item["pass_if"]["op"][0]:
-            yield doc.problem(
-                (*path, "bands", i, "op"),
-                "metric-threshold",
-                "a band must point the same way as pass_if (both >= or both <=)",
-            )
+            yield doc.problem((*path, "bands", i, "op"), "metric-threshold", t(
+                ui(), "分档（bands）的方向必须与 pass_if 相同（都是 >= 或都是 <=）",
+                "a band must point the same way as pass_if (both >= or both <=)"))
 
 
 def _when(
@@ -361,18 +337,16 @@ def _translations(doc: Document, data: dict[str, Any]) -> Iterator[Problem]:
     for path, text in _texts(data):
         if isinstance(text, str):
             if len(langs) > 1:
-                yield doc.problem(
-                    path,
-                    "missing-translation",
-                    f"plain text given; write it as {{{', '.join(langs)}}} translations",
-                    severity="warning",
-                )
+                yield doc.problem(path, "missing-translation", t(
+                    ui(), f"只写了一种文字；请写成 {{{', '.join(langs)}}} 各语言的译文",
+                    f"plain text given; write it as {{{', '.join(langs)}}} translations"),
+                    severity="warning")
             continue
         missing = [lang for lang in langs if lang not in text]
         if missing:
-            yield doc.problem(
-                path, "missing-translation", f"text lacks {', '.join(missing)}", severity="warning"
-            )
+            yield doc.problem(path, "missing-translation", t(
+                ui(), f"缺少 {'、'.join(missing)} 译文", f"text lacks {', '.join(missing)}"),
+                severity="warning")
 
 
 def _texts(data: dict[str, Any]) -> Iterator[tuple[Path, Any]]:

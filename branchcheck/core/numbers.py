@@ -58,12 +58,13 @@ def oversized(data: Any) -> Iterator[tuple[Path, int | float]]:
 
 def problems(doc: Document) -> list[Problem]:
     """A located ``number-too-large`` error for every too-large number of ``doc``."""
+    from branchcheck.core.i18n import t, ui
+
+    lang = ui()
     found = [
-        doc.problem(
-            path,
-            "number-too-large",
-            f"{shown(value)} is too large: numbers must lie between -1e15 and 1e15",
-        )
+        doc.problem(path, "number-too-large", t(
+            lang, f"{shown(value)} 太大：数字必须在 -1e15 到 1e15 之间",
+            f"{shown(value)} is too large: numbers must lie between -1e15 and 1e15"))
         for path, value in oversized(doc.data)
     ]
     return sorted(found, key=lambda p: (p.line, p.column))

@@ -24,15 +24,10 @@ def decode(raw: bytes, file: str) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = _where(raw, exc.start)
-        raise InputError.at(
-            Problem(
-                file,
-                line,
-                col,
-                "encoding",
-                f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
-                "save the file as UTF-8",
-            )
+        byte = f"0x{raw[exc.start]:02x}"
+        raise InputError.at(Problem(file, line, col, "encoding", t(
+            ui(), f"不是有效的 UTF-8 文本（偏移 {exc.start} 处的字节 {byte}）；请把文件存为 UTF-8",
+            f"not valid UTF-8 (byte {byte} at offset {exc.start}); save the file as UTF-8"))
         ) from None
 
 
