@@ -10,14 +10,13 @@ file someone else wrote: each value must have the type and form the fold gives i
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterable
-from datetime import date
-from functools import lru_cache
 from operator import attrgetter
 from typing import Any
 
 from branchcheck.complaints.model import MAX_NAME, MAX_TEXT, OUTCOMES, STATUSES, STEPS, Case, Step
+from branchcheck.complaints.state import real_day as _day
+from branchcheck.complaints.state import real_time
 
 _ALL = [f.name for f in dataclasses.fields(Case)]
 FIELDS = _ALL[:_ALL.index("steps")]
@@ -45,24 +44,11 @@ def decode(found: list[Any]) -> dict[str, Case]:
     return cases
 
 
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TEXT = (str,) * 8
 _HEAD = (*_TEXT, dict, str, int, str, dict, str, str, str, str, str, str)
 """The types of the fields before ``steps`` (see :class:`Case`)."""
 _TAIL = ((str,) * 9) + (int, list, list, list)
 _STEP = (str,) * 5
-
-
-@lru_cache(maxsize=4096)
-def _day(text: str) -> bool:
-    """A real day ``YYYY-MM-DD`` (remembered: a register's due days repeat)."""
-    if not _DAY.fullmatch(text):
-        return False
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _texts(value: Any, limit: int = MAX_TEXT) -> bool:
@@ -80,6 +66,7 @@ def _case(values: Any, steps: Any, rest: Any) -> Case | None:
         return None
     rule, personal = values[12], values[8]
     if not (values[17] in STATUSES and _day(values[11]) and _day(values[13])
+            and real_time(values[3])
             and _day(values[15]) and (not personal or _texts(personal, MAX_NAME))
             and type(rule.get("days")) is int and rule.get("count") in ("calendar", "workdays")
             and type(rule.get("roll")) is bool and 0 <= values[10] <= 365 and rest[9] >= 0):

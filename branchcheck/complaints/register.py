@@ -139,10 +139,10 @@ def clean(text: str | None, what: str, limit: int = MAX_TEXT, lang: str = "en") 
 def parse_time(text: str, what: str, lang: str = "en") -> str:
     """An ISO 8601 time with its offset (a date alone is refused: the day of receipt
     depends on the time zone)."""
-    from branchcheck.complaints.state import _TIME
+    from branchcheck.complaints.state import real_time
 
     value = text.strip()
-    ok = bool(_TIME.match(value))
+    ok = real_time(value)
     if ok:
         try:
             year = datetime.fromisoformat(value.replace("Z", "+00:00")).year

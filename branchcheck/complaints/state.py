@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from branchcheck.actions.log import Log
@@ -24,12 +25,38 @@ from branchcheck.complaints.model import (
 from branchcheck.core.errors import Problem
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
-_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})\Z")
+_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?"
+                   r"(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)\Z")
+"""An ISO 8601 time with its offset; the day must also be :func:`real_day`."""
+
+
+@lru_cache(maxsize=4096)
+def real_day(text: str) -> bool:
+    """``YYYY-MM-DD`` that is a day of the calendar (2025-02-30 is not), remembered: a
+    register's days repeat."""
+    if not _DAY.match(text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def real_time(text: str) -> bool:
+    """An ISO 8601 time with its offset, on a real day, as the writer stores it."""
+    return bool(_TIME.match(text)) and real_day(text[:10])
 _ACTION = re.compile(r"^A-[0-9A-F]{8}\Z")
 
 
 class _Bad(Exception):
-    """An event whose data does not have the documented shape."""
+    """An event whose data does not have the documented shape: what is wrong, in the
+    UI language."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        from branchcheck.core.i18n import t, ui
+
+        super().__init__(t(ui(), zh, en))
 
 
 @dataclass
@@ -46,28 +73,30 @@ def _text(d: Mapping[str, Any], key: str, *, limit: int = MAX_TEXT,
     if value is None and not required:
         return ""
     if not isinstance(value, str) or len(value) > limit or (required and not value):
-        raise _Bad(f"{key!r} must be text of at most {limit} characters")
+        raise _Bad(f"{key!r} 应为不超过 {limit} 个字符的文本",
+                   f"{key!r} must be text of at most {limit} characters")
     return value
 
 
 def _day(d: Mapping[str, Any], key: str) -> str:
     value = d.get(key)
-    if not isinstance(value, str) or not _DAY.match(value):
-        raise _Bad(f"{key!r} must be a date YYYY-MM-DD")
+    if not isinstance(value, str) or not real_day(value):
+        raise _Bad(f"{key!r} 应为日期 YYYY-MM-DD", f"{key!r} must be a date YYYY-MM-DD")
     return value
 
 
 def _time(d: Mapping[str, Any], key: str = "at") -> str:
     value = d.get(key)
-    if not isinstance(value, str) or not _TIME.match(value):
-        raise _Bad(f"{key!r} must be an ISO 8601 time with its offset")
+    if not isinstance(value, str) or not real_time(value):
+        raise _Bad(f"{key!r} 应为带时区的 ISO 8601 时间",
+                   f"{key!r} must be an ISO 8601 time with its offset")
     return value
 
 
 def _int(d: Mapping[str, Any], key: str, high: int = 3650) -> int:
     value = d.get(key)
     if type(value) is not int or not 0 <= value <= high:
-        raise _Bad(f"{key!r} must be a whole number of days")
+        raise _Bad(f"{key!r} 应为整数天数", f"{key!r} must be a whole number of days")
     return value
 
 
@@ -76,7 +105,8 @@ def _rule(value: Any) -> dict[str, Any]:
           and value.get("count") in ("calendar", "workdays")
           and isinstance(value.get("roll"), bool))
     if not ok:
-        raise _Bad("'decision' must give days, count and roll")
+        raise _Bad("'decision' 应给出 days、count 和 roll",
+                   "'decision' must give days, count and roll")
     return dict(value)
 
 
@@ -93,7 +123,8 @@ def _texts(d: Mapping[str, Any], spec: tuple[tuple[str, int], ...]) -> list[str]
         if value is None:
             value = ""
         elif type(value) is not str or len(value) > limit:
-            raise _Bad(f"{key!r} must be text of at most {limit} characters")
+            raise _Bad(f"{key!r} 应为不超过 {limit} 个字符的文本",
+                   f"{key!r} must be text of at most {limit} characters")
         out.append(value)
     return out
 
@@ -103,7 +134,8 @@ def _received(event: Event) -> Case:
     branch, channel, category, asks, summary, ref, about, repeat, name, contact = _texts(
         d, _RECEIVED)
     if not branch or channel not in CHANNELS:
-        raise _Bad(f"needs a branch and a known channel (not {channel!r})")
+        raise _Bad(f"需要网点和已知的渠道（而不是 {channel!r}）",
+                   f"needs a branch and a known channel (not {channel!r})")
     assert event.action is not None  # noqa: S101 - checked by the caller
     personal = {}
     if name:
@@ -128,8 +160,8 @@ def step_values(d: Mapping[str, Any]) -> tuple[str, str, str, str, str] | None:
     name, at, note = d.get("step"), d.get("at"), d.get("note", "")
     outcome, handler = d.get("outcome", ""), d.get("handler", "")
     if (type(name) is str and name in STEPS and type(at) is str and _TIME.match(at)
-            and type(note) is str and len(note) <= MAX_TEXT and type(handler) is str
-            and len(handler) <= MAX_NAME
+            and real_day(at[:10]) and type(note) is str and len(note) <= MAX_TEXT
+            and type(handler) is str and len(handler) <= MAX_NAME
             and (outcome == "" or (type(outcome) is str and outcome in OUTCOMES))):
         return name, at, note, outcome, handler
     return None
@@ -141,9 +173,9 @@ def step_checked(d: Mapping[str, Any]) -> tuple[str, str, str, str, str]:
     name, outcome, note, handler = _texts(d, _STEP)
     at = _time(d)
     if name not in STEPS:
-        raise _Bad(f"unknown step {name!r}")
+        raise _Bad(f"未知步骤 {name!r}", f"unknown step {name!r}")
     if outcome and outcome not in OUTCOMES:
-        raise _Bad(f"unknown outcome {outcome!r}")
+        raise _Bad(f"未知回访结果 {outcome!r}", f"unknown outcome {outcome!r}")
     return name, at, note, outcome, handler
 
 
@@ -192,7 +224,7 @@ def _apply(case: Case, event: Event) -> None:
     elif kind == "linked":
         action = _text(d, "action", limit=12, required=True)
         if not _ACTION.match(action):
-            raise _Bad("'action' must be an action id")
+            raise _Bad("'action' 应为整改编号", "'action' must be an action id")
         if action not in case.actions:
             case.actions.append(action)
     elif kind == "closed":
@@ -227,16 +259,19 @@ def fold(state: State, events: Iterable[Event], path: str) -> None:
                     _apply(case, event)
                 continue
             if ident is None or not case_id(ident):
-                raise _Bad("no case id")
+                raise _Bad("缺少投诉编号", "no case id")
             if kind != "received":
-                raise _Bad(f"unknown case {ident}")
+                raise _Bad(f"未登记的投诉 {ident}", f"unknown case {ident}")
             if case is not None:
-                raise _Bad(f"case {ident} is registered twice")
+                raise _Bad(f"投诉 {ident} 登记了两次", f"case {ident} is registered twice")
             case = cases[ident] = _received(event)
             case.events.append(event)
         except _Bad as exc:
-            state.problems.append(Problem(path, event.line, 1, "register-invalid",
-                                          f"event {event.seq} ({kind}): {exc}"))
+            from branchcheck.core.i18n import t, ui
+
+            state.problems.append(Problem(path, event.line, 1, "register-invalid", t(
+                ui(), f"第 {event.seq} 条事件（{kind}）：{exc}",
+                f"event {event.seq} ({kind}): {exc}")))
 
 
 def foreign(state: State, branch: str, lang: str) -> str:

@@ -4,6 +4,7 @@ concurrent writers, edited / cut / torn registers, the action log left as it was
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -277,3 +278,41 @@ def test_a_little_growth_is_verified_each_read_and_not_rewritten(
         log, state = snapshot.load(root, BRANCH)
         assert log.last_seq == 23 and len(state.cases) == 23
     assert entry.read_bytes() != kept  # renewed: it names the 23 cases now
+
+
+@pytest.mark.parametrize(("kind", "data"), [
+    ("received", {"reply_due": "2025-02-30"}), ("received", {"decision_due": "2025-13-01"}),
+    ("received", {"received": "2025-02-29T09:00:00+08:00"}),
+    ("received", {"received": "2025-10-09T25:00:00+08:00"}),
+    ("step", {"step": "accept", "at": "2025-02-30T10:00+08:00"}),
+    ("closed", {"at": "2025-04-31T10:00+08:00"})])
+def test_an_impossible_day_in_a_register_is_reported_not_a_crash(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str,
+        data: dict[str, object]) -> None:
+    """A register written by another tool with a day the calendar has not (the writer
+    refuses them): the event is reported where it is, and the listing goes on."""
+    from branchcheck.actions import writer
+    from branchcheck.actions.log import NewEvent
+    from branchcheck.cli import run
+
+    root = tmp_path / "r"
+    case = _new(root, 1)
+    good = {"branch": BRANCH, "channel": "counter", "received": "2025-10-09T09:00:00+08:00",
+            "promise_days": 3, "reply_due": "2025-10-14", "decision_due": "2025-10-24",
+            "decision": {"count": "calendar", "days": 15, "extensions": [15], "roll": True}}
+    event = NewEvent("received", "C-0000BAD0", "x", {**good, **data}) if kind == "received" \
+        else NewEvent(kind, case, "x", data)
+    with writer.locked(root, BRANCH, CHAIN):
+        log = read_log(root, BRANCH, chain=CHAIN, locked=True)
+        writer.add_events(root, BRANCH, [event], seq=log.last_seq, prev=log.last_hash,
+                          size=log.size, chain=CHAIN)
+    for lang, words in (("en", "must be"), ("zh", "应为")):
+        code = run(["complaints", "list", "--status", "all", "-f", "json", "--results-dir",
+                    str(root), "--lang", lang])
+        out, err = capsys.readouterr()
+        assert code == 0 and case in out and "C-0000BAD0" not in out, err
+        assert "internal error" not in err and "内部错误" not in err
+        assert "complaints.jsonl:2:" in err and words in err
+        if lang == "zh":  # one language: nothing English but the key, ids and the rule
+            assert not re.search(r"\b(?!YYYY|MM|DD|ISO)[A-Za-z]{3,}\b", re.sub(
+                r"/\S+|'[a-z_]+'|（[a-z-]+）|\[register-invalid\]", "", err)), err
