@@ -15,6 +15,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from branchcheck.core.i18n import t, ui
+
 MAX_LINE = 120
 """Longest line (characters) looked for when a seed repeats its lines."""
 DOUBLED_SHARE = 0.5
@@ -104,33 +106,41 @@ def straddle(seed: SeedText, start: int, quote: str,
     line break inside one label (``|``)."""
     end = start + len(quote)
     text = seed.text
+    lang = ui()
     lead = start
     for a, b in seed.numbers:  # list numbers may lead the quote ("3.回形针策略")
         if a <= lead < b:
             lead = b
     for a, b in seed.numbers:
         if lead <= a < end:
-            return ("source-straddles",
-                    f"runs into the list item numbered {text[a:b]!r}: quote one list item "
-                    "(its number may lead the quote)")
+            return ("source-straddles", t(
+                lang, f"越过了编号为 {text[a:b]!r} 的列表项：只引一个列表项（可以带上它的编号）",
+                f"runs into the list item numbered {text[a:b]!r}: quote one list item "
+                "(its number may lead the quote)"))
     for p in _inside(seed.separators, start, end - 1):
-        return ("source-straddles",
-                f"runs across the full stop between the labels {text[start:p]!r} and "
-                f"{text[p + 1:end]!r}: quote one label")
+        return ("source-straddles", t(
+            lang, f"越过了标签 {text[start:p]!r} 和 {text[p + 1:end]!r} 之间的句号：只引一个标签",
+            f"runs across the full stop between the labels {text[start:p]!r} and "
+            f"{text[p + 1:end]!r}: quote one label"))
     for p in _inside(seed.repeats, start, end):
-        return ("source-straddles",
-                f"runs from a line of the seed into its repeat after {text[start:p]!r} "
-                "(the extracted text prints each line twice): quote one copy")
+        return ("source-straddles", t(
+            lang, f"从出处文件的一行跨进了它在 {text[start:p]!r} 之后的重复"
+                  "（抽取的文本每行印两遍）：只引其中一份",
+            f"runs from a line of the seed into its repeat after {text[start:p]!r} "
+            "(the extracted text prints each line twice): quote one copy"))
     found = set(_inside(seed.line_breaks, lead, end))
     wanted = {start + k for k in marks}
     for p in sorted(wanted - found):
-        return ("source-join",
-                f"has '|' after {text[start:p]!r}, but the seed does not break a line there")
+        return ("source-join", t(
+            lang, f"在 {text[start:p]!r} 之后有 '|'，但出处文件在那里没有换行",
+            f"has '|' after {text[start:p]!r}, but the seed does not break a line there"))
     for p in sorted(found - wanted):
-        return ("source-straddles",
-                f"runs across a line break of the seed after {text[start:p]!r}; the seed "
-                "prints each line twice, and a list label or table cell may end there: quote "
-                "one label, or mark a line break inside one label with '|'")
+        return ("source-straddles", t(
+            lang, f"越过了出处文件在 {text[start:p]!r} 之后的换行；该文件每行印两遍，列表标签或"
+                  "表格单元格可能在那里结束：只引一个标签，或用 '|' 标出同一标签内的换行",
+            f"runs across a line break of the seed after {text[start:p]!r}; the seed "
+            "prints each line twice, and a list label or table cell may end there: quote "
+            "one label, or mark a line break inside one label with '|'"))
     return None
 
 

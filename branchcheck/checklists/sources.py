@@ -22,6 +22,7 @@ from typing import Any
 
 from branchcheck.checklists.seedlines import SeedText, is_label, parse, straddle
 from branchcheck.core.errors import BranchcheckError, Problem
+from branchcheck.core.i18n import t, ui
 from branchcheck.core.strictyaml import Document
 
 MIN_QUOTE = 6
@@ -63,7 +64,8 @@ class Seeds:
         try:
             return parse(squeeze(raw.decode("utf-8-sig")))
         except UnicodeDecodeError as exc:
-            return BranchcheckError(f"{name}: not UTF-8 text (byte {exc.start})")
+            return BranchcheckError(t(ui(), f"{name}：不是 UTF-8 文本（偏移 {exc.start}）",
+                                      f"{name}: not UTF-8 text (byte {exc.start})"))
 
 
 def _occurrences(text: str, quote: str) -> Iterator[int]:
@@ -77,20 +79,26 @@ def quote_problem(seed: SeedText, quote: str) -> tuple[str, str] | None:
     """``(rule, message)`` when ``quote`` (whitespace removed, ``|`` marking a line
     break inside one label) is not a phrase of ``seed``; None when one of its
     occurrences is."""
+    lang = ui()
     pieces = quote.split("|")
     if len(pieces) > 1 and not all(pieces):
-        return ("source-join", f"quote {quote!r}: a '|' must stand between two pieces of "
-                "the quote")
+        return ("source-join", t(lang, f"引文 {quote!r}：'|' 必须位于引文的两段之间",
+                                 f"quote {quote!r}: a '|' must stand between two pieces of "
+                                 "the quote"))
     joined = "".join(pieces)
     marks = frozenset(sum(len(p) for p in pieces[:k]) for k in range(1, len(pieces)))
-    short = ("source-short", f"quote {joined!r} has {len(joined)} characters; at least "
-             f"{MIN_QUOTE} are needed to trace the standard, unless it is a whole list "
-             "label or table cell of the seed")
+    short = ("source-short", t(
+        lang, f"引文 {joined!r} 只有 {len(joined)} 个字符；至少要 {MIN_QUOTE} 个才能追溯到标准，"
+              "除非它是出处文件中一个完整的列表标签或表格单元格",
+        f"quote {joined!r} has {len(joined)} characters; at least "
+        f"{MIN_QUOTE} are needed to trace the standard, unless it is a whole list "
+        "label or table cell of the seed"))
     first: tuple[str, str] | None = None
     for at in _occurrences(seed.text, joined):
         bad = straddle(seed, at, joined, marks)
         if bad is not None:
-            first = first or (bad[0], f"quote {joined!r} {bad[1]}")
+            first = first or (bad[0], t(lang, f"引文 {joined!r} {bad[1]}",
+                                        f"quote {joined!r} {bad[1]}"))
         elif len(joined) >= MIN_QUOTE or (len(joined) > 1 and is_label(seed, at, len(joined))):
             return None
         else:  # a phrase, but too short to trace and not a whole label
@@ -99,7 +107,8 @@ def quote_problem(seed: SeedText, quote: str) -> tuple[str, str] | None:
         return first
     if len(joined) < MIN_QUOTE:
         return short
-    return ("source-not-found", f"quote {joined!r} is not in the source file")
+    return ("source-not-found", t(lang, f"引文 {joined!r} 不在出处文件中",
+                                  f"quote {joined!r} is not in the source file"))
 
 
 def source_problems(doc: Document, seeds: Seeds) -> list[Problem]:
@@ -114,17 +123,20 @@ def source_problems(doc: Document, seeds: Seeds) -> list[Problem]:
             path = ("sections", si, "items", ii, "source")
             match = _SOURCE.fullmatch(source.strip())
             if match is None:
-                found.append(doc.problem(path, "source-format",
-                                         "source must read 'FILE: quote' with a plain file name"))
+                found.append(doc.problem(path, "source-format", t(
+                    ui(), "出处应写成 'FILE: 引文'，FILE 为单纯的文件名",
+                    "source must read 'FILE: quote' with a plain file name")))
                 continue
             name, quote = match["file"], squeeze(match["quote"])
             try:
                 seed = seeds.text(name)
             except BranchcheckError as exc:
-                found.append(doc.problem(path, "source-file",
-                                         f"source file {name!r} cannot be used: {exc}"))
+                found.append(doc.problem(path, "source-file", t(
+                    ui(), f"出处文件 {name!r} 无法使用：{exc}",
+                    f"source file {name!r} cannot be used: {exc}")))
                 continue
             bad = quote_problem(seed, quote)
             if bad is not None:
-                found.append(doc.problem(path, bad[0], f"{name}: {bad[1]}"))
+                found.append(doc.problem(path, bad[0], t(ui(), f"{name}：{bad[1]}",
+                                                         f"{name}: {bad[1]}")))
     return found

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from branchcheck.cli import run
+from tests.cli.test_sources import DOUBLED, checklist, seeds  # noqa: F401  (fixture)
 from tests.cli.test_zh_ui import english
 
 MANY = """\
@@ -145,3 +146,35 @@ def test_some_messages_word_for_word(folder: Path, capsys: pytest.CaptureFixture
             # 10 + 11 + 24 (甲 is 3 bytes) + 10 bytes of lines, then "  - id: caf" (11)
             ("latin1.yaml", "不是有效的 UTF-8 文本（偏移 66 处的字节 0xe9）；请把文件存为 UTF-8"),
             } <= zh
+
+
+def test_every_source_quote_message_is_chinese_in_a_zh_session(
+        tmp_path: Path, seeds: Path, capsys: pytest.CaptureFixture[str],  # noqa: F811
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """``validate --sources``: each quote rule (format, file, short, not found, '|',
+    the four ways to straddle a boundary of the seed) in Chinese."""
+    (seeds / "004_slides.txt").write_text(DOUBLED, encoding="utf-8")
+    (seeds / "latin.txt").write_bytes("café crème".encode("latin-1"))
+    path = checklist(tmp_path,
+                     '"no quote here"', '"missing.txt: 厅堂内外、窗口内外"',
+                     '"latin.txt: 厅堂内外、窗口内外"', '"000_demo.txt: 米线"',
+                     '"000_demo.txt: 厅堂内外、柜台内外"', '"000_demo.txt: 厅堂内外|"',
+                     '"004_slides.txt: 询问客户想法。3.3.回形针策略"',
+                     '"004_slides.txt: 功能维护.心理维护"',
+                     '"004_slides.txt: 系统营运细分因素系统稳定度"',
+                     '"004_slides.txt: 感受。认同客户"', '"004_slides.txt: 系统|稳定度"')
+    rules = []
+    for lang in ("zh", "en"):
+        monkeypatch.setenv("BRANCHCHECK_LANG", lang)
+        assert run(["validate", "--no-cache", str(path), "--sources", str(seeds)]) == 1
+        lines = capsys.readouterr().out.splitlines()[:-1]
+        found = [LINE.match(line.replace(str(tmp_path) + "/", "")) for line in lines]
+        assert all(found), lines
+        rules.append([m["rule"] for m in found if m])
+        if lang == "zh":
+            for m in found:
+                assert m and not english(m["message"]) and m["level"] == "错误:", m
+    assert rules[0] == rules[1] == [
+        "source-format", "source-file", "source-file", "source-short", "source-not-found",
+        "source-join", "source-straddles", "source-straddles", "source-straddles",
+        "source-straddles", "source-join"]
