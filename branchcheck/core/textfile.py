@@ -78,16 +78,10 @@ def read_bytes(
                     "not a regular file (a FIFO, device or socket); refused")))
             size = info.st_size
             if size > max_bytes:
-                raise InputError.at(
-                    Problem(
-                        name,
-                        0,
-                        0,
-                        "too-large",
-                        f"file is {size} bytes, over the limit of {max_bytes} bytes "
-                        "(see --max-bytes)",
-                    )
-                )
+                raise InputError.at(Problem(name, 0, 0, "too-large", t(
+                    ui(), f"文件有 {size} 字节，超过 {max_bytes} 字节的上限（见 --max-bytes）",
+                    f"file is {size} bytes, over the limit of {max_bytes} bytes "
+                    "(see --max-bytes)")))
             raw = read_capped(fh, max_bytes, hint=size)
     except IsADirectoryError:
         raise InputError.at(Problem(name, 0, 0, "unreadable", t(
@@ -98,9 +92,9 @@ def read_bytes(
     except OSError as exc:
         raise InputError.at(Problem(name, 0, 0, "unreadable", exc.strerror or str(exc))) from None
     if len(raw) > max_bytes:
-        raise InputError.at(
-            Problem(name, 0, 0, "too-large", f"file is over the limit of {max_bytes} bytes")
-        )
+        raise InputError.at(Problem(name, 0, 0, "too-large", t(
+            ui(), f"文件超过 {max_bytes} 字节的上限",
+            f"file is over the limit of {max_bytes} bytes")))
     return raw
 
 

@@ -178,3 +178,16 @@ def test_every_source_quote_message_is_chinese_in_a_zh_session(
         "source-format", "source-file", "source-file", "source-short", "source-not-found",
         "source-join", "source-straddles", "source-straddles", "source-straddles",
         "source-straddles", "source-join"]
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("zh", "many.yaml: 错误: 文件有 {size} 字节，超过 10 字节的上限（见 --max-bytes） [too-large]"),
+    ("en", "many.yaml: error: file is {size} bytes, over the limit of 10 bytes (see --max-bytes) "
+           "[too-large]")])
+def test_a_file_over_the_size_limit_is_told_in_the_ui_language(
+        folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        lang: str, line: str) -> None:
+    monkeypatch.setenv("BRANCHCHECK_LANG", lang)
+    assert run(["validate", "--no-cache", "--max-bytes", "10", "many.yaml"]) == 1
+    size = len(MANY.encode())
+    assert capsys.readouterr().out.splitlines()[0] == line.format(size=size)
