@@ -96,3 +96,17 @@ def test_a_roster_saved_by_excel_in_china_is_read(
         assert code == 0, err
         schedules.append(visits)
     assert schedules[0] == schedules[1] and len(schedules[0]) == 4
+
+
+def test_validate_reads_both_lists_as_excel_in_china_saves_them(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``validate`` (CI) recognises a GB18030 directory and roster like the commands."""
+    (tmp_path / "org.csv").write_bytes(ORG_CSV.encode("gb18030"))
+    (tmp_path / "roster.csv").write_bytes(
+        "id,name,home_units,max_per_day\nS1,张三,R1,2\n".encode("gb18030"))
+    (tmp_path / "bad.csv").write_bytes(NEITHER)
+    code, out, _ = cli(capsys, "validate", "--no-cache", str(tmp_path / "org.csv"),
+                       str(tmp_path / "roster.csv"))
+    assert code == 0 and out.startswith("OK: 2 files checked"), out
+    code, out, _ = cli(capsys, "validate", "--no-cache", str(tmp_path / "bad.csv"))
+    assert code == 1 and f"{tmp_path / 'bad.csv'}:2:4: error: neither UTF-8 nor GB18030" in out
