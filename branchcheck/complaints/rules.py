@@ -217,7 +217,7 @@ def days_late(due: str, day: date) -> int:
     return max((day - date.fromisoformat(due)).days, 0)
 
 
-def calendar(path: str | None = None, lang: str = "en") -> WorkCalendar:
+def calendar(path: str | None = None, lang: str | None = None) -> WorkCalendar:
     """The one working-day calendar (工作日 and 调休): the official days, with the
     calendar file ``path`` (``--calendar``, else ``$BRANCHCHECK_CALENDAR``) on top."""
     from branchcheck.org import workdays

@@ -242,8 +242,9 @@ def today(zone: str | None = None) -> date:
     return datetime.now().date()
 
 
-def env_overrides(*, lang: str = "en") -> CalendarOverrides:
-    """The days of the calendar file ``$BRANCHCHECK_CALENDAR`` names (none when unset)."""
+def env_overrides(*, lang: str | None = None) -> CalendarOverrides:
+    """The days of the calendar file ``$BRANCHCHECK_CALENDAR`` names (none when unset;
+    errors in ``lang``, else the UI language)."""
     path = os.environ.get("BRANCHCHECK_CALENDAR", "").strip()
     return load_calendar_file(path, lang=lang) if path else CalendarOverrides()
 
@@ -255,6 +256,7 @@ def overrides_from_mapping(data: Mapping[str, Any], name: str,
                            where: Any) -> tuple[CalendarOverrides, list[Problem]]:
     """The ``holidays`` and ``workdays`` lists of a parsed YAML mapping (a calendar file
     or an organisation directory); ``where(path)`` locates a node as (line, column)."""
+    lang = ui()
     problems: list[Problem] = []
     found: dict[str, set[date]] = {}
     for key in CALENDAR_KEYS:
@@ -262,17 +264,20 @@ def overrides_from_mapping(data: Mapping[str, Any], name: str,
         found[key] = days
         values = data.get(key, [])
         if not isinstance(values, list):
-            problems.append(_at(name, where((key,)), "calendar",
-                                f"{key} must be a list of dates (YYYY-MM-DD)"))
+            problems.append(_at(name, where((key,)), "calendar", t(
+                lang, f"{key} 必须是日期（YYYY-MM-DD）的列表",
+                f"{key} must be a list of dates (YYYY-MM-DD)")))
             continue
         for i, text in enumerate(values):
             day = _date(text)
             if day is None:
-                message = f"{text!r} is not a calendar date (YYYY-MM-DD)"
+                message = t(lang, f"{text!r} 不是日期（YYYY-MM-DD）",
+                            f"{text!r} is not a calendar date (YYYY-MM-DD)")
             elif day in days:
-                message = f"{day} is listed twice in {key}"
+                message = t(lang, f"{day} 在 {key} 中列了两次", f"{day} is listed twice in {key}")
             elif key == "workdays" and day in found["holidays"]:
-                message = f"{day} is both a holiday and a working day"
+                message = t(lang, f"{day} 既是节假日又是工作日（调休）",
+                            f"{day} is both a holiday and a working day")
             else:
                 days.add(day)
                 continue
@@ -294,21 +299,24 @@ def _date(value: Any) -> date | None:
         return None
 
 
-def load_calendar_file(path: str, *, lang: str = "en") -> CalendarOverrides:
+def load_calendar_file(path: str, *, lang: str | None = None) -> CalendarOverrides:
     """A calendar file (YAML mapping with ``holidays`` and ``workdays`` lists of
-    ``YYYY-MM-DD``, nothing else); raises InputError with located problems."""
+    ``YYYY-MM-DD``, nothing else); raises InputError with located problems (in
+    ``lang``, else the UI language)."""
+    lang = lang or ui()
     from branchcheck.core.strictyaml import decode, parse_mapping, read_bytes
 
     raw = read_bytes(path, max_bytes=_MAX_BYTES, display=path)
     doc = parse_mapping(decode(raw, path), path)
-    problems = [doc.problem((key,), "unknown-key",
-                            f"unknown key {key!r}; a calendar file has holidays and workdays",
+    problems = [doc.problem((key,), "unknown-key", t(
+                    lang, f"未知的键 {key!r}；工作日历文件只有 holidays 和 workdays",
+                    f"unknown key {key!r}; a calendar file has holidays and workdays"),
                             key=True)
                 for key in doc.data if key not in CALENDAR_KEYS]
     found, more = overrides_from_mapping(doc.data, path, doc.locate)
     problems += more
     if problems:
-        headline = (f"{path}：不是有效的工作日历文件" if lang == "zh"
-                    else f"{path}: not a valid working-day calendar file")
+        headline = t(lang, f"{path}：不是有效的工作日历文件",
+                     f"{path}: not a valid working-day calendar file")
         raise InputError(headline, problems)
     return found
