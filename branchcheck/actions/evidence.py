@@ -84,7 +84,9 @@ def store(root: Path, branch: str, source: str, *, max_bytes: int = MAX_BYTES,
     except fsafe.ExistsError:
         problem = _problem(root, branch, ev)
         if problem:
-            raise StorageError(f"{target}: {problem}; the stored copy was not replaced") from None
+            raise StorageError(t(
+                lang, f"{target}：{say(problem, lang)}；已存的副本没有被替换",
+                f"{target}: {say(problem, lang)}; the stored copy was not replaced")) from None
     return ev
 
 
@@ -95,6 +97,24 @@ class Missing:
     evidence: Evidence
     path: Path
     problem: str
+    """One of :data:`PROBLEMS` (:func:`say` words it)."""
+
+
+PROBLEMS = {
+    "missing": ("文件不见了", "missing"),
+    "not-regular": ("不是普通文件", "not a regular file"),
+    "unreadable": ("无法读取", "unreadable"),
+    "changed": ("已被改动（内容与其哈希值不符）",
+                "changed (its content no longer matches its hash)"),
+}
+"""What can be wrong with a stored evidence file, in zh and en."""
+
+
+def say(problem: str, lang: str) -> str:
+    """A :class:`Missing` problem in the UI language."""
+    from branchcheck.core.i18n import t
+
+    return t(lang, *PROBLEMS[problem])
 
 
 def _problem(root: Path, branch: str, ev: Evidence) -> str:
@@ -104,13 +124,13 @@ def _problem(root: Path, branch: str, ev: Evidence) -> str:
     if not os.path.lexists(path):
         return "missing"
     if not fsafe.is_regular(path):
-        return "not a regular file"
+        return "not-regular"
     try:
         data = fsafe.read_regular(path, max_bytes=MAX_BYTES * 2, root=root)
     except StorageError:
         return "unreadable"
     if hashlib.sha256(data).hexdigest() != ev.sha256:
-        return "changed (its content no longer matches its hash)"
+        return "changed"
     return ""
 
 

@@ -118,7 +118,7 @@ def show(
     from branchcheck.actions import render as render
     from branchcheck.actions.calendar import today
     from branchcheck.commands.options import emit
-    from branchcheck.core.i18n import resolve_lang
+    from branchcheck.core.i18n import resolve_lang, t
 
     check_choice(fmt, ("text", "json"))
     ui = resolve_lang(lang)
@@ -126,7 +126,8 @@ def show(
     found = ops.locate(root, action_id, branch, ui)
     _warn(found.log.problems + found.state.problems, ui)
     missing = evidence.check(root, found.branch, found.action.evidence)
-    notes = [f"{m.path}: {m.problem}" for m in missing]
+    notes = [t(ui, f"{m.path}：{evidence.say(m.problem, ui)}",
+               f"{m.path}: {evidence.say(m.problem, ui)}") for m in missing]
     _warn(notes, ui)
     if fmt == "json":
         data = render.as_dict(found.action, today(), events=True)
