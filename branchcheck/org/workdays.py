@@ -303,15 +303,14 @@ def load_calendar_file(path: str, *, lang: str | None = None) -> CalendarOverrid
     """A calendar file (YAML mapping with ``holidays`` and ``workdays`` lists of
     ``YYYY-MM-DD``, nothing else); raises InputError with located problems (in
     ``lang``, else the UI language)."""
-    lang = lang or ui()
     from branchcheck.core.strictyaml import decode, parse_mapping, read_bytes
 
+    lang = lang or ui()
     raw = read_bytes(path, max_bytes=_MAX_BYTES, display=path)
     doc = parse_mapping(decode(raw, path), path)
     problems = [doc.problem((key,), "unknown-key", t(
-                    lang, f"未知的键 {key!r}；工作日历文件只有 holidays 和 workdays",
-                    f"unknown key {key!r}; a calendar file has holidays and workdays"),
-                            key=True)
+        lang, f"未知的键 {key!r}；工作日历文件只有 holidays 和 workdays",
+        f"unknown key {key!r}; a calendar file has holidays and workdays"), key=True)
                 for key in doc.data if key not in CALENDAR_KEYS]
     found, more = overrides_from_mapping(doc.data, path, doc.locate)
     problems += more
