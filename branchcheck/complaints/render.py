@@ -9,7 +9,6 @@ caller asks for them (``personal``); never in a list, an export or the network.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
@@ -76,19 +75,41 @@ def as_dict(case: Case, today: date, *, personal: bool = False) -> dict[str, Any
     return out
 
 
-_NEXT_ROW = '}, {"id": "'
-"""Between two encoded rows (a row holds no object and begins with ``id``); inside a
-JSON string every quote is escaped, so these bytes occur nowhere else."""
+_TRI = {True: "true", False: "false", None: "null"}
 
 
 def list_json(cases: Sequence[Case], today: date) -> str:
-    """A JSON array, one object per line: the rows encoded in one call (one encoder
-    for 10,000 rows is twice as quick as one per row), then a line break put between
-    rows."""
+    """A JSON array, one object per line: each row exactly as ``json.dumps(as_row(case),
+    ensure_ascii=False)`` writes it (a property test holds them equal), put together
+    from its values with the JSON module's own string encoder -- a third of the time of
+    building 10,000 mappings and encoding them."""
     if not cases:
         return "[]\n"
-    text = json.dumps([as_row(c, today) for c in cases], ensure_ascii=False)
-    return "[\n" + text[1:-1].replace(_NEXT_ROW, "},\n" + _NEXT_ROW[3:]) + "\n]\n"
+    from json.encoder import encode_basestring as enc  # what ensure_ascii=False uses
+
+    def opt(text: str) -> str:
+        return enc(text) if text else "null"
+
+    lines = []
+    for c in cases:
+        late = overdue(c, today)
+        lines.append(
+            f'{{"id": {enc(c.id)}, "branch": {enc(c.branch)}, "status": {enc(c.status)}, '
+            f'"channel": {enc(c.channel)}, "category": {enc(c.category)}, '
+            f'"received": {enc(c.received)}, "reply_due": {enc(c.reply_due)}, '
+            f'"decision_due": {enc(c.decision_due)}, "next_due": {opt(next_due(c))}, '
+            f'"overdue": {"true" if late else "false"}, '
+            f'"reply_days_overdue": {late.get("reply", 0)}, '
+            f'"decision_days_overdue": {late.get("decision", 0)}, '
+            f'"replied": {opt(c.replied_at)}, '
+            f'"reply_on_time": {_TRI[on_time(c.replied_at, c.reply_due)]}, '
+            f'"decision_told": {opt(c.told_at)}, '
+            f'"decision_on_time": {_TRI[on_time(c.told_at, c.decision_due)]}, '
+            f'"handler": {opt(c.handler)}, "extensions": {len(c.extensions)}, '
+            f'"escalations": {len(c.escalations)}, "reopened": {int(c.reopened)}, '
+            f'"repeat_of": {opt(c.repeat_of)}, "actions": [{", ".join(map(enc, c.actions))}], '
+            f'"closed": {opt(c.closed_at)}}}')
+    return "[\n" + ",\n".join(lines) + "\n]\n"
 
 
 def list_csv(cases: Sequence[Case], today: date) -> bytes:

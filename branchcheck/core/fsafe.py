@@ -94,7 +94,8 @@ def read_regular(path: Path, *, max_bytes: int | None = None, root: Path | None 
         chunks: list[bytes] = []
         left = info.st_size if max_bytes is None else max_bytes + 1
         while True:
-            chunk = os.read(fd, min(max(left, 1), 1 << 20))
+            # the whole file in one read when its size is known: no second copy to join
+            chunk = os.read(fd, min(max(left, 1), max(info.st_size + 1, 1 << 20)))
             if not chunk:
                 break
             chunks.append(chunk)

@@ -58,15 +58,32 @@ def _case(n: int, handler: str, repeat: str) -> Case:
                 actions=["A-0000000F"] if n % 2 else [])
 
 
-@settings(max_examples=100, deadline=None)
-@given(st.lists(st.tuples(texts, texts), min_size=1, max_size=6))
-def test_the_json_list_has_one_row_per_line_whatever_the_text(
-        texts_: list[tuple[str, str]]) -> None:
-    cases = [_case(n, h, r) for n, (h, r) in enumerate(texts_)]
+times = st.sampled_from(["", "2025-10-01T09:00:00+08:00", "2025-10-20T09:00:00+08:00"])
+days = st.sampled_from(["2025-10-09", "2025-10-13", "2025-10-20"])
+states = st.fixed_dictionaries({
+    "status": st.sampled_from(["received", "accepted", "handling", "closed", "reopened"]),
+    "replied_at": times, "told_at": times, "closed_at": times, "reply_due": days,
+    "decision_due": days, "reopened": st.integers(0, 3), "category": texts,
+    "extensions": st.lists(st.just({"days": 15}), max_size=2),
+    "escalations": st.lists(st.just({"level": "branch"}), max_size=2),
+    "actions": st.lists(st.sampled_from(["A-0000000F", "A-00000A00"]), max_size=2)})
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(texts, texts, states), min_size=1, max_size=6))
+def test_the_json_list_has_one_row_per_line_each_as_json_dumps_writes_it(
+        found: list[tuple[str, str, dict[str, Any]]]) -> None:
+    cases = []
+    for n, (handler, repeat, state) in enumerate(found):
+        case = _case(n, handler, repeat)
+        for key, value in state.items():
+            setattr(case, key, value)
+        cases.append(case)
     day = date(2025, 10, 13)
     out = render.list_json(cases, day)
     lines = out[:-1].split("\n")  # (a text may hold U+2028: lines end with \n only)
     assert lines[0] == "[" and lines[-1] == "]" and len(lines) == len(cases) + 2
     rows = [render.as_row(c, day) for c in cases]
-    assert [json.loads(line.rstrip(",")) for line in lines[1:-1]] == rows
+    assert [line.removesuffix(",") for line in lines[1:-1]] == [
+        json.dumps(r, ensure_ascii=False) for r in rows]  # byte for byte
     assert json.loads(out) == rows
