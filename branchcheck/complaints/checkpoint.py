@@ -81,9 +81,11 @@ def _what(branch: str) -> dict[str, Any]:
             "branch": branch}
 
 
-def due(root: Path, branch: str, size: int) -> bool:
+def due(root: Path, branch: str, size: int, key: SigningKey) -> bool:
     """Whether the register (now ``size`` bytes) needs a new checkpoint: none yet, one
-    for another tool or outlet, or the lines after it exceed 1/RENEW of the register."""
+    for another tool or outlet or signed by another key (a checkpoint nobody may
+    replace would keep a register from ever having a good one), or the lines after it
+    exceed 1/RENEW of the register."""
     from branchcheck.core import fsafe
     from branchcheck.core.errors import BranchcheckError
 
@@ -93,6 +95,9 @@ def due(root: Path, branch: str, size: int) -> bool:
     except (BranchcheckError, OSError):
         return True
     if head is None or any(head.get(k) != v for k, v in _what(branch).items()):
+        return True
+    signature = head.get("signature")
+    if not isinstance(signature, dict) or signature.get("key") != key.fingerprint:
         return True
     done = head.get("size")
     return type(done) is not int or not 0 < done <= size or size - done > size // RENEW

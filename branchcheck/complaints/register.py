@@ -120,7 +120,7 @@ def append(root: Path, branch: str, make: Make) -> State:
                               last=last, found=found)
             if key is not None and found is not None and found[1] == info.st_size \
                     and not log.problems and not state.problems \
-                    and checkpoint.due(root, branch, info.st_size):
+                    and checkpoint.due(root, branch, info.st_size, key):
                 checkpoint.write(root, branch, key, size=info.st_size, digest=found[0],
                                  seq=seq, last=last, cases=state.cases.values())
     return state

@@ -290,3 +290,25 @@ def test_without_a_trust_folder_no_signature_code_is_loaded(
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=False, env=dict(env, XDG_CACHE_HOME=str(tmp_path / "fresh")))
     assert done.returncode == 0, done.stderr
+
+
+def test_a_checkpoint_signed_by_another_key_is_replaced_at_the_next_signed_change(
+        register: tuple[Path, dict[str, str]], capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """However little the register grew: a checkpoint this key did not sign (another
+    signer's, or a planted one) would otherwise stand until a sixteenth grew after it."""
+    root, ids = register
+    path = checkpoint.path_of(root, "SH-001")
+    path.unlink()  # the next signed change writes one covering the whole register
+    ok(capsys, root, "step", ids["C"], "judge", "--at", "2025-10-10T09:00+08:00")
+    log = root / "SH-001" / "complaints.jsonl"
+    assert json.loads(path.read_bytes().partition(b"\n")[0])["size"] == log.stat().st_size
+    fingerprint = new_pair(tmp_path / "new", "SH-001")[2]
+    monkeypatch.setenv("BRANCHCHECK_SIGN_KEY", str(tmp_path / "new" / "SH-001.key"))
+    before = json.loads(path.read_bytes().partition(b"\n")[0])
+    assert before["signature"]["key"] != fingerprint
+    ok(capsys, root, "step", ids["C"], "confirm", "--at", "2025-10-10T10:00+08:00")
+    lines = log.read_bytes().splitlines(keepends=True)
+    assert len(lines[-1]) <= log.stat().st_size // checkpoint.RENEW  # not due by growth
+    after = json.loads(path.read_bytes().partition(b"\n")[0])
+    assert after["signature"]["key"] == fingerprint and after["size"] == log.stat().st_size
