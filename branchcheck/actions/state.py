@@ -22,14 +22,20 @@ from branchcheck.actions.limits import (
 from branchcheck.actions.log import Log
 from branchcheck.actions.model import INCIDENT_FIELDS, KINDS, PRIORITIES, Action, Event, Evidence
 from branchcheck.core.errors import Problem
+from branchcheck.core.timestamps import real_day
 
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
 _HEX64 = re.compile(r"^[0-9a-f]{64}\Z")
 _EXT = re.compile(r"^[a-z0-9]{1,5}\Z")
 
 
 class _Bad(Exception):
-    """An event whose data does not have the documented shape."""
+    """An event whose data does not have the documented shape: what is wrong, in the
+    UI language."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        from branchcheck.core.i18n import t, ui
+
+        super().__init__(t(ui(), zh, en))
 
 
 @dataclass(frozen=True)
@@ -72,7 +78,8 @@ def _text(data: Mapping[str, Any], key: str, *, limit: int = MAX_TEXT,
     if value is None and not required:
         return ""
     if not isinstance(value, str) or len(value) > limit:
-        raise _Bad(f"{key!r} must be text of at most {limit} characters")
+        raise _Bad(f"{key!r} 应为不超过 {limit} 个字符的文本",
+                   f"{key!r} must be text of at most {limit} characters")
     return value
 
 
@@ -80,8 +87,8 @@ def _day(data: Mapping[str, Any], key: str) -> str:
     value = data.get(key)
     if value in (None, ""):
         return ""
-    if not isinstance(value, str) or not _DAY.match(value):
-        raise _Bad(f"{key!r} must be a date YYYY-MM-DD")
+    if not isinstance(value, str) or not real_day(value):
+        raise _Bad(f"{key!r} 应为日期 YYYY-MM-DD", f"{key!r} must be a date YYYY-MM-DD")
     return value
 
 
@@ -90,10 +97,10 @@ def _ref(data: Mapping[str, Any], key: str = "result") -> dict[str, str] | None:
     if value is None:
         return None
     if not isinstance(value, dict):
-        raise _Bad(f"{key!r} must be an object")
+        raise _Bad(f"{key!r} 应为对象", f"{key!r} must be an object")
     ref = {k: _text(value, k, limit=MAX_PATH) for k in ("path", "sha256", "finished")}
     if not _HEX64.match(ref["sha256"]):
-        raise _Bad(f"{key!r} needs a sha256")
+        raise _Bad(f"{key!r} 缺少 sha256", f"{key!r} needs a sha256")
     return ref
 
 
@@ -104,22 +111,25 @@ def _localised(value: Any) -> dict[str, str]:
                                        and isinstance(v, str)
                                        and len(v) <= MAX_TEXT for k, v in value.items()):
         return dict(value)
-    raise _Bad("'text' must be text or a map of language to text")
+    raise _Bad("'text' 应为文本或语言到文本的映射",
+               "'text' must be text or a map of language to text")
 
 
 def _evidence(value: Any) -> list[Evidence]:
     if value is None:
         return []
     if not isinstance(value, list) or len(value) > MAX_EVIDENCE:
-        raise _Bad(f"'evidence' must be a list of at most {MAX_EVIDENCE} files")
+        raise _Bad(f"'evidence' 应为至多 {MAX_EVIDENCE} 个文件的列表",
+                   f"'evidence' must be a list of at most {MAX_EVIDENCE} files")
     found = []
     for entry in value:
         if not isinstance(entry, dict):
-            raise _Bad("an evidence entry must be an object")
+            raise _Bad("证据条目应为对象", "an evidence entry must be an object")
         sha, ext = _text(entry, "sha256", limit=64), _text(entry, "ext", limit=5)
         size = entry.get("size")
         if not _HEX64.match(sha) or not _EXT.match(ext) or not isinstance(size, int):
-            raise _Bad("an evidence entry needs sha256, ext and size")
+            raise _Bad("证据条目需要 sha256、ext 和 size",
+                       "an evidence entry needs sha256, ext and size")
         found.append(Evidence(sha, ext, size, _text(entry, "kind", limit=20),
                               _text(entry, "name", limit=MAX_FILE_NAME)))
     return found
@@ -137,7 +147,7 @@ def evidence_from(value: Any) -> list[Evidence] | None:
 def _int(data: Mapping[str, Any], key: str, default: int) -> int:
     value = data.get(key, default)
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 3650:
-        raise _Bad(f"{key!r} must be a whole number of days")
+        raise _Bad(f"{key!r} 应为整数天数", f"{key!r} must be a whole number of days")
     return value
 
 
@@ -152,7 +162,8 @@ def _roles(d: Mapping[str, Any]) -> dict[str, str]:
         if not (isinstance(value, dict) and all(
                 isinstance(k, str) and len(k) <= MAX_LANG and isinstance(v, str)
                 and len(v) <= MAX_NAME for k, v in value.items())):
-            raise _Bad("'owner_roles' must be a map of language to text")
+            raise _Bad("'owner_roles' 应为语言到文本的映射",
+                       "'owner_roles' must be a map of language to text")
         return dict(value)
     joined = _text(d, "owner_role", limit=MAX_NAME)
     parts = joined.split(" / ")
@@ -168,14 +179,14 @@ def _opened(event: Event) -> Action:
     d = event.data
     priority = _text(d, "priority", limit=10) or "normal"
     if priority not in PRIORITIES:
-        raise _Bad("'priority' must be high or normal")
+        raise _Bad("'priority' 应为 high 或 normal", "'priority' must be high or normal")
     source = _ref(d)
     if source is None:
-        raise _Bad("'result' is required")
+        raise _Bad("缺少 'result'", "'result' is required")
     assert event.action is not None  # noqa: S101 - checked by the caller
     kind = _text(d, "kind", limit=20) or "action"
     if kind not in KINDS:
-        raise _Bad("'kind' must be action or incident")
+        raise _Bad("'kind' 应为 action 或 incident", "'kind' must be action or incident")
     previous = _text(d, "previous", limit=20)
     raised_by = _text(d, "source", limit=40) or "self"
     return Action(
@@ -274,7 +285,7 @@ def fold(state: State, events: Iterable[Event], path: str) -> None:
             if event.type == "approved":
                 ref = _ref(event.data)
                 if ref is None:
-                    raise _Bad("'result' is required")
+                    raise _Bad("缺少 'result'", "'result' is required")
                 state.approvals.append(Approval(ref, _text(event.data, "approver", limit=MAX_NAME,
                                                            required=True),
                                                 _text(event.data, "note"), event.when,
@@ -282,21 +293,25 @@ def fold(state: State, events: Iterable[Event], path: str) -> None:
             elif event.type == "repaired":
                 continue
             elif event.action is None:
-                raise _Bad("no action id")
+                raise _Bad("缺少整改项编号", "no action id")
             elif event.type == "opened":
                 if event.action in state.actions:
-                    raise _Bad(f"action {event.action} is opened twice")
+                    raise _Bad(f"整改项 {event.action} 被重复创建",
+                               f"action {event.action} is opened twice")
                 action = _opened(event)
                 _seen(action, action.source)
                 action.events.append(event)
                 state.actions[event.action] = action
             elif event.action not in state.actions:
-                raise _Bad(f"unknown action {event.action}")
+                raise _Bad(f"未知整改项 {event.action}", f"unknown action {event.action}")
             else:
                 _apply(state.actions[event.action], event)
         except _Bad as exc:
-            state.problems.append(Problem(path, event.line, 1, "log-invalid",
-                                          f"event {event.seq} ({event.type}): {exc}"))
+            from branchcheck.core.i18n import t, ui
+
+            state.problems.append(Problem(path, event.line, 1, "log-invalid", t(
+                ui(), f"第 {event.seq} 条事件（{event.type}）：{exc}",
+                f"event {event.seq} ({event.type}): {exc}")))
 
 
 def trial(state: State, events: Sequence[Event], path: str) -> list[Problem]:

@@ -15,8 +15,8 @@ from operator import attrgetter
 from typing import Any
 
 from branchcheck.complaints.model import MAX_NAME, MAX_TEXT, OUTCOMES, STATUSES, STEPS, Case, Step
-from branchcheck.complaints.state import real_day as _day
-from branchcheck.complaints.state import real_time
+from branchcheck.core.timestamps import real_day as _day
+from branchcheck.core.timestamps import real_time
 
 _ALL = [f.name for f in dataclasses.fields(Case)]
 FIELDS = _ALL[:_ALL.index("steps")]

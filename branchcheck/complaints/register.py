@@ -139,7 +139,7 @@ def clean(text: str | None, what: str, limit: int = MAX_TEXT, lang: str = "en") 
 def parse_time(text: str, what: str, lang: str = "en") -> str:
     """An ISO 8601 time with its offset (a date alone is refused: the day of receipt
     depends on the time zone)."""
-    from branchcheck.complaints.state import real_time
+    from branchcheck.core.timestamps import real_time
 
     value = text.strip()
     ok = real_time(value)

@@ -7,7 +7,6 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from branchcheck.actions.log import Log
@@ -23,29 +22,8 @@ from branchcheck.complaints.model import (
     Step,
 )
 from branchcheck.core.errors import Problem
+from branchcheck.core.timestamps import real_day, real_time
 
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
-_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?"
-                   r"(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)\Z")
-"""An ISO 8601 time with its offset; the day must also be :func:`real_day`."""
-
-
-@lru_cache(maxsize=4096)
-def real_day(text: str) -> bool:
-    """``YYYY-MM-DD`` that is a day of the calendar (2025-02-30 is not), remembered: a
-    register's days repeat."""
-    if not _DAY.match(text):
-        return False
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
-
-
-def real_time(text: str) -> bool:
-    """An ISO 8601 time with its offset, on a real day, as the writer stores it."""
-    return bool(_TIME.match(text)) and real_day(text[:10])
 _ACTION = re.compile(r"^A-[0-9A-F]{8}\Z")
 
 
@@ -159,8 +137,8 @@ def step_values(d: Mapping[str, Any]) -> tuple[str, str, str, str, str] | None:
     quick way, one expression); None for anything else (:func:`step_checked` decides)."""
     name, at, note = d.get("step"), d.get("at"), d.get("note", "")
     outcome, handler = d.get("outcome", ""), d.get("handler", "")
-    if (type(name) is str and name in STEPS and type(at) is str and _TIME.match(at)
-            and real_day(at[:10]) and type(note) is str and len(note) <= MAX_TEXT
+    if (type(name) is str and name in STEPS and type(at) is str and real_time(at)
+            and type(note) is str and len(note) <= MAX_TEXT
             and type(handler) is str and len(handler) <= MAX_NAME
             and (outcome == "" or (type(outcome) is str and outcome in OUTCOMES))):
         return name, at, note, outcome, handler

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from branchcheck.core.timestamps import parse_iso
+from branchcheck.core.timestamps import parse_iso, real_day, real_time
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -37,6 +37,24 @@ def test_real_times_parse(text: str, expected: datetime) -> None:
     "2024-05-01T10:00:00+08:00\n",
     "２０２４-05-01T10:00:00Z",  # full-width digits
     "0000-01-01T00:00:00Z",
+    "2024-05-01T10:00:00+08:75",  # minutes of an offset past the hour
+    "2025-10-09T25:00:00+08:00",
+    "2025-10-09T23:61+08:00",
+    "2025-10-09T10:00+25:00",
 ])
 def test_impossible_or_malformed_times_are_refused(text: str) -> None:
     assert parse_iso(text) is None
+
+
+@pytest.mark.parametrize(("text", "real"), [
+    ("2024-02-29", True), ("0001-01-01", True), ("9999-12-31", True),
+    ("2025-02-29", False), ("2025-02-30", False), ("2025-13-01", False), ("2025-00-10", False),
+    ("0000-01-01", False), ("10000-01-01", False), ("2025-1-01", False), ("2025-01-01\n", False),
+    ("２０２５-01-01", False), ("2025-01-01T10:00Z", False),
+])
+def test_one_rule_for_a_day(text: str, real: bool) -> None:
+    assert real_day(text) is real
+
+
+def test_a_real_time_is_what_parse_iso_reads() -> None:
+    assert real_time("2025-10-09T10:00+08:00") and not real_time("2025-02-30T10:00+08:00")
