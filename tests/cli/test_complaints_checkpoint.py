@@ -312,3 +312,36 @@ def test_a_checkpoint_signed_by_another_key_is_replaced_at_the_next_signed_chang
     assert len(lines[-1]) <= log.stat().st_size // checkpoint.RENEW  # not due by growth
     after = json.loads(path.read_bytes().partition(b"\n")[0])
     assert after["signature"]["key"] == fingerprint and after["size"] == log.stat().st_size
+
+
+def _signing_writer(root: Path, n: int) -> None:
+    from branchcheck.complaints import register as reg
+    from branchcheck.complaints import rules as clock
+
+    for k in range(4):
+        intake = reg.Intake(branch="SH-001", channel="counter", promise_days=3,
+                            received="2025-10-09T09:00:00+08:00", summary=f"case {n}-{k}")
+        reg.new(root, intake, f"writer-{n}", clock.load(), clock.calendar())
+
+
+def test_concurrent_signing_writers_leave_a_checkpoint_that_holds(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _signing: Path) -> None:
+    """Six processes register four cases each at once, each signing: nothing is lost,
+    and the checkpoint left (written under the register's lock) lists all 24."""
+    from branchcheck.complaints.state import derive
+    from tests.actions_helpers import run_at_once
+
+    root = tmp_path / "results"
+    run_at_once(_signing_writer, [(root, n) for n in range(6)])
+    Full(monkeypatch, refuse=True)
+    monkeypatch.setenv("BRANCHCHECK_TRUST", str(_signing))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "reader"))
+    log, state = snapshot.load(root, "SH-001")
+    assert not log.problems and not state.problems
+    assert sorted(c.summary for c in state.cases.values()) == sorted(
+        f"case {n}-{k}" for n in range(6) for k in range(4))
+    from branchcheck.actions.log import read_log
+    from branchcheck.complaints.model import CHAIN
+
+    full = derive(read_log(root, "SH-001", chain=CHAIN))
+    assert [c.status for c in full.cases.values()] == [c.status for c in state.cases.values()]
