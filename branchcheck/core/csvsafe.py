@@ -5,6 +5,8 @@ Excel, LibreOffice and Google Sheets evaluate a cell that starts with ``=``,
 whatever the CSV quoting. Such cells get a leading ``'`` so they show as text.
 A plain negative number (``-5``, ``-3.2``) is left alone so it stays a number. The
 full-width forms (``＝＋－＠``) are treated the same, for Chinese input methods.
+Control characters (ESC, BEL, C1, bidi overrides; not tab or line breaks) are shown
+as visible escapes, as on a terminal.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 
+from branchcheck.core.textsafe import controls
+
 BOM = "\ufeff"
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 _PLAIN_NUMBER = re.compile(r"^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$")
@@ -22,7 +26,11 @@ Cell = str | int | float | bool | None
 
 
 def guard(text: str) -> str:
-    """``text`` made safe for a spreadsheet cell (a leading ``'`` if it could be a formula)."""
+    """``text`` made safe for a spreadsheet cell: control characters other than tab and
+    line breaks shown as visible escapes (``\\x1b``: a CSV printed on a terminal runs
+    no escape sequence, and no spreadsheet shows junk), and a leading ``'`` if it
+    could be a formula."""
+    text = controls(text)
     if text.startswith(TRIGGERS) and not _PLAIN_NUMBER.fullmatch(text):
         return "'" + text
     return text

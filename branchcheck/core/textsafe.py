@@ -52,6 +52,15 @@ def term(text: str, *, newlines: bool = False) -> str:
     return "".join(out)
 
 
+def controls(text: str, keep: str = "\t\n\r") -> str:
+    """``text`` with every control character but those in ``keep`` shown as a visible
+    escape, as :func:`term` shows them: for text kept as data (a CSV cell keeps its
+    tabs and line breaks, quoted) that may still end up on a terminal."""
+    if text.isprintable() and _BIDI.isdisjoint(text):
+        return text
+    return "".join(_visible(ch) if ch not in keep and _unsafe(ch) else ch for ch in text)
+
+
 _RICH_BRACKET = re.compile(r"(\\*)\[")
 _RICH_TAG = re.compile(r"\[[a-z#/@][^[]*?]")
 """What rich reads as a markup tag (``[bold]``, ``[/]``, ``[@click=...]``, ``[#fff]``)."""

@@ -225,9 +225,15 @@ def test_register_formats_escape_hostile_text(tmp_path: Path,
     html = ok(capsys, root, "register", "--branch", "SH-001", "-f", "html")
     assert "<script>" not in html and "&lt;script&gt;" in html
     csv = ok(capsys, root, "register", "--branch", "SH-001", "-f", "csv")
-    assert "'=HYPERLINK" in csv
+    assert "'=HYPERLINK" in csv and "\x1b" not in csv and "|\\x1b[31m" in csv
     text = ok(capsys, root, "list")
     assert "\x1b" not in text
+    # a CSV printed on a terminal runs no escape sequence (a handler's name)
+    case = new(capsys, root, "2025-10-09T10:00:00+08:00", 3)
+    ok(capsys, root, "step", case, "accept", "--handler", "王\x1b]0;owned\x07芳",
+       "--at", "2025-10-09T10:05+08:00")
+    listed = ok(capsys, root, "list", "-f", "csv")
+    assert "\x1b" not in listed and "\x07" not in listed and "王\\x1b]0;owned\\x07芳" in listed
 
 
 def test_steps_in_order_and_close_needs_a_told_decision(

@@ -27,6 +27,10 @@ from branchcheck.core.csvsafe import BOM, cell, guard, to_csv
     ("12", "12"),
     ("厅堂整洁 = ok", "厅堂整洁 = ok"),
     ("", ""),
+    ("王芳\x1b]8;;http://x\x07点我\x1b]8;;\x07", "王芳\\x1b]8;;http://x\\x07点我\\x1b]8;;\\x07"),
+    ("\x1b[31m=1", "\\x1b[31m=1"),  # shown, so no longer a leading trigger
+    ("a\u202eb\x9bc\x7f", "a\\u202eb\\x9bc\\x7f"),
+    ("第一行\r\n第二行\t完", "第一行\r\n第二行\t完"),
 ])
 def test_guard(raw: str, safe: str) -> None:
     assert guard(raw) == safe
