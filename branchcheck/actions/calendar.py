@@ -12,9 +12,8 @@ from datetime import date, datetime
 
 from branchcheck.core.errors import UsageError
 from branchcheck.core.i18n import t, ui
+from branchcheck.core.timestamps import FIRST_DAY, LAST_DAY
 from branchcheck.org.workdays import (
-    FIRST_DAY,
-    LAST_DAY,
     WorkCalendar,
     default_calendar,
     env_overrides,

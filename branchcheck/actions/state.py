@@ -22,7 +22,7 @@ from branchcheck.actions.limits import (
 from branchcheck.actions.log import Log
 from branchcheck.actions.model import INCIDENT_FIELDS, KINDS, PRIORITIES, Action, Event, Evidence
 from branchcheck.core.errors import Problem
-from branchcheck.core.timestamps import real_day
+from branchcheck.core.timestamps import out_of_range, outside_words, real_day
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}\Z")
 _EXT = re.compile(r"^[a-z0-9]{1,5}\Z")
@@ -87,6 +87,8 @@ def _day(data: Mapping[str, Any], key: str) -> str:
     value = data.get(key)
     if value in (None, ""):
         return ""
+    if isinstance(value, str) and out_of_range(value):
+        raise _Bad(f"{key!r} {outside_words('zh')}", f"{key!r} {outside_words('en')}")
     if not isinstance(value, str) or not real_day(value):
         raise _Bad(f"{key!r} 应为日期 YYYY-MM-DD", f"{key!r} must be a date YYYY-MM-DD")
     return value

@@ -29,14 +29,11 @@ from branchcheck.complaints.state import State, derive, reply_pending
 from branchcheck.core.errors import StorageError, UsageError
 from branchcheck.core.i18n import t
 from branchcheck.core.places import BRANCH_ID
-from branchcheck.org.workdays import FIRST_DAY, LAST_DAY
 
 if TYPE_CHECKING:  # the clock rules are read by the commands that write, not by a listing
     from branchcheck.complaints import rules as clock
 
 Make = Callable[[State], Sequence[NewEvent]]
-FIRST_YEAR, LAST_YEAR = FIRST_DAY.year, LAST_DAY.year
-"""The years a complaint's times may be in (the days the tool counts with)."""
 
 
 @dataclass(frozen=True)
@@ -139,23 +136,15 @@ def clean(text: str | None, what: str, limit: int = MAX_TEXT, lang: str = "en") 
 def parse_time(text: str, what: str, lang: str = "en") -> str:
     """An ISO 8601 time with its offset (a date alone is refused: the day of receipt
     depends on the time zone)."""
-    from branchcheck.core.timestamps import real_time
+    from branchcheck.core.timestamps import out_of_range, outside_words, real_time
 
     value = text.strip()
-    ok = real_time(value)
-    if ok:
-        try:
-            year = datetime.fromisoformat(value.replace("Z", "+00:00")).year
-        except ValueError:
-            ok = False
-    if not ok:
+    if out_of_range(value):  # deadlines a year on must still be dates
+        raise UsageError(f"{what} {text!r} {outside_words(lang)}")
+    if not real_time(value):
         raise UsageError(t(lang, f"{what} {text!r} 不是带时区的时间（如 2026-02-13T10:00+08:00）",
                            f"{what} {text!r} is not a time with its offset (like "
                            "2026-02-13T10:00+08:00)"))
-    if not FIRST_YEAR <= year <= LAST_YEAR:  # deadlines a year on must still be dates
-        raise UsageError(t(lang, f"{what} {text!r} 不在 {FIRST_YEAR} 至 {LAST_YEAR} 年之间",
-                           f"{what} {text!r} is not between the years {FIRST_YEAR} and "
-                           f"{LAST_YEAR}"))
     return value
 
 

@@ -178,7 +178,7 @@ counts with, is refused rather than counted for ever or past the calendar's end.
 
 
 def _countable(received: date, days: int) -> None:
-    from branchcheck.org.workdays import FIRST_DAY, LAST_DAY
+    from branchcheck.core.timestamps import FIRST_DAY, LAST_DAY
 
     if not (FIRST_DAY <= received <= LAST_DAY and 0 <= days <= MAX_LIMIT_DAYS):
         raise InputError(t(

@@ -22,7 +22,7 @@ from branchcheck.complaints.model import (
     Step,
 )
 from branchcheck.core.errors import Problem
-from branchcheck.core.timestamps import real_day, real_time
+from branchcheck.core.timestamps import out_of_range, outside_words, real_day, real_time
 
 _ACTION = re.compile(r"^A-[0-9A-F]{8}\Z")
 
@@ -56,9 +56,16 @@ def _text(d: Mapping[str, Any], key: str, *, limit: int = MAX_TEXT,
     return value
 
 
+def _outside(key: str, value: object) -> None:
+    """Raise when ``value`` is real but for its year (the years the tool counts with)."""
+    if isinstance(value, str) and out_of_range(value):
+        raise _Bad(f"{key!r} {outside_words('zh')}", f"{key!r} {outside_words('en')}")
+
+
 def _day(d: Mapping[str, Any], key: str) -> str:
     value = d.get(key)
     if not isinstance(value, str) or not real_day(value):
+        _outside(key, value)
         raise _Bad(f"{key!r} 应为日期 YYYY-MM-DD", f"{key!r} must be a date YYYY-MM-DD")
     return value
 
@@ -66,6 +73,7 @@ def _day(d: Mapping[str, Any], key: str) -> str:
 def _time(d: Mapping[str, Any], key: str = "at") -> str:
     value = d.get(key)
     if not isinstance(value, str) or not real_time(value):
+        _outside(key, value)
         raise _Bad(f"{key!r} 应为带时区的 ISO 8601 时间",
                    f"{key!r} must be an ISO 8601 time with its offset")
     return value

@@ -5,7 +5,9 @@ A schema or a pattern only checks the shape of a day or a time; this also checks
 calendar and the clock, so ``2025-02-30``, ``2025-13-01``, year ``0000``, hour 25,
 minute 61 and offset ``+25:00`` are refused where they come in (answers files, drafts,
 commands) and reported, not met with a crash, where a reader finds them in a file
-someone else wrote.
+someone else wrote. A real day is also one the tool counts with (:data:`FIRST_DAY` to
+:data:`LAST_DAY`): year 0001 is a date to Python, but a time on it cannot be moved to
+UTC, nor a deadline counted back from it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,11 @@ from datetime import date, datetime
 from functools import lru_cache
 
 EXAMPLE = "2024-05-01T09:30:00+08:00"
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2999, 12, 31)
+"""The days the tool counts with (a day given, stored or fixed as today): far beyond any
+record, and far enough from the ends of the calendar that a deadline a year on, or a
+view's period before and after, is still a date."""
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TIME = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}T(?:[01][0-9]|2[0-3]):[0-5][0-9]"
@@ -24,21 +31,40 @@ _TIME = re.compile(
 
 @lru_cache(maxsize=4096)
 def real_day(text: str) -> bool:
-    """``YYYY-MM-DD`` naming a day of the calendar (2025-02-30 is not), remembered: a
-    file's days repeat."""
+    """``YYYY-MM-DD`` naming a day of the calendar (2025-02-30 is not) from
+    :data:`FIRST_DAY` to :data:`LAST_DAY`, remembered: a file's days repeat."""
     if not _DAY.fullmatch(text):
         return False
     try:
-        date.fromisoformat(text)
+        return FIRST_DAY <= date.fromisoformat(text) <= LAST_DAY
     except ValueError:
         return False
-    return True
 
 
 def real_time(text: str) -> bool:
     """An ISO 8601 time with its offset (``Z`` or ``+08:00``) on a real day and clock:
     what ``datetime.fromisoformat`` then reads without fail."""
     return bool(_TIME.fullmatch(text)) and real_day(text[:10])
+
+
+def out_of_range(text: str) -> bool:
+    """A day or a time real in all but its year: before :data:`FIRST_DAY` or after
+    :data:`LAST_DAY` (a message can say so instead of calling it no time at all)."""
+    if not (_DAY.fullmatch(text) or _TIME.fullmatch(text)):
+        return False
+    try:
+        day = date.fromisoformat(text[:10])
+    except ValueError:
+        return False
+    return not FIRST_DAY <= day <= LAST_DAY
+
+
+def outside_words(lang: str) -> str:
+    """What is wrong with a day or time :func:`out_of_range` finds, in ``lang``."""
+    from branchcheck.core.i18n import t
+
+    return t(lang, f"不在 {FIRST_DAY.year} 至 {LAST_DAY.year} 年之间",
+             f"is not between the years {FIRST_DAY.year} and {LAST_DAY.year}")
 
 
 def parse_iso(text: str) -> datetime | None:

@@ -174,23 +174,26 @@ def _grade_problems(result: Result, say: _Say, legacy: bool) -> None:
 
 
 def parse_time(iso: str) -> datetime | None:
-    """An ISO 8601 time with offset (``Z`` allowed), or None."""
-    try:
-        when = datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return when if when.tzinfo is not None else None
+    """An ISO 8601 time with offset (``Z`` allowed) as the writer stores it
+    (:func:`branchcheck.core.timestamps.parse_iso`), or None."""
+    from branchcheck.core.timestamps import parse_iso
+
+    return parse_iso(iso)
 
 
 def _time_problems(result: Result, say: _Say, now: datetime | None) -> None:
     """Times must be real, not in the future, and the check must end after it began."""
+    from branchcheck.core.timestamps import out_of_range, outside_words
+
     limit = (now or datetime.now(timezone.utc)) + FUTURE_SLACK
     times = {}
     for key, value in (("started", result.started), ("finished", result.finished)):
         if not value:
             continue
         when = parse_time(value)
-        if when is None:
+        if when is None and out_of_range(value):
+            say(f"{key} {value} {outside_words('zh')}", f"{key} {value} {outside_words('en')}")
+        elif when is None:
             say(f"{key} {value!r} 不是有效的时间", f"{key} {value!r} is not a valid time")
         elif when > limit:
             say(f"{key} {value} 在将来", f"{key} {value} is in the future")

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from branchcheck.core.errors import UsageError
 from branchcheck.core.i18n import t
-from branchcheck.org.workdays import FIRST_DAY, LAST_DAY
+from branchcheck.core.timestamps import FIRST_DAY, LAST_DAY
 
 if TYPE_CHECKING:
     from branchcheck.org.directory import Org

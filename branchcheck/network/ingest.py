@@ -123,14 +123,12 @@ def business_day(stamp: str, zone: str) -> tuple[datetime, date] | None:
     from datetime import timezone
     from zoneinfo import ZoneInfo
 
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
+    from branchcheck.core.timestamps import parse_iso
+
+    moment = parse_iso(stamp)  # a real day the tool counts with: UTC is a date too
+    if moment is None:
         return None
-    tz = ZoneInfo(zone)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=tz)
-    return moment.astimezone(timezone.utc), moment.astimezone(tz).date()
+    return moment.astimezone(timezone.utc), moment.astimezone(ZoneInfo(zone)).date()
 
 
 def _parse_all(paths: list[str], stage: str, lang: str, jobs: int,

@@ -173,11 +173,10 @@ def _appeal_of(result: Result) -> str | None:
 
 def _utc(stamp: str) -> datetime | None:
     """An ISO time with an offset as a UTC instant (None when absent)."""
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment.astimezone(timezone.utc) if moment.tzinfo is not None else None
+    from branchcheck.core.timestamps import parse_iso
+
+    moment = parse_iso(stamp)  # a real day the tool counts with: UTC is a date too
+    return moment.astimezone(timezone.utc) if moment is not None else None
 
 
 def _texts(result: Result) -> tuple[Any, ...]:

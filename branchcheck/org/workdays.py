@@ -27,13 +27,9 @@ from typing import Any
 
 from branchcheck.core.errors import InputError, Problem, UsageError
 from branchcheck.core.i18n import t, ui
+from branchcheck.core.timestamps import FIRST_DAY, LAST_DAY
 
 CALENDAR_KEYS = ("holidays", "workdays")
-FIRST_DAY = date(1900, 1, 1)
-LAST_DAY = date(2999, 12, 31)
-"""The days the tool counts with (a day given, stored or fixed as today): far beyond any
-record, and far enough from the ends of the calendar that a deadline a year on, or a
-view's period before and after, is still a date."""
 _MAX_BYTES = 1024 * 1024
 
 

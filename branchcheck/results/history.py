@@ -80,11 +80,10 @@ def stored_of(root: Path, branch: str, checklist_id: str | None = None,
 
 
 def parse_time(iso: str) -> datetime | None:
-    """An ISO 8601 timestamp (``Z`` allowed), or None if it is not one."""
-    try:
-        return datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        return None
+    """An ISO 8601 time with its offset (``Z`` allowed) as results store it, or None."""
+    from branchcheck.core.timestamps import parse_iso
+
+    return parse_iso(iso)
 
 
 def result_date(result: Result | Summary) -> date | None:

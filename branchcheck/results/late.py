@@ -47,11 +47,9 @@ def late_hours(lang: str = "en") -> float:
 
 
 def _time(text: str) -> datetime | None:
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else None
+    from branchcheck.core.timestamps import parse_iso
+
+    return parse_iso(text)
 
 
 def delay(finished: str, stored: str) -> timedelta | None:

@@ -74,3 +74,55 @@ def test_an_impossible_due_day_in_an_action_log(
         code, out, err = cli(capsys, "actions", "show", good, "--results-dir", str(root),
                              "--lang", lang)
         assert code == 0 and "actions.jsonl:2:" in err, err
+
+
+def _mini_results(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path, Path]:
+    """The mini checklist (known to the department), its directory and two results of
+    outlet O1 as ``write_result`` stores them: (results folder, first, second)."""
+    from branchcheck.checklists.loading import load_checklist
+    from branchcheck.core.model import Answer
+    from branchcheck.core.scoring import make_result
+    from branchcheck.results.storage import write_result
+    from tests.cli.test_network import CHECKLIST, ORG
+
+    known = tmp_path / "known"
+    known.mkdir()
+    (known / "mini.yaml").write_text(CHECKLIST, encoding="utf-8")
+    monkeypatch.setenv("BRANCHCHECK_CHECKLISTS", str(known))
+    (tmp_path / "org.yaml").write_text(ORG, encoding="utf-8")
+    ck, root = load_checklist(str(known / "mini.yaml")), tmp_path / "results"
+    paths = [write_result(make_result(
+        ck, {"a": Answer("a", "pass"), "b": Answer("b", "pass")}, branch="O1", reviewer="r",
+        lang="en", started=when, finished=when), root=root)
+        for when in ("2026-11-02T09:00:00+08:00", "2026-11-03T09:00:00+08:00")]
+    return root, paths[0], paths[1]
+
+
+def _edit(path: Path, **values: str) -> None:
+    """Another tool's hand: ``key: 'value'`` lines of a stored result replaced."""
+    text = path.read_text(encoding="utf-8")
+    for key, value in values.items():
+        text = re.sub(rf"(?m)^{key}: .*$", f"{key}: '{value}'", text)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_a_result_on_a_day_the_tool_cannot_count_with_is_rejected_by_ingest(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Year 0001 is a date to Python but no UTC instant (+08:00 moves it before year 1):
+    a result checked then is refused as hand-edited (file named, years said), one merely
+    stored then is ingested with no stored time; ``results`` says the same."""
+    pytest.importorskip("duckdb")
+    root, first, second = _mini_results(tmp_path, monkeypatch)
+    _edit(first, started="0001-01-01T04:00:00+08:00", finished="0001-01-01T05:00:00+08:00")
+    _edit(second, stored="0001-01-01T00:00:00+08:00")
+    for lang, words in (("en", "is not between the years 1900 and 2999"),
+                        ("zh", "不在 1900 至 2999 年之间")):
+        code, _, err = cli(capsys, "network", "ingest", str(root), "--org",
+                           str(tmp_path / "org.yaml"), "-w", str(tmp_path / f"{lang}.duckdb"),
+                           "-j", "1", "--lang", lang)
+        assert code == 0 and first.name in err and words in err, err
+        assert ("1 added" if lang == "en" else "新增 1") in err, err
+        code, out, err = cli(capsys, "results", "--results-dir", str(root), "-b", "O1",
+                             "--lang", lang)
+        assert code == 0 and second.name in out and words in err, err
