@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from branchcheck.core.errors import BranchcheckError, InputError, NotFoundError, StorageError
 from branchcheck.core.i18n import t
+from branchcheck.network.orgmeta import Damaged, check_org
 from branchcheck.org.directory import MAX_DEPTH
 
 if TYPE_CHECKING:
@@ -236,6 +237,8 @@ def db_error(exc: Exception, path: Path, lang: str) -> BranchcheckError:
     """A DuckDB failure on ``path`` as a clear error: in use by another process, or
     damaged (or not a warehouse at all)."""
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if isinstance(exc, Damaged):
+        text = t(lang, exc.zh, text)
     if any(words in text.lower() for words in _IN_USE):
         return StorageError(t(
             lang, f"{path} 正被另一个进程使用（如正在导入）；请稍后再试",
@@ -293,7 +296,7 @@ def _engine_errors(path: Path, lang: str) -> Iterator[None]:
         yield
     except duckdb.InterruptException:
         raise KeyboardInterrupt from None
-    except duckdb.Error as exc:
+    except (duckdb.Error, Damaged) as exc:
         raise db_error(exc, path, lang) from None
 
 
@@ -438,6 +441,7 @@ def load_org(con: DuckDBPyConnection, *, units: bool = True) -> Org | None:
     info = get_meta(con, "org")
     if info is None:
         return None
+    check_org(info)
     closed = frozenset(date.fromisoformat(d) for d in info["closed_days"])
     programme = tuple(Rule(*r) for r in info["programme"])
     from branchcheck.org.directory import settings_from

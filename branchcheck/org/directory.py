@@ -18,7 +18,8 @@ from typing import Any, NamedTuple
 
 from branchcheck.core.errors import InputError, Problem
 from branchcheck.core.i18n import t, ui
-from branchcheck.org.workdays import CalendarOverrides, WorkCalendar
+from branchcheck.core.timestamps import real_day
+from branchcheck.org.workdays import CalendarOverrides, WorkCalendar, not_day
 
 DEFAULT_TZ = "Asia/Shanghai"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -252,12 +253,11 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Org | None, list[Problem]]:
         for key in ("opened", "closed"):
             dates[key] = None
             if key in u:
-                try:
+                if real_day(u[key]):
                     dates[key] = date.fromisoformat(u[key])
-                except ValueError:
+                else:
                     problems.append(doc.problem(("units", i, key), "date",
-                                                _say(f"{u[key]!r} 不是有效日期",
-                                                     f"{u[key]!r} is not a calendar date")))
+                                                not_day(ui(), u[key])))
         units.append(Unit(u["id"], zh, en, u["kind"], u.get("parent"), dates["opened"],
                           dates["closed"], u.get("timezone"),
                           tuple(dict.fromkeys(v.strip() for v in u.get("verifiers", ())))))
@@ -269,12 +269,11 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Org | None, list[Problem]]:
                                     _twice(u["id"], first)))
     closed: set[date] = set()
     for i, d in enumerate(data.get("closed_days", [])):
-        try:
+        if real_day(d):
             closed.add(date.fromisoformat(d))
-        except ValueError:
+        else:
             problems.append(doc.problem(("closed_days", i), "date",
-                                        _say(f"{d!r} 不是有效日期",
-                                             f"{d!r} is not a calendar date")))
+                                        not_day(ui(), d)))
     from branchcheck.org.workdays import overrides_from_mapping
 
     calendar, more = overrides_from_mapping(data, name, doc.locate)
@@ -282,7 +281,7 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Org | None, list[Problem]]:
     tz = data.get("timezone", DEFAULT_TZ)
     for path_, zone in [(("timezone",), tz)] + [
             (("units", i, "timezone"), u.timezone) for i, u in enumerate(units) if u.timezone]:
-        if zone is not None and not _known_zone(zone):
+        if zone is not None and not known_zone(zone):
             problems.append(doc.problem(path_, "timezone", _say(f"未知的时区 {zone!r}",
                                                                 f"unknown time zone {zone!r}")))
     org = Org(tuple(units), tz,
@@ -337,12 +336,11 @@ def parse_csv(raw: bytes, name: str) -> tuple[Org | None, list[Problem]]:
         dates: dict[str, date | None] = {"opened": None, "closed": None}
         for key in ("opened", "closed"):
             if cells.get(key):
-                try:
+                if real_day(cells[key]):
                     dates[key] = date.fromisoformat(cells[key])
-                except ValueError:
+                else:
                     problems.append(Problem(name, n, _col(header, key), "date",
-                                            _say(f"{cells[key]!r} 不是日期（YYYY-MM-DD）",
-                                                 f"{cells[key]!r} is not a date (YYYY-MM-DD)")))
+                                            not_day(ui(), cells[key])))
         names = tuple(dict.fromkeys(
             v.strip() for v in VERIFIER_SEPARATORS.split(cells.get("verifiers") or "")
             if v.strip()))
@@ -456,7 +454,8 @@ def _depth_problems(org: Org, name: str, where: Any,
     return []
 
 
-def _known_zone(zone: str) -> bool:
+def known_zone(zone: str) -> bool:
+    """Whether ``zone`` is an IANA time zone this machine knows."""
     from zoneinfo import ZoneInfo
 
     try:

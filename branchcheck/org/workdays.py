@@ -27,7 +27,13 @@ from typing import Any
 
 from branchcheck.core.errors import InputError, Problem, UsageError
 from branchcheck.core.i18n import t, ui
-from branchcheck.core.timestamps import FIRST_DAY, LAST_DAY
+from branchcheck.core.timestamps import (
+    FIRST_DAY,
+    LAST_DAY,
+    out_of_range,
+    outside_words,
+    real_day,
+)
 
 CALENDAR_KEYS = ("holidays", "workdays")
 _MAX_BYTES = 1024 * 1024
@@ -222,10 +228,10 @@ def today(zone: str | None = None) -> date:
     fixed = os.environ.get("BRANCHCHECK_TODAY", "").strip()
     if fixed:
         day = _date(fixed)
-        if day is None:
+        if day is None and not out_of_range(fixed):
             raise UsageError(t(ui(), f"BRANCHCHECK_TODAY {fixed!r} 不是 2024-05-31 这样的日期",
                                f"BRANCHCHECK_TODAY {fixed!r} is not a date like 2024-05-31"))
-        if not FIRST_DAY <= day <= LAST_DAY:
+        if day is None:
             raise UsageError(t(ui(), f"BRANCHCHECK_TODAY {fixed!r} 不在 {FIRST_DAY} 到 "
                                      f"{LAST_DAY} 之间",
                                f"BRANCHCHECK_TODAY {fixed!r} is not between {FIRST_DAY} and "
@@ -267,8 +273,7 @@ def overrides_from_mapping(data: Mapping[str, Any], name: str,
         for i, text in enumerate(values):
             day = _date(text)
             if day is None:
-                message = t(lang, f"{text!r} 不是日期（YYYY-MM-DD）",
-                            f"{text!r} is not a calendar date (YYYY-MM-DD)")
+                message = not_day(lang, text)
             elif day in days:
                 message = t(lang, f"{day} 在 {key} 中列了两次", f"{day} is listed twice in {key}")
             elif key == "workdays" and day in found["holidays"]:
@@ -286,13 +291,16 @@ def _at(name: str, place: tuple[int, int], rule: str, message: str) -> Problem:
     return Problem(name, place[0], place[1], rule, message)
 
 
+def not_day(lang: str, value: Any) -> str:
+    """Why ``value`` is not a day a directory or a calendar file may hold, in ``lang``."""
+    if isinstance(value, str) and out_of_range(value):
+        return f"{value!r} {outside_words(lang)}"
+    return t(lang, f"{value!r} 不是日期（YYYY-MM-DD）",
+             f"{value!r} is not a calendar date (YYYY-MM-DD)")
+
+
 def _date(value: Any) -> date | None:
-    if not isinstance(value, str) or len(value) != 10:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
+    return date.fromisoformat(value) if isinstance(value, str) and real_day(value) else None
 
 
 def load_calendar_file(path: str, *, lang: str | None = None) -> CalendarOverrides:

@@ -126,3 +126,62 @@ def test_a_result_on_a_day_the_tool_cannot_count_with_is_rejected_by_ingest(
         code, out, err = cli(capsys, "results", "--results-dir", str(root), "-b", "O1",
                              "--lang", lang)
         assert code == 0 and second.name in out and words in err, err
+
+
+def _meta(wh: Path, edit: dict[str, Any]) -> None:
+    """Another tool's hand in the warehouse: keys of the stored directory replaced."""
+    import duckdb
+
+    con = duckdb.connect(str(wh))
+    try:
+        info = json.loads(con.execute("SELECT value FROM meta WHERE key = 'org'").fetchone()[0])
+        for dotted, value in edit.items():
+            *path, last = dotted.split(".")
+            target = info
+            for part in path:
+                target = target[part]
+            target[last] = value
+        con.execute("UPDATE meta SET value = ? WHERE key = 'org'", [json.dumps(info)])
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("edit", [
+    {"closed_days": ["2026-02-30"]}, {"calendar.holidays": ["2026-13-01"]},
+    {"calendar.workdays": ["0000-01-01"]}, {"timezone": "Mars/Base"},
+    {"business_days": [10**12]}, {"programme": [["outlet", "mini", "day", "25:61"]]}])
+def test_a_warehouse_holding_a_day_no_ingest_writes_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        edit: dict[str, Any]) -> None:
+    """The directory a warehouse keeps is checked before it is used: the views and the
+    next ingest refuse the file (exit 2, named, zh/en) instead of an internal error."""
+    pytest.importorskip("duckdb")
+    root, _, _ = _mini_results(tmp_path, monkeypatch)
+    wh = tmp_path / "w.duckdb"
+    code, _, err = cli(capsys, "network", "ingest", str(root), "--org",
+                       str(tmp_path / "org.yaml"), "-w", str(wh), "-j", "1")
+    assert code == 0, err
+    _meta(wh, edit)
+    for lang, words in (("en", "the directory stored in it"), ("zh", "其中保存的机构名录")):
+        for args in (("league",), ("missing", "--period", "2026-11"), ("actions",),
+                     ("ingest", str(root))):
+            code, out, err = cli(capsys, "network", *args, "-w", str(wh), "--lang", lang)
+            assert code == 2 and f"{wh}" in err and words in err, (args, err)
+
+
+def test_a_directory_day_the_tool_cannot_count_with_is_located(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the directory reader accepts, the warehouse keeps and reads back: a closed
+    day in year 0001 is refused where it is written (file:line:column), as the stored
+    directory would be."""
+    pytest.importorskip("duckdb")
+    root, _, _ = _mini_results(tmp_path, monkeypatch)
+    org = tmp_path / "org.yaml"
+    org.write_text(org.read_text(encoding="utf-8").replace(
+        "closed_days: [2026-11-04]", "closed_days: [2026-11-04, 0001-01-01]"), encoding="utf-8")
+    for lang, words in (("en", "'0001-01-01' is not between the years 1900 and 2999"),
+                        ("zh", "'0001-01-01' 不在 1900 至 2999 年之间")):
+        code, _, err = cli(capsys, "network", "ingest", str(root), "--org", str(org), "-w",
+                           str(tmp_path / "w.duckdb"), "--lang", lang)
+        assert code == 2 and f"{org}:4:" in err and words in err, err
