@@ -165,7 +165,7 @@ def test_a_warehouse_holding_a_day_no_ingest_writes_is_refused(
     for lang, words in (("en", "the directory stored in it"), ("zh", "其中保存的机构名录")):
         for args in (("league",), ("missing", "--period", "2026-11"), ("actions",),
                      ("ingest", str(root))):
-            code, out, err = cli(capsys, "network", *args, "-w", str(wh), "--lang", lang)
+            code, _, err = cli(capsys, "network", *args, "-w", str(wh), "--lang", lang)
             assert code == 2 and f"{wh}" in err and words in err, (args, err)
 
 
