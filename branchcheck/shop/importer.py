@@ -59,19 +59,26 @@ def text_of(cell: Any) -> str:
 
 
 def day_of(cell: Any) -> str:
-    """A date cell (an Excel date, or 2027-03-05, 2027/3/5, 2027年3月5日)."""
+    """A date cell (an Excel date, or 2027-03-05, 2027/3/5, 2027年3月5日) on a day the
+    tool counts with (:func:`branchcheck.core.timestamps.real_day`)."""
+    from branchcheck.core.timestamps import outside_words, real_day
+
     if isinstance(cell, datetime):
-        return cell.date().isoformat()
-    if isinstance(cell, date):
-        return cell.isoformat()
-    m = _DATE.fullmatch(text_of(cell).split(" ")[0])
-    try:
-        if m is None:
-            raise ValueError
-        return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-    except ValueError:
-        raise CellError(_say(f"{text_of(cell)!r} 不是日期（如 2027-03-05）",
-                             f"{text_of(cell)!r} is not a date (e.g. 2027-03-05)")) from None
+        day = cell.date().isoformat()
+    elif isinstance(cell, date):
+        day = cell.isoformat()
+    else:
+        m = _DATE.fullmatch(text_of(cell).split(" ")[0])
+        try:
+            if m is None:
+                raise ValueError
+            day = date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            raise CellError(_say(f"{text_of(cell)!r} 不是日期（如 2027-03-05）",
+                                 f"{text_of(cell)!r} is not a date (e.g. 2027-03-05)")) from None
+    if not real_day(day):  # year 1: no time zone has an offset then, nor a deadline after
+        raise CellError(f"{day} {outside_words(ui())}")
+    return day
 
 
 def time_of(cell: Any) -> str:

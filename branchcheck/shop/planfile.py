@@ -16,6 +16,8 @@ from typing import Any
 
 from branchcheck.core.errors import InputError, Problem
 from branchcheck.core.i18n import t, ui
+from branchcheck.core.timestamps import real_day
+from branchcheck.org.workdays import not_day
 from branchcheck.shop.plan import Plan, Visit
 
 PLAN_FORMAT = "branchcheck-shop-plan/1"
@@ -107,12 +109,10 @@ def parse(raw: bytes, name: str) -> tuple[Plan | None, list[Problem]]:
     data = doc.data
 
     def day(path: tuple[str | int, ...], text: str) -> date | None:
-        try:
+        if real_day(text):  # the one rule: a day of the calendar, 1900 to 2999
             return date.fromisoformat(text)
-        except ValueError:
-            problems.append(doc.problem(path, "date", t(ui(), f"{text!r} 不是有效日期",
-                                                          f"{text!r} is not a calendar date")))
-            return None
+        problems.append(doc.problem(path, "date", not_day(ui(), text)))
+        return None
 
     window = _span(data.get("window"), ("window",), day, doc, problems)
     closed = frozenset(d for i, s in enumerate(data.get("closed_days", []))

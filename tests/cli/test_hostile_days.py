@@ -185,3 +185,39 @@ def test_a_directory_day_the_tool_cannot_count_with_is_located(
         code, _, err = cli(capsys, "network", "ingest", str(root), "--org", str(org), "-w",
                            str(tmp_path / "w.duckdb"), "--lang", lang)
         assert code == 2 and f"{org}:4:" in err and words in err, err
+
+
+def test_a_delivery_day_the_tool_cannot_count_with_is_a_located_cell(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A visit on 0001-01-01 is a real date to Python but no time in Shanghai the result
+    could keep: the cell is named (file:row:column) with the years, the other rows are
+    stored with --partial (it stopped the whole import, unlocated)."""
+    pytest.importorskip("openpyxl")
+    from tests.cli.test_shop_import import GOOD, MAPPING, workbook
+
+    (tmp_path / "map.yaml").write_text(MAPPING, encoding="utf-8")
+    bad = ["V3", "SH-003", "0001-01-01", "09:00-11:00", 5, "7", "开户", "M03", "是", "是", 4]
+    xlsx = workbook(tmp_path / "delivery.xlsx", [*GOOD, bad])
+    for lang, words in (("en", "0001-01-01 is not between the years 1900 and 2999"),
+                        ("zh", "0001-01-01 不在 1900 至 2999 年之间")):
+        code, out, err = cli(capsys, "shop", "import", str(xlsx), "-m", str(tmp_path / "map.yaml"),
+                             "--results-dir", str(tmp_path / lang), "-f", "json", "--partial",
+                             "--lang", lang)
+        assert code == 1 and "delivery.xlsx:4:3" in err and words in err, err
+        assert [r["status"] for r in json.loads(out)] == ["stored", "stored", "error"]
+
+
+def test_a_wave_plan_day_the_tool_cannot_count_with_is_located(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The plan file's days by the one rule: a window from year 0001 is refused where it
+    is written, as the days of a directory or a calendar file are."""
+    code, _, err = cli(capsys, "shop", "sample", str(tmp_path / "s"))
+    assert code == 0, err
+    plan = next((tmp_path / "s").glob("plan-*.yaml"))
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "window: {from: 2026-09-01", "window: {from: 0001-01-01"), encoding="utf-8")
+    for lang, words in (("en", "'0001-01-01' is not between the years 1900 and 2999"),
+                        ("zh", "'0001-01-01' 不在 1900 至 2999 年之间")):
+        code, _, err = cli(capsys, "shop", "report", "--wave", "2026H2", "--plan", str(plan),
+                           "--results-dir", str(tmp_path / "r"), "--lang", lang)
+        assert code == 2 and f"{plan.name}:10:16" in err and words in err, err
