@@ -183,7 +183,7 @@ def parse_time(iso: str) -> datetime | None:
 
 def _time_problems(result: Result, say: _Say, now: datetime | None) -> None:
     """Times must be real, not in the future, and the check must end after it began."""
-    from branchcheck.core.timestamps import out_of_range, outside_words
+    from branchcheck.core.timestamps import out_of_range, outside_words, real_day
 
     limit = (now or datetime.now(timezone.utc)) + FUTURE_SLACK
     times = {}
@@ -202,3 +202,7 @@ def _time_problems(result: Result, say: _Say, now: datetime | None) -> None:
     if "started" in times and "finished" in times and times["finished"] < times["started"]:
         say(f"结束时间 {result.finished} 早于开始时间 {result.started}",
             f"finished {result.finished} is before started {result.started}")
+    day = (result.visit or {}).get("date")
+    if day is not None and not (isinstance(day, str) and real_day(day)):  # shop import's rule
+        say(f"暗访日期 {day!r} 不是 1900 至 2999 年间的真实日期",
+            f"visit date {day!r} is not a real day from 1900 to 2999")

@@ -221,3 +221,26 @@ def test_a_wave_plan_day_the_tool_cannot_count_with_is_located(
         code, _, err = cli(capsys, "shop", "report", "--wave", "2026H2", "--plan", str(plan),
                            "--results-dir", str(tmp_path / "r"), "--lang", lang)
         assert code == 2 and f"{plan.name}:10:16" in err and words in err, err
+
+
+def test_a_stored_visit_on_a_day_the_calendar_has_not_is_rejected_by_ingest(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A mystery shopper's result whose visit date was changed to 2026-02-30 was ingested
+    with no visit day (the warehouse kept NULL, silently): it is now refused as
+    hand-edited, named, in the UI language, and the other visits are counted."""
+    pytest.importorskip("duckdb")
+    sample = tmp_path / "s"
+    assert cli(capsys, "shop", "sample", str(sample))[0] == 0
+    root = tmp_path / "res"
+    code, _, err = cli(capsys, "shop", "import", str(sample / "delivery.csv"), "-m",
+                       str(sample / "mapping.yaml"), "--results-dir", str(root))
+    assert code == 0, err
+    edited = sorted(root.rglob("2*.yaml"))[0]
+    _edit(edited, **{"  date": "2026-02-30"})
+    for lang, words in (("en", "visit date '2026-02-30' is not a real day"),
+                        ("zh", "暗访日期 '2026-02-30' 不是 1900 至 2999 年间的真实日期")):
+        code, _, err = cli(capsys, "network", "ingest", str(root), "--org",
+                           str(sample / "org.yaml"), "-w", str(tmp_path / f"{lang}.duckdb"),
+                           "--lang", lang)
+        assert code == 0 and edited.name in err and words in err, err
+        assert ("3 added" if lang == "en" else "新增 3") in err, err
