@@ -106,7 +106,13 @@ def locked(root: Path, branch: str, chain: Chain = ACTIONS) -> Iterator[None]:
 def checked(root: Path, branch: str, chain: Chain = ACTIONS) -> Log:
     """The log, read and verified under its lock (held by the caller); a tampered log
     is refused: nothing may be written to it."""
-    log = read_log(root, branch, locked=True, chain=chain)
+    return refuse_tampered(read_log(root, branch, locked=True, chain=chain))
+
+
+def refuse_tampered(log: Log) -> Log:
+    """``log`` (read under its lock) unless it was tampered with: then nothing may be
+    written to it."""
+    chain = log.chain
     if log.tampered:
         raise TamperedError(t(ui(), f"{log.path}：{chain.what_zh or chain.what}已被篡改；"
                                     "未写入任何内容",

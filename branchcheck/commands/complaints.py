@@ -327,7 +327,7 @@ def show(
     from branchcheck.complaints import render
 
     check_choice(fmt, ("text", "json"))
-    found, ui = find(case_id, branch, results_dir, lang)
+    found, ui = find(case_id, branch, results_dir, lang, events=True)
     if fmt == "json":
         data = render.as_dict(found.case, today(), personal=personal)
         emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None, False)
@@ -399,6 +399,6 @@ def review(
     from branchcheck.commands.options import emit
     from branchcheck.complaints.review import answers_file
 
-    found, ui = find(case_id, branch, results_dir, lang)
+    found, ui = find(case_id, branch, results_dir, lang, events=True)
     emit(answers_file(found.case, who(reviewer, ui), ui, today()), output, force)
     return EXIT_OK

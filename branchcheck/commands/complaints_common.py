@@ -67,12 +67,13 @@ def clock_of(rules: str | None, calendar: str | None) -> tuple[Any, Any]:
 
 
 def find(case_id: str, branch: str | None, results_dir: str | None,
-         lang: str | None) -> tuple[Any, str]:
-    """The case (its register's warnings said) and the UI language."""
+         lang: str | None, *, events: bool = False) -> tuple[Any, str]:
+    """The case (its register's warnings said) and the UI language; ``events``: with
+    its events (the register verified in full)."""
     from branchcheck.complaints.register import locate
     from branchcheck.core.i18n import resolve_lang
 
     ui = resolve_lang(lang)
-    found = locate(root(results_dir), case_id, branch, ui)
+    found = locate(root(results_dir), case_id, branch, ui, events=events)
     warn(found.log.problems + found.state.problems, ui)
     return found, ui

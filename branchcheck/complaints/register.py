@@ -61,8 +61,11 @@ def load(root: Path, branch: str) -> tuple[Log, State]:
     return log, derive(log)
 
 
-def locate(root: Path, case_id: str, branch: str | None = None, lang: str = "en") -> Found:
-    """The case ``case_id`` (ids are unique across outlets)."""
+def locate(root: Path, case_id: str, branch: str | None = None, lang: str = "en", *,
+           events: bool = False) -> Found:
+    """The case ``case_id`` (ids are unique across outlets); with ``events`` its events
+    too (its register verified in full), else read as a listing reads it."""
+    from branchcheck.complaints import snapshot
     from branchcheck.core import fsafe
 
     wanted = case_id.strip().upper()
@@ -81,7 +84,7 @@ def locate(root: Path, case_id: str, branch: str | None = None, lang: str = "en"
             raw = None
         if raw is not None and needle not in raw and not branch:
             continue
-        log, state = load(root, name)
+        log, state = load(root, name) if events else snapshot.load(root, name)
         if wanted in state.cases:
             hits.append(Found(name, log, state, state.cases[wanted]))
     if not hits:
@@ -94,9 +97,13 @@ def locate(root: Path, case_id: str, branch: str | None = None, lang: str = "en"
     return hits[0]
 
 
-def append(root: Path, branch: str, make: Make) -> State:
+def append(root: Path, branch: str, make: Make, *, events: bool = False) -> State:
     """Under the register's lock: verify it (a tampered register is refused and never
-    written to), ask ``make`` for the events and append them; the state after."""
+    written to), ask ``make`` for the events and append them; the state after. The
+    register is read as a listing reads it (this user's memory of it when its bytes
+    or their prefix were verified before, else verified in full: never the checkpoint,
+    which has no names to remember); with ``events`` (``make`` needs the cases'
+    events) always verified in full."""
     from branchcheck.actions import writer
     from branchcheck.complaints import checkpoint, snapshot
     from branchcheck.complaints.state import fold
@@ -104,8 +111,12 @@ def append(root: Path, branch: str, make: Make) -> State:
 
     key = checkpoint.signing_key(ui())  # a key that cannot be used: refused before writing
     with writer.locked(root, branch, CHAIN):
-        log = writer.checked(root, branch, CHAIN)
-        state = derive(log)
+        if events:
+            log = writer.checked(root, branch, CHAIN)
+            state = derive(log)
+        else:
+            log, state = snapshot.load(root, branch, personal=True, locked=True)
+            writer.refuse_tampered(log)
         wanted = list(make(state))
         if wanted:
             written, info = writer.add_events(

@@ -146,5 +146,5 @@ def open_action(root: Path, found: Found, *, cause: str, who: str, at: str | Non
         return [NewEvent("linked", case.id, who, {"action": action.id, "at": when,
                                                   "note": cause, "opened": True})]
 
-    case = append(root, found.branch, make).cases[found.case.id]
+    case = append(root, found.branch, make, events=True).cases[found.case.id]
     return Opened(case, *opened[-1])

@@ -119,14 +119,16 @@ def remember(root: Path, branch: str, log: Log, state: State, *, size: int | Non
     _memory().put(_slot(root, branch), _ANY, payload)
 
 
-def load(root: Path, branch: str, *, personal: bool = False) -> tuple[Log, State]:
+def load(root: Path, branch: str, *, personal: bool = False,
+         locked: bool = False) -> tuple[Log, State]:
     """The register's cases: remembered when its bytes were verified before and its
     head agrees, else from the outlet's signed checkpoint when one is trusted (not when
     the customer's name and contact are wanted: ``personal``), else read and verified
     in full (and remembered when clean). The cases carry no events (``show`` reads
-    those)."""
+    those). ``locked``: the caller holds the register's lock (a torn last line is then
+    not waited for)."""
     with paused_gc():
-        return _load(root, branch, personal)
+        return _load(root, branch, personal, locked)
 
 
 @contextmanager
@@ -148,12 +150,12 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _load(root: Path, branch: str, personal: bool) -> tuple[Log, State]:
+def _load(root: Path, branch: str, personal: bool, locked: bool) -> tuple[Log, State]:
     from branchcheck.complaints import checkpoint
 
     raw = _bytes(root, branch) if os.path.lexists(log_path(root, branch, CHAIN)) else None
     if raw is None:  # absent, unreadable or torn: the reader reports what is wrong
-        log = read_log(root, branch, chain=CHAIN)
+        log = read_log(root, branch, chain=CHAIN, locked=locked)
         return log, derive(log)
     memory, slot, path = _memory(), _slot(root, branch), log_path(root, branch, CHAIN)
     payload = memory.get(slot, _ANY)

@@ -188,8 +188,9 @@ def test_lines_after_the_checkpoint_are_verified_and_a_new_one_is_due_past_a_six
     monkeypatch.delenv("BRANCHCHECK_SIGN_KEY")  # a colleague who does not sign
     late = new(capsys, root, "2025-10-09T09:00:00+08:00", 3)
     assert path.read_bytes() == signed
-    Full(monkeypatch, refuse=True)
-    rows = json.loads(listing(capsys, root, monkeypatch, "reader", _signing))
+    with monkeypatch.context() as m:
+        Full(m, refuse=True)
+        rows = json.loads(listing(capsys, root, monkeypatch, "reader", _signing))
     assert len(rows) == 21 and late in {r["id"] for r in rows}
     monkeypatch.setenv("BRANCHCHECK_SIGN_KEY", str(tmp_path / "keys" / "SH-001.key"))
 
@@ -345,3 +346,28 @@ def test_concurrent_signing_writers_leave_a_checkpoint_that_holds(
 
     full = derive(read_log(root, "SH-001", chain=CHAIN))
     assert [c.status for c in full.cases.values()] == [c.status for c in state.cases.values()]
+
+
+def test_a_change_reads_the_register_as_remembered_and_never_from_the_checkpoint(
+        register: tuple[Path, dict[str, str]], capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch, _signing: Path) -> None:
+    """A writer with a memory of the register verifies only what came after it (not
+    50,000 events per change); one without (a trusting colleague) verifies in full
+    rather than take the checkpoint, whose names are blank, into its memory."""
+    from branchcheck.actions import writer
+
+    root, ids = register
+    monkeypatch.setenv("BRANCHCHECK_TRUST", str(_signing))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(root.parent / "colleague"))
+    full = Full(monkeypatch)
+    ok(capsys, root, "step", ids["C"], "judge", "--at", "2025-10-10T09:00+08:00")
+    assert full.count == 1  # finding the case: the checkpoint; under the lock: in full
+    ledger = ok(capsys, root, "register", "--branch", "SH-001", "-f", "csv", "--personal")
+    assert "张三" in ledger and full.count == 1  # from the memory the change left
+    with monkeypatch.context() as m:
+        Full(m, refuse=True)
+        m.setattr(writer, "checked", lambda *a, **k: pytest.fail("verified in full"))
+        ok(capsys, root, "step", ids["C"], "confirm", "--at", "2025-10-10T10:00+08:00")
+        got = listing(capsys, root, monkeypatch, "colleague", _signing)
+    assert got == listing(capsys, root, monkeypatch, "someone-else", None)
+    assert {r["id"]: r for r in json.loads(got)}[ids["C"]]["status"] == "handling"
