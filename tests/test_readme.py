@@ -54,7 +54,8 @@ def user_env() -> dict[str, str]:
 # The docs pages with examples to run as written, and the files those say they write.
 AS_WRITTEN = "sh as-written"
 WRITTEN = {
-    "complaints.md": ["投诉台账.html", "branchcheck-results/SH-001/complaints.jsonl"],
+    "complaints.md": ["投诉台账.html", "branchcheck-results/SH-001/complaints.jsonl",
+                      "branchcheck-results/SH-001/complaints.checkpoint"],
     "editors.md": ["checklist.schema.json"],
     "network.md": ["demo/org.yaml", "branchcheck-network.duckdb", "report.html",
                    "parquet/results"],
