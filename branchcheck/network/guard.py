@@ -101,12 +101,15 @@ def check_objects(con: DuckDBPyConnection, path: Path, lang: str) -> None:
         raise _refused(path, extra[0], lang)
 
 
-def check_tables(con: DuckDBPyConnection, version: int, path: Path, lang: str) -> None:
-    """Refuse a file whose tables or columns are not those of schema ``version``."""
+def check_tables(con: DuckDBPyConnection, version: int, path: Path,
+                 lang: str) -> frozenset[tuple[str, str]]:
+    """Refuse a file whose tables or columns are not those of schema ``version``; what it
+    has (``("column", "main.table.column TYPE ...")`` and ``("table", ...)`` pairs)."""
     have, want = _shape(con, _TABLES), expected(version)
     if have != want:
         first = sorted(have - want) or sorted((("missing " + k, v) for k, v in want - have))
         raise _refused(path, first[0], lang)
+    return have
 
 
 def _refused(path: Path, what: tuple[str, str], lang: str) -> InputError:

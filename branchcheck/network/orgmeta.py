@@ -1,10 +1,16 @@
-"""The directory a warehouse keeps (meta ``org``) checked before it is used: the file
-may have been damaged or written by another tool, and a day the calendar has not, or
-a zone this machine does not know, must be a clear error, never a crash."""
+"""What a warehouse keeps, checked before it is used: its days (every DATE and
+TIMESTAMP column) and the directory (meta ``org``). The file may have been damaged
+or written by another tool, and a day the calendar has not, a day Python cannot hold
+(year 10000), or a zone this machine does not know must be a clear error, never a
+crash."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from duckdb import DuckDBPyConnection
 
 
 class Damaged(Exception):
@@ -44,3 +50,36 @@ def check_org(info: Any) -> None:
         raise Damaged("其中保存的机构名录（日期、时区、检查计划或设置）不是导入所写的",
                       "the directory stored in it (days, time zone, programme or settings) "
                       "is not one an ingest writes")
+
+
+_BOUNDS = {"TIMESTAMP WITH TIME ZONE": ("TIMESTAMPTZ '1899-12-31 00:00:00+00'",
+                                        "TIMESTAMPTZ '3000-01-01 23:59:59+00'"),
+           "DATE": ("DATE '1900-01-01'", "DATE '2999-12-31'"),
+           "TIMESTAMP": ("TIMESTAMP '1899-12-31 00:00:00'", "TIMESTAMP '3000-01-01 23:59:59'")}
+"""The days the tool counts with (:data:`branchcheck.core.timestamps.FIRST_DAY` to
+``LAST_DAY``; an instant in UTC may be a day either side)."""
+
+
+def check_days(con: DuckDBPyConnection, shape: Iterable[tuple[str, str]]) -> None:
+    """Raise :class:`Damaged` naming the first column holding a day outside the days the
+    tool counts with (compared in SQL: such a day may not even be a Python date);
+    ``shape``: the tables' columns as :func:`branchcheck.network.guard.check_tables`
+    checked them."""
+    columns = []
+    for kind, text in sorted(shape):
+        name, _, rest = text.partition(" ")  # main.table.column TYPE[ NOT NULL]...
+        typed = next((k for k in _BOUNDS if rest == k or rest.startswith(k + " ")), None)
+        if kind == "column" and typed is not None:
+            columns.append((*name.split(".")[1:3], typed))
+    if not columns:
+        return
+    tests = []
+    for table, column, typed in columns:  # names of the schema check_tables has checked
+        low, high = _BOUNDS[typed]
+        test = f'bool_or("{column}" < {low} OR "{column}" > {high})'
+        tests.append(f'(SELECT {test} FROM "{table}")')  # noqa: S608
+    row = con.execute("SELECT " + ", ".join(tests)).fetchone() or ()
+    for (table, column, _), bad in zip(columns, row, strict=True):
+        if bad:
+            raise Damaged(f"{table}.{column} 有不在 1900 至 2999 年之间的日期",
+                          f"{table}.{column} holds a day outside the years 1900 to 2999")

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from branchcheck.core.errors import BranchcheckError, InputError, NotFoundError, StorageError
 from branchcheck.core.i18n import t
-from branchcheck.network.orgmeta import Damaged, check_org
+from branchcheck.network.orgmeta import Damaged, check_days, check_org
 from branchcheck.org.directory import MAX_DEPTH
 
 if TYPE_CHECKING:
@@ -276,10 +276,11 @@ def _connect(path: Path, lang: str, *, read_only: bool, folders: Sequence[Path |
         version = schema_version(con)
         if version > SCHEMA_VERSION or version < 0:
             raise _version_error(version, path, lang)
-        guard.check_tables(con, version, path, lang)  # before "upgrade it": a foreign file
+        have = guard.check_tables(con, version, path, lang)  # before "upgrade it": foreign?
         if read_only and version != SCHEMA_VERSION:  # would only be refused by the upgrade
             raise _version_error(version, path, lang)
-    except duckdb.Error as exc:
+        check_days(con, have)
+    except (duckdb.Error, Damaged) as exc:
         con.close()
         raise db_error(exc, path, lang) from None
     except BaseException:

@@ -244,3 +244,29 @@ def test_a_stored_visit_on_a_day_the_calendar_has_not_is_rejected_by_ingest(
                            "--lang", lang)
         assert code == 0 and edited.name in err and words in err, err
         assert ("3 added" if lang == "en" else "新增 3") in err, err
+
+
+@pytest.mark.parametrize(("sql", "column"), [
+    ("UPDATE results SET day = DATE '10000-01-01'", "results.day"),
+    ("UPDATE results SET finished_utc = TIMESTAMPTZ '10000-01-01 00:00:00+00'",
+     "results.finished_utc"),
+    ("UPDATE units SET opened = DATE '0001-01-01'", "units.opened")])
+def test_a_warehouse_day_python_cannot_hold_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        sql: str, column: str) -> None:
+    """DuckDB hands a day past year 9999 to Python as text: the views stopped with an
+    internal error (TypeError) comparing it. Every DATE and TIMESTAMP column is checked
+    when the file is opened: the damaged column is named, exit 2, zh/en."""
+    duckdb = pytest.importorskip("duckdb")
+    root, _, _ = _mini_results(tmp_path, monkeypatch)
+    wh = tmp_path / "w.duckdb"
+    assert cli(capsys, "network", "ingest", str(root), "--org", str(tmp_path / "org.yaml"),
+               "-w", str(wh))[0] == 0
+    con = duckdb.connect(str(wh))
+    con.execute(sql)
+    con.close()
+    for lang, words in (("en", f"({column} holds a day outside the years 1900 to 2999)"),
+                        ("zh", f"（{column} 有不在 1900 至 2999 年之间的日期）")):
+        for view in ("league", "items", "actions"):
+            code, _, err = cli(capsys, "network", view, "-w", str(wh), "--lang", lang)
+            assert code == 2 and str(wh) in err and words in err, err
