@@ -49,6 +49,9 @@ _HEAD = (*_TEXT, dict, str, int, str, dict, str, str, str, str, str, str)
 """The types of the fields before ``steps`` (see :class:`Case`)."""
 _TAIL = ((str,) * 9) + (int, list, list, list)
 _STEP = (str,) * 5
+_TIMES = tuple(REST.index(f) for f in ("accepted_at", "replied_at", "decided_at", "told_at",
+                                       "confirmed_at", "closed_at"))
+"""The fields after ``steps`` that hold a time (or "" when not yet)."""
 
 
 def _texts(value: Any, limit: int = MAX_TEXT) -> bool:
@@ -72,9 +75,11 @@ def _case(values: Any, steps: Any, rest: Any) -> Case | None:
             and type(rule.get("roll")) is bool and 0 <= values[10] <= 365 and rest[9] >= 0):
         return None
     made = []
+    if not all(not rest[i] or real_time(rest[i]) for i in _TIMES):
+        return None
     for step in steps:
         if type(step) is not list or tuple(map(type, step)) != _STEP or step[0] not in STEPS \
-                or (step[4] and step[4] not in OUTCOMES):
+                or not real_time(step[2]) or (step[4] and step[4] not in OUTCOMES):
             return None
         made.append(Step(*step))
     extensions, escalations, actions = rest[10], rest[11], rest[12]

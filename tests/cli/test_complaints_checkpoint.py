@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -138,7 +139,8 @@ def _resign(root: Path, keys: Path, change: Any) -> None:
 
 
 @pytest.mark.parametrize("how", ["row edited", "row malformed but signed", "header edited",
-                                 "register edited", "register cut", "FIFO", "link out"])
+                                 "register edited", "register cut", "FIFO", "link out",
+                                 "no real time but signed"])
 def test_a_checkpoint_that_does_not_hold_is_not_used(
         register: tuple[Path, dict[str, str]], capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path, _signing: Path, how: str) -> None:
@@ -149,6 +151,13 @@ def test_a_checkpoint_that_does_not_hold_is_not_used(
         _rewrite(path, lambda b: b.replace(b'"reopened"', b'"closed"', 1))
     elif how == "row malformed but signed":  # the trusted key signed a row the fold never makes
         _resign(root, tmp_path / "keys", lambda b: b.replace(b'"reopened"', b'"lost"', 1))
+    elif how == "no real time but signed":  # a step on a day the calendar has not
+        def impossible(body: bytes) -> bytes:
+            changed, n = re.subn(rb'\["accept", ?("[^"]*"), ?"[^"]+"',
+                                 rb'["accept",\1,"2025-02-30T10:00+08:00"', body, count=1)
+            assert n == 1
+            return changed
+        _resign(root, tmp_path / "keys", impossible)
     elif how == "header edited":
         path.write_bytes(path.read_bytes().replace(b'"cases":4', b'"cases":3', 1))
     elif how == "register edited":
@@ -245,6 +254,8 @@ def _mutations() -> list[tuple[str, Any]]:
             ("reopened negative", at(2, 9, -1)), ("extension not a mapping", at(2, 10, [1])),
             ("action not text", at(2, 12, [None])), ("unknown step", step(0, "dance")),
             ("unknown outcome", step(4, "angry")), ("step short", lambda r: r[1][0].pop()),
+            ("step at no time", step(2, "2025-10-09T25:00+08:00")),
+            ("told on no day", at(2, 4, "2025-02-30T10:00+08:00")),
             ("row short", lambda r: r.pop()), ("field missing", lambda r: r[0].pop())]
 
 
