@@ -147,11 +147,11 @@ def clean(text: str | None, what: str, limit: int = MAX_TEXT, lang: str = "en") 
 def parse_time(text: str, what: str, lang: str = "en") -> str:
     """An ISO 8601 time with its offset (a date alone is refused: the day of receipt
     depends on the time zone)."""
-    from branchcheck.core.timestamps import out_of_range, outside_words, real_time
+    from branchcheck.core.timestamps import LAST_DAY, out_of_range, outside_words, real_time
 
     value = text.strip()
-    if out_of_range(value):  # deadlines a year on must still be dates
-        raise UsageError(f"{what} {text!r} {outside_words(lang)}")
+    if out_of_range(value, LAST_DAY):  # deadlines a year on must still be dates
+        raise UsageError(f"{what} {text!r} {outside_words(lang, LAST_DAY)}")
     if not real_time(value):
         raise UsageError(t(lang, f"{what} {text!r} 不是带时区的时间（如 2026-02-13T10:00+08:00）",
                            f"{what} {text!r} is not a time with its offset (like "

@@ -204,5 +204,5 @@ def _time_problems(result: Result, say: _Say, now: datetime | None) -> None:
             f"finished {result.finished} is before started {result.started}")
     day = (result.visit or {}).get("date")
     if day is not None and not (isinstance(day, str) and real_day(day)):  # shop import's rule
-        say(f"暗访日期 {day!r} 不是 1900 至 2999 年间的真实日期",
-            f"visit date {day!r} is not a real day from 1900 to 2999")
+        say(f"暗访日期 {day!r} 不是 1900 至 3099 年间的真实日期",
+            f"visit date {day!r} is not a real day from 1900 to 3099")

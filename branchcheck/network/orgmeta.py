@@ -53,11 +53,11 @@ def check_org(info: Any) -> None:
 
 
 _BOUNDS = {"TIMESTAMP WITH TIME ZONE": ("TIMESTAMPTZ '1899-12-31 00:00:00+00'",
-                                        "TIMESTAMPTZ '3000-01-01 23:59:59+00'"),
-           "DATE": ("DATE '1900-01-01'", "DATE '2999-12-31'"),
-           "TIMESTAMP": ("TIMESTAMP '1899-12-31 00:00:00'", "TIMESTAMP '3000-01-01 23:59:59'")}
-"""The days the tool counts with (:data:`branchcheck.core.timestamps.FIRST_DAY` to
-``LAST_DAY``; an instant in UTC may be a day either side)."""
+                                        "TIMESTAMPTZ '3100-01-01 23:59:59+00'"),
+           "DATE": ("DATE '1900-01-01'", "DATE '3099-12-31'"),
+           "TIMESTAMP": ("TIMESTAMP '1899-12-31 00:00:00'", "TIMESTAMP '3100-01-01 23:59:59'")}
+"""The days a stored file may hold (:data:`branchcheck.core.timestamps.FIRST_DAY` to
+``LAST_STORED``; an instant in UTC may be a day either side)."""
 
 
 def check_days(con: DuckDBPyConnection, shape: Iterable[tuple[str, str]]) -> None:
@@ -81,5 +81,5 @@ def check_days(con: DuckDBPyConnection, shape: Iterable[tuple[str, str]]) -> Non
     row = con.execute("SELECT " + ", ".join(tests)).fetchone() or ()
     for (table, column, _), bad in zip(columns, row, strict=True):
         if bad:
-            raise Damaged(f"{table}.{column} 有不在 1900 至 2999 年之间的日期",
-                          f"{table}.{column} holds a day outside the years 1900 to 2999")
+            raise Damaged(f"{table}.{column} 有不在 1900 至 3099 年之间的日期",
+                          f"{table}.{column} holds a day outside the years 1900 to 3099")

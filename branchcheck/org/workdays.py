@@ -228,10 +228,10 @@ def today(zone: str | None = None) -> date:
     fixed = os.environ.get("BRANCHCHECK_TODAY", "").strip()
     if fixed:
         day = _date(fixed)
-        if day is None and not out_of_range(fixed):
+        if day is None and not out_of_range(fixed, LAST_DAY):
             raise UsageError(t(ui(), f"BRANCHCHECK_TODAY {fixed!r} 不是 2024-05-31 这样的日期",
                                f"BRANCHCHECK_TODAY {fixed!r} is not a date like 2024-05-31"))
-        if day is None:
+        if day is None or not FIRST_DAY <= day <= LAST_DAY:
             raise UsageError(t(ui(), f"BRANCHCHECK_TODAY {fixed!r} 不在 {FIRST_DAY} 到 "
                                      f"{LAST_DAY} 之间",
                                f"BRANCHCHECK_TODAY {fixed!r} is not between {FIRST_DAY} and "

@@ -116,8 +116,8 @@ def test_a_result_on_a_day_the_tool_cannot_count_with_is_rejected_by_ingest(
     root, first, second = _mini_results(tmp_path, monkeypatch)
     _edit(first, started="0001-01-01T04:00:00+08:00", finished="0001-01-01T05:00:00+08:00")
     _edit(second, stored="0001-01-01T00:00:00+08:00")
-    for lang, words in (("en", "is not between the years 1900 and 2999"),
-                        ("zh", "不在 1900 至 2999 年之间")):
+    for lang, words in (("en", "is not between the years 1900 and 3099"),
+                        ("zh", "不在 1900 至 3099 年之间")):
         code, _, err = cli(capsys, "network", "ingest", str(root), "--org",
                            str(tmp_path / "org.yaml"), "-w", str(tmp_path / f"{lang}.duckdb"),
                            "-j", "1", "--lang", lang)
@@ -180,8 +180,8 @@ def test_a_directory_day_the_tool_cannot_count_with_is_located(
     org = tmp_path / "org.yaml"
     org.write_text(org.read_text(encoding="utf-8").replace(
         "closed_days: [2026-11-04]", "closed_days: [2026-11-04, 0001-01-01]"), encoding="utf-8")
-    for lang, words in (("en", "'0001-01-01' is not between the years 1900 and 2999"),
-                        ("zh", "'0001-01-01' 不在 1900 至 2999 年之间")):
+    for lang, words in (("en", "'0001-01-01' is not between the years 1900 and 3099"),
+                        ("zh", "'0001-01-01' 不在 1900 至 3099 年之间")):
         code, _, err = cli(capsys, "network", "ingest", str(root), "--org", str(org), "-w",
                            str(tmp_path / "w.duckdb"), "--lang", lang)
         assert code == 2 and f"{org}:4:" in err and words in err, err
@@ -198,8 +198,8 @@ def test_a_delivery_day_the_tool_cannot_count_with_is_a_located_cell(
     (tmp_path / "map.yaml").write_text(MAPPING, encoding="utf-8")
     bad = ["V3", "SH-003", "0001-01-01", "09:00-11:00", 5, "7", "开户", "M03", "是", "是", 4]
     xlsx = workbook(tmp_path / "delivery.xlsx", [*GOOD, bad])
-    for lang, words in (("en", "0001-01-01 is not between the years 1900 and 2999"),
-                        ("zh", "0001-01-01 不在 1900 至 2999 年之间")):
+    for lang, words in (("en", "0001-01-01 is not between the years 1900 and 3099"),
+                        ("zh", "0001-01-01 不在 1900 至 3099 年之间")):
         code, out, err = cli(capsys, "shop", "import", str(xlsx), "-m", str(tmp_path / "map.yaml"),
                              "--results-dir", str(tmp_path / lang), "-f", "json", "--partial",
                              "--lang", lang)
@@ -216,8 +216,8 @@ def test_a_wave_plan_day_the_tool_cannot_count_with_is_located(
     plan = next((tmp_path / "s").glob("plan-*.yaml"))
     plan.write_text(plan.read_text(encoding="utf-8").replace(
         "window: {from: 2026-09-01", "window: {from: 0001-01-01"), encoding="utf-8")
-    for lang, words in (("en", "'0001-01-01' is not between the years 1900 and 2999"),
-                        ("zh", "'0001-01-01' 不在 1900 至 2999 年之间")):
+    for lang, words in (("en", "'0001-01-01' is not between the years 1900 and 3099"),
+                        ("zh", "'0001-01-01' 不在 1900 至 3099 年之间")):
         code, _, err = cli(capsys, "shop", "report", "--wave", "2026H2", "--plan", str(plan),
                            "--results-dir", str(tmp_path / "r"), "--lang", lang)
         assert code == 2 and f"{plan.name}:10:16" in err and words in err, err
@@ -238,7 +238,7 @@ def test_a_stored_visit_on_a_day_the_calendar_has_not_is_rejected_by_ingest(
     edited = sorted(root.rglob("2*.yaml"))[0]
     _edit(edited, **{"  date": "2026-02-30"})
     for lang, words in (("en", "visit date '2026-02-30' is not a real day"),
-                        ("zh", "暗访日期 '2026-02-30' 不是 1900 至 2999 年间的真实日期")):
+                        ("zh", "暗访日期 '2026-02-30' 不是 1900 至 3099 年间的真实日期")):
         code, _, err = cli(capsys, "network", "ingest", str(root), "--org",
                            str(sample / "org.yaml"), "-w", str(tmp_path / f"{lang}.duckdb"),
                            "--lang", lang)
@@ -265,8 +265,8 @@ def test_a_warehouse_day_python_cannot_hold_is_refused(
     con = duckdb.connect(str(wh))
     con.execute(sql)
     con.close()
-    for lang, words in (("en", f"({column} holds a day outside the years 1900 to 2999)"),
-                        ("zh", f"（{column} 有不在 1900 至 2999 年之间的日期）")):
+    for lang, words in (("en", f"({column} holds a day outside the years 1900 to 3099)"),
+                        ("zh", f"（{column} 有不在 1900 至 3099 年之间的日期）")):
         for view in ("league", "items", "actions"):
             code, _, err = cli(capsys, "network", view, "-w", str(wh), "--lang", lang)
             assert code == 2 and str(wh) in err and words in err, err

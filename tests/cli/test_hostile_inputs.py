@@ -347,7 +347,7 @@ def test_a_forged_register_with_limits_past_the_calendar_is_refused_not_counted(
     if "received" in edit:
         code, said = bc(capsys, "complaints", "list")
         assert code == 0 and first not in said, said
-        assert "complaints.jsonl:1:" in said and "between the years 1900 and 2999" in said
+        assert "complaints.jsonl:1:" in said and "between the years 1900 and 3099" in said
         return
     assert "cannot count a limit of" in said and "was the register edited?" in said, said
     code, said = bc(capsys, "complaints", "list")

@@ -48,7 +48,8 @@ def test_impossible_or_malformed_times_are_refused(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "real"), [
     ("2024-02-29", True), ("1900-01-01", True), ("2999-12-31", True),
-    ("0001-01-01", False), ("1899-12-31", False), ("3000-01-01", False),  # not counted with
+    ("3099-12-31", True),  # a deadline counted from the last day given (2999-12-31)
+    ("0001-01-01", False), ("1899-12-31", False), ("3100-01-01", False),  # not counted with
     ("2025-02-29", False), ("2025-02-30", False), ("2025-13-01", False), ("2025-00-10", False),
     ("0000-01-01", False), ("10000-01-01", False), ("2025-1-01", False), ("2025-01-01\n", False),
     ("２０２５-01-01", False), ("2025-01-01T10:00Z", False),
