@@ -75,8 +75,9 @@ def _case(values: Any, steps: Any, rest: Any) -> Case | None:
             and type(rule.get("roll")) is bool and 0 <= values[10] <= 365 and rest[9] >= 0):
         return None
     made = []
-    if not all(not rest[i] or real_time(rest[i]) for i in _TIMES):
-        return None
+    for i in _TIMES:  # "" until reached
+        if rest[i] and not real_time(rest[i]):
+            return None
     for step in steps:
         if type(step) is not list or tuple(map(type, step)) != _STEP or step[0] not in STEPS \
                 or not real_time(step[2]) or (step[4] and step[4] not in OUTCOMES):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from branchcheck.core.timestamps import parse_iso, real_day, real_time
 
@@ -60,3 +62,18 @@ def test_one_rule_for_a_day(text: str, real: bool) -> None:
 
 def test_a_real_time_is_what_parse_iso_reads() -> None:
     assert real_time("2025-10-09T10:00+08:00") and not real_time("2025-02-30T10:00+08:00")
+
+
+_PARTS = [["2025-10-09", "2025-02-30", "0000-01-01", "3099-12-31", "3100-01-01", "2025-1-09"],
+          ["T", " ", "", "TT"], ["10:00", "23:59:59", "24:00", "10:61", "9:00", "00:00:60"],
+          ["", ".5", ".123456789", "." + "1" * 60], ["+08:00", "-05:30", "Z", "+24:00",
+                                                   "+08:75", "", "x"]]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.tuples(*(st.sampled_from(p) for p in _PARTS)).map("".join))
+def test_a_time_checked_in_two_remembered_parts_is_checked_as_one(text: str) -> None:
+    """Day, separator, clock, fraction and offset, each right or wrong in its own way."""
+    from branchcheck.core.timestamps import _TIME
+
+    assert real_time(text) == (bool(_TIME.fullmatch(text)) and real_day(text[:10]))
