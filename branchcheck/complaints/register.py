@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from branchcheck.actions.log import MAX_LOG_BYTES, Log, NewEvent, log_path, read_log
-from branchcheck.actions.ops import not_found
 from branchcheck.complaints.model import (
     CASE_ID,
     CHAIN,
@@ -88,6 +87,8 @@ def locate(root: Path, case_id: str, branch: str | None = None, lang: str = "en"
         if wanted in state.cases:
             hits.append(Found(name, log, state, state.cases[wanted]))
     if not hits:
+        from branchcheck.actions.ops import not_found  # the action log's ops: not for a list
+
         raise not_found(t(lang, f"{root} 下没有投诉 {wanted}", f"no complaint {wanted} under "
                           f"{root}"), root, [branch] if branch else list(branches(root)),
                         CHAIN, lang)
