@@ -154,7 +154,7 @@ def read(root: Path, branch: str, raw: bytes) -> tuple[int, int, str, dict[str, 
     if type(size) is not int or type(seq) is not int or type(last) is not str \
             or not 0 < size <= len(raw) or raw[size - 1:size] != b"\n":
         return None
-    body = data[data.index(b"\n") + 1:]
+    body = data.partition(b"\n")[2]  # b"" when there is no second line
     if body[-1:] != b"\n" or hashlib.sha256(body[:-1]).hexdigest() != head.get("rows_sha256") \
             or hashlib.sha256(memoryview(raw)[:size]).hexdigest() != head.get("sha256") \
             or not _trusted(head, folder, branch):
